@@ -1,0 +1,35 @@
+"""mapapp: WWII burial sites and battle locations in Belarus, and the people buried there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from mapapp.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(settings: Settings | None = None) -> Flask:
+    """Build the application: the one place that wires settings, extensions and blueprints."""
+    from mapapp import api, db, i18n, static_assets, web
+    from mapapp.web.converters import IdConverter
+
+    settings = settings or Settings()
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        static_folder="static",
+    )
+    app.config["MAPAPP_SETTINGS"] = settings
+    app.config["SECRET_KEY"] = settings.secret_key
+    app.json.ensure_ascii = False
+    app.url_map.converters["id"] = IdConverter
+
+    db.init_app(app, db.make_engine(settings.database_url))
+    i18n.init_app(app, settings)
+    static_assets.init_app(app)
+    app.register_blueprint(api.blueprint, url_prefix="/api")
+    app.register_blueprint(web.blueprint)
+    return app

@@ -1,0 +1,7 @@
+"""JSON API blueprint: thin handlers over mapapp.queries."""
+
+from flask import Blueprint
+
+blueprint = Blueprint("api", __name__)
+
+from mapapp.api import errors, routes  # noqa: E402,F401  (registers handlers)

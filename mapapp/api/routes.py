@@ -1,0 +1,88 @@
+"""API routes. Each one parses its input, calls a query and returns JSON."""
+
+from __future__ import annotations
+
+import json
+
+from flask import Response, current_app, jsonify, request
+
+from mapapp.api import blueprint
+from mapapp.api.errors import ApiError
+from mapapp.api.params import parse_bbox, parse_choice, parse_kind, parse_positive_int
+from mapapp.db import get_session
+from mapapp.queries import battles, persons, sites
+
+GEOJSON = "application/geo+json"
+
+
+def _settings():
+    return current_app.config["MAPAPP_SETTINGS"]
+
+
+def _geojson(text: str) -> Response:
+    return Response(text, mimetype=GEOJSON)
+
+
+@blueprint.get("/sites")
+def list_sites():
+    bbox = parse_bbox(request.args.get("bbox"))
+    kind = parse_kind(request.args.get("kind"))
+    return _geojson(sites.sites_geojson(get_session(), bbox, kind, limit=_settings().max_features))
+
+
+@blueprint.get("/sites/<id:site_id>")
+def get_site(site_id: int):
+    feature = sites.site_feature(get_session(), site_id)
+    if feature is None:
+        raise ApiError(f"no burial site with id {site_id}", status=404)
+    return _geojson(feature)
+
+
+@blueprint.get("/sites/<id:site_id>/persons")
+def get_site_persons(site_id: int):
+    session = get_session()
+    settings = _settings()
+    page = parse_positive_int(request.args.get("page"), "page", 1, 1_000_000)
+    per_page = parse_positive_int(
+        request.args.get("per_page"), "per_page", settings.persons_per_page, settings.max_per_page
+    )
+    sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
+    if not sites.site_exists(session, site_id):
+        raise ApiError(f"no burial site with id {site_id}", status=404)
+    return jsonify(sites.site_persons(session, site_id, page, per_page, sort).as_dict())
+
+
+@blueprint.get("/battles")
+def list_battles():
+    bbox = parse_bbox(request.args.get("bbox"))
+    return _geojson(battles.battles_geojson(get_session(), bbox, limit=_settings().max_features))
+
+
+@blueprint.get("/battles/<id:battle_id>")
+def get_battle(battle_id: int):
+    battle = battles.battle_detail(get_session(), battle_id)
+    if battle is None:
+        raise ApiError(f"no battle location with id {battle_id}", status=404)
+    return jsonify(battle)
+
+
+@blueprint.get("/persons/<id:person_id>")
+def get_person(person_id: int):
+    person = persons.person_detail(get_session(), person_id)
+    if person is None:
+        raise ApiError(f"no person with id {person_id}", status=404)
+    return jsonify(person)
+
+
+@blueprint.get("/")
+def index():
+    """A short list of the endpoints, for people exploring the API."""
+    endpoints = {
+        "sites": "/api/sites?bbox=minlon,minlat,maxlon,maxlat&kind=",
+        "site": "/api/sites/<id>",
+        "site_persons": "/api/sites/<id>/persons?page=&per_page=&sort=",
+        "battles": "/api/battles?bbox=",
+        "battle": "/api/battles/<id>",
+        "person": "/api/persons/<id>",
+    }
+    return Response(json.dumps(endpoints, indent=1), mimetype="application/json")

@@ -1,0 +1,30 @@
+"""Languages: Flask-Babel with Russian and English; the choice is kept in a cookie."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask, current_app, request
+from flask_babel import Babel
+
+from mapapp.settings import Settings
+
+LANGUAGE_COOKIE = "lang"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
+LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
+
+babel = Babel()
+
+
+def select_locale() -> str:
+    settings: Settings = current_app.config["MAPAPP_SETTINGS"]
+    for candidate in (request.args.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
+        if candidate in settings.languages:
+            return candidate
+    return request.accept_languages.best_match(settings.languages) or settings.default_language
+
+
+def init_app(app: Flask, settings: Settings) -> None:
+    app.config["BABEL_DEFAULT_LOCALE"] = settings.default_language
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS_DIR)
+    babel.init_app(app, locale_selector=select_locale)

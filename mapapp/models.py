@@ -1,0 +1,224 @@
+"""Typed SQLAlchemy models. The schema itself changes only through Alembic."""
+
+from __future__ import annotations
+
+from geoalchemy2 import Geometry
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Integer,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+SITE_KINDS = ("mass_grave", "individual_grave", "military_cemetery", "memorial")
+LOCATION_PRECISIONS = ("site", "settlement_centre", "district")
+FATES = ("killed", "died_of_wounds", "missing", "died_in_captivity", "died")
+UNIT_KINDS = ("army", "partisan")
+
+# Spatial indexes are created explicitly in the migration (geometry and geography).
+POINT = Geometry("POINT", srid=4326, spatial_index=False)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+site_sources = Table(
+    "site_sources",
+    Base.metadata,
+    Column("site_id", ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
+)
+battle_sources = Table(
+    "battle_sources",
+    Base.metadata,
+    Column("battle_id", ForeignKey("battle_locations.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
+)
+person_sources = Table(
+    "person_sources",
+    Base.metadata,
+    Column("person_id", ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
+    Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
+)
+
+
+class Source(Base):
+    """Where a fact comes from: a publication, an archive file, or an imported file row."""
+
+    __tablename__ = "sources"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(200), unique=True)
+    citation: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    archive: Mapped[str | None] = mapped_column(Text)
+    fond: Mapped[str | None] = mapped_column(String(50))
+    opis: Mapped[str | None] = mapped_column(String(50))
+    delo: Mapped[str | None] = mapped_column(String(50))
+    record_id: Mapped[str | None] = mapped_column(String(100))
+    imported_file: Mapped[str | None] = mapped_column(Text)
+    imported_row: Mapped[int | None] = mapped_column(Integer)
+
+
+class BurialSite(Base):
+    __tablename__ = "burial_sites"
+    __table_args__ = (
+        CheckConstraint(_in("kind", SITE_KINDS), name="kind_known"),
+        CheckConstraint(_in("location_precision", LOCATION_PRECISIONS), name="precision_known"),
+        CheckConstraint("buried_total IS NULL OR buried_total >= 0", name="total_not_negative"),
+        CheckConstraint("buried_known IS NULL OR buried_known >= 0", name="known_not_negative"),
+        CheckConstraint(
+            "buried_unknown IS NULL OR buried_unknown >= 0", name="unknown_not_negative"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(30))
+    name: Mapped[str] = mapped_column(Text)  # as recorded by the source
+    name_ru: Mapped[str | None] = mapped_column(Text)
+    name_be: Mapped[str | None] = mapped_column(Text)
+    name_en: Mapped[str | None] = mapped_column(Text)
+    register_number: Mapped[str | None] = mapped_column(String(50))
+    oblast: Mapped[str | None] = mapped_column(String(50))
+    district: Mapped[str | None] = mapped_column(Text)
+    village_council: Mapped[str | None] = mapped_column(Text)
+    settlement: Mapped[str | None] = mapped_column(Text)
+    buried_total: Mapped[int | None] = mapped_column(Integer)
+    buried_known: Mapped[int | None] = mapped_column(Integer)
+    buried_unknown: Mapped[int | None] = mapped_column(Integer)
+    # The count exactly as the source writes it ("10 тыс.", "1038 277"), kept
+    # beside the integer so that nothing approximate is passed off as exact.
+    buried_as_written: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[str | None] = mapped_column(String(50))
+    description: Mapped[str | None] = mapped_column(Text)
+    condition: Mapped[str | None] = mapped_column(Text)
+    responsible_body: Mapped[str | None] = mapped_column(Text)
+    geom = mapped_column(POINT, nullable=False)
+    location_precision: Mapped[str] = mapped_column(String(30))
+    location_note: Mapped[str | None] = mapped_column(Text)
+    source_note: Mapped[str | None] = mapped_column(Text)
+
+    burials: Mapped[list[Burial]] = relationship(back_populates="site")
+    sources: Mapped[list[Source]] = relationship(secondary=site_sources)
+
+
+class BattleLocation(Base):
+    __tablename__ = "battle_locations"
+    __table_args__ = (
+        CheckConstraint(_in("location_precision", LOCATION_PRECISIONS), name="precision_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_en: Mapped[str | None] = mapped_column(Text)
+    operation: Mapped[str | None] = mapped_column(Text)
+    period: Mapped[str | None] = mapped_column(Text)  # as written: "12-13 October 1943"
+    year_from: Mapped[int | None] = mapped_column(SmallInteger)
+    year_to: Mapped[int | None] = mapped_column(SmallInteger)
+    description: Mapped[str | None] = mapped_column(Text)
+    units: Mapped[str | None] = mapped_column(Text)
+    geom = mapped_column(POINT, nullable=False)
+    location_precision: Mapped[str] = mapped_column(String(30))
+    location_note: Mapped[str | None] = mapped_column(Text)
+
+    sources: Mapped[list[Source]] = relationship(secondary=battle_sources)
+
+
+class Unit(Base):
+    """An army unit or a partisan brigade/detachment."""
+
+    __tablename__ = "units"
+    __table_args__ = (CheckConstraint(_in("kind", UNIT_KINDS), name="kind_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    is_fictional: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+def _partial_date_checks(prefix: str) -> tuple[CheckConstraint, ...]:
+    """A partial date: year alone, month and year, or a full date; never a day without month."""
+    y, m, d = f"{prefix}_year", f"{prefix}_month", f"{prefix}_day"
+    return (
+        CheckConstraint(f"{y} IS NULL OR {y} BETWEEN 1850 AND 2000", name=f"{prefix}_year_range"),
+        CheckConstraint(f"{m} IS NULL OR {m} BETWEEN 1 AND 12", name=f"{prefix}_month_range"),
+        CheckConstraint(f"{d} IS NULL OR {d} BETWEEN 1 AND 31", name=f"{prefix}_day_range"),
+        CheckConstraint(f"{d} IS NULL OR {m} IS NOT NULL", name=f"{prefix}_day_needs_month"),
+    )
+
+
+class Person(Base):
+    __tablename__ = "persons"
+    __table_args__ = (
+        CheckConstraint(_in("fate", FATES) + " OR fate IS NULL", name="fate_known"),
+        *_partial_date_checks("birth"),
+        *_partial_date_checks("death"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(200), unique=True)
+    surname: Mapped[str] = mapped_column(Text)  # as recorded, Cyrillic
+    given_name: Mapped[str | None] = mapped_column(Text)
+    patronymic: Mapped[str | None] = mapped_column(Text)
+    name_variants: Mapped[str | None] = mapped_column(Text)  # other spellings, "; "-separated
+    birth_year: Mapped[int | None] = mapped_column(SmallInteger)
+    birth_month: Mapped[int | None] = mapped_column(SmallInteger)
+    birth_day: Mapped[int | None] = mapped_column(SmallInteger)
+    birthplace: Mapped[str | None] = mapped_column(Text)
+    home_country: Mapped[str | None] = mapped_column(Text)
+    home_region: Mapped[str | None] = mapped_column(Text)
+    home_district: Mapped[str | None] = mapped_column(Text)
+    birthplace_geom = mapped_column(POINT, nullable=True)
+    callup_place: Mapped[str | None] = mapped_column(Text)
+    rank: Mapped[str | None] = mapped_column(Text)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    death_year: Mapped[int | None] = mapped_column(SmallInteger)
+    death_month: Mapped[int | None] = mapped_column(SmallInteger)
+    death_day: Mapped[int | None] = mapped_column(SmallInteger)
+    fate: Mapped[str | None] = mapped_column(String(30))
+    nationality: Mapped[str | None] = mapped_column(Text)
+    is_hero: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_partisan: Mapped[bool] = mapped_column(Boolean, default=False)
+    biography: Mapped[str | None] = mapped_column(Text)
+    # Demonstration persons are invented; every page that shows one says so.
+    is_fictional: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    unit: Mapped[Unit | None] = relationship()
+    burials: Mapped[list[Burial]] = relationship(back_populates="person")
+    sources: Mapped[list[Source]] = relationship(secondary=person_sources)
+
+
+class Burial(Base):
+    """A person at a site, with the history of how they came to lie there."""
+
+    __tablename__ = "burials"
+    __table_args__ = (UniqueConstraint("person_id", "site_id", name="burials_person_site"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    site_id: Mapped[int] = mapped_column(ForeignKey("burial_sites.id", ondelete="RESTRICT"))
+    original_burial_place: Mapped[str | None] = mapped_column(Text)
+    reburial_date: Mapped[str | None] = mapped_column(String(30))  # partial date as written
+    plot: Mapped[str | None] = mapped_column(String(30))
+    row: Mapped[str | None] = mapped_column(String(30))
+    grave: Mapped[str | None] = mapped_column(String(30))
+    on_plaque: Mapped[bool | None] = mapped_column(Boolean)
+
+    person: Mapped[Person] = relationship(back_populates="burials")
+    site: Mapped[BurialSite] = relationship(back_populates="burials")

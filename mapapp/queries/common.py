@@ -1,0 +1,72 @@
+"""Shapes shared by the query modules: pages, person summaries, provenance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from mapapp.text.dates import format_partial_date
+
+BBox = tuple[float, float, float, float]
+
+# Link tables that tie an entity to its sources, and their key column.
+_SOURCE_LINKS = {
+    "site_sources": "site_id",
+    "battle_sources": "battle_id",
+    "person_sources": "person_id",
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    total: int
+    items: list[dict]
+    page: int
+    per_page: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    def as_dict(self) -> dict:
+        return {
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "pages": self.pages,
+            "items": self.items,
+        }
+
+
+def sources_for(session: Session, link_table: str, key: str, entity_id: int) -> list[dict]:
+    if _SOURCE_LINKS.get(link_table) != key:
+        raise ValueError(f"unknown source link {link_table}.{key}")
+    rows = session.execute(
+        text(
+            f"""
+            SELECT src.citation, src.url, src.archive, src.fond, src.opis, src.delo,
+                   src.record_id
+            FROM {link_table} l JOIN sources src ON src.id = l.source_id
+            WHERE l.{key} = :id ORDER BY src.id
+            """
+        ),
+        {"id": entity_id},
+    )
+    return [dict(r) for r in rows.mappings()]
+
+
+def person_summary(row) -> dict:
+    """The shape of a person in lists: names as recorded, partial dates as text."""
+    item = dict(row)
+    item["birth_date"] = format_partial_date(
+        item.pop("birth_year"), item.pop("birth_month"), item.pop("birth_day")
+    )
+    item["death_date"] = format_partial_date(
+        item.pop("death_year"), item.pop("death_month"), item.pop("death_day")
+    )
+    item["full_name"] = " ".join(
+        part for part in (item["surname"], item.get("given_name"), item.get("patronymic")) if part
+    )
+    return item

@@ -1,0 +1,66 @@
+"""All configuration in one typed place, read from the environment.
+
+Nothing else in the package reads ``os.environ``: tests and commands build a
+``Settings`` object and hand it to ``create_app``.
+"""
+
+from __future__ import annotations
+
+import secrets
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="MAPAPP_", extra="ignore")
+
+    # DATABASE_URL is the conventional name, so it is read without the prefix.
+    database_url: str = Field(
+        default=DEFAULT_DATABASE_URL,
+        validation_alias="DATABASE_URL",
+    )
+
+    # Tile provider: any XYZ template Leaflet understands.
+    tiles_url: str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    tiles_attribution: str = (
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    )
+    tiles_max_zoom: int = 19
+
+    languages: tuple[str, ...] = ("ru", "en")
+    default_language: str = "ru"
+
+    # Map start view: the whole of Belarus.
+    map_center_lat: float = 53.7
+    map_center_lon: float = 27.9
+    map_zoom: int = 7
+
+    # Region used to flag points that fall outside it (minlon, minlat, maxlon, maxlat).
+    region_bbox: tuple[float, float, float, float] = (23.1, 51.2, 32.8, 56.2)
+
+    # API limits.
+    max_features: int = 20000
+    persons_per_page: int = 50
+    max_per_page: int = 500
+
+    # Signs the language cookie; a fresh random key per process unless configured.
+    secret_key: str = Field(default_factory=lambda: secrets.token_hex(32))
+
+    @field_validator("database_url")
+    @classmethod
+    def _use_psycopg3(cls, value: str) -> str:
+        # Accept the plain libpq form and point SQLAlchemy at psycopg 3.
+        for prefix in ("postgresql://", "postgres://"):
+            if value.startswith(prefix):
+                return "postgresql+psycopg://" + value[len(prefix) :]
+        return value
+
+    @field_validator("default_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in ("ru", "en"):
+            raise ValueError(f"unsupported language {value!r}; use 'ru' or 'en'")
+        return value

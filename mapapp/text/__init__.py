@@ -1,0 +1,1 @@
+"""Pure text functions: dates, names, coordinates as people write them."""

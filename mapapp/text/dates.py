@@ -1,0 +1,55 @@
+"""Partial dates as archives record them: a year alone, month and year, or a full date."""
+
+from __future__ import annotations
+
+
+def format_partial_date(year: int | None, month: int | None, day: int | None) -> str | None:
+    """Render a partial date the way the archives write it.
+
+    >>> format_partial_date(1902, None, None)
+    '1902'
+    >>> format_partial_date(1943, 12, None)
+    '12.1943'
+    >>> format_partial_date(1944, 6, 22)
+    '22.06.1944'
+    >>> format_partial_date(None, None, None) is None
+    True
+    """
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{month:02d}.{year:04d}"
+    return f"{day:02d}.{month:02d}.{year:04d}"
+
+
+def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int | None]:
+    """Parse ``1902``, ``__.__.1902``, ``12.1943``, ``22.06.1944`` into (year, month, day).
+
+    Unknown parts written as underscores stay unknown. Raises ValueError on
+    anything else, naming the value, so that no date is silently guessed.
+    """
+    if value is None or not value.strip():
+        return (None, None, None)
+    parts = value.strip().split(".")
+    if len(parts) > 3:
+        raise ValueError(f"not a date: {value!r}")
+    parsed: list[int | None] = []
+    for part in parts:
+        if part and set(part) == {"_"}:
+            parsed.append(None)
+        elif part.isdigit():
+            parsed.append(int(part))
+        else:
+            raise ValueError(f"not a date: {value!r}")
+    year = parsed[-1]
+    month = parsed[-2] if len(parsed) >= 2 else None
+    day = parsed[-3] if len(parsed) == 3 else None
+    if year is None or not 1850 <= year <= 2000:
+        raise ValueError(f"year out of range in {value!r}")
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month out of range in {value!r}")
+    if day is not None and (month is None or not 1 <= day <= 31):
+        raise ValueError(f"day out of range in {value!r}")
+    return (year, month, day)

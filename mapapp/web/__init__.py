@@ -1,0 +1,7 @@
+"""HTML pages blueprint: thin handlers over mapapp.queries, rendered with templates/."""
+
+from flask import Blueprint
+
+blueprint = Blueprint("web", __name__)
+
+from mapapp.web import errors, pages  # noqa: E402,F401  (registers routes)

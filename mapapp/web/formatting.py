@@ -1,0 +1,48 @@
+"""Template helpers: coordinates, distances, direction links, safe external links."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlsplit
+
+from flask_babel import get_locale
+
+from mapapp.text.coords import lat_lon_dms
+
+
+def decimal_coords(lat: float, lon: float) -> str:
+    return f"{lat:.6f}, {lon:.6f}"
+
+
+def dms_coords(lat: float, lon: float) -> str:
+    return lat_lon_dms(lat, lon)
+
+
+def km(value: float) -> str:
+    return f"{value:.1f}" if value < 100 else f"{value:.0f}"
+
+
+def direction_links(lat: float, lon: float) -> list[tuple[str, str]]:
+    point = f"{lat:.6f},{lon:.6f}"
+    return [
+        (
+            "OpenStreetMap",
+            f"https://www.openstreetmap.org/directions?route={quote(';' + point)}"
+            f"#map=14/{lat:.6f}/{lon:.6f}",
+        ),
+        ("Google Maps", f"https://www.google.com/maps/dir/?api=1&destination={quote(point)}"),
+        ("Yandex Maps", f"https://yandex.ru/maps/?rtext={quote('~' + point)}&rtt=auto"),
+    ]
+
+
+def safe_url(url: str | None) -> str | None:
+    """Only http(s) links from data become hrefs; anything else is shown as text."""
+    if not url:
+        return None
+    return url if urlsplit(url).scheme in ("http", "https") else None
+
+
+def display_name(record: dict) -> str:
+    """The English name in English, the name as recorded otherwise."""
+    if str(get_locale()) == "en" and record.get("name_en"):
+        return record["name_en"]
+    return record["name"]

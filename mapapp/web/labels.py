@@ -1,0 +1,51 @@
+"""Translated labels for the codes stored in the database."""
+
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+
+KIND_LABELS = {
+    "mass_grave": _l("Mass grave"),
+    "individual_grave": _l("Individual grave"),
+    "military_cemetery": _l("Military cemetery"),
+    "memorial": _l("Memorial"),
+    "battle": _l("Battle location"),
+}
+PRECISION_LABELS = {
+    "site": _l("Point of the site itself"),
+    "settlement_centre": _l("Centre of the settlement"),
+    "district": _l("Approximate: district only"),
+}
+PRECISION_HELP = {
+    "site": _l("The coordinates mark the site itself, as given by the cited catalogue."),
+    "settlement_centre": _l(
+        "The coordinates mark the centre of the settlement; the site is nearby."
+    ),
+    "district": _l(
+        "The exact position is not known. The point only shows the district; "
+        "ask the district authorities for directions before travelling."
+    ),
+}
+FATE_LABELS = {
+    "killed": _l("Killed in action"),
+    "died_of_wounds": _l("Died of wounds"),
+    "missing": _l("Missing in action"),
+    "died_in_captivity": _l("Died in captivity"),
+    "died": _l("Died"),
+}
+OBLAST_LABELS = {
+    "Brest": _l("Brest Region"),
+    "Vitebsk": _l("Vitebsk Region"),
+    "Gomel": _l("Gomel Region"),
+    "Grodno": _l("Grodno Region"),
+    "Minsk": _l("Minsk Region"),
+    "Minsk (city)": _l("Minsk (city)"),
+    "Mogilev": _l("Mogilev Region"),
+}
+
+
+def label(mapping: dict, code: str | None) -> str:
+    """The translated label for a code, or the code itself when it has none."""
+    if code is None:
+        return ""
+    return str(mapping.get(code, code))

@@ -1,0 +1,147 @@
+"""HTML pages: the map, a site, a person, a battle location; and the language switch."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, make_response, redirect, render_template, request, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+
+from mapapp import maps
+from mapapp.api.errors import ApiError
+from mapapp.api.params import parse_choice, parse_positive_int
+from mapapp.db import get_session
+from mapapp.i18n import LANGUAGE_COOKIE
+from mapapp.queries import battles, nearby, persons, sites
+from mapapp.static_assets import vendor_url
+from mapapp.web import blueprint
+from mapapp.web.labels import KIND_LABELS, PRECISION_LABELS
+
+MAX_PAGE = 1_000_000
+
+
+def _settings():
+    return current_app.config["MAPAPP_SETTINGS"]
+
+
+def _assets() -> maps.AssetUrls:
+    return maps.AssetUrls(
+        leaflet_js=vendor_url("leaflet", "leaflet.js"),
+        leaflet_css=vendor_url("leaflet", "leaflet.css"),
+        markercluster_js=vendor_url("markercluster", "leaflet.markercluster.js"),
+        markercluster_css=vendor_url("markercluster", "MarkerCluster.css"),
+        markercluster_default_css=vendor_url("markercluster", "MarkerCluster.Default.css"),
+        app_js=url_for("static", filename="js/map.js"),
+        app_css=url_for("static", filename="css/map.css"),
+    )
+
+
+def _map_labels() -> dict:
+    return {
+        "layer_sites": _("Burial sites"),
+        "layer_battles": _("Battle locations"),
+        "kinds": {code: str(label) for code, label in KIND_LABELS.items()},
+        "precisions": {code: str(label) for code, label in PRECISION_LABELS.items()},
+        "buried_total": _("Buried"),
+        "buried_known": _("known by name"),
+        "buried_unknown": _("unknown"),
+        "persons_in_registry": _("Persons in this registry"),
+        "open_site": _("Open the site page"),
+        "open_battle": _("Open the battle page"),
+        "demo": _("Includes demonstration data (fictional persons)"),
+        "loading_failed": _("The map data could not be loaded. Please reload the page."),
+        "count_unknown": _("not stated"),
+    }
+
+
+def _map_options() -> dict:
+    return {
+        "lang": str(get_locale()),
+        "labels": _map_labels(),
+        "sitesUrl": url_for("api.list_sites"),
+        "battlesUrl": url_for("api.list_battles"),
+        "siteUrl": url_for("web.site_page", site_id=2147483647).replace("2147483647", "{id}"),
+        "battleUrl": url_for("web.battle_page", battle_id=2147483647).replace("2147483647", "{id}"),
+    }
+
+
+@blueprint.get("/")
+def index():
+    rendered = maps.registry_map(_settings(), _assets(), _map_options())
+    return render_template("index.html", map=rendered)
+
+
+@blueprint.get("/sites/<id:site_id>")
+def site_page(site_id: int):
+    session = get_session()
+    site = sites.site_detail(session, site_id)
+    if site is None:
+        abort(404, description=_("There is no burial site with this number."))
+    try:
+        page = parse_positive_int(request.args.get("page"), "page", 1, MAX_PAGE)
+        sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
+    except ApiError as exc:
+        abort(400, description=exc.message)
+    listing = sites.site_persons(session, site_id, page, _settings().persons_per_page, sort)
+    near_sites = nearby.nearest_sites(session, site_id=site_id, limit=5)
+    near_battles = nearby.nearest_battles(session, site_id=site_id, limit=5)
+    small_map = maps.point_map(
+        _settings(),
+        _assets(),
+        site["lat"],
+        site["lon"],
+        site["kind"],
+        {**_map_options(), "precision": site["location_precision"]},
+    )
+    return render_template(
+        "site.html",
+        site=site,
+        listing=listing,
+        sort=sort,
+        near_sites=near_sites,
+        near_battles=near_battles,
+        map=small_map,
+    )
+
+
+@blueprint.get("/persons/<id:person_id>")
+def person_page(person_id: int):
+    person = persons.person_detail(get_session(), person_id)
+    if person is None:
+        abort(404, description=_("There is no person with this number."))
+    return render_template("person.html", person=person)
+
+
+@blueprint.get("/battles/<id:battle_id>")
+def battle_page(battle_id: int):
+    session = get_session()
+    battle = battles.battle_detail(session, battle_id)
+    if battle is None:
+        abort(404, description=_("There is no battle location with this number."))
+    near_sites = nearby.nearest_sites(session, battle_id=battle_id, limit=10)
+    small_map = maps.point_map(
+        _settings(),
+        _assets(),
+        battle["lat"],
+        battle["lon"],
+        "battle",
+        {**_map_options(), "precision": battle["location_precision"]},
+    )
+    return render_template("battle.html", battle=battle, near_sites=near_sites, map=small_map)
+
+
+@blueprint.get("/lang/<code>")
+def set_language(code: str):
+    if code not in _settings().languages:
+        abort(404, description=_("This language is not available."))
+    target = request.args.get("next") or url_for("web.index")
+    # Only paths on this site: never redirect to another host.
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        target = url_for("web.index")
+    response = make_response(redirect(target))
+    response.set_cookie(
+        LANGUAGE_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
+    )
+    return response
