@@ -135,7 +135,9 @@ def point_map(
     settings: Settings, assets: AssetUrls, lat: float, lon: float, kind: str, options: dict
 ) -> RenderedMap:
     """A small map centred on one place, with its marker and the places near it."""
-    fmap = _base_map(settings, assets, [lat, lon], 11)
+    # A district-precision point stands for an area: zoom out so that the area shows.
+    zoom = 9 if options.get("precision") == "district" else 11
+    fmap = _base_map(settings, assets, [lat, lon], zoom)
     _CallScript("pointMap", {**options, "lat": lat, "lon": lon, "kind": kind}).add_to(fmap)
     return render(fmap)
 
@@ -146,5 +148,5 @@ def render(fmap: folium.Map) -> RenderedMap:
     return RenderedMap(
         header=Markup(root.header.render()),
         html=Markup(root.html.render()),
-        script=Markup(root.script.render()),
+        script=Markup("<script>\n") + Markup(root.script.render()) + Markup("\n</script>"),
     )

@@ -4,7 +4,7 @@ Real places come only from the reference table (with its sources and notes).
 Every person is fictional: names are drawn at random from common surname and
 given-name lists, and each row is flagged ``is_fictional``.
 
-    python scripts/build_demo_data.py ../shared/reference/places.csv data/geo
+    python scripts/build_demo_data.py data/geo/reference/places.csv data/geo
 """
 
 from __future__ import annotations

@@ -44,14 +44,18 @@ def parse_kind(raw: str | None) -> str | None:
     return raw
 
 
-def parse_positive_int(raw: str | None, name: str, default: int, maximum: int | None = None):
+def parse_positive_int(raw: str | None, name: str, default: int, maximum: int = 10**9) -> int:
     if raw is None or raw == "":
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits only: str.isdigit() also accepts "１" and "²".
+    if not (raw.isascii() and raw.isdigit()):
         raise ApiError(f"{name} must be a whole number of at least 1", parameter=name)
-    value = int(raw)
-    if maximum is not None and value > maximum:
+    # Compare lengths first: int() of a very long string is slow or refused.
+    if len(raw.lstrip("0")) > len(str(maximum)) or int(raw) > maximum:
         raise ApiError(f"{name} must be at most {maximum}", parameter=name)
+    value = int(raw)
+    if value < 1:
+        raise ApiError(f"{name} must be a whole number of at least 1", parameter=name)
     return value
 
 

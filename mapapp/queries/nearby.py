@@ -16,7 +16,7 @@ _NEAREST_SITES = """
     LIMIT :limit
 """
 _NEAREST_BATTLES = """
-    SELECT b.id, b.name, b.name_en, 'battle' AS kind, b.period,
+    SELECT b.id, b.name, b.name_en, 'battle' AS kind, b.period, b.location_precision,
            ST_Distance(b.geom::geography, o.g) / 1000.0 AS km
     FROM battle_locations b, (SELECT {origin} AS g) o
     WHERE {exclude}

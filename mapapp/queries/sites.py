@@ -76,7 +76,7 @@ def site_feature(session: Session, site_id: int) -> str | None:
             'type', 'Feature',
             'id', s.id,
             'geometry', ST_AsGeoJSON(s.geom, 6)::json,
-            'properties', json_build_object({_SITE_PROPERTIES}) || json_build_object(
+            'properties', json_build_object({_SITE_PROPERTIES})::jsonb || jsonb_build_object(
                 'name_ru', s.name_ru,
                 'name_be', s.name_be,
                 'village_council', s.village_council,
@@ -91,7 +91,7 @@ def site_feature(session: Session, site_id: int) -> str | None:
                         'citation', src.citation, 'url', src.url) ORDER BY src.id), '[]'::json)
                     FROM site_sources ss JOIN sources src ON src.id = ss.source_id
                     WHERE ss.site_id = s.id)
-            )::jsonb
+            )
         )::text
         FROM burial_sites s WHERE s.id = :id
         """

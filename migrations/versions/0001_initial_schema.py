@@ -33,7 +33,9 @@ def _partial_date(prefix: str) -> list:
         sa.Column(y, sa.SmallInteger()),
         sa.Column(m, sa.SmallInteger()),
         sa.Column(d, sa.SmallInteger()),
-        sa.CheckConstraint(f"{y} IS NULL OR {y} BETWEEN 1850 AND 2000", name=f"{prefix}_year_range"),
+        sa.CheckConstraint(
+            f"{y} IS NULL OR {y} BETWEEN 1850 AND 2000", name=f"{prefix}_year_range"
+        ),
         sa.CheckConstraint(f"{m} IS NULL OR {m} BETWEEN 1 AND 12", name=f"{prefix}_month_range"),
         sa.CheckConstraint(f"{d} IS NULL OR {d} BETWEEN 1 AND 31", name=f"{prefix}_day_range"),
         sa.CheckConstraint(f"{d} IS NULL OR {m} IS NOT NULL", name=f"{prefix}_day_needs_month"),

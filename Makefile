@@ -1,0 +1,73 @@
+# mapapp: two commands do everything on a fresh Debian 12 machine.
+#   make run   provision PostGIS, install, migrate, load demo data, serve on :5000
+#   make test  the same provisioning, then every test (browser tests included)
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := .make
+HOST ?= 127.0.0.1
+PORT ?= 5000
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help run test install db migrate demo serve browser lint format translations check-python
+
+help:
+	@echo "make run    - set everything up and serve http://$(HOST):$(PORT)"
+	@echo "make test   - set everything up and run the whole test suite"
+	@echo "make lint   - ruff check and format check"
+
+run: install db migrate demo serve
+
+test: install db browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check-python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "mapapp needs Python 3.11 or newer ($(PYTHON) is older)"; exit 1; }
+	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv >/dev/null; \
+	  else echo "Python's venv module is missing: sudo apt-get install python3-venv"; exit 1; fi; }
+
+$(STAMP)/install: pyproject.toml | check-python
+	@mkdir -p $(STAMP)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(STAMP)/install translations
+
+translations: $(STAMP)/install
+	$(BIN)/pybabel compile --use-fuzzy -d mapapp/translations >/dev/null
+
+db:
+	bash scripts/provision_db.sh
+
+migrate: install
+	$(BIN)/mapapp db upgrade
+
+demo: migrate
+	$(BIN)/mapapp demo
+
+serve: install
+	$(BIN)/mapapp serve --host $(HOST) --port $(PORT)
+
+# Browser tests drive Debian's Chromium through Playwright; no browser download.
+browser:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing chromium with apt-get"; \
+	    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; \
+	  else echo "browser tests need Chromium: sudo apt-get install chromium"; exit 1; fi; }
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .

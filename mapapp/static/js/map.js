@@ -1,0 +1,161 @@
+/*
+ * Fills the folium-built maps from the JSON API.
+ *
+ * Every text that comes from data is put into the page with textContent or
+ * setAttribute, never as HTML, so a name such as <img onerror=...> shows as text.
+ */
+(function () {
+  "use strict";
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function fill(template, id) {
+    return template.replace("{id}", encodeURIComponent(String(id)));
+  }
+
+  function displayName(props, lang) {
+    return lang === "en" && props.name_en ? props.name_en : props.name;
+  }
+
+  function markerIcon(kind, precision) {
+    var classes = "mapapp-marker mapapp-marker--" + kind;
+    if (precision === "district") classes += " mapapp-marker--approx";
+    return L.divIcon({ className: classes, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] });
+  }
+
+  function countText(value, labels) {
+    return value === null || value === undefined ? labels.count_unknown : String(value);
+  }
+
+  function sitePopup(feature, options) {
+    var p = feature.properties, labels = options.labels;
+    var box = el("div", "mapapp-popup");
+    box.setAttribute("data-testid", "popup");
+    var title = el("a", "mapapp-popup__title", displayName(p, options.lang));
+    title.href = fill(options.siteUrl, feature.id);
+    box.appendChild(el("div", "mapapp-popup__name")).appendChild(title);
+    if (options.lang === "en" && p.name_en && p.name !== p.name_en) {
+      box.appendChild(el("div", "mapapp-popup__recorded", p.name));
+    }
+    box.appendChild(el("div", "mapapp-popup__kind", labels.kinds[p.kind] || p.kind));
+    var counts = el("div", "mapapp-popup__counts");
+    var total = p.buried_total === null && p.buried_as_written ? p.buried_as_written : countText(p.buried_total, labels);
+    counts.appendChild(el("span", null, labels.buried_total + ": " + total));
+    if (p.buried_known !== null || p.buried_unknown !== null) {
+      counts.appendChild(el("span", null, " (" + labels.buried_known + ": " + countText(p.buried_known, labels) +
+        "; " + labels.buried_unknown + ": " + countText(p.buried_unknown, labels) + ")"));
+    }
+    box.appendChild(counts);
+    if (p.persons_in_registry) {
+      box.appendChild(el("div", null, labels.persons_in_registry + ": " + p.persons_in_registry));
+    }
+    box.appendChild(el("div", "mapapp-popup__precision", labels.precisions[p.location_precision] || p.location_precision));
+    if (p.has_fictional_persons) box.appendChild(el("div", "mapapp-popup__demo", labels.demo));
+    var link = el("a", "mapapp-popup__link", labels.open_site);
+    link.href = fill(options.siteUrl, feature.id);
+    link.setAttribute("data-testid", "popup-site-link");
+    box.appendChild(link);
+    return box;
+  }
+
+  function battlePopup(feature, options) {
+    var p = feature.properties, labels = options.labels;
+    var box = el("div", "mapapp-popup");
+    box.setAttribute("data-testid", "popup");
+    var title = el("a", "mapapp-popup__title", displayName(p, options.lang));
+    title.href = fill(options.battleUrl, feature.id);
+    box.appendChild(el("div", "mapapp-popup__name")).appendChild(title);
+    box.appendChild(el("div", "mapapp-popup__kind", labels.kinds.battle));
+    if (p.period) box.appendChild(el("div", null, p.period));
+    var link = el("a", "mapapp-popup__link", labels.open_battle);
+    link.href = fill(options.battleUrl, feature.id);
+    box.appendChild(link);
+    return box;
+  }
+
+  function setStatus(text) {
+    var status = document.querySelector("[data-testid=map-status]");
+    if (status) status.textContent = text || "";
+  }
+
+  function bboxParam(map) {
+    var b = map.getBounds().pad(0.5);
+    var clamp = function (v, lo, hi) { return Math.max(lo, Math.min(hi, v)); };
+    return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+            clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90)]
+      .map(function (v) { return v.toFixed(5); }).join(",");
+  }
+
+  // Loads one layer for the visible area; markers already on the map are kept.
+  function layerLoader(map, layer, url, registry, makePopup, options, kindOf) {
+    var controller = null;
+    return function load() {
+      if (controller) controller.abort();
+      controller = new AbortController();
+      var sep = url.indexOf("?") >= 0 ? "&" : "?";
+      return fetch(url + sep + "bbox=" + bboxParam(map), { signal: controller.signal })
+        .then(function (response) {
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          return response.json();
+        })
+        .then(function (collection) {
+          var fresh = [];
+          collection.features.forEach(function (feature) {
+            if (registry[feature.id]) return;
+            var c = feature.geometry.coordinates; // GeoJSON: lon, lat
+            var marker = L.marker([c[1], c[0]], {
+              icon: markerIcon(kindOf(feature), feature.properties.location_precision),
+              title: displayName(feature.properties, options.lang),
+            });
+            marker.bindPopup(function () { return makePopup(feature, options); }, { maxWidth: 320 });
+            registry[feature.id] = marker;
+            fresh.push(marker);
+          });
+          layer.addLayers(fresh);
+        })
+        .catch(function (error) {
+          if (error.name !== "AbortError") setStatus(options.labels.loading_failed);
+          else return;
+          throw error;
+        });
+    };
+  }
+
+  var api = { markers: { site: {}, battle: {} } };
+
+  api.registryMap = function (map, options, layers) {
+    var loadSites = layerLoader(map, layers.sites, options.sitesUrl, api.markers.site, sitePopup, options,
+      function (f) { return f.properties.kind; });
+    var loadBattles = layerLoader(map, layers.battles, options.battlesUrl, api.markers.battle, battlePopup, options,
+      function () { return "battle"; });
+    var timer = null;
+    map.on("moveend", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { loadSites(); loadBattles(); }, 250);
+    });
+    api.layers = layers;
+    api.map = map;
+    api.ready = Promise.all([loadSites(), loadBattles()]).then(function () {
+      document.body.setAttribute("data-map-ready", "true");
+    });
+    return api.ready;
+  };
+
+  api.pointMap = function (map, options) {
+    L.marker([options.lat, options.lon], { icon: markerIcon(options.kind, options.precision), keyboard: false })
+      .addTo(map);
+    if (options.precision === "district") {
+      // Show honestly that the point stands for an area, not a position.
+      L.circle([options.lat, options.lon], { radius: 15000, className: "mapapp-approx-area" }).addTo(map);
+    }
+    api.map = map;
+    document.body.setAttribute("data-map-ready", "true");
+  };
+
+  window.mapapp = api;
+})();

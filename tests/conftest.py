@@ -1,0 +1,95 @@
+"""Fixtures: a real PostGIS test database, migrated and loaded with the demo data once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.engine import make_url
+
+from mapapp import create_app
+from mapapp import db as database
+from mapapp.demo import load_demo
+from mapapp.settings import Settings
+
+DEFAULT_TEST_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp_test"
+
+
+def _test_url() -> str:
+    url = os.environ.get("TEST_DATABASE_URL", DEFAULT_TEST_URL)
+    url = Settings(DATABASE_URL=url).database_url
+    # The suite drops and recreates every table: never let it near a real database.
+    if not make_url(url).database.endswith("_test"):
+        raise pytest.UsageError(f"TEST_DATABASE_URL must name a database ending in _test: {url}")
+    return url
+
+
+@pytest.fixture(scope="session")
+def test_settings() -> Settings:
+    return Settings(DATABASE_URL=_test_url(), secret_key="test-secret")
+
+
+@pytest.fixture(scope="session")
+def engine(test_settings) -> Iterator[Engine]:
+    engine = database.make_engine(test_settings.database_url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT postgis_version()"))
+    except Exception as exc:  # pragma: no cover - environment problem, not a test result
+        pytest.exit(f"test database not reachable ({exc}); run `make db` first", returncode=2)
+    # Start from nothing: downgrade to base, then migrate up, then load the demo data.
+    config = database.alembic_config(engine)
+    from alembic import command
+
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+    database.upgrade(engine)
+    load_demo(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def app(engine, test_settings):
+    app = create_app(test_settings)
+    app.config["TESTING"] = True
+    return app
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def session(engine):
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as s:
+        yield s
+
+
+@pytest.fixture()
+def scratch(engine):
+    """Insert committed test records (the app reads them on its own connections);
+    everything with a ref starting with 'test:' is removed afterwards."""
+    from tests.helpers import Scratch
+
+    helper = Scratch(engine)
+    yield helper
+    helper.cleanup()
+
+
+def site_id_by_ref(engine: Engine, ref: str) -> int:
+    with engine.connect() as conn:
+        return conn.execute(
+            text("SELECT id FROM burial_sites WHERE ref = :r"), {"r": ref}
+        ).scalar_one()
+
+
+@pytest.fixture(scope="session")
+def shukhovtsy_id(engine) -> int:
+    return site_id_by_ref(engine, "site:shukhovtsy")

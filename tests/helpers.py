@@ -1,0 +1,82 @@
+"""Test helpers that write real rows and remove them again."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine, text
+
+
+class Scratch:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._n = 0
+
+    def _ref(self, kind: str) -> str:
+        self._n += 1
+        return f"test:{kind}:{self._n}"
+
+    def site(self, name: str, lon: float, lat: float, **fields) -> int:
+        values = {
+            "ref": self._ref("site"),
+            "kind": "mass_grave",
+            "name": name,
+            "name_en": fields.pop("name_en", name),
+            "precision": fields.pop("location_precision", "site"),
+            "lon": lon,
+            "lat": lat,
+            "total": fields.pop("buried_total", None),
+            "district": fields.pop("district", None),
+        }
+        assert not fields, f"unsupported fields {fields}"
+        with self.engine.begin() as conn:
+            return conn.execute(
+                text(
+                    """
+                    INSERT INTO burial_sites (ref, kind, name, name_en, location_precision,
+                        geom, buried_total, district, oblast)
+                    VALUES (:ref, :kind, :name, :name_en, :precision,
+                        ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :total, :district, 'Vitebsk')
+                    RETURNING id
+                    """
+                ),
+                values,
+            ).scalar_one()
+
+    def person(self, site_id: int, surname: str, **fields) -> int:
+        values = {
+            "ref": self._ref("person"),
+            "surname": surname,
+            "given_name": fields.get("given_name"),
+            "patronymic": fields.get("patronymic"),
+            "birth_year": fields.get("birth_year"),
+            "home_country": fields.get("home_country"),
+            "fictional": fields.get("is_fictional", True),
+        }
+        with self.engine.begin() as conn:
+            person_id = conn.execute(
+                text(
+                    """
+                    INSERT INTO persons (ref, surname, given_name, patronymic, birth_year,
+                        home_country, is_fictional)
+                    VALUES (:ref, :surname, :given_name, :patronymic, :birth_year,
+                        :home_country, :fictional)
+                    RETURNING id
+                    """
+                ),
+                values,
+            ).scalar_one()
+            conn.execute(
+                text("INSERT INTO burials (person_id, site_id) VALUES (:p, :s)"),
+                {"p": person_id, "s": site_id},
+            )
+        return person_id
+
+    def cleanup(self) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(text("DELETE FROM persons WHERE ref LIKE 'test:%'"))
+            conn.execute(
+                text(
+                    "DELETE FROM burials WHERE site_id IN "
+                    "(SELECT id FROM burial_sites WHERE ref LIKE 'test:%')"
+                )
+            )
+            conn.execute(text("DELETE FROM burial_sites WHERE ref LIKE 'test:%'"))

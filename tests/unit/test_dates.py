@@ -1,0 +1,45 @@
+import pytest
+
+from mapapp.text.dates import format_partial_date, parse_partial_date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1902", (1902, None, None)),
+        ("__.__.1902", (1902, None, None)),
+        ("12.1943", (1943, 12, None)),
+        ("__.12.1943", (1943, 12, None)),
+        ("22.06.1944", (1944, 6, 22)),
+        ("", (None, None, None)),
+        (None, (None, None, None)),
+    ],
+)
+def test_parse_partial_dates_keeps_unknown_parts_unknown(text, expected):
+    assert parse_partial_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["1944-06-22", "32.01.1944", "01.13.1944", "22.06.44", "abc", "1.2.3.1944", "1800"]
+)
+def test_parse_partial_dates_rejects_what_it_cannot_read(text):
+    with pytest.raises(ValueError, match="1944|date|range|1800"):
+        parse_partial_date(text)
+
+
+@pytest.mark.parametrize(
+    ("parts", "text"),
+    [
+        ((1902, None, None), "1902"),
+        ((1943, 12, None), "12.1943"),
+        ((1944, 6, 22), "22.06.1944"),
+        ((None, None, None), None),
+    ],
+)
+def test_format_partial_date(parts, text):
+    assert format_partial_date(*parts) == text
+
+
+def test_round_trip_of_every_form():
+    for text in ("1902", "12.1943", "22.06.1944"):
+        assert format_partial_date(*parse_partial_date(text)) == text

@@ -1,0 +1,56 @@
+import pytest
+
+from mapapp.api.errors import ApiError
+from mapapp.api.params import parse_bbox, parse_kind, parse_positive_int
+
+
+def test_bbox_in_geojson_order():
+    assert parse_bbox("23.1,51.2,32.8,56.2") == (23.1, 51.2, 32.8, 56.2)
+    assert parse_bbox(None) is None
+    assert parse_bbox("") is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ("1,2,3", "4 comma-separated"),
+        ("1,2,3,4,5", "4 comma-separated"),
+        ("a,b,c,d", "numbers"),
+        ("nan,50,30,55", "finite"),
+        ("20,50,inf,55", "finite"),
+        ("20,-91,30,55", "minlat"),
+        ("20,50,30,95", "maxlat"),
+        ("-190,50,30,55", "minlon"),
+        ("30,50,20,55", "must not exceed"),
+    ],
+)
+def test_bad_bbox_is_named(raw, fragment):
+    with pytest.raises(ApiError) as info:
+        parse_bbox(raw)
+    assert fragment in info.value.message
+    assert info.value.parameter == "bbox"
+    assert info.value.status == 400
+
+
+def test_kind_must_be_known():
+    assert parse_kind("mass_grave") == "mass_grave"
+    with pytest.raises(ApiError, match="kind must be one of"):
+        parse_kind("castle")
+
+
+@pytest.mark.parametrize("raw", ["0", "-1", "1.5", "x", "１"])
+def test_positive_int_rejects(raw):
+    with pytest.raises(ApiError, match="page"):
+        parse_positive_int(raw, "page", 1)
+
+
+def test_positive_int_maximum():
+    assert parse_positive_int("500", "per_page", 50, 500) == 500
+    with pytest.raises(ApiError, match="at most 500"):
+        parse_positive_int("501", "per_page", 50, 500)
+
+
+def test_positive_int_huge_numbers_are_a_clear_error():
+    with pytest.raises(ApiError, match="at most 1000000000"):
+        parse_positive_int("9" * 10000, "page", 1)
+    assert parse_positive_int("0007", "page", 1) == 7
