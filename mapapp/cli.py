@@ -1,4 +1,5 @@
-"""The ``mapapp`` command. Every command reads its settings (DATABASE_URL ...) from the environment."""
+"""The ``mapapp`` command. Every command reads its settings (DATABASE_URL ...) from the
+environment."""
 
 from __future__ import annotations
 

@@ -1,0 +1,70 @@
+"""The mapapp command, run as a user runs it, against the test database."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BIN = Path(sys.executable).parent / "mapapp"
+
+
+def _run(args, settings, **env):
+    environment = {**os.environ, "DATABASE_URL": settings.database_url, **env}
+    return subprocess.run(
+        [str(BIN), *args], capture_output=True, text=True, env=environment, timeout=120
+    )
+
+
+def test_upgrade_and_demo_again_change_nothing(engine, test_settings):
+    upgrade = _run(["db", "upgrade"], test_settings)
+    assert upgrade.returncode == 0, upgrade.stderr
+    assert "nothing to do" in upgrade.stdout
+    demo = _run(["demo"], test_settings)
+    assert demo.returncode == 0, demo.stderr
+    assert "persons: 0 added, 300 already present" in demo.stdout
+    assert "burial_sites: 0 added" in demo.stdout
+
+
+def test_unreachable_database_is_one_clear_message(test_settings):
+    result = _run(
+        ["db", "upgrade"],
+        test_settings,
+        DATABASE_URL="postgresql://nobody@127.0.0.1:1/none",
+    )
+    assert result.returncode == 1
+    assert "cannot reach the database" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_serve_answers_on_the_given_port(engine, test_settings):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    server = subprocess.Popen(
+        [str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        body = None
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/battles") as r:
+                    body = r.read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert body is not None and b"FeatureCollection" in body
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_bad_port_is_refused(test_settings):
+    result = _run(["serve", "--port", "70000"], test_settings)
+    assert result.returncode == 2 and "70000" in result.stderr
