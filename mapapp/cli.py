@@ -94,16 +94,22 @@ def demo() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--debug", is_flag=True, help="Reload on code changes and show debug pages.")
-def serve(host: str, port: int, debug: bool) -> None:
-    """Serve the web application."""
-    from werkzeug.serving import run_simple
-
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option("--debug", is_flag=True, help="Development server: reload on code changes.")
+def serve(host: str, port: int, threads: int, debug: bool) -> None:
+    """Serve the web application (waitress; --debug for the development server)."""
     from mapapp import create_app
 
     app = create_app(_settings())
     click.echo(f"mapapp on http://{host}:{port}/ (Ctrl+C to stop)")
-    run_simple(host, port, app, threaded=True, use_reloader=debug, use_debugger=debug)
+    if debug:
+        from werkzeug.serving import run_simple
+
+        run_simple(host, port, app, threaded=True, use_reloader=True, use_debugger=True)
+        return
+    import waitress
+
+    waitress.serve(app, host=host, port=port, threads=threads, ident="mapapp")
 
 
 if __name__ == "__main__":
