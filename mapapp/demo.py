@@ -27,11 +27,13 @@ from mapapp.models import (
     Burial,
     BurialSite,
     Person,
+    Settlement,
     Source,
     Unit,
     battle_sources,
     site_sources,
 )
+from mapapp.search_index import person_keys, reindex_places
 from mapapp.text.coords import check_lat_lon
 from mapapp.text.dates import parse_partial_date
 
@@ -63,6 +65,7 @@ def load_demo(engine: Engine, data_dir: Path = DEMO_DIR) -> LoadReport:
     battles = _read_points(data_dir / "battles.geojson")
     units = _read_csv(data_dir / "units.csv")
     persons = _read_csv(data_dir / "persons.csv")
+    settlements = _read_csv(data_dir / "settlements.csv")
     _validate_sites(sites)
     report = LoadReport()
     with session_scope(engine) as session:
@@ -70,6 +73,9 @@ def load_demo(engine: Engine, data_dir: Path = DEMO_DIR) -> LoadReport:
         _load_battles(session, battles, report)
         _load_units(session, units, report)
         _load_persons(session, persons, report)
+        _load_settlements(session, settlements, report)
+        # Name variants of every place (idempotent: existing variants are kept).
+        reindex_places(session.connection())
     return report
 
 
@@ -253,6 +259,7 @@ def _load_persons(session: Session, persons: list[dict], report: LoadReport) -> 
                 "is_fictional": _flag(p["is_fictional"], where),
             }
         )
+        rows[-1].update(person_keys(rows[-1]))
     report.record("persons", _insert_new(session, Person, rows), len(rows))
     person_ids = _ids_by_ref(session, Person, (p["ref"] for p in persons))
     burial_rows = [
@@ -267,3 +274,22 @@ def _load_persons(session: Session, persons: list[dict], report: LoadReport) -> 
         ).all()
     )
     report.record("burials", added, len(burial_rows))
+
+
+def _load_settlements(session: Session, settlements: list[dict], report: LoadReport) -> None:
+    rows = []
+    for s in settlements:
+        has_point = bool(s["lat"] and s["lon"])
+        if has_point:
+            check_lat_lon(float(s["lat"]), float(s["lon"]))
+        rows.append(
+            {
+                **{f: s[f] for f in ("ref", "name", "name_be", "name_en", "kind", "oblast")},
+                "district": s["district"],
+                "geom": _point(float(s["lon"]), float(s["lat"])) if has_point else None,
+                "location_precision": s["location_precision"],
+                "source": s["source"],
+                "note": s["note"],
+            }
+        )
+    report.record("settlements", _insert_new(session, Settlement, rows), len(rows))

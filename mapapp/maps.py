@@ -131,6 +131,16 @@ def registry_map(settings: Settings, assets: AssetUrls, options: dict) -> Render
     return render(fmap)
 
 
+def home_map(settings: Settings, assets: AssetUrls, options: dict) -> RenderedMap:
+    """The sites where the people of one country or region lie, sized by how many."""
+    fmap = _base_map(
+        settings, assets, [settings.map_center_lat, settings.map_center_lon], settings.map_zoom
+    )
+    sites = _cluster(options["labels"]["layer_sites"], assets).add_to(fmap)
+    _CallScript("homeMap", options, {"sites": sites.get_name()}).add_to(fmap)
+    return render(fmap)
+
+
 def point_map(
     settings: Settings, assets: AssetUrls, lat: float, lon: float, kind: str, options: dict
 ) -> RenderedMap:

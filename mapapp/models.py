@@ -95,6 +95,7 @@ class BurialSite(Base):
     register_number: Mapped[str | None] = mapped_column(String(50))
     oblast: Mapped[str | None] = mapped_column(String(50))
     district: Mapped[str | None] = mapped_column(Text)
+    district_key: Mapped[str | None] = mapped_column(Text)  # search_key(district)
     village_council: Mapped[str | None] = mapped_column(Text)
     settlement: Mapped[str | None] = mapped_column(Text)
     buried_total: Mapped[int | None] = mapped_column(Integer)
@@ -198,6 +199,13 @@ class Person(Base):
     biography: Mapped[str | None] = mapped_column(Text)
     # Demonstration persons are invented; every page that shows one says so.
     is_fictional: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Search keys (mapapp.text.normalize), filled by mapapp.search_index.
+    search_key: Mapped[str | None] = mapped_column(Text)
+    surname_key: Mapped[str | None] = mapped_column(Text)
+    home_country_key: Mapped[str | None] = mapped_column(Text)
+    home_region_key: Mapped[str | None] = mapped_column(Text)
+    home_district_key: Mapped[str | None] = mapped_column(Text)
+    callup_key: Mapped[str | None] = mapped_column(Text)
 
     unit: Mapped[Unit | None] = relationship()
     burials: Mapped[list[Burial]] = relationship(back_populates="person")
@@ -222,3 +230,38 @@ class Burial(Base):
 
     person: Mapped[Person] = relationship(back_populates="burials")
     site: Mapped[BurialSite] = relationship(back_populates="burials")
+
+
+class Settlement(Base):
+    """A town or village the registry names; its point may be unknown."""
+
+    __tablename__ = "settlements"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(200), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_be: Mapped[str | None] = mapped_column(Text)
+    name_en: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String(20))
+    oblast: Mapped[str | None] = mapped_column(String(50))
+    district: Mapped[str | None] = mapped_column(Text)
+    geom = mapped_column(POINT, nullable=True)
+    location_precision: Mapped[str | None] = mapped_column(String(30))
+    source: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class PlaceName(Base):
+    """One spelling of a place's name (any language), with its search key."""
+
+    __tablename__ = "place_names"
+    __table_args__ = (
+        UniqueConstraint("place_type", "place_id", "name", name="place_names_unique"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    place_type: Mapped[str] = mapped_column(String(20))  # site | battle | settlement
+    place_id: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    lang: Mapped[str] = mapped_column(String(20))
+    key: Mapped[str] = mapped_column(Text)

@@ -107,6 +107,46 @@ UNITS = [
 ]
 
 
+# Standard Belarusian forms of the settlement names the reference table lists, and the
+# region each lies in (for Shukhovtsy, Dubrovno and Lenino the reference says so).
+SETTLEMENTS = {
+    "Dubrovno": ("Дуброўна", "Vitebsk", "Дубровенский район"),
+    "Shukhovtsy": ("Шухаўцы", "Vitebsk", "Дубровенский район"),
+    "Orsha": ("Орша", "Vitebsk", None),
+    "Vitebsk": ("Віцебск", "Vitebsk", None),
+    "Bobruisk": ("Бабруйск", "Mogilev", None),
+    "Polotsk": ("Полацк", "Vitebsk", None),
+    "Minsk": ("Мінск", "Minsk (city)", None),
+    "Mogilev": ("Магілёў", "Mogilev", None),
+    "Lenino (Gorki District)": ("Леніна", "Mogilev", "Горецкий район"),
+}
+
+
+def build_settlements(rows: list[dict]) -> list[dict]:
+    settlements = []
+    for r in rows:
+        if r["name_en"] not in SETTLEMENTS:
+            continue
+        name_be, oblast, district = SETTLEMENTS[r["name_en"]]
+        settlements.append(
+            {
+                "ref": "settlement:" + re.sub(r"[^a-z]+", "-", r["name_en"].lower()).strip("-"),
+                "name": r["name_source"],
+                "name_be": name_be,
+                "name_en": r["name_en"].split(" (")[0],
+                "kind": r["kind"],
+                "oblast": oblast,
+                "district": district or "",
+                "lat": r["lat"],
+                "lon": r["lon"],
+                "location_precision": PRECISION_MAP.get(r["precision"], ""),
+                "source": r["source"],
+                "note": r["note"],
+            }
+        )
+    return settlements
+
+
 def patronymic(given: str) -> str:
     if given.endswith(("й", "ь")):
         return given[:-1] + "евич"
@@ -352,6 +392,11 @@ def main(places_csv: str, out_dir: str) -> None:
         writer = csv.DictWriter(fh, fieldnames=list(persons[0]))
         writer.writeheader()
         writer.writerows(persons)
+    settlements = build_settlements(rows)
+    with open(out / "settlements.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(settlements[0]))
+        writer.writeheader()
+        writer.writerows(settlements)
     with open(out / "units.csv", "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=["ref", "name", "kind", "is_fictional"])
         writer.writeheader()

@@ -42,6 +42,8 @@ class Scratch:
             ).scalar_one()
 
     def person(self, site_id: int, surname: str, **fields) -> int:
+        from mapapp.search_index import person_keys
+
         values = {
             "ref": self._ref("person"),
             "surname": surname,
@@ -49,16 +51,20 @@ class Scratch:
             "patronymic": fields.get("patronymic"),
             "birth_year": fields.get("birth_year"),
             "home_country": fields.get("home_country"),
+            "home_region": fields.get("home_region"),
             "fictional": fields.get("is_fictional", True),
         }
+        values.update(person_keys(values))
         with self.engine.begin() as conn:
             person_id = conn.execute(
                 text(
                     """
                     INSERT INTO persons (ref, surname, given_name, patronymic, birth_year,
-                        home_country, is_fictional)
+                        home_country, home_region, is_fictional, search_key, surname_key,
+                        home_country_key, home_region_key, home_district_key, callup_key)
                     VALUES (:ref, :surname, :given_name, :patronymic, :birth_year,
-                        :home_country, :fictional)
+                        :home_country, :home_region, :fictional, :search_key, :surname_key,
+                        :home_country_key, :home_region_key, :home_district_key, :callup_key)
                     RETURNING id
                     """
                 ),

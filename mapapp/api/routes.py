@@ -86,3 +86,46 @@ def index():
         "person": "/api/persons/<id>",
     }
     return Response(json.dumps(endpoints, indent=1), mimetype="application/json")
+
+
+@blueprint.get("/persons")
+def search_persons():
+    from mapapp.api.search_params import person_filters, query_words
+    from mapapp.queries.search import search_persons as run_search
+
+    words = query_words(request.args)
+    filters = person_filters(request.args)
+    if not words and filters.is_empty():
+        raise ApiError("give q (a name) or at least one filter", parameter="q")
+    page = parse_positive_int(request.args.get("page"), "page", 1, 500)
+    per_page = parse_positive_int(request.args.get("per_page"), "per_page", 20, 100)
+    return jsonify(run_search(get_session(), words, filters, page, per_page))
+
+
+@blueprint.get("/places")
+def search_places():
+    from mapapp.api.search_params import query_words
+    from mapapp.queries.search import search_places as run_search
+
+    words = query_words(request.args, required=True)
+    limit = parse_positive_int(request.args.get("limit"), "limit", 20, 100)
+    return jsonify({"items": run_search(get_session(), words, limit)})
+
+
+@blueprint.get("/home-regions")
+def home_regions():
+    from mapapp.queries.home_regions import home_options
+
+    return jsonify({"items": home_options(get_session())})
+
+
+@blueprint.get("/home-regions/sites")
+def home_region_sites():
+    from mapapp.api.search_params import area_filter
+    from mapapp.queries.home_regions import sites_for_home
+
+    country = area_filter(request.args, "country")
+    if country is None:
+        raise ApiError("country is required", parameter="country")
+    region = area_filter(request.args, "region")
+    return _geojson(sites_for_home(get_session(), country, region))

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 blueprint = Blueprint("web", __name__)
 
-from mapapp.web import errors, pages, template_helpers  # noqa: E402,F401  (registers routes)
+from mapapp.web import errors, pages, search_pages, template_helpers  # noqa: E402,F401

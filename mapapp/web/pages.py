@@ -14,6 +14,7 @@ from mapapp.api.params import parse_choice, parse_positive_int
 from mapapp.db import get_session
 from mapapp.i18n import LANGUAGE_COOKIE
 from mapapp.queries import battles, nearby, persons, sites
+from mapapp.queries.home_regions import site_home_breakdown
 from mapapp.static_assets import vendor_url
 from mapapp.web import blueprint
 from mapapp.web.labels import KIND_LABELS, PRECISION_LABELS
@@ -25,7 +26,7 @@ def _settings():
     return current_app.config["MAPAPP_SETTINGS"]
 
 
-def _assets() -> maps.AssetUrls:
+def map_assets() -> maps.AssetUrls:
     return maps.AssetUrls(
         leaflet_js=vendor_url("leaflet", "leaflet.js"),
         leaflet_css=vendor_url("leaflet", "leaflet.css"),
@@ -55,7 +56,7 @@ def _map_labels() -> dict:
     }
 
 
-def _map_options() -> dict:
+def map_options() -> dict:
     return {
         "lang": str(get_locale()),
         "labels": _map_labels(),
@@ -68,7 +69,7 @@ def _map_options() -> dict:
 
 @blueprint.get("/")
 def index():
-    rendered = maps.registry_map(_settings(), _assets(), _map_options())
+    rendered = maps.registry_map(_settings(), map_assets(), map_options())
     return render_template("index.html", map=rendered)
 
 
@@ -84,15 +85,16 @@ def site_page(site_id: int):
     except ApiError as exc:
         abort(400, description=exc.message)
     listing = sites.site_persons(session, site_id, page, _settings().persons_per_page, sort)
+    home_breakdown = site_home_breakdown(session, site_id)
     near_sites = nearby.nearest_sites(session, site_id=site_id, limit=5)
     near_battles = nearby.nearest_battles(session, site_id=site_id, limit=5)
     small_map = maps.point_map(
         _settings(),
-        _assets(),
+        map_assets(),
         site["lat"],
         site["lon"],
         site["kind"],
-        {**_map_options(), "precision": site["location_precision"]},
+        {**map_options(), "precision": site["location_precision"]},
     )
     return render_template(
         "site.html",
@@ -101,6 +103,7 @@ def site_page(site_id: int):
         sort=sort,
         near_sites=near_sites,
         near_battles=near_battles,
+        home_breakdown=home_breakdown,
         map=small_map,
     )
 
@@ -122,11 +125,11 @@ def battle_page(battle_id: int):
     near_sites = nearby.nearest_sites(session, battle_id=battle_id, limit=10)
     small_map = maps.point_map(
         _settings(),
-        _assets(),
+        map_assets(),
         battle["lat"],
         battle["lon"],
         "battle",
-        {**_map_options(), "precision": battle["location_precision"]},
+        {**map_options(), "precision": battle["location_precision"]},
     )
     return render_template("battle.html", battle=battle, near_sites=near_sites, map=small_map)
 

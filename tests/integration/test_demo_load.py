@@ -23,7 +23,16 @@ def test_demo_is_loaded(engine):
 
 
 def test_loading_again_changes_nothing_and_keeps_local_edits(engine):
-    tables = ["burial_sites", "battle_locations", "persons", "burials", "sources", "site_sources"]
+    tables = [
+        "burial_sites",
+        "battle_locations",
+        "persons",
+        "burials",
+        "sources",
+        "site_sources",
+        "settlements",
+        "place_names",
+    ]
     before = {t: _count(engine, t) for t in tables}
     with engine.begin() as conn:
         original = conn.execute(
@@ -56,8 +65,8 @@ def test_bad_demo_file_writes_nothing(engine, tmp_path):
 
     from mapapp.demo import DEMO_DIR, DemoDataError
 
-    for name in ("sites.geojson", "battles.geojson", "units.csv", "persons.csv"):
-        shutil.copy(DEMO_DIR / name, tmp_path / name)
+    for path in [*DEMO_DIR.glob("*.geojson"), *DEMO_DIR.glob("*.csv")]:
+        shutil.copy(path, tmp_path / path.name)
     persons = (tmp_path / "persons.csv").read_text(encoding="utf-8").splitlines()
     # A new person whose death date cannot be read, after 299 fine ones.
     bad = persons[-1].replace("person:demo-0300", "person:demo-9999")

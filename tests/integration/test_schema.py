@@ -15,6 +15,7 @@ def test_point_columns_are_srid_4326(engine):
         ("battle_locations", "geom", "POINT", 4326),
         ("burial_sites", "geom", "POINT", 4326),
         ("persons", "birthplace_geom", "POINT", 4326),
+        ("settlements", "geom", "POINT", 4326),
     ]
 
 
@@ -63,3 +64,11 @@ def test_database_refuses_impossible_records(engine):
                 )
             )
         conn.rollback()
+
+
+def test_trigram_index_on_person_search_keys(engine):
+    with engine.connect() as conn:
+        definition = conn.execute(
+            text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_persons_search_key'")
+        ).scalar()
+    assert "gin (search_key gin_trgm_ops)" in definition

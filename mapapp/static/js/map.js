@@ -146,6 +146,41 @@
     return api.ready;
   };
 
+  // Sites where the people of one home region lie; the popup says how many.
+  api.homeMap = function (map, options, layers) {
+    var withCount = function (feature, opts) {
+      var box = sitePopup(feature, opts);
+      var line = el("div", "mapapp-popup__home", feature.properties.persons_from_home + " " + opts.fromLabel);
+      line.setAttribute("data-testid", "popup-home-count");
+      box.insertBefore(line, box.lastChild);
+      return box;
+    };
+    api.layers = layers;
+    api.map = map;
+    api.ready = fetch(options.dataUrl)
+      .then(function (response) {
+        if (!response.ok) throw new Error("HTTP " + response.status);
+        return response.json();
+      })
+      .then(function (collection) {
+        var markers = collection.features.map(function (feature) {
+          var c = feature.geometry.coordinates;
+          var marker = L.marker([c[1], c[0]], {
+            icon: markerIcon(feature.properties.kind, feature.properties.location_precision),
+            title: displayName(feature.properties, options.lang),
+          });
+          marker.bindPopup(function () { return withCount(feature, options); }, { maxWidth: 320 });
+          api.markers.site[feature.id] = marker;
+          return marker;
+        });
+        layers.sites.addLayers(markers);
+        if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2), { maxZoom: 10 });
+        document.body.setAttribute("data-map-ready", "true");
+      })
+      .catch(function () { setStatus(options.labels.loading_failed); });
+    return api.ready;
+  };
+
   api.pointMap = function (map, options) {
     L.marker([options.lat, options.lon], { icon: markerIcon(options.kind, options.precision), keyboard: false })
       .addTo(map);

@@ -1,0 +1,106 @@
+"""Parameters of the person and place search, validated with messages that name them."""
+
+from __future__ import annotations
+
+from werkzeug.datastructures import MultiDict
+
+from mapapp.api.errors import ApiError
+from mapapp.queries.search import PersonFilters
+from mapapp.text.normalize import area_key, query_word_variants
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 6
+MIN_LETTERS = 3
+OBLASTS = ("Brest", "Vitebsk", "Gomel", "Grodno", "Minsk", "Minsk (city)", "Mogilev")
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _plain(args: MultiDict, name: str) -> str | None:
+    value = args.get(name)
+    if value is None or value.strip() == "":
+        return None
+    if "\x00" in value:
+        raise ApiError(f"{name} contains a NUL character", parameter=name)
+    if len(value) > MAX_QUERY_LENGTH:
+        raise ApiError(
+            f"{name} is too long (at most {MAX_QUERY_LENGTH} characters)", parameter=name
+        )
+    return value.strip()
+
+
+def query_words(args: MultiDict, name: str = "q", required: bool = False) -> list[list[str]]:
+    """The normalised words of the query, each with its readings; [] when absent."""
+    raw = _plain(args, name)
+    if raw is None:
+        if required:
+            raise ApiError(f"{name} is required", parameter=name)
+        return []
+    # One-letter words (initials) cannot be matched by trigrams; they are left out.
+    words = [w for w in query_word_variants(raw) if len(w[0]) >= 2][:MAX_WORDS]
+    if sum(len(w[0]) for w in words) < MIN_LETTERS:
+        raise ApiError(
+            f"{name} must contain at least {MIN_LETTERS} letters of a name", parameter=name
+        )
+    return words
+
+
+def area_filter(args: MultiDict, name: str) -> str | None:
+    """A country, region, district or call-up filter as an area key (prefix-matched)."""
+    raw = _plain(args, name)
+    if raw is None:
+        return None
+    key = area_key(raw)
+    if not key:
+        raise ApiError(f"{name} must contain letters", parameter=name)
+    return key
+
+
+def _year(args: MultiDict, name: str) -> int | None:
+    raw = _plain(args, name)
+    if raw is None:
+        return None
+    year = raw[-4:]
+    if not (year.isascii() and year.isdigit()) or not 1850 <= int(year) <= 2000:
+        raise ApiError(f"{name} must be a year such as 1944", parameter=name)
+    return int(year)
+
+
+def _flag(args: MultiDict, name: str) -> bool | None:
+    raw = _plain(args, name)
+    if raw is None:
+        return None
+    if raw.lower() in _TRUE:
+        return True
+    if raw.lower() in _FALSE:
+        return False
+    raise ApiError(f"{name} must be 1 or 0", parameter=name)
+
+
+def person_filters(args: MultiDict) -> PersonFilters:
+    oblast = _plain(args, "burial_oblast")
+    if oblast is not None and oblast not in OBLASTS:
+        raise ApiError(
+            f"burial_oblast must be one of {', '.join(OBLASTS)}", parameter="burial_oblast"
+        )
+    filters = PersonFilters(
+        country=area_filter(args, "country"),
+        region=area_filter(args, "region"),
+        district=area_filter(args, "district"),
+        callup=area_filter(args, "callup"),
+        rank=_plain(args, "rank"),
+        unit=_plain(args, "unit"),
+        death_from=_year(args, "death_from"),
+        death_to=_year(args, "death_to"),
+        burial_oblast=oblast,
+        burial_district=area_filter(args, "burial_district"),
+        hero=_flag(args, "hero"),
+        partisan=_flag(args, "partisan"),
+    )
+    if (
+        filters.death_from is not None
+        and filters.death_to is not None
+        and filters.death_from > filters.death_to
+    ):
+        raise ApiError("death_from must not be after death_to", parameter="death_from")
+    return filters

@@ -1,0 +1,85 @@
+"""Who lies where, by home country and region: per site, and the reverse."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+
+def site_home_breakdown(session: Session, site_id: int) -> list[dict]:
+    """For one site: persons per home country, each with its regions, largest first."""
+    rows = session.execute(
+        text(
+            """
+            SELECT p.home_country AS country, p.home_region AS region, count(*) AS persons
+            FROM burials b JOIN persons p ON p.id = b.person_id
+            WHERE b.site_id = :id
+            GROUP BY p.home_country, p.home_region
+            """
+        ),
+        {"id": site_id},
+    ).mappings()
+    countries: dict = {}
+    for row in rows:
+        entry = countries.setdefault(
+            row["country"], {"country": row["country"], "persons": 0, "regions": []}
+        )
+        entry["persons"] += row["persons"]
+        if row["region"]:
+            entry["regions"].append({"region": row["region"], "persons": row["persons"]})
+    result = sorted(countries.values(), key=lambda c: (-c["persons"], c["country"] or ""))
+    for entry in result:
+        entry["regions"].sort(key=lambda r: (-r["persons"], r["region"]))
+    return result
+
+
+def home_options(session: Session) -> list[dict]:
+    """Every recorded home country and region with how many persons came from it."""
+    rows = session.execute(
+        text(
+            """
+            SELECT home_country AS country, home_region AS region,
+                   home_country_key AS country_key, home_region_key AS region_key,
+                   count(*) AS persons
+            FROM persons WHERE home_country IS NOT NULL
+            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2
+            """
+        )
+    ).mappings()
+    return [dict(r) for r in rows]
+
+
+def sites_for_home(session: Session, country_key: str, region_key: str | None) -> str:
+    """GeoJSON of the sites where persons from a country (and region) lie, with counts."""
+    return session.execute(
+        text(
+            """
+            SELECT json_build_object(
+                'type', 'FeatureCollection',
+                'features', COALESCE(json_agg(json_build_object(
+                    'type', 'Feature',
+                    'id', s.id,
+                    'geometry', ST_AsGeoJSON(s.geom, 6)::json,
+                    'properties', json_build_object(
+                        'name', s.name, 'name_en', s.name_en, 'kind', s.kind,
+                        'oblast', s.oblast, 'district', s.district,
+                        'location_precision', s.location_precision,
+                        'buried_total', s.buried_total, 'buried_known', s.buried_known,
+                        'buried_unknown', s.buried_unknown,
+                        'buried_as_written', s.buried_as_written,
+                        'persons_from_home', c.persons,
+                        'has_fictional_persons', c.fictional > 0)
+                ) ORDER BY c.persons DESC, s.id), '[]'::json)
+            )::text
+            FROM (
+                SELECT b.site_id, count(*) AS persons,
+                       count(*) FILTER (WHERE p.is_fictional) AS fictional
+                FROM persons p JOIN burials b ON b.person_id = p.id
+                WHERE p.home_country_key LIKE :country || '%'
+                  AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%')
+                GROUP BY b.site_id
+            ) c JOIN burial_sites s ON s.id = c.site_id
+            """
+        ),
+        {"country": country_key, "region": region_key},
+    ).scalar_one()

@@ -1,0 +1,157 @@
+"""Fill the search keys that the name and place search use.
+
+Keys are computed in Python by ``mapapp.text.normalize.search_key`` (the same function
+normalises queries), and stored in indexed columns: ``persons.search_key`` and friends,
+and the ``place_names`` table of name variants for sites, battles and settlements.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, text
+
+from mapapp.text.normalize import area_key, search_key
+
+PERSON_KEY_SOURCES = {
+    "home_country_key": "home_country",
+    "home_region_key": "home_region",
+    "home_district_key": "home_district",
+    "callup_key": "callup_place",
+}
+
+# Settlement type prefixes in Russian and Belarusian records: "д.", "в.", "аг.", "г.п." ...
+_SETTLEMENT_PREFIX = re.compile(
+    r"^\s*(?:бывш\.\s*)?(?:д|в|аг|г|г\.\s*п|г\.п|п|пос|с|х|м)\.\s*", re.IGNORECASE
+)
+
+
+def person_name_key(surname, given_name, patronymic, name_variants) -> str:
+    """Surname, given name, patronymic and any recorded variants, as one key."""
+    parts = [surname, given_name, patronymic]
+    if name_variants:
+        parts += [v for v in name_variants.split(";") if v.strip()]
+    return search_key(" ".join(p for p in parts if p))
+
+
+def person_keys(record: dict) -> dict:
+    """The key columns for one person record (a dict with the stored name fields)."""
+    keys = {
+        "search_key": person_name_key(
+            record.get("surname"),
+            record.get("given_name"),
+            record.get("patronymic"),
+            record.get("name_variants"),
+        ),
+        "surname_key": search_key(record.get("surname")),
+    }
+    for key_column, source in PERSON_KEY_SOURCES.items():
+        keys[key_column] = area_key(record.get(source)) or None
+    return keys
+
+
+def settlement_name(settlement: str | None) -> str | None:
+    """'в. Рыленкі' -> 'Рыленкі'; None when nothing is left."""
+    if not settlement:
+        return None
+    name = _SETTLEMENT_PREFIX.sub("", settlement).strip()
+    name = re.sub(r"\s*\(.*\)$", "", name)
+    return name or None
+
+
+def reindex_persons(conn: Connection, ids: Iterable[int] | None = None) -> int:
+    """Recompute the keys of the given persons (all when ``ids`` is None)."""
+    where = "" if ids is None else "WHERE id = ANY(:ids)"
+    rows = conn.execute(
+        text(
+            "SELECT id, surname, given_name, patronymic, name_variants, home_country, "
+            f"home_region, home_district, callup_place FROM persons {where}"
+        ),
+        {} if ids is None else {"ids": list(ids)},
+    ).mappings()
+    updates = [{"id": row["id"], **person_keys(dict(row))} for row in rows]
+    if updates:
+        conn.execute(
+            text(
+                "UPDATE persons SET search_key = :search_key, surname_key = :surname_key, "
+                "home_country_key = :home_country_key, home_region_key = :home_region_key, "
+                "home_district_key = :home_district_key, callup_key = :callup_key "
+                "WHERE id = :id"
+            ),
+            updates,
+        )
+    return len(updates)
+
+
+def place_name_rows(place_type: str, place_id: int, names: dict[str, str | None]) -> list[dict]:
+    """Rows for place_names from {lang: name}; empty and repeated names are skipped."""
+    rows, seen = [], set()
+    for lang, name in names.items():
+        if not name or not name.strip() or name in seen:
+            continue
+        seen.add(name)
+        rows.append(
+            {
+                "place_type": place_type,
+                "place_id": place_id,
+                "name": name.strip(),
+                "lang": lang,
+                "key": search_key(name),
+            }
+        )
+    return rows
+
+
+def save_place_names(conn: Connection, rows: list[dict]) -> None:
+    if rows:
+        conn.execute(
+            text(
+                "INSERT INTO place_names (place_type, place_id, name, lang, key) "
+                "VALUES (:place_type, :place_id, :name, :lang, :key) "
+                "ON CONFLICT (place_type, place_id, name) DO NOTHING"
+            ),
+            rows,
+        )
+
+
+def reindex_places(conn: Connection) -> int:
+    """Add the names of every site, battle location and settlement to place_names,
+    and refresh the district keys of the sites."""
+    rows: list[dict] = []
+    districts = conn.execute(
+        text("SELECT id, district FROM burial_sites WHERE district IS NOT NULL")
+    ).all()
+    if districts:
+        conn.execute(
+            text("UPDATE burial_sites SET district_key = :key WHERE id = :id"),
+            [{"id": i, "key": area_key(d)} for i, d in districts],
+        )
+    for site in conn.execute(
+        text("SELECT id, name, name_ru, name_be, name_en, settlement FROM burial_sites")
+    ).mappings():
+        rows += place_name_rows(
+            "site",
+            site["id"],
+            {
+                "recorded": site["name"],
+                "ru": site["name_ru"],
+                "be": site["name_be"],
+                "en": site["name_en"],
+                "settlement": settlement_name(site["settlement"]),
+            },
+        )
+    for battle in conn.execute(text("SELECT id, name, name_en FROM battle_locations")).mappings():
+        rows += place_name_rows(
+            "battle", battle["id"], {"recorded": battle["name"], "en": battle["name_en"]}
+        )
+    for place in conn.execute(
+        text("SELECT id, name, name_be, name_en FROM settlements")
+    ).mappings():
+        rows += place_name_rows(
+            "settlement",
+            place["id"],
+            {"ru": place["name"], "be": place["name_be"], "en": place["name_en"]},
+        )
+    save_place_names(conn, rows)
+    return len(rows)

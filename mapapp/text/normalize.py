@@ -1,0 +1,178 @@
+"""Search keys for names written in any script.
+
+One soldier may be written Жақсылықов (Kazakh), Жаксылыков (a Russian archive card),
+Жаксылыкаў (a Belarusian plaque), Zhaksylykov, Zhaxylykov or Jaksylykov (Latin).
+``search_key`` maps all of them to one phonetic key, ``zhaksilikav`` style but with
+one letter per sound, so that trigram similarity in PostgreSQL can compare them and
+tolerate the typos that remain.
+
+The key alphabet: lower-case Latin a-z where five letters stand for one sound each:
+``j`` = ж, ``h`` = х, ``c`` = ч, ``w`` = ш/щ, ``q`` = ц. The steps:
+
+1. Cyrillic (Russian, Belarusian, Kazakh, Ukrainian letters) to the key alphabet.
+2. Latin spellings (passport/ICAO, BGN/PCGN, GOST, Kazakh Latin 2017/2018/2021, and
+   informal ones: x for кс, j or zh for ж, h or kh for х) to the same alphabet.
+3. Soften what differs between scripts and spellings of the same sound:
+   y/й/ы -> i, "ie"/"io" -> e (Ye-/Yo- spellings of е/ё), o -> a (Belarusian akanye:
+   Шуховцы / Шухаўцы), doubled letters -> one.
+
+The functions are pure, and the importer and the search both call them, so that the
+stored keys and the query keys always agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Cyrillic letters map to key letters; capitals are placeholders for the five
+# one-letter sounds (J, H, C, W, Q) so that the Latin rules leave them alone.
+_CYRILLIC = {
+    "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "ґ": "g", "д": "d",
+    "е": "e", "ё": "e", "є": "e", "э": "e", "ж": "J", "з": "z", "и": "i", "і": "i",
+    "ї": "i", "й": "i", "ы": "i", "к": "k", "қ": "k", "л": "l", "м": "m", "н": "n",
+    "ң": "n", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u",
+    "ұ": "u", "ү": "u", "ў": "v", "ф": "f", "х": "H", "һ": "H", "ц": "Q", "ч": "C",
+    "ш": "W", "щ": "W", "ъ": "", "ь": "", "ю": "iu", "я": "ia",
+}  # fmt: skip
+
+# Latin letters of the Kazakh alphabets (2018 acute forms, 2021 forms) and others
+# whose plain-letter fold would be wrong.
+_LATIN_SPECIAL = {
+    "ý": "u", "ı": "i", "ş": "W", "ç": "C", "ğ": "g", "ñ": "n", "ä": "a", "ö": "o",
+    "ü": "u", "ū": "u", "ǵ": "g", "ń": "n", "ž": "J", "ż": "J", "š": "W", "č": "C",
+}  # fmt: skip
+
+# "j" next to a consonant and a vowel (Semjonov, Fjodor) or closing a syllable (Coj)
+# is й; elsewhere, as in Kazakh Latin, it is ж.
+_J_AS_I = re.compile(r"(?<=[bdfgklmnprstvz])j(?=[aeiou])|(?<=[aeiou])j(?![aeiou])")
+
+# Order matters: longer spellings first; capitals are placeholders for key letters
+# so that a later rule cannot take them apart again.
+_LATIN_RULES = [
+    ("s'", "W"), ("c'", "C"),  # Kazakh Latin 2017
+    ("q", "k"), ("w", "v"), ("x", "ks"), ("y", "i"),
+    ("shch", "W"), ("sch", "W"), ("tch", "C"),
+    ("zh", "J"), ("kh", "H"), ("ch", "C"), ("sh", "W"), ("ts", "Q"), ("tz", "Q"),
+    ("c", "Q"), ("j", "J"), ("h", "H"),
+]  # fmt: skip
+
+_NOT_KEY = re.compile(r"[^a-z ]+")
+_DOUBLES = re.compile(r"([a-z])\1+")
+_SPACES = re.compile(r"\s+")
+
+
+def _cyrillic_to_key(text: str) -> str:
+    return "".join(_CYRILLIC.get(ch, ch) for ch in text)
+
+
+def _latin_to_key(text: str) -> str:
+    text = text.replace("šč", "W")
+    text = "".join(_LATIN_SPECIAL.get(ch, ch) for ch in text)
+    text = _J_AS_I.sub("i", text)
+    for source, target in _LATIN_RULES[:2]:
+        text = text.replace(source, target)
+    # Strip accents (á, ó, ú ...) but keep the placeholders (capitals) as they are.
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    for source, target in _LATIN_RULES[2:]:
+        text = text.replace(source, target)
+    return text.lower()
+
+
+def search_key(text: str | None) -> str:
+    """The phonetic search key of a name or a phrase, words separated by one space.
+
+    >>> search_key("Жақсылықов") == search_key("Zhaxylykov") == search_key("Жаксылыкаў")
+    True
+    >>> search_key("Шуховцы") == search_key("Шухаўцы") == search_key("Shukhovtsy")
+    True
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFC", text).lower()
+    text = text.replace("'", "'").replace("ʼ", "'")
+    text = _latin_to_key(_cyrillic_to_key(text))
+    text = _NOT_KEY.sub(" ", text)
+    words = []
+    for word in text.split():
+        word = re.sub(r"i(?=[eo])", "", word) if word[:1] == "i" else word
+        word = word.replace("ie", "e").replace("io", "e")
+        word = word.replace("o", "a")
+        word = _DOUBLES.sub(r"\1", word)
+        if word:
+            words.append(word)
+    return _SPACES.sub(" ", " ".join(words)).strip()
+
+
+def search_words(text: str | None) -> list[str]:
+    """The words of ``search_key(text)``, for matching word by word."""
+    return search_key(text).split()
+
+
+# Words that name the kind of an area rather than the area itself.
+_AREA_WORD_SPELLINGS = (
+    "область обл вобласць region район раён р-н р край республика ССР АССР district "
+    "ГВК РВК ОВК ВК гор г oblast rayon raion"
+)
+# Adjectival and place-name endings, longest first: Карагандинская, Караганда and
+# Karaganda all leave "karagand"; Семипалатинская and Semipalatinsk leave "semipalatin".
+_AREA_ENDINGS = (
+    "inskaia", "enskaia", "anskaia", "skaia", "inski", "enski", "anski", "ski",
+    "insk", "ensk", "ansk", "sk", "aia", "a", "i", "e", "u",
+)  # fmt: skip
+
+
+def _stem(word: str) -> str:
+    for ending in _AREA_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            return word[: -len(ending)]
+    return word
+
+
+def area_key(text: str | None) -> str:
+    """A key for region, district and call-up place names, compared as prefixes.
+
+    >>> area_key("Карагандинская область") == area_key("Karaganda") == "karagand"
+    True
+    >>> area_key("Дубровенский район") == area_key("Дубровенскі раён")
+    True
+    """
+    words = [w for w in search_words(text) if w not in _AREA_WORDS]
+    # A prefix match must not depend on how the kind of area was written.
+    return " ".join(_stem(w) for w in words)
+
+
+_AREA_WORDS = set(search_words(_AREA_WORD_SPELLINGS))
+
+
+# Latin letters that stand for different sounds in different spelling habits:
+# x is кс (Zhaxylykov) or х (Axmetov); j is ж (Jaksylykov) or й (Jusupov, Jeremenko).
+_AMBIGUOUS_LATIN = (("x", "kh"), ("j", "y"))
+
+
+def query_word_variants(text: str | None) -> list[list[str]]:
+    """The words of a query, each with the keys of its plausible readings.
+
+    The first reading of every word is ``search_key``'s; ambiguous Latin letters add
+    their other reading. Readings that change the number of words are dropped.
+
+    >>> query_word_variants("Axmetov")
+    [['aksmetav', 'ahmetav']]
+    """
+    words = search_words(text)
+    variants = [[w] for w in words]
+    if not text:
+        return variants
+    lowered = text.lower()
+    for letter, other in _AMBIGUOUS_LATIN:
+        if letter not in lowered:
+            continue
+        alternative = search_words(lowered.replace(letter, other))
+        if len(alternative) != len(words):
+            continue
+        for readings, word in zip(variants, alternative, strict=True):
+            if word not in readings:
+                readings.append(word)
+    return variants

@@ -1,0 +1,82 @@
+"""Search pages: persons by any spelling, and where the people of a region lie."""
+
+from __future__ import annotations
+
+from flask import abort, current_app, render_template, request, url_for
+from flask_babel import gettext as _
+
+from mapapp import maps
+from mapapp.api.errors import ApiError
+from mapapp.api.params import parse_positive_int
+from mapapp.api.search_params import OBLASTS, area_filter, person_filters, query_words
+from mapapp.db import get_session
+from mapapp.queries.home_regions import home_options, sites_for_home
+from mapapp.queries.search import PersonFilters, search_persons
+from mapapp.web import blueprint
+from mapapp.web.pages import map_assets, map_options
+
+PER_PAGE = 20
+
+
+@blueprint.get("/search")
+def search_page():
+    words: list[str] = []
+    filters = PersonFilters()
+    error = None
+    try:
+        words = query_words(request.args)
+        filters = person_filters(request.args)
+        page = parse_positive_int(request.args.get("page"), "page", 1, 500)
+    except ApiError as exc:
+        error, page = exc.message, 1
+    results = None
+    if error is None and (words or not filters.is_empty()):
+        results = search_persons(get_session(), words, filters, page, PER_PAGE)
+        results["pages"] = max(1, -(-results["total"] // PER_PAGE))
+    return render_template(
+        "search.html",
+        args=request.args,
+        results=results,
+        error=error,
+        oblasts=OBLASTS,
+        has_fictional=bool(results and any(i["is_fictional"] for i in results["items"])),
+    )
+
+
+@blueprint.get("/from")
+def home_region_page():
+    session = get_session()
+    options = home_options(session)
+    error = None
+    sites = None
+    rendered = None
+    try:
+        country = area_filter(request.args, "country")
+        region = area_filter(request.args, "region")
+    except ApiError as exc:
+        error, country, region = exc.message, None, None
+    if country:
+        import json
+
+        sites = json.loads(sites_for_home(session, country, region))["features"]
+        data_url = url_for(
+            "api.home_region_sites",
+            country=request.args.get("country"),
+            region=request.args.get("region") or None,
+        )
+        rendered = maps.home_map(
+            current_app.config["MAPAPP_SETTINGS"],
+            map_assets(),
+            {**map_options(), "dataUrl": data_url, "fromLabel": _("from the chosen region")},
+        )
+    elif request.args.get("region"):
+        abort(400, description=_("Choose a country as well as a region."))
+    return render_template(
+        "from.html",
+        options=options,
+        args=request.args,
+        sites=sites,
+        map=rendered,
+        error=error,
+        total=sum(f["properties"]["persons_from_home"] for f in sites or []),
+    )
