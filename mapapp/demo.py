@@ -33,7 +33,7 @@ from mapapp.models import (
     battle_sources,
     site_sources,
 )
-from mapapp.search_index import person_keys, reindex_places
+from mapapp.search_index import person_keys, refresh_vocabulary, reindex_places
 from mapapp.text.coords import check_lat_lon
 from mapapp.text.dates import parse_partial_date
 
@@ -262,6 +262,7 @@ def _load_persons(session: Session, persons: list[dict], report: LoadReport) -> 
         rows[-1].update(person_keys(rows[-1]))
     report.record("persons", _insert_new(session, Person, rows), len(rows))
     person_ids = _ids_by_ref(session, Person, (p["ref"] for p in persons))
+    refresh_vocabulary(session.connection(), person_ids.values())
     burial_rows = [
         {"person_id": person_ids[p["ref"]], "site_id": site_ids[p["site_ref"]]} for p in persons
     ]

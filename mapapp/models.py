@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geoalchemy2 import Geometry
 from sqlalchemy import (
+    ARRAY,
     Boolean,
     CheckConstraint,
     Column,
@@ -201,6 +202,7 @@ class Person(Base):
     is_fictional: Mapped[bool] = mapped_column(Boolean, default=False)
     # Search keys (mapapp.text.normalize), filled by mapapp.search_index.
     search_key: Mapped[str | None] = mapped_column(Text)
+    name_words: Mapped[list[str] | None] = mapped_column(ARRAY(Text))
     surname_key: Mapped[str | None] = mapped_column(Text)
     home_country_key: Mapped[str | None] = mapped_column(Text)
     home_region_key: Mapped[str | None] = mapped_column(Text)
@@ -265,3 +267,11 @@ class PlaceName(Base):
     name: Mapped[str] = mapped_column(Text)
     lang: Mapped[str] = mapped_column(String(20))
     key: Mapped[str] = mapped_column(Text)
+
+
+class NameWord(Base):
+    """One key word that occurs in some person's names (the fuzzy-search vocabulary)."""
+
+    __tablename__ = "name_vocabulary"
+
+    word: Mapped[str] = mapped_column(Text, primary_key=True)

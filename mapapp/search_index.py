@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlalchemy import Connection, text
 
@@ -27,27 +28,38 @@ _SETTLEMENT_PREFIX = re.compile(
 )
 
 
+# Names and regions repeat across millions of records: key each distinct one once.
+_cached_search_key = lru_cache(maxsize=200_000)(search_key)
+_cached_area_key = lru_cache(maxsize=50_000)(area_key)
+
+
 def person_name_key(surname, given_name, patronymic, name_variants) -> str:
-    """Surname, given name, patronymic and any recorded variants, as one key."""
+    """Surname, given name, patronymic and any recorded variants, as one key.
+
+    Keys are computed word by word, so keying the parts apart and joining them gives
+    the same key as keying the whole name, and each part can be cached.
+    """
     parts = [surname, given_name, patronymic]
     if name_variants:
         parts += [v for v in name_variants.split(";") if v.strip()]
-    return search_key(" ".join(p for p in parts if p))
+    return " ".join(k for k in (_cached_search_key(p) for p in parts if p) if k)
 
 
 def person_keys(record: dict) -> dict:
     """The key columns for one person record (a dict with the stored name fields)."""
+    name_key = person_name_key(
+        record.get("surname"),
+        record.get("given_name"),
+        record.get("patronymic"),
+        record.get("name_variants"),
+    )
     keys = {
-        "search_key": person_name_key(
-            record.get("surname"),
-            record.get("given_name"),
-            record.get("patronymic"),
-            record.get("name_variants"),
-        ),
-        "surname_key": search_key(record.get("surname")),
+        "search_key": name_key,
+        "name_words": sorted(set(name_key.split())),
+        "surname_key": _cached_search_key(record.get("surname") or ""),
     }
     for key_column, source in PERSON_KEY_SOURCES.items():
-        keys[key_column] = area_key(record.get(source)) or None
+        keys[key_column] = _cached_area_key(record.get(source) or "") or None
     return keys
 
 
@@ -74,7 +86,8 @@ def reindex_persons(conn: Connection, ids: Iterable[int] | None = None) -> int:
     if updates:
         conn.execute(
             text(
-                "UPDATE persons SET search_key = :search_key, surname_key = :surname_key, "
+                "UPDATE persons SET search_key = :search_key, name_words = :name_words, "
+                "surname_key = :surname_key, "
                 "home_country_key = :home_country_key, home_region_key = :home_region_key, "
                 "home_district_key = :home_district_key, callup_key = :callup_key "
                 "WHERE id = :id"
@@ -82,6 +95,19 @@ def reindex_persons(conn: Connection, ids: Iterable[int] | None = None) -> int:
             updates,
         )
     return len(updates)
+
+
+def refresh_vocabulary(conn: Connection, person_ids: Iterable[int] | None = None) -> None:
+    """Add the name words of the given persons (all when None) to the vocabulary."""
+    where = "" if person_ids is None else "WHERE id = ANY(:ids)"
+    conn.execute(
+        text(
+            "INSERT INTO name_vocabulary (word) "
+            f"SELECT DISTINCT unnest(name_words) FROM persons {where} "
+            "ON CONFLICT (word) DO NOTHING"
+        ),
+        {} if person_ids is None else {"ids": list(person_ids)},
+    )
 
 
 def place_name_rows(place_type: str, place_id: int, names: dict[str, str | None]) -> list[dict]:

@@ -9,6 +9,7 @@ set -euo pipefail
 
 APP_DB=mapapp
 TEST_DB=mapapp_test
+BENCH_DB=mapapp_bench
 APP_ROLE=mapapp
 APP_PASSWORD=mapapp
 
@@ -90,6 +91,7 @@ provision_local() {
     fi
     create_database "$APP_DB"
     create_database "$TEST_DB"
+    create_database "$BENCH_DB"
     say "ready: postgresql://$APP_ROLE:***@127.0.0.1:5432/$APP_DB (tests: $TEST_DB)"
 }
 

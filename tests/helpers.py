@@ -60,11 +60,13 @@ class Scratch:
                 text(
                     """
                     INSERT INTO persons (ref, surname, given_name, patronymic, birth_year,
-                        home_country, home_region, is_fictional, search_key, surname_key,
-                        home_country_key, home_region_key, home_district_key, callup_key)
+                        home_country, home_region, is_fictional, search_key, name_words,
+                        surname_key, home_country_key, home_region_key, home_district_key,
+                        callup_key)
                     VALUES (:ref, :surname, :given_name, :patronymic, :birth_year,
-                        :home_country, :home_region, :fictional, :search_key, :surname_key,
-                        :home_country_key, :home_region_key, :home_district_key, :callup_key)
+                        :home_country, :home_region, :fictional, :search_key, :name_words,
+                        :surname_key, :home_country_key, :home_region_key, :home_district_key,
+                        :callup_key)
                     RETURNING id
                     """
                 ),
@@ -74,6 +76,9 @@ class Scratch:
                 text("INSERT INTO burials (person_id, site_id) VALUES (:p, :s)"),
                 {"p": person_id, "s": site_id},
             )
+            from mapapp.search_index import refresh_vocabulary
+
+            refresh_vocabulary(conn, [person_id])
         return person_id
 
     def cleanup(self) -> None:

@@ -7,17 +7,21 @@ index narrows the candidates and one or two garbled letters still match.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from mapapp.queries.common import person_summary
 
-# How alike a query word and a part of a name must be (pg_trgm word similarity).
-WORD_SIMILARITY = 0.5
-# Counting stops here: "more than 10,000" is as useful as the exact number, and cheaper.
-COUNT_CAP = 10_000
+# How alike a query word and a name word must be (pg_trgm similarity, 0..1).
+WORD_SIMILARITY = 0.45
+# How many name words one query word may stand for (best first).
+VOCABULARY_MATCHES = 30
+# Name words this close to a query word's best match are read first.
+BEST_TIER_MARGIN = 0.15
+# Counting stops here: "more than 1,000" is as useful as the exact number, and cheaper.
+COUNT_CAP = 1_000
 
 
 @dataclass(frozen=True)
@@ -41,18 +45,11 @@ class PersonFilters:
         return all(v is None for v in self.__dict__.values())
 
 
-@dataclass
-class _Sql:
-    where: list[str] = field(default_factory=list)
-    score: list[str] = field(default_factory=list)
-    params: dict = field(default_factory=dict)
-
-
 Words = list[list[str]]  # each query word with the keys of its plausible readings
 
 
-def _word_match(words: Words, column: str, params: dict) -> tuple[list[str], list[str]]:
-    """WHERE conditions (every word matches) and score terms (best reading per word)."""
+def _place_word_match(words: Words, column: str, params: dict) -> tuple[list[str], list[str]]:
+    """For the (small) place-name table: every word matches, with the trigram index."""
     where, score = [], []
     for i, readings in enumerate(words):
         names = []
@@ -60,22 +57,14 @@ def _word_match(words: Words, column: str, params: dict) -> tuple[list[str], lis
             params[f"w{i}_{j}"] = reading
             names.append(f":w{i}_{j}")
         where.append("(" + " OR ".join(f"{n} <% {column}" for n in names) + ")")
-        # Similarity of the word, plus a bonus when it is a whole word of the name.
         score.append(
-            "greatest("
-            + ", ".join(
-                f"word_similarity({n}, {column}) + CASE WHEN (' ' || {column} || ' ') "
-                f"LIKE ('% ' || {n} || ' %') THEN 0.5 ELSE 0 END"
-                for n in names
-            )
-            + ")"
+            "greatest(" + ", ".join(f"word_similarity({n}, {column})" for n in names) + ")"
         )
     return where, score
 
 
-def _build(words: Words, filters: PersonFilters) -> _Sql:
-    sql = _Sql()
-    sql.where, sql.score = _word_match(words, "p.search_key", sql.params)
+def _filters(filters: PersonFilters, params: dict) -> list[str]:
+    where = []
     prefix_filters = {
         "country": "p.home_country_key",
         "region": "p.home_region_key",
@@ -85,27 +74,27 @@ def _build(words: Words, filters: PersonFilters) -> _Sql:
     for name, column in prefix_filters.items():
         value = getattr(filters, name)
         if value is not None:
-            sql.params[name] = value
-            sql.where.append(f"{column} LIKE :{name} || '%'")
+            params[name] = value
+            where.append(f"{column} LIKE :{name} || '%'")
     if filters.rank is not None:
-        sql.params["rank"] = filters.rank
-        sql.where.append("lower(p.rank) = lower(:rank)")
+        params["rank"] = filters.rank
+        where.append("lower(p.rank) = lower(:rank)")
     if filters.unit is not None:
-        sql.params["unit"] = filters.unit
-        sql.where.append(
+        params["unit"] = filters.unit
+        where.append(
             "EXISTS (SELECT 1 FROM units u WHERE u.id = p.unit_id"
             " AND position(lower(:unit) in lower(u.name)) > 0)"
         )
     if filters.death_from is not None:
-        sql.params["death_from"] = filters.death_from
-        sql.where.append("p.death_year >= :death_from")
+        params["death_from"] = filters.death_from
+        where.append("p.death_year >= :death_from")
     if filters.death_to is not None:
-        sql.params["death_to"] = filters.death_to
-        sql.where.append("p.death_year <= :death_to")
+        params["death_to"] = filters.death_to
+        where.append("p.death_year <= :death_to")
     if filters.burial_oblast is not None or filters.burial_district is not None:
-        sql.params["oblast"] = filters.burial_oblast
-        sql.params["bdistrict"] = filters.burial_district
-        sql.where.append(
+        params["oblast"] = filters.burial_oblast
+        params["bdistrict"] = filters.burial_district
+        where.append(
             "EXISTS (SELECT 1 FROM burials b JOIN burial_sites s ON s.id = b.site_id"
             " WHERE b.person_id = p.id"
             " AND (CAST(:oblast AS text) IS NULL OR s.oblast = :oblast)"
@@ -117,9 +106,31 @@ def _build(words: Words, filters: PersonFilters) -> _Sql:
     for flag in ("hero", "partisan"):
         value = getattr(filters, flag)
         if value is not None:
-            sql.params[flag] = value
-            sql.where.append(f"p.is_{flag} = :{flag}")
-    return sql
+            params[flag] = value
+            where.append(f"p.is_{flag} = :{flag}")
+    return where
+
+
+def _vocabulary_matches(session: Session, words: Words) -> list[dict[str, float]]:
+    """For each query word: the name words it may stand for, with their similarity.
+
+    The vocabulary holds each distinct key word once, so this fuzzy step is small and
+    fast whatever the number of persons; persons are then found by exact word lookup.
+    """
+    params: dict = {"limit": VOCABULARY_MATCHES}
+    parts = []
+    for i, readings in enumerate(words):
+        for j, reading in enumerate(readings):
+            params[f"r{i}_{j}"] = reading
+            parts.append(
+                f"(SELECT {i} AS i, word, similarity(word, :r{i}_{j}) AS sim "
+                f"FROM name_vocabulary WHERE word % :r{i}_{j} "
+                f"ORDER BY sim DESC, word LIMIT :limit)"
+            )
+    matches: list[dict[str, float]] = [{} for _ in words]
+    for i, word, sim in session.execute(text(" UNION ALL ".join(parts)), params):
+        matches[i][word] = max(sim, matches[i].get(word, 0.0))
+    return matches
 
 
 def search_persons(
@@ -130,39 +141,107 @@ def search_persons(
     per_page: int = 20,
 ) -> dict:
     """Persons matching every word (any order) and every filter, best match first."""
-    sql = _build(words, filters)
-    where = " AND ".join(sql.where) or "TRUE"
-    score = " + ".join(sql.score) or "0"
+    params: dict = {}
+    filter_sql = _filters(filters, params)
+    if not words:
+        total = _count(session, filter_sql, params)
+        rows = _page(session, filter_sql, "0", params, page, per_page)
+        return _result(total, page, per_page, _items(rows))
     session.execute(
-        text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
+        text("SELECT set_config('pg_trgm.similarity_threshold', :t, true)"),
         {"t": str(WORD_SIMILARITY)},
     )
-    total = session.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM persons p WHERE {where} LIMIT :cap) c"),
-        {**sql.params, "cap": COUNT_CAP + 1},
+    matches = _vocabulary_matches(session, words)
+    if not all(matches):
+        return _result(0, page, per_page, [])
+    total = _count(session, filter_sql + _word_conditions(matches, params, "all"), params)
+    # The best readings first: persons whose every word is among its best matches.
+    # Only when they do not fill the page are the weaker matches read too.
+    best = [_best_tier(found) for found in matches]
+    needed = page * per_page
+    tiers = [best] if best != matches else []
+    tiers.append(matches)
+    for tier in tiers:
+        where = filter_sql + _word_conditions(tier, params, "t")
+        score_sql = _score(tier, params)
+        if tier is best and _count(session, where, params, needed) < needed:
+            continue
+        rows = _page(session, where, score_sql, params, page, per_page)
+        return _result(total, page, per_page, _items(rows))
+    return _result(total, page, per_page, [])
+
+
+def _best_tier(found: dict[str, float]) -> dict[str, float]:
+    top = max(found.values())
+    floor = top if top >= 0.999 else top - BEST_TIER_MARGIN
+    return {word: sim for word, sim in found.items() if sim >= floor}
+
+
+def _word_conditions(matches: list[dict[str, float]], params: dict, tag: str) -> list[str]:
+    where = []
+    for i, found in enumerate(matches):
+        params[f"{tag}m{i}"] = list(found)
+        params[f"{tag}s{i}"] = list(found.values())
+        where.append(f"p.name_words && CAST(:{tag}m{i} AS text[])")
+    return where
+
+
+def _score(matches: list[dict[str, float]], params: dict) -> str:
+    """The sum over query words of the best similarity among the person's words
+    (a constant when every word has a single similarity)."""
+    if all(len(set(found.values())) == 1 for found in matches):
+        return str(sum(next(iter(found.values())) for found in matches))
+    return " + ".join(
+        f"(SELECT max(u.sim) FROM unnest(CAST(:tm{i} AS text[]), "
+        f"CAST(:ts{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words))"
+        for i in range(len(matches))
+    )
+
+
+def _count(session: Session, where: list[str], params: dict, cap: int = COUNT_CAP + 1) -> int:
+    where_sql = " AND ".join(where) or "TRUE"
+    return session.execute(
+        text(f"SELECT count(*) FROM (SELECT 1 FROM persons p WHERE {where_sql} LIMIT :cap) c"),
+        {**params, "cap": cap},
     ).scalar_one()
-    rows = session.execute(
+
+
+def _page(session: Session, where: list[str], score_sql: str, params: dict, page, per_page):
+    """One page of matches. The candidates are materialised first, so that PostgreSQL
+    finds them through the word index and sorts them, rather than walking the whole
+    table in name order hoping to meet enough of them."""
+    where_sql = " AND ".join(where) or "TRUE"
+    return session.execute(
         text(
             f"""
+            WITH candidates AS MATERIALIZED (
+                SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score
+                FROM persons p WHERE {where_sql}
+            ), top AS (
+                SELECT id, score FROM candidates
+                ORDER BY score DESC, surname, given_name NULLS LAST, id
+                LIMIT :limit OFFSET :offset
+            )
             SELECT p.id, p.surname, p.given_name, p.patronymic,
                    p.birth_year, p.birth_month, p.birth_day, p.birthplace,
                    p.death_year, p.death_month, p.death_day,
                    p.home_country, p.home_region, p.rank, p.is_fictional,
                    s.id AS site_id, s.name AS site_name, s.name_en AS site_name_en,
-                   ({score}) AS score
-            FROM persons p
+                   t.score
+            FROM top t JOIN persons p ON p.id = t.id
             LEFT JOIN LATERAL (
                 SELECT bs.id, bs.name, bs.name_en FROM burials b
                 JOIN burial_sites bs ON bs.id = b.site_id
                 WHERE b.person_id = p.id ORDER BY b.id LIMIT 1
             ) s ON TRUE
-            WHERE {where}
-            ORDER BY score DESC, p.surname, p.given_name NULLS LAST, p.id
-            LIMIT :limit OFFSET :offset
+            ORDER BY t.score DESC, p.surname, p.given_name NULLS LAST, p.id
             """
         ),
-        {**sql.params, "limit": per_page, "offset": (page - 1) * per_page},
+        {**params, "limit": per_page, "offset": (page - 1) * per_page},
     ).mappings()
+
+
+def _items(rows) -> list[dict]:
     items = []
     for row in rows:
         item = person_summary({k: v for k, v in row.items() if not k.startswith("site_")})
@@ -174,6 +253,10 @@ def search_persons(
             else None
         )
         items.append(item)
+    return items
+
+
+def _result(total: int, page: int, per_page: int, items: list[dict]) -> dict:
     return {
         "total": min(total, COUNT_CAP),
         "total_is_lower_bound": total > COUNT_CAP,
@@ -186,7 +269,7 @@ def search_persons(
 def search_places(session: Session, words: Words, limit: int = 20) -> list[dict]:
     """Sites, battle locations and settlements whose names match every word."""
     params: dict = {"limit": limit}
-    where, score = _word_match(words, "n.key", params)
+    where, score = _place_word_match(words, "n.key", params)
     session.execute(
         text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
         {"t": str(WORD_SIMILARITY)},

@@ -149,7 +149,7 @@ _AREA_WORDS = set(search_words(_AREA_WORD_SPELLINGS))
 
 # Latin letters that stand for different sounds in different spelling habits:
 # x is кс (Zhaxylykov) or х (Axmetov); j is ж (Jaksylykov) or й (Jusupov, Jeremenko).
-_AMBIGUOUS_LATIN = (("x", "kh"), ("j", "y"))
+_AMBIGUOUS_LATIN = (("x", "kh"), ("j", "y"), ("j", "zh"))
 
 
 def query_word_variants(text: str | None) -> list[list[str]]:

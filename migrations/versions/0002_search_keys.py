@@ -27,8 +27,16 @@ KEY_COLUMNS = (
 def upgrade() -> None:
     for column in KEY_COLUMNS:
         op.add_column("persons", sa.Column(column, sa.Text()))
-    # Trigram GIN for fuzzy names; text_pattern_ops btree for prefix filters (LIKE 'k%').
-    op.execute("CREATE INDEX ix_persons_search_key ON persons USING gin (search_key gin_trgm_ops)")
+    # Name search: the distinct key words of a person's names, with a GIN array index,
+    # and the vocabulary of all such words with a trigram index. A query word is matched
+    # fuzzily against the (small) vocabulary, then exactly against the persons' words.
+    op.add_column("persons", sa.Column("name_words", sa.ARRAY(sa.Text())))
+    op.execute("CREATE INDEX ix_persons_name_words ON persons USING gin (name_words)")
+    op.create_table("name_vocabulary", sa.Column("word", sa.Text(), primary_key=True))
+    op.execute(
+        "CREATE INDEX ix_name_vocabulary_word ON name_vocabulary USING gin (word gin_trgm_ops)"
+    )
+    # text_pattern_ops btree for the prefix filters (LIKE 'karagand%').
     for column in ("home_country_key", "home_region_key", "home_district_key", "callup_key"):
         op.execute(f"CREATE INDEX ix_persons_{column} ON persons ({column} text_pattern_ops)")
     op.create_index("ix_persons_death_year", "persons", ["death_year"])
@@ -72,10 +80,11 @@ def upgrade() -> None:
     op.create_index("ix_place_names_place", "place_names", ["place_type", "place_id"])
 
     # Fill the keys of what is already stored, with the same code the importers use.
-    from mapapp.search_index import reindex_persons, reindex_places
+    from mapapp.search_index import refresh_vocabulary, reindex_persons, reindex_places
 
     bind = op.get_bind()
     reindex_persons(bind)
+    refresh_vocabulary(bind)
     reindex_places(bind)
 
 
@@ -86,7 +95,9 @@ def downgrade() -> None:
     op.execute("DROP INDEX ix_burial_sites_district_key")
     op.drop_column("burial_sites", "district_key")
     op.drop_index("ix_persons_death_year", table_name="persons")
-    op.execute("DROP INDEX ix_persons_search_key")
+    op.drop_table("name_vocabulary")
+    op.execute("DROP INDEX ix_persons_name_words")
+    op.drop_column("persons", "name_words")
     for column in ("home_country_key", "home_region_key", "home_district_key", "callup_key"):
         op.execute(f"DROP INDEX ix_persons_{column}")
     for column in KEY_COLUMNS:

@@ -57,6 +57,7 @@ class Watched:
 def page(browser, live_server, request):
     """A page that can reach only the local server; everything else is blocked and recorded."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
     page = context.new_page()
     watched = Watched()
 

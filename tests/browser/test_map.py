@@ -2,11 +2,14 @@
 
 from urllib.parse import urlsplit
 
+# Zooms the cluster layer until the marker shows, then opens its popup (as a click would).
 OPEN_POPUP = """
-([kind, id]) => new Promise((resolve) => {
+([kind, id]) => new Promise((resolve, reject) => {
   const marker = window.mapapp.markers[kind][id];
+  if (!marker) { reject(new Error(`no ${kind} marker ${id}`)); return; }
   const layer = kind === "site" ? window.mapapp.layers.sites : window.mapapp.layers.battles;
-  layer.zoomToShowLayer(marker, () => { marker.openPopup(); resolve(true); });
+  const timer = setTimeout(() => reject(new Error("marker never shown")), 10000);
+  layer.zoomToShowLayer(marker, () => { clearTimeout(timer); marker.openPopup(); resolve(true); });
 })
 """
 

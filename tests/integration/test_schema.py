@@ -66,9 +66,13 @@ def test_database_refuses_impossible_records(engine):
         conn.rollback()
 
 
-def test_trigram_index_on_person_search_keys(engine):
+def test_indexes_for_name_search(engine):
     with engine.connect() as conn:
-        definition = conn.execute(
-            text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_persons_search_key'")
+        words = conn.execute(
+            text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_persons_name_words'")
         ).scalar()
-    assert "gin (search_key gin_trgm_ops)" in definition
+        vocabulary = conn.execute(
+            text("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_name_vocabulary_word'")
+        ).scalar()
+    assert "gin (name_words)" in words
+    assert "gin (word gin_trgm_ops)" in vocabulary

@@ -48,8 +48,18 @@ def test_result_shape(client):
     body = _items(client, q="Жаксылыков")
     assert body["total"] >= 1 and body["items"]
     item = body["items"][0]
-    for key in ("id", "surname", "given_name", "patronymic", "full_name", "birth_year",
-                "birthplace", "death_date", "site", "is_fictional"):
+    for key in (
+        "id",
+        "surname",
+        "given_name",
+        "patronymic",
+        "full_name",
+        "birth_year",
+        "birthplace",
+        "death_date",
+        "site",
+        "is_fictional",
+    ):
         assert key in item
     assert set(item["site"]) >= {"id", "name"}
     scores = [i["score"] for i in body["items"]]
@@ -135,9 +145,9 @@ def test_site_page_counts_who_lies_there_by_home(client, shukhovtsy_id):
 
 
 def test_reverse_view_lists_the_sites_of_a_region(client, shukhovtsy_id):
-    collection = client.get(
-        "/api/home-regions/sites?country=Kazakhstan&region=Karaganda"
-    ).get_json(force=True)
+    collection = client.get("/api/home-regions/sites?country=Kazakhstan&region=Karaganda").get_json(
+        force=True
+    )
     features = collection["features"]
     assert features[0]["id"] == shukhovtsy_id  # the most persons from Karaganda lie there
     counts = [f["properties"]["persons_from_home"] for f in features]
@@ -146,8 +156,8 @@ def test_reverse_view_lists_the_sites_of_a_region(client, shukhovtsy_id):
     karaganda = next(r for r in regions if r["region"] == "Карагандинская область")
     assert karaganda["persons"] == sum(counts)
     html = client.get(
-        "/from", query_string={"country": "Казахстан", "region": "Карагандинская область",
-                               "lang": "en"}
+        "/from",
+        query_string={"country": "Казахстан", "region": "Карагандинская область", "lang": "en"},
     ).get_data(as_text=True)
     assert f"{sum(counts)} persons at {len(features)} sites" in html
     assert client.get("/api/home-regions/sites").status_code == 400
@@ -159,3 +169,17 @@ def test_search_page(client):
     assert 'data-testid="demo-notice"' in html
     error = client.get("/search?q=a&lang=en").get_data(as_text=True)
     assert 'data-testid="search-error"' in error and "at least 3 letters" in error
+
+
+def test_pages_are_disjoint_and_ordered_by_score(client, scratch):
+    site = scratch.site("Test grave for ranking", 29.5, 54.5)
+    exact = scratch.person(site, "Тлеубергенов", given_name="Серик")
+    near = scratch.person(site, "Тлеубергемов", given_name="Серик")  # one letter apart
+    seen, scores = [], []
+    for page in range(1, 4):
+        body = _items(client, q="Тлеубергенов Серик", per_page=1, page=page)
+        seen += [i["id"] for i in body["items"]]
+        scores += [i["score"] for i in body["items"]]
+    assert seen[:2] == [exact, near]
+    assert len(seen) == len(set(seen))
+    assert scores == sorted(scores, reverse=True)

@@ -174,7 +174,7 @@
           return marker;
         });
         layers.sites.addLayers(markers);
-        if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2), { maxZoom: 10 });
+        if (markers.length) map.fitBounds(L.featureGroup(markers).getBounds().pad(0.2), { maxZoom: 10, animate: false });
         document.body.setAttribute("data-map-ready", "true");
       })
       .catch(function () { setStatus(options.labels.loading_failed); });
