@@ -4,6 +4,7 @@ environment."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 from sqlalchemy.exc import OperationalError
@@ -114,3 +115,162 @@ def serve(host: str, port: int, threads: int, debug: bool) -> None:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@main.command("import")
+@click.argument("kind", type=click.Choice(["sites", "battles", "persons"]))
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Check everything, write nothing.")
+@click.option(
+    "--skip-invalid",
+    is_flag=True,
+    help="Commit the valid rows; write the rejected ones, with reasons, to a file.",
+)
+@click.option(
+    "--map",
+    "mapping",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='JSON file mapping file columns to fields: {"Фамилия бойца": "surname"}.',
+)
+@click.option("--encoding", help="Text encoding of a CSV file (default: detected).")
+@click.option("--crs", help="CRS of the coordinates in a CSV/XLSX, e.g. EPSG:28405.")
+@click.option(
+    "--rejects",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where --skip-invalid writes rejected rows (default: FILE.rejected.csv).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def import_command(kind, file, dry_run, skip_invalid, mapping, encoding, crs, rejects, as_json):
+    """Import sites, battle locations or persons from CSV, XLSX, GeoJSON, GPKG or zipped SHP.
+
+    By default one invalid row means nothing is written. Exit status 0 when every row
+    was accepted, 1 when any row was rejected, 2 when the file could not be read.
+    """
+    from mapapp.importers.errors import ImportFileError
+    from mapapp.importers.runner import ImportOptions, report_json, run_import
+
+    settings = _settings()
+    options = ImportOptions(
+        kind=kind,
+        path=file,
+        dry_run=dry_run,
+        skip_invalid=skip_invalid,
+        mapping=mapping,
+        encoding=encoding,
+        crs=crs,
+        rejects=rejects,
+        region_bbox=settings.region_bbox,
+    )
+
+    def progress(stage: str, count: int) -> None:
+        if count:
+            _echo_err(f"  {stage}: {count:,} rows")
+
+    try:
+        report = run_import(_engine(settings), options, progress)
+    except ImportFileError as exc:
+        _echo_err(f"error: {exc}")
+        _echo_err("nothing was written")
+        sys.exit(2)
+    except OperationalError as exc:
+        raise _database_error(exc) from exc
+    if as_json:
+        click.echo(report_json(report))
+    else:
+        _print_report(report, dry_run)
+    sys.exit(0 if report.ok else 1)
+
+
+def _print_report(report, dry_run: bool) -> None:
+    click.echo(f"{report.kind} from {report.file}")
+    details = [f"encoding {report.encoding}" if report.encoding else None]
+    details.append(f"delimiter {report.delimiter!r}" if report.delimiter else None)
+    details.append(f"CRS {report.crs}" if report.crs else None)
+    if any(details):
+        click.echo("  read as " + ", ".join(d for d in details if d))
+    click.echo("  columns mapped: " + ", ".join(f"{c} → {f}" for c, f in report.mapped.items()))
+    if report.unmapped:
+        click.echo("  columns not mapped (kept in provenance): " + ", ".join(report.unmapped))
+    click.echo(f"  rows read: {report.rows_read:,}")
+    for problem in report.problems[:200]:
+        click.echo(f"  rejected {problem}")
+    if len(report.problems) > 200:
+        click.echo(f"  … and {len(report.problems) - 200} more problems")
+    for warning in report.warnings[:50]:
+        click.echo(f"  warning {warning}")
+    if report.committed:
+        click.echo(
+            f"  committed as batch {report.batch_id}: {report.added:,} added, "
+            f"{report.present:,} already present, {report.rejected:,} rejected"
+        )
+    elif dry_run:
+        click.echo(
+            f"  dry run: {report.rows_read - report.rejected:,} rows would be imported, "
+            f"{report.rejected:,} rejected; nothing was written"
+        )
+    else:
+        click.echo(
+            f"  {report.rejected:,} rows rejected: nothing was written "
+            "(fix the file, or use --skip-invalid to import the valid rows)"
+        )
+    if report.rejects_file:
+        click.echo(f"  rejected rows written to {report.rejects_file}")
+
+
+@main.group()
+def batches() -> None:
+    """Import batches: list them, undo one."""
+
+
+@batches.command("list")
+def batches_list() -> None:
+    """List import batches."""
+    from mapapp.importers.batches import list_batches
+
+    with _engine(_settings()).connect() as conn:
+        rows = list_batches(conn)
+    if not rows:
+        click.echo("no imports yet")
+    for b in rows:
+        click.echo(
+            f"{b['id']:>5}  {b['created_at']:%Y-%m-%d %H:%M}  {b['kind']:<8} {b['status']:<9} "
+            f"read {b['rows_read']:,}, added {b['rows_added']:,}, present "
+            f"{b['rows_present']:,}, rejected {b['rows_rejected']:,}  {b['file_name']}"
+        )
+
+
+@batches.command("undo")
+@click.argument("batch_id", type=int)
+def batches_undo(batch_id: int) -> None:
+    """Remove everything batch BATCH_ID added."""
+    from mapapp.importers.batches import UndoError, undo_batch
+
+    try:
+        counts = undo_batch(_engine(_settings()), batch_id)
+    except UndoError as exc:
+        raise click.ClickException(str(exc)) from exc
+    removed = ", ".join(f"{n:,} {table}" for table, n in counts.items())
+    click.echo(f"batch {batch_id} undone: removed {removed}")
+
+
+@main.command("export")
+@click.argument("kind", type=click.Choice(["sites", "battles", "persons"]))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "geojson", "gpkg", "xlsx"]),
+    default="csv",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+def export_command(kind: str, fmt: str, output: Path) -> None:
+    """Export sites, battle locations or persons to a file that imports back the same."""
+    from mapapp.exports import export
+
+    with _engine(_settings()).connect() as conn:
+        count = export(conn, kind, fmt, output)
+    click.echo(f"{count:,} {kind} written to {output}")

@@ -8,6 +8,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    DateTime,
     ForeignKey,
     Integer,
     SmallInteger,
@@ -16,6 +17,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 SITE_KINDS = ("mass_grave", "individual_grave", "military_cemetery", "memorial")
@@ -275,3 +277,22 @@ class NameWord(Base):
     __tablename__ = "name_vocabulary"
 
     word: Mapped[str] = mapped_column(Text, primary_key=True)
+
+
+class ImportBatch(Base):
+    """One run of ``mapapp import``: what was read, added, rejected; undoable."""
+
+    __tablename__ = "import_batches"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(Text)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    options: Mapped[dict] = mapped_column(JSONB, default=dict)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    rows_added: Mapped[int] = mapped_column(Integer, default=0)
+    rows_present: Mapped[int] = mapped_column(Integer, default=0)
+    rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="committed")
+    created_at = mapped_column(DateTime(timezone=True))
+    undone_at = mapped_column(DateTime(timezone=True))

@@ -39,10 +39,13 @@ def engine(test_settings) -> Iterator[Engine]:
             conn.execute(text("SELECT postgis_version()"))
     except Exception as exc:  # pragma: no cover - environment problem, not a test result
         pytest.exit(f"test database not reachable ({exc}); run `make db` first", returncode=2)
-    # Start from nothing: downgrade to base, then migrate up, then load the demo data.
-    config = database.alembic_config(engine)
+    # Start from nothing (whatever an earlier run left), migrate up, down and up again
+    # so that every downgrade is exercised too, then load the demo data.
+    _drop_all_tables(engine)
+    database.upgrade(engine)
     from alembic import command
 
+    config = database.alembic_config(engine)
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "base")
@@ -50,6 +53,22 @@ def engine(test_settings) -> Iterator[Engine]:
     load_demo(engine)
     yield engine
     engine.dispose()
+
+
+def _drop_all_tables(engine: Engine) -> None:
+    with engine.begin() as conn:
+        tables = (
+            conn.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                    "AND tablename <> 'spatial_ref_sys'"
+                )
+            )
+            .scalars()
+            .all()
+        )
+        for table in tables:
+            conn.execute(text(f'DROP TABLE IF EXISTS "{table}" CASCADE'))
 
 
 @pytest.fixture(scope="session")

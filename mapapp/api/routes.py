@@ -129,3 +129,19 @@ def home_region_sites():
         raise ApiError("country is required", parameter="country")
     region = area_filter(request.args, "region")
     return _geojson(sites_for_home(get_session(), country, region))
+
+
+@blueprint.get("/sites/<id:site_id>/persons.csv")
+def site_persons_csv(site_id: int):
+    """The persons buried at a site as CSV (spreadsheet-safe; imports back the same)."""
+    from mapapp.exports import PERSON_COLUMNS, csv_text, rows
+
+    session = get_session()
+    if not sites.site_exists(session, site_id):
+        raise ApiError(f"no burial site with id {site_id}", status=404)
+    body = "\ufeff" + csv_text(rows(session.connection(), "persons", site_id), PERSON_COLUMNS)
+    return Response(
+        body,
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="site-{site_id}-persons.csv"'},
+    )

@@ -1,0 +1,168 @@
+"""Export sites, battle locations and persons as CSV, XLSX, GeoJSON or GeoPackage.
+
+Columns carry the importer's field names, so an exported file imports again as the
+same records. Text cells that a spreadsheet would run as a formula (starting with =, +,
+- or @) are written with a leading apostrophe, which the importer removes again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from mapapp.text.dates import format_partial_date
+
+FORMATS = ("csv", "xlsx", "geojson", "gpkg")
+_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+
+SITE_COLUMNS = [
+    "ref", "kind", "name", "name_ru", "name_be", "name_en", "register_number", "oblast",
+    "district", "village_council", "settlement", "buried_total", "buried_known",
+    "buried_unknown", "year", "description", "condition", "responsible_body", "lat", "lon",
+    "location_precision", "location_note", "source_note",
+]  # fmt: skip
+BATTLE_COLUMNS = [
+    "ref", "name", "name_en", "operation", "period", "year_from", "year_to", "description",
+    "units", "lat", "lon", "location_precision", "location_note",
+]  # fmt: skip
+PERSON_COLUMNS = [
+    "ref", "surname", "given_name", "patronymic", "name_variants", "birth_date", "birthplace",
+    "home_country", "home_region", "home_district", "callup_place", "rank", "unit",
+    "death_date", "fate", "nationality", "is_hero", "is_partisan", "biography",
+    "is_fictional", "site_ref", "plot", "row", "grave", "on_plaque",
+    "original_burial_place", "reburial_date", "lat", "lon",
+]  # fmt: skip
+COLUMNS = {"sites": SITE_COLUMNS, "battles": BATTLE_COLUMNS, "persons": PERSON_COLUMNS}
+
+
+def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[dict]:
+    """The records of ``kind`` as flat dicts of export columns (persons: one per burial)."""
+    if kind == "sites":
+        result = conn.execute(
+            text("SELECT *, ST_Y(geom) AS lat, ST_X(geom) AS lon FROM burial_sites ORDER BY id")
+        ).mappings()
+        for r in result:
+            row = {c: r.get(c) for c in SITE_COLUMNS}
+            if row["buried_total"] is None:
+                row["buried_total"] = r["buried_as_written"]
+            yield row
+    elif kind == "battles":
+        result = conn.execute(
+            text("SELECT *, ST_Y(geom) AS lat, ST_X(geom) AS lon FROM battle_locations ORDER BY id")
+        ).mappings()
+        for r in result:
+            yield {c: r.get(c) for c in BATTLE_COLUMNS}
+    elif kind == "persons":
+        result = (
+            conn.execution_options(yield_per=5000)
+            .execute(
+                text(
+                    """
+                SELECT p.*, u.name AS unit, s.ref AS site_ref, s.id AS site_id,
+                       b.plot, b.row, b.grave, b.on_plaque, b.original_burial_place,
+                       b.reburial_date, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon
+                FROM persons p
+                LEFT JOIN units u ON u.id = p.unit_id
+                LEFT JOIN burials b ON b.person_id = p.id
+                LEFT JOIN burial_sites s ON s.id = b.site_id
+                WHERE CAST(:site AS integer) IS NULL OR b.site_id = :site
+                ORDER BY p.surname, p.given_name NULLS LAST, p.id, b.id
+                """
+                ),
+                {"site": site_id},
+            )
+            .mappings()
+        )
+        for r in result:
+            row = {c: r.get(c) for c in PERSON_COLUMNS}
+            row["birth_date"] = format_partial_date(
+                r["birth_year"], r["birth_month"], r["birth_day"]
+            )
+            row["death_date"] = format_partial_date(
+                r["death_year"], r["death_month"], r["death_day"]
+            )
+            yield row
+    else:
+        raise ValueError(f"unknown kind {kind!r}")
+
+
+def _cell(value):
+    """Text for a CSV/XLSX cell; formula-like text gets an apostrophe in front."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and _FORMULA_START.match(value):
+        return "'" + value
+    return value
+
+
+def write_csv(records, columns: list[str], out) -> int:
+    writer = csv.writer(out)
+    writer.writerow(columns)
+    count = 0
+    for record in records:
+        writer.writerow([_cell(record.get(c)) for c in columns])
+        count += 1
+    return count
+
+
+def csv_text(records, columns: list[str]) -> str:
+    buffer = io.StringIO()
+    write_csv(records, columns, buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(records, columns: list[str], path: Path) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("data")
+    sheet.append(columns)
+    count = 0
+    for record in records:
+        cells = []
+        for column in columns:
+            cell = WriteOnlyCell(sheet, value=_cell(record.get(column)))
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # never let openpyxl read "=..." as a formula
+            cells.append(cell)
+        sheet.append(cells)
+        count += 1
+    book.save(path)
+    return count
+
+
+def write_geo(records, columns: list[str], path: Path, driver: str) -> int:
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    records = list(records)
+    geometry = [Point(r["lon"], r["lat"]) if r.get("lat") is not None else None for r in records]
+    data = [{c: r.get(c) for c in columns if c not in ("lat", "lon")} for r in records]
+    frame = gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
+    if path.exists():
+        path.unlink()  # a GeoPackage would otherwise gain a second layer
+    frame.to_file(path, driver=driver)
+    return len(records)
+
+
+def export(conn: Connection, kind: str, fmt: str, path: Path) -> int:
+    columns = COLUMNS[kind]
+    records = rows(conn, kind)
+    if fmt == "csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as fh:
+            return write_csv(records, columns, fh)
+    if fmt == "xlsx":
+        return write_xlsx(records, columns, path)
+    if fmt == "geojson":
+        return write_geo(records, columns, path, "GeoJSON")
+    if fmt == "gpkg":
+        return write_geo(records, columns, path, "GPKG")
+    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")

@@ -1,0 +1,75 @@
+"""List import batches and undo one: everything it added goes, nothing else."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, text
+
+
+class UndoError(Exception):
+    pass
+
+
+def list_batches(conn: Connection) -> list[dict]:
+    rows = conn.execute(
+        text(
+            "SELECT id, kind, file_name, rows_read, rows_added, rows_present, rows_rejected, "
+            "status, created_at, undone_at FROM import_batches ORDER BY id"
+        )
+    ).mappings()
+    return [dict(r) for r in rows]
+
+
+def undo_batch(engine: Engine, batch_id: int) -> dict:
+    """Delete what the batch added, in one transaction. Returns counts per table."""
+    with engine.begin() as conn:
+        batch = conn.execute(
+            text("SELECT kind, status FROM import_batches WHERE id = :id FOR UPDATE"),
+            {"id": batch_id},
+        ).one_or_none()
+        if batch is None:
+            raise UndoError(f"there is no import batch {batch_id}")
+        if batch.status == "undone":
+            raise UndoError(f"import batch {batch_id} was already undone")
+        counts = {}
+        params = {"id": batch_id}
+        if batch.kind == "persons":
+            counts["burials"] = conn.execute(
+                text("DELETE FROM burials WHERE import_batch_id = :id"), params
+            ).rowcount
+            counts["persons"] = conn.execute(
+                text("DELETE FROM persons WHERE import_batch_id = :id"), params
+            ).rowcount
+        else:
+            table, place_type = (
+                ("burial_sites", "site")
+                if batch.kind == "sites"
+                else ("battle_locations", "battle")
+            )
+            if batch.kind == "sites":
+                linked = conn.execute(
+                    text(
+                        "SELECT count(*) FROM burials b JOIN burial_sites s ON s.id = b.site_id "
+                        "WHERE s.import_batch_id = :id"
+                    ),
+                    params,
+                ).scalar_one()
+                if linked:
+                    raise UndoError(
+                        f"{linked} burials link persons to sites of batch {batch_id}; "
+                        "undo the imports of those persons first"
+                    )
+            conn.execute(
+                text(
+                    f"DELETE FROM place_names WHERE place_type = :t AND place_id IN "
+                    f"(SELECT id FROM {table} WHERE import_batch_id = :id)"
+                ),
+                {**params, "t": place_type},
+            )
+            counts[table] = conn.execute(
+                text(f"DELETE FROM {table} WHERE import_batch_id = :id"), params
+            ).rowcount
+        conn.execute(
+            text("UPDATE import_batches SET status = 'undone', undone_at = now() WHERE id = :id"),
+            params,
+        )
+        return counts

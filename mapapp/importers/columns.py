@@ -1,0 +1,202 @@
+"""Which column of a file is which field: usual Russian and English headers, or a map.
+
+Headers are compared after folding case, spaces and punctuation, so "Дата рождения",
+"дата рождения:" and "ДАТА  РОЖДЕНИЯ" are one header.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from mapapp.importers.errors import ImportFileError
+
+_COMMON = {
+    "ref": ["ref", "id записи в реестре", "external id"],
+    "lat": ["lat", "latitude", "широта", "y", "шырата"],
+    "lon": ["lon", "lng", "long", "longitude", "долгота", "x", "даўгата"],
+    "coords": ["coords", "coordinates", "координаты", "каардынаты", "point"],
+    "location_precision": ["location precision", "precision", "точность"],
+    "location_note": ["location note", "примечание о месте"],
+    "source_url": ["source url", "url", "ссылка", "источник ссылка"],
+    "source_title": ["source", "источник", "название источника", "название источника донесения"],
+    "description": ["description", "описание", "апісанне"],
+}
+
+FIELDS: dict[str, dict[str, list[str]]] = {
+    "persons": {
+        **{k: _COMMON[k] for k in ("ref", "source_url", "source_title")},
+        "record_id": ["record id", "номер записи", "id", "идентификатор"],
+        "surname": ["surname", "last name", "family name", "фамилия", "прозвішча"],
+        "given_name": ["given name", "first name", "имя", "імя"],
+        "patronymic": ["patronymic", "middle name", "отчество", "імя па бацьку"],
+        "full_name": ["full name", "фио", "ф и о", "фамилия имя отчество"],
+        "name_variants": ["name variants", "variants", "другие написания", "варианты"],
+        "birth_date": [
+            "birth date",
+            "date of birth",
+            "дата рождения",
+            "дата рождения возраст",
+            "год рождения",
+            "born",
+        ],
+        "birthplace": ["birthplace", "place of birth", "место рождения"],
+        "home_country": ["home country", "country", "страна", "страна рождения"],
+        "home_region": ["home region", "region", "область рождения", "регион рождения"],
+        "home_district": ["home district", "район рождения"],
+        "callup_place": ["call up place", "callup place", "место призыва", "дата и место призыва"],
+        "rank": ["rank", "воинское звание", "звание"],
+        "unit": ["unit", "последнее место службы", "часть", "воинская часть"],
+        "death_date": ["death date", "date of death", "дата смерти", "дата выбытия", "дата гибели"],
+        "fate": ["fate", "судьба", "причина выбытия"],
+        "nationality": ["nationality", "национальность"],
+        "is_hero": ["is hero", "hero", "герой советского союза"],
+        "is_partisan": ["is partisan", "partisan", "партизан"],
+        "biography": ["biography", "биография"],
+        "original_burial_place": ["original burial place", "первичное место захоронения"],
+        "reburied_from": ["reburied from", "откуда перезахоронен"],
+        "reburial_date": ["reburial date", "дата перезахоронения"],
+        "burial_place": ["burial place", "место захоронения"],
+        "burial_district": ["burial district", "район захоронения"],
+        "site_id": ["site id", "id захоронения"],
+        "site_ref": ["site ref"],
+        "register_number": [
+            "site register number",
+            "register number",
+            "учетный номер",
+            "учётный номер",
+            "номер захоронения",
+            "учетный номер захоронения",
+        ],
+        "plot": ["plot", "участок"],
+        "row": ["row", "ряд"],
+        "grave": ["grave", "могила", "номер могилы"],
+        "on_plaque": ["on plaque", "на плите", "увековечен"],
+        "is_fictional": ["is fictional", "fictional", "вымышленный"],
+        "archive": ["archive", "архив"],
+        "fond": ["fond", "номер фонда", "фонд"],
+        "opis": ["opis", "номер описи", "опись"],
+        "delo": ["delo", "номер дела", "номер дела источника информации", "дело"],
+    },
+    "sites": {
+        **{k: v for k, v in _COMMON.items()},
+        "kind": ["kind", "type", "тип", "вид", "вид захоронения", "тип захоронения"],
+        "name": ["name", "название", "наименование", "назва"],
+        "name_ru": ["name ru", "название на русском"],
+        "name_be": ["name be", "название на белорусском", "назва па-беларуску"],
+        "name_en": ["name en", "english name", "название на английском"],
+        "register_number": [
+            "register number",
+            "учетный номер",
+            "учётный номер",
+            "номер захоронения",
+            "heritage code",
+            "шифр",
+        ],
+        "oblast": ["oblast", "область", "вобласць"],
+        "district": ["district", "район", "раён"],
+        "village_council": ["village council", "сельсовет", "сельсавет"],
+        "settlement": [
+            "settlement",
+            "населенный пункт",
+            "населённый пункт",
+            "location",
+            "место",
+            "месцазнаходжанне",
+        ],
+        "buried_total": [
+            "buried total",
+            "total",
+            "всего",
+            "всего захоронено",
+            "количество захороненных",
+            "похоронено",
+        ],
+        "buried_known": ["buried known", "known", "известных", "известно", "из них известных"],
+        "buried_unknown": ["buried unknown", "unknown", "неизвестных", "неизвестно"],
+        "year": ["year", "год", "год захоронения", "год установки"],
+        "condition": ["condition", "состояние"],
+        "responsible_body": ["responsible body", "ответственная организация", "закреплено за"],
+        "source_note": ["source note", "примечание", "note"],
+    },
+    "battles": {
+        **{k: v for k, v in _COMMON.items()},
+        "name": ["name", "название", "наименование"],
+        "name_en": ["name en", "english name"],
+        "operation": ["operation", "операция"],
+        "period": ["period", "date", "dates", "период", "даты"],
+        "year_from": ["year from", "год начала"],
+        "year_to": ["year to", "год окончания"],
+        "units": ["units", "части", "соединения"],
+    },
+}
+
+REQUIRED = {
+    "persons": [("surname", "full_name")],
+    "sites": [("name",), ("lat", "coords"), ("kind",)],
+    "battles": [("name",), ("lat", "coords")],
+}
+
+
+def fold_header(header: str) -> str:
+    header = header.lower().replace("ё", "е").replace("_", " ")
+    header = re.sub(r"[^\w]+", " ", header)
+    return " ".join(header.split())
+
+
+@dataclass
+class ColumnMap:
+    field_of: dict[str, str]  # file column -> field
+    unmapped: list[str]
+
+    def column_of(self, field: str) -> str | None:
+        for column, f in self.field_of.items():
+            if f == field:
+                return column
+        return None
+
+
+def load_mapping_file(path: Path) -> dict[str, str]:
+    try:
+        mapping = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ImportFileError(f"mapping file {path}: {exc}") from None
+    if not isinstance(mapping, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in mapping.items()
+    ):
+        raise ImportFileError(
+            f'mapping file {path}: expected a JSON object {{"file column": "field", ...}}'
+        )
+    return mapping
+
+
+def map_columns(kind: str, columns: list[str], explicit: dict[str, str] | None) -> ColumnMap:
+    fields = FIELDS[kind]
+    aliases = {fold_header(a): f for f, names in fields.items() for a in [f, *names]}
+    field_of: dict[str, str] = {}
+    for column, field in (explicit or {}).items():
+        if field not in fields:
+            raise ImportFileError(
+                f"mapping names unknown field {field!r}; {kind} fields are: "
+                + ", ".join(sorted(fields))
+            )
+        if column not in columns:
+            raise ImportFileError(f"mapping names column {column!r}, which the file does not have")
+        field_of[column] = field
+    for column in columns:
+        if column in field_of:
+            continue
+        field = aliases.get(fold_header(column))
+        if field and field not in field_of.values():
+            field_of[column] = field
+    unmapped = [c for c in columns if c not in field_of]
+    for alternatives in REQUIRED[kind]:
+        if not any(f in field_of.values() for f in alternatives):
+            names = " or ".join(repr(a) for a in alternatives)
+            raise ImportFileError(
+                f"no column for {names}; the file's columns are: {', '.join(columns)} "
+                "(name them with --map)"
+            )
+    return ColumnMap(field_of=field_of, unmapped=unmapped)

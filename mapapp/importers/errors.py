@@ -1,0 +1,28 @@
+"""What can go wrong in an import, said so that a person can fix the file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read (format, encoding, size, no rows)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem with one row (row numbers count the header as row 1)."""
+
+    row: int
+    column: str | None
+    reason: str
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", column {self.column!r}" if self.column else "")
+        shown = "" if self.value is None else f" (value: {_short(self.value)!r})"
+        return f"{where}: {self.reason}{shown}"
+
+
+def _short(value: str, limit: int = 60) -> str:
+    return value if len(value) <= limit else value[:limit] + "…"

@@ -1,0 +1,90 @@
+"""Link imported persons to burial sites: by id, ref, register number, or name + district.
+
+A link that cannot be resolved to exactly one site is a problem for that row; it is
+never guessed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+from mapapp.text.normalize import area_key, search_key
+
+
+class SiteResolver:
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def resolve_all(self, links: list[dict]) -> list[int | str | None]:
+        """For each link: a site id, None when the row names no site, or a reason text."""
+        ids = {x["site_id"] for x in links if x.get("site_id")}
+        refs = {x["site_ref"] for x in links if x.get("site_ref")}
+        numbers = {x["register_number"] for x in links if x.get("register_number")}
+        names = {search_key(x["burial_place"]) for x in links if x.get("burial_place")}
+        known_ids = set(
+            self.conn.execute(
+                text("SELECT id FROM burial_sites WHERE id = ANY(:ids)"), {"ids": list(ids)}
+            ).scalars()
+        )
+        by_ref = dict(
+            self.conn.execute(
+                text("SELECT ref, id FROM burial_sites WHERE ref = ANY(:r)"), {"r": list(refs)}
+            ).all()
+        )
+        by_number: dict[str, list[int]] = {}
+        for number, site_id in self.conn.execute(
+            text("SELECT register_number, id FROM burial_sites WHERE register_number = ANY(:n)"),
+            {"n": list(numbers)},
+        ):
+            by_number.setdefault(number, []).append(site_id)
+        by_name: dict[str, list[tuple[int, str | None]]] = {}
+        for key, site_id, district_key in self.conn.execute(
+            text(
+                "SELECT DISTINCT n.key, s.id, s.district_key FROM place_names n "
+                "JOIN burial_sites s ON s.id = n.place_id "
+                "WHERE n.place_type = 'site' AND n.key = ANY(:k)"
+            ),
+            {"k": list(names)},
+        ):
+            by_name.setdefault(key, []).append((site_id, district_key))
+        return [self._one(x, known_ids, by_ref, by_number, by_name) for x in links]
+
+    @staticmethod
+    def _one(link, known_ids, by_ref, by_number, by_name) -> int | str | None:
+        if link.get("site_id"):
+            return (
+                link["site_id"]
+                if link["site_id"] in known_ids
+                else (f"no burial site with id {link['site_id']}")
+            )
+        if link.get("site_ref"):
+            return by_ref.get(link["site_ref"]) or f"no burial site with ref {link['site_ref']!r}"
+        if link.get("register_number"):
+            found = by_number.get(link["register_number"], [])
+            if len(found) == 1:
+                return found[0]
+            if not found:
+                return f"no burial site with register number {link['register_number']!r}"
+            return f"register number {link['register_number']!r} matches {len(found)} sites"
+        if link.get("burial_place"):
+            found = by_name.get(search_key(link["burial_place"]), [])
+            district = area_key(link.get("burial_district"))
+            if district:
+                found = [
+                    (i, d)
+                    for i, d in found
+                    if d and (d.startswith(district) or district.startswith(d))
+                ]
+            ids = sorted({i for i, _ in found})
+            if len(ids) == 1:
+                return ids[0]
+            where = f"{link['burial_place']!r}" + (
+                f" in {link['burial_district']!r}" if link.get("burial_district") else ""
+            )
+            if not ids:
+                return f"no burial site named {where}"
+            return (
+                f"{where} matches {len(ids)} sites (ids {', '.join(map(str, ids[:5]))}); "
+                "add the district or the register number"
+            )
+        return None

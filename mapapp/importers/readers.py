@@ -1,0 +1,272 @@
+"""Read CSV, XLSX, GeoJSON, GeoPackage and zipped Shapefiles into rows of text.
+
+Every reader yields ``(row_number, {column: text})``; spreadsheet row numbers are the
+ones a person sees (the header is row 1). Geodata readers add ``lat``/``lon`` columns
+from the geometry, transformed to WGS 84 from the file's own CRS.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mapapp.importers.errors import ImportFileError, Problem
+
+MAX_FILE_BYTES = 2 * 1024**3
+MAX_CELL_CHARS = 10_000
+CSV_DELIMITERS = ",;\t|"
+FORMULA_MARKER = "\x00formula"  # a cell that held a spreadsheet formula, never data
+
+# Cells longer than this abort the csv module's parser; longer ones are reported per row.
+csv.field_size_limit(1024 * 1024)
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: Iterator[tuple[int, dict[str, str]]]
+    encoding: str | None = None
+    delimiter: str | None = None
+    crs: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_table(path: Path, encoding: str | None = None) -> Table:
+    if not path.exists():
+        raise ImportFileError(f"{path}: no such file")
+    size = path.stat().st_size
+    if size == 0:
+        raise ImportFileError(f"{path.name}: the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise ImportFileError(
+            f"{path.name}: {size:,} bytes is over the limit of {MAX_FILE_BYTES:,}"
+        )
+    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".zip" else ""
+    ext = path.suffix.lower()
+    if ext in (".csv", ".txt", ".tsv"):
+        return _read_csv(path, encoding)
+    if ext == ".xlsx":
+        return _read_xlsx(path)
+    if ext in (".geojson", ".json", ".gpkg") or ext == ".zip" or suffix == ".shp.zip":
+        return _read_geodata(path)
+    if ext == ".xls":
+        raise ImportFileError(f"{path.name}: old .xls files are not read; save it as .xlsx")
+    raise ImportFileError(
+        f"{path.name}: unknown format {ext!r}; use CSV, XLSX, GeoJSON, GeoPackage or a zipped "
+        "Shapefile"
+    )
+
+
+# --- CSV -------------------------------------------------------------------------------
+
+
+def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
+    data = path.read_bytes()
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except LookupError:
+            raise ImportFileError(f"unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise ImportFileError(
+                f"{path.name} is not valid {encoding} (byte {exc.start}); "
+                "try --encoding cp1251 or --encoding utf-8"
+            ) from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
+    if best is None:
+        raise ImportFileError(
+            f"{path.name}: cannot tell the text encoding; name it with --encoding (e.g. cp1251)"
+        )
+    try:
+        return data.decode(best.encoding), best.encoding
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            f"{path.name}: looks like {best.encoding} but does not decode as it; "
+            "name the encoding with --encoding"
+        ) from None
+
+
+def _sniff_delimiter(sample: str) -> str:
+    header = sample.splitlines()[0] if sample else ""
+    counts = {d: header.count(d) for d in CSV_DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] > 0 else ","
+
+
+def _read_csv(path: Path, encoding: str | None) -> Table:
+    text, used = _decode(path, encoding)
+    if "\x00" in text:
+        raise ImportFileError(f"{path.name}: contains NUL bytes; it is not a text CSV file")
+    delimiter = _sniff_delimiter(text[:20_000])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ImportFileError(f"{path.name}: the file is empty") from None
+    except csv.Error as exc:
+        raise ImportFileError(f"{path.name}: the header cannot be read ({exc})") from None
+    columns = _check_header([h.strip() for h in header], path.name)
+    table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
+    table.rows = _csv_rows(reader, columns, table.problems)
+    return table
+
+
+def _csv_rows(reader, columns: list[str], problems: list[Problem]):
+    row_number = 1
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            row_number = reader.line_num
+            problems.append(Problem(row_number, None, f"the row cannot be read ({exc})"))
+            return
+        row_number += 1
+        if not any(v.strip() for v in values):
+            continue  # blank line
+        if len(values) != len(columns):
+            problems.append(
+                Problem(
+                    row_number,
+                    None,
+                    f"has {len(values)} fields but the header has {len(columns)} "
+                    "(a shifted or truncated row?)",
+                )
+            )
+            continue
+        yield row_number, dict(zip(columns, values, strict=True))
+
+
+def _check_header(columns: list[str], name: str) -> list[str]:
+    if not any(columns):
+        raise ImportFileError(f"{name}: the first row (the header) is empty")
+    seen = set()
+    for column in columns:
+        if not column:
+            raise ImportFileError(f"{name}: the header has an empty column name")
+        if column in seen:
+            raise ImportFileError(f"{name}: the header names column {column!r} twice")
+        seen.add(column)
+    return columns
+
+
+# --- XLSX ------------------------------------------------------------------------------
+
+
+def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        # data_only=False: formulas come back as formulas, so they are never taken as data.
+        book = load_workbook(path, read_only=True, data_only=False)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ImportFileError(f"{path.name}: not a readable .xlsx workbook ({exc})") from None
+    sheet = book.worksheets[0]
+    rows = sheet.iter_rows()
+    try:
+        header_cells = next(rows)
+    except StopIteration:
+        raise ImportFileError(f"{path.name}: the first sheet is empty") from None
+    columns = _check_header(
+        [("" if c.value is None else str(c.value)).strip() for c in header_cells], path.name
+    )
+    table = Table(columns=columns, rows=iter(()))
+    table.rows = _xlsx_rows(rows, columns, book)
+    return table
+
+
+def _xlsx_cell(cell) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
+        return FORMULA_MARKER
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if hasattr(value, "strftime"):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def _xlsx_rows(rows, columns: list[str], book):
+    try:
+        for number, cells in enumerate(rows, start=2):
+            values = [_xlsx_cell(c) for c in cells][: len(columns)]
+            values += [""] * (len(columns) - len(values))
+            if not any(v.strip() for v in values):
+                continue
+            yield number, dict(zip(columns, values, strict=True))
+    finally:
+        book.close()
+
+
+# --- GeoJSON, GeoPackage, zipped Shapefile ---------------------------------------------
+
+
+def _read_geodata(path: Path) -> Table:
+    import geopandas as gpd
+
+    target = path
+    if path.suffix.lower() == ".zip":
+        with zipfile.ZipFile(path) as archive:
+            shapefiles = [n for n in archive.namelist() if n.lower().endswith(".shp")]
+        if len(shapefiles) != 1:
+            raise ImportFileError(
+                f"{path.name}: a zipped Shapefile must hold exactly one .shp (found "
+                f"{len(shapefiles)})"
+            )
+        target = f"zip://{path}!{shapefiles[0]}"
+    try:
+        frame = gpd.read_file(target)
+    except Exception as exc:  # pyogrio raises several kinds for malformed files
+        raise ImportFileError(f"{path.name}: cannot be read as geodata ({exc})") from None
+    crs = frame.crs.to_string() if frame.crs is not None else None
+    if frame.crs is not None and frame.crs.to_epsg() != 4326:
+        try:
+            frame = frame.to_crs(4326)
+        except Exception as exc:
+            raise ImportFileError(f"{path.name}: cannot transform from {crs} ({exc})") from None
+    columns = [c for c in frame.columns if c != "geometry"]
+    table = Table(columns=[*columns, "lat", "lon"], rows=iter(()), crs=crs)
+    table.rows = _geo_rows(frame, columns, table.problems)
+    return table
+
+
+def _geo_rows(frame, columns: list[str], problems: list[Problem]):
+    for index, (_, record) in enumerate(frame.iterrows(), start=1):
+        values = {c: _text(record[c]) for c in columns}
+        geom = record.geometry
+        if geom is None or geom.is_empty:
+            values["lat"] = values["lon"] = ""
+        elif geom.geom_type != "Point":
+            problems.append(Problem(index, "geometry", f"a {geom.geom_type}, not a Point"))
+            continue
+        else:
+            values["lat"], values["lon"] = repr(geom.y), repr(geom.x)
+        yield index, values
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if hasattr(value, "item"):
+        return _text(value.item())
+    return str(value)

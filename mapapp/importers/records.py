@@ -1,0 +1,348 @@
+"""Turn mapped rows into checked records, collecting every problem instead of stopping."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+from pyproj import Transformer
+
+from mapapp.importers import values
+from mapapp.importers.errors import Problem
+from mapapp.search_index import person_keys
+from mapapp.text.dates import parse_partial_date
+from mapapp.text.normalize import area_key, search_key
+
+
+@dataclass
+class Checked:
+    """One row's outcome: a record, or the problems that keep it out."""
+
+    row: int
+    source: dict[str, str]
+    record: dict | None = None
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class RowContext:
+    kind: str
+    field_of: dict[str, str]
+    region_bbox: tuple[float, float, float, float]
+    transformer: Transformer | None = None
+
+    def fields(self, raw: dict[str, str], checked: Checked) -> dict[str, str | None]:
+        """Field -> cleaned text; cells that cannot even be cleaned become problems."""
+        out: dict[str, str | None] = {}
+        for column, value in raw.items():
+            name = self.field_of.get(column)
+            if name is None:
+                continue
+            try:
+                out[name] = values.clean(value)
+            except ValueError as exc:
+                checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
+        return out
+
+    def column(self, name: str) -> str:
+        for column, field_name in self.field_of.items():
+            if field_name == name:
+                return column
+        return name
+
+
+def digest(*parts) -> str:
+    text = json.dumps(parts, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | None:
+    try:
+        if f.get("lat") is not None or f.get("lon") is not None:
+            if f.get("lat") is None or f.get("lon") is None:
+                raise ValueError("both latitude and longitude are needed")
+            lat, lat_hemi = values.parse_degrees(f["lat"])
+            lon, lon_hemi = values.parse_degrees(f["lon"])
+            where = ctx.column("lat")
+        elif f.get("coords") is not None:
+            lat, lon = values.parse_lat_lon_pair(f["coords"])
+            where = ctx.column("coords")
+        else:
+            return None
+    except ValueError as exc:
+        column = ctx.column("coords") if f.get("coords") else ctx.column("lat")
+        checked.problems.append(
+            Problem(checked.row, column, str(exc), f.get("lat") or f.get("coords"))
+        )
+        return None
+    if ctx.transformer is not None:
+        # Projected files: the lon/x column is the easting, lat/y the northing.
+        lon, lat = ctx.transformer.transform(lon, lat)
+    try:
+        values.check_range(lat, lon)
+    except ValueError as exc:
+        checked.problems.append(Problem(checked.row, where, str(exc)))
+        return None
+    minlon, minlat, maxlon, maxlat = ctx.region_bbox
+
+    def inside(la, lo):
+        return minlat <= la <= maxlat and minlon <= lo <= maxlon
+
+    if not inside(lat, lon):
+        if inside(lon, lat):
+            checked.problems.append(
+                Problem(
+                    checked.row,
+                    where,
+                    f"latitude and longitude look swapped: ({lat}, {lon}) is outside the "
+                    f"region, ({lon}, {lat}) is inside it",
+                )
+            )
+            return None
+        checked.warnings.append(
+            Problem(checked.row, where, f"the point ({lat}, {lon}) is outside the region")
+        )
+    return round(lat, 7), round(lon, 7)
+
+
+def _int(f: dict, name: str, ctx: RowContext, checked: Checked) -> int | None:
+    text = f.get(name)
+    if text is None:
+        return None
+    try:
+        return values.parse_count(text)
+    except ValueError as exc:
+        checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), text))
+        return None
+
+
+def _apply(parser, f: dict, name: str, ctx: RowContext, checked: Checked):
+    text = f.get(name)
+    if text is None:
+        return None
+    try:
+        return parser(text)
+    except ValueError as exc:
+        checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), text))
+        return None
+
+
+def _source(f: dict) -> dict | None:
+    parts = {
+        k: f.get(k)
+        for k in ("source_title", "source_url", "archive", "fond", "opis", "delo", "record_id")
+    }
+    if not any(parts.values()):
+        return None
+    citation = parts["source_title"] or parts["archive"] or parts["source_url"] or "record"
+    return {
+        "ref": "src:" + digest(parts),
+        "citation": citation,
+        "url": parts["source_url"],
+        "archive": parts["archive"],
+        "fond": parts["fond"],
+        "opis": parts["opis"],
+        "delo": parts["delo"],
+        "record_id": parts["record_id"],
+    }
+
+
+def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
+    checked = Checked(row=row, source=raw)
+    f = ctx.fields(raw, checked)
+    if not f.get("name"):
+        checked.problems.append(Problem(row, ctx.column("name"), "the name is empty"))
+    kind = _apply(values.parse_site_kind, f, "kind", ctx, checked)
+    if f.get("kind") is None:
+        checked.problems.append(Problem(row, ctx.column("kind"), "the kind is empty"))
+    point = _point(ctx, f, checked)
+    if point is None and not any(
+        p.column in (ctx.column("lat"), ctx.column("coords")) for p in checked.problems
+    ):
+        checked.problems.append(Problem(row, ctx.column("lat"), "no coordinates"))
+    precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
+    counts = {
+        k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
+    }
+    if checked.problems:
+        return checked
+    lat, lon = point
+    ref = f.get("ref") or (
+        f"register:{f['register_number']}"
+        if f.get("register_number")
+        else "site:" + digest(kind, f["name"], lat, lon)
+    )
+    checked.record = {
+        "ref": ref,
+        "kind": kind,
+        "name": f["name"],
+        **{
+            k: f.get(k)
+            for k in (
+                "name_ru",
+                "name_be",
+                "name_en",
+                "register_number",
+                "oblast",
+                "district",
+                "village_council",
+                "settlement",
+                "year",
+                "description",
+                "condition",
+                "responsible_body",
+                "location_note",
+                "source_note",
+            )
+        },
+        **counts,
+        "buried_as_written": f.get("buried_total") if counts["buried_total"] is None else None,
+        "location_precision": precision,
+        "lat": lat,
+        "lon": lon,
+        "district_key": area_key(f.get("district")) or None,
+        "source": _source(f),
+    }
+    return checked
+
+
+def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
+    checked = Checked(row=row, source=raw)
+    f = ctx.fields(raw, checked)
+    if not f.get("name"):
+        checked.problems.append(Problem(row, ctx.column("name"), "the name is empty"))
+    point = _point(ctx, f, checked)
+    if point is None and not checked.problems:
+        checked.problems.append(Problem(row, ctx.column("lat"), "no coordinates"))
+    precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
+    years = {k: _int(f, k, ctx, checked) for k in ("year_from", "year_to")}
+    if checked.problems:
+        return checked
+    lat, lon = point
+    checked.record = {
+        "ref": f.get("ref") or "battle:" + digest(f["name"], lat, lon),
+        "name": f["name"],
+        **{
+            k: f.get(k)
+            for k in ("name_en", "operation", "period", "description", "units", "location_note")
+        },
+        **years,
+        "location_precision": precision,
+        "lat": lat,
+        "lon": lon,
+        "source": _source(f),
+    }
+    return checked
+
+
+def _split_full_name(full: str) -> tuple[str, str | None, str | None]:
+    parts = full.split()
+    return (
+        parts[0],
+        (parts[1] if len(parts) > 1 else None),
+        (" ".join(parts[2:]) if len(parts) > 2 else None),
+    )
+
+
+def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
+    checked = Checked(row=row, source=raw)
+    f = ctx.fields(raw, checked)
+    surname, given, patronymic = f.get("surname"), f.get("given_name"), f.get("patronymic")
+    if not surname and f.get("full_name"):
+        surname, given2, patronymic2 = _split_full_name(f["full_name"])
+        given, patronymic = given or given2, patronymic or patronymic2
+    if not surname:
+        checked.problems.append(Problem(row, ctx.column("surname"), "the surname is empty"))
+    dates = {}
+    for name in ("birth_date", "death_date"):
+        try:
+            dates[name] = parse_partial_date(f.get(name))
+        except ValueError as exc:
+            checked.problems.append(Problem(row, ctx.column(name), str(exc), f.get(name)))
+            dates[name] = (None, None, None)
+    fate = _apply(values.parse_fate, f, "fate", ctx, checked)
+    flags = {}
+    for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque"):
+        flags[name] = _apply(values.parse_flag, f, name, ctx, checked)
+    site_id = _apply(_site_id, f, "site_id", ctx, checked)
+    if checked.problems:
+        return checked
+    by, bm, bd = dates["birth_date"]
+    dy, dm, dd = dates["death_date"]
+    record = {
+        "surname": surname,
+        "given_name": given,
+        "patronymic": patronymic,
+        **{
+            k: f.get(k)
+            for k in (
+                "name_variants",
+                "birthplace",
+                "home_country",
+                "home_region",
+                "home_district",
+                "callup_place",
+                "rank",
+                "nationality",
+                "biography",
+            )
+        },
+        "birth_year": by,
+        "birth_month": bm,
+        "birth_day": bd,
+        "death_year": dy,
+        "death_month": dm,
+        "death_day": dd,
+        "fate": fate,
+        "is_hero": bool(flags["is_hero"]),
+        "is_partisan": bool(flags["is_partisan"]),
+        "is_fictional": bool(flags["is_fictional"]),
+        "unit": f.get("unit"),
+        "link": {
+            "site_id": site_id,
+            "site_ref": f.get("site_ref"),
+            "register_number": f.get("register_number"),
+            "burial_place": f.get("burial_place"),
+            "burial_district": f.get("burial_district"),
+        },
+        "burial": {
+            "plot": f.get("plot"),
+            "row": f.get("row"),
+            "grave": f.get("grave"),
+            "on_plaque": flags["on_plaque"],
+            "original_burial_place": f.get("original_burial_place") or f.get("reburied_from"),
+            "reburial_date": f.get("reburial_date"),
+        },
+        "source": _source(f),
+    }
+    record.update(person_keys(record))
+    # Without an id of its own, a person is known by name, dates and burial place, so
+    # the same row imported again is recognised and not added twice.
+    record["ref"] = f.get("ref") or (
+        f"record:{f['record_id']}"
+        if f.get("record_id")
+        else "person:"
+        + digest(
+            record["search_key"],
+            by,
+            bm,
+            bd,
+            dy,
+            dm,
+            dd,
+            search_key(" ".join(str(v) for v in record["link"].values() if v)),
+        )
+    )
+    checked.record = record
+    return checked
+
+
+def _site_id(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or not 0 < int(text) < 2**31:
+        raise ValueError("a site id is a whole number")
+    return int(text)
+
+
+CHECKERS = {"sites": check_site, "battles": check_battle, "persons": check_person}

@@ -1,0 +1,191 @@
+"""Cell values as archives write them: coordinates, counts, flags, kinds, fates.
+
+Each parser returns the value or raises ValueError with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from mapapp.importers.readers import FORMULA_MARKER, MAX_CELL_CHARS
+
+NEUTRALISED = re.compile(r"^'(?=[=+\-@])")  # our own export's guard against formulas
+
+_DMS = re.compile(
+    r"""^\s*(?P<deg>\d{1,3}(?:[.,]\d+)?)\s*[°º˚d]\s*
+        (?:(?P<min>\d{1,2}(?:[.,]\d+)?)\s*['′’m]\s*)?
+        (?:(?P<sec>\d{1,2}(?:[.,]\d+)?)\s*(?:["″”]|''|s)\s*)?
+        (?P<hemi>[NSEWСЮВЗ]|с\.?\s*ш\.?|ю\.?\s*ш\.?|в\.?\s*д\.?|з\.?\s*д\.?|пн\.?\s*ш\.?|
+           у\.?\s*д\.?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_NEGATIVE_HEMI = ("s", "w", "ю", "з")
+_LAT_HEMI = ("n", "s", "с", "ю", "пн")
+
+
+def clean(value: str | None) -> str | None:
+    """Strip a cell; None when empty. Formula cells and oversized cells are refused."""
+    if value is None:
+        return None
+    if value == FORMULA_MARKER:
+        raise ValueError("a spreadsheet formula, not data; paste the values instead")
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    if len(value) > MAX_CELL_CHARS:
+        raise ValueError(f"longer than {MAX_CELL_CHARS:,} characters")
+    value = NEUTRALISED.sub("", value.strip())
+    return value or None
+
+
+def parse_float(text: str) -> float:
+    try:
+        value = float(text.replace(",", ".").replace("−", "-").strip())
+    except ValueError:
+        raise ValueError("not a number") from None
+    if not math.isfinite(value):
+        raise ValueError("not a finite number")
+    return value
+
+
+def parse_degrees(text: str) -> tuple[float, str | None]:
+    """Decimal degrees or degrees-minutes-seconds; returns (degrees, hemisphere letter)."""
+    try:
+        return parse_float(text), None
+    except ValueError as exc:
+        if "finite" in str(exc):
+            raise
+    match = _DMS.match(text)
+    if not match:
+        raise ValueError("not a coordinate (use 54.5719 or 54°34′19″N)")
+    degrees = float(match["deg"].replace(",", "."))
+    minutes = float((match["min"] or "0").replace(",", "."))
+    seconds = float((match["sec"] or "0").replace(",", "."))
+    if minutes >= 60 or seconds >= 60:
+        raise ValueError("minutes and seconds must be below 60")
+    value = degrees + minutes / 60 + seconds / 3600
+    hemi = (match["hemi"] or "").lower().replace(".", "").replace(" ", "")
+    if hemi.startswith(_NEGATIVE_HEMI):
+        value = -value
+    return value, (hemi or None)
+
+
+def parse_lat_lon_pair(text: str) -> tuple[float, float]:
+    """'54.57, 30.69', '54.57 30.69' or '54°34′19″N 30°41′24″E' -> (lat, lon)."""
+    text = text.strip()
+    dms = re.split(r"(?<=[NSEWnsewСЮВЗсюв])[\s,;/]+|(?<=ш\.)[\s,;/]+|(?<=ш)[\s,;/]+", text)
+    if len(dms) == 2:
+        (a, ha), (b, hb) = parse_degrees(dms[0]), parse_degrees(dms[1])
+        if ha and hb and ha.startswith(("e", "w", "в", "з", "у")):
+            a, b = b, a  # longitude written first
+        return a, b
+    parts = [p for p in re.split(r"[;\s]+|,\s+", text) if p]
+    if len(parts) != 2:
+        raise ValueError("expected 'lat, lon'")
+    return parse_degrees(parts[0])[0], parse_degrees(parts[1])[0]
+
+
+def check_range(lat: float, lon: float) -> None:
+    if not -90 <= lat <= 90:
+        raise ValueError(f"latitude {lat} is outside -90..90")
+    if not -180 <= lon <= 180:
+        raise ValueError(f"longitude {lon} is outside -180..180")
+
+
+def parse_count(text: str) -> int | None:
+    """A plain whole number of persons; None for texts such as '10 тыс.' (kept as written)."""
+    digits = text.replace(" ", "").replace("\u00a0", "")
+    if digits.isascii() and digits.isdigit():
+        if len(digits) > 9:
+            raise ValueError("an implausibly large count")
+        return int(digits)
+    if digits.startswith("-") and digits[1:].isdigit():
+        raise ValueError("a count cannot be negative")
+    return None
+
+
+_TRUE = {"1", "true", "yes", "y", "да", "д", "так", "+", "x", "✓"}
+_FALSE = {"0", "false", "no", "n", "нет", "н", "не", "-", ""}
+
+
+def parse_flag(text: str | None) -> bool:
+    value = (text or "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ValueError("expected yes/no (да/нет, 1/0)")
+
+
+SITE_KIND_WORDS = [
+    ("индивидуальн", "individual_grave"),
+    ("одиночн", "individual_grave"),
+    ("individual", "individual_grave"),
+    ("кладбищ", "military_cemetery"),
+    ("могілк", "military_cemetery"),
+    ("cemetery", "military_cemetery"),
+    ("братск", "mass_grave"),
+    ("брацк", "mass_grave"),
+    ("mass", "mass_grave"),
+    ("мемориал", "memorial"),
+    ("мемарыял", "memorial"),
+    ("памятник", "memorial"),
+    ("memorial", "memorial"),
+]
+
+
+def parse_site_kind(text: str) -> str:
+    value = text.strip().lower().replace(" ", "_")
+    if value in ("mass_grave", "individual_grave", "military_cemetery", "memorial"):
+        return value
+    for word, kind in SITE_KIND_WORDS:
+        if word in text.lower():
+            return kind
+    raise ValueError(
+        "unknown kind; use mass grave / individual grave / military cemetery / memorial "
+        "(or Братская могила, Индивидуальная могила, Воинское кладбище, Мемориал)"
+    )
+
+
+FATE_WORDS = [
+    ("плен", "died_in_captivity"),
+    ("captiv", "died_in_captivity"),
+    ("ран", "died_of_wounds"),
+    ("wound", "died_of_wounds"),
+    ("пропал", "missing"),
+    ("missing", "missing"),
+    ("убит", "killed"),
+    ("погиб", "killed"),
+    ("killed", "killed"),
+    ("умер", "died"),
+    ("died", "died"),
+]
+
+
+def parse_fate(text: str) -> str:
+    value = text.strip().lower()
+    if value in ("killed", "died_of_wounds", "missing", "died_in_captivity", "died"):
+        return value
+    for word, fate in FATE_WORDS:
+        if word in value:
+            return fate
+    raise ValueError(
+        "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер"
+    )
+
+
+PRECISIONS = {
+    "site": "site",
+    "surveyed": "site",
+    "settlement_centre": "settlement_centre",
+    "settlement centre": "settlement_centre",
+    "settlement": "settlement_centre",
+    "district": "district",
+}
+
+
+def parse_precision(text: str) -> str:
+    try:
+        return PRECISIONS[text.strip().lower()]
+    except KeyError:
+        raise ValueError("use site, settlement_centre or district") from None

@@ -1,0 +1,302 @@
+"""Write checked records: sites and battles row by row, persons through COPY.
+
+Every table keys its rows by ``ref`` and inserts with ON CONFLICT DO NOTHING, so a
+file imported again, or one that overlaps an earlier one, adds only what is new and
+never overwrites what is stored.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, text
+
+from mapapp.bulk import copy_rows
+from mapapp.search_index import place_name_rows, save_place_names, settlement_name
+from mapapp.text.normalize import search_key
+
+
+def create_batch(conn: Connection, options, sha256: str) -> int:
+    return conn.execute(
+        text(
+            "INSERT INTO import_batches (kind, file_name, file_sha256, options) "
+            "VALUES (:kind, :file, :sha, CAST(:options AS jsonb)) RETURNING id"
+        ),
+        {
+            "kind": options.kind,
+            "file": options.path.name,
+            "sha": sha256,
+            "options": json.dumps(
+                {
+                    "skip_invalid": options.skip_invalid,
+                    "encoding": options.encoding,
+                    "crs": options.crs,
+                    "mapping": str(options.mapping) if options.mapping else None,
+                }
+            ),
+        },
+    ).scalar_one()
+
+
+def finish_batch(conn: Connection, batch_id: int, report) -> None:
+    conn.execute(
+        text(
+            "UPDATE import_batches SET rows_read = :read, rows_added = :added, "
+            "rows_present = :present, rows_rejected = :rejected WHERE id = :id"
+        ),
+        {
+            "read": report.rows_read,
+            "added": report.added,
+            "present": report.present,
+            "rejected": report.rejected,
+            "id": batch_id,
+        },
+    )
+
+
+def _source_link(conn: Connection, link_table: str, key: str, owner_id: int, source, batch):
+    if not source:
+        return
+    conn.execute(
+        text(
+            "INSERT INTO sources (ref, citation, url, archive, fond, opis, delo, record_id, "
+            "imported_file) VALUES (:ref, :citation, :url, :archive, :fond, :opis, :delo, "
+            ":record_id, :file) ON CONFLICT (ref) DO NOTHING"
+        ),
+        {**source, "file": batch},
+    )
+    conn.execute(
+        text(
+            f"INSERT INTO {link_table} ({key}, source_id) "
+            "SELECT :owner, id FROM sources WHERE ref = :ref ON CONFLICT DO NOTHING"
+        ),
+        {"owner": owner_id, "ref": source["ref"]},
+    )
+
+
+SITE_COLUMNS = (
+    "ref kind name name_ru name_be name_en register_number oblast district district_key "
+    "village_council settlement buried_total buried_known buried_unknown buried_as_written "
+    "year description condition responsible_body location_precision location_note source_note"
+).split()
+
+
+def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
+    added = 0
+    numbers = [i.record["register_number"] for i in good if i.record.get("register_number")]
+    # A register number names one site whatever file it came from: never add it twice.
+    registered = set(
+        conn.execute(
+            text("SELECT register_number FROM burial_sites WHERE register_number = ANY(:n)"),
+            {"n": numbers},
+        ).scalars()
+    )
+    for item in good:
+        r = item.record
+        if r.get("register_number") in registered:
+            continue
+        site_id = conn.execute(
+            text(
+                f"INSERT INTO burial_sites ({', '.join(SITE_COLUMNS)}, geom, import_batch_id, "
+                f"import_row, import_source) VALUES ({', '.join(':' + c for c in SITE_COLUMNS)}, "
+                "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :batch, :row, "
+                "CAST(:source_row AS jsonb)) ON CONFLICT (ref) DO NOTHING RETURNING id"
+            ),
+            {
+                **{c: r.get(c) for c in SITE_COLUMNS},
+                "lon": r["lon"],
+                "lat": r["lat"],
+                "batch": batch_id,
+                "row": item.row,
+                "source_row": json.dumps(item.source, ensure_ascii=False),
+            },
+        ).scalar()
+        if site_id is None:
+            continue
+        added += 1
+        save_place_names(
+            conn,
+            place_name_rows(
+                "site",
+                site_id,
+                {
+                    "recorded": r["name"],
+                    "ru": r.get("name_ru"),
+                    "be": r.get("name_be"),
+                    "en": r.get("name_en"),
+                    "settlement": settlement_name(r.get("settlement")),
+                },
+            ),
+        )
+        _source_link(conn, "site_sources", "site_id", site_id, r["source"], options.path.name)
+    progress("written", added)
+    return added, len(good) - added
+
+
+BATTLE_COLUMNS = (
+    "ref name name_en operation period year_from year_to description units "
+    "location_precision location_note"
+).split()
+
+
+def write_battles(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
+    added = 0
+    for item in good:
+        r = item.record
+        battle_id = conn.execute(
+            text(
+                f"INSERT INTO battle_locations ({', '.join(BATTLE_COLUMNS)}, geom, "
+                "import_batch_id, import_row, import_source) VALUES "
+                f"({', '.join(':' + c for c in BATTLE_COLUMNS)}, "
+                "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :batch, :row, "
+                "CAST(:source_row AS jsonb)) ON CONFLICT (ref) DO NOTHING RETURNING id"
+            ),
+            {
+                **{c: r.get(c) for c in BATTLE_COLUMNS},
+                "lon": r["lon"],
+                "lat": r["lat"],
+                "batch": batch_id,
+                "row": item.row,
+                "source_row": json.dumps(item.source, ensure_ascii=False),
+            },
+        ).scalar()
+        if battle_id is None:
+            continue
+        added += 1
+        save_place_names(
+            conn,
+            place_name_rows("battle", battle_id, {"recorded": r["name"], "en": r.get("name_en")}),
+        )
+        _source_link(conn, "battle_sources", "battle_id", battle_id, r["source"], options.path.name)
+    progress("written", added)
+    return added, len(good) - added
+
+
+PERSON_STAGE = [
+    ("ref", "text"), ("surname", "text"), ("given_name", "text"), ("patronymic", "text"),
+    ("name_variants", "text"), ("birth_year", "smallint"), ("birth_month", "smallint"),
+    ("birth_day", "smallint"), ("birthplace", "text"), ("home_country", "text"),
+    ("home_region", "text"), ("home_district", "text"), ("callup_place", "text"),
+    ("rank", "text"), ("death_year", "smallint"), ("death_month", "smallint"),
+    ("death_day", "smallint"), ("fate", "text"), ("nationality", "text"),
+    ("is_hero", "boolean"), ("is_partisan", "boolean"), ("biography", "text"),
+    ("is_fictional", "boolean"), ("search_key", "text"), ("name_words", "text[]"),
+    ("surname_key", "text"), ("home_country_key", "text"), ("home_region_key", "text"),
+    ("home_district_key", "text"), ("callup_key", "text"), ("import_row", "integer"),
+    ("import_source", "jsonb"), ("unit_name", "text"), ("unit_ref", "text"),
+    ("site_id", "integer"), ("plot", "text"), ("row_", "text"), ("grave", "text"),
+    ("on_plaque", "boolean"), ("original_burial_place", "text"), ("reburial_date", "text"),
+    ("src_ref", "text"), ("src_citation", "text"), ("src_url", "text"),
+    ("src_archive", "text"), ("src_fond", "text"), ("src_opis", "text"), ("src_delo", "text"),
+    ("src_record_id", "text"),
+]  # fmt: skip
+PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]]
+
+
+def _stage_row(item) -> tuple:
+    r = item.record
+    burial, source = r["burial"], r["source"] or {}
+    unit = r.get("unit")
+    return (
+        *(r.get(c) for c in PERSON_COLUMNS[:30]),
+        item.row,
+        json.dumps(item.source, ensure_ascii=False),
+        unit,
+        ("unit:" + search_key(unit).replace(" ", "-")) if unit else None,
+        r.get("site_id"),
+        burial["plot"], burial["row"], burial["grave"], burial["on_plaque"],
+        burial["original_burial_place"], burial["reburial_date"],
+        source.get("ref"), source.get("citation"), source.get("url"), source.get("archive"),
+        source.get("fond"), source.get("opis"), source.get("delo"), source.get("record_id"),
+    )  # fmt: skip
+
+
+def write_persons(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
+    columns = ", ".join(f"{n} {t}" for n, t in PERSON_STAGE)
+    conn.execute(text(f"CREATE TEMP TABLE stage_persons ({columns}) ON COMMIT DROP"))
+    copy_rows(
+        conn,
+        "stage_persons",
+        [n for n, _ in PERSON_STAGE],
+        (_stage_row(item) for item in good),
+        progress=lambda n: progress("copied", n),
+        every=100_000,
+    )
+    conn.execute(text("ANALYZE stage_persons"))
+    # Bulk loads: let the name-word GIN index collect new entries and merge them once.
+    conn.execute(text("SET LOCAL gin_pending_list_limit = '256MB'"))
+    conn.execute(text("SET LOCAL work_mem = '256MB'"))
+    conn.execute(
+        text(
+            "INSERT INTO units (ref, name, kind) SELECT DISTINCT ON (unit_ref) unit_ref, "
+            "unit_name, CASE WHEN unit_name ILIKE '%партизан%' OR unit_name ILIKE '%partisan%' "
+            "THEN 'partisan' ELSE 'army' END FROM stage_persons WHERE unit_ref IS NOT NULL "
+            "ON CONFLICT (ref) DO NOTHING"
+        )
+    )
+    target = ", ".join(PERSON_COLUMNS)
+    added = conn.execute(
+        text(
+            f"""
+            WITH inserted AS (
+                INSERT INTO persons ({target}, unit_id, import_batch_id)
+                SELECT {", ".join("s." + c for c in PERSON_COLUMNS)}, u.id, :batch
+                FROM stage_persons s LEFT JOIN units u ON u.ref = s.unit_ref
+                ON CONFLICT (ref) DO NOTHING
+                RETURNING 1
+            ) SELECT count(*) FROM inserted
+            """
+        ),
+        {"batch": batch_id},
+    ).scalar_one()
+    progress("inserted", added)
+    conn.execute(
+        text(
+            """
+            INSERT INTO burials (person_id, site_id, plot, row, grave, on_plaque,
+                                 original_burial_place, reburial_date, import_batch_id)
+            SELECT p.id, s.site_id, s.plot, s.row_, s.grave, s.on_plaque,
+                   s.original_burial_place, s.reburial_date, :batch
+            FROM stage_persons s JOIN persons p ON p.ref = s.ref
+            WHERE s.site_id IS NOT NULL
+            ON CONFLICT ON CONSTRAINT burials_person_site DO NOTHING
+            """
+        ),
+        {"batch": batch_id},
+    )
+    progress("linked to sites", added)
+    conn.execute(
+        text(
+            """
+            INSERT INTO sources (ref, citation, url, archive, fond, opis, delo, record_id,
+                                 imported_file, imported_row)
+            SELECT DISTINCT ON (src_ref) src_ref, src_citation, src_url, src_archive,
+                   src_fond, src_opis, src_delo, src_record_id, :file, import_row
+            FROM stage_persons WHERE src_ref IS NOT NULL
+            ON CONFLICT (ref) DO NOTHING
+            """
+        ),
+        {"file": options.path.name},
+    )
+    conn.execute(
+        text(
+            """
+            INSERT INTO person_sources (person_id, source_id)
+            SELECT p.id, src.id FROM stage_persons s
+            JOIN persons p ON p.ref = s.ref JOIN sources src ON src.ref = s.src_ref
+            ON CONFLICT DO NOTHING
+            """
+        )
+    )
+    progress("sources", added)
+    conn.execute(
+        text(
+            "INSERT INTO name_vocabulary (word) SELECT DISTINCT unnest(name_words) "
+            "FROM stage_persons ON CONFLICT (word) DO NOTHING"
+        )
+    )
+    progress("vocabulary", added)
+    return added, len(good) - added
+
+
+WRITERS = {"sites": write_sites, "battles": write_battles, "persons": write_persons}

@@ -1,0 +1,269 @@
+"""Importing files: formats, columns, values, links, safety, batches."""
+
+import json
+import zipfile
+
+import pytest
+from sqlalchemy import text
+
+from mapapp.importers.errors import ImportFileError
+
+RU_HEADER = (
+    "Фамилия;Имя;Отчество;Дата рождения;Место рождения;Место призыва;Воинское звание;"
+    "Дата выбытия;Причина выбытия;Место захоронения;Район захоронения;Номер фонда;"
+    "Номер описи;Номер дела источника информации;Примечание поисковиков\n"
+)
+
+
+def ru_row(
+    surname,
+    given="Иван",
+    born="__.__.1902",
+    died="22.06.1944",
+    place="Шуховцы",
+    district="Дубровенский",
+    extra="-",
+):
+    return (
+        f"{surname};{given};Петрович;{born};Карагандинская обл.;Карагандинский ГВК;рядовой;"
+        f"{died};убит;{place};{district};58;18001;123;{extra}\n"
+    )
+
+
+def write(tmp_path, name, content, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(content.encode(encoding))
+    return path
+
+
+def test_obd_style_csv_in_cp1251_with_semicolons(run, tmp_path, engine):
+    path = write(tmp_path, "obd.csv", RU_HEADER + ru_row("Импортов") + ru_row("Загрузов"), "cp1251")
+    report = run("persons", path)
+    assert report.ok and report.committed, [str(p) for p in report.problems]
+    assert (report.encoding, report.delimiter) == ("cp1251", ";")
+    assert report.added == 2
+    assert report.unmapped == ["Примечание поисковиков"]
+    with engine.connect() as conn:
+        person = (
+            conn.execute(
+                text(
+                    "SELECT p.*, b.site_id, s.ref AS site_ref FROM persons p "
+                    "JOIN burials b ON b.person_id = p.id JOIN burial_sites s ON s.id = b.site_id "
+                    "WHERE p.surname = 'Импортов'"
+                )
+            )
+            .mappings()
+            .one()
+        )
+        source = conn.execute(
+            text(
+                "SELECT s.fond, s.opis, s.delo FROM person_sources ps "
+                "JOIN sources s ON s.id = ps.source_id WHERE ps.person_id = :id"
+            ),
+            {"id": person["id"]},
+        ).one()
+    assert person["site_ref"] == "site:shukhovtsy"
+    assert (person["birth_year"], person["birth_month"], person["birth_day"]) == (1902, None, None)
+    assert (person["death_year"], person["death_month"], person["death_day"]) == (1944, 6, 22)
+    assert person["fate"] == "killed" and person["is_fictional"] is False
+    assert person["import_row"] == 2 and person["import_batch_id"] == report.batch_id
+    assert person["import_source"]["Примечание поисковиков"] == "-"  # nothing lost
+    assert tuple(source) == ("58", "18001", "123")
+
+
+def test_utf8_bom_and_comma(run, tmp_path):
+    content = "\ufeffФамилия,Имя,Дата рождения\nБомов,Иван,12.1943\n"
+    report = run("persons", write(tmp_path, "bom.csv", content))
+    assert report.ok and report.encoding == "utf-8-sig" and report.delimiter == ","
+
+
+def test_same_file_twice_and_an_overlapping_file_add_no_duplicates(run, tmp_path, counts):
+    first = write(tmp_path, "a.csv", RU_HEADER + ru_row("Первов") + ru_row("Второв"))
+    assert run("persons", first).added == 2
+    before = counts()
+    again = run("persons", first)
+    assert (again.added, again.present) == (0, 2)
+    overlap = write(tmp_path, "b.csv", RU_HEADER + ru_row("Второв") + ru_row("Третьев"))
+    report = run("persons", overlap)
+    assert (report.added, report.present) == (1, 1)
+    assert counts()["persons"] == before["persons"] + 1
+
+
+def test_all_or_nothing_by_default(run, tmp_path, counts):
+    before = counts()
+    bad = (
+        RU_HEADER
+        + ru_row("Хорошев")
+        + ru_row("Плохов", born="31.31.1900")
+        + ru_row("Далеков", place="Нигдеево")
+    )
+    report = run("persons", write(tmp_path, "bad.csv", bad))
+    assert not report.committed and counts() == before
+    problems = [str(p) for p in report.problems]
+    assert (
+        problems
+        == [
+            "row 3, column 'Дата рождения': day out of range in '31.31.1900' (value: '31.31.1900')",
+            "row 4, column 'burial site': no burial site named 'Нигдеево' in 'Дубровенский'",
+        ]
+        or "month out of range" in problems[0]
+    )
+    assert report.rejected == 2
+
+
+def test_skip_invalid_commits_the_rest_and_writes_a_fixable_file(run, tmp_path, counts):
+    before = counts()
+    bad = RU_HEADER + ru_row("Годнов") + ru_row("Негоднов", died="когда-то")
+    path = write(tmp_path, "mixed.csv", bad)
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == 1 and report.rejected == 1
+    assert counts()["persons"] == before["persons"] + 1
+    rejects = report.rejects_file.read_text(encoding="utf-8")
+    assert "Негоднов" in rejects and "когда-то" in rejects and "not a date" in rejects
+    # Fix the rejected row and import the rejects file again.
+    fixed = rejects.replace("когда-то", "1943")
+    report = run("persons", write(tmp_path, "fixed.csv", fixed))
+    assert report.ok and report.added == 1 and "_problems" in report.unmapped
+
+
+def test_dry_run_writes_nothing(run, tmp_path, counts):
+    before = counts()
+    report = run("persons", write(tmp_path, "d.csv", RU_HEADER + ru_row("Сухов")), dry_run=True)
+    assert report.ok and not report.committed and counts() == before
+
+
+def test_batch_undo_removes_only_that_batch(run, tmp_path, counts, engine):
+    from mapapp.importers.batches import UndoError, list_batches, undo_batch
+
+    before = counts()
+    report = run("persons", write(tmp_path, "u.csv", RU_HEADER + ru_row("Отменов")))
+    assert counts()["persons"] == before["persons"] + 1
+    with engine.connect() as conn:
+        listed = {b["id"]: b for b in list_batches(conn)}
+    assert listed[report.batch_id]["rows_added"] == 1
+    assert undo_batch(engine, report.batch_id) == {"burials": 1, "persons": 1}
+    assert counts() == before
+    with pytest.raises(UndoError, match="already undone"):
+        undo_batch(engine, report.batch_id)
+    with pytest.raises(UndoError, match="no import batch"):
+        undo_batch(engine, 999_999)
+
+
+SITES_CSV = (
+    "Название,Тип,Область,Район,Учётный номер,Координаты,Всего,Известных,Неизвестных\n"
+    "Тестовая братская могила 1,Братская могила,Vitebsk,Дубровенский район,TEST-1,"
+    '"54°34′19″N 30°41′24″E",120,100,20\n'
+    "Тестовое кладбище 2,Воинское кладбище,Vitebsk,Оршанский район,TEST-2,"
+    '"54.5, 30.4",10 тыс.,,\n'
+)
+
+
+def test_sites_with_dms_and_counts_as_written(run, tmp_path, engine, client):
+    report = run("sites", write(tmp_path, "sites.csv", SITES_CSV))
+    assert report.ok and report.added == 2, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT register_number, kind, buried_total, buried_known, buried_as_written, "
+                "round(ST_Y(geom)::numeric, 5)::float8 AS lat, "
+                "round(ST_X(geom)::numeric, 5)::float8 AS lon "
+                "FROM burial_sites WHERE register_number LIKE 'TEST-%' ORDER BY 1"
+            )
+        ).all()
+    assert [tuple(r) for r in rows] == [
+        ("TEST-1", "mass_grave", 120, 100, None, 54.57194, 30.69),
+        ("TEST-2", "military_cemetery", None, None, "10 тыс.", 54.5, 30.4),
+    ]
+    # The new site is found by name at once (its name variants were indexed).
+    items = client.get("/api/places?q=Тестовое кладбище").get_json()["items"]
+    assert items and items[0]["name"] == "Тестовое кладбище 2"
+
+
+def test_register_number_already_stored_is_not_added_again(run, tmp_path, counts):
+    content = (
+        "name,kind,register_number,lat,lon\n"
+        "Rylenki again,military cemetery,213Д000473,54.675283,30.811603\n"
+    )
+    before = counts()
+    report = run("sites", write(tmp_path, "again.csv", content))
+    assert report.ok and (report.added, report.present) == (0, 1)
+    assert counts() == before
+
+
+def test_pulkovo_gauss_kruger_coordinates_are_transformed(run, tmp_path, engine):
+    from pyproj import Transformer
+
+    # Dubrovno in Pulkovo 1942 / Gauss-Krüger zone 6 (EPSG:28406): easting, northing.
+    x, y = Transformer.from_crs(4326, 28406, always_xy=True).transform(30.69, 54.57194)
+    content = f"name,kind,x,y\nTest GK site,mass grave,{x:.2f},{y:.2f}\n"
+    report = run("sites", write(tmp_path, "gk.csv", content), crs="EPSG:28406")
+    assert report.ok and report.added == 1, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        lat, lon = conn.execute(
+            text("SELECT ST_Y(geom), ST_X(geom) FROM burial_sites WHERE name = 'Test GK site'")
+        ).one()
+    assert abs(lat - 54.57194) < 1e-5 and abs(lon - 30.69) < 1e-5
+
+
+@pytest.mark.parametrize(
+    ("coords", "fragment"),
+    [
+        ('"nan, 30.1"', "not a finite number"),
+        ('"54.1, inf"', "not a finite number"),
+        ('"95.0, 30.1"', "latitude 95.0 is outside"),
+        ('"54.1, 190"', "longitude 190.0 is outside"),
+        ('"30.69, 54.57"', "look swapped"),
+        ('"сорок, 30"', "not a coordinate"),
+    ],
+)
+def test_bad_coordinates_are_rejected(run, tmp_path, counts, coords, fragment):
+    before = counts()
+    content = f"name,kind,coords\nBad point,mass grave,{coords}\n"
+    report = run("sites", write(tmp_path, "bad.csv", content))
+    assert not report.committed and counts() == before
+    assert fragment in str(report.problems[0]) and "row 2" in str(report.problems[0])
+
+
+def test_point_outside_the_region_is_flagged_not_refused(run, tmp_path):
+    content = "name,kind,lat,lon\nFar away,memorial,48.5,35.0\n"
+    report = run("sites", write(tmp_path, "far.csv", content), dry_run=True)
+    assert report.ok and "outside the region" in str(report.warnings[0])
+
+
+def test_geojson_in_another_crs_and_zipped_shapefile_and_gpkg(run, tmp_path, engine):
+    import geopandas as gpd
+    from shapely.geometry import Point
+
+    frame = gpd.GeoDataFrame(
+        {"name": ["Geo test site"], "kind": ["memorial"]},
+        geometry=[Point(30.69, 54.57194)],
+        crs="EPSG:4326",
+    ).to_crs(3857)
+    frame.to_file(tmp_path / "s.geojson", driver="GeoJSON")
+    report = run("sites", tmp_path / "s.geojson", dry_run=True)
+    assert report.ok and report.crs and "3857" in report.crs
+    frame.to_file(tmp_path / "s.gpkg", driver="GPKG")
+    assert run("sites", tmp_path / "s.gpkg", dry_run=True).ok
+    shp_dir = tmp_path / "shp"
+    shp_dir.mkdir()
+    frame.to_file(shp_dir / "sites.shp")
+    with zipfile.ZipFile(tmp_path / "sites.zip", "w") as archive:
+        for part in shp_dir.iterdir():
+            archive.write(part, part.name)
+    report = run("sites", tmp_path / "sites.zip")
+    assert report.ok and report.added == 1
+    with engine.connect() as conn:
+        lat = conn.execute(
+            text("SELECT ST_Y(geom) FROM burial_sites WHERE name = 'Geo test site'")
+        ).scalar()
+    assert abs(lat - 54.57194) < 1e-6
+
+
+def test_mapping_file(run, tmp_path):
+    mapping = write(tmp_path, "map.json", json.dumps({"Боец": "surname", "Звали": "given_name"}))
+    content = "Боец,Звали\nКартов,Семён\n"
+    report = run("persons", write(tmp_path, "m.csv", content), mapping=mapping, dry_run=True)
+    assert report.ok and report.mapped == {"Боец": "surname", "Звали": "given_name"}
+    bad_map = write(tmp_path, "bad.json", json.dumps({"Боец": "nickname"}))
+    with pytest.raises(ImportFileError, match="unknown field 'nickname'"):
+        run("persons", write(tmp_path, "m2.csv", content), mapping=bad_map)

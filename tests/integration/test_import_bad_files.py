@@ -1,0 +1,142 @@
+"""A corpus of bad files: each is refused with a precise message and writes nothing."""
+
+import pytest
+
+from mapapp.importers import readers
+from mapapp.importers.errors import ImportFileError
+
+HEADER = "Фамилия,Имя,Дата рождения,Место захоронения,Район захоронения\n"
+GOOD = "Годнов,Иван,1902,Шуховцы,Дубровенский\n"
+
+
+def _write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+# (file name, bytes, message fragment): files that cannot be read at all.
+UNREADABLE = [
+    ("empty.csv", b"", "the file is empty"),
+    ("header_only.csv", HEADER.encode(), "no data rows"),
+    ("blank_header.csv", b"\n" + GOOD.encode(), "the first row (the header) is empty"),
+    ("twice.csv", b"a,a\n1,2\n", "names column 'a' twice"),
+    ("no_surname.csv", b"Name,Age\nX,3\n", "no column for 'surname' or 'full_name'"),
+    ("binary.csv", b"\x00\x01\x02PK\x00", "NUL bytes"),
+    ("bad.xlsx", b"this is not a zip file", "not a readable .xlsx workbook"),
+    ("old.xls", b"\xd0\xcf\x11\xe0", "old .xls files are not read"),
+    ("bad.geojson", b'{"type": "FeatureCollection", "features": [', "cannot be read as geodata"),
+    ("notes.docx", b"PK", "unknown format '.docx'"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "fragment"), UNREADABLE)
+def test_unreadable_files(run, tmp_path, counts, name, data, fragment):
+    before = counts()
+    with pytest.raises(ImportFileError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
+        run("persons", _write(tmp_path, name, data))
+    assert counts() == before
+
+
+def test_wrong_encoding_named_by_the_user(run, tmp_path, counts):
+    before = counts()
+    path = _write(tmp_path, "w.csv", (HEADER + GOOD).encode("cp1251"))
+    with pytest.raises(ImportFileError, match="is not valid utf-8 .*try --encoding cp1251"):
+        run("persons", path, encoding="utf-8")
+    with pytest.raises(ImportFileError, match="unknown encoding 'klingon'"):
+        run("persons", path, encoding="klingon")
+    assert counts() == before
+
+
+# (content, fragments of the problem report): files read, but with rows to refuse.
+BAD_ROWS = [
+    ("truncated", HEADER + GOOD + 'Обрезов,"Иван', ["row 3", "cannot be read"]),
+    (
+        "shifted",
+        HEADER + GOOD + "Сдвигов,Иван,1902,Шуховцы,Дубровенский,лишнее\n",
+        ["row 3", "has 6 fields but the header has 5"],
+    ),
+    ("short", HEADER + GOOD + "Коротов,Иван\n", ["row 3", "has 2 fields"]),
+    ("duplicate", HEADER + GOOD + GOOD, ["row 3", "duplicate of row 2"]),
+    (
+        "unknown site",
+        HEADER + GOOD + "Потеров,Иван,1902,Атлантида,\n",
+        ["row 3", "no burial site named 'Атлантида'"],
+    ),
+    (
+        "date",
+        HEADER + "Датов,Иван,1902-05-01,Шуховцы,Дубровенский\n",
+        ["row 2", "Дата рождения", "not a date"],
+    ),
+    (
+        "huge cell",
+        HEADER + "Огромов," + "И" * 20_000 + ",1902,Шуховцы,Дубровенский\n",
+        ["row 2", "Имя", "longer than 10,000 characters"],
+    ),
+    ("no surname", HEADER + ",Иван,1902,Шуховцы,Дубровенский\n", ["row 2", "surname is empty"]),
+]
+
+
+@pytest.mark.parametrize(("label", "content", "fragments"), BAD_ROWS, ids=[b[0] for b in BAD_ROWS])
+def test_bad_rows(run, tmp_path, counts, label, content, fragments):
+    before = counts()
+    report = run("persons", _write(tmp_path, "f.csv", content.encode()))
+    assert not report.committed and counts() == before
+    text = " | ".join(str(p) for p in report.problems)
+    for fragment in fragments:
+        assert fragment in text, text
+
+
+def test_formula_cells_in_xlsx_are_never_data(run, tmp_path, counts):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Фамилия", "Имя", "Дата рождения"])
+    sheet.append(["Формулов", '=HYPERLINK("http://x","Иван")', 1902])
+    sheet.append(["Честнов", "Иван", 1903])
+    book.save(tmp_path / "f.xlsx")
+    before = counts()
+    report = run("persons", tmp_path / "f.xlsx")
+    assert not report.committed and counts() == before
+    assert "row 2, column 'Имя': a spreadsheet formula, not data" in str(report.problems[0])
+    assert len(report.problems) == 1
+
+
+def test_file_over_the_size_limit(run, tmp_path, counts, monkeypatch):
+    monkeypatch.setattr(readers, "MAX_FILE_BYTES", 100)
+    path = _write(tmp_path, "big.csv", (HEADER + GOOD * 10).encode())
+    with pytest.raises(ImportFileError, match="over the limit of 100"):
+        run("persons", path)
+
+
+def test_cli_exit_status_and_messages(tmp_path, test_settings, engine):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    binary = str(Path(sys.executable).parent / "mapapp")
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    good = _write(tmp_path, "g.csv", (HEADER + GOOD).encode())
+    bad = _write(tmp_path, "b.csv", (HEADER + GOOD + GOOD).encode())
+    empty = _write(tmp_path, "e.csv", b"")
+
+    def run_cli(*args):
+        return subprocess.run(
+            [binary, "import", "persons", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
+
+    ok = run_cli(str(good), "--dry-run")
+    assert ok.returncode == 0 and "1 rows would be imported" in ok.stdout
+    rejected = run_cli(str(bad))
+    assert rejected.returncode == 1
+    assert "rejected row 3: duplicate of row 2" in rejected.stdout
+    assert "nothing was written" in rejected.stdout
+    unreadable = run_cli(str(empty))
+    assert unreadable.returncode == 2 and "the file is empty" in unreadable.stderr
+    assert "Traceback" not in unreadable.stderr + rejected.stderr
