@@ -141,6 +141,15 @@ def home_map(settings: Settings, assets: AssetUrls, options: dict) -> RenderedMa
     return render(fmap)
 
 
+def route_map(settings: Settings, assets: AssetUrls, options: dict) -> RenderedMap:
+    """A trip: numbered stops joined by the route line, fitted to the view."""
+    fmap = _base_map(
+        settings, assets, [settings.map_center_lat, settings.map_center_lon], settings.map_zoom
+    )
+    _CallScript("routeMap", options).add_to(fmap)
+    return render(fmap)
+
+
 def point_map(
     settings: Settings, assets: AssetUrls, lat: float, lon: float, kind: str, options: dict
 ) -> RenderedMap:

@@ -145,3 +145,30 @@ def site_persons_csv(site_id: int):
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="site-{site_id}-persons.csv"'},
     )
+
+
+@blueprint.get("/itinerary")
+def itinerary():
+    """The visiting order of a trip: ?sites=ID,ID,...&start=LAT,LON&round_trip=0|1."""
+    from mapapp.trip import build_itinerary
+
+    return jsonify(build_itinerary(get_session(), request.args).as_api())
+
+
+@blueprint.get("/sites/near")
+def sites_near():
+    """Sites within km of a point: ?lat=&lon=&km=&country=&region=."""
+    from mapapp.api.search_params import area_filter
+    from mapapp.queries.trip import sites_near as near
+    from mapapp.web.near_params import parse_near
+
+    lat, lon, km = parse_near(request.args)
+    items = near(
+        get_session(),
+        lat,
+        lon,
+        km,
+        area_filter(request.args, "country"),
+        area_filter(request.args, "region"),
+    )
+    return jsonify({"total": len(items), "items": items})

@@ -4,4 +4,10 @@ from flask import Blueprint
 
 blueprint = Blueprint("web", __name__)
 
-from mapapp.web import errors, pages, search_pages, template_helpers  # noqa: E402,F401
+from mapapp.web import (  # noqa: E402,F401  (registers routes)
+    errors,
+    pages,
+    search_pages,
+    template_helpers,
+    trip_pages,
+)

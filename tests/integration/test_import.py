@@ -267,3 +267,28 @@ def test_mapping_file(run, tmp_path):
     bad_map = write(tmp_path, "bad.json", json.dumps({"Боец": "nickname"}))
     with pytest.raises(ImportFileError, match="unknown field 'nickname'"):
         run("persons", write(tmp_path, "m2.csv", content), mapping=bad_map)
+
+
+@pytest.mark.parametrize(
+    ("kind", "name", "options"),
+    [
+        ("persons", "persons_cp1251.csv", {}),
+        ("sites", "sites.csv", {}),
+        ("sites", "sites.xlsx", {}),
+        ("sites", "sites.geojson", {}),
+        ("sites", "sites.gpkg", {}),
+        ("sites", "sites.shp.zip", {"mapping": "sites_shp_mapping.json"}),
+    ],
+)
+def test_the_example_files_import(run, kind, name, options):
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[2] / "data" / "examples"
+    if "mapping" in options:
+        options = {"mapping": examples / options["mapping"]}
+    report = run(kind, examples / name, **options)
+    assert report.ok and report.committed, [str(p) for p in report.problems]
+    if kind == "sites":  # real sites of the demo set: already there, nothing added
+        assert (report.added, report.present) == (0, 3)
+    else:
+        assert report.added == 2

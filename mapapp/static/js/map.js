@@ -60,6 +60,7 @@
     link.href = fill(options.siteUrl, feature.id);
     link.setAttribute("data-testid", "popup-site-link");
     box.appendChild(link);
+    if (window.mapappTrip) box.appendChild(window.mapappTrip.button(feature.id));
     return box;
   }
 
@@ -179,6 +180,27 @@
       })
       .catch(function () { setStatus(options.labels.loading_failed); });
     return api.ready;
+  };
+
+  // A planned trip: numbered stops and the line through them.
+  api.routeMap = function (map, options) {
+    var markers = options.stops.map(function (stop) {
+      var icon = L.divIcon({
+        className: "mapapp-stop mapapp-marker--" + stop.kind + (stop.precision === "district" ? " mapapp-marker--approx" : ""),
+        html: "", iconSize: [24, 24], iconAnchor: [12, 12],
+      });
+      var marker = L.marker([stop.lat, stop.lon], { icon: icon, keyboard: false }).addTo(map);
+      marker.getElement().textContent = String(stop.n);  // a number: nothing from data
+      marker.getElement().setAttribute("data-testid", "route-stop");
+      return marker;
+    });
+    var line = L.polyline(options.route, { color: "#8b1a1a", weight: 3, dashArray: "6 6" }).addTo(map);
+    line.getElement().setAttribute("data-testid", "route-line");
+    map.fitBounds(line.getBounds().pad(0.15), { maxZoom: 11, animate: false });
+    api.map = map;
+    api.route = line;
+    api.stops = markers;
+    document.body.setAttribute("data-map-ready", "true");
   };
 
   api.pointMap = function (map, options) {

@@ -1,0 +1,105 @@
+"""Data for trips: the chosen sites, sites near a point, a start place by name."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+_STOP_COLUMNS = """
+    s.id, s.name, s.name_en, s.kind, s.register_number, s.oblast, s.district, s.settlement,
+    s.buried_total, s.buried_known, s.buried_unknown, s.buried_as_written,
+    s.responsible_body, s.location_precision, s.location_note,
+    ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon,
+    (SELECT count(*) FROM burials b WHERE b.site_id = s.id) AS persons_in_registry,
+    EXISTS (SELECT 1 FROM burials b JOIN persons p ON p.id = b.person_id
+            WHERE b.site_id = s.id AND p.is_fictional) AS has_fictional_persons
+"""
+
+
+def stops_by_id(session: Session, ids: list[int]) -> dict[int, dict]:
+    rows = session.execute(
+        text(f"SELECT {_STOP_COLUMNS} FROM burial_sites s WHERE s.id = ANY(:ids)"),
+        {"ids": ids},
+    ).mappings()
+    return {r["id"]: dict(r) for r in rows}
+
+
+def sites_near(
+    session: Session,
+    lat: float,
+    lon: float,
+    km: float,
+    country_key: str | None = None,
+    region_key: str | None = None,
+    limit: int = 200,
+) -> list[dict]:
+    """Sites within ``km`` of a point, nearest first, with how many persons from the
+    chosen home country/region lie at each (all persons when none is chosen)."""
+    rows = session.execute(
+        text(
+            f"""
+            SELECT {_STOP_COLUMNS},
+                   ST_Distance(s.geom::geography, o.g) / 1000.0 AS km,
+                   (SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
+                    WHERE b.site_id = s.id
+                      AND (CAST(:country AS text) IS NULL
+                           OR p.home_country_key LIKE :country || '%')
+                      AND (CAST(:region AS text) IS NULL
+                           OR p.home_region_key LIKE :region || '%')) AS persons_from_home
+            FROM burial_sites s,
+                 (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography AS g) o
+            WHERE ST_DWithin(s.geom::geography, o.g, :metres)
+            ORDER BY s.geom::geography <-> o.g
+            LIMIT :limit
+            """
+        ),
+        {
+            "lat": lat,
+            "lon": lon,
+            "metres": km * 1000,
+            "country": country_key,
+            "region": region_key,
+            "limit": limit,
+        },
+    ).mappings()
+    found = [dict(r) for r in rows]
+    if country_key or region_key:
+        found = [r for r in found if r["persons_from_home"]]
+    return found
+
+
+def names_at(
+    session: Session, site_id: int, country_key: str | None, region_key: str | None
+) -> list[dict]:
+    """The persons at a site, optionally only those from a home country/region."""
+    rows = session.execute(
+        text(
+            """
+            SELECT p.id, p.surname, p.given_name, p.patronymic, p.birth_year, p.death_year,
+                   p.death_month, p.death_day, p.rank, p.home_country, p.home_region,
+                   p.is_fictional
+            FROM burials b JOIN persons p ON p.id = b.person_id
+            WHERE b.site_id = :site
+              AND (CAST(:country AS text) IS NULL OR p.home_country_key LIKE :country || '%')
+              AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%')
+            ORDER BY p.surname, p.given_name NULLS LAST, p.id
+            """
+        ),
+        {"site": site_id, "country": country_key, "region": region_key},
+    ).mappings()
+    return [dict(r) for r in rows]
+
+
+def settlement_point(session: Session, key: str) -> list[dict]:
+    """Settlements (with a known point) whose name has this search key."""
+    rows = session.execute(
+        text(
+            """
+            SELECT DISTINCT t.id, t.name, t.name_en, ST_Y(t.geom) AS lat, ST_X(t.geom) AS lon
+            FROM place_names n JOIN settlements t ON t.id = n.place_id
+            WHERE n.place_type = 'settlement' AND n.key = :key AND t.geom IS NOT NULL
+            """
+        ),
+        {"key": key},
+    ).mappings()
+    return [dict(r) for r in rows]

@@ -1,0 +1,28 @@
+"""Parameters of the "near here" search."""
+
+from __future__ import annotations
+
+import math
+
+from mapapp.api.errors import ApiError
+
+MAX_KM = 300.0
+
+
+def parse_near(args) -> tuple[float, float, float]:
+    values = {}
+    for name, low, high in (("lat", -90, 90), ("lon", -180, 180), ("km", 0.1, MAX_KM)):
+        raw = args.get(name)
+        if raw is None or raw == "":
+            if name == "km":
+                values[name] = 25.0
+                continue
+            raise ApiError(f"{name} is required", parameter=name)
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ApiError(f"{name} must be a number", parameter=name) from None
+        if not math.isfinite(value) or not low <= value <= high:
+            raise ApiError(f"{name} must be between {low} and {high}", parameter=name)
+        values[name] = value
+    return values["lat"], values["lon"], values["km"]

@@ -1,0 +1,133 @@
+"""Trip pages: the plan (route, stops, delegation dossier), its downloads, and "near here"."""
+
+from __future__ import annotations
+
+import segno
+from flask import Response, abort, current_app, render_template, request, url_for
+from flask_babel import gettext as _
+from markupsafe import Markup
+
+from mapapp import maps
+from mapapp.api.errors import ApiError
+from mapapp.api.search_params import area_filter
+from mapapp.db import get_session
+from mapapp.queries.trip import names_at, sites_near
+from mapapp.routing import AVERAGE_SPEED_KMH, ROAD_FACTOR, driving_hours
+from mapapp.trip import build_itinerary
+from mapapp.trip_files import navigation_links, to_csv, to_gpx, to_kml
+from mapapp.web import blueprint
+from mapapp.web.near_params import parse_near
+from mapapp.web.pages import map_assets, map_options
+
+
+def _site_url(site_id: int) -> str:
+    return url_for("web.site_page", site_id=site_id, _external=True)
+
+
+def _qr_svg(url: str) -> Markup:
+    # segno writes the SVG itself; the only data in it is our own URL.
+    svg = segno.make(url, error="m").svg_inline(scale=3, omitsize=False)
+    return Markup(svg)  # noqa: S704
+
+
+@blueprint.get("/plan")
+def plan_page():
+    if not request.args.get("sites"):
+        return render_template("plan.html", itinerary=None, error=None)
+    session = get_session()
+    try:
+        itinerary = build_itinerary(session, request.args)
+        names_country = area_filter(request.args, "names_country")
+        names_region = area_filter(request.args, "names_region")
+    except ApiError as exc:
+        return render_template("plan.html", itinerary=None, error=exc.message), 400
+    for stop in itinerary.stops:
+        stop["qr"] = _qr_svg(_site_url(stop["id"]))
+        stop["names"] = names_at(session, stop["id"], names_country, names_region)
+    route = [[s["lat"], s["lon"]] for s in itinerary.stops]
+    if itinerary.start:
+        route.insert(0, [itinerary.start["lat"], itinerary.start["lon"]])
+    if itinerary.round_trip:
+        route.append(route[0])
+    rendered = maps.route_map(
+        current_app.config["MAPAPP_SETTINGS"],
+        map_assets(),
+        {
+            **map_options(),
+            "route": route,
+            "stops": [
+                {"id": s["id"], "lat": s["lat"], "lon": s["lon"], "kind": s["kind"],
+                 "precision": s["location_precision"], "n": n}
+                for n, s in enumerate(itinerary.stops, start=1)
+            ],
+        },
+    )  # fmt: skip
+    query = request.query_string.decode()
+    return render_template(
+        "plan.html",
+        itinerary=itinerary,
+        error=None,
+        map=rendered,
+        links=navigation_links(itinerary),
+        hours=driving_hours(itinerary.total_km),
+        road_factor=ROAD_FACTOR,
+        speed=AVERAGE_SPEED_KMH,
+        query=query,
+        has_fictional=any(s["has_fictional_persons"] for s in itinerary.stops),
+    )
+
+
+def _download(body: str, mimetype: str, name: str) -> Response:
+    return Response(
+        body, mimetype=mimetype, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def _itinerary_or_400():
+    try:
+        return build_itinerary(get_session(), request.args)
+    except ApiError as exc:
+        abort(400, description=exc.message)
+
+
+@blueprint.get("/plan.gpx")
+def plan_gpx():
+    return _download(to_gpx(_itinerary_or_400(), _site_url), "application/gpx+xml", "trip.gpx")
+
+
+@blueprint.get("/plan.kml")
+def plan_kml():
+    return _download(
+        to_kml(_itinerary_or_400(), _site_url), "application/vnd.google-earth.kml+xml", "trip.kml"
+    )
+
+
+@blueprint.get("/plan.csv")
+def plan_csv():
+    return _download("\ufeff" + to_csv(_itinerary_or_400(), _site_url), "text/csv", "trip.csv")
+
+
+@blueprint.get("/near")
+def near_page():
+    results, error = None, None
+    if request.args.get("lat") or request.args.get("lon"):
+        try:
+            lat, lon, km = parse_near(request.args)
+            results = sites_near(
+                get_session(),
+                lat,
+                lon,
+                km,
+                area_filter(request.args, "country"),
+                area_filter(request.args, "region"),
+            )
+        except ApiError as exc:
+            error = exc.message
+    return render_template(
+        "near.html",
+        results=results,
+        error=error,
+        args=request.args,
+        trip_sites=",".join(str(r["id"]) for r in results or []),
+        title=_("Near here"),
+    )
