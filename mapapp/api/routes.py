@@ -158,17 +158,7 @@ def itinerary():
 @blueprint.get("/sites/near")
 def sites_near():
     """Sites within km of a point: ?lat=&lon=&km=&country=&region=."""
-    from mapapp.api.search_params import area_filter
-    from mapapp.queries.trip import sites_near as near
-    from mapapp.web.near_params import parse_near
+    from mapapp.web.near_params import near_results
 
-    lat, lon, km = parse_near(request.args)
-    items = near(
-        get_session(),
-        lat,
-        lon,
-        km,
-        area_filter(request.args, "country"),
-        area_filter(request.args, "region"),
-    )
+    items = near_results(get_session(), request.args)
     return jsonify({"total": len(items), "items": items})

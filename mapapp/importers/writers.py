@@ -74,6 +74,27 @@ def _source_link(conn: Connection, link_table: str, key: str, owner_id: int, sou
     )
 
 
+def _insert_point(conn: Connection, table: str, columns: list[str], item, batch_id: int):
+    """Insert one site or battle location with its provenance; None if its ref exists."""
+    r = item.record
+    return conn.execute(
+        text(
+            f"INSERT INTO {table} ({', '.join(columns)}, geom, import_batch_id, import_row, "
+            f"import_source) VALUES ({', '.join(':' + c for c in columns)}, "
+            "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :batch, :row, "
+            "CAST(:source_row AS jsonb)) ON CONFLICT (ref) DO NOTHING RETURNING id"
+        ),
+        {
+            **{c: r.get(c) for c in columns},
+            "lon": r["lon"],
+            "lat": r["lat"],
+            "batch": batch_id,
+            "row": item.row,
+            "source_row": json.dumps(item.source, ensure_ascii=False),
+        },
+    ).scalar()
+
+
 SITE_COLUMNS = (
     "ref kind name name_ru name_be name_en register_number oblast district district_key "
     "village_council settlement buried_total buried_known buried_unknown buried_as_written "
@@ -95,22 +116,7 @@ def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tup
         r = item.record
         if r.get("register_number") in registered:
             continue
-        site_id = conn.execute(
-            text(
-                f"INSERT INTO burial_sites ({', '.join(SITE_COLUMNS)}, geom, import_batch_id, "
-                f"import_row, import_source) VALUES ({', '.join(':' + c for c in SITE_COLUMNS)}, "
-                "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :batch, :row, "
-                "CAST(:source_row AS jsonb)) ON CONFLICT (ref) DO NOTHING RETURNING id"
-            ),
-            {
-                **{c: r.get(c) for c in SITE_COLUMNS},
-                "lon": r["lon"],
-                "lat": r["lat"],
-                "batch": batch_id,
-                "row": item.row,
-                "source_row": json.dumps(item.source, ensure_ascii=False),
-            },
-        ).scalar()
+        site_id = _insert_point(conn, "burial_sites", SITE_COLUMNS, item, batch_id)
         if site_id is None:
             continue
         added += 1
@@ -143,23 +149,7 @@ def write_battles(conn: Connection, good, batch_id: int, options, progress) -> t
     added = 0
     for item in good:
         r = item.record
-        battle_id = conn.execute(
-            text(
-                f"INSERT INTO battle_locations ({', '.join(BATTLE_COLUMNS)}, geom, "
-                "import_batch_id, import_row, import_source) VALUES "
-                f"({', '.join(':' + c for c in BATTLE_COLUMNS)}, "
-                "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :batch, :row, "
-                "CAST(:source_row AS jsonb)) ON CONFLICT (ref) DO NOTHING RETURNING id"
-            ),
-            {
-                **{c: r.get(c) for c in BATTLE_COLUMNS},
-                "lon": r["lon"],
-                "lat": r["lat"],
-                "batch": batch_id,
-                "row": item.row,
-                "source_row": json.dumps(item.source, ensure_ascii=False),
-            },
-        ).scalar()
+        battle_id = _insert_point(conn, "battle_locations", BATTLE_COLUMNS, item, batch_id)
         if battle_id is None:
             continue
         added += 1

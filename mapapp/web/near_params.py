@@ -26,3 +26,14 @@ def parse_near(args) -> tuple[float, float, float]:
             raise ApiError(f"{name} must be between {low} and {high}", parameter=name)
         values[name] = value
     return values["lat"], values["lon"], values["km"]
+
+
+def near_results(session, args) -> list[dict]:
+    """Sites near the point the request names, filtered by home country/region."""
+    from mapapp.api.search_params import area_filter
+    from mapapp.queries.trip import sites_near
+
+    lat, lon, km = parse_near(args)
+    return sites_near(
+        session, lat, lon, km, area_filter(args, "country"), area_filter(args, "region")
+    )

@@ -11,12 +11,12 @@ from mapapp import maps
 from mapapp.api.errors import ApiError
 from mapapp.api.search_params import area_filter
 from mapapp.db import get_session
-from mapapp.queries.trip import names_at, sites_near
+from mapapp.queries.trip import names_at
 from mapapp.routing import AVERAGE_SPEED_KMH, ROAD_FACTOR, driving_hours
 from mapapp.trip import build_itinerary
 from mapapp.trip_files import navigation_links, to_csv, to_gpx, to_kml
 from mapapp.web import blueprint
-from mapapp.web.near_params import parse_near
+from mapapp.web.near_params import near_results
 from mapapp.web.pages import map_assets, map_options
 
 
@@ -112,15 +112,7 @@ def near_page():
     results, error = None, None
     if request.args.get("lat") or request.args.get("lon"):
         try:
-            lat, lon, km = parse_near(request.args)
-            results = sites_near(
-                get_session(),
-                lat,
-                lon,
-                km,
-                area_filter(request.args, "country"),
-                area_filter(request.args, "region"),
-            )
+            results = near_results(get_session(), request.args)
         except ApiError as exc:
             error = exc.message
     return render_template(

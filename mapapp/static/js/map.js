@@ -32,13 +32,19 @@
     return value === null || value === undefined ? labels.count_unknown : String(value);
   }
 
-  function sitePopup(feature, options) {
-    var p = feature.properties, labels = options.labels;
+  // A popup box headed by the place's name, linking to its page.
+  function popupBox(feature, options, pageUrl) {
     var box = el("div", "mapapp-popup");
     box.setAttribute("data-testid", "popup");
-    var title = el("a", "mapapp-popup__title", displayName(p, options.lang));
-    title.href = fill(options.siteUrl, feature.id);
+    var title = el("a", "mapapp-popup__title", displayName(feature.properties, options.lang));
+    title.href = fill(pageUrl, feature.id);
     box.appendChild(el("div", "mapapp-popup__name")).appendChild(title);
+    return box;
+  }
+
+  function sitePopup(feature, options) {
+    var p = feature.properties, labels = options.labels;
+    var box = popupBox(feature, options, options.siteUrl);
     if (options.lang === "en" && p.name_en && p.name !== p.name_en) {
       box.appendChild(el("div", "mapapp-popup__recorded", p.name));
     }
@@ -66,11 +72,7 @@
 
   function battlePopup(feature, options) {
     var p = feature.properties, labels = options.labels;
-    var box = el("div", "mapapp-popup");
-    box.setAttribute("data-testid", "popup");
-    var title = el("a", "mapapp-popup__title", displayName(p, options.lang));
-    title.href = fill(options.battleUrl, feature.id);
-    box.appendChild(el("div", "mapapp-popup__name")).appendChild(title);
+    var box = popupBox(feature, options, options.battleUrl);
     box.appendChild(el("div", "mapapp-popup__kind", labels.kinds.battle));
     if (p.period) box.appendChild(el("div", null, p.period));
     var link = el("a", "mapapp-popup__link", labels.open_battle);
