@@ -55,6 +55,7 @@ def plan_page():
         {
             **map_options(),
             "route": route,
+            "start": itinerary.start and [itinerary.start["lat"], itinerary.start["lon"]],
             "stops": [
                 {"id": s["id"], "lat": s["lat"], "lon": s["lon"], "kind": s["kind"],
                  "precision": s["location_precision"], "n": n}

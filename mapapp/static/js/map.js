@@ -196,6 +196,14 @@
       marker.getElement().setAttribute("data-testid", "route-stop");
       return marker;
     });
+    if (options.start) {
+      var start = L.marker(options.start, {
+        icon: L.divIcon({ className: "mapapp-stop mapapp-stop--start", html: "", iconSize: [24, 24], iconAnchor: [12, 12] }),
+        keyboard: false,
+      }).addTo(map);
+      start.getElement().textContent = "▶";
+      start.getElement().setAttribute("data-testid", "route-start");
+    }
     var line = L.polyline(options.route, { color: "#8b1a1a", weight: 3, dashArray: "6 6" }).addTo(map);
     line.getElement().setAttribute("data-testid", "route-line");
     map.fitBounds(line.getBounds().pad(0.15), { maxZoom: 11, animate: false });
