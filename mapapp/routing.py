@@ -40,6 +40,7 @@ class Tour:
     legs: list[float]  # km of each leg, from the start (if any) through the stops
     total_km: float
     exact: bool
+    path: list[int]  # matrix indices visited, the start (index n) included
 
 
 def _length(matrix, path: list[int]) -> float:
@@ -102,21 +103,31 @@ def _two_opt(matrix, path: list[int], start: int, round_trip: bool) -> list[int]
     return route[1 : len(route) - (1 if round_trip else 0)]
 
 
-def plan_tour(stops: list[Point], start: Point | None = None, round_trip: bool = False) -> Tour:
-    """The visiting order of ``stops`` from ``start`` (or from the best first stop)."""
+def plan_tour(
+    stops: list[Point],
+    start: Point | None = None,
+    round_trip: bool = False,
+    matrix: list[list[float]] | None = None,
+) -> Tour:
+    """The visiting order of ``stops`` from ``start`` (or from the best first stop).
+
+    ``matrix`` gives other distances (e.g. by road, possibly one-way different) between
+    the stops followed by the start; great-circle distances are used without it.
+    """
     if not stops:
         raise ValueError("a trip needs at least one stop")
     if len(stops) > MAX_STOPS:
         raise ValueError(f"at most {MAX_STOPS} stops")
     n = len(stops)
+    if matrix is not None:
+        matrix = [list(row) for row in matrix]
     if start is not None:
-        points = [*stops, start]
-        matrix = distance_matrix(points)
+        matrix = matrix or distance_matrix([*stops, start])
         origin = n
     else:
         # No start: a virtual origin at distance 0 from every stop lets the tour begin
         # wherever is best (and a round trip then closes on its first stop).
-        matrix = distance_matrix(stops)
+        matrix = matrix or distance_matrix(stops)
         for row in matrix:
             row.append(0.0)
         matrix.append([0.0] * (n + 1))
@@ -138,7 +149,7 @@ def plan_tour(stops: list[Point], start: Point | None = None, round_trip: bool =
     if round_trip:
         path.append(origin if start is not None else order[0])
     legs = [matrix[a][b] for a, b in zip(path, path[1:], strict=False)]
-    return Tour(order=order, legs=legs, total_km=sum(legs), exact=exact)
+    return Tour(order=order, legs=legs, total_km=sum(legs), exact=exact, path=path)
 
 
 def _held_karp_cycle(matrix, nodes: list[int]) -> list[int]:

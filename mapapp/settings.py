@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     )
     tiles_max_zoom: int = 19
 
+    # Road distances for trips from an OSRM server; great-circle distances when unset.
+    osrm_url: str | None = None
+    osrm_timeout: float = 5.0
+
     languages: tuple[str, ...] = ("ru", "en")
     default_language: str = "ru"
 

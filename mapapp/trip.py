@@ -24,6 +24,9 @@ class Itinerary:
     legs: list[dict] = field(default_factory=list)
     total_km: float = 0.0
     exact: bool = True
+    distances: str = "great-circle"  # or "road (OSRM)"
+    distance_note: str | None = None  # why road distances were not used, when asked for
+    hours: float = 0.0
 
     def as_api(self) -> dict:
         return {
@@ -33,8 +36,9 @@ class Itinerary:
             "round_trip": self.round_trip,
             "start": self.start,
             "exact": self.exact,
-            "distances": "great-circle",
-            "estimated_driving_hours": round(driving_hours(self.total_km), 2),
+            "distances": self.distances,
+            "distance_note": self.distance_note,
+            "estimated_driving_hours": round(self.hours, 2),
         }
 
 
@@ -87,7 +91,23 @@ def parse_round_trip(raw: str | None) -> bool:
     raise ApiError("round_trip must be 0 or 1", parameter="round_trip")
 
 
-def build_itinerary(session: Session, args) -> Itinerary:
+def _road_matrices(settings, stops, start):
+    """Road km and hours from OSRM when configured: (km, hours, note)."""
+    from mapapp.road_distances import RoadDistanceError, osrm_table
+
+    if not settings or not settings.osrm_url:
+        return None, None, None
+    points = [(s["lat"], s["lon"]) for s in stops]
+    if start:
+        points.append((start["lat"], start["lon"]))
+    try:
+        km, hours = osrm_table(settings.osrm_url, points, settings.osrm_timeout)
+    except RoadDistanceError as exc:
+        return None, None, str(exc)
+    return km, hours, None
+
+
+def build_itinerary(session: Session, args, settings=None) -> Itinerary:
     ids = parse_site_ids(args.get("sites"))
     start = parse_start(session, args.get("start"), args.get("start_place"))
     round_trip = parse_round_trip(args.get("round_trip"))
@@ -96,11 +116,17 @@ def build_itinerary(session: Session, args) -> Itinerary:
     if missing:
         raise ApiError(f"unknown site ids: {', '.join(map(str, missing))}", parameter="sites")
     stops = [found[i] for i in ids]
+    road_km, road_hours, note = _road_matrices(settings, stops, start)
     tour = plan_tour(
         [(s["lat"], s["lon"]) for s in stops],
         (start["lat"], start["lon"]) if start else None,
         round_trip,
+        matrix=road_km,
     )
+    if road_hours is not None:
+        hours = sum(road_hours[a][b] for a, b in zip(tour.path, tour.path[1:], strict=False))
+    else:
+        hours = driving_hours(tour.total_km)
     ordered = [stops[i] for i in tour.order]
     names: list[int | str] = (["start"] if start else []) + [s["id"] for s in ordered]
     if round_trip:
@@ -116,4 +142,7 @@ def build_itinerary(session: Session, args) -> Itinerary:
         legs=legs,
         total_km=tour.total_km,
         exact=tour.exact,
+        distances="road (OSRM)" if road_km is not None else "great-circle",
+        distance_note=note,
+        hours=hours,
     )

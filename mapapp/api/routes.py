@@ -152,7 +152,7 @@ def itinerary():
     """The visiting order of a trip: ?sites=ID,ID,...&start=LAT,LON&round_trip=0|1."""
     from mapapp.trip import build_itinerary
 
-    return jsonify(build_itinerary(get_session(), request.args).as_api())
+    return jsonify(build_itinerary(get_session(), request.args, _settings()).as_api())
 
 
 @blueprint.get("/sites/near")

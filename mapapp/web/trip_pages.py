@@ -12,7 +12,7 @@ from mapapp.api.errors import ApiError
 from mapapp.api.search_params import area_filter
 from mapapp.db import get_session
 from mapapp.queries.trip import names_at
-from mapapp.routing import AVERAGE_SPEED_KMH, ROAD_FACTOR, driving_hours
+from mapapp.routing import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from mapapp.trip import build_itinerary
 from mapapp.trip_files import navigation_links, to_csv, to_gpx, to_kml
 from mapapp.web import blueprint
@@ -36,7 +36,7 @@ def plan_page():
         return render_template("plan.html", itinerary=None, error=None)
     session = get_session()
     try:
-        itinerary = build_itinerary(session, request.args)
+        itinerary = build_itinerary(session, request.args, current_app.config["MAPAPP_SETTINGS"])
         names_country = area_filter(request.args, "names_country")
         names_region = area_filter(request.args, "names_region")
     except ApiError as exc:
@@ -70,7 +70,6 @@ def plan_page():
         error=None,
         map=rendered,
         links=navigation_links(itinerary),
-        hours=driving_hours(itinerary.total_km),
         road_factor=ROAD_FACTOR,
         speed=AVERAGE_SPEED_KMH,
         query=query,
@@ -86,7 +85,7 @@ def _download(body: str, mimetype: str, name: str) -> Response:
 
 def _itinerary_or_400():
     try:
-        return build_itinerary(get_session(), request.args)
+        return build_itinerary(get_session(), request.args, current_app.config["MAPAPP_SETTINGS"])
     except ApiError as exc:
         abort(400, description=exc.message)
 
