@@ -225,6 +225,8 @@ def write_persons(conn: Connection, good, batch_id: int, options, progress) -> t
         )
     )
     target = ", ".join(PERSON_COLUMNS)
+    # Ids of every staged person: new ones from RETURNING, present ones looked up.
+    conn.execute(text("CREATE TEMP TABLE stage_ids (ref text, id integer) ON COMMIT DROP"))
     added = conn.execute(
         text(
             f"""
@@ -233,21 +235,32 @@ def write_persons(conn: Connection, good, batch_id: int, options, progress) -> t
                 SELECT {", ".join("s." + c for c in PERSON_COLUMNS)}, u.id, :batch
                 FROM stage_persons s LEFT JOIN units u ON u.ref = s.unit_ref
                 ON CONFLICT (ref) DO NOTHING
-                RETURNING 1
-            ) SELECT count(*) FROM inserted
+                RETURNING ref, id
+            ), saved AS (
+                INSERT INTO stage_ids SELECT ref, id FROM inserted RETURNING 1
+            ) SELECT count(*) FROM saved
             """
         ),
         {"batch": batch_id},
     ).scalar_one()
+    if added < len(good):
+        conn.execute(
+            text(
+                "INSERT INTO stage_ids SELECT p.ref, p.id FROM persons p "
+                "WHERE p.ref IN (SELECT ref FROM stage_persons) "
+                "AND p.ref NOT IN (SELECT ref FROM stage_ids)"
+            )
+        )
+    conn.execute(text("ANALYZE stage_ids"))
     progress("inserted", added)
     conn.execute(
         text(
             """
             INSERT INTO burials (person_id, site_id, plot, row, grave, on_plaque,
                                  original_burial_place, reburial_date, import_batch_id)
-            SELECT p.id, s.site_id, s.plot, s.row_, s.grave, s.on_plaque,
+            SELECT i.id, s.site_id, s.plot, s.row_, s.grave, s.on_plaque,
                    s.original_burial_place, s.reburial_date, :batch
-            FROM stage_persons s JOIN persons p ON p.ref = s.ref
+            FROM stage_persons s JOIN stage_ids i ON i.ref = s.ref
             WHERE s.site_id IS NOT NULL
             ON CONFLICT ON CONSTRAINT burials_person_site DO NOTHING
             """
@@ -272,8 +285,8 @@ def write_persons(conn: Connection, good, batch_id: int, options, progress) -> t
         text(
             """
             INSERT INTO person_sources (person_id, source_id)
-            SELECT p.id, src.id FROM stage_persons s
-            JOIN persons p ON p.ref = s.ref JOIN sources src ON src.ref = s.src_ref
+            SELECT i.id, src.id FROM stage_persons s
+            JOIN stage_ids i ON i.ref = s.ref JOIN sources src ON src.ref = s.src_ref
             ON CONFLICT DO NOTHING
             """
         )

@@ -160,8 +160,6 @@ def upgrade() -> None:
         sa.Column("is_fictional", sa.Boolean(), nullable=False, server_default=sa.false()),
         sa.CheckConstraint(f"fate IN {FATES} OR fate IS NULL", name="fate_known"),
     )
-    op.create_index("ix_persons_surname", "persons", ["surname"])
-    op.create_index("ix_persons_home", "persons", ["home_country", "home_region"])
 
     op.create_table(
         "burials",

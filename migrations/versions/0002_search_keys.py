@@ -44,7 +44,7 @@ def upgrade() -> None:
     op.execute(
         "CREATE INDEX ix_burial_sites_district_key ON burial_sites (district_key text_pattern_ops)"
     )
-    op.create_index("ix_burials_person", "burials", ["person_id"])
+    # burials_person_site (person_id, site_id) already serves lookups by person.
 
     op.create_table(
         "settlements",
@@ -91,7 +91,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("place_names")
     op.drop_table("settlements")
-    op.drop_index("ix_burials_person", table_name="burials")
     op.execute("DROP INDEX ix_burial_sites_district_key")
     op.drop_column("burial_sites", "district_key")
     op.drop_index("ix_persons_death_year", table_name="persons")
