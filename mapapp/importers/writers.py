@@ -201,7 +201,45 @@ def _stage_row(item) -> tuple:
     )  # fmt: skip
 
 
+# From this many rows on, foreign keys are checked once over the whole table after the
+# load instead of row by row (a per-row trigger costs more than the rows themselves).
+BULK_ROWS = 100_000
+_BULK_TABLES = ("burials", "persons", "person_sources")
+
+
+def _drop_foreign_keys(conn: Connection) -> list[tuple[str, str, str]]:
+    """Drop the foreign keys of the tables a person import fills; return how to restore
+    them. The transaction holds the tables locked until they are back and validated."""
+    keys = conn.execute(
+        text(
+            "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) "
+            "FROM pg_constraint WHERE contype = 'f' AND conrelid::regclass::text = ANY(:t)"
+        ),
+        {"t": list(_BULK_TABLES)},
+    ).all()
+    for table, name, _ in keys:
+        conn.execute(text(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"'))
+    return [tuple(k) for k in keys]
+
+
+def _restore_foreign_keys(conn: Connection, keys) -> None:
+    # Re-adding a foreign key checks every row in one pass; a dangling reference would
+    # fail here and roll the whole import back.
+    for table, name, definition in keys:
+        conn.execute(text(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}'))
+
+
 def write_persons(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
+    keys = _drop_foreign_keys(conn) if len(good) >= BULK_ROWS else []
+    # On any error the transaction rolls back, and the dropped keys come back with it.
+    result = _write_persons(conn, good, batch_id, options, progress)
+    if keys:
+        _restore_foreign_keys(conn, keys)
+        progress("checked references", len(good))
+    return result
+
+
+def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
     columns = ", ".join(f"{n} {t}" for n, t in PERSON_STAGE)
     conn.execute(text(f"CREATE TEMP TABLE stage_persons ({columns}) ON COMMIT DROP"))
     copy_rows(

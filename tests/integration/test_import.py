@@ -292,3 +292,33 @@ def test_the_example_files_import(run, kind, name, options):
         assert (report.added, report.present) == (0, 3)
     else:
         assert report.added == 2
+
+
+def test_bulk_path_restores_every_foreign_key(run, tmp_path, engine, monkeypatch):
+    from mapapp.importers import writers
+
+    def foreign_keys():
+        with engine.connect() as conn:
+            return sorted(
+                conn.execute(
+                    text(
+                        "SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) "
+                        "FROM pg_constraint WHERE contype = 'f'"
+                    )
+                ).scalars()
+            )
+
+    before = foreign_keys()
+    monkeypatch.setattr(writers, "BULK_ROWS", 2)
+    rows = "".join(ru_row(f"Массов{n}") for n in range(5))
+    report = run("persons", write(tmp_path, "bulk.csv", RU_HEADER + rows))
+    assert report.ok and report.added == 5
+    assert foreign_keys() == before
+    with engine.connect() as conn:
+        linked = conn.execute(
+            text(
+                "SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id "
+                "WHERE p.surname LIKE 'Массов%'"
+            )
+        ).scalar()
+    assert linked == 5
