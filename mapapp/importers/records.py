@@ -12,7 +12,7 @@ from mapapp.importers import values
 from mapapp.importers.errors import Problem
 from mapapp.search_index import person_keys
 from mapapp.text.dates import parse_partial_date
-from mapapp.text.normalize import area_key, search_key
+from mapapp.text.normalize import area_key
 
 
 @dataclass
@@ -318,21 +318,25 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "source": _source(f),
     }
     record.update(person_keys(record))
-    # Without an id of its own, a person is known by name, dates and burial place, so
-    # the same row imported again is recognised and not added twice.
+    # Without an id of its own, a person is known by the names exactly as written, the
+    # dates and the burial place: the same row imported again is recognised, while a
+    # differently spelt name stays a record of its own (never merged away unseen).
     record["ref"] = f.get("ref") or (
         f"record:{f['record_id']}"
         if f.get("record_id")
         else "person:"
         + digest(
-            record["search_key"],
+            surname,
+            given,
+            patronymic,
+            f.get("name_variants"),
             by,
             bm,
             bd,
             dy,
             dm,
             dd,
-            search_key(" ".join(str(v) for v in record["link"].values() if v)),
+            record["link"],
         )
     )
     checked.record = record

@@ -312,7 +312,7 @@ def test_bulk_path_restores_every_foreign_key(run, tmp_path, engine, monkeypatch
     monkeypatch.setattr(writers, "BULK_ROWS", 2)
     rows = "".join(ru_row(f"Массов{n}") for n in range(5))
     report = run("persons", write(tmp_path, "bulk.csv", RU_HEADER + rows))
-    assert report.ok and report.added == 5
+    assert report.ok and report.added == 5, [str(p) for p in report.problems]
     assert foreign_keys() == before
     with engine.connect() as conn:
         linked = conn.execute(
@@ -322,3 +322,9 @@ def test_bulk_path_restores_every_foreign_key(run, tmp_path, engine, monkeypatch
             )
         ).scalar()
     assert linked == 5
+
+
+def test_a_differently_spelt_name_is_never_merged_away(run, tmp_path):
+    rows = ru_row("Написанов") + ru_row("Напісанаў")  # same person? a human decides
+    report = run("persons", write(tmp_path, "spell.csv", RU_HEADER + rows))
+    assert report.ok and report.added == 2
