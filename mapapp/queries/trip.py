@@ -68,6 +68,38 @@ def sites_near(
     return found
 
 
+def sites_in_district(
+    session: Session,
+    district_key: str,
+    country_key: str | None = None,
+    region_key: str | None = None,
+    limit: int = 500,
+) -> list[dict]:
+    """Sites of a district (matched on its area key either way round), with counts."""
+    rows = session.execute(
+        text(
+            f"""
+            SELECT {_STOP_COLUMNS}, NULL::float8 AS km,
+                   (SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
+                    WHERE b.site_id = s.id
+                      AND (CAST(:country AS text) IS NULL
+                           OR p.home_country_key LIKE :country || '%')
+                      AND (CAST(:region AS text) IS NULL
+                           OR p.home_region_key LIKE :region || '%')) AS persons_from_home
+            FROM burial_sites s
+            WHERE s.district_key LIKE :district || '%' OR :district LIKE s.district_key || '%'
+            ORDER BY s.name, s.id
+            LIMIT :limit
+            """
+        ),
+        {"district": district_key, "country": country_key, "region": region_key, "limit": limit},
+    ).mappings()
+    found = [dict(r) for r in rows]
+    if country_key or region_key:
+        found = [r for r in found if r["persons_from_home"]]
+    return found
+
+
 def names_at(
     session: Session, site_id: int, country_key: str | None, region_key: str | None
 ) -> list[dict]:

@@ -29,11 +29,14 @@ def parse_near(args) -> tuple[float, float, float]:
 
 
 def near_results(session, args) -> list[dict]:
-    """Sites near the point the request names, filtered by home country/region."""
+    """Sites near the point the request names (lat, lon, km), or in a district
+    (district=), filtered by home country/region."""
     from mapapp.api.search_params import area_filter
-    from mapapp.queries.trip import sites_near
+    from mapapp.queries.trip import sites_in_district, sites_near
 
+    country, region = area_filter(args, "country"), area_filter(args, "region")
+    district = area_filter(args, "district")
+    if district and not (args.get("lat") or args.get("lon")):
+        return sites_in_district(session, district, country, region)
     lat, lon, km = parse_near(args)
-    return sites_near(
-        session, lat, lon, km, area_filter(args, "country"), area_filter(args, "region")
-    )
+    return sites_near(session, lat, lon, km, country, region)

@@ -110,7 +110,7 @@ def plan_csv():
 @blueprint.get("/near")
 def near_page():
     results, error = None, None
-    if request.args.get("lat") or request.args.get("lon"):
+    if request.args.get("lat") or request.args.get("lon") or request.args.get("district"):
         try:
             results = near_results(get_session(), request.args)
         except ApiError as exc:

@@ -132,3 +132,18 @@ def test_near_here(client, shukhovtsy_id):
         assert client.get(f"/api/sites/near?{bad}").status_code == 400
     html = client.get("/near?lat=54.57194&lon=30.69&km=20&lang=en").get_data(as_text=True)
     assert 'data-testid="near-to-trip"' in html and "sites found" in html
+
+
+def test_sites_in_a_district(client, shukhovtsy_id):
+    body = client.get("/api/sites/near?district=Дубровенский район").get_json()
+    ids = [i["id"] for i in body["items"]]
+    assert shukhovtsy_id in ids and len(ids) >= 3  # Shukhovtsy, Zaruby, Rylenki
+    assert all("Дубровен" in i["district"] for i in body["items"])
+    same = client.get("/api/sites/near?district=Dubrovno district").get_json()
+    assert [i["id"] for i in same["items"]] == ids
+    karaganda = client.get(
+        "/api/sites/near?district=Дубровенский&country=Казахстан&region=Карагандинская"
+    ).get_json()
+    assert shukhovtsy_id in [i["id"] for i in karaganda["items"]]
+    html = client.get("/near?district=Дубровенский&lang=en").get_data(as_text=True)
+    assert 'data-testid="near-to-trip"' in html
