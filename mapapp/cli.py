@@ -166,10 +166,9 @@ def import_command(kind, file, dry_run, skip_invalid, mapping, encoding, crs, re
         region_bbox=settings.region_bbox,
     )
 
-    def progress(stage: str, count: int) -> None:
-        if count:
-            _echo_err(f"  {stage}: {count:,} rows")
+    from mapapp.progress import Progress, estimate_rows
 
+    progress = Progress(estimate_rows(file) if file.exists() else None)
     try:
         report = run_import(_engine(settings), options, progress)
     except ImportFileError as exc:
@@ -178,6 +177,8 @@ def import_command(kind, file, dry_run, skip_invalid, mapping, encoding, crs, re
         sys.exit(2)
     except OperationalError as exc:
         raise _database_error(exc) from exc
+    finally:
+        progress.close()
     if as_json:
         click.echo(report_json(report))
     else:
