@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+import orjson
 from sqlalchemy import Connection, text
 
 from mapapp.bulk import copy_rows
@@ -173,7 +174,7 @@ PERSON_STAGE = [
     ("is_fictional", "boolean"), ("search_key", "text"), ("name_words", "text[]"),
     ("surname_key", "text"), ("home_country_key", "text"), ("home_region_key", "text"),
     ("home_district_key", "text"), ("callup_key", "text"), ("import_row", "integer"),
-    ("import_source", "jsonb"), ("unit_name", "text"), ("unit_ref", "text"),
+    ("import_source", "text"), ("unit_name", "text"), ("unit_ref", "text"),
     ("site_id", "integer"), ("plot", "text"), ("row_", "text"), ("grave", "text"),
     ("on_plaque", "boolean"), ("original_burial_place", "text"), ("reburial_date", "text"),
     ("src_ref", "text"), ("src_citation", "text"), ("src_url", "text"),
@@ -190,7 +191,7 @@ def _stage_row(item) -> tuple:
     return (
         *(r.get(c) for c in PERSON_COLUMNS[:30]),
         item.row,
-        json.dumps(item.source, ensure_ascii=False),
+        orjson.dumps(item.source).decode(),
         unit,
         ("unit:" + search_key(unit).replace(" ", "-")) if unit else None,
         r.get("site_id"),
@@ -204,6 +205,8 @@ def _stage_row(item) -> tuple:
 # From this many rows on, foreign keys are checked once over the whole table after the
 # load instead of row by row (a per-row trigger costs more than the rows themselves).
 BULK_ROWS = 100_000
+# A bulk load larger than this share of the stored persons rebuilds their indexes once.
+REBUILD_SHARE = 1.0
 _BULK_TABLES = ("burials", "persons", "person_sources")
 
 
@@ -229,10 +232,42 @@ def _restore_foreign_keys(conn: Connection, keys) -> None:
         conn.execute(text(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {definition}'))
 
 
+def _drop_secondary_indexes(conn: Connection, table: str) -> list[str]:
+    """Drop the indexes of ``table`` that ON CONFLICT does not need; return their
+    definitions. Used when a load is larger than the table: one build beats a million
+    updates."""
+    definitions = conn.execute(
+        text(
+            "SELECT i.indexname, i.indexdef FROM pg_indexes i "
+            "JOIN pg_class c ON c.relname = i.indexname JOIN pg_index x ON x.indexrelid = c.oid "
+            "WHERE i.schemaname = 'public' AND i.tablename = :table "
+            "AND NOT x.indisunique AND NOT x.indisprimary"
+        ),
+        {"table": table},
+    ).all()
+    for name, _ in definitions:
+        conn.execute(text(f'DROP INDEX "{name}"'))
+    return [definition for _, definition in definitions]
+
+
 def write_persons(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    keys = _drop_foreign_keys(conn) if len(good) >= BULK_ROWS else []
-    # On any error the transaction rolls back, and the dropped keys come back with it.
+    bulk = len(good) >= BULK_ROWS
+    keys = _drop_foreign_keys(conn) if bulk else []
+    indexes = []
+    if bulk:
+        stored = conn.execute(text("SELECT count(*) FROM persons")).scalar_one()
+        if len(good) > stored * REBUILD_SHARE:
+            indexes = [
+                *_drop_secondary_indexes(conn, "persons"),
+                *_drop_secondary_indexes(conn, "burials"),
+            ]
+    # On any error the transaction rolls back, and what was dropped comes back with it.
     result = _write_persons(conn, good, batch_id, options, progress)
+    if indexes:
+        conn.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
+        for definition in indexes:
+            conn.execute(text(definition))
+        progress("indexed", len(good))
     if keys:
         _restore_foreign_keys(conn, keys)
         progress("checked references", len(good))
@@ -249,6 +284,7 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
         (_stage_row(item) for item in good),
         progress=lambda n: progress("copied", n),
         every=100_000,
+        types=[t for _, t in PERSON_STAGE],
     )
     conn.execute(text("ANALYZE stage_persons"))
     # Bulk loads: let the name-word GIN index collect new entries and merge them once.
@@ -263,6 +299,11 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
         )
     )
     target = ", ".join(PERSON_COLUMNS)
+    # The row as read travels as JSON text (binary COPY) and becomes jsonb here.
+    select = ", ".join(
+        "CAST(s.import_source AS jsonb)" if c == "import_source" else "s." + c
+        for c in PERSON_COLUMNS
+    )
     # Ids of every staged person: new ones from RETURNING, present ones looked up.
     conn.execute(text("CREATE TEMP TABLE stage_ids (ref text, id integer) ON COMMIT DROP"))
     added = conn.execute(
@@ -270,7 +311,7 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
             f"""
             WITH inserted AS (
                 INSERT INTO persons ({target}, unit_id, import_batch_id)
-                SELECT {", ".join("s." + c for c in PERSON_COLUMNS)}, u.id, :batch
+                SELECT {select}, u.id, :batch
                 FROM stage_persons s LEFT JOIN units u ON u.ref = s.unit_ref
                 ON CONFLICT (ref) DO NOTHING
                 RETURNING ref, id

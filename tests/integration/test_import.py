@@ -294,7 +294,7 @@ def test_the_example_files_import(run, kind, name, options):
         assert report.added == 2
 
 
-def test_bulk_path_restores_every_foreign_key(run, tmp_path, engine, monkeypatch):
+def test_bulk_path_restores_every_foreign_key_and_index(run, tmp_path, engine, monkeypatch):
     from mapapp.importers import writers
 
     def foreign_keys():
@@ -308,12 +308,18 @@ def test_bulk_path_restores_every_foreign_key(run, tmp_path, engine, monkeypatch
                 ).scalars()
             )
 
-    before = foreign_keys()
+    def indexes():
+        with engine.connect() as conn:
+            return sorted(conn.execute(text("SELECT indexdef FROM pg_indexes")).scalars())
+
+    before, before_indexes = foreign_keys(), indexes()
     monkeypatch.setattr(writers, "BULK_ROWS", 2)
+    monkeypatch.setattr(writers, "REBUILD_SHARE", 0.0)
     rows = "".join(ru_row(f"Массов{n}") for n in range(5))
     report = run("persons", write(tmp_path, "bulk.csv", RU_HEADER + rows))
     assert report.ok and report.added == 5, [str(p) for p in report.problems]
     assert foreign_keys() == before
+    assert indexes() == before_indexes
     with engine.connect() as conn:
         linked = conn.execute(
             text(
