@@ -36,12 +36,11 @@ class RowContext:
     def fields(self, raw: dict[str, str], checked: Checked) -> dict[str, str | None]:
         """Field -> cleaned text; cells that cannot even be cleaned become problems."""
         out: dict[str, str | None] = {}
-        for column, value in raw.items():
-            name = self.field_of.get(column)
-            if name is None:
-                continue
+        clean = values.clean
+        for column, name in self.field_of.items():
+            value = raw.get(column)
             try:
-                out[name] = values.clean(value)
+                out[name] = clean(value)
             except ValueError as exc:
                 checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
         return out

@@ -10,8 +10,6 @@ import re
 
 from mapapp.importers.readers import FORMULA_MARKER, MAX_CELL_CHARS
 
-NEUTRALISED = re.compile(r"^'(?=[=+\-@])")  # our own export's guard against formulas
-
 _DMS = re.compile(
     r"""^\s*(?P<deg>\d{1,3}(?:[.,]\d+)?)\s*[°º˚d]\s*
         (?:(?P<min>\d{1,2}(?:[.,]\d+)?)\s*['′’m]\s*)?
@@ -34,7 +32,9 @@ def clean(value: str | None) -> str | None:
         raise ValueError("contains a NUL character")
     if len(value) > MAX_CELL_CHARS:
         raise ValueError(f"longer than {MAX_CELL_CHARS:,} characters")
-    value = NEUTRALISED.sub("", value.strip())
+    value = value.strip()
+    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
+        value = value[1:]  # what our export wrote to keep a spreadsheet from running it
     return value or None
 
 
