@@ -210,8 +210,8 @@ def _print_report(report, dry_run: bool) -> None:
         )
     elif dry_run:
         click.echo(
-            f"  dry run: {report.rows_read - report.rejected:,} rows would be imported, "
-            f"{report.rejected:,} rejected; nothing was written"
+            f"  dry run: {report.added:,} would be added, {report.present:,} are already "
+            f"present, {report.rejected:,} rejected; nothing was written"
         )
     else:
         click.echo(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from mapapp.importers import writers
 from mapapp.importers.columns import load_mapping_file, map_columns
@@ -135,6 +135,9 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
         good = [c for c in checked if c.record is not None and not c.problems]
+        if options.dry_run:
+            report.present = _already_stored(conn, options.kind, good)
+            report.added = len(good) - report.present
         if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
             _write_rejects(options, table.columns, checked, rejected_rows, report)
@@ -146,6 +149,32 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         report.committed = True
     _write_rejects(options, table.columns, checked, rejected_rows, report)
     return report
+
+
+_TABLES = {"sites": "burial_sites", "battles": "battle_locations", "persons": "persons"}
+
+
+def _already_stored(conn, kind: str, good: list[Checked]) -> int:
+    """How many of the good rows a real run would find already stored (dry runs)."""
+    stored = set(
+        conn.execute(
+            text(f"SELECT ref FROM {_TABLES[kind]} WHERE ref = ANY(:refs)"),
+            {"refs": [c.record["ref"] for c in good]},
+        ).scalars()
+    )
+    numbers: set = set()
+    if kind == "sites":  # a register number already stored is never added again
+        numbers = set(
+            conn.execute(
+                text("SELECT register_number FROM burial_sites WHERE register_number = ANY(:n)"),
+                {"n": [c.record["register_number"] for c in good if c.record["register_number"]]},
+            ).scalars()
+        )
+    return sum(
+        1
+        for c in good
+        if c.record["ref"] in stored or (numbers and c.record.get("register_number") in numbers)
+    )
 
 
 def _mark_duplicates(checked: list[Checked]) -> None:

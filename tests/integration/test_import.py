@@ -2,6 +2,7 @@
 
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -126,10 +127,19 @@ def test_skip_invalid_commits_the_rest_and_writes_a_fixable_file(run, tmp_path, 
     assert report.ok and report.added == 1 and "_problems" in report.unmapped
 
 
-def test_dry_run_writes_nothing(run, tmp_path, counts):
+def test_dry_run_writes_nothing_and_says_what_is_already_there(run, tmp_path, counts):
     before = counts()
-    report = run("persons", write(tmp_path, "d.csv", RU_HEADER + ru_row("Сухов")), dry_run=True)
+    path = write(tmp_path, "d.csv", RU_HEADER + ru_row("Сухов") + ru_row("Мокров"))
+    report = run("persons", path, dry_run=True)
     assert report.ok and not report.committed and counts() == before
+    assert (report.added, report.present) == (2, 0)
+    run("persons", write(tmp_path, "one.csv", RU_HEADER + ru_row("Сухов")))
+    report = run("persons", path, dry_run=True)
+    assert (report.added, report.present) == (1, 1)
+    sites = run(
+        "sites", Path(__file__).resolve().parents[2] / "data/examples/sites.csv", dry_run=True
+    )
+    assert (sites.added, sites.present) == (0, 3)
 
 
 def test_batch_undo_removes_only_that_batch(run, tmp_path, counts, engine):
