@@ -32,4 +32,14 @@ def create_app(settings: Settings | None = None) -> Flask:
     static_assets.init_app(app)
     app.register_blueprint(api.blueprint, url_prefix="/api")
     app.register_blueprint(web.blueprint)
+    app.after_request(_security_headers)
     return app
+
+
+def _security_headers(response):
+    """Headers every answer carries: no MIME sniffing, no framing by other sites, and
+    only the origin as referrer when following a link out (e.g. to a directions app)."""
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+    response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+    return response

@@ -148,3 +148,20 @@ def set_language(code: str):
         LANGUAGE_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True
     )
     return response
+
+
+@blueprint.get("/sites")
+def sites_list():
+    """Every burial site as a list grouped by region (the map, readable without a map)."""
+    from itertools import groupby
+
+    from mapapp.api.params import parse_kind
+    from mapapp.queries.listing import sites_by_oblast
+
+    try:
+        kind = parse_kind(request.args.get("kind"))
+    except ApiError as exc:
+        abort(400, description=exc.message)
+    rows = sites_by_oblast(get_session(), kind)
+    groups = [(oblast, list(items)) for oblast, items in groupby(rows, key=lambda r: r["oblast"])]
+    return render_template("sites.html", groups=groups, total=len(rows), kind=kind)

@@ -172,3 +172,19 @@ def test_translation_catalogue_covers_every_message_in_the_code(tmp_path):
     with open(root / "mapapp/translations/ru/LC_MESSAGES/messages.po", "rb") as fh:
         translated = {m.id for m in read_po(fh) if m.id and m.string}
     assert in_code - translated == set()
+
+
+def test_list_of_all_sites_by_region(client, shukhovtsy_id):
+    html = client.get("/sites?lang=en").get_data(as_text=True)
+    assert html.count('data-testid="sites-list"') >= 6  # one table per region
+    assert f'href="/sites/{shukhovtsy_id}"' in html and "Vitebsk Region" in html
+    only = client.get("/sites?kind=military_cemetery&lang=en").get_data(as_text=True)
+    assert "Rylenki" in only and "Shukhovtsy" not in only
+    assert client.get("/sites?kind=castle").status_code == 400
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["X-Frame-Options"] == "SAMEORIGIN"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"

@@ -1,0 +1,23 @@
+"""All burial sites as a list, by region: the map's content for readers without a map."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+
+def sites_by_oblast(session: Session, kind: str | None = None) -> list[dict]:
+    rows = session.execute(
+        text(
+            """
+            SELECT s.id, s.name, s.name_en, s.kind, s.oblast, s.district, s.buried_total,
+                   s.buried_as_written, s.location_precision,
+                   (SELECT count(*) FROM burials b WHERE b.site_id = s.id) AS persons
+            FROM burial_sites s
+            WHERE CAST(:kind AS text) IS NULL OR s.kind = :kind
+            ORDER BY s.oblast NULLS LAST, s.district NULLS LAST, s.name, s.id
+            """
+        ),
+        {"kind": kind},
+    ).mappings()
+    return [dict(r) for r in rows]
