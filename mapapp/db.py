@@ -68,10 +68,6 @@ def get_session() -> Session:
     return g.db_session
 
 
-def get_engine() -> Engine:
-    return current_app.extensions["mapapp.engine"]
-
-
 def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db_session", None)
     if session is not None:

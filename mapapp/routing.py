@@ -43,10 +43,6 @@ class Tour:
     path: list[int]  # matrix indices visited, the start (index n) included
 
 
-def _length(matrix, path: list[int]) -> float:
-    return sum(matrix[a][b] for a, b in zip(path, path[1:], strict=False))
-
-
 def _held_karp(matrix, nodes: list[int], start: int, round_trip: bool) -> list[int]:
     """Shortest path from ``start`` through every node (returning to it if round_trip)."""
     best: dict[tuple[int, int], tuple[float, int]] = {}
