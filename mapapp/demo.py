@@ -28,12 +28,10 @@ from mapapp.models import (
     BurialSite,
     Person,
     Settlement,
-    Source,
     Unit,
-    battle_sources,
-    site_sources,
 )
 from mapapp.search_index import person_keys, refresh_vocabulary, reindex_places
+from mapapp.sources import link_source
 from mapapp.text.coords import check_lat_lon
 from mapapp.text.dates import parse_partial_date
 
@@ -156,22 +154,11 @@ def _ids_by_ref(session: Session, model, refs) -> dict[str, int]:
     return dict(rows.all())
 
 
-def _link_sources(session: Session, link_table, key: str, owner_id: int, sources: list[dict]):
+def _link_sources(session: Session, link_table: str, owner_id: int, sources: list[dict]):
     for source in sources:
-        ref = (
-            "src:"
-            + hashlib.sha1(source["citation"].encode(), usedforsecurity=False).hexdigest()[:20]
-        )
-        session.execute(
-            insert(Source)
-            .values(ref=ref, citation=source["citation"], url=source.get("url"))
-            .on_conflict_do_nothing(index_elements=["ref"])
-        )
-        source_id = session.execute(select(Source.id).where(Source.ref == ref)).scalar_one()
-        session.execute(
-            insert(link_table)
-            .values({key: owner_id, "source_id": source_id})
-            .on_conflict_do_nothing()
+        digest = hashlib.sha1(source["citation"].encode(), usedforsecurity=False).hexdigest()
+        link_source(
+            session.connection(), link_table, owner_id, {**source, "ref": "src:" + digest[:20]}
         )
 
 
@@ -189,7 +176,7 @@ def _load_sites(session: Session, sites: list[dict], report: LoadReport) -> None
     report.record("burial_sites", _insert_new(session, BurialSite, rows), len(rows))
     ids = _ids_by_ref(session, BurialSite, (s["ref"] for s in sites))
     for site in sites:
-        _link_sources(session, site_sources, "site_id", ids[site["ref"]], site["sources"])
+        _link_sources(session, "site_sources", ids[site["ref"]], site["sources"])
 
 
 BATTLE_FIELDS = "ref name name_en period year_from year_to location_precision location_note".split()
@@ -203,7 +190,7 @@ def _load_battles(session: Session, battles: list[dict], report: LoadReport) -> 
     report.record("battle_locations", _insert_new(session, BattleLocation, rows), len(rows))
     ids = _ids_by_ref(session, BattleLocation, (b["ref"] for b in battles))
     for battle in battles:
-        _link_sources(session, battle_sources, "battle_id", ids[battle["ref"]], battle["sources"])
+        _link_sources(session, "battle_sources", ids[battle["ref"]], battle["sources"])
 
 
 def _flag(value: str | None, where: str) -> bool:

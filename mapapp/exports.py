@@ -91,7 +91,7 @@ def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[di
         raise ValueError(f"unknown kind {kind!r}")
 
 
-def _cell(value):
+def spreadsheet_cell(value):
     """Text for a CSV/XLSX cell; formula-like text gets an apostrophe in front."""
     if value is None:
         return ""
@@ -107,7 +107,7 @@ def write_csv(records, columns: list[str], out) -> int:
     writer.writerow(columns)
     count = 0
     for record in records:
-        writer.writerow([_cell(record.get(c)) for c in columns])
+        writer.writerow([spreadsheet_cell(record.get(c)) for c in columns])
         count += 1
     return count
 
@@ -129,7 +129,7 @@ def write_xlsx(records, columns: list[str], path: Path) -> int:
     for record in records:
         cells = []
         for column in columns:
-            cell = WriteOnlyCell(sheet, value=_cell(record.get(column)))
+            cell = WriteOnlyCell(sheet, value=spreadsheet_cell(record.get(column)))
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never let openpyxl read "=..." as a formula
             cells.append(cell)

@@ -130,17 +130,15 @@ def plan_tour(
         origin = n
     nodes = list(range(n))
     exact = n <= EXACT_LIMIT
-    if exact:
-        order = _held_karp(matrix, nodes, origin, round_trip and start is not None)
+    closed = round_trip and start is not None
+    if exact and start is None and round_trip:
+        order = _held_karp_cycle(matrix, nodes)
+    elif exact:
+        order = _held_karp(matrix, nodes, origin, closed)
     else:
-        order = _two_opt(
-            matrix,
-            _nearest_neighbour(matrix, nodes, origin),
-            origin,
-            round_trip and start is not None,
-        )
-    if start is None and round_trip:
-        order = _best_cycle(matrix, order) if not exact else _held_karp_cycle(matrix, nodes)
+        order = _two_opt(matrix, _nearest_neighbour(matrix, nodes, origin), origin, closed)
+        if start is None and round_trip:
+            order = _best_cycle(matrix, order)
     path = ([origin] if start is not None else []) + order
     if round_trip:
         path.append(origin if start is not None else order[0])

@@ -10,6 +10,7 @@ from xml.etree import ElementTree as ET
 
 import gpxpy.gpx
 
+from mapapp.exports import spreadsheet_cell
 from mapapp.trip import Itinerary
 
 KML_NS = "http://www.opengis.net/kml/2.2"
@@ -82,8 +83,6 @@ def to_kml(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
 
 
 def to_csv(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
-    from mapapp.exports import _cell
-
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(
@@ -108,11 +107,11 @@ def to_csv(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
     )
     for n, (stop, leg) in enumerate(zip(itinerary.stops, stop_legs, strict=True), start=1):
         writer.writerow([
-            n, stop["id"], _cell(stop["name"]), stop["kind"], stop["lat"], stop["lon"],
+            n, stop["id"], spreadsheet_cell(stop["name"]), stop["kind"], stop["lat"], stop["lon"],
             stop["location_precision"], "" if leg is None else leg["km"],
             stop["buried_total"] if stop["buried_total"] is not None
-            else _cell(stop["buried_as_written"]),
-            _cell(stop["responsible_body"]), site_url(stop["id"]),
+            else spreadsheet_cell(stop["buried_as_written"]),
+            spreadsheet_cell(stop["responsible_body"]), site_url(stop["id"]),
         ])  # fmt: skip
     return out.getvalue()
 

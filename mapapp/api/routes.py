@@ -158,7 +158,7 @@ def itinerary():
 @blueprint.get("/sites/near")
 def sites_near():
     """Sites within km of a point: ?lat=&lon=&km=&country=&region=."""
-    from mapapp.web.near_params import near_results
+    from mapapp.api.near_params import near_results
 
     items = near_results(get_session(), request.args)
     return jsonify({"total": len(items), "items": items})

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, text
 
 from mapapp.bulk import copy_rows
 from mapapp.search_index import place_name_rows, save_place_names, settlement_name
+from mapapp.sources import link_source
 from mapapp.text.normalize import search_key
 
 
@@ -52,26 +53,6 @@ def finish_batch(conn: Connection, batch_id: int, report) -> None:
             "rejected": report.rejected,
             "id": batch_id,
         },
-    )
-
-
-def _source_link(conn: Connection, link_table: str, key: str, owner_id: int, source, batch):
-    if not source:
-        return
-    conn.execute(
-        text(
-            "INSERT INTO sources (ref, citation, url, archive, fond, opis, delo, record_id, "
-            "imported_file) VALUES (:ref, :citation, :url, :archive, :fond, :opis, :delo, "
-            ":record_id, :file) ON CONFLICT (ref) DO NOTHING"
-        ),
-        {**source, "file": batch},
-    )
-    conn.execute(
-        text(
-            f"INSERT INTO {link_table} ({key}, source_id) "
-            "SELECT :owner, id FROM sources WHERE ref = :ref ON CONFLICT DO NOTHING"
-        ),
-        {"owner": owner_id, "ref": source["ref"]},
     )
 
 
@@ -135,7 +116,8 @@ def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tup
                 },
             ),
         )
-        _source_link(conn, "site_sources", "site_id", site_id, r["source"], options.path.name)
+        if r["source"]:
+            link_source(conn, "site_sources", site_id, r["source"], options.path.name)
     progress("written", added)
     return added, len(good) - added
 
@@ -158,7 +140,8 @@ def write_battles(conn: Connection, good, batch_id: int, options, progress) -> t
             conn,
             place_name_rows("battle", battle_id, {"recorded": r["name"], "en": r.get("name_en")}),
         )
-        _source_link(conn, "battle_sources", "battle_id", battle_id, r["source"], options.path.name)
+        if r["source"]:
+            link_source(conn, "battle_sources", battle_id, r["source"], options.path.name)
     progress("written", added)
     return added, len(good) - added
 

@@ -7,16 +7,10 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.sources import SOURCE_LINKS
 from mapapp.text.dates import format_partial_date
 
 BBox = tuple[float, float, float, float]
-
-# Link tables that tie an entity to its sources, and their key column.
-_SOURCE_LINKS = {
-    "site_sources": "site_id",
-    "battle_sources": "battle_id",
-    "person_sources": "person_id",
-}
 
 
 @dataclass(frozen=True)
@@ -41,7 +35,7 @@ class Page:
 
 
 def sources_for(session: Session, link_table: str, key: str, entity_id: int) -> list[dict]:
-    if _SOURCE_LINKS.get(link_table) != key:
+    if SOURCE_LINKS.get(link_table) != key:
         raise ValueError(f"unknown source link {link_table}.{key}")
     rows = session.execute(
         text(

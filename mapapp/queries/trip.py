@@ -16,6 +16,23 @@ _STOP_COLUMNS = """
 """
 
 
+# How many persons from the chosen home country/region (:country, :region area keys;
+# either may be NULL) lie at site s.
+_PERSONS_FROM_HOME = """
+    (SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
+     WHERE b.site_id = s.id
+       AND (CAST(:country AS text) IS NULL OR p.home_country_key LIKE :country || '%')
+       AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%'))
+    AS persons_from_home
+"""
+
+
+def _with_people_from_home(rows, filtered: bool) -> list[dict]:
+    """Rows as dicts; with a home filter, only the sites where someone from there lies."""
+    found = [dict(r) for r in rows]
+    return [r for r in found if r["persons_from_home"]] if filtered else found
+
+
 def stops_by_id(session: Session, ids: list[int]) -> dict[int, dict]:
     rows = session.execute(
         text(f"SELECT {_STOP_COLUMNS} FROM burial_sites s WHERE s.id = ANY(:ids)"),
@@ -40,12 +57,7 @@ def sites_near(
             f"""
             SELECT {_STOP_COLUMNS},
                    ST_Distance(s.geom::geography, o.g) / 1000.0 AS km,
-                   (SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
-                    WHERE b.site_id = s.id
-                      AND (CAST(:country AS text) IS NULL
-                           OR p.home_country_key LIKE :country || '%')
-                      AND (CAST(:region AS text) IS NULL
-                           OR p.home_region_key LIKE :region || '%')) AS persons_from_home
+                   {_PERSONS_FROM_HOME}
             FROM burial_sites s,
                  (SELECT ST_SetSRID(ST_MakePoint(:lon, :lat), 4326)::geography AS g) o
             WHERE ST_DWithin(s.geom::geography, o.g, :metres)
@@ -62,10 +74,7 @@ def sites_near(
             "limit": limit,
         },
     ).mappings()
-    found = [dict(r) for r in rows]
-    if country_key or region_key:
-        found = [r for r in found if r["persons_from_home"]]
-    return found
+    return _with_people_from_home(rows, country_key or region_key)
 
 
 def sites_in_district(
@@ -80,12 +89,7 @@ def sites_in_district(
         text(
             f"""
             SELECT {_STOP_COLUMNS}, NULL::float8 AS km,
-                   (SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
-                    WHERE b.site_id = s.id
-                      AND (CAST(:country AS text) IS NULL
-                           OR p.home_country_key LIKE :country || '%')
-                      AND (CAST(:region AS text) IS NULL
-                           OR p.home_region_key LIKE :region || '%')) AS persons_from_home
+                   {_PERSONS_FROM_HOME}
             FROM burial_sites s
             WHERE s.district_key LIKE :district || '%' OR :district LIKE s.district_key || '%'
             ORDER BY s.name, s.id
@@ -94,10 +98,7 @@ def sites_in_district(
         ),
         {"district": district_key, "country": country_key, "region": region_key, "limit": limit},
     ).mappings()
-    found = [dict(r) for r in rows]
-    if country_key or region_key:
-        found = [r for r in found if r["persons_from_home"]]
-    return found
+    return _with_people_from_home(rows, country_key or region_key)
 
 
 def names_at(

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from mapapp import maps
 from mapapp.api.errors import ApiError
+from mapapp.api.near_params import near_results
 from mapapp.api.search_params import area_filter
 from mapapp.db import get_session
 from mapapp.queries.trip import names_at
@@ -16,7 +17,6 @@ from mapapp.routing import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from mapapp.trip import build_itinerary
 from mapapp.trip_files import navigation_links, to_csv, to_gpx, to_kml
 from mapapp.web import blueprint
-from mapapp.web.near_params import near_results
 from mapapp.web.pages import map_assets, map_options
 
 
