@@ -13,21 +13,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the application: the one place that wires settings, extensions and blueprints."""
-    from mapapp import api, db, i18n, static_assets, web
+    from mapapp import api, db, i18n, web
+    from mapapp.http import context
+    from mapapp.web import static_assets
     from mapapp.web.converters import IdConverter
 
     settings = settings or Settings()
     app = Flask(
         __name__,
         template_folder=str(ROOT / "templates"),
-        static_folder="static",
+        static_folder=str(Path(__file__).resolve().parent / "web" / "static"),
+        static_url_path="/static",
     )
-    app.config["MAPAPP_SETTINGS"] = settings
     app.config["SECRET_KEY"] = settings.secret_key
     app.json.ensure_ascii = False
     app.url_map.converters["id"] = IdConverter
 
-    db.init_app(app, db.make_engine(settings.database_url))
+    context.init_app(app, settings, db.make_engine(settings.database_url))
     i18n.init_app(app, settings)
     static_assets.init_app(app)
     app.register_blueprint(api.blueprint, url_prefix="/api")

@@ -166,7 +166,7 @@ def import_command(kind, file, dry_run, skip_invalid, mapping, encoding, crs, re
         region_bbox=settings.region_bbox,
     )
 
-    from mapapp.progress import Progress, estimate_rows
+    from mapapp.importers.progress import Progress, estimate_rows
 
     progress = Progress(estimate_rows(file) if file.exists() else None)
     try:

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from flask import Flask, current_app, g
 from sqlalchemy import Engine, create_engine, text
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
@@ -52,23 +51,4 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         session.rollback()
         raise
     finally:
-        session.close()
-
-
-def init_app(app: Flask, engine: Engine) -> None:
-    app.extensions["mapapp.engine"] = engine
-    app.extensions["mapapp.sessionmaker"] = sessionmaker(engine)
-    app.teardown_appcontext(_close_session)
-
-
-def get_session() -> Session:
-    """The request's read session, opened on first use and closed at teardown."""
-    if "db_session" not in g:
-        g.db_session = current_app.extensions["mapapp.sessionmaker"]()
-    return g.db_session
-
-
-def _close_session(_exc: BaseException | None) -> None:
-    session = g.pop("db_session", None)
-    if session is not None:
         session.close()

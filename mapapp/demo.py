@@ -20,6 +20,8 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from mapapp.db import session_scope
+from mapapp.importers.search_index import person_keys, refresh_vocabulary, reindex_places
+from mapapp.importers.sources import link_source
 from mapapp.models import (
     LOCATION_PRECISIONS,
     SITE_KINDS,
@@ -30,8 +32,6 @@ from mapapp.models import (
     Settlement,
     Unit,
 )
-from mapapp.search_index import person_keys, refresh_vocabulary, reindex_places
-from mapapp.sources import link_source
 from mapapp.text.coords import check_lat_lon
 from mapapp.text.dates import parse_partial_date
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Flask, current_app, request
+from flask import Flask, request
 from flask_babel import Babel
 
+from mapapp.http.context import current_settings
 from mapapp.settings import Settings
 
 LANGUAGE_COOKIE = "lang"
@@ -17,7 +18,7 @@ babel = Babel()
 
 
 def select_locale() -> str:
-    settings: Settings = current_app.config["MAPAPP_SETTINGS"]
+    settings: Settings = current_settings()
     for candidate in (request.args.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
         if candidate in settings.languages:
             return candidate

@@ -202,7 +202,7 @@ class Person(Base):
     biography: Mapped[str | None] = mapped_column(Text)
     # Demonstration persons are invented; every page that shows one says so.
     is_fictional: Mapped[bool] = mapped_column(Boolean, default=False)
-    # Search keys (mapapp.text.normalize), filled by mapapp.search_index.
+    # Search keys (mapapp.text.normalize), filled by mapapp.importers.search_index.
     search_key: Mapped[str | None] = mapped_column(Text)
     name_words: Mapped[list[str] | None] = mapped_column(ARRAY(Text))
     surname_key: Mapped[str | None] = mapped_column(Text)

@@ -27,10 +27,10 @@ from sqlalchemy.orm import Session
 
 from mapapp import create_app
 from mapapp import db as database
-from mapapp.api.search_params import person_filters, query_words
-from mapapp.bulk import copy_rows, ewkt_point
+from mapapp.http.search_params import person_filters, query_words
+from mapapp.importers.bulk_copy import copy_rows, ewkt_point
 from mapapp.queries.search import search_persons
-from mapapp.search_index import person_keys, refresh_vocabulary
+from mapapp.importers.search_index import person_keys, refresh_vocabulary
 from mapapp.settings import Settings
 from mapapp.synthetic import synthetic_persons, synthetic_sites
 from mapapp.text.dates import parse_partial_date

@@ -42,7 +42,7 @@ class Scratch:
             ).scalar_one()
 
     def person(self, site_id: int, surname: str, **fields) -> int:
-        from mapapp.search_index import person_keys
+        from mapapp.importers.search_index import person_keys
 
         values = {
             "ref": self._ref("person"),
@@ -76,7 +76,7 @@ class Scratch:
                 text("INSERT INTO burials (person_id, site_id) VALUES (:p, :s)"),
                 {"p": person_id, "s": site_id},
             )
-            from mapapp.search_index import refresh_vocabulary
+            from mapapp.importers.search_index import refresh_vocabulary
 
             refresh_vocabulary(conn, [person_id])
         return person_id

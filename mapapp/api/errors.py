@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from flask import jsonify
 from werkzeug.exceptions import HTTPException
 
 from mapapp.api import blueprint
+from mapapp.errors import MapappError
+from mapapp.http.json_errors import error_response
 
 
-class ApiError(Exception):
-    def __init__(self, message: str, status: int = 400, parameter: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.parameter = parameter
-
-
-def error_response(message: str, status: int, parameter: str | None = None):
-    body = {"error": {"status": status, "message": message}}
-    if parameter:
-        body["error"]["parameter"] = parameter
-    return jsonify(body), status
-
-
-@blueprint.errorhandler(ApiError)
-def _api_error(exc: ApiError):
+@blueprint.errorhandler(MapappError)
+def _domain_error(exc: MapappError):
     return error_response(exc.message, exc.status, exc.parameter)
 
 

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import json
 
-from flask import Response, current_app, jsonify, request
+from flask import Response, jsonify, request
 
 from mapapp.api import blueprint
-from mapapp.api.errors import ApiError
-from mapapp.api.params import parse_bbox, parse_choice, parse_kind, parse_positive_int
-from mapapp.db import get_session
+from mapapp.errors import InvalidInput, NotFound
+from mapapp.http.context import current_settings, get_session
+from mapapp.http.params import parse_bbox, parse_choice, parse_kind, parse_positive_int
 from mapapp.queries import battles, persons, sites
 
 GEOJSON = "application/geo+json"
-
-
-def _settings():
-    return current_app.config["MAPAPP_SETTINGS"]
 
 
 def _geojson(text: str) -> Response:
@@ -27,42 +23,46 @@ def _geojson(text: str) -> Response:
 def list_sites():
     bbox = parse_bbox(request.args.get("bbox"))
     kind = parse_kind(request.args.get("kind"))
-    return _geojson(sites.sites_geojson(get_session(), bbox, kind, limit=_settings().max_features))
+    return _geojson(
+        sites.sites_geojson(get_session(), bbox, kind, limit=current_settings().max_features)
+    )
 
 
 @blueprint.get("/sites/<id:site_id>")
 def get_site(site_id: int):
     feature = sites.site_feature(get_session(), site_id)
     if feature is None:
-        raise ApiError(f"no burial site with id {site_id}", status=404)
+        raise NotFound(f"no burial site with id {site_id}")
     return _geojson(feature)
 
 
 @blueprint.get("/sites/<id:site_id>/persons")
 def get_site_persons(site_id: int):
     session = get_session()
-    settings = _settings()
+    settings = current_settings()
     page = parse_positive_int(request.args.get("page"), "page", 1, 1_000_000)
     per_page = parse_positive_int(
         request.args.get("per_page"), "per_page", settings.persons_per_page, settings.max_per_page
     )
     sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
     if not sites.site_exists(session, site_id):
-        raise ApiError(f"no burial site with id {site_id}", status=404)
+        raise NotFound(f"no burial site with id {site_id}")
     return jsonify(sites.site_persons(session, site_id, page, per_page, sort).as_dict())
 
 
 @blueprint.get("/battles")
 def list_battles():
     bbox = parse_bbox(request.args.get("bbox"))
-    return _geojson(battles.battles_geojson(get_session(), bbox, limit=_settings().max_features))
+    return _geojson(
+        battles.battles_geojson(get_session(), bbox, limit=current_settings().max_features)
+    )
 
 
 @blueprint.get("/battles/<id:battle_id>")
 def get_battle(battle_id: int):
     battle = battles.battle_detail(get_session(), battle_id)
     if battle is None:
-        raise ApiError(f"no battle location with id {battle_id}", status=404)
+        raise NotFound(f"no battle location with id {battle_id}")
     return jsonify(battle)
 
 
@@ -70,7 +70,7 @@ def get_battle(battle_id: int):
 def get_person(person_id: int):
     person = persons.person_detail(get_session(), person_id)
     if person is None:
-        raise ApiError(f"no person with id {person_id}", status=404)
+        raise NotFound(f"no person with id {person_id}")
     return jsonify(person)
 
 
@@ -90,13 +90,13 @@ def index():
 
 @blueprint.get("/persons")
 def search_persons():
-    from mapapp.api.search_params import person_filters, query_words
+    from mapapp.http.search_params import person_filters, query_words
     from mapapp.queries.search import search_persons as run_search
 
     words = query_words(request.args)
     filters = person_filters(request.args)
     if not words and filters.is_empty():
-        raise ApiError("give q (a name) or at least one filter", parameter="q")
+        raise InvalidInput("give q (a name) or at least one filter", parameter="q")
     page = parse_positive_int(request.args.get("page"), "page", 1, 500)
     per_page = parse_positive_int(request.args.get("per_page"), "per_page", 20, 100)
     return jsonify(run_search(get_session(), words, filters, page, per_page))
@@ -104,7 +104,7 @@ def search_persons():
 
 @blueprint.get("/places")
 def search_places():
-    from mapapp.api.search_params import query_words
+    from mapapp.http.search_params import query_words
     from mapapp.queries.search import search_places as run_search
 
     words = query_words(request.args, required=True)
@@ -121,12 +121,12 @@ def home_regions():
 
 @blueprint.get("/home-regions/sites")
 def home_region_sites():
-    from mapapp.api.search_params import area_filter
+    from mapapp.http.search_params import area_filter
     from mapapp.queries.home_regions import sites_for_home
 
     country = area_filter(request.args, "country")
     if country is None:
-        raise ApiError("country is required", parameter="country")
+        raise InvalidInput("country is required", parameter="country")
     region = area_filter(request.args, "region")
     return _geojson(sites_for_home(get_session(), country, region))
 
@@ -138,7 +138,7 @@ def site_persons_csv(site_id: int):
 
     session = get_session()
     if not sites.site_exists(session, site_id):
-        raise ApiError(f"no burial site with id {site_id}", status=404)
+        raise NotFound(f"no burial site with id {site_id}")
     body = "\ufeff" + csv_text(rows(session.connection(), "persons", site_id), PERSON_COLUMNS)
     return Response(
         body,
@@ -150,15 +150,16 @@ def site_persons_csv(site_id: int):
 @blueprint.get("/itinerary")
 def itinerary():
     """The visiting order of a trip: ?sites=ID,ID,...&start=LAT,LON&round_trip=0|1."""
-    from mapapp.trip import build_itinerary
+    from mapapp.trips.itinerary import build_itinerary
 
-    return jsonify(build_itinerary(get_session(), request.args, _settings()).as_api())
+    return jsonify(build_itinerary(get_session(), request.args, current_settings()).as_api())
 
 
 @blueprint.get("/sites/near")
 def sites_near():
     """Sites within km of a point: ?lat=&lon=&km=&country=&region=."""
-    from mapapp.api.near_params import near_results
+    from mapapp.http.near_params import parse_near_search
+    from mapapp.queries.trip import find_near
 
-    items = near_results(get_session(), request.args)
+    items = find_near(get_session(), parse_near_search(request.args))
     return jsonify({"total": len(items), "items": items})

@@ -10,7 +10,7 @@ from pyproj import Transformer
 
 from mapapp.importers import values
 from mapapp.importers.errors import Problem
-from mapapp.search_index import person_keys
+from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_partial_date
 from mapapp.text.normalize import area_key
 

@@ -12,9 +12,9 @@ import json
 import orjson
 from sqlalchemy import Connection, text
 
-from mapapp.bulk import copy_rows
-from mapapp.search_index import place_name_rows, save_place_names, settlement_name
-from mapapp.sources import link_source
+from mapapp.importers.bulk_copy import copy_rows
+from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
+from mapapp.importers.sources import link_source
 from mapapp.text.normalize import search_key
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from mapapp.sources import SOURCE_LINKS
+from mapapp.importers.sources import SOURCE_LINKS
 from mapapp.text.dates import format_partial_date
 
 BBox = tuple[float, float, float, float]

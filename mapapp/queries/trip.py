@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -99,6 +101,28 @@ def sites_in_district(
         {"district": district_key, "country": country_key, "region": region_key, "limit": limit},
     ).mappings()
     return _with_people_from_home(rows, country_key or region_key)
+
+
+@dataclass(frozen=True)
+class NearSearch:
+    """Sites around a point within ``km``, or the sites of a district."""
+
+    lat: float | None = None
+    lon: float | None = None
+    km: float | None = None
+    district_key: str | None = None
+    country_key: str | None = None
+    region_key: str | None = None
+
+
+def find_near(session: Session, search: NearSearch) -> list[dict]:
+    if search.district_key:
+        return sites_in_district(
+            session, search.district_key, search.country_key, search.region_key
+        )
+    return sites_near(
+        session, search.lat, search.lon, search.km, search.country_key, search.region_key
+    )
 
 
 def names_at(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from mapapp.api.errors import error_response
+from mapapp.http.json_errors import error_response
 from mapapp.web import blueprint
 
 

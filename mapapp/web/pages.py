@@ -4,26 +4,21 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, make_response, redirect, render_template, request, url_for
+from flask import abort, make_response, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
-from mapapp import maps
-from mapapp.api.errors import ApiError
-from mapapp.api.params import parse_choice, parse_positive_int
-from mapapp.db import get_session
+from mapapp.errors import InvalidInput
+from mapapp.http.context import current_settings, get_session
+from mapapp.http.params import parse_choice, parse_positive_int
 from mapapp.i18n import LANGUAGE_COOKIE
 from mapapp.queries import battles, nearby, persons, sites
 from mapapp.queries.home_regions import site_home_breakdown
-from mapapp.static_assets import vendor_url
-from mapapp.web import blueprint
+from mapapp.web import blueprint, maps
 from mapapp.web.labels import KIND_LABELS, PRECISION_LABELS
+from mapapp.web.static_assets import vendor_url
 
 MAX_PAGE = 1_000_000
-
-
-def _settings():
-    return current_app.config["MAPAPP_SETTINGS"]
 
 
 def map_assets() -> maps.AssetUrls:
@@ -69,7 +64,7 @@ def map_options() -> dict:
 
 @blueprint.get("/")
 def index():
-    rendered = maps.registry_map(_settings(), map_assets(), map_options())
+    rendered = maps.registry_map(current_settings(), map_assets(), map_options())
     return render_template("index.html", map=rendered)
 
 
@@ -82,14 +77,14 @@ def site_page(site_id: int):
     try:
         page = parse_positive_int(request.args.get("page"), "page", 1, MAX_PAGE)
         sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
-    except ApiError as exc:
+    except InvalidInput as exc:
         abort(400, description=exc.message)
-    listing = sites.site_persons(session, site_id, page, _settings().persons_per_page, sort)
+    listing = sites.site_persons(session, site_id, page, current_settings().persons_per_page, sort)
     home_breakdown = site_home_breakdown(session, site_id)
     near_sites = nearby.nearest_sites(session, site_id=site_id, limit=5)
     near_battles = nearby.nearest_battles(session, site_id=site_id, limit=5)
     small_map = maps.point_map(
-        _settings(),
+        current_settings(),
         map_assets(),
         site["lat"],
         site["lon"],
@@ -124,7 +119,7 @@ def battle_page(battle_id: int):
         abort(404, description=_("There is no battle location with this number."))
     near_sites = nearby.nearest_sites(session, battle_id=battle_id, limit=10)
     small_map = maps.point_map(
-        _settings(),
+        current_settings(),
         map_assets(),
         battle["lat"],
         battle["lon"],
@@ -136,7 +131,7 @@ def battle_page(battle_id: int):
 
 @blueprint.get("/lang/<code>")
 def set_language(code: str):
-    if code not in _settings().languages:
+    if code not in current_settings().languages:
         abort(404, description=_("This language is not available."))
     target = request.args.get("next") or url_for("web.index")
     # Only paths on this site: never redirect to another host.
@@ -155,12 +150,12 @@ def sites_list():
     """Every burial site as a list grouped by region (the map, readable without a map)."""
     from itertools import groupby
 
-    from mapapp.api.params import parse_kind
+    from mapapp.http.params import parse_kind
     from mapapp.queries.listing import sites_by_oblast
 
     try:
         kind = parse_kind(request.args.get("kind"))
-    except ApiError as exc:
+    except InvalidInput as exc:
         abort(400, description=exc.message)
     rows = sites_by_oblast(get_session(), kind)
     groups = [(oblast, list(items)) for oblast, items in groupby(rows, key=lambda r: r["oblast"])]

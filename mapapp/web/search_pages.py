@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from flask import abort, current_app, render_template, request, url_for
+from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
 
-from mapapp import maps
-from mapapp.api.errors import ApiError
-from mapapp.api.params import parse_positive_int
-from mapapp.api.search_params import OBLASTS, area_filter, person_filters, query_words
-from mapapp.db import get_session
+from mapapp.errors import InvalidInput
+from mapapp.http.context import current_settings, get_session
+from mapapp.http.params import parse_positive_int
+from mapapp.http.search_params import OBLASTS, area_filter, person_filters, query_words
 from mapapp.queries.home_regions import home_options, sites_for_home
 from mapapp.queries.search import PersonFilters, search_persons
-from mapapp.web import blueprint
+from mapapp.web import blueprint, maps
 from mapapp.web.pages import map_assets, map_options
 
 PER_PAGE = 20
@@ -27,7 +26,7 @@ def search_page():
         words = query_words(request.args)
         filters = person_filters(request.args)
         page = parse_positive_int(request.args.get("page"), "page", 1, 500)
-    except ApiError as exc:
+    except InvalidInput as exc:
         error, page = exc.message, 1
     results = None
     if error is None and (words or not filters.is_empty()):
@@ -53,7 +52,7 @@ def home_region_page():
     try:
         country = area_filter(request.args, "country")
         region = area_filter(request.args, "region")
-    except ApiError as exc:
+    except InvalidInput as exc:
         error, country, region = exc.message, None, None
     if country:
         import json
@@ -65,7 +64,7 @@ def home_region_page():
             region=request.args.get("region") or None,
         )
         rendered = maps.home_map(
-            current_app.config["MAPAPP_SETTINGS"],
+            current_settings(),
             map_assets(),
             {**map_options(), "dataUrl": data_url, "fromLabel": _("from the chosen region")},
         )

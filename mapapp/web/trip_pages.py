@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import segno
-from flask import Response, abort, current_app, render_template, request, url_for
+from flask import Response, abort, render_template, request, url_for
 from flask_babel import gettext as _
 from markupsafe import Markup
 
-from mapapp import maps
-from mapapp.api.errors import ApiError
-from mapapp.api.near_params import near_results
-from mapapp.api.search_params import area_filter
-from mapapp.db import get_session
-from mapapp.queries.trip import names_at
-from mapapp.routing import AVERAGE_SPEED_KMH, ROAD_FACTOR
-from mapapp.trip import build_itinerary
-from mapapp.trip_files import navigation_links, to_csv, to_gpx, to_kml
-from mapapp.web import blueprint
+from mapapp.errors import InvalidInput
+from mapapp.http.context import current_settings, get_session
+from mapapp.http.near_params import parse_near_search
+from mapapp.http.search_params import area_filter
+from mapapp.queries.trip import find_near, names_at
+from mapapp.trips.files import navigation_links, to_csv, to_gpx, to_kml
+from mapapp.trips.itinerary import build_itinerary
+from mapapp.trips.tour import AVERAGE_SPEED_KMH, ROAD_FACTOR
+from mapapp.web import blueprint, maps
 from mapapp.web.pages import map_assets, map_options
 
 
@@ -36,10 +35,10 @@ def plan_page():
         return render_template("plan.html", itinerary=None, error=None)
     session = get_session()
     try:
-        itinerary = build_itinerary(session, request.args, current_app.config["MAPAPP_SETTINGS"])
+        itinerary = build_itinerary(session, request.args, current_settings())
         names_country = area_filter(request.args, "names_country")
         names_region = area_filter(request.args, "names_region")
-    except ApiError as exc:
+    except InvalidInput as exc:
         return render_template("plan.html", itinerary=None, error=exc.message), 400
     for stop in itinerary.stops:
         stop["qr"] = _qr_svg(_site_url(stop["id"]))
@@ -50,7 +49,7 @@ def plan_page():
     if itinerary.round_trip:
         route.append(route[0])
     rendered = maps.route_map(
-        current_app.config["MAPAPP_SETTINGS"],
+        current_settings(),
         map_assets(),
         {
             **map_options(),
@@ -85,8 +84,8 @@ def _download(body: str, mimetype: str, name: str) -> Response:
 
 def _itinerary_or_400():
     try:
-        return build_itinerary(get_session(), request.args, current_app.config["MAPAPP_SETTINGS"])
-    except ApiError as exc:
+        return build_itinerary(get_session(), request.args, current_settings())
+    except InvalidInput as exc:
         abort(400, description=exc.message)
 
 
@@ -112,8 +111,8 @@ def near_page():
     results, error = None, None
     if request.args.get("lat") or request.args.get("lon") or request.args.get("district"):
         try:
-            results = near_results(get_session(), request.args)
-        except ApiError as exc:
+            results = find_near(get_session(), parse_near_search(request.args))
+        except InvalidInput as exc:
             error = exc.message
     return render_template(
         "near.html",

@@ -80,7 +80,7 @@ def upgrade() -> None:
     op.create_index("ix_place_names_place", "place_names", ["place_type", "place_id"])
 
     # Fill the keys of what is already stored, with the same code the importers use.
-    from mapapp.search_index import refresh_vocabulary, reindex_persons, reindex_places
+    from mapapp.importers.search_index import refresh_vocabulary, reindex_persons, reindex_places
 
     bind = op.get_bind()
     reindex_persons(bind)

@@ -7,7 +7,7 @@ import gpxpy
 import pytest
 from sqlalchemy import text
 
-from mapapp.routing import great_circle_km
+from mapapp.trips.tour import great_circle_km
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from mapapp import create_app
-from mapapp.routing import great_circle_km
+from mapapp.trips.tour import great_circle_km
 
 
 class _Table(BaseHTTPRequestHandler):

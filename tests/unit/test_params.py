@@ -1,7 +1,7 @@
 import pytest
 
-from mapapp.api.errors import ApiError
-from mapapp.api.params import parse_bbox, parse_kind, parse_positive_int
+from mapapp.errors import InvalidInput
+from mapapp.http.params import parse_bbox, parse_kind, parse_positive_int
 
 
 def test_bbox_in_geojson_order():
@@ -25,7 +25,7 @@ def test_bbox_in_geojson_order():
     ],
 )
 def test_bad_bbox_is_named(raw, fragment):
-    with pytest.raises(ApiError) as info:
+    with pytest.raises(InvalidInput) as info:
         parse_bbox(raw)
     assert fragment in info.value.message
     assert info.value.parameter == "bbox"
@@ -34,23 +34,23 @@ def test_bad_bbox_is_named(raw, fragment):
 
 def test_kind_must_be_known():
     assert parse_kind("mass_grave") == "mass_grave"
-    with pytest.raises(ApiError, match="kind must be one of"):
+    with pytest.raises(InvalidInput, match="kind must be one of"):
         parse_kind("castle")
 
 
 @pytest.mark.parametrize("raw", ["0", "-1", "1.5", "x", "１"])
 def test_positive_int_rejects(raw):
-    with pytest.raises(ApiError, match="page"):
+    with pytest.raises(InvalidInput, match="page"):
         parse_positive_int(raw, "page", 1)
 
 
 def test_positive_int_maximum():
     assert parse_positive_int("500", "per_page", 50, 500) == 500
-    with pytest.raises(ApiError, match="at most 500"):
+    with pytest.raises(InvalidInput, match="at most 500"):
         parse_positive_int("501", "per_page", 50, 500)
 
 
 def test_positive_int_huge_numbers_are_a_clear_error():
-    with pytest.raises(ApiError, match="at most 1000000000"):
+    with pytest.raises(InvalidInput, match="at most 1000000000"):
         parse_positive_int("9" * 10000, "page", 1)
     assert parse_positive_int("0007", "page", 1) == 7

@@ -1,6 +1,6 @@
 import io
 
-from mapapp.progress import Progress, estimate_rows
+from mapapp.importers.progress import Progress, estimate_rows
 
 
 def test_rows_estimated_from_line_ends(tmp_path):

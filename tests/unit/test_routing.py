@@ -3,7 +3,7 @@ import random
 
 import pytest
 
-from mapapp.routing import EXACT_LIMIT, great_circle_km, plan_tour
+from mapapp.trips.tour import EXACT_LIMIT, great_circle_km, plan_tour
 
 
 def _brute(stops, start, round_trip):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from werkzeug.datastructures import MultiDict
 
-from mapapp.api.errors import ApiError
+from mapapp.errors import InvalidInput
 from mapapp.queries.search import PersonFilters
 from mapapp.text.normalize import area_key, query_word_variants
 
@@ -21,9 +21,9 @@ def _plain(args: MultiDict, name: str) -> str | None:
     if value is None or value.strip() == "":
         return None
     if "\x00" in value:
-        raise ApiError(f"{name} contains a NUL character", parameter=name)
+        raise InvalidInput(f"{name} contains a NUL character", parameter=name)
     if len(value) > MAX_QUERY_LENGTH:
-        raise ApiError(
+        raise InvalidInput(
             f"{name} is too long (at most {MAX_QUERY_LENGTH} characters)", parameter=name
         )
     return value.strip()
@@ -34,12 +34,12 @@ def query_words(args: MultiDict, name: str = "q", required: bool = False) -> lis
     raw = _plain(args, name)
     if raw is None:
         if required:
-            raise ApiError(f"{name} is required", parameter=name)
+            raise InvalidInput(f"{name} is required", parameter=name)
         return []
     # One-letter words (initials) cannot be matched by trigrams; they are left out.
     words = [w for w in query_word_variants(raw) if len(w[0]) >= 2][:MAX_WORDS]
     if sum(len(w[0]) for w in words) < MIN_LETTERS:
-        raise ApiError(
+        raise InvalidInput(
             f"{name} must contain at least {MIN_LETTERS} letters of a name", parameter=name
         )
     return words
@@ -52,7 +52,7 @@ def area_filter(args: MultiDict, name: str) -> str | None:
         return None
     key = area_key(raw)
     if not key:
-        raise ApiError(f"{name} must contain letters", parameter=name)
+        raise InvalidInput(f"{name} must contain letters", parameter=name)
     return key
 
 
@@ -62,7 +62,7 @@ def _year(args: MultiDict, name: str) -> int | None:
         return None
     year = raw[-4:]
     if not (year.isascii() and year.isdigit()) or not 1850 <= int(year) <= 2000:
-        raise ApiError(f"{name} must be a year such as 1944", parameter=name)
+        raise InvalidInput(f"{name} must be a year such as 1944", parameter=name)
     return int(year)
 
 
@@ -74,13 +74,13 @@ def _flag(args: MultiDict, name: str) -> bool | None:
         return True
     if raw.lower() in _FALSE:
         return False
-    raise ApiError(f"{name} must be 1 or 0", parameter=name)
+    raise InvalidInput(f"{name} must be 1 or 0", parameter=name)
 
 
 def person_filters(args: MultiDict) -> PersonFilters:
     oblast = _plain(args, "burial_oblast")
     if oblast is not None and oblast not in OBLASTS:
-        raise ApiError(
+        raise InvalidInput(
             f"burial_oblast must be one of {', '.join(OBLASTS)}", parameter="burial_oblast"
         )
     filters = PersonFilters(
@@ -102,5 +102,5 @@ def person_filters(args: MultiDict) -> PersonFilters:
         and filters.death_to is not None
         and filters.death_from > filters.death_to
     ):
-        raise ApiError("death_from must not be after death_to", parameter="death_from")
+        raise InvalidInput("death_from must not be after death_to", parameter="death_from")
     return filters

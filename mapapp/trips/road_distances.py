@@ -9,7 +9,7 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-from mapapp.routing import Point
+from mapapp.trips.tour import Point
 
 
 class RoadDistanceError(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from mapapp.api.errors import ApiError
+from mapapp.errors import InvalidInput
 from mapapp.models import SITE_KINDS
 
 
@@ -14,7 +14,7 @@ def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
         return None
     parts = raw.split(",")
     if len(parts) != 4:
-        raise ApiError(
+        raise InvalidInput(
             f"bbox must be 4 comma-separated numbers minlon,minlat,maxlon,maxlat; "
             f"got {len(parts)} value(s)",
             parameter="bbox",
@@ -22,17 +22,17 @@ def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
     try:
         minlon, minlat, maxlon, maxlat = (float(p) for p in parts)
     except ValueError:
-        raise ApiError("bbox values must be numbers", parameter="bbox") from None
+        raise InvalidInput("bbox values must be numbers", parameter="bbox") from None
     if not all(math.isfinite(v) for v in (minlon, minlat, maxlon, maxlat)):
-        raise ApiError("bbox values must be finite numbers", parameter="bbox")
+        raise InvalidInput("bbox values must be finite numbers", parameter="bbox")
     for name, value in (("minlat", minlat), ("maxlat", maxlat)):
         if not -90 <= value <= 90:
-            raise ApiError(f"bbox {name} {value} is outside -90..90", parameter="bbox")
+            raise InvalidInput(f"bbox {name} {value} is outside -90..90", parameter="bbox")
     for name, value in (("minlon", minlon), ("maxlon", maxlon)):
         if not -180 <= value <= 180:
-            raise ApiError(f"bbox {name} {value} is outside -180..180", parameter="bbox")
+            raise InvalidInput(f"bbox {name} {value} is outside -180..180", parameter="bbox")
     if minlon > maxlon or minlat > maxlat:
-        raise ApiError("bbox minimum must not exceed maximum", parameter="bbox")
+        raise InvalidInput("bbox minimum must not exceed maximum", parameter="bbox")
     return (minlon, minlat, maxlon, maxlat)
 
 
@@ -40,7 +40,7 @@ def parse_kind(raw: str | None) -> str | None:
     if raw is None or raw == "":
         return None
     if raw not in SITE_KINDS:
-        raise ApiError(f"kind must be one of {', '.join(SITE_KINDS)}", parameter="kind")
+        raise InvalidInput(f"kind must be one of {', '.join(SITE_KINDS)}", parameter="kind")
     return raw
 
 
@@ -49,13 +49,13 @@ def parse_positive_int(raw: str | None, name: str, default: int, maximum: int = 
         return default
     # ASCII digits only: str.isdigit() also accepts "１" and "²".
     if not (raw.isascii() and raw.isdigit()):
-        raise ApiError(f"{name} must be a whole number of at least 1", parameter=name)
+        raise InvalidInput(f"{name} must be a whole number of at least 1", parameter=name)
     # Compare lengths first: int() of a very long string is slow or refused.
     if len(raw.lstrip("0")) > len(str(maximum)) or int(raw) > maximum:
-        raise ApiError(f"{name} must be at most {maximum}", parameter=name)
+        raise InvalidInput(f"{name} must be at most {maximum}", parameter=name)
     value = int(raw)
     if value < 1:
-        raise ApiError(f"{name} must be a whole number of at least 1", parameter=name)
+        raise InvalidInput(f"{name} must be a whole number of at least 1", parameter=name)
     return value
 
 
@@ -63,5 +63,5 @@ def parse_choice(raw: str | None, name: str, choices, default: str) -> str:
     if raw is None or raw == "":
         return default
     if raw not in choices:
-        raise ApiError(f"{name} must be one of {', '.join(choices)}", parameter=name)
+        raise InvalidInput(f"{name} must be one of {', '.join(choices)}", parameter=name)
     return raw

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from mapapp.api.errors import ApiError
+from mapapp.errors import InvalidInput
 from mapapp.queries.trip import settlement_point, stops_by_id
-from mapapp.routing import MAX_STOPS, driving_hours, plan_tour
 from mapapp.text.normalize import search_key
+from mapapp.trips.tour import MAX_STOPS, driving_hours, plan_tour
 
 
 @dataclass
@@ -44,18 +44,20 @@ class Itinerary:
 
 def parse_site_ids(raw: str | None) -> list[int]:
     if raw is None or not raw.strip():
-        raise ApiError("sites is required: a comma-separated list of site ids", parameter="sites")
+        raise InvalidInput(
+            "sites is required: a comma-separated list of site ids", parameter="sites"
+        )
     parts = [p.strip() for p in raw.split(",") if p.strip()]
     if len(parts) > MAX_STOPS:
-        raise ApiError(
+        raise InvalidInput(
             f"a trip has at most {MAX_STOPS} stops ({len(parts)} given)", parameter="sites"
         )
     ids = []
     for part in parts:
         if not (part.isascii() and part.isdigit()) or not 0 < int(part) < 2**31:
-            raise ApiError(f"{part[:20]!r} is not a site id", parameter="sites")
+            raise InvalidInput(f"{part[:20]!r} is not a site id", parameter="sites")
         if int(part) in ids:
-            raise ApiError(f"site {part} is listed twice", parameter="sites")
+            raise InvalidInput(f"site {part} is listed twice", parameter="sites")
         ids.append(int(part))
     return ids
 
@@ -67,16 +69,18 @@ def parse_start(session: Session, raw: str | None, place: str | None) -> dict | 
         try:
             lat, lon = (float(p) for p in parts)
         except ValueError:
-            raise ApiError("start must be LAT,LON in decimal degrees", parameter="start") from None
+            raise InvalidInput(
+                "start must be LAT,LON in decimal degrees", parameter="start"
+            ) from None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for NaN
-            raise ApiError("start is outside -90..90, -180..180", parameter="start")
+            raise InvalidInput("start is outside -90..90, -180..180", parameter="start")
         return {"lat": lat, "lon": lon, "name": None}
     if place:
         key = search_key(place[:200])
         found = settlement_point(session, key) if key else []
         if len(found) != 1:
             reason = "no settlement" if not found else f"{len(found)} settlements"
-            raise ApiError(
+            raise InvalidInput(
                 f"{reason} named {place[:60]!r} with a known position", parameter="start_place"
             )
         return {"lat": found[0]["lat"], "lon": found[0]["lon"], "name": found[0]["name"]}
@@ -88,12 +92,12 @@ def parse_round_trip(raw: str | None) -> bool:
         return False
     if raw in ("1", "true"):
         return True
-    raise ApiError("round_trip must be 0 or 1", parameter="round_trip")
+    raise InvalidInput("round_trip must be 0 or 1", parameter="round_trip")
 
 
 def _road_matrices(settings, stops, start):
     """Road km and hours from OSRM when configured: (km, hours, note)."""
-    from mapapp.road_distances import RoadDistanceError, osrm_table
+    from mapapp.trips.road_distances import RoadDistanceError, osrm_table
 
     if not settings or not settings.osrm_url:
         return None, None, None
@@ -114,7 +118,7 @@ def build_itinerary(session: Session, args, settings=None) -> Itinerary:
     found = stops_by_id(session, ids)
     missing = [i for i in ids if i not in found]
     if missing:
-        raise ApiError(f"unknown site ids: {', '.join(map(str, missing))}", parameter="sites")
+        raise InvalidInput(f"unknown site ids: {', '.join(map(str, missing))}", parameter="sites")
     stops = [found[i] for i in ids]
     road_km, road_hours, note = _road_matrices(settings, stops, start)
     tour = plan_tour(

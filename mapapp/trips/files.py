@@ -11,7 +11,7 @@ from xml.etree import ElementTree as ET
 import gpxpy.gpx
 
 from mapapp.exports import spreadsheet_cell
-from mapapp.trip import Itinerary
+from mapapp.trips.itinerary import Itinerary
 
 KML_NS = "http://www.opengis.net/kml/2.2"
 

@@ -1,0 +1,33 @@
+"""What a request works with: the application's settings and a read session."""
+
+from __future__ import annotations
+
+from flask import Flask, current_app, g
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from mapapp.settings import Settings
+
+
+def init_app(app: Flask, settings: Settings, engine: Engine) -> None:
+    app.config["MAPAPP_SETTINGS"] = settings
+    app.extensions["mapapp.engine"] = engine
+    app.extensions["mapapp.sessionmaker"] = sessionmaker(engine)
+    app.teardown_appcontext(_close_session)
+
+
+def current_settings() -> Settings:
+    return current_app.config["MAPAPP_SETTINGS"]
+
+
+def get_session() -> Session:
+    """The request's read session, opened on first use and closed at teardown."""
+    if "db_session" not in g:
+        g.db_session = current_app.extensions["mapapp.sessionmaker"]()
+    return g.db_session
+
+
+def _close_session(_exc: BaseException | None) -> None:
+    session = g.pop("db_session", None)
+    if session is not None:
+        session.close()

@@ -1,0 +1,12 @@
+"""The one JSON shape of an error, for the API and for /api paths the pages handle."""
+
+from __future__ import annotations
+
+from flask import jsonify
+
+
+def error_response(message: str, status: int, parameter: str | None = None):
+    body = {"error": {"status": status, "message": message}}
+    if parameter:
+        body["error"]["parameter"] = parameter
+    return jsonify(body), status
