@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-
-from flask import Flask
+from typing import TYPE_CHECKING
 
 from mapapp.settings import Settings
+
+if TYPE_CHECKING:  # the core imports this package too, and must not load Flask
+    from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(settings: Settings | None = None) -> Flask:
     """Build the application: the one place that wires settings, extensions and blueprints."""
+    from flask import Flask
+
     from mapapp import api, db, i18n, web
     from mapapp.http import context
     from mapapp.web import static_assets

@@ -73,6 +73,25 @@ def db_current() -> None:
         raise _database_error(exc) from exc
 
 
+@db.command("check")
+def db_check() -> None:
+    """Compare the models with the migrated database; exit 1 on any difference."""
+    from mapapp import db as database
+
+    try:
+        differences = database.schema_differences(_engine(_settings()))
+    except OperationalError as exc:
+        raise _database_error(exc) from exc
+    if differences:
+        for diff in differences:
+            click.echo(database.describe_difference(diff), err=True)
+        raise click.ClickException(
+            f"{len(differences)} difference(s) between the models and the database: "
+            "write a migration, or correct mapapp/models.py"
+        )
+    click.echo("models and database schema match")
+
+
 @main.command()
 def demo() -> None:
     """Load the demo data set (real places, fictional persons). Running it again changes nothing."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, text
+from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.orm import Session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -52,3 +52,40 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def schema_differences(bind: Engine | Connection) -> list:
+    """What the models say that the migrated database does not (Alembic's autogenerate
+    comparison); an empty list when they match. PostGIS's own tables are left out."""
+    from geoalchemy2.alembic_helpers import include_object
+
+    from mapapp.models import Base
+
+    if isinstance(bind, Connection):
+        return _compare(bind, Base.metadata, include_object)
+    with bind.connect() as connection:
+        return _compare(connection, Base.metadata, include_object)
+
+
+def _compare(connection: Connection, metadata, include_object) -> list:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    context = MigrationContext.configure(
+        connection,
+        opts={"include_object": include_object, "compare_type": True},
+    )
+    return compare_metadata(context, metadata)
+
+
+def describe_difference(diff) -> str:
+    """One line for a difference: the operation autogenerate would write, and its object."""
+    if isinstance(diff, list):  # column modifications come grouped per column
+        return "; ".join(describe_difference(d) for d in diff)
+    operation, *rest = diff
+    names = [
+        str(getattr(item, "name", item))
+        for item in rest
+        if isinstance(item, str) or hasattr(item, "name")
+    ]
+    return f"{operation.replace('_', ' ')}: {' '.join(n for n in names if n and n != 'None')}"

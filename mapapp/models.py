@@ -10,27 +10,63 @@ from sqlalchemy import (
     Column,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     SmallInteger,
     String,
     Table,
     Text,
     UniqueConstraint,
+    func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 SITE_KINDS = ("mass_grave", "individual_grave", "military_cemetery", "memorial")
 LOCATION_PRECISIONS = ("site", "settlement_centre", "district")
 FATES = ("killed", "died_of_wounds", "missing", "died_in_captivity", "died")
 UNIT_KINDS = ("army", "partisan")
 
-# Spatial indexes are created explicitly in the migration (geometry and geography).
-POINT = Geometry("POINT", srid=4326, spatial_index=False)
+
+def point() -> Geometry:
+    """A WGS 84 point column type; its spatial indexes are declared as named ``Index``es
+    (geometry and geography), as the migrations create them. A fresh type per column,
+    since GeoAlchemy2 keeps a column's nullability on its type."""
+    return Geometry("POINT", srid=4326, spatial_index=False)
+
+
+def spatial_indexes(table: str) -> tuple[Index, Index]:
+    """Geometry GiST for bbox filters; geography GiST so that KNN (<->) orders by metres."""
+    return (
+        Index(f"ix_{table}_geom", "geom", postgresql_using="gist"),
+        Index(f"ix_{table}_geog", text("(geom::geography)"), postgresql_using="gist"),
+    )
+
+
+def prefix_index(table: str, column: str) -> Index:
+    """A btree for prefix filters (``LIKE 'karagand%'``) on a search key."""
+    return Index(f"ix_{table}_{column}", column, postgresql_ops={column: "text_pattern_ops"})
+
+
+def trigram_index(name: str, column: str) -> Index:
+    return Index(name, column, postgresql_using="gin", postgresql_ops={column: "gin_trgm_ops"})
 
 
 class Base(DeclarativeBase):
     pass
+
+
+class ImportProvenance:
+    """Which import batch and file row a record came from, and the row as read."""
+
+    import_row: Mapped[int | None] = mapped_column(Integer)
+    # The row as read, column by column, so nothing of the source is lost.
+    import_source: Mapped[dict | None] = mapped_column(JSONB)
+
+    @declared_attr
+    def import_batch_id(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("import_batches.id", ondelete="RESTRICT"), index=False)
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:
@@ -76,9 +112,14 @@ class Source(Base):
     imported_row: Mapped[int | None] = mapped_column(Integer)
 
 
-class BurialSite(Base):
+class BurialSite(ImportProvenance, Base):
     __tablename__ = "burial_sites"
     __table_args__ = (
+        *spatial_indexes("burial_sites"),
+        Index("ix_burial_sites_kind", "kind"),
+        Index("ix_burial_sites_import_batch", "import_batch_id"),
+        Index("ix_burial_sites_register_number", "register_number"),
+        prefix_index("burial_sites", "district_key"),
         CheckConstraint(_in("kind", SITE_KINDS), name="kind_known"),
         CheckConstraint(_in("location_precision", LOCATION_PRECISIONS), name="precision_known"),
         CheckConstraint("buried_total IS NULL OR buried_total >= 0", name="total_not_negative"),
@@ -111,7 +152,7 @@ class BurialSite(Base):
     description: Mapped[str | None] = mapped_column(Text)
     condition: Mapped[str | None] = mapped_column(Text)
     responsible_body: Mapped[str | None] = mapped_column(Text)
-    geom = mapped_column(POINT, nullable=False)
+    geom = mapped_column(point(), nullable=False)
     location_precision: Mapped[str] = mapped_column(String(30))
     location_note: Mapped[str | None] = mapped_column(Text)
     source_note: Mapped[str | None] = mapped_column(Text)
@@ -120,9 +161,11 @@ class BurialSite(Base):
     sources: Mapped[list[Source]] = relationship(secondary=site_sources)
 
 
-class BattleLocation(Base):
+class BattleLocation(ImportProvenance, Base):
     __tablename__ = "battle_locations"
     __table_args__ = (
+        *spatial_indexes("battle_locations"),
+        Index("ix_battle_locations_import_batch", "import_batch_id"),
         CheckConstraint(_in("location_precision", LOCATION_PRECISIONS), name="precision_known"),
     )
 
@@ -136,7 +179,7 @@ class BattleLocation(Base):
     year_to: Mapped[int | None] = mapped_column(SmallInteger)
     description: Mapped[str | None] = mapped_column(Text)
     units: Mapped[str | None] = mapped_column(Text)
-    geom = mapped_column(POINT, nullable=False)
+    geom = mapped_column(point(), nullable=False)
     location_precision: Mapped[str] = mapped_column(String(30))
     location_note: Mapped[str | None] = mapped_column(Text)
 
@@ -167,9 +210,16 @@ def _partial_date_checks(prefix: str) -> tuple[CheckConstraint, ...]:
     )
 
 
-class Person(Base):
+class Person(ImportProvenance, Base):
     __tablename__ = "persons"
     __table_args__ = (
+        Index("ix_persons_name_words", "name_words", postgresql_using="gin"),
+        *(
+            prefix_index("persons", column)
+            for column in ("home_country_key", "home_region_key", "home_district_key", "callup_key")
+        ),
+        Index("ix_persons_death_year", "death_year"),
+        Index("ix_persons_import_batch", "import_batch_id"),
         CheckConstraint(_in("fate", FATES) + " OR fate IS NULL", name="fate_known"),
         *_partial_date_checks("birth"),
         *_partial_date_checks("death"),
@@ -188,7 +238,7 @@ class Person(Base):
     home_country: Mapped[str | None] = mapped_column(Text)
     home_region: Mapped[str | None] = mapped_column(Text)
     home_district: Mapped[str | None] = mapped_column(Text)
-    birthplace_geom = mapped_column(POINT, nullable=True)
+    birthplace_geom = mapped_column(point(), nullable=True)
     callup_place: Mapped[str | None] = mapped_column(Text)
     rank: Mapped[str | None] = mapped_column(Text)
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
@@ -220,7 +270,11 @@ class Burial(Base):
     """A person at a site, with the history of how they came to lie there."""
 
     __tablename__ = "burials"
-    __table_args__ = (UniqueConstraint("person_id", "site_id", name="burials_person_site"),)
+    __table_args__ = (
+        UniqueConstraint("person_id", "site_id", name="burials_person_site"),
+        Index("ix_burials_site", "site_id"),
+        Index("ix_burials_import_batch", "import_batch_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
@@ -231,6 +285,9 @@ class Burial(Base):
     row: Mapped[str | None] = mapped_column(String(30))
     grave: Mapped[str | None] = mapped_column(String(30))
     on_plaque: Mapped[bool | None] = mapped_column(Boolean)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="RESTRICT")
+    )
 
     person: Mapped[Person] = relationship(back_populates="burials")
     site: Mapped[BurialSite] = relationship(back_populates="burials")
@@ -240,6 +297,7 @@ class Settlement(Base):
     """A town or village the registry names; its point may be unknown."""
 
     __tablename__ = "settlements"
+    __table_args__ = (Index("ix_settlements_geom", "geom", postgresql_using="gist"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(200), unique=True)
@@ -249,7 +307,7 @@ class Settlement(Base):
     kind: Mapped[str | None] = mapped_column(String(20))
     oblast: Mapped[str | None] = mapped_column(String(50))
     district: Mapped[str | None] = mapped_column(Text)
-    geom = mapped_column(POINT, nullable=True)
+    geom = mapped_column(point(), nullable=True)
     location_precision: Mapped[str | None] = mapped_column(String(30))
     source: Mapped[str | None] = mapped_column(Text)
     note: Mapped[str | None] = mapped_column(Text)
@@ -261,6 +319,9 @@ class PlaceName(Base):
     __tablename__ = "place_names"
     __table_args__ = (
         UniqueConstraint("place_type", "place_id", "name", name="place_names_unique"),
+        CheckConstraint("place_type IN ('site', 'battle', 'settlement')", name="place_type_known"),
+        trigram_index("ix_place_names_key", "key"),
+        Index("ix_place_names_place", "place_type", "place_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -275,6 +336,7 @@ class NameWord(Base):
     """One key word that occurs in some person's names (the fuzzy-search vocabulary)."""
 
     __tablename__ = "name_vocabulary"
+    __table_args__ = (trigram_index("ix_name_vocabulary_word", "word"),)
 
     word: Mapped[str] = mapped_column(Text, primary_key=True)
 
@@ -283,6 +345,10 @@ class ImportBatch(Base):
     """One run of ``mapapp import``: what was read, added, rejected; undoable."""
 
     __tablename__ = "import_batches"
+    __table_args__ = (
+        CheckConstraint("kind IN ('sites', 'battles', 'persons')", name="kind_known"),
+        CheckConstraint("status IN ('committed', 'undone')", name="status_known"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -294,5 +360,5 @@ class ImportBatch(Base):
     rows_present: Mapped[int] = mapped_column(Integer, default=0)
     rows_rejected: Mapped[int] = mapped_column(Integer, default=0)
     status: Mapped[str] = mapped_column(String(20), default="committed")
-    created_at = mapped_column(DateTime(timezone=True))
+    created_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
     undone_at = mapped_column(DateTime(timezone=True))

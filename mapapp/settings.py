@@ -50,7 +50,8 @@ class Settings(BaseSettings):
     persons_per_page: int = 50
     max_per_page: int = 500
 
-    # Signs the language cookie; a fresh random key per process unless configured.
+    # Flask's SECRET_KEY. Nothing is signed with it yet (the language cookie is plain);
+    # set it in production before sessions or forms rely on it. Random per process otherwise.
     secret_key: str = Field(default_factory=lambda: secrets.token_hex(32))
 
     @field_validator("database_url")

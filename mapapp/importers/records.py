@@ -245,26 +245,31 @@ def _split_full_name(full: str) -> tuple[str, str | None, str | None]:
     )
 
 
+PERSON_TEXT_FIELDS = (
+    "name_variants",
+    "birthplace",
+    "home_country",
+    "home_region",
+    "home_district",
+    "callup_place",
+    "rank",
+    "nationality",
+    "biography",
+)
+
+
 def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     checked = Checked(row=row, source=raw)
     f = ctx.fields(raw, checked)
-    surname, given, patronymic = f.get("surname"), f.get("given_name"), f.get("patronymic")
-    if not surname and f.get("full_name"):
-        surname, given2, patronymic2 = _split_full_name(f["full_name"])
-        given, patronymic = given or given2, patronymic or patronymic2
+    surname, given, patronymic = _person_names(f)
     if not surname:
         checked.problems.append(Problem(row, ctx.column("surname"), "the surname is empty"))
-    dates = {}
-    for name in ("birth_date", "death_date"):
-        try:
-            dates[name] = parse_partial_date(f.get(name))
-        except ValueError as exc:
-            checked.problems.append(Problem(row, ctx.column(name), str(exc), f.get(name)))
-            dates[name] = (None, None, None)
+    dates = {name: _partial_date(f, name, ctx, checked) for name in ("birth_date", "death_date")}
     fate = _apply(values.parse_fate, f, "fate", ctx, checked)
-    flags = {}
-    for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque"):
-        flags[name] = _apply(values.parse_flag, f, name, ctx, checked)
+    flags = {
+        name: _apply(values.parse_flag, f, name, ctx, checked)
+        for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque")
+    }
     site_id = _apply(_site_id, f, "site_id", ctx, checked)
     if checked.problems:
         return checked
@@ -274,20 +279,7 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "surname": surname,
         "given_name": given,
         "patronymic": patronymic,
-        **{
-            k: f.get(k)
-            for k in (
-                "name_variants",
-                "birthplace",
-                "home_country",
-                "home_region",
-                "home_district",
-                "callup_place",
-                "rank",
-                "nationality",
-                "biography",
-            )
-        },
+        **{k: f.get(k) for k in PERSON_TEXT_FIELDS},
         "birth_year": by,
         "birth_month": bm,
         "birth_day": bd,
@@ -299,47 +291,77 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "is_partisan": bool(flags["is_partisan"]),
         "is_fictional": bool(flags["is_fictional"]),
         "unit": f.get("unit"),
-        "link": {
-            "site_id": site_id,
-            "site_ref": f.get("site_ref"),
-            "register_number": f.get("register_number"),
-            "burial_place": f.get("burial_place"),
-            "burial_district": f.get("burial_district"),
-        },
-        "burial": {
-            "plot": f.get("plot"),
-            "row": f.get("row"),
-            "grave": f.get("grave"),
-            "on_plaque": flags["on_plaque"],
-            "original_burial_place": f.get("original_burial_place") or f.get("reburied_from"),
-            "reburial_date": f.get("reburial_date"),
-        },
+        "link": _burial_link(f, site_id),
+        "burial": _burial_details(f, flags["on_plaque"]),
         "source": _source(f),
     }
     record.update(person_keys(record))
-    # Without an id of its own, a person is known by the names exactly as written, the
-    # dates and the burial place: the same row imported again is recognised, while a
-    # differently spelt name stays a record of its own (never merged away unseen).
-    record["ref"] = f.get("ref") or (
-        f"record:{f['record_id']}"
-        if f.get("record_id")
-        else "person:"
-        + digest(
-            surname,
-            given,
-            patronymic,
-            f.get("name_variants"),
-            by,
-            bm,
-            bd,
-            dy,
-            dm,
-            dd,
-            record["link"],
-        )
-    )
+    record["ref"] = _person_ref(f, record)
     checked.record = record
     return checked
+
+
+def _person_names(f: dict) -> tuple[str | None, str | None, str | None]:
+    """Surname, given name and patronymic, from their columns or one full-name column."""
+    surname, given, patronymic = f.get("surname"), f.get("given_name"), f.get("patronymic")
+    if not surname and f.get("full_name"):
+        surname, given2, patronymic2 = _split_full_name(f["full_name"])
+        given, patronymic = given or given2, patronymic or patronymic2
+    return surname, given, patronymic
+
+
+def _partial_date(f: dict, name: str, ctx: RowContext, checked: Checked) -> tuple:
+    try:
+        return parse_partial_date(f.get(name))
+    except ValueError as exc:
+        checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), f.get(name)))
+        return (None, None, None)
+
+
+def _burial_link(f: dict, site_id: int | None) -> dict:
+    """Whatever the row says about where the person lies, to find the site by."""
+    return {
+        "site_id": site_id,
+        "site_ref": f.get("site_ref"),
+        "register_number": f.get("register_number"),
+        "burial_place": f.get("burial_place"),
+        "burial_district": f.get("burial_district"),
+    }
+
+
+def _burial_details(f: dict, on_plaque: bool | None) -> dict:
+    return {
+        "plot": f.get("plot"),
+        "row": f.get("row"),
+        "grave": f.get("grave"),
+        "on_plaque": on_plaque,
+        "original_burial_place": f.get("original_burial_place") or f.get("reburied_from"),
+        "reburial_date": f.get("reburial_date"),
+    }
+
+
+def _person_ref(f: dict, record: dict) -> str:
+    """The record's identity. Without an id of its own, a person is known by the names
+    exactly as written, the dates and the burial place: the same row imported again is
+    recognised, while a differently spelt name stays a record of its own (never merged
+    away unseen)."""
+    if f.get("ref"):
+        return f["ref"]
+    if f.get("record_id"):
+        return f"record:{f['record_id']}"
+    return "person:" + digest(
+        record["surname"],
+        record["given_name"],
+        record["patronymic"],
+        f.get("name_variants"),
+        record["birth_year"],
+        record["birth_month"],
+        record["birth_day"],
+        record["death_year"],
+        record["death_month"],
+        record["death_day"],
+        record["link"],
+    )
 
 
 def _site_id(text: str) -> int:

@@ -258,6 +258,20 @@ def write_persons(conn: Connection, good, batch_id: int, options, progress) -> t
 
 
 def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
+    """Stage the checked rows with COPY, then add what is new in a few set statements."""
+    _stage_persons(conn, good, progress)
+    added = _insert_staged_persons(conn, batch_id, len(good))
+    progress("inserted", added)
+    _link_staged_burials(conn, batch_id)
+    progress("linked to sites", added)
+    _link_staged_sources(conn, options.path.name)
+    progress("sources", added)
+    _add_staged_vocabulary(conn)
+    progress("vocabulary", added)
+    return added, len(good) - added
+
+
+def _stage_persons(conn: Connection, good, progress) -> None:
     columns = ", ".join(f"{n} {t}" for n, t in PERSON_STAGE)
     conn.execute(text(f"CREATE TEMP TABLE stage_persons ({columns}) ON COMMIT DROP"))
     copy_rows(
@@ -281,6 +295,11 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
             "ON CONFLICT (ref) DO NOTHING"
         )
     )
+
+
+def _insert_staged_persons(conn: Connection, batch_id: int, staged: int) -> int:
+    """Insert the staged persons not yet present; ``stage_ids`` then maps every staged
+    ref to its person id, new or present."""
     target = ", ".join(PERSON_COLUMNS)
     # The row as read travels as JSON text (binary COPY) and becomes jsonb here.
     select = ", ".join(
@@ -305,7 +324,7 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
         ),
         {"batch": batch_id},
     ).scalar_one()
-    if added < len(good):
+    if added < staged:
         conn.execute(
             text(
                 "INSERT INTO stage_ids SELECT p.ref, p.id FROM persons p "
@@ -314,7 +333,10 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
             )
         )
     conn.execute(text("ANALYZE stage_ids"))
-    progress("inserted", added)
+    return added
+
+
+def _link_staged_burials(conn: Connection, batch_id: int) -> None:
     conn.execute(
         text(
             """
@@ -329,7 +351,9 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
         ),
         {"batch": batch_id},
     )
-    progress("linked to sites", added)
+
+
+def _link_staged_sources(conn: Connection, file_name: str) -> None:
     conn.execute(
         text(
             """
@@ -341,7 +365,7 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
             ON CONFLICT (ref) DO NOTHING
             """
         ),
-        {"file": options.path.name},
+        {"file": file_name},
     )
     conn.execute(
         text(
@@ -353,15 +377,15 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
             """
         )
     )
-    progress("sources", added)
+
+
+def _add_staged_vocabulary(conn: Connection) -> None:
     conn.execute(
         text(
             "INSERT INTO name_vocabulary (word) SELECT DISTINCT unnest(name_words) "
             "FROM stage_persons ON CONFLICT (word) DO NOTHING"
         )
     )
-    progress("vocabulary", added)
-    return added, len(good) - added
 
 
 WRITERS = {"sites": write_sites, "battles": write_battles, "persons": write_persons}

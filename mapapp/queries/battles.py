@@ -5,12 +5,12 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from mapapp.queries.common import BBox, sources_for
+from mapapp.queries.common import BBox, bbox_condition, bbox_params, sources_for
 
 
 def battles_geojson(session: Session, bbox: BBox | None = None, limit: int = 20000) -> str:
     sql = text(
-        """
+        f"""
         SELECT json_build_object(
             'type', 'FeatureCollection',
             'features', COALESCE(json_agg(f.feature ORDER BY f.id), '[]'::json)
@@ -30,22 +30,16 @@ def battles_geojson(session: Session, bbox: BBox | None = None, limit: int = 200
                 )
             ) AS feature
             FROM battle_locations b
-            WHERE (CAST(:has_bbox AS boolean) IS FALSE
-                   OR b.geom && ST_MakeEnvelope(:minlon, :minlat, :maxlon, :maxlat, 4326))
+            WHERE {bbox_condition('b')}
             ORDER BY b.id
             LIMIT :limit
         ) f
         """
     )
-    minlon, minlat, maxlon, maxlat = bbox or (0.0, 0.0, 0.0, 0.0)
     return session.execute(
         sql,
         {
-            "has_bbox": bbox is not None,
-            "minlon": minlon,
-            "minlat": minlat,
-            "maxlon": maxlon,
-            "maxlat": maxlat,
+            **bbox_params(bbox),
             "limit": limit,
         },
     ).scalar_one()

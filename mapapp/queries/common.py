@@ -13,6 +13,32 @@ from mapapp.text.dates import format_partial_date
 BBox = tuple[float, float, float, float]
 
 
+def bbox_condition(alias: str) -> str:
+    """SQL true for rows of ``alias`` inside the bbox, or for every row when none is given;
+    its parameters come from ``bbox_params``."""
+    return (
+        f"(CAST(:has_bbox AS boolean) IS FALSE OR {alias}.geom && "
+        "ST_MakeEnvelope(:minlon, :minlat, :maxlon, :maxlat, 4326))"
+    )
+
+
+def bbox_params(bbox: BBox | None) -> dict:
+    minlon, minlat, maxlon, maxlat = bbox or (0.0, 0.0, 0.0, 0.0)
+    return {
+        "has_bbox": bbox is not None,
+        "minlon": minlon,
+        "minlat": minlat,
+        "maxlon": maxlon,
+        "maxlat": maxlat,
+    }
+
+
+def district_matches(column: str, parameter: str) -> str:
+    """SQL: a district key matches when either is a prefix of the other, so that
+    "Дубровенский район" and "Дубровно" name the same district."""
+    return f"({column} LIKE :{parameter} || '%' OR :{parameter} LIKE {column} || '%')"
+
+
 @dataclass(frozen=True)
 class Page:
     total: int

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from mapapp.queries.common import person_summary
+from mapapp.queries.common import district_matches, person_summary
 
 # How alike a query word and a name word must be (pg_trgm similarity, 0..1).
 WORD_SIMILARITY = 0.45
@@ -98,10 +98,9 @@ def _filters(filters: PersonFilters, params: dict) -> list[str]:
             "EXISTS (SELECT 1 FROM burials b JOIN burial_sites s ON s.id = b.site_id"
             " WHERE b.person_id = p.id"
             " AND (CAST(:oblast AS text) IS NULL OR s.oblast = :oblast)"
-            # Sites are few: the district may match as a prefix either way round
-            # ("Dubrovno" finds "Дубровенский район").
-            " AND (CAST(:bdistrict AS text) IS NULL OR s.district_key LIKE :bdistrict || '%'"
-            " OR :bdistrict LIKE s.district_key || '%'))"
+            " AND (CAST(:bdistrict AS text) IS NULL OR "
+            + district_matches("s.district_key", "bdistrict")
+            + "))"
         )
     for flag in ("hero", "partisan"):
         value = getattr(filters, flag)

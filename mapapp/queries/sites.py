@@ -5,7 +5,14 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from mapapp.queries.common import BBox, Page, person_summary, sources_for
+from mapapp.queries.common import (
+    BBox,
+    Page,
+    bbox_condition,
+    bbox_params,
+    person_summary,
+    sources_for,
+)
 
 _SITE_PROPERTIES = """
     'name', s.name,
@@ -45,23 +52,17 @@ def sites_geojson(
                 'properties', json_build_object({_SITE_PROPERTIES})
             ) AS feature
             FROM burial_sites s
-            WHERE (CAST(:has_bbox AS boolean) IS FALSE
-                   OR s.geom && ST_MakeEnvelope(:minlon, :minlat, :maxlon, :maxlat, 4326))
+            WHERE {bbox_condition("s")}
               AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
             ORDER BY s.id
             LIMIT :limit
         ) f
         """
     )
-    minlon, minlat, maxlon, maxlat = bbox or (0.0, 0.0, 0.0, 0.0)
     return session.execute(
         sql,
         {
-            "has_bbox": bbox is not None,
-            "minlon": minlon,
-            "minlat": minlat,
-            "maxlon": maxlon,
-            "maxlat": maxlat,
+            **bbox_params(bbox),
             "kind": kind,
             "limit": limit,
         },

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.queries.common import district_matches
+
 _STOP_COLUMNS = """
     s.id, s.name, s.name_en, s.kind, s.register_number, s.oblast, s.district, s.settlement,
     s.buried_total, s.buried_known, s.buried_unknown, s.buried_as_written,
@@ -93,7 +95,7 @@ def sites_in_district(
             SELECT {_STOP_COLUMNS}, NULL::float8 AS km,
                    {_PERSONS_FROM_HOME}
             FROM burial_sites s
-            WHERE s.district_key LIKE :district || '%' OR :district LIKE s.district_key || '%'
+            WHERE {district_matches("s.district_key", "district")}
             ORDER BY s.name, s.id
             LIMIT :limit
             """
