@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -32,8 +33,11 @@ from mapapp.bulk import copy_rows, ewkt_point
 from mapapp.queries.search import search_persons
 from mapapp.search_index import person_keys, refresh_vocabulary
 from mapapp.settings import Settings
-from mapapp.synthetic import synthetic_persons, synthetic_sites
 from mapapp.text.dates import parse_partial_date
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import synthetic_persons, synthetic_sites  # noqa: E402
 
 DEFAULT_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp_bench"
 LATIN = {

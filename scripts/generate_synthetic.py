@@ -14,7 +14,9 @@ import csv
 import sys
 from pathlib import Path
 
-from mapapp.synthetic import PERSON_COLUMNS, SITE_COLUMNS, synthetic_persons, synthetic_sites
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import PERSON_COLUMNS, SITE_COLUMNS, synthetic_persons, synthetic_sites  # noqa: E402
 
 
 def write(out_dir: Path, n_sites: int, n_persons: int, seed: int) -> tuple[Path, Path]:

@@ -1,7 +1,12 @@
+import sys
 from collections import Counter
+from pathlib import Path
 
-from mapapp.synthetic import synthetic_persons, synthetic_sites
 from mapapp.text.dates import parse_partial_date
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from synthetic import synthetic_persons, synthetic_sites  # noqa: E402
 
 
 def test_seeded_and_repeatable():

@@ -1,4 +1,4 @@
-"""A seeded synthetic data set in the import formats, for tests and benchmarks.
+"""A seeded synthetic data set in the import formats, for tests and benchmarks (dev only).
 
 Everything here is invented and marked so: site refs and names say "synthetic", and
 every person has ``is_fictional`` set. Names are built from common Kazakh, Russian and
