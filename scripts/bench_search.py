@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
@@ -29,11 +30,15 @@ from mapapp import create_app
 from mapapp import db as database
 from mapapp.http.search_params import person_filters, query_words
 from mapapp.importers.bulk_copy import copy_rows, ewkt_point
+from mapapp.importers.values import parse_fate
 from mapapp.queries.search import search_persons
 from mapapp.importers.search_index import person_keys, refresh_vocabulary
 from mapapp.settings import Settings
-from mapapp.synthetic import synthetic_persons, synthetic_sites
 from mapapp.text.dates import parse_partial_date
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import synthetic_persons, synthetic_sites  # noqa: E402
 
 DEFAULT_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp_bench"
 LATIN = {
@@ -83,7 +88,7 @@ def load(engine, n_persons: int, n_sites: int, reload: bool) -> None:
         links: list[tuple[str, str]] = []
 
         def person_rows():
-            for p in synthetic_persons(n_persons, [s["ref"] for s in sites], seed=7):
+            for p in synthetic_persons(n_persons, sites, seed=7):
                 links.append((p["ref"], p["site_ref"]))
                 by, bm, bd = parse_partial_date(p["birth_date"])
                 dy, dm, dd = parse_partial_date(p["death_date"])
@@ -96,14 +101,14 @@ def load(engine, n_persons: int, n_sites: int, reload: bool) -> None:
                     by,
                     bm,
                     bd,
-                    p["birthplace"],
+                    p["birthplace"] or None,
                     p["home_country"],
-                    p["home_region"],
-                    p["rank"],
+                    p["home_region"] or None,
+                    p["rank"] or None,
                     dy,
                     dm,
                     dd,
-                    p["fate"],
+                    parse_fate(p["fate"]) if p["fate"] else None,
                     True,
                     keys["search_key"],
                     keys["name_words"],
@@ -173,9 +178,10 @@ def latin(name: str) -> str:
     return "".join(LATIN.get(ch, LATIN.get(ch.lower(), ch)) for ch in name).capitalize()
 
 
-def queries(n: int, n_persons: int) -> list[str]:
+def queries(n: int, n_persons: int, n_sites: int) -> list[str]:
     rng = random.Random(2024)
-    sample = list(synthetic_persons(min(n_persons, 50_000), ["s"], seed=7))
+    sites = synthetic_sites(n_sites, seed=7)
+    sample = list(synthetic_persons(min(n_persons, 50_000), sites, seed=7))
     out = []
     for _ in range(n):
         p = rng.choice(sample)
@@ -222,7 +228,7 @@ def main() -> None:
     threading.Thread(target=server.run, daemon=True).start()
     base = f"http://127.0.0.1:{server.effective_port}/api/persons?"
 
-    qs = queries(args.queries, args.persons)
+    qs = queries(args.queries, args.persons, args.sites)
     http_ms, db_ms, hits = [], [], 0
     from werkzeug.datastructures import MultiDict
 
