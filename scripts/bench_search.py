@@ -30,9 +30,9 @@ from mapapp import create_app
 from mapapp import db as database
 from mapapp.http.search_params import person_filters, query_words
 from mapapp.importers.bulk_copy import copy_rows, ewkt_point
+from mapapp.importers.search_index import person_keys, refresh_vocabulary
 from mapapp.importers.values import parse_fate
 from mapapp.queries.search import search_persons
-from mapapp.importers.search_index import person_keys, refresh_vocabulary
 from mapapp.settings import Settings
 from mapapp.text.dates import parse_partial_date
 
