@@ -66,7 +66,9 @@ def test_site_persons_sort_and_pages(test_settings, engine, shukhovtsy_id):
         for page in range(1, 5):
             html = _html(client.get(f"/sites/{shukhovtsy_id}?sort={sort}&page={page}&lang=en"))
             assert f"Page {page} of 4" in html
-            links = re.findall(r'href="/persons/(\d+)[^"]*" data-testid="person-link">([^<]+)<', html)
+            links = re.findall(
+                r'href="/persons/(\d+)[^"]*" data-testid="person-link">([^<]+)<', html
+            )
             assert len(links) == (10 if page < 4 else 5), (sort, page, len(links))
             ids += [int(i) for i, _ in links]
             names += [n for _, n in links]
