@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.test_map import OPEN_POPUP
+from tests.browser.markers import click_marker
 
 PAYLOADS = [
     '<img src=x onerror="window.__xss=1;alert(1)">',
@@ -18,7 +18,7 @@ def test_payload_in_popup_site_page_and_person_page(page, scratch, payload):
     person = scratch.person(site, payload, given_name=payload, patronymic=payload)
     page.goto(page.base + "/")
     page.wait_for_selector("body[data-map-ready=true]", timeout=15000)
-    page.evaluate(OPEN_POPUP, ["site", site])
+    click_marker(page, "site", site)
     title = page.locator(".leaflet-popup-content .mapapp-popup__title")
     title.wait_for(timeout=10000)
     assert title.inner_text() == payload

@@ -1,17 +1,16 @@
 """The whole path in a real browser: map, markers, popup, site page, names."""
 
+import re
 from urllib.parse import urlsplit
 
-# Zooms the cluster layer until the marker shows, then opens its popup (as a click would).
-OPEN_POPUP = """
-([kind, id]) => new Promise((resolve, reject) => {
-  const marker = window.mapapp.markers[kind][id];
-  if (!marker) { reject(new Error(`no ${kind} marker ${id}`)); return; }
-  const layer = kind === "site" ? window.mapapp.layers.sites : window.mapapp.layers.battles;
-  const timer = setTimeout(() => reject(new Error("marker never shown")), 10000);
-  layer.zoomToShowLayer(marker, () => { clearTimeout(timer); marker.openPopup(); resolve(true); });
-})
-"""
+from tests.browser.markers import click_marker, show_marker, wait_for_popup
+
+TILE_HOST = "tile.openstreetmap.org"
+
+
+def _is_tile(url):
+    parts = urlsplit(url)
+    return parts.hostname == TILE_HOST and re.fullmatch(r"/\d+/\d+/\d+\.png", parts.path)
 
 
 def _open_map(page):
@@ -21,31 +20,36 @@ def _open_map(page):
 
 
 def test_map_shows_markers_with_every_non_local_request_blocked(page):
-    _open_map(page)
+    # The map asks for its tiles; the page fixture blocks and records each such request.
+    with page.expect_event("requestfailed", lambda r: _is_tile(r.url)):
+        _open_map(page)
     counts = page.evaluate(
         "() => [Object.keys(mapapp.markers.site).length, Object.keys(mapapp.markers.battle).length]"
     )
     assert counts[0] >= 30 and counts[1] >= 10
-    # Nothing but map tiles was asked of another host: every script and style is local.
-    hosts = {urlsplit(u).hostname for u in page.watched.blocked}
-    assert hosts <= {"tile.openstreetmap.org"}, page.watched.blocked
-    assert not [u for u in page.watched.blocked if u.endswith((".js", ".css"))]
+    # Map tiles were asked for, and nothing but map tiles was asked of another host:
+    # every script, style and font is local.
+    assert [u for u in page.watched.blocked if _is_tile(u)], page.watched.blocked
+    assert [u for u in page.watched.blocked if not _is_tile(u)] == []
     assert page.watched.errors == []
     # Clusters and single markers are both on the map; the layer control and legend too.
+    assert page.locator(".marker-cluster").count() >= 1
     assert page.locator(".leaflet-control-layers").is_visible()
     assert page.get_by_test_id("legend").is_visible()
 
 
-def test_popup_leads_to_shukhovtsy_and_its_35_names(page, shukhovtsy_id):
-    _open_map(page)
-    page.evaluate(OPEN_POPUP, ["site", shukhovtsy_id])
-    popup = page.locator(".leaflet-popup-content [data-testid=popup]")
-    popup.wait_for(timeout=10000)
+def _check_shukhovtsy_popup(popup):
     text = popup.inner_text()
     assert "Military burial near the village of Shukhovtsy" in text
     assert "35 воинов из Казахстана" in text
     assert "Mass grave" in text
     assert "demonstration data" in text
+
+
+def test_popup_leads_to_shukhovtsy_and_its_35_names(page, shukhovtsy_id):
+    _open_map(page)
+    popup = click_marker(page, "site", shukhovtsy_id)
+    _check_shukhovtsy_popup(popup)
     popup.get_by_test_id("popup-site-link").click()
     page.wait_for_url(f"**/sites/{shukhovtsy_id}")
     assert page.get_by_test_id("demo-notice").is_visible()
@@ -53,6 +57,19 @@ def test_popup_leads_to_shukhovtsy_and_its_35_names(page, shukhovtsy_id):
     assert "Approximate: district only" in page.get_by_test_id("precision").inner_text()
     page.wait_for_selector("body[data-map-ready=true]")
     assert page.locator(".small-map .leaflet-marker-icon").count() == 1
+
+
+def test_a_marker_opens_its_popup_from_the_keyboard(page, shukhovtsy_id):
+    _open_map(page)
+    icon = show_marker(page, "site", shukhovtsy_id)
+    assert page.locator(".leaflet-popup").count() == 0
+    # A keyboard user reaches the marker as a button and opens it with Enter.
+    assert icon.get_attribute("tabindex") == "0"
+    assert icon.get_attribute("role") == "button"
+    icon.focus()
+    assert icon.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    _check_shukhovtsy_popup(wait_for_popup(page, "site", shukhovtsy_id))
 
 
 def test_layer_control_hides_battle_locations(page):

@@ -1,6 +1,6 @@
 """A relative types a Latin spelling and reaches the soldier's grave."""
 
-from tests.browser.test_map import OPEN_POPUP
+from tests.browser.markers import click_marker
 
 
 def test_search_from_the_header_to_the_grave(page):
@@ -24,7 +24,7 @@ def test_region_view_shows_sites_on_a_map(page, shukhovtsy_id):
     page.goto(page.base + "/from?country=Казахстан&region=Карагандинская+область")
     page.wait_for_selector("body[data-map-ready=true]", timeout=15000)
     assert page.evaluate("() => Object.keys(mapapp.markers.site).length") >= 1
-    page.evaluate(OPEN_POPUP, ["site", shukhovtsy_id])
+    click_marker(page, "site", shukhovtsy_id)
     count = page.get_by_test_id("popup-home-count")
     count.wait_for()
     assert count.inner_text().startswith("14 ")

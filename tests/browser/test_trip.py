@@ -3,7 +3,7 @@
 import gpxpy
 from sqlalchemy import text
 
-from tests.browser.test_map import OPEN_POPUP
+from tests.browser.markers import click_marker
 
 
 def test_three_sites_from_the_map_to_a_gpx(page, engine, shukhovtsy_id):
@@ -22,7 +22,7 @@ def test_three_sites_from_the_map_to_a_gpx(page, engine, shukhovtsy_id):
     page.goto(page.base + "/")
     page.wait_for_selector("body[data-map-ready=true]", timeout=15000)
     for site_id in chosen:
-        page.evaluate(OPEN_POPUP, ["site", site_id])
+        click_marker(page, "site", site_id)
         button = page.locator(f".leaflet-popup-content [data-trip-add='{site_id}']")
         button.click()
         assert button.is_disabled() and button.inner_text() == "In the trip"

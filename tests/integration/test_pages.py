@@ -48,12 +48,34 @@ def test_shukhovtsy_page(client, shukhovtsy_id):
     assert 'data-testid="nearest-sites"' in html and 'data-testid="nearest-battles"' in html
 
 
-def test_site_persons_sort_and_pages(client, app, shukhovtsy_id):
-    app.config["MAPAPP_SETTINGS"].persons_per_page  # noqa: B018  (documented default 50)
-    html = _html(client.get(f"/sites/{shukhovtsy_id}?sort=-name"))
-    names = re.findall(r'data-testid="person-link">([^<]+)<', html)
-    assert names == sorted(names, reverse=True)
-    assert 'aria-sort="descending"' in html
+def test_site_persons_sort_and_pages(test_settings, engine, shukhovtsy_id):
+    from mapapp import create_app
+
+    # Ten to a page, so that the 35 persons of Shukhovtsy fill four pages.
+    settings = test_settings.model_copy(update={"persons_per_page": 10})
+    client = create_app(settings).test_client()
+    with engine.connect() as conn:
+        buried = set(
+            conn.execute(
+                text("SELECT person_id FROM burials WHERE site_id = :s"), {"s": shukhovtsy_id}
+            ).scalars()
+        )
+    assert len(buried) == 35
+    for sort, descending in (("name", False), ("-name", True)):
+        ids, names = [], []
+        for page in range(1, 5):
+            html = _html(client.get(f"/sites/{shukhovtsy_id}?sort={sort}&page={page}&lang=en"))
+            assert f"Page {page} of 4" in html
+            links = re.findall(
+                r'href="/persons/(\d+)[^"]*" data-testid="person-link">([^<]+)<', html
+            )
+            assert len(links) == (10 if page < 4 else 5), (sort, page, len(links))
+            ids += [int(i) for i, _ in links]
+            names += [n for _, n in links]
+        # Every person exactly once across the pages, in order over the page breaks.
+        assert len(ids) == len(set(ids)) and set(ids) == buried, sort
+        assert names == sorted(names, reverse=descending), sort
+        assert f'aria-sort="{"descending" if descending else "ascending"}"' in html
     bad = client.get(f"/sites/{shukhovtsy_id}?page=0")
     assert bad.status_code == 400 and "page" in bad.get_data(as_text=True)
 

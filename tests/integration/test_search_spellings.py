@@ -129,10 +129,6 @@ def records(engine):
     scratch.cleanup()
 
 
-def test_the_table_is_large_enough():
-    assert len(SPELLINGS) >= 60
-
-
 @pytest.mark.parametrize(("query", "surname", "rank"), SPELLINGS)
 def test_spelling_finds_the_person(client, records, query, surname, rank):
     response = client.get("/api/persons", query_string={"q": query, "per_page": 20})
