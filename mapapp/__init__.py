@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     static_assets.init_app(app)
     app.register_blueprint(api.blueprint, url_prefix="/api")
     app.register_blueprint(web.blueprint)
+    app.before_request(_check_parameter_sizes)
     app.after_request(_security_headers)
     return app
 
@@ -49,3 +50,11 @@ def _security_headers(response):
     response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
     response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
     return response
+
+
+def _check_parameter_sizes():
+    from flask import request
+
+    from mapapp.http.params import check_parameter_sizes
+
+    check_parameter_sizes(request.args)

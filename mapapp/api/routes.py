@@ -150,9 +150,14 @@ def site_persons_csv(site_id: int):
 @blueprint.get("/itinerary")
 def itinerary():
     """The visiting order of a trip: ?sites=ID,ID,...&start=LAT,LON&round_trip=0|1."""
+    from mapapp.http.params import parse_trip_request
     from mapapp.trips.itinerary import build_itinerary
 
-    return jsonify(build_itinerary(get_session(), request.args, current_settings()).as_api())
+    return jsonify(
+        build_itinerary(
+            get_session(), parse_trip_request(request.args), current_settings()
+        ).as_api()
+    )
 
 
 @blueprint.get("/sites/near")

@@ -6,6 +6,76 @@ import math
 
 from mapapp.errors import InvalidInput
 from mapapp.models import SITE_KINDS
+from mapapp.trips.itinerary import TripRequest
+from mapapp.trips.tour import MAX_STOPS
+
+# Caps on what any request may carry, checked before a view runs: a longer value or more
+# values than this is a 400 naming the parameter, whatever the view would have done.
+MAX_PARAMETER_LENGTH = 2000
+MAX_PARAMETER_VALUES = 100
+MAX_ID = 2**31 - 1
+
+
+def check_parameter_sizes(args) -> None:
+    values = list(args.items(multi=True))
+    if len(values) > MAX_PARAMETER_VALUES:
+        raise InvalidInput(f"too many parameters (at most {MAX_PARAMETER_VALUES})")
+    for name, value in values:
+        if len(value) > MAX_PARAMETER_LENGTH:
+            raise InvalidInput(
+                f"{name[:40]} is too long (at most {MAX_PARAMETER_LENGTH} characters)",
+                parameter=name[:40],
+            )
+
+
+def parse_id(raw: str, name: str, what: str = "id") -> int:
+    """A record id: ASCII digits, 1 to 2**31-1. The length is checked before int(), which
+    refuses (or is slow on) very long strings."""
+    text = raw.strip()
+    digits = text.isascii() and text.isdigit()
+    if not digits or len(text.lstrip("0")) > len(str(MAX_ID)) or not 0 < int(text) <= MAX_ID:
+        raise InvalidInput(f"{text[:20]!r} is not a {what}", parameter=name)
+    return int(text)
+
+
+def parse_id_list(raw: str | None, name: str, max_items: int, noun: str = "record") -> list[int]:
+    """Comma-separated distinct ids of ``noun``s, at least one and at most ``max_items``."""
+    parts = [p for p in (raw or "").split(",") if p.strip()]
+    if not parts:
+        raise InvalidInput(
+            f"{name} is required: a comma-separated list of {noun} ids", parameter=name
+        )
+    if len(parts) > max_items:
+        raise InvalidInput(
+            f"{name}: at most {max_items} {noun}s ({len(parts)} given)", parameter=name
+        )
+    ids: list[int] = []
+    for part in parts:
+        value = parse_id(part, name, f"{noun} id")
+        if value in ids:
+            raise InvalidInput(f"{noun} {value} is listed twice", parameter=name)
+        ids.append(value)
+    return ids
+
+
+def parse_lat_lon(raw: str, name: str) -> tuple[float, float]:
+    """``LAT,LON`` in decimal degrees, finite and in range."""
+    parts = raw.split(",")
+    try:
+        lat, lon = (float(p) for p in parts)
+    except ValueError:
+        raise InvalidInput(f"{name} must be LAT,LON in decimal degrees", parameter=name) from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for NaN
+        raise InvalidInput(f"{name} is outside -90..90, -180..180", parameter=name)
+    return lat, lon
+
+
+def parse_zero_one(raw: str | None, name: str) -> bool:
+    if raw in (None, "", "0", "false"):
+        return False
+    if raw in ("1", "true"):
+        return True
+    raise InvalidInput(f"{name} must be 0 or 1", parameter=name)
 
 
 def parse_bbox(raw: str | None) -> tuple[float, float, float, float] | None:
@@ -65,3 +135,26 @@ def parse_choice(raw: str | None, name: str, choices, default: str) -> str:
     if raw not in choices:
         raise InvalidInput(f"{name} must be one of {', '.join(choices)}", parameter=name)
     return raw
+
+
+def parse_trip_request(args) -> TripRequest:
+    """The stops, start and kind of a trip, as every trip view and download reads them."""
+    place = (args.get("start_place") or "").strip() or None
+    if place is not None and len(place) > 200:
+        raise InvalidInput("start_place is too long (at most 200 characters)", "start_place")
+    start = args.get("start")
+    return TripRequest(
+        site_ids=_trip_stops(args.get("sites")),
+        start_point=parse_lat_lon(start, "start") if start else None,
+        start_place=place,
+        round_trip=parse_zero_one(args.get("round_trip"), "round_trip"),
+    )
+
+
+def _trip_stops(raw: str | None) -> list[int]:
+    parts = [p for p in (raw or "").split(",") if p.strip()]
+    if len(parts) > MAX_STOPS:
+        raise InvalidInput(
+            f"a trip has at most {MAX_STOPS} stops ({len(parts)} given)", parameter="sites"
+        )
+    return parse_id_list(raw, "sites", MAX_STOPS, noun="site")

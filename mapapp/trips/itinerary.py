@@ -1,4 +1,4 @@
-"""A trip over several memorials: parse the request, order the stops, describe the legs.
+"""A trip over several memorials: resolve the start, order the stops, describe the legs.
 
 Shared by the JSON API, the plan page and the GPX/KML/CSV downloads, so that every one
 of them shows the same order.
@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from mapapp.errors import InvalidInput
 from mapapp.queries.trip import settlement_point, stops_by_id
 from mapapp.text.normalize import search_key
-from mapapp.trips.tour import MAX_STOPS, driving_hours, plan_tour
+from mapapp.trips.tour import driving_hours, plan_tour
 
 
 @dataclass
@@ -42,57 +42,33 @@ class Itinerary:
         }
 
 
-def parse_site_ids(raw: str | None) -> list[int]:
-    if raw is None or not raw.strip():
-        raise InvalidInput(
-            "sites is required: a comma-separated list of site ids", parameter="sites"
-        )
-    parts = [p.strip() for p in raw.split(",") if p.strip()]
-    if len(parts) > MAX_STOPS:
-        raise InvalidInput(
-            f"a trip has at most {MAX_STOPS} stops ({len(parts)} given)", parameter="sites"
-        )
-    ids = []
-    for part in parts:
-        if not (part.isascii() and part.isdigit()) or not 0 < int(part) < 2**31:
-            raise InvalidInput(f"{part[:20]!r} is not a site id", parameter="sites")
-        if int(part) in ids:
-            raise InvalidInput(f"site {part} is listed twice", parameter="sites")
-        ids.append(int(part))
-    return ids
+@dataclass(frozen=True)
+class TripRequest:
+    """What a visitor asks for: stops in any order, a start (a point or a settlement's
+    name) and whether to come back."""
+
+    site_ids: list[int]
+    start_point: tuple[float, float] | None = None
+    start_place: str | None = None
+    round_trip: bool = False
 
 
-def parse_start(session: Session, raw: str | None, place: str | None) -> dict | None:
-    """``start=LAT,LON`` or ``start_place=Minsk``; None when neither is given."""
-    if raw:
-        parts = raw.split(",")
-        try:
-            lat, lon = (float(p) for p in parts)
-        except ValueError:
-            raise InvalidInput(
-                "start must be LAT,LON in decimal degrees", parameter="start"
-            ) from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):  # also false for NaN
-            raise InvalidInput("start is outside -90..90, -180..180", parameter="start")
+def resolve_start(session: Session, trip: TripRequest) -> dict | None:
+    """The start as a point with its name; None when the trip has none."""
+    if trip.start_point:
+        lat, lon = trip.start_point
         return {"lat": lat, "lon": lon, "name": None}
-    if place:
-        key = search_key(place[:200])
+    if trip.start_place:
+        key = search_key(trip.start_place)
         found = settlement_point(session, key) if key else []
         if len(found) != 1:
             reason = "no settlement" if not found else f"{len(found)} settlements"
             raise InvalidInput(
-                f"{reason} named {place[:60]!r} with a known position", parameter="start_place"
+                f"{reason} named {trip.start_place[:60]!r} with a known position",
+                parameter="start_place",
             )
         return {"lat": found[0]["lat"], "lon": found[0]["lon"], "name": found[0]["name"]}
     return None
-
-
-def parse_round_trip(raw: str | None) -> bool:
-    if raw in (None, "", "0", "false"):
-        return False
-    if raw in ("1", "true"):
-        return True
-    raise InvalidInput("round_trip must be 0 or 1", parameter="round_trip")
 
 
 def _road_matrices(settings, stops, start):
@@ -111,10 +87,9 @@ def _road_matrices(settings, stops, start):
     return km, hours, None
 
 
-def build_itinerary(session: Session, args, settings=None) -> Itinerary:
-    ids = parse_site_ids(args.get("sites"))
-    start = parse_start(session, args.get("start"), args.get("start_place"))
-    round_trip = parse_round_trip(args.get("round_trip"))
+def build_itinerary(session: Session, trip: TripRequest, settings=None) -> Itinerary:
+    ids, round_trip = trip.site_ids, trip.round_trip
+    start = resolve_start(session, trip)
     found = stops_by_id(session, ids)
     missing = [i for i in ids if i not in found]
     if missing:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from mapapp.errors import MapappError
 from mapapp.http.json_errors import error_response
 from mapapp.web import blueprint
 
@@ -18,6 +19,14 @@ def _http_error(exc: HTTPException):
     if _wants_json():
         return error_response(exc.description or exc.name, exc.code or 500)
     return render_template("error.html", code=exc.code, message=exc.description), exc.code
+
+
+@blueprint.app_errorhandler(MapappError)
+def _domain_error(exc: MapappError):
+    """Bad input that no view caught itself (e.g. a parameter too long for any view)."""
+    if _wants_json():
+        return error_response(exc.message, exc.status, exc.parameter)
+    return render_template("error.html", code=exc.status, message=exc.message), exc.status
 
 
 @blueprint.app_errorhandler(Exception)

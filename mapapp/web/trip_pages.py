@@ -10,6 +10,7 @@ from markupsafe import Markup
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
 from mapapp.http.near_params import parse_near_search
+from mapapp.http.params import parse_trip_request
 from mapapp.http.search_params import area_filter
 from mapapp.queries.trip import find_near, names_at
 from mapapp.trips.files import navigation_links, to_csv, to_gpx, to_kml
@@ -35,7 +36,7 @@ def plan_page():
         return render_template("plan.html", itinerary=None, error=None)
     session = get_session()
     try:
-        itinerary = build_itinerary(session, request.args, current_settings())
+        itinerary = build_itinerary(session, parse_trip_request(request.args), current_settings())
         names_country = area_filter(request.args, "names_country")
         names_region = area_filter(request.args, "names_region")
     except InvalidInput as exc:
@@ -84,7 +85,7 @@ def _download(body: str, mimetype: str, name: str) -> Response:
 
 def _itinerary_or_400():
     try:
-        return build_itinerary(get_session(), request.args, current_settings())
+        return build_itinerary(get_session(), parse_trip_request(request.args), current_settings())
     except InvalidInput as exc:
         abort(400, description=exc.message)
 

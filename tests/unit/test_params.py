@@ -54,3 +54,35 @@ def test_positive_int_huge_numbers_are_a_clear_error():
     with pytest.raises(InvalidInput, match="at most 1000000000"):
         parse_positive_int("9" * 10000, "page", 1)
     assert parse_positive_int("0007", "page", 1) == 7
+
+
+@pytest.mark.parametrize("raw", ["9" * 5000, "１", "²", "0", "-1", "2147483648", "1e3", ""])
+def test_an_id_is_ascii_digits_in_range_whatever_its_length(raw):
+    from mapapp.http.params import parse_id
+
+    with pytest.raises(InvalidInput) as info:
+        parse_id(raw, "sites", "site id")
+    assert info.value.parameter == "sites"
+    assert "is not a site id" in info.value.message
+
+
+def test_an_id_list_is_bounded_and_distinct():
+    from mapapp.http.params import parse_id_list
+
+    assert parse_id_list(" 3, 1,2 ", "sites", 5, "site") == [3, 1, 2]
+    for raw, message in ((",,,", "required"), ("1,2,3", "at most 2"), ("4,04", "twice")):
+        with pytest.raises(InvalidInput, match=message):
+            parse_id_list(raw, "sites", 2, "site")
+
+
+def test_no_parameter_may_be_longer_than_the_cap():
+    from werkzeug.datastructures import MultiDict
+
+    from mapapp.http.params import MAX_PARAMETER_LENGTH, check_parameter_sizes
+
+    check_parameter_sizes(MultiDict({"q": "x" * MAX_PARAMETER_LENGTH}))
+    with pytest.raises(InvalidInput) as info:
+        check_parameter_sizes(MultiDict({"q": "x" * (MAX_PARAMETER_LENGTH + 1)}))
+    assert info.value.parameter == "q"
+    with pytest.raises(InvalidInput, match="too many parameters"):
+        check_parameter_sizes(MultiDict([("sites", "1")] * 101))
