@@ -12,16 +12,16 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test install db migrate demo serve browser lint format translations check-python
+.PHONY: help run test install db migrate demo serve browser pdf-libs lint format translations check-python
 
 help:
 	@echo "make run    - set everything up and serve http://$(HOST):$(PORT)"
 	@echo "make test   - set everything up and run the whole test suite"
 	@echo "make lint   - ruff check and format check"
 
-run: install db migrate demo serve
+run: pdf-libs install db migrate demo serve
 
-test: install db browser
+test: pdf-libs install db browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 check-python:
@@ -55,6 +55,15 @@ demo: migrate
 
 serve: install
 	$(BIN)/mapapp serve --host $(HOST) --port $(PORT)
+
+# PDF dossiers are drawn by WeasyPrint, which needs Pango and a font with Cyrillic.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf-libs:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $(PDF_PACKAGES) with apt-get"; \
+	    apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $(PDF_PACKAGES) >/dev/null; \
+	  else echo "PDF dossiers need Pango and fonts: sudo apt-get install $(PDF_PACKAGES)"; exit 1; fi; }
 
 # Browser tests drive Debian's Chromium through Playwright; no browser download.
 browser:

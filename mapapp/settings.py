@@ -42,8 +42,15 @@ class Settings(BaseSettings):
     map_center_lon: float = 27.9
     map_zoom: int = 7
 
+    # The home country /from opens on (most visitors come for Kazakhstan); empty: none.
+    default_home_country: str | None = "Kazakhstan"
+
     # Region used to flag points that fall outside it (minlon, minlat, maxlon, maxlat).
     region_bbox: tuple[float, float, float, float] = (23.1, 51.2, 32.8, 56.2)
+
+    # A dossier (PDF, printed plan) lists at most this many names per site; a bigger site
+    # gets its count and a link to its CSV instead of a partial list.
+    dossier_max_names: int = 2000
 
     # API limits.
     max_features: int = 20000

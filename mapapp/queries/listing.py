@@ -21,3 +21,10 @@ def sites_by_oblast(session: Session, kind: str | None = None) -> list[dict]:
         {"kind": kind},
     ).mappings()
     return [dict(r) for r in rows]
+
+
+def last_import_date(session: Session):
+    """When the register last took in an import (None when only the demo was loaded)."""
+    return session.execute(
+        text("SELECT max(created_at)::date FROM import_batches WHERE status = 'committed'")
+    ).scalar_one()

@@ -128,9 +128,14 @@ def find_near(session: Session, search: NearSearch) -> list[dict]:
 
 
 def names_at(
-    session: Session, site_id: int, country_key: str | None, region_key: str | None
+    session: Session,
+    site_id: int,
+    country_key: str | None,
+    region_key: str | None,
+    limit: int | None = None,
 ) -> list[dict]:
-    """The persons at a site, optionally only those from a home country/region."""
+    """The persons at a site, optionally only those from a home country/region; at most
+    ``limit + 1`` of them when a limit is given (so the caller can tell "more")."""
     rows = session.execute(
         text(
             """
@@ -142,11 +147,33 @@ def names_at(
               AND (CAST(:country AS text) IS NULL OR p.home_country_key LIKE :country || '%')
               AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%')
             ORDER BY p.surname, p.given_name NULLS LAST, p.id
+            LIMIT :limit
+            """
+        ),
+        {
+            "site": site_id,
+            "country": country_key,
+            "region": region_key,
+            "limit": None if limit is None else limit + 1,
+        },
+    ).mappings()
+    return [dict(r) for r in rows]
+
+
+def count_names_at(
+    session: Session, site_id: int, country_key: str | None, region_key: str | None
+) -> int:
+    return session.execute(
+        text(
+            """
+            SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
+            WHERE b.site_id = :site
+              AND (CAST(:country AS text) IS NULL OR p.home_country_key LIKE :country || '%')
+              AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%')
             """
         ),
         {"site": site_id, "country": country_key, "region": region_key},
-    ).mappings()
-    return [dict(r) for r in rows]
+    ).scalar_one()
 
 
 def settlement_point(session: Session, key: str) -> list[dict]:

@@ -5,6 +5,7 @@ from flask import Blueprint
 blueprint = Blueprint("web", __name__)
 
 from mapapp.web import (  # noqa: E402,F401  (registers routes)
+    dossier_pages,
     errors,
     pages,
     search_pages,

@@ -46,3 +46,18 @@ def display_name(record: dict) -> str:
     if str(get_locale()) == "en" and record.get("name_en"):
         return record["name_en"]
     return record["name"]
+
+
+def person_line(person: dict, demo_label: str) -> str:
+    """One person in a list of names: the names that exist, then year of birth and rank,
+    each after a comma; never a stray space before a comma."""
+    names = " ".join(
+        part.strip()
+        for part in (person.get("surname"), person.get("given_name"), person.get("patronymic"))
+        if part and part.strip()
+    )
+    details = [str(person["birth_year"])] if person.get("birth_year") else []
+    if person.get("rank") and person["rank"].strip():
+        details.append(person["rank"].strip())
+    line = ", ".join([names, *details])
+    return f"{line} ({demo_label})" if person.get("is_fictional") else line

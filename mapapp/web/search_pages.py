@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, render_template, request, url_for
 from flask_babel import gettext as _
+from werkzeug.datastructures import MultiDict
 
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
@@ -11,6 +12,7 @@ from mapapp.http.params import parse_positive_int
 from mapapp.http.search_params import OBLASTS, area_filter, person_filters, query_words
 from mapapp.queries.home_regions import home_options, sites_for_home
 from mapapp.queries.search import PersonFilters, search_persons
+from mapapp.text.normalize import area_key
 from mapapp.web import blueprint, maps
 from mapapp.web.pages import map_assets, map_options
 
@@ -46,12 +48,15 @@ def search_page():
 def home_region_page():
     session = get_session()
     options = home_options(session)
+    args = request.args
+    if "country" not in args and "region" not in args:
+        args = _default_home(options, current_settings().default_home_country)
     error = None
     sites = None
     rendered = None
     try:
-        country = area_filter(request.args, "country")
-        region = area_filter(request.args, "region")
+        country = area_filter(args, "country")
+        region = area_filter(args, "region")
     except InvalidInput as exc:
         error, country, region = exc.message, None, None
     if country:
@@ -60,22 +65,32 @@ def home_region_page():
         sites = json.loads(sites_for_home(session, country, region))["features"]
         data_url = url_for(
             "api.home_region_sites",
-            country=request.args.get("country"),
-            region=request.args.get("region") or None,
+            country=args.get("country"),
+            region=args.get("region") or None,
         )
         rendered = maps.home_map(
             current_settings(),
             map_assets(),
             {**map_options(), "dataUrl": data_url, "fromLabel": _("from the chosen region")},
         )
-    elif request.args.get("region"):
+    elif args.get("region"):
         abort(400, description=_("Choose a country as well as a region."))
     return render_template(
         "from.html",
         options=options,
-        args=request.args,
+        args=args,
         sites=sites,
         map=rendered,
         error=error,
         total=sum(f["properties"]["persons_from_home"] for f in sites or []),
     )
+
+
+def _default_home(options: list[dict], default: str | None) -> MultiDict:
+    """The page opens on the configured country (most visitors come for Kazakhstan), named
+    as the data names it so that the form shows it chosen."""
+    key = area_key(default) if default else None
+    for option in options:
+        if key and area_key(option["country"] or "") == key:
+            return MultiDict({"country": option["country"]})
+    return MultiDict()

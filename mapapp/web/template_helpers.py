@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import get_locale
+from flask_babel import gettext as _
 
 from mapapp.i18n import LANGUAGE_NAMES
 from mapapp.web import blueprint, formatting
@@ -26,6 +27,7 @@ def _helpers() -> dict:
         "km": formatting.km,
         "direction_links": formatting.direction_links,
         "display_name": formatting.display_name,
+        "person_line": lambda person: formatting.person_line(person, _("demo")),
         "kind_label": lambda code: label(KIND_LABELS, code),
         "precision_label": lambda code: label(PRECISION_LABELS, code),
         "precision_help": lambda code: label(PRECISION_HELP, code),

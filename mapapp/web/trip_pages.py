@@ -12,9 +12,11 @@ from mapapp.http.context import current_settings, get_session
 from mapapp.http.near_params import parse_near_search
 from mapapp.http.params import parse_trip_request
 from mapapp.http.search_params import area_filter
-from mapapp.queries.trip import find_near, names_at
+from mapapp.queries.trip import find_near
+from mapapp.trips.dossier import names_for_print
 from mapapp.trips.files import navigation_links, to_csv, to_gpx, to_kml
 from mapapp.trips.itinerary import build_itinerary
+from mapapp.trips.route_drawing import route_svg
 from mapapp.trips.tour import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from mapapp.web import blueprint, maps
 from mapapp.web.pages import map_assets, map_options
@@ -24,7 +26,7 @@ def _site_url(site_id: int) -> str:
     return url_for("web.site_page", site_id=site_id, _external=True)
 
 
-def _qr_svg(url: str) -> Markup:
+def qr_svg(url: str) -> Markup:
     # segno writes the SVG itself; the only data in it is our own URL.
     svg = segno.make(url, error="m").svg_inline(scale=3, omitsize=False)
     return Markup(svg)  # noqa: S704
@@ -42,8 +44,10 @@ def plan_page():
     except InvalidInput as exc:
         return render_template("plan.html", itinerary=None, error=exc.message), 400
     for stop in itinerary.stops:
-        stop["qr"] = _qr_svg(_site_url(stop["id"]))
-        stop["names"] = names_at(session, stop["id"], names_country, names_region)
+        stop["qr"] = qr_svg(_site_url(stop["id"]))
+        stop["names"] = names_for_print(
+            session, stop["id"], names_country, names_region, current_settings().dossier_max_names
+        )
     route = [[s["lat"], s["lon"]] for s in itinerary.stops]
     if itinerary.start:
         route.insert(0, [itinerary.start["lat"], itinerary.start["lon"]])
@@ -73,8 +77,21 @@ def plan_page():
         road_factor=ROAD_FACTOR,
         speed=AVERAGE_SPEED_KMH,
         query=query,
+        route_drawing=route_drawing(itinerary),
         has_fictional=any(s["has_fictional_persons"] for s in itinerary.stops),
     )
+
+
+def route_drawing(itinerary) -> Markup:
+    start = itinerary.start
+    svg = route_svg(
+        [(s["lat"], s["lon"]) for s in itinerary.stops],
+        (start["lat"], start["lon"]) if start else None,
+        itinerary.round_trip,
+        title=_("Map of the trip"),
+        km_label=_("km"),
+    )
+    return Markup(svg)  # noqa: S704 - numbers and escaped labels only (route_drawing)
 
 
 def _download(body: str, mimetype: str, name: str) -> Response:
