@@ -4,23 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import Response, abort, render_template, request, url_for
+from flask import Response, abort, render_template, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
-from mapapp.http.params import parse_trip_request
-from mapapp.http.search_params import area_filter
 from mapapp.queries import sites
 from mapapp.queries.common import sources_for
 from mapapp.queries.listing import last_import_date
 from mapapp.trips.dossier import names_for_print
-from mapapp.trips.itinerary import build_itinerary
 from mapapp.trips.tour import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from mapapp.web import blueprint, formatting
 from mapapp.web.pdf import html_to_pdf
-from mapapp.web.trip_pages import qr_svg, route_drawing
+from mapapp.web.trip_pages import qr_svg, route_drawing, trip_from_request
 
 
 def _pdf(html: str, name: str) -> Response:
@@ -58,9 +55,7 @@ def _dates(session) -> dict:
 def plan_pdf():
     session = get_session()
     try:
-        itinerary = build_itinerary(session, parse_trip_request(request.args), current_settings())
-        country = area_filter(request.args, "names_country")
-        region = area_filter(request.args, "names_region")
+        itinerary, country, region = trip_from_request(session)
     except InvalidInput as exc:
         abort(400, description=exc.message)
     itinerary.stops = [_dossier_stop(session, s, country, region) for s in itinerary.stops]

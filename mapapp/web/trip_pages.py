@@ -32,15 +32,22 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg)  # noqa: S704
 
 
+def trip_from_request(session):
+    """The trip the request asks for, and the home country/region its lists of names keep
+    to (area keys, or None)."""
+    itinerary = build_itinerary(session, parse_trip_request(request.args), current_settings())
+    country = area_filter(request.args, "names_country")
+    region = area_filter(request.args, "names_region")
+    return itinerary, country, region
+
+
 @blueprint.get("/plan")
 def plan_page():
     if not request.args.get("sites"):
         return render_template("plan.html", itinerary=None, error=None)
     session = get_session()
     try:
-        itinerary = build_itinerary(session, parse_trip_request(request.args), current_settings())
-        names_country = area_filter(request.args, "names_country")
-        names_region = area_filter(request.args, "names_region")
+        itinerary, names_country, names_region = trip_from_request(session)
     except InvalidInput as exc:
         return render_template("plan.html", itinerary=None, error=exc.message), 400
     for stop in itinerary.stops:
