@@ -13,7 +13,7 @@ from mapapp.http.context import current_settings, get_session
 from mapapp.queries import sites
 from mapapp.queries.common import sources_for
 from mapapp.queries.listing import last_import_date
-from mapapp.trips.dossier import names_for_print
+from mapapp.trips.dossier import column_blocks, names_for_print
 from mapapp.trips.tour import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from mapapp.web import blueprint, formatting
 from mapapp.web.pdf import html_to_pdf
@@ -32,11 +32,13 @@ def _dossier_stop(session, stop: dict, country=None, region=None) -> dict:
     """A stop with what a dossier prints: names (or their count), sources, a QR code
     for directions and the link to the full list."""
     directions = formatting.direction_links(stop["lat"], stop["lon"])[0][1]
+    names = names_for_print(
+        session, stop["id"], country, region, current_settings().dossier_max_names
+    )
     return {
         **stop,
-        "names": names_for_print(
-            session, stop["id"], country, region, current_settings().dossier_max_names
-        ),
+        "names": names,
+        "name_blocks": column_blocks(names.names),
         "sources": sources_for(session, "site_sources", "site_id", stop["id"]),
         "qr": qr_svg(directions),
         "csv_url": url_for("api.site_persons_csv", site_id=stop["id"], _external=True),
