@@ -148,21 +148,29 @@ def test_every_route_is_fuzzed(rules, parameters_by_route):
     assert sum(len(v) for v in parameters_by_route.values()) >= 60
 
 
-def test_every_edge_value_in_every_parameter_of_every_route(
-    fuzz_client, rules, parameters_by_route
+def _route_names() -> list[str]:
+    """The GET routes, read from an application built without touching a database."""
+    from mapapp.settings import Settings
+
+    return [rule.rule for rule in _get_routes(create_app(Settings()))]
+
+
+@pytest.mark.parametrize("route", _route_names())
+def test_every_edge_value_in_every_parameter_of_the_route(
+    fuzz_client, rules, parameters_by_route, route
 ):
     """The catalogue of edge values, one parameter at a time, the rest plausible."""
-    for rule in rules:
-        for name in parameters_by_route[rule.rule]:
-            for value in EDGES:
-                query = {n: PLAUSIBLE.get(n, "1") for n in parameters_by_route[rule.rule]}
-                query[name] = value
-                url = _url(rule, PLAUSIBLE_PATH, query)
-                _assert_clean(fuzz_client.get(url), url)
-        for argument in rule.arguments:
-            for value in EDGES:
-                url = _url(rule, {**PLAUSIBLE_PATH, argument: value or "x"})
-                _assert_clean(fuzz_client.get(url), url)
+    rule = next(r for r in rules if r.rule == route)
+    for name in parameters_by_route[rule.rule]:
+        for value in EDGES:
+            query = {n: PLAUSIBLE.get(n, "1") for n in parameters_by_route[rule.rule]}
+            query[name] = value
+            url = _url(rule, PLAUSIBLE_PATH, query)
+            _assert_clean(fuzz_client.get(url), url)
+    for argument in rule.arguments:
+        for value in EDGES:
+            url = _url(rule, {**PLAUSIBLE_PATH, argument: value or "x"})
+            _assert_clean(fuzz_client.get(url), url)
 
 
 @settings(
