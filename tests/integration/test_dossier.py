@@ -74,6 +74,8 @@ def _site(engine, site_id: int) -> dict:
     [
         ("en", "Trip dossier", "demo"),
         ("ru", "Досье поездки", "демо"),
+        ("kk", "Сапар досьесі", "демо"),
+        ("be", "Дасье паездкі", "дэма"),
     ],
 )
 def test_trip_pdf_lists_every_stop_and_every_name(
