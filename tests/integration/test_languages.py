@@ -125,6 +125,13 @@ def test_person_and_battle_pages_in_kazakh_and_belarusian(client, session, lang,
     assert f'<html lang="{lang}">' in html
 
 
+def test_switching_drops_a_lang_left_in_the_address(client):
+    response = client.get("/lang/kk", query_string={"next": "/search?q=Ivanov&lang=en&country="})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/search?q=Ivanov&country="
+    assert '<html lang="kk">' in _html(client.get(response.headers["Location"]))
+
+
 def test_the_choice_is_kept_and_accept_language_can_pick_kazakh(client):
     response = client.get("/lang/be?next=/sites")
     assert response.status_code == 302
