@@ -1,4 +1,5 @@
-"""Languages: Flask-Babel with Russian and English; the choice is kept in a cookie."""
+"""Languages: Flask-Babel with Russian, English, Kazakh and Belarusian; the choice is kept
+in a cookie."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from mapapp.settings import Settings
 
 LANGUAGE_COOKIE = "lang"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
-LANGUAGE_NAMES = {"ru": "Русский", "en": "English"}
+# Each language named in itself, in the switcher's order.
+LANGUAGE_NAMES = {"ru": "Русский", "en": "English", "kk": "Қазақша", "be": "Беларуская"}
 
 babel = Babel()
 

@@ -13,6 +13,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp"
 
+# The languages the interface is translated into (mapapp/translations/); English is the source.
+SUPPORTED_LANGUAGES = ("ru", "en", "kk", "be")
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="MAPAPP_", extra="ignore")
@@ -34,7 +37,7 @@ class Settings(BaseSettings):
     osrm_url: str | None = None
     osrm_timeout: float = 5.0
 
-    languages: tuple[str, ...] = ("ru", "en")
+    languages: tuple[str, ...] = SUPPORTED_LANGUAGES
     default_language: str = "ru"
 
     # Map start view: the whole of Belarus.
@@ -70,9 +73,21 @@ class Settings(BaseSettings):
                 return "postgresql+psycopg://" + value[len(prefix) :]
         return value
 
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        unknown = [code for code in value if code not in SUPPORTED_LANGUAGES]
+        if unknown or not value:
+            raise ValueError(
+                f"unsupported languages {unknown!r}; use some of {', '.join(SUPPORTED_LANGUAGES)}"
+            )
+        return value
+
     @field_validator("default_language")
     @classmethod
     def _known_language(cls, value: str) -> str:
-        if value not in ("ru", "en"):
-            raise ValueError(f"unsupported language {value!r}; use 'ru' or 'en'")
+        if value not in SUPPORTED_LANGUAGES:
+            raise ValueError(
+                f"unsupported language {value!r}; use one of {', '.join(SUPPORTED_LANGUAGES)}"
+            )
         return value

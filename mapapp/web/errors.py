@@ -3,11 +3,28 @@
 from __future__ import annotations
 
 from flask import render_template, request
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask_babel import lazy_gettext as _l
+from werkzeug.exceptions import HTTPException
 
 from mapapp.errors import MapappError
 from mapapp.http.json_errors import error_response
 from mapapp.web import blueprint
+
+# What a page says for an error that came without a message of its own (Werkzeug's
+# descriptions are English only): in the reader's language.
+GENERIC_MESSAGES = {
+    400: _l("The request could not be understood: one of its parameters is wrong."),
+    404: _l("There is no such page. Check the address, or go back to the map."),
+    405: _l("This address cannot be used this way."),
+    500: _l("Something went wrong on the server. Please try again later."),
+}
+OTHER_ERROR = _l("The request could not be completed.")
+
+
+def _page_message(exc: HTTPException) -> str:
+    if exc.description and exc.description != type(exc).description:
+        return exc.description  # the view's own, already translated
+    return str(GENERIC_MESSAGES.get(exc.code or 500, OTHER_ERROR))
 
 
 def _wants_json() -> bool:
@@ -18,7 +35,7 @@ def _wants_json() -> bool:
 def _http_error(exc: HTTPException):
     if _wants_json():
         return error_response(exc.description or exc.name, exc.code or 500)
-    return render_template("error.html", code=exc.code, message=exc.description), exc.code
+    return render_template("error.html", code=exc.code, message=_page_message(exc)), exc.code
 
 
 @blueprint.app_errorhandler(MapappError)
@@ -38,6 +55,6 @@ def _unexpected(exc: Exception):
     if _wants_json():
         return error_response("internal error", 500)
     return (
-        render_template("error.html", code=500, message=InternalServerError.description),
+        render_template("error.html", code=500, message=str(GENERIC_MESSAGES[500])),
         500,
     )

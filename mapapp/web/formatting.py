@@ -1,10 +1,11 @@
-"""Template helpers: coordinates, distances, direction links, safe external links."""
+"""Template helpers: coordinates, numbers, distances, direction links, safe external links."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from urllib.parse import quote, urlsplit
 
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 
 from mapapp.text.coords import lat_lon_dms
 
@@ -17,8 +18,19 @@ def dms_coords(lat: float, lon: float) -> str:
     return lat_lon_dms(lat, lon)
 
 
+def number(value: int | float | None) -> str:
+    """A count written the reader's way: 1,234 in English, 1 234 in Russian."""
+    return "" if value is None else format_decimal(value)
+
+
+def one_decimal(value: float) -> str:
+    """A distance or time to one decimal, rounded as "%.1f" rounds, with the reader's
+    decimal sign: 12.5 in English, 12,5 in Russian, Kazakh and Belarusian."""
+    return format_decimal(Decimal(f"{value:.1f}"), "#,##0.0")
+
+
 def km(value: float) -> str:
-    return f"{value:.1f}" if value < 100 else f"{value:.0f}"
+    return one_decimal(value) if value < 100 else format_decimal(Decimal(f"{value:.0f}"), "#,##0")
 
 
 def direction_links(lat: float, lon: float) -> list[tuple[str, str]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, parse_qsl, urlencode, urlsplit, urlunsplit
 
 from flask import abort, make_response, redirect, render_template, request, url_for
 from flask_babel import get_locale
@@ -138,6 +138,12 @@ def set_language(code: str):
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         target = url_for("web.index")
+    elif "lang" in parse_qs(parts.query, keep_blank_values=True):
+        # A ?lang= left in the page's address would override the new choice.
+        query = urlencode(
+            [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "lang"]
+        )
+        target = urlunsplit(("", "", parts.path, query, parts.fragment))
     response = make_response(redirect(target))
     response.set_cookie(
         LANGUAGE_COOKIE, code, max_age=365 * 24 * 3600, samesite="Lax", httponly=True

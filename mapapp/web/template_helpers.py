@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from mapapp.http.context import current_settings
 from mapapp.i18n import LANGUAGE_NAMES
 from mapapp.web import blueprint, formatting
 from mapapp.web.labels import (
@@ -21,10 +22,14 @@ from mapapp.web.labels import (
 def _helpers() -> dict:
     return {
         "current_locale": str(get_locale()),
-        "language_names": LANGUAGE_NAMES,
+        "language_names": {
+            code: LANGUAGE_NAMES.get(code, code) for code in current_settings().languages
+        },
         "decimal_coords": formatting.decimal_coords,
         "dms_coords": formatting.dms_coords,
         "km": formatting.km,
+        "as_number": formatting.number,
+        "as_decimal": formatting.one_decimal,
         "direction_links": formatting.direction_links,
         "display_name": formatting.display_name,
         "person_line": lambda person: formatting.person_line(person, _("demo")),

@@ -3,8 +3,10 @@ as text; names printed cleanly; a site too big to print says so; /from opens on 
 
 import io
 import re
+from datetime import date
 
 import pytest
+from babel.dates import format_date
 from pypdf import PdfReader
 from sqlalchemy import text
 
@@ -68,7 +70,13 @@ def _site(engine, site_id: int) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("lang", "heading", "demo"), [("en", "Trip dossier", "demo"), ("ru", "Досье поездки", "демо")]
+    ("lang", "heading", "demo"),
+    [
+        ("en", "Trip dossier", "demo"),
+        ("ru", "Досье поездки", "демо"),
+        ("kk", "Сапар досьесі", "демо"),
+        ("be", "Дасье паездкі", "дэма"),
+    ],
 )
 def test_trip_pdf_lists_every_stop_and_every_name(
     client, engine, biggest_sites, lang, heading, demo
@@ -83,9 +91,12 @@ def test_trip_pdf_lists_every_stop_and_every_name(
         assert _folded(f"{number}. {name}") in pdf
         for person in _names_at(engine, site_id):
             assert _folded(person_line(person, demo)) in pdf, person
-    # The legs table: one row per leg, with its distance.
+    # The legs table: one row per leg, with its distance written the language's way.
+    decimal_sign = "." if lang == "en" else ","
     for leg in itinerary["legs"]:
-        assert f"{leg['km']:.1f}" in pdf
+        assert f"{leg['km']:.1f}".replace(".", decimal_sign) in pdf
+    # The date it was made on, in the language.
+    assert _folded(format_date(date.today(), "long", locale=lang)) in pdf
 
 
 def test_site_pdf_in_two_languages(client, engine, shukhovtsy_id):
