@@ -5,7 +5,8 @@ from __future__ import annotations
 from werkzeug.datastructures import MultiDict
 
 from mapapp.errors import InvalidInput
-from mapapp.queries.search import PersonFilters
+from mapapp.http.params import parse_positive_int
+from mapapp.queries.search import PersonFilters, check_page
 from mapapp.text.normalize import area_key, query_word_variants
 
 MAX_QUERY_LENGTH = 200
@@ -104,3 +105,10 @@ def person_filters(args: MultiDict) -> PersonFilters:
     ):
         raise InvalidInput("death_from must not be after death_to", parameter="death_from")
     return filters
+
+
+def result_page(args: MultiDict, per_page: int) -> int:
+    """The page asked for; only the first ``COUNT_CAP`` matches can be paged through."""
+    page = parse_positive_int(args.get("page"), "page", 1)
+    check_page(page, per_page)
+    return page

@@ -1,27 +1,79 @@
 """Find persons by any spelling of their names, and places by any spelling of theirs.
 
-Queries arrive already normalised (``mapapp.text.normalize.search_key``): every word is
-matched with pg_trgm's word similarity against the stored keys, so the GIN trigram
-index narrows the candidates and one or two garbled letters still match.
+Queries arrive already normalised (``mapapp.text.normalize.search_key``). Each query
+word is first matched against the vocabulary of all name words: by trigram similarity
+(pg_trgm, through its GIN index) and by the words one typo away (a letter dropped, added,
+changed, or two neighbours swapped: ``Среикенов`` finds Серикенов), ranked by how close
+they are. Persons are then found exactly through the GIN index on their name words.
+
+Every search is bounded: at most ``COUNT_CAP`` matches are counted and can be paged
+through, and the search runs under its own statement timeout; a search that runs out
+of time is a ``SearchTimedOut`` (503), never an unexplained error.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from psycopg.errors import QueryCanceled
+from rapidfuzz.distance import OSA
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from mapapp.errors import InvalidInput, MapappError
 from mapapp.queries.common import district_matches, person_summary
+from mapapp.text.normalize import one_edit_neighbours
 
 # How alike a query word and a name word must be (pg_trgm similarity, 0..1).
 WORD_SIMILARITY = 0.45
 # How many name words one query word may stand for (best first).
 VOCABULARY_MATCHES = 30
+# Vocabulary words this alike are read as candidates, and kept when they are close
+# enough by the typos between them (a low bar: two typos in a long word share few
+# trigrams), among the most alike ones.
+CANDIDATE_SIMILARITY = 0.3
+CANDIDATES_PER_READING = 60
 # Name words this close to a query word's best match are read first.
 BEST_TIER_MARGIN = 0.15
 # Counting stops here: "more than 1,000" is as useful as the exact number, and cheaper.
+# Only these first matches can be paged through: deeper pages ask for more words.
 COUNT_CAP = 1_000
+# Words this long or longer are also looked up with every spelling one typo away.
+MIN_TYPO_LENGTH = 4
+# How close a vocabulary word one or two typos away is, by the query word's length
+# (a typo in a short word changes more of it).
+ONE_TYPO_CLOSENESS = ((5, 0.85), (4, 0.7))
+TWO_TYPOS_CLOSENESS = ((7, 0.7),)
+# A search that takes longer than this stops with a message (milliseconds).
+SEARCH_TIME_LIMIT_MS = 3_000
+
+
+class SearchTimedOut(MapappError):
+    """The search took longer than its time limit."""
+
+    status = 503
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the search took too long; add a name or more words, or narrow the filters"
+        )
+
+
+def max_page(per_page: int) -> int:
+    """The last page that can be asked for: the first ``COUNT_CAP`` matches only."""
+    return max(1, -(-COUNT_CAP // per_page))
+
+
+def check_page(page: int, per_page: int) -> None:
+    if page > max_page(per_page):
+        raise InvalidInput(
+            f"page must be at most {max_page(per_page)}: only the first {COUNT_CAP} "
+            "matches are listed; add words or filters to narrow the search",
+            parameter="page",
+        )
 
 
 @dataclass(frozen=True)
@@ -111,25 +163,51 @@ def _filters(filters: PersonFilters, params: dict) -> list[str]:
 
 
 def _vocabulary_matches(session: Session, words: Words) -> list[dict[str, float]]:
-    """For each query word: the name words it may stand for, with their similarity.
+    """For each query word: the name words it may stand for, with their closeness.
 
     The vocabulary holds each distinct key word once, so this fuzzy step is small and
     fast whatever the number of persons; persons are then found by exact word lookup.
     """
-    params: dict = {"limit": VOCABULARY_MATCHES}
+    params: dict = {"limit": CANDIDATES_PER_READING}
     parts = []
     for i, readings in enumerate(words):
         for j, reading in enumerate(readings):
             params[f"r{i}_{j}"] = reading
             parts.append(
-                f"(SELECT {i} AS i, word, similarity(word, :r{i}_{j}) AS sim "
+                f"(SELECT {i} AS i, {j} AS j, word, similarity(word, :r{i}_{j}) AS sim "
                 f"FROM name_vocabulary WHERE word % :r{i}_{j} "
                 f"ORDER BY sim DESC, word LIMIT :limit)"
             )
+            if len(reading) >= MIN_TYPO_LENGTH:
+                params[f"n{i}_{j}"] = sorted(one_edit_neighbours(reading))
+                parts.append(
+                    f"(SELECT {i}, {j}, word, similarity(word, :r{i}_{j}) "
+                    f"FROM name_vocabulary WHERE word = ANY(CAST(:n{i}_{j} AS text[])))"
+                )
     matches: list[dict[str, float]] = [{} for _ in words]
-    for i, word, sim in session.execute(text(" UNION ALL ".join(parts)), params):
-        matches[i][word] = max(sim, matches[i].get(word, 0.0))
-    return matches
+    for i, j, word, sim in session.execute(text(" UNION ALL ".join(parts)), params):
+        score = closeness(words[i][j], word, sim)
+        if score > matches[i].get(word, 0.0):
+            matches[i][word] = score
+    return [_closest(found) for found in matches]
+
+
+def closeness(reading: str, word: str, similarity: float) -> float:
+    """How well a vocabulary word matches a query word's reading, 0..1: 1 when equal,
+    then by the typos between them (optimal string alignment: a swap of neighbours is
+    one typo) or their trigram similarity, whichever is higher; 0 when too far."""
+    if word == reading:
+        return 1.0
+    typos = OSA.distance(reading, word, score_cutoff=2)
+    table = {1: ONE_TYPO_CLOSENESS, 2: TWO_TYPOS_CLOSENESS}.get(typos, ())
+    by_typos = next((score for length, score in table if len(reading) >= length), 0.0)
+    by_trigrams = similarity if similarity >= WORD_SIMILARITY else 0.0
+    return max(by_typos, by_trigrams)
+
+
+def _closest(found: dict[str, float]) -> dict[str, float]:
+    ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    return {word: score for word, score in ranked[:VOCABULARY_MATCHES] if score > 0}
 
 
 def search_persons(
@@ -139,16 +217,55 @@ def search_persons(
     page: int = 1,
     per_page: int = 20,
 ) -> dict:
-    """Persons matching every word (any order) and every filter, best match first."""
+    """Persons matching every word (any order) and every filter, best match first;
+    with no words, every person the filters allow, by name."""
+    check_page(page, per_page)
+    with time_limit(session, SEARCH_TIME_LIMIT_MS):
+        if not words:
+            return _filtered_persons(session, filters, page, per_page)
+        return _named_persons(session, words, filters, page, per_page)
+
+
+@contextmanager
+def time_limit(session: Session, milliseconds: int) -> Iterator[None]:
+    """Run the statements inside under a statement timeout of their own (or the
+    session's, when tighter); one that runs out of time raises ``SearchTimedOut``."""
+    previous = session.execute(
+        text(
+            "SELECT s.setting, set_config('statement_timeout', CASE WHEN "
+            "s.setting::int BETWEEN 1 AND CAST(:ms AS int) THEN s.setting "
+            "ELSE CAST(:ms AS text) END, true) "
+            "FROM pg_settings s WHERE s.name = 'statement_timeout'"
+        ),
+        {"ms": milliseconds},
+    ).scalar_one()
+    try:
+        yield
+    except OperationalError as exc:
+        if not isinstance(exc.orig, QueryCanceled):
+            raise
+        session.rollback()
+        raise SearchTimedOut() from None
+    session.execute(text("SELECT set_config('statement_timeout', :ms, true)"), {"ms": previous})
+
+
+def _filtered_persons(session: Session, filters: PersonFilters, page: int, per_page: int):
+    """Filters alone: counted up to the cap, listed by name through the name index."""
+    params: dict = {}
+    where = _filters(filters, params)
+    total = _count(session, where, params)
+    rows = _page(session, _top_by_name(where), params, page, per_page)
+    return _result(total, page, per_page, _items(rows))
+
+
+def _named_persons(
+    session: Session, words: Words, filters: PersonFilters, page: int, per_page: int
+) -> dict:
     params: dict = {}
     filter_sql = _filters(filters, params)
-    if not words:
-        total = _count(session, filter_sql, params)
-        rows = _page(session, filter_sql, "0", params, page, per_page)
-        return _result(total, page, per_page, _items(rows))
     session.execute(
         text("SELECT set_config('pg_trgm.similarity_threshold', :t, true)"),
-        {"t": str(WORD_SIMILARITY)},
+        {"t": str(CANDIDATE_SIMILARITY)},
     )
     matches = _vocabulary_matches(session, words)
     if not all(matches):
@@ -165,7 +282,7 @@ def search_persons(
         score_sql = _score(tier, params)
         if tier is best and _count(session, where, params, needed) < needed:
             continue
-        rows = _page(session, where, score_sql, params, page, per_page)
+        rows = _page(session, _top_by_score(where, score_sql), params, page, per_page)
         return _result(total, page, per_page, _items(rows))
     return _result(total, page, per_page, [])
 
@@ -205,22 +322,40 @@ def _count(session: Session, where: list[str], params: dict, cap: int = COUNT_CA
     ).scalar_one()
 
 
-def _page(session: Session, where: list[str], score_sql: str, params: dict, page, per_page):
-    """One page of matches. The candidates are materialised first, so that PostgreSQL
-    finds them through the word index and sorts them, rather than walking the whole
-    table in name order hoping to meet enough of them."""
+def _top_by_score(where: list[str], score_sql: str) -> str:
+    """The ids and scores of one page of name matches, best first. The candidates are
+    materialised first, so that PostgreSQL finds them through the word index and sorts
+    them, rather than walking the whole table in name order hoping to meet enough."""
     where_sql = " AND ".join(where) or "TRUE"
+    return f"""
+        WITH candidates AS MATERIALIZED (
+            SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score
+            FROM persons p WHERE {where_sql}
+        )
+        SELECT id, score FROM candidates
+        ORDER BY score DESC, surname, given_name NULLS LAST, id
+        LIMIT :limit OFFSET :offset
+    """
+
+
+def _top_by_name(where: list[str]) -> str:
+    """The ids of one page of filter matches by name, read in the order of the name
+    index, so that a broad filter stops after the page instead of sorting every match."""
+    where_sql = " AND ".join(where) or "TRUE"
+    return f"""
+        SELECT p.id, CAST(0 AS float8) AS score FROM persons p WHERE {where_sql}
+        ORDER BY p.surname, p.given_name NULLS LAST, p.id
+        LIMIT :limit OFFSET :offset
+    """
+
+
+def _page(session: Session, top_sql: str, params: dict, page: int, per_page: int):
+    """One page of persons, in the order of ``top_sql`` (ids and scores), with the
+    first site each lies at."""
     return session.execute(
         text(
             f"""
-            WITH candidates AS MATERIALIZED (
-                SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score
-                FROM persons p WHERE {where_sql}
-            ), top AS (
-                SELECT id, score FROM candidates
-                ORDER BY score DESC, surname, given_name NULLS LAST, id
-                LIMIT :limit OFFSET :offset
-            )
+            WITH top AS ({top_sql})
             SELECT p.id, p.surname, p.given_name, p.patronymic,
                    p.birth_year, p.birth_month, p.birth_day, p.birthplace,
                    p.death_year, p.death_month, p.death_day,
@@ -261,6 +396,7 @@ def _result(total: int, page: int, per_page: int, items: list[dict]) -> dict:
         "total_is_lower_bound": total > COUNT_CAP,
         "page": page,
         "per_page": per_page,
+        "max_page": max_page(per_page),
         "items": items,
     }
 
