@@ -90,7 +90,7 @@ def index():
 
 @blueprint.get("/persons")
 def search_persons():
-    from mapapp.http.search_params import person_filters, query_words, result_page
+    from mapapp.http.search_params import person_filters, query_words, result_page, typed_words
     from mapapp.queries.search import search_persons as run_search
 
     words = query_words(request.args)
@@ -99,7 +99,8 @@ def search_persons():
         raise InvalidInput("give q (a name) or at least one filter", parameter="q")
     per_page = parse_positive_int(request.args.get("per_page"), "per_page", 20, 100)
     page = result_page(request.args, per_page)
-    return jsonify(run_search(get_session(), words, filters, page, per_page))
+    typed = typed_words(request.args)
+    return jsonify(run_search(get_session(), words, filters, page, per_page, typed))
 
 
 @blueprint.get("/places")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from werkzeug.datastructures import MultiDict
 
 from mapapp.errors import InvalidInput
@@ -44,6 +46,12 @@ def query_words(args: MultiDict, name: str = "q", required: bool = False) -> lis
             f"{name} must contain at least {MIN_LETTERS} letters of a name", parameter=name
         )
     return words
+
+
+def typed_words(args: MultiDict, name: str = "q") -> list[str]:
+    """The words of the query as typed, in lower case (to prefer exact spellings)."""
+    raw = _plain(args, name)
+    return re.findall(r"[^\W\d_]+", raw.lower())[:MAX_WORDS] if raw else []
 
 
 def area_filter(args: MultiDict, name: str) -> str | None:

@@ -13,6 +13,7 @@ from mapapp.http.search_params import (
     person_filters,
     query_words,
     result_page,
+    typed_words,
 )
 from mapapp.queries.home_regions import home_options, sites_for_home
 from mapapp.queries.search import (
@@ -43,7 +44,8 @@ def search_page():
     results = None
     if error is None and (words or not filters.is_empty()):
         try:
-            results = search_persons(get_session(), words, filters, page, PER_PAGE)
+            typed = typed_words(request.args)
+            results = search_persons(get_session(), words, filters, page, PER_PAGE, typed)
         except SearchTimedOut:
             error, status = _("The search took too long. Add a given name or more filters."), 503
     if results is not None:
