@@ -222,6 +222,7 @@ class Person(ImportProvenance, Base):
         Index("ix_persons_import_batch", "import_batch_id"),
         # Filter-only searches list persons by name and stop after the page.
         Index("ix_persons_name_order", "surname", "given_name", "id"),
+        Index("ix_persons_rank_lower", text("lower(rank)")),
         CheckConstraint(_in("fate", FATES) + " OR fate IS NULL", name="fate_known"),
         *_partial_date_checks("birth"),
         *_partial_date_checks("death"),

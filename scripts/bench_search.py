@@ -38,6 +38,7 @@ from mapapp.importers.search_index import person_keys, refresh_vocabulary
 from mapapp.importers.values import parse_fate
 from mapapp.settings import Settings
 from mapapp.text.dates import parse_partial_date
+from mapapp.text.normalize import search_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -257,8 +258,9 @@ TYPOS = {
     "typo: Latin lookalike in Cyrillic": latin_lookalike,
     "typo: Cyrillic lookalike in Latin": cyrillic_in_latin,
     "typo: clerk/OCR letter": ocr,
-    "typo: two in a long name": two_typos,
 }
+# Beyond the mix of the issue: timed and rated, but not in the full-name figure.
+HARDER = {"typo: two in a long name": two_typos}
 FULL_NAME_KINDS = (
     "Cyrillic: surname given",
     "Cyrillic: surname given patronymic",
@@ -266,7 +268,7 @@ FULL_NAME_KINDS = (
     "order: given patronymic surname",
     *TYPOS,
 )
-KINDS = (*FULL_NAME_KINDS, "surname alone")
+KINDS = (*FULL_NAME_KINDS, *HARDER, "surname alone")
 
 
 def query_for(kind: str, person: dict, rng: random.Random) -> str | None:
@@ -283,7 +285,7 @@ def query_for(kind: str, person: dict, rng: random.Random) -> str | None:
         return surname
     if len(surname) < 5:
         return None
-    typed = TYPOS[kind](surname, rng)
+    typed = {**TYPOS, **HARDER}[kind](surname, rng)
     if not typed or typed == surname:
         return None
     if kind == "typo: Cyrillic lookalike in Latin":
@@ -342,21 +344,18 @@ def ask(base: str, params: dict) -> tuple[float, dict]:
     return (time.perf_counter() - started) * 1000, json.loads(body)
 
 
-def _as_typed(name: str | None) -> str:
-    return (name or "").lower().replace("ё", "е")
-
-
 def outcome(kind: str, person: dict, body: dict) -> str:
-    """'found' (the person on page 1), 'namesakes' (page 1 full of persons with the very
-    same recorded name, ё and е alike, so no search can tell them apart), or 'missed'."""
+    """'found' (the person on page 1), 'namesakes' (page 1 full of persons whose
+    surname and given name have the same search keys as the person's, spelling variants
+    the search treats as one name, so that no search can tell them apart), or 'missed'."""
     items = body["items"]
-    surname = _as_typed(person["surname"])
     if kind == "surname alone":
-        return "found" if items and _as_typed(items[0]["surname"]) == surname else "missed"
+        first = items[0]["surname"] if items else ""
+        return "found" if search_key(first) == search_key(person["surname"]) else "missed"
     if any(item["id"] == person["id"] for item in items):
         return "found"
-    name = (surname, _as_typed(person["given_name"]))
-    same = [i for i in items if (_as_typed(i["surname"]), _as_typed(i["given_name"])) == name]
+    name = (search_key(person["surname"]), search_key(person["given_name"]))
+    same = [i for i in items if (search_key(i["surname"]), search_key(i["given_name"])) == name]
     return "namesakes" if items and len(same) == len(items) == body["per_page"] else "missed"
 
 
@@ -375,8 +374,9 @@ def report(results: dict[str, list]) -> None:
     found = sum(o == "found" for _, o, _ in full)
     tied = sum(o == "namesakes" for _, o, _ in full)
     print(
-        f"full-name queries: {len(full)}; the person on page 1: {found / len(full):.1%}; "
-        f"or page 1 all exact namesakes: {(found + tied) / len(full):.1%}"
+        f"full-name queries (every kind above but the surname alone and two typos): "
+        f"{len(full)}; the person on page 1: {found / len(full):.1%}; "
+        f"or page 1 all namesakes (same keys): {(found + tied) / len(full):.1%}"
     )
     print(f"{'kind':38} {'n':>4} {'on page 1':>9} {'+namesakes':>10}  latency")
     for kind, rows in results.items():

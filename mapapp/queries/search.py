@@ -204,9 +204,11 @@ def _vocabulary_lookup(
                     f"(SELECT {i}, {j}, word, similarity(word, :r{i}_{j}) "
                     f"FROM name_vocabulary WHERE word = ANY(CAST(:n{i}_{j} AS text[])))"
                 )
-    session.execute(
-        text("SELECT set_config('pg_trgm.similarity_threshold', :similarity, true)"), params
-    )
+    if similarity != WORD_SIMILARITY:  # the usual bar is set with the time limit
+        session.execute(
+            text("SELECT set_config('pg_trgm.similarity_threshold', :similarity, true)"),
+            params,
+        )
     matches: list[dict[str, float]] = [{} for _ in words]
     for i, j, word, sim in session.execute(text(" UNION ALL ".join(parts)), params):
         score = closeness(words[i][j], word, sim)
@@ -258,16 +260,18 @@ def search_persons(
 @contextmanager
 def time_limit(session: Session, milliseconds: int) -> Iterator[None]:
     """Run the statements inside, and the rest of the transaction, under a statement
-    timeout of their own (or the session's, when tighter); a statement that runs out
+    timeout of their own (or the session's, when tighter), and with the usual trigram
+    bar of the vocabulary lookup (set in the same round trip); a statement that runs out
     of time raises ``SearchTimedOut``."""
     session.execute(
         text(
             "SELECT set_config('statement_timeout', CASE WHEN "
             "s.setting::int BETWEEN 1 AND CAST(:ms AS int) THEN s.setting "
-            "ELSE CAST(:ms AS text) END, true) "
+            "ELSE CAST(:ms AS text) END, true), "
+            "set_config('pg_trgm.similarity_threshold', :similarity, true) "
             "FROM pg_settings s WHERE s.name = 'statement_timeout'"
         ),
-        {"ms": milliseconds},
+        {"ms": milliseconds, "similarity": str(WORD_SIMILARITY)},
     )
     try:
         yield

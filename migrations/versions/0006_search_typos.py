@@ -1,10 +1,11 @@
-"""Search at scale: persons listed by name through an index, and the search keys of
-names written in mixed scripts re-read in one script.
+"""Search at scale: persons listed by name through an index, rank filtered through
+one, and the search keys of names written in mixed scripts re-read in one script.
 
 Filter-only searches walk ``ix_persons_name_order`` and stop after the page asked for,
-instead of sorting every match. Names whose words mix Cyrillic and Latin lookalike
-letters (a typing or OCR slip in an old list: 'Cepикенов') now key as the script most of
-their letters are in, so their stored keys are computed again.
+instead of sorting every match; ``rank=`` (compared in lower case) has an index.
+Names whose words mix Cyrillic and Latin lookalike letters (a typing or OCR slip in an
+old list: 'Cepикенов') now key as the script most of their letters are in, so their
+stored keys are computed again.
 
 Revision ID: 0006
 Revises: 0003
@@ -29,6 +30,7 @@ _MIXED = (
 
 def upgrade() -> None:
     op.create_index("ix_persons_name_order", "persons", ["surname", "given_name", "id"])
+    op.execute("CREATE INDEX ix_persons_rank_lower ON persons (lower(rank))")
 
     from mapapp.importers.search_index import refresh_vocabulary, reindex_persons
 
@@ -50,4 +52,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_persons_rank_lower", table_name="persons")
     op.drop_index("ix_persons_name_order", table_name="persons")
