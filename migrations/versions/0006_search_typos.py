@@ -2,7 +2,8 @@
 one, and the search keys of names written in mixed scripts re-read in one script.
 
 Filter-only searches walk ``ix_persons_name_order`` and stop after the page asked for,
-instead of sorting every match; ``rank=`` (compared in lower case) has an index.
+instead of sorting every match; ``rank=`` (compared in lower case) and ``unit=`` have
+indexes, and the few heroes and partisans have partial ones.
 Names whose words mix Cyrillic and Latin lookalike letters (a typing or OCR slip in an
 old list: 'Cepикенов') now key as the script most of their letters are in, so their
 stored keys are computed again.
@@ -12,6 +13,7 @@ Revises: 0003
 Create Date: 2026-11-29
 """
 
+import sqlalchemy as sa
 from alembic import op
 from sqlalchemy import text
 
@@ -31,6 +33,11 @@ _MIXED = (
 def upgrade() -> None:
     op.create_index("ix_persons_name_order", "persons", ["surname", "given_name", "id"])
     op.execute("CREATE INDEX ix_persons_rank_lower ON persons (lower(rank))")
+    op.create_index("ix_persons_unit", "persons", ["unit_id"])
+    for flag, name in (("is_hero", "ix_persons_heroes"), ("is_partisan", "ix_persons_partisans")):
+        op.create_index(
+            name, "persons", ["surname", "given_name", "id"], postgresql_where=sa.text(flag)
+        )
 
     from mapapp.importers.search_index import refresh_vocabulary, reindex_persons
 
@@ -52,5 +59,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_persons_partisans", table_name="persons")
+    op.drop_index("ix_persons_heroes", table_name="persons")
+    op.drop_index("ix_persons_unit", table_name="persons")
     op.drop_index("ix_persons_rank_lower", table_name="persons")
     op.drop_index("ix_persons_name_order", table_name="persons")
