@@ -202,9 +202,12 @@ def _vocabulary_lookup(
             )
             if with_typos and len(reading) >= MIN_TYPO_LENGTH:
                 params[f"n{i}_{j}"] = sorted(one_edit_neighbours(reading))
+                # A join, so that each neighbour is one probe of the primary key
+                # (``word = ANY(...)`` of some 500 words is planned as a scan).
                 parts.append(
-                    f"(SELECT {i}, {j}, word, similarity(word, :r{i}_{j}) "
-                    f"FROM name_vocabulary WHERE word = ANY(CAST(:n{i}_{j} AS text[])))"
+                    f"(SELECT {i}, {j}, v.word, similarity(v.word, :r{i}_{j}) "
+                    f"FROM unnest(CAST(:n{i}_{j} AS text[])) AS n(word) "
+                    f"JOIN name_vocabulary v ON v.word = n.word)"
                 )
     if similarity != WORD_SIMILARITY:  # the usual bar is set with the time limit
         session.execute(

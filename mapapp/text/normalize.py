@@ -243,7 +243,8 @@ def one_edit_neighbours(word: str) -> set[str]:
     swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     changed = {a + c + b[1:] for a, b in splits if b for c in KEY_LETTERS}
     added = {a + c + b for a, b in splits for c in KEY_LETTERS}
-    neighbours = {_DOUBLES.sub(r"\1", w) for w in dropped | swapped | changed | added}
+    # Some have a doubled letter, which no key has: they simply match nothing.
+    neighbours = dropped | swapped | changed | added
     neighbours.discard(word)
     neighbours.discard("")
     return neighbours
