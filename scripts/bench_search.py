@@ -30,6 +30,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
 from mapapp import create_app
 from mapapp import db as database
@@ -444,11 +445,33 @@ def main() -> None:
     log("warming up with another sample")
     run_mix(base, query_mix(engine, args.persons, args.per_kind, args.seed + 1))
     mix = query_mix(engine, args.persons, args.per_kind, args.seed)
+    load_before = os.getloadavg()[0]
     results = run_mix(base, mix)
     print(f"persons: {args.persons:,}  sites: {args.sites:,}  seed: {args.seed}")
     report(results)
+    in_process = time_in_process(engine, mix)
+    print(f"the same queries in process, without HTTP: {figures(in_process)}")
     run_bounds(base, engine, repeats=10)
+    print(f"load average (1 min) before: {load_before:.1f}, after: {os.getloadavg()[0]:.1f}")
     server.close()
+
+
+def time_in_process(engine, mix) -> list[float]:
+    """The search alone (database and Python), as the HTTP layer calls it."""
+    from werkzeug.datastructures import MultiDict
+
+    from mapapp.http.search_params import person_filters, query_words, typed_words
+    from mapapp.queries.search import search_persons
+
+    times = []
+    for _, query, _ in mix:
+        args = MultiDict({"q": query})
+        with Session(engine) as session:
+            started = time.perf_counter()
+            words, filters, typed = query_words(args), person_filters(args), typed_words(args)
+            search_persons(session, words, filters, 1, 20, typed)
+            times.append((time.perf_counter() - started) * 1000)
+    return times
 
 
 if __name__ == "__main__":
