@@ -507,9 +507,11 @@ def _items(rows) -> list[dict]:
 
 
 def _result(total: int, page: int, per_page: int, items: list[dict]) -> dict:
+    """The answer; past the cap the total is a lower bound, and says so in words."""
     return {
         "total": min(total, COUNT_CAP),
         "total_is_lower_bound": total > COUNT_CAP,
+        "total_text": f"more than {COUNT_CAP}" if total > COUNT_CAP else str(total),
         "page": page,
         "per_page": per_page,
         "max_page": max_page(per_page),

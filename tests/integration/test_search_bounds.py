@@ -19,6 +19,7 @@ def namesakes(engine):
     scratch = Scratch(engine)
     site = scratch.site("Test grave for namesakes", 29.0, 54.0)
     first = scratch.person(site, "Тестобаев", given_name="Бауыржан")
+    scratch.person(site, "Тестобаев", given_name="Ерлан")
     with engine.begin() as conn:
         conn.execute(
             text(
@@ -55,6 +56,7 @@ def locked(engine):
 def test_a_name_shared_beyond_the_cap_says_more_than(client, namesakes):
     body = client.get("/api/persons", query_string={"q": "Тестобаев"}).get_json()
     assert body["total"] == COUNT_CAP and body["total_is_lower_bound"] is True
+    assert body["total_text"] == f"more than {COUNT_CAP}"
     assert body["max_page"] == COUNT_CAP // 20
     page = client.get("/search", query_string={"q": "Тестобаев", "lang": "en"}).get_data(
         as_text=True
@@ -64,8 +66,11 @@ def test_a_name_shared_beyond_the_cap_says_more_than(client, namesakes):
 
 
 def test_an_exact_total_below_the_cap_is_exact(client, namesakes):
-    body = client.get("/api/persons", query_string={"q": "Серикенов"}).get_json()
+    body = client.get("/api/persons", query_string={"q": "Тестобаев Бауыржан"}).get_json()
+    assert body["total_is_lower_bound"] is True
+    body = client.get("/api/persons", query_string={"q": "Тестобаев Ерлан"}).get_json()
     assert body["total_is_lower_bound"] is False
+    assert body["total"] == 1 and body["total_text"] == "1"
     page = client.get("/search", query_string={"q": "Тестобаев Бауыржан", "lang": "en"}).get_data(
         as_text=True
     )
