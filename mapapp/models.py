@@ -220,6 +220,25 @@ class Person(ImportProvenance, Base):
         ),
         Index("ix_persons_death_year", "death_year"),
         Index("ix_persons_import_batch", "import_batch_id"),
+        # Filter-only searches list persons by name and stop after the page.
+        Index("ix_persons_name_order", "surname", "given_name", "id"),
+        Index("ix_persons_rank_lower", text("lower(rank)")),
+        Index("ix_persons_unit", "unit_id"),
+        # The few heroes and partisans, by name, for filters that ask for them.
+        Index(
+            "ix_persons_heroes",
+            "surname",
+            "given_name",
+            "id",
+            postgresql_where=text("is_hero"),
+        ),
+        Index(
+            "ix_persons_partisans",
+            "surname",
+            "given_name",
+            "id",
+            postgresql_where=text("is_partisan"),
+        ),
         CheckConstraint(_in("fate", FATES) + " OR fate IS NULL", name="fate_known"),
         *_partial_date_checks("birth"),
         *_partial_date_checks("death"),

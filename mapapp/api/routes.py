@@ -90,16 +90,17 @@ def index():
 
 @blueprint.get("/persons")
 def search_persons():
-    from mapapp.http.search_params import person_filters, query_words
+    from mapapp.http.search_params import person_filters, query_words, result_page, typed_words
     from mapapp.queries.search import search_persons as run_search
 
     words = query_words(request.args)
     filters = person_filters(request.args)
     if not words and filters.is_empty():
         raise InvalidInput("give q (a name) or at least one filter", parameter="q")
-    page = parse_positive_int(request.args.get("page"), "page", 1, 500)
     per_page = parse_positive_int(request.args.get("per_page"), "per_page", 20, 100)
-    return jsonify(run_search(get_session(), words, filters, page, per_page))
+    page = result_page(request.args, per_page)
+    typed = typed_words(request.args)
+    return jsonify(run_search(get_session(), words, filters, page, per_page, typed))
 
 
 @blueprint.get("/places")

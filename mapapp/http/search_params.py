@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from werkzeug.datastructures import MultiDict
 
 from mapapp.errors import InvalidInput
-from mapapp.queries.search import PersonFilters
+from mapapp.http.params import parse_positive_int
+from mapapp.queries.search import PersonFilters, check_page
 from mapapp.text.normalize import area_key, query_word_variants
 
 MAX_QUERY_LENGTH = 200
@@ -43,6 +46,12 @@ def query_words(args: MultiDict, name: str = "q", required: bool = False) -> lis
             f"{name} must contain at least {MIN_LETTERS} letters of a name", parameter=name
         )
     return words
+
+
+def typed_words(args: MultiDict, name: str = "q") -> list[str]:
+    """The words of the query as typed, in lower case (to prefer exact spellings)."""
+    raw = _plain(args, name)
+    return re.findall(r"[^\W\d_]+", raw.lower())[:MAX_WORDS] if raw else []
 
 
 def area_filter(args: MultiDict, name: str) -> str | None:
@@ -104,3 +113,10 @@ def person_filters(args: MultiDict) -> PersonFilters:
     ):
         raise InvalidInput("death_from must not be after death_to", parameter="death_from")
     return filters
+
+
+def result_page(args: MultiDict, per_page: int) -> int:
+    """The page asked for; only the first ``COUNT_CAP`` matches can be paged through."""
+    page = parse_positive_int(args.get("page"), "page", 1)
+    check_page(page, per_page)
+    return page

@@ -1,27 +1,84 @@
 """Find persons by any spelling of their names, and places by any spelling of theirs.
 
-Queries arrive already normalised (``mapapp.text.normalize.search_key``): every word is
-matched with pg_trgm's word similarity against the stored keys, so the GIN trigram
-index narrows the candidates and one or two garbled letters still match.
+Queries arrive already normalised (``mapapp.text.normalize.search_key``). Each query
+word is first matched against the vocabulary of all name words: by trigram similarity
+(pg_trgm, through its GIN index) and by the words one typo away (a letter dropped, added,
+changed, or two neighbours swapped: ``Среикенов`` finds Серикенов), ranked by how close
+they are. Persons are then found exactly through the GIN index on their name words.
+
+Every search is bounded: at most ``COUNT_CAP`` matches are counted and can be paged
+through, and the search runs under its own statement timeout; a search that runs out
+of time is a ``SearchTimedOut`` (503), never an unexplained error.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
+from psycopg.errors import QueryCanceled
+from rapidfuzz.distance import OSA
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from mapapp.errors import InvalidInput, MapappError
 from mapapp.queries.common import district_matches, person_summary
+from mapapp.text.normalize import one_edit_neighbours
 
 # How alike a query word and a name word must be (pg_trgm similarity, 0..1).
 WORD_SIMILARITY = 0.45
-# How many name words one query word may stand for (best first).
-VOCABULARY_MATCHES = 30
+# How many name words one query word may stand for (closest first).
+VOCABULARY_MATCHES = 12
+# Trigram candidates read per reading of a query word, the most alike first.
+CANDIDATES_PER_READING = 40
+# When no name word is within one typo of a query word, candidates this alike are read
+# as well (two typos in a long word leave few trigrams in common); a lower bar costs a
+# slower lookup, so it is only a second try.
+SECOND_TRY_SIMILARITY = 0.3
+# A vocabulary word this close is a match good enough not to need the second try.
+GOOD_ENOUGH = 0.85
 # Name words this close to a query word's best match are read first.
 BEST_TIER_MARGIN = 0.15
 # Counting stops here: "more than 1,000" is as useful as the exact number, and cheaper.
+# Only these first matches can be paged through: deeper pages ask for more words.
 COUNT_CAP = 1_000
+# Words this long or longer are also looked up with every spelling one typo away.
+MIN_TYPO_LENGTH = 4
+# How close a vocabulary word one or two typos away is, by the query word's length
+# (a typo in a short word changes more of it).
+ONE_TYPO_CLOSENESS = ((5, 0.85), (4, 0.7))
+TWO_TYPOS_CLOSENESS = ((7, 0.7),)
+# Among words as many typos away, the more alike by trigrams come first.
+TRIGRAM_TIE_BREAK = 0.05
+# A search that takes longer than this stops with a message (milliseconds).
+SEARCH_TIME_LIMIT_MS = 3_000
+
+
+class SearchTimedOut(MapappError):
+    """The search took longer than its time limit."""
+
+    status = 503
+
+    def __init__(self) -> None:
+        super().__init__(
+            "the search took too long; add a name or more words, or narrow the filters"
+        )
+
+
+def max_page(per_page: int) -> int:
+    """The last page that can be asked for: the first ``COUNT_CAP`` matches only."""
+    return max(1, -(-COUNT_CAP // per_page))
+
+
+def check_page(page: int, per_page: int) -> None:
+    if page > max_page(per_page):
+        raise InvalidInput(
+            f"page must be at most {max_page(per_page)}: only the first {COUNT_CAP} "
+            "matches are listed; add words or filters to narrow the search",
+            parameter="page",
+        )
 
 
 @dataclass(frozen=True)
@@ -81,9 +138,10 @@ def _filters(filters: PersonFilters, params: dict) -> list[str]:
         where.append("lower(p.rank) = lower(:rank)")
     if filters.unit is not None:
         params["unit"] = filters.unit
+        # The (few) units first, then their persons through the index on unit_id.
         where.append(
-            "EXISTS (SELECT 1 FROM units u WHERE u.id = p.unit_id"
-            " AND position(lower(:unit) in lower(u.name)) > 0)"
+            "p.unit_id = ANY(ARRAY(SELECT u.id FROM units u"
+            " WHERE position(lower(:unit) in lower(u.name)) > 0))"
         )
     if filters.death_from is not None:
         params["death_from"] = filters.death_from
@@ -105,31 +163,84 @@ def _filters(filters: PersonFilters, params: dict) -> list[str]:
     for flag in ("hero", "partisan"):
         value = getattr(filters, flag)
         if value is not None:
-            params[flag] = value
-            where.append(f"p.is_{flag} = :{flag}")
+            # Written out, not bound, so that the partial indexes of the few heroes and
+            # partisans serve it whatever plan the statement gets.
+            where.append(f"p.is_{flag}" if value else f"NOT p.is_{flag}")
     return where
 
 
 def _vocabulary_matches(session: Session, words: Words) -> list[dict[str, float]]:
-    """For each query word: the name words it may stand for, with their similarity.
+    """For each query word: the name words it may stand for, with their closeness.
 
     The vocabulary holds each distinct key word once, so this fuzzy step is small and
     fast whatever the number of persons; persons are then found by exact word lookup.
     """
-    params: dict = {"limit": VOCABULARY_MATCHES}
+    matches = _vocabulary_lookup(session, words, WORD_SIMILARITY, with_typos=True)
+    unsure = [i for i, found in enumerate(matches) if max(found.values(), default=0) < GOOD_ENOUGH]
+    if unsure:
+        again = _vocabulary_lookup(
+            session, [words[i] for i in unsure], SECOND_TRY_SIMILARITY, with_typos=False
+        )
+        for i, found in zip(unsure, again, strict=True):
+            for word, score in found.items():
+                matches[i][word] = max(score, matches[i].get(word, 0.0))
+    return [_closest(found) for found in matches]
+
+
+def _vocabulary_lookup(
+    session: Session, words: Words, similarity: float, with_typos: bool
+) -> list[dict[str, float]]:
+    params: dict = {"limit": CANDIDATES_PER_READING, "similarity": str(similarity)}
     parts = []
     for i, readings in enumerate(words):
         for j, reading in enumerate(readings):
             params[f"r{i}_{j}"] = reading
             parts.append(
-                f"(SELECT {i} AS i, word, similarity(word, :r{i}_{j}) AS sim "
+                f"(SELECT {i} AS i, {j} AS j, word, similarity(word, :r{i}_{j}) AS sim "
                 f"FROM name_vocabulary WHERE word % :r{i}_{j} "
                 f"ORDER BY sim DESC, word LIMIT :limit)"
             )
+            if with_typos and len(reading) >= MIN_TYPO_LENGTH:
+                params[f"n{i}_{j}"] = sorted(one_edit_neighbours(reading))
+                # A join, so that each neighbour is one probe of the primary key
+                # (``word = ANY(...)`` of some 500 words is planned as a scan).
+                parts.append(
+                    f"(SELECT {i}, {j}, v.word, similarity(v.word, :r{i}_{j}) "
+                    f"FROM unnest(CAST(:n{i}_{j} AS text[])) AS n(word) "
+                    f"JOIN name_vocabulary v ON v.word = n.word)"
+                )
+    if similarity != WORD_SIMILARITY:  # the usual bar is set with the time limit
+        session.execute(
+            text("SELECT set_config('pg_trgm.similarity_threshold', :similarity, true)"),
+            params,
+        )
     matches: list[dict[str, float]] = [{} for _ in words]
-    for i, word, sim in session.execute(text(" UNION ALL ".join(parts)), params):
-        matches[i][word] = max(sim, matches[i].get(word, 0.0))
+    for i, j, word, sim in session.execute(text(" UNION ALL ".join(parts)), params):
+        score = closeness(words[i][j], word, sim)
+        if score > matches[i].get(word, 0.0):
+            matches[i][word] = score
     return matches
+
+
+def closeness(reading: str, word: str, similarity: float) -> float:
+    """How well a vocabulary word matches a query word's reading: 1 when equal, then
+    by the typos between them (optimal string alignment: a swap of neighbours is one
+    typo) or their trigram similarity, whichever is higher, the more alike by trigrams
+    a little higher (always below 1); 0 when too far."""
+    if word == reading:
+        return 1.0
+    typos = OSA.distance(reading, word, score_cutoff=2)
+    table = {1: ONE_TYPO_CLOSENESS, 2: TWO_TYPOS_CLOSENESS}.get(typos, ())
+    by_typos = next((score for length, score in table if len(reading) >= length), 0.0)
+    by_trigrams = similarity if similarity >= WORD_SIMILARITY else 0.0
+    if not by_typos and not by_trigrams:
+        return 0.0
+    return round(min(0.99, max(by_typos, by_trigrams) + TRIGRAM_TIE_BREAK * similarity), 4)
+
+
+def _closest(found: dict[str, float]) -> dict[str, float]:
+    ranked = sorted(found.items(), key=lambda item: (-item[1], item[0]))
+    return {word: score for word, score in ranked[:VOCABULARY_MATCHES] if score > 0}
 
 
 def search_persons(
@@ -138,36 +249,154 @@ def search_persons(
     filters: PersonFilters,
     page: int = 1,
     per_page: int = 20,
+    typed: Sequence[str] = (),
 ) -> dict:
-    """Persons matching every word (any order) and every filter, best match first."""
-    params: dict = {}
-    filter_sql = _filters(filters, params)
-    if not words:
-        total = _count(session, filter_sql, params)
-        rows = _page(session, filter_sql, "0", params, page, per_page)
-        return _result(total, page, per_page, _items(rows))
+    """Persons matching every word (any order) and every filter, best match first;
+    with no words, every person the filters allow, by name. ``typed``: the query's
+    words as typed (lower case), so that among equal matches a surname spelt exactly
+    so comes first (Кожахметов before Кожаахметов, which has the same key)."""
+    check_page(page, per_page)
+    with time_limit(session, SEARCH_TIME_LIMIT_MS):
+        if not words:
+            return _filtered_persons(session, filters, page, per_page)
+        return _named_persons(session, words, filters, page, per_page, typed)
+
+
+@contextmanager
+def time_limit(session: Session, milliseconds: int) -> Iterator[None]:
+    """Run the statements inside, and the rest of the transaction, under a statement
+    timeout of their own (or the session's, when tighter), and with the usual trigram
+    bar of the vocabulary lookup (set in the same round trip); a statement that runs out
+    of time raises ``SearchTimedOut``."""
     session.execute(
-        text("SELECT set_config('pg_trgm.similarity_threshold', :t, true)"),
-        {"t": str(WORD_SIMILARITY)},
+        text(
+            "SELECT set_config('statement_timeout', CASE WHEN "
+            "s.setting::int BETWEEN 1 AND CAST(:ms AS int) THEN s.setting "
+            "ELSE CAST(:ms AS text) END, true), "
+            "set_config('pg_trgm.similarity_threshold', :similarity, true) "
+            "FROM pg_settings s WHERE s.name = 'statement_timeout'"
+        ),
+        {"ms": milliseconds, "similarity": str(WORD_SIMILARITY)},
     )
+    try:
+        yield
+    except OperationalError as exc:
+        if not isinstance(exc.orig, QueryCanceled):
+            raise
+        session.rollback()
+        raise SearchTimedOut() from None
+
+
+def _filtered_persons(session: Session, filters: PersonFilters, page: int, per_page: int):
+    """Filters alone: counted up to the cap, listed by name through the name index."""
+    params: dict = {}
+    where = _filters(filters, params)
+    total = _count(session, where, params)
+    rows = _page(session, _top_by_name(where), params, page, per_page)
+    return _result(total, page, per_page, _items(rows))
+
+
+def _named_persons(
+    session: Session,
+    words: Words,
+    filters: PersonFilters,
+    page: int,
+    per_page: int,
+    typed: Sequence[str],
+) -> dict:
+    """Persons by name, read tier by tier: first those whose every word is a query
+    word's closest match, then the close ones, then all; the first tier that fills the
+    page asked for is listed. A tier of one closeness that has more matches than the
+    cap is listed from its first matches found, so no search reads every Иванов."""
+    params: dict = {"typed": [_typed_form(word) for word in typed]}
+    filter_sql = _filters(filters, params)
     matches = _vocabulary_matches(session, words)
     if not all(matches):
         return _result(0, page, per_page, [])
-    total = _count(session, filter_sql + _word_conditions(matches, params, "all"), params)
-    # The best readings first: persons whose every word is among its best matches.
-    # Only when they do not fill the page are the weaker matches read too.
-    best = [_best_tier(found) for found in matches]
     needed = page * per_page
-    tiers = [best] if best != matches else []
-    tiers.append(matches)
-    for tier in tiers:
-        where = filter_sql + _word_conditions(tier, params, "t")
-        score_sql = _score(tier, params)
-        if tier is best and _count(session, where, params, needed) < needed:
+    tiers = _tiers(matches)
+    for k, tier in enumerate(tiers):
+        tag = f"t{k}_"
+        where = filter_sql + _word_conditions(tier, params, tag)
+        last = k == len(tiers) - 1
+        if _is_constant(tier):
+            count, rows = _first_found(session, where, tier, params, page, per_page)
+        else:
+            count = _count(session, where, params)
+            rows = None
+        if count < needed and not last:
             continue
-        rows = _page(session, where, score_sql, params, page, per_page)
-        return _result(total, page, per_page, _items(rows))
-    return _result(total, page, per_page, [])
+        if rows is None:
+            rows = _page(session, _top_by_score(where, _score(tier, tag)), params, page, per_page)
+        if count <= COUNT_CAP and not last:
+            count = _count(session, filter_sql + _word_conditions(matches, params, "all"), params)
+        return _result(count, page, per_page, _items(rows))
+    return _result(0, page, per_page, [])
+
+
+def _typed_form(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+# The surname as a relative would type it, to compare with the words typed.
+_TYPED_SURNAME = "replace(lower(p.surname), 'ё', 'е') = ANY(CAST(:typed AS text[]))"
+
+
+def _tiers(matches: list[dict[str, float]]) -> list[list[dict[str, float]]]:
+    """Nested tiers of the matched words, narrowest first, each tier distinct."""
+    tiers = []
+    for narrow in (_closest_tier, _best_tier, lambda found: found):
+        tier = [narrow(found) for found in matches]
+        if tier not in tiers:
+            tiers.append(tier)
+    return tiers
+
+
+def _closest_tier(found: dict[str, float]) -> dict[str, float]:
+    top = max(found.values())
+    return {word: score for word, score in found.items() if score == top}
+
+
+def _is_constant(tier: list[dict[str, float]]) -> bool:
+    return all(len(set(found.values())) == 1 for found in tier)
+
+
+def _constant(tier: list[dict[str, float]]) -> float:
+    return sum(next(iter(found.values())) for found in tier)
+
+
+def _first_found(
+    session: Session,
+    where: list[str],
+    tier: list[dict[str, float]],
+    params: dict,
+    page: int,
+    per_page: int,
+) -> tuple[int, list]:
+    """(count up to the cap + 1, rows of the page) for a tier whose matches all score
+    alike. Only the first ``COUNT_CAP + 1`` matches found are read (through the word
+    index), then listed with those whose surname is a matched word first, by name: a
+    name shared by tens of thousands costs no more than a rare one, and the answer says
+    "more than" the cap."""
+    score = _constant(tier)
+    words = sorted(set().union(*tier))
+    where_sql = " AND ".join(where) or "TRUE"
+    top_sql = f"""
+        WITH found AS MATERIALIZED (
+            SELECT p.id, p.surname, p.given_name, {_TYPED_SURNAME} AS as_typed,
+                   p.surname_key = ANY(:words) AS by_surname
+            FROM persons p WHERE {where_sql} LIMIT :cap
+        )
+        SELECT id, CAST(:score AS float8) AS score, (SELECT count(*) FROM found) AS found,
+               row_number() OVER (
+                   ORDER BY as_typed DESC, by_surname DESC, surname, given_name NULLS LAST, id
+               ) AS ord
+        FROM found ORDER BY ord LIMIT :limit OFFSET :offset
+    """
+    query_params = {**params, "cap": COUNT_CAP + 1, "score": score, "words": words}
+    rows = list(_page(session, top_sql, query_params, page, per_page, "t.found"))
+    count = rows[0]["found"] if rows else _count(session, where, params)
+    return count, rows
 
 
 def _best_tier(found: dict[str, float]) -> dict[str, float]:
@@ -185,14 +414,11 @@ def _word_conditions(matches: list[dict[str, float]], params: dict, tag: str) ->
     return where
 
 
-def _score(matches: list[dict[str, float]], params: dict) -> str:
-    """The sum over query words of the best similarity among the person's words
-    (a constant when every word has a single similarity)."""
-    if all(len(set(found.values())) == 1 for found in matches):
-        return str(sum(next(iter(found.values())) for found in matches))
+def _score(matches: list[dict[str, float]], tag: str) -> str:
+    """The sum over query words of the best closeness among the person's words."""
     return " + ".join(
-        f"(SELECT max(u.sim) FROM unnest(CAST(:tm{i} AS text[]), "
-        f"CAST(:ts{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words))"
+        f"(SELECT max(u.sim) FROM unnest(CAST(:{tag}m{i} AS text[]), "
+        f"CAST(:{tag}s{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words))"
         for i in range(len(matches))
     )
 
@@ -205,35 +431,58 @@ def _count(session: Session, where: list[str], params: dict, cap: int = COUNT_CA
     ).scalar_one()
 
 
-def _page(session: Session, where: list[str], score_sql: str, params: dict, page, per_page):
-    """One page of matches. The candidates are materialised first, so that PostgreSQL
-    finds them through the word index and sorts them, rather than walking the whole
-    table in name order hoping to meet enough of them."""
+def _top_by_score(where: list[str], score_sql: str) -> str:
+    """The ids and scores of one page of name matches, best first. The candidates are
+    materialised first, so that PostgreSQL finds them through the word index and sorts
+    them, rather than walking the whole table in name order hoping to meet enough."""
     where_sql = " AND ".join(where) or "TRUE"
+    return f"""
+        WITH candidates AS MATERIALIZED (
+            SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score,
+                   {_TYPED_SURNAME} AS as_typed
+            FROM persons p WHERE {where_sql}
+        )
+        SELECT id, score,
+               row_number() OVER (
+                   ORDER BY score DESC, as_typed DESC, surname, given_name NULLS LAST, id
+               ) AS ord
+        FROM candidates ORDER BY ord LIMIT :limit OFFSET :offset
+    """
+
+
+def _top_by_name(where: list[str]) -> str:
+    """The ids of one page of filter matches by name, read in the order of the name
+    index, so that a broad filter stops after the page instead of sorting every match."""
+    where_sql = " AND ".join(where) or "TRUE"
+    return f"""
+        SELECT p.id, CAST(0 AS float8) AS score,
+               row_number() OVER (ORDER BY p.surname, p.given_name NULLS LAST, p.id) AS ord
+        FROM persons p WHERE {where_sql}
+        ORDER BY p.surname, p.given_name NULLS LAST, p.id
+        LIMIT :limit OFFSET :offset
+    """
+
+
+def _page(session: Session, top_sql: str, params: dict, page: int, per_page: int, extra: str = "0"):
+    """One page of persons, in the order of ``top_sql`` (ids and scores), with the
+    first site each lies at (and ``extra``, a column of ``top_sql`` as t)."""
     return session.execute(
         text(
             f"""
-            WITH candidates AS MATERIALIZED (
-                SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score
-                FROM persons p WHERE {where_sql}
-            ), top AS (
-                SELECT id, score FROM candidates
-                ORDER BY score DESC, surname, given_name NULLS LAST, id
-                LIMIT :limit OFFSET :offset
-            )
+            WITH top AS ({top_sql})
             SELECT p.id, p.surname, p.given_name, p.patronymic,
                    p.birth_year, p.birth_month, p.birth_day, p.birthplace,
                    p.death_year, p.death_month, p.death_day,
                    p.home_country, p.home_region, p.rank, p.is_fictional,
                    s.id AS site_id, s.name AS site_name, s.name_en AS site_name_en,
-                   t.score
+                   t.score, {extra} AS found
             FROM top t JOIN persons p ON p.id = t.id
             LEFT JOIN LATERAL (
                 SELECT bs.id, bs.name, bs.name_en FROM burials b
                 JOIN burial_sites bs ON bs.id = b.site_id
                 WHERE b.person_id = p.id ORDER BY b.id LIMIT 1
             ) s ON TRUE
-            ORDER BY t.score DESC, p.surname, p.given_name NULLS LAST, p.id
+            ORDER BY t.ord
             """
         ),
         {**params, "limit": per_page, "offset": (page - 1) * per_page},
@@ -243,7 +492,9 @@ def _page(session: Session, where: list[str], score_sql: str, params: dict, page
 def _items(rows) -> list[dict]:
     items = []
     for row in rows:
-        item = person_summary({k: v for k, v in row.items() if not k.startswith("site_")})
+        item = person_summary(
+            {k: v for k, v in row.items() if not k.startswith("site_") and k != "found"}
+        )
         item["birth_year"] = row["birth_year"]
         item["score"] = round(float(row["score"]), 3)
         item["site"] = (
@@ -256,11 +507,14 @@ def _items(rows) -> list[dict]:
 
 
 def _result(total: int, page: int, per_page: int, items: list[dict]) -> dict:
+    """The answer; past the cap the total is a lower bound, and says so in words."""
     return {
         "total": min(total, COUNT_CAP),
         "total_is_lower_bound": total > COUNT_CAP,
+        "total_text": f"more than {COUNT_CAP}" if total > COUNT_CAP else str(total),
         "page": page,
         "per_page": per_page,
+        "max_page": max_page(per_page),
         "items": items,
     }
 

@@ -16,6 +16,11 @@ The key alphabet: lower-case Latin a-z where five letters stand for one sound ea
    y/й/ы -> i, "ie"/"io" -> e (Ye-/Yo- spellings of е/ё), o -> a (Belarusian akanye:
    Шуховцы / Шухаўцы), doubled letters -> one.
 
+Before that, a word that mixes scripts is read in the script most of its letters are in:
+Latin letters that look like Cyrillic ones (a, c, e, o, p, x, y, B, H, K, M, T) typed
+in a Cyrillic word become those Cyrillic letters, and back; digits that OCR reads for
+letters (0, 3, 6) inside a word become the letters.
+
 The functions are pure, and the importer and the search both call them, so that the
 stored keys and the query keys always agree.
 """
@@ -62,6 +67,41 @@ _DOUBLES = re.compile(r"([a-z])\1+")
 _SPACES = re.compile(r"\s+")
 
 
+# Letters that look alike in the two scripts, Latin first, and the OCR digits.
+_LOOKALIKES_LATIN = "AaBCcEeHIiKkMOoPpTXxYy"
+_LOOKALIKES_CYRILLIC = "АаВСсЕеНІіКкМОоРрТХхУу"
+_TO_CYRILLIC = str.maketrans(_LOOKALIKES_LATIN + "036", _LOOKALIKES_CYRILLIC + "озб")
+_TO_LATIN = str.maketrans(_LOOKALIKES_CYRILLIC + "0", _LOOKALIKES_LATIN + "o")
+_WORD = re.compile(r"[^\W_]+")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def _one_script(match: re.Match) -> str:
+    word = match.group()
+    cyrillic = len(_CYRILLIC_LETTER.findall(word))
+    latin = len(_LATIN_LETTER.findall(word))
+    if not cyrillic and not latin:
+        return word
+    if cyrillic and latin or any(ch.isdigit() for ch in word):
+        return word.translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN)
+    return word
+
+
+def fold_lookalikes(text: str) -> str:
+    """Each word in one script: 'Cepикенов' (Latin C, e, p) -> 'Серикенов',
+    'Аkhmetov' (Cyrillic А) -> 'Akhmetov', 'Ka3aков' -> 'Казаков'."""
+    return _WORD.sub(_one_script, text)
+
+
+def cyrillic_lookalike_reading(word: str) -> str | None:
+    """A Latin word made only of letters that look Cyrillic ('AXMETOB', 'Pomah' is not),
+    read as the Cyrillic word it looks like; None otherwise."""
+    if len(word) < 3 or not all(ch in _LOOKALIKES_LATIN for ch in word):
+        return None
+    return word.translate(_TO_CYRILLIC)
+
+
 def _cyrillic_to_key(text: str) -> str:
     return "".join(_CYRILLIC.get(ch, ch) for ch in text)
 
@@ -91,7 +131,7 @@ def search_key(text: str | None) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).lower()
+    text = fold_lookalikes(unicodedata.normalize("NFC", text)).lower()
     text = text.replace("'", "'").replace("ʼ", "'")
     text = _latin_to_key(_cyrillic_to_key(text))
     text = _NOT_KEY.sub(" ", text)
@@ -152,11 +192,17 @@ _AREA_WORDS = set(search_words(_AREA_WORD_SPELLINGS))
 _AMBIGUOUS_LATIN = (("x", "kh"), ("j", "y"), ("j", "zh"))
 
 
+def _lookalike_text(text: str) -> str:
+    return _WORD.sub(lambda m: cyrillic_lookalike_reading(m.group()) or m.group(), text)
+
+
 def query_word_variants(text: str | None) -> list[list[str]]:
     """The words of a query, each with the keys of its plausible readings.
 
     The first reading of every word is ``search_key``'s; ambiguous Latin letters add
-    their other reading. Readings that change the number of words are dropped.
+    their other reading, and a Latin word that could be Cyrillic letters typed as
+    their lookalikes ('AXMETOB') its Cyrillic reading. Readings that change the number
+    of words are dropped.
 
     >>> query_word_variants("Axmetov")
     [['aksmetav', 'ahmetav']]
@@ -166,13 +212,39 @@ def query_word_variants(text: str | None) -> list[list[str]]:
     if not text:
         return variants
     lowered = text.lower()
-    for letter, other in _AMBIGUOUS_LATIN:
-        if letter not in lowered:
-            continue
-        alternative = search_words(lowered.replace(letter, other))
+    alternatives = [
+        lowered.replace(letter, other) for letter, other in _AMBIGUOUS_LATIN if letter in lowered
+    ]
+    if _lookalike_text(text) != text:
+        alternatives.append(_lookalike_text(text))
+    for alternative_text in alternatives:
+        alternative = search_words(alternative_text)
         if len(alternative) != len(words):
             continue
         for readings, word in zip(variants, alternative, strict=True):
             if word not in readings:
                 readings.append(word)
     return variants
+
+
+# The letters a key is written in: doubled letters are one, o is a, x is ks, y is i.
+KEY_LETTERS = "abcdefghijklmnpqrstuvwz"
+
+
+def one_edit_neighbours(word: str) -> set[str]:
+    """Every key word one typo away: a letter dropped, added or changed, or two
+    neighbours swapped (Norvig's candidate generation over the key alphabet).
+
+    >>> "serikenav" in one_edit_neighbours("sreikenav")
+    True
+    """
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in KEY_LETTERS}
+    added = {a + c + b for a, b in splits for c in KEY_LETTERS}
+    # Some have a doubled letter, which no key has: they simply match nothing.
+    neighbours = dropped | swapped | changed | added
+    neighbours.discard(word)
+    neighbours.discard("")
+    return neighbours

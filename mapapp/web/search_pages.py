@@ -8,10 +8,22 @@ from werkzeug.datastructures import MultiDict
 
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
-from mapapp.http.params import parse_positive_int
-from mapapp.http.search_params import OBLASTS, area_filter, person_filters, query_words
+from mapapp.http.search_params import (
+    OBLASTS,
+    area_filter,
+    person_filters,
+    query_words,
+    result_page,
+    typed_words,
+)
 from mapapp.queries.home_regions import home_options, sites_for_home
-from mapapp.queries.search import PersonFilters, search_persons
+from mapapp.queries.search import (
+    COUNT_CAP,
+    PersonFilters,
+    SearchTimedOut,
+    max_page,
+    search_persons,
+)
 from mapapp.text.normalize import area_key
 from mapapp.web import blueprint, maps
 from mapapp.web.pages import map_assets, map_options
@@ -24,24 +36,41 @@ def search_page():
     words: list[str] = []
     filters = PersonFilters()
     error = None
+    status = 200
     try:
         words = query_words(request.args)
         filters = person_filters(request.args)
-        page = parse_positive_int(request.args.get("page"), "page", 1, 500)
+        page = result_page(request.args, PER_PAGE)
     except InvalidInput as exc:
-        error, page = exc.message, 1
+        error, page = _input_error(exc), 1
     results = None
     if error is None and (words or not filters.is_empty()):
-        results = search_persons(get_session(), words, filters, page, PER_PAGE)
-        results["pages"] = max(1, -(-results["total"] // PER_PAGE))
+        try:
+            typed = typed_words(request.args)
+            results = search_persons(get_session(), words, filters, page, PER_PAGE, typed)
+        except SearchTimedOut:
+            error, status = _("The search took too long. Add a given name or more filters."), 503
+    if results is not None:
+        results["pages"] = min(max(1, -(-results["total"] // PER_PAGE)), max_page(PER_PAGE))
     return render_template(
         "search.html",
         args=request.args,
         results=results,
         error=error,
         oblasts=OBLASTS,
+        count_cap=COUNT_CAP,
         has_fictional=bool(results and any(i["is_fictional"] for i in results["items"])),
-    )
+    ), status
+
+
+def _input_error(exc: InvalidInput) -> str:
+    if exc.parameter == "page":
+        return _(
+            "Only the first %(n)s matches can be listed. Add a given name or a filter "
+            "to narrow the search.",
+            n=COUNT_CAP,
+        )
+    return exc.message
 
 
 @blueprint.get("/from")

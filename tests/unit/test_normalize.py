@@ -1,6 +1,12 @@
 import pytest
 
-from mapapp.text.normalize import area_key, query_word_variants, search_key, search_words
+from mapapp.text.normalize import (
+    area_key,
+    one_edit_neighbours,
+    query_word_variants,
+    search_key,
+    search_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,3 +67,56 @@ def test_ambiguous_latin_letters_give_both_readings():
 )
 def test_area_names_share_a_key(a, b):
     assert area_key(a) == area_key(b)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Cepикенов", "Серикенов"),  # Latin C, e, p in a Cyrillic name
+        ("Аxметов", "Ахметов"),  # Latin x
+        ("Аkhmetov", "Akhmetov"),  # Cyrillic А in a Latin name
+        ("Tsoi Nikоlai", "Tsoi Nikolai"),  # Cyrillic о
+        ("Ka3aков", "Казаков"),  # OCR: 3 for з, Latin K and a
+        ("Ерб0лат", "Ерболат"),  # OCR: 0 for о
+        ("Щерба6ов", "Щербаков".replace("к", "б")),  # OCR: 6 for б
+    ],
+)
+def test_a_word_in_two_scripts_is_read_in_one(typed, meant):
+    assert search_key(typed) == search_key(meant)
+
+
+def test_a_latin_word_of_cyrillic_lookalikes_is_also_read_as_cyrillic():
+    assert search_key("Ахметов") in query_word_variants("AXMETOB")[0]
+    assert query_word_variants("Pomah") == [["pamah"]]  # m and h are not lookalikes
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Среикенов", "Серикенов"),  # two neighbours swapped
+        ("Серкенов", "Серикенов"),  # a letter dropped
+        ("Серикенова", "Серикенов"),  # a letter added
+        ("Серикеноб", "Серикенов"),  # a letter changed (OCR: б for в)
+    ],
+)
+def test_one_typo_away(typed, meant):
+    assert search_key(meant) in one_edit_neighbours(search_key(typed))
+
+
+def test_typos_that_the_key_already_absorbs():
+    # е/ё, и/й, ш/щ, ь/ъ, a doubled letter: one key, no typo needed.
+    for typed, meant in [
+        ("Еременко", "Ерёменко"),
+        ("Чаикин", "Чайкин"),
+        ("Шербаков", "Щербаков"),
+        ("Подячев", "Подъячев"),
+        ("Подьячев", "Подъячев"),
+        ("Серрикенов", "Серикенов"),
+    ]:
+        assert search_key(typed) == search_key(meant), typed
+
+
+def test_neighbours_are_keys_and_exclude_the_word():
+    neighbours = one_edit_neighbours("qai")
+    assert "qai" not in neighbours and "" not in neighbours
+    assert all(set(n) <= set("abcdefghijklmnpqrstuvwz") for n in neighbours)
