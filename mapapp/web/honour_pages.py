@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import abort, render_template, request
+from flask import abort, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from mapapp.errors import InvalidInput
@@ -35,3 +36,26 @@ def partisan_unit_page(unit_id: int):
     if unit is None:
         abort(404, description=_("There is no partisan formation with this number."))
     return render_template("partisan_unit.html", unit=unit)
+
+
+def honour_map_options() -> dict:
+    """What heroes_layer.js needs: its files, data, page addresses and labels."""
+    return {
+        "script": url_for("static", filename="js/heroes_layer.js"),
+        "style": url_for("static", filename="css/heroes_layer.css"),
+        "lang": str(get_locale()),
+        "gravesUrl": url_for("api.hero_graves"),
+        "areasUrl": url_for("api.partisan_unit_areas"),
+        "siteUrl": url_for("web.site_page", site_id=2147483647).replace("2147483647", "{id}"),
+        "unitUrl": url_for("web.partisan_unit_page", unit_id=2147483647).replace(
+            "2147483647", "{id}"
+        ),
+        "labels": {
+            "layer_heroes": _("Graves of Heroes of the Soviet Union"),
+            "layer_areas": _("Areas of partisan formations"),
+            "heroes": _("Heroes of the Soviet Union buried here"),
+            "heroes_grave": _("Grave of a Hero of the Soviet Union"),
+            "area": _("District"),
+            "demo": _("Demonstration data (fictional)"),
+        },
+    }
