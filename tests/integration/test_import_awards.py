@@ -164,3 +164,39 @@ def _table_counts(engine):
             t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
             for t in ("persons", "awards", "partisan_units", "partisan_memberships", "sources")
         }
+
+
+def test_awards_and_formations_export_and_import_back_the_same(run, tmp_path, engine):
+    from mapapp.exports import PERSON_COLUMNS, rows, write_csv
+
+    header = ["ref", "Фамилия", "Награды", "Дата указа", "Подвиг", "Бригада", "Отряд"]
+    lines = [
+        ["test:aw:1", "Дваждов", "Герой Советского Союза; Орден Ленина; Герой Советского Союза",
+         "26.10.1944; 19.04.1945", "Штурмовал переправы", "", ""],
+        ["test:aw:2", "Отрядчиков", "Орден Славы III степени", "", "", "Бригада «Круговая»",
+         "Отряд «Обратный»"],
+        ["test:aw:3", "Безуказов", "Герой Советского Союза", "", "", "", ""],
+    ]  # fmt: skip
+    source = tmp_path / "first.csv"
+    with source.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, *lines])
+
+    def stored():
+        with engine.connect() as conn:
+            names = ("Дваждов", "Отрядчиков", "Безуказов")
+            awards = [tuple(a) for name in names for a in _awards(conn, name)]
+            return awards, _unit_of(conn, "Отрядчиков")
+
+    first = run("persons", source)
+    assert first.added == 3, [str(p) for p in first.problems]
+    before = stored()
+    assert before[0][0][3:6] == (1944, 10, 26) and before[0][2][3:6] == (1945, 4, 19)
+    exported = tmp_path / "exported.csv"
+    with engine.connect() as conn, exported.open("w", encoding="utf-8", newline="") as out:
+        write_csv((r for r in rows(conn, "persons") if r["ref"].startswith("test:aw:")),
+                  PERSON_COLUMNS, out)  # fmt: skip
+    undo_batch(engine, first.batch_id)
+    assert stored() == ([], [])
+    second = run("persons", exported)
+    assert second.added == 3, [str(p) for p in second.problems]
+    assert stored() == before
