@@ -365,6 +365,8 @@ class ImportBatch(Base):
 
 
 PARTISAN_UNIT_KINDS = ("brigade", "detachment")
+# Heroes are a few hundred among millions of persons (migration 0008).
+Index("ix_persons_hero", Person.id, postgresql_where=Person.is_hero)
 
 
 class PartisanUnit(Base):

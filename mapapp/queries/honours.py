@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 from mapapp.queries.common import person_summary
 from mapapp.text.dates import format_partial_date
 
-# A Hero: flagged so, or holding the title among the awards.
+# A Hero: flagged so, or holding the title among the awards (both read from their
+# partial indexes, never by scanning every person).
 IS_HERO = (
-    "(p.is_hero OR EXISTS (SELECT 1 FROM awards h WHERE h.person_id = p.id AND h.is_hero_title))"
+    "p.id IN (SELECT id FROM persons WHERE is_hero "
+    "UNION SELECT person_id FROM awards WHERE is_hero_title)"
 )
 
 

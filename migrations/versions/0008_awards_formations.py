@@ -111,9 +111,12 @@ def upgrade() -> None:
     op.create_index(
         "ix_awards_hero", "awards", ["person_id"], postgresql_where=sa.text("is_hero_title")
     )
+    # Heroes are a few hundred among millions: the list and the map layer find them here.
+    op.create_index("ix_persons_hero", "persons", ["id"], postgresql_where=sa.text("is_hero"))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_persons_hero", table_name="persons")
     op.drop_index("ix_awards_hero", table_name="awards")
     op.drop_table("awards")
     op.drop_index("ix_partisan_memberships_unit", table_name="partisan_memberships")
