@@ -72,6 +72,9 @@ def load_demo(engine: Engine, data_dir: Path = DEMO_DIR) -> LoadReport:
         _load_units(session, units, report)
         _load_persons(session, persons, report)
         _load_settlements(session, settlements, report)
+        from mapapp.demo_honours import load_honours  # it builds on this module
+
+        load_honours(session, data_dir, report)
         # Name variants of every place (idempotent: existing variants are kept).
         reindex_places(session.connection())
     return report

@@ -36,6 +36,7 @@ PERSON_COLUMNS = [
     "death_date", "fate", "nationality", "is_hero", "is_partisan", "biography",
     "is_fictional", "site_ref", "plot", "row", "grave", "on_plaque",
     "original_burial_place", "reburial_date", "lat", "lon",
+    "awards", "award_date", "feat", "brigade", "detachment",
 ]  # fmt: skip
 COLUMNS = {"sites": SITE_COLUMNS, "battles": BATTLE_COLUMNS, "persons": PERSON_COLUMNS}
 
@@ -62,12 +63,15 @@ def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[di
             conn.execution_options(yield_per=5000)
             .execute(
                 text(
-                    """
+                    f"""
                 SELECT p.*, u.name AS unit, s.ref AS site_ref, s.id AS site_id,
                        b.plot, b.row, b.grave, b.on_plaque, b.original_burial_place,
-                       b.reburial_date, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon
+                       b.reburial_date, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon,
+                       h.awards, h.hero_dates, h.feat, f.brigade, f.detachment
                 FROM persons p
                 LEFT JOIN units u ON u.id = p.unit_id
+                LEFT JOIN LATERAL ({_HONOURS}) h ON true
+                LEFT JOIN LATERAL ({_FORMATION}) f ON true
                 LEFT JOIN burials b ON b.person_id = p.id
                 LEFT JOIN burial_sites s ON s.id = b.site_id
                 WHERE CAST(:site AS integer) IS NULL OR b.site_id = :site
@@ -80,6 +84,7 @@ def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[di
         )
         for r in result:
             row = {c: r.get(c) for c in PERSON_COLUMNS}
+            row["award_date"] = _decree_dates(r["hero_dates"])
             row["birth_date"] = format_partial_date(
                 r["birth_year"], r["birth_month"], r["birth_day"]
             )
@@ -89,6 +94,32 @@ def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[di
             yield row
     else:
         raise ValueError(f"unknown kind {kind!r}")
+
+
+# A person's awards as the importer reads them back (mapapp.importers.awards): titles
+# "; "-separated, the Hero titles' decree dates, the feat of the award that holds it.
+_HONOURS = """
+    SELECT string_agg(a.title, '; ' ORDER BY a.position) AS awards,
+           array_agg(ARRAY[a.date_year, a.date_month, a.date_day] ORDER BY a.position)
+               FILTER (WHERE a.is_hero_title) AS hero_dates,
+           (array_agg(a.feat ORDER BY a.is_hero_title DESC, a.position))[1] AS feat
+    FROM awards a WHERE a.person_id = p.id
+"""
+_FORMATION = """
+    SELECT coalesce(b.name, CASE WHEN u.kind = 'brigade' THEN u.name END) AS brigade,
+           CASE WHEN u.kind = 'detachment' THEN u.name END AS detachment
+    FROM partisan_memberships m JOIN partisan_units u ON u.id = m.unit_id
+    LEFT JOIN partisan_units b ON b.id = u.brigade_id
+    WHERE m.person_id = p.id ORDER BY u.kind = 'detachment' DESC, u.id LIMIT 1
+"""
+
+
+def _decree_dates(dates) -> str | None:
+    """The Hero titles' decree dates, "; "-separated; none unless every title has one
+    (the importer gives them to the titles in order, so a gap would shift them)."""
+    if not dates or any(d[0] is None for d in dates):
+        return None
+    return "; ".join(format_partial_date(*d) for d in dates)
 
 
 def spreadsheet_cell(value):

@@ -381,3 +381,105 @@ class ImportBatch(Base):
     status: Mapped[str] = mapped_column(String(20), default="committed")
     created_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
     undone_at = mapped_column(DateTime(timezone=True))
+
+
+PARTISAN_UNIT_KINDS = ("brigade", "detachment")
+# Heroes are a few hundred among millions of persons (migration 0008).
+Index("ix_persons_hero", Person.id, postgresql_where=Person.is_hero)
+
+
+class PartisanUnit(Base):
+    """A partisan brigade, or a detachment of one (``brigade_id``)."""
+
+    __tablename__ = "partisan_units"
+    __table_args__ = (
+        Index("ix_partisan_units_brigade", "brigade_id"),
+        Index("ix_partisan_units_import_batch", "import_batch_id"),
+        CheckConstraint(_in("kind", PARTISAN_UNIT_KINDS), name="kind_known"),
+        CheckConstraint(
+            "kind = 'detachment' OR brigade_id IS NULL", name="only_detachments_have_a_brigade"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ref: Mapped[str] = mapped_column(String(200), unique=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(Text)  # as recorded
+    name_key: Mapped[str] = mapped_column(Text)  # search_key(name), how imports find it
+    brigade_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partisan_units.id", ondelete="RESTRICT")
+    )
+    area: Mapped[str | None] = mapped_column(Text)  # area of operation as the source says
+    note: Mapped[str | None] = mapped_column(Text)
+    is_fictional: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"))
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="RESTRICT")
+    )
+
+
+class PartisanUnitArea(Base):
+    """One district where a formation fought; its point only where a source gives one."""
+
+    __tablename__ = "partisan_unit_areas"
+    __table_args__ = (
+        UniqueConstraint("unit_id", "district_key", name="partisan_unit_areas_unique"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("partisan_units.id", ondelete="CASCADE"))
+    oblast: Mapped[str | None] = mapped_column(String(50))
+    district: Mapped[str] = mapped_column(Text)
+    district_key: Mapped[str] = mapped_column(Text)
+    geom = mapped_column(point(), nullable=True)
+    location_note: Mapped[str | None] = mapped_column(Text)
+
+
+class PartisanMembership(Base):
+    """A person in a detachment (or in a brigade, when the detachment is not known)."""
+
+    __tablename__ = "partisan_memberships"
+    __table_args__ = (Index("ix_partisan_memberships_unit", "unit_id"),)
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True
+    )
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("partisan_units.id", ondelete="RESTRICT"), primary_key=True
+    )
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="RESTRICT")
+    )
+
+
+class Award(Base):
+    """One award of a person, in the order the source lists them; the Hero title carries
+    its decree date and the feat it was given for."""
+
+    __tablename__ = "awards"
+    __table_args__ = (
+        UniqueConstraint("person_id", "position", name="awards_person_position"),
+        Index("ix_awards_hero", "person_id", postgresql_where=text("is_hero_title")),
+        CheckConstraint(
+            "date_year IS NULL OR date_year BETWEEN 1934 AND 2000", name="date_year_range"
+        ),
+        CheckConstraint(
+            "date_month IS NULL OR date_month BETWEEN 1 AND 12", name="date_month_range"
+        ),
+        CheckConstraint("date_day IS NULL OR date_day BETWEEN 1 AND 31", name="date_day_range"),
+        CheckConstraint("date_day IS NULL OR date_month IS NOT NULL", name="date_day_needs_month"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(SmallInteger)
+    title: Mapped[str] = mapped_column(Text)
+    is_hero_title: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    date_year: Mapped[int | None] = mapped_column(SmallInteger)
+    date_month: Mapped[int | None] = mapped_column(SmallInteger)
+    date_day: Mapped[int | None] = mapped_column(SmallInteger)
+    feat: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[int | None] = mapped_column(ForeignKey("sources.id", ondelete="RESTRICT"))
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="RESTRICT")
+    )

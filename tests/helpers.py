@@ -81,9 +81,68 @@ class Scratch:
             refresh_vocabulary(conn, [person_id])
         return person_id
 
+    def award(self, person_id: int, title: str, position: int = 1, **fields) -> None:
+        """An award (its Hero decree date as year, month, day; its feat)."""
+        from mapapp.importers.awards import is_hero_title
+
+        with self.engine.begin() as conn:
+            conn.execute(
+                text(
+                    "INSERT INTO awards (person_id, position, title, is_hero_title, date_year, "
+                    "date_month, date_day, feat) VALUES (:p, :n, :t, :h, :y, :m, :d, :f)"
+                ),
+                {
+                    "p": person_id, "n": position, "t": title, "h": is_hero_title(title),
+                    "y": fields.get("year"), "m": fields.get("month"), "d": fields.get("day"),
+                    "f": fields.get("feat"),
+                },
+            )  # fmt: skip
+            if is_hero_title(title):
+                conn.execute(
+                    text("UPDATE persons SET is_hero = true WHERE id = :p"), {"p": person_id}
+                )
+
+    def unit(self, name: str, brigade_id: int | None = None, **fields) -> int:
+        """A fictional partisan brigade, or a detachment of ``brigade_id``; ``point`` (lon,
+        lat) gives its area a district point."""
+        from mapapp.importers.awards import unit_key
+
+        with self.engine.begin() as conn:
+            unit_id = conn.execute(
+                text(
+                    "INSERT INTO partisan_units (ref, kind, name, name_key, brigade_id, "
+                    "is_fictional) VALUES (:ref, :kind, :name, :key, :brigade, true) RETURNING id"
+                ),
+                {
+                    "ref": self._ref("unit"), "name": name, "key": unit_key(name) or "x",
+                    "kind": "detachment" if brigade_id else "brigade", "brigade": brigade_id,
+                },
+            ).scalar_one()  # fmt: skip
+            if "point" in fields:
+                lon, lat = fields["point"]
+                conn.execute(
+                    text(
+                        "INSERT INTO partisan_unit_areas (unit_id, district, district_key, geom)"
+                        " VALUES (:u, :d, :d, ST_SetSRID(ST_MakePoint(:lon, :lat), 4326))"
+                    ),
+                    {"u": unit_id, "d": fields.get("district", name), "lon": lon, "lat": lat},
+                )
+        return unit_id
+
+    def member(self, person_id: int, unit_id: int) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                text("INSERT INTO partisan_memberships (person_id, unit_id) VALUES (:p, :u)"),
+                {"p": person_id, "u": unit_id},
+            )
+
     def cleanup(self) -> None:
         with self.engine.begin() as conn:
             conn.execute(text("DELETE FROM persons WHERE ref LIKE 'test:%'"))
+            for first in ("brigade_id IS NOT NULL", "true"):
+                conn.execute(
+                    text(f"DELETE FROM partisan_units WHERE ref LIKE 'test:%' AND {first}")
+                )
             conn.execute(
                 text(
                     "DELETE FROM burials WHERE site_id IN "

@@ -84,6 +84,11 @@ def index():
         "battles": "/api/battles?bbox=",
         "battle": "/api/battles/<id>",
         "person": "/api/persons/<id>",
+        "heroes": "/api/heroes?country=&region=&burial_oblast=",
+        "hero_graves": "/api/heroes/graves",
+        "partisan_units": "/api/partisan-units",
+        "partisan_unit": "/api/partisan-units/<id>",
+        "partisan_unit_areas": "/api/partisan-units/areas",
     }
     return Response(json.dumps(endpoints, indent=1), mimetype="application/json")
 
@@ -169,3 +174,45 @@ def sites_near():
 
     items = find_near(get_session(), parse_near_search(request.args))
     return jsonify({"total": len(items), "items": items})
+
+
+@blueprint.get("/heroes")
+def list_heroes():
+    """Heroes of the Soviet Union: ?country=&region=&burial_oblast=."""
+    from mapapp.http.honour_params import hero_filters
+    from mapapp.queries.honours import heroes
+
+    return jsonify(heroes(get_session(), hero_filters(request.args)))
+
+
+@blueprint.get("/heroes/graves")
+def hero_graves():
+    """The sites where Heroes lie, as GeoJSON (the map's layer of Heroes' graves)."""
+    from mapapp.queries.honours import hero_graves_geojson
+
+    return _geojson(hero_graves_geojson(get_session()))
+
+
+@blueprint.get("/partisan-units")
+def list_partisan_units():
+    from mapapp.queries.honours import partisan_units
+
+    return jsonify(partisan_units(get_session()))
+
+
+@blueprint.get("/partisan-units/areas")
+def partisan_unit_areas():
+    """The district points of formations' areas, as GeoJSON (where a point is known)."""
+    from mapapp.queries.honours import formation_areas_geojson
+
+    return _geojson(formation_areas_geojson(get_session()))
+
+
+@blueprint.get("/partisan-units/<id:unit_id>")
+def get_partisan_unit(unit_id: int):
+    from mapapp.queries.honours import partisan_unit
+
+    unit = partisan_unit(get_session(), unit_id)
+    if unit is None:
+        raise NotFound(f"no partisan formation with id {unit_id}")
+    return jsonify(unit)

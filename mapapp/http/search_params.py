@@ -105,6 +105,8 @@ def person_filters(args: MultiDict) -> PersonFilters:
         burial_district=area_filter(args, "burial_district"),
         hero=_flag(args, "hero"),
         partisan=_flag(args, "partisan"),
+        detachment=_plain(args, "detachment"),
+        nationality=_plain(args, "nationality"),
     )
     if (
         filters.death_from is not None

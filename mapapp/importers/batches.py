@@ -33,12 +33,15 @@ def undo_batch(engine: Engine, batch_id: int) -> dict:
         counts = {}
         params = {"id": batch_id}
         if batch.kind == "persons":
+            counts.update(_undo_honours(conn, batch_id))
             counts["burials"] = conn.execute(
                 text("DELETE FROM burials WHERE import_batch_id = :id"), params
             ).rowcount
             counts["persons"] = conn.execute(
                 text("DELETE FROM persons WHERE import_batch_id = :id"), params
             ).rowcount
+            if removed := _undo_formations(conn, batch_id):
+                counts["partisan_units"] = removed
         else:
             table, place_type = (
                 ("burial_sites", "site")
@@ -73,3 +76,37 @@ def undo_batch(engine: Engine, batch_id: int) -> dict:
             params,
         )
         return counts
+
+
+def _undo_honours(conn: Connection, batch_id: int) -> dict[str, int]:
+    """Awards and memberships the batch added (also those of persons it found present);
+    only the tables it touched are counted."""
+    counts = {}
+    for table in ("awards", "partisan_memberships"):
+        removed = conn.execute(
+            text(f"DELETE FROM {table} WHERE import_batch_id = :id"), {"id": batch_id}
+        ).rowcount
+        if removed:
+            counts[table] = removed
+    return counts
+
+
+def _undo_formations(conn: Connection, batch_id: int) -> int:
+    """Detachments, then brigades, the batch created, unless a later import uses them."""
+    removed = 0
+    for kind, still_used in (
+        ("detachment", "EXISTS (SELECT 1 FROM partisan_memberships m WHERE m.unit_id = u.id)"),
+        (
+            "brigade",
+            "EXISTS (SELECT 1 FROM partisan_memberships m WHERE m.unit_id = u.id) OR "
+            "EXISTS (SELECT 1 FROM partisan_units d WHERE d.brigade_id = u.id)",
+        ),
+    ):
+        removed += conn.execute(
+            text(
+                f"DELETE FROM partisan_units u WHERE u.import_batch_id = :id "
+                f"AND u.kind = :kind AND NOT ({still_used})"
+            ),
+            {"id": batch_id, "kind": kind},
+        ).rowcount
+    return removed

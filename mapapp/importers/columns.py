@@ -55,6 +55,12 @@ FIELDS: dict[str, dict[str, list[str]]] = {
         "is_hero": ["is hero", "hero", "герой советского союза"],
         "is_partisan": ["is partisan", "partisan", "партизан"],
         "biography": ["biography", "биография"],
+        # Awards and formations (mapapp.importers.awards): "; "-separated lists.
+        "awards": ["awards", "награды"],
+        "award_date": ["award date", "decree date", "дата указа"],
+        "feat": ["feat", "подвиг"],
+        "brigade": ["brigade", "partisan brigade", "бригада", "партизанская бригада"],
+        "detachment": ["detachment", "partisan detachment", "отряд", "партизанский отряд"],
         "original_burial_place": ["original burial place", "первичное место захоронения"],
         "reburied_from": ["reburied from", "откуда перезахоронен"],
         "reburial_date": ["reburial date", "дата перезахоронения"],

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pyproj import Transformer
 
 from mapapp.importers import values
+from mapapp.importers.awards import check_award_fields
 from mapapp.importers.errors import Problem
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_partial_date
@@ -271,6 +272,8 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque")
     }
     site_id = _apply(_site_id, f, "site_id", ctx, checked)
+    honours = check_award_fields(f)
+    checked.problems.extend(Problem(row, ctx.column(n), why, v) for n, why, v in honours.problems)
     if checked.problems:
         return checked
     by, bm, bd = dates["birth_date"]
@@ -287,13 +290,16 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "death_month": dm,
         "death_day": dd,
         "fate": fate,
-        "is_hero": bool(flags["is_hero"]),
-        "is_partisan": bool(flags["is_partisan"]),
+        "is_hero": bool(flags["is_hero"]) or honours.is_hero,
+        "is_partisan": bool(flags["is_partisan"]) or honours.is_partisan,
         "is_fictional": bool(flags["is_fictional"]),
         "unit": f.get("unit"),
         "link": _burial_link(f, site_id),
         "burial": _burial_details(f, flags["on_plaque"]),
         "source": _source(f),
+        "awards": honours.awards,
+        "brigade": honours.brigade,
+        "detachment": honours.detachment,
     }
     record.update(person_keys(record))
     record["ref"] = _person_ref(f, record)

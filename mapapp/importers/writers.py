@@ -12,6 +12,7 @@ import json
 import orjson
 from sqlalchemy import Connection, text
 
+from mapapp.importers.awards import unit_key
 from mapapp.importers.bulk_copy import copy_rows
 from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
 from mapapp.importers.sources import link_source
@@ -266,6 +267,7 @@ def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> 
     progress("linked to sites", added)
     _link_staged_sources(conn, options.path.name)
     progress("sources", added)
+    _write_staged_honours(conn, good, batch_id)
     _add_staged_vocabulary(conn)
     progress("vocabulary", added)
     return added, len(good) - added
@@ -386,6 +388,100 @@ def _add_staged_vocabulary(conn: Connection) -> None:
             "FROM stage_persons ON CONFLICT (word) DO NOTHING"
         )
     )
+
+
+def _write_staged_honours(conn: Connection, good, batch_id: int) -> None:
+    """Awards and partisan formations of the staged persons (mapapp.importers.awards):
+    staged with COPY beside ``stage_persons``, then written in set statements. A brigade
+    or detachment already stored under the same name (folded) is reused, never doubled;
+    a new one is named as its first row in the file writes it."""
+    awards = [
+        (i.record["ref"], a["position"], a["title"], a["is_hero_title"], a["date_year"],
+         a["date_month"], a["date_day"], a["feat"])
+        for i in good for a in i.record.get("awards") or ()
+    ]  # fmt: skip
+    units = [
+        (i.record["ref"], i.row, i.record["brigade"], unit_key(i.record["brigade"]),
+         i.record["detachment"], unit_key(i.record["detachment"]))
+        for i in good if i.record.get("brigade") or i.record.get("detachment")
+    ]  # fmt: skip
+    if awards:
+        _stage(conn, "stage_awards", HONOUR_STAGES["stage_awards"], awards)
+        conn.execute(text(_INSERT_AWARDS), {"batch": batch_id})
+    if units:
+        _stage(conn, "stage_units", HONOUR_STAGES["stage_units"], units)
+        for statement in (_INSERT_BRIGADES, _INSERT_DETACHMENTS, _INSERT_MEMBERSHIPS):
+            conn.execute(text(statement), {"batch": batch_id})
+
+
+HONOUR_STAGES = {
+    "stage_awards": [
+        ("ref", "text"), ("position", "smallint"), ("title", "text"), ("is_hero_title", "boolean"),
+        ("date_year", "smallint"), ("date_month", "smallint"), ("date_day", "smallint"),
+        ("feat", "text"),
+    ],
+    "stage_units": [
+        ("ref", "text"), ("row_", "integer"), ("brigade", "text"), ("brigade_key", "text"),
+        ("detachment", "text"), ("detachment_key", "text"),
+    ],
+}  # fmt: skip
+
+
+def _stage(conn: Connection, table: str, columns: list[tuple[str, str]], rows: list) -> None:
+    spec = ", ".join(f"{n} {t}" for n, t in columns)
+    conn.execute(text(f"CREATE TEMP TABLE {table} ({spec}) ON COMMIT DROP"))
+    copy_rows(conn, table, [n for n, _ in columns], rows, types=[t for _, t in columns])
+
+
+_INSERT_AWARDS = """
+    INSERT INTO awards (person_id, position, title, is_hero_title, date_year, date_month,
+                        date_day, feat, source_id, import_batch_id)
+    SELECT i.id, a.position, a.title, a.is_hero_title, a.date_year, a.date_month, a.date_day,
+           a.feat, src.id, :batch
+    FROM stage_awards a JOIN stage_ids i ON i.ref = a.ref
+    LEFT JOIN LATERAL (SELECT s.src_ref FROM stage_persons s WHERE s.ref = a.ref LIMIT 1) p
+        ON true
+    LEFT JOIN sources src ON src.ref = p.src_ref
+    ON CONFLICT ON CONSTRAINT awards_person_position DO NOTHING
+"""
+# The brigade a staged row names: the first stored one with that folded name.
+_BRIGADE_OF = """
+    LEFT JOIN LATERAL (SELECT u.id FROM partisan_units u WHERE u.kind = 'brigade'
+                       AND u.name_key = s.brigade_key ORDER BY u.id LIMIT 1) b ON true
+"""
+_INSERT_BRIGADES = """
+    INSERT INTO partisan_units (ref, kind, name, name_key, import_batch_id)
+    SELECT DISTINCT ON (s.brigade_key) 'import-brigade:' || s.brigade_key, 'brigade',
+           s.brigade, s.brigade_key, :batch
+    FROM stage_units s
+    WHERE s.brigade_key IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM partisan_units u WHERE u.kind = 'brigade' AND u.name_key = s.brigade_key)
+    ORDER BY s.brigade_key, s.row_
+    ON CONFLICT (ref) DO NOTHING
+"""
+_INSERT_DETACHMENTS = f"""
+    INSERT INTO partisan_units (ref, kind, name, name_key, brigade_id, import_batch_id)
+    SELECT DISTINCT ON (b.id, s.detachment_key)
+           'import-detachment:' || coalesce(b.id::text, '-') || ':' || s.detachment_key,
+           'detachment', s.detachment, s.detachment_key, b.id, :batch
+    FROM stage_units s {_BRIGADE_OF}
+    WHERE s.detachment_key IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM partisan_units d WHERE d.kind = 'detachment'
+        AND d.name_key = s.detachment_key AND d.brigade_id IS NOT DISTINCT FROM b.id)
+    ORDER BY b.id, s.detachment_key, s.row_
+    ON CONFLICT (ref) DO NOTHING
+"""
+_INSERT_MEMBERSHIPS = f"""
+    INSERT INTO partisan_memberships (person_id, unit_id, import_batch_id)
+    SELECT DISTINCT i.id, coalesce(d.id, b.id), :batch
+    FROM stage_units s JOIN stage_ids i ON i.ref = s.ref {_BRIGADE_OF}
+    LEFT JOIN LATERAL (SELECT d.id FROM partisan_units d WHERE d.kind = 'detachment'
+                       AND d.name_key = s.detachment_key
+                       AND d.brigade_id IS NOT DISTINCT FROM b.id ORDER BY d.id LIMIT 1) d
+        ON true
+    WHERE coalesce(d.id, b.id) IS NOT NULL
+    ON CONFLICT DO NOTHING
+"""
 
 
 WRITERS = {"sites": write_sites, "battles": write_battles, "persons": write_persons}

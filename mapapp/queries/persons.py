@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.queries import honours
 from mapapp.queries.common import person_summary, sources_for
 
 
@@ -47,4 +48,6 @@ def person_detail(session: Session, person_id: int) -> dict | None:
     )
     person["burials"] = [dict(r) for r in burials.mappings()]
     person["sources"] = sources_for(session, "person_sources", "person_id", person_id)
+    person["awards"] = honours.person_awards(session, person_id)
+    person["partisan_unit"] = honours.person_unit(session, person_id)
     return person

@@ -97,6 +97,8 @@ class PersonFilters:
     burial_district: str | None = None
     hero: bool | None = None
     partisan: bool | None = None
+    detachment: str | None = None  # a partisan brigade's or detachment's name, in part
+    nationality: str | None = None  # prefix of the nationality as recorded
 
     def is_empty(self) -> bool:
         return all(v is None for v in self.__dict__.values())
@@ -166,6 +168,24 @@ def _filters(filters: PersonFilters, params: dict) -> list[str]:
             # Written out, not bound, so that the partial indexes of the few heroes and
             # partisans serve it whatever plan the statement gets.
             where.append(f"p.is_{flag}" if value else f"NOT p.is_{flag}")
+    where.extend(_honour_filters(filters, params))
+    return where
+
+
+def _honour_filters(filters: PersonFilters, params: dict) -> list[str]:
+    """Detachment (its name or its brigade's, in part) and nationality (a prefix)."""
+    where = []
+    if filters.detachment is not None:
+        params["detachment"] = filters.detachment
+        where.append(
+            "EXISTS (SELECT 1 FROM partisan_memberships m JOIN partisan_units u"
+            " ON u.id = m.unit_id LEFT JOIN partisan_units b ON b.id = u.brigade_id"
+            " WHERE m.person_id = p.id AND (position(lower(:detachment) in lower(u.name)) > 0"
+            " OR position(lower(:detachment) in lower(b.name)) > 0))"
+        )
+    if filters.nationality is not None:
+        params["nationality"] = filters.nationality
+        where.append("left(lower(p.nationality), length(:nationality)) = lower(:nationality)")
     return where
 
 

@@ -124,11 +124,35 @@ def registry_map(settings: Settings, assets: AssetUrls, options: dict) -> Render
     )
     sites = _cluster(options["labels"]["layer_sites"], assets).add_to(fmap)
     battles = _cluster(options["labels"]["layer_battles"], assets).add_to(fmap)
+    if "honours" in options:
+        _honour_layers(fmap, options["honours"])
     folium.LayerControl(collapsed=False).add_to(fmap)
     _CallScript(
         "registryMap", options, {"sites": sites.get_name(), "battles": battles.get_name()}
     ).add_to(fmap)
     return render(fmap)
+
+
+class _HonourAssets(JSCSSMixin):
+    """The script and style of the layers of Heroes' graves and formations' areas."""
+
+    _template = Template("")
+
+    def __init__(self, script: str, style: str):
+        super().__init__()
+        self._name = "MapappHonourAssets"
+        self.default_js = [("mapapp_honours_js", script)]
+        self.default_css = [("mapapp_honours_css", style)]
+
+
+def _honour_layers(fmap: folium.Map, options: dict) -> None:
+    """Heroes' graves (a star on the site) and formations' areas, filled by heroes_layer.js."""
+    _HonourAssets(options["script"], options["style"]).add_to(fmap)
+    heroes = folium.FeatureGroup(name=options["labels"]["layer_heroes"]).add_to(fmap)
+    areas = folium.FeatureGroup(name=options["labels"]["layer_areas"]).add_to(fmap)
+    _CallScript(
+        "honourLayers", options, {"heroes": heroes.get_name(), "areas": areas.get_name()}
+    ).add_to(fmap)
 
 
 def home_map(settings: Settings, assets: AssetUrls, options: dict) -> RenderedMap:

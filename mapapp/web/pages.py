@@ -64,7 +64,10 @@ def map_options() -> dict:
 
 @blueprint.get("/")
 def index():
-    rendered = maps.registry_map(current_settings(), map_assets(), map_options())
+    from mapapp.web.honour_pages import honour_map_options
+
+    options = {**map_options(), "honours": honour_map_options()}
+    rendered = maps.registry_map(current_settings(), map_assets(), options)
     return render_template("index.html", map=rendered)
 
 

@@ -22,9 +22,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "mapapp"
 # this list complete: a parameter read anywhere in mapapp/ but missing here fails it.
 PARAMETERS = (
     "bbox", "burial_district", "burial_oblast", "callup", "country", "death_from",
-    "death_to", "district", "hero", "kind", "km", "lang", "lat", "limit", "lon",
-    "names_country", "names_region", "next", "page", "partisan", "per_page", "q", "rank",
-    "region", "round_trip", "sites", "sort", "start", "start_place", "unit",
+    "death_to", "detachment", "district", "hero", "kind", "km", "lang", "lat", "limit", "lon",
+    "names_country", "names_region", "nationality", "next", "page", "partisan", "per_page",
+    "q", "rank", "region", "round_trip", "sites", "sort", "start", "start_place", "unit",
 )  # fmt: skip
 
 # Values careless or hostile users send: the edges every parser must survive.
@@ -108,8 +108,8 @@ PLAUSIBLE = {
     "lat": "54.5", "lon": "30.4", "km": "25", "country": "Kazakhstan", "page": "2",
     "district": "Дубровенский", "kind": "mass_grave", "sort": "name", "round_trip": "1",
 }  # fmt: skip
-PLAUSIBLE_PATH = {"site_id": "1", "person_id": "1", "battle_id": "1", "code": "en",
-                  "filename": "css/app.css"}  # fmt: skip
+PLAUSIBLE_PATH = {"site_id": "1", "person_id": "1", "battle_id": "1", "unit_id": "1",
+                  "code": "en", "filename": "css/app.css"}  # fmt: skip
 
 
 def _assert_clean(response, url: str) -> None:

@@ -14,6 +14,7 @@ def test_point_columns_are_srid_4326(engine):
     assert [tuple(r) for r in rows] == [
         ("battle_locations", "geom", "POINT", 4326),
         ("burial_sites", "geom", "POINT", 4326),
+        ("partisan_unit_areas", "geom", "POINT", 4326),
         ("persons", "birthplace_geom", "POINT", 4326),
         ("settlements", "geom", "POINT", 4326),
     ]

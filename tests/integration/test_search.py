@@ -125,8 +125,14 @@ def test_filters_combine(client):
     in_1944 = _items(client, country="Kazakhstan", death_from=1944, death_to=1944, per_page=100)
     assert all(i["death_date"].endswith("1944") for i in in_1944["items"])
     partisans = _items(client, partisan=1, per_page=100)
-    assert partisans["total"] >= 1 and all(i["rank"] == "партизан" for i in partisans["items"])
-    assert _items(client, hero=1)["total"] == 0  # no invented heroes
+    # The fictional partisans (rank "партизан") and the one real, cited partisan.
+    assert partisans["total"] >= 1 and all(
+        i["rank"] == "партизан" if i["is_fictional"] else i["surname"] == "Жангельдин"
+        for i in partisans["items"]
+    )
+    heroes = _items(client, hero=1)["items"]
+    # No invented heroes: the only one is the real, cited L. I. Beda.
+    assert [(i["surname"], i["is_fictional"]) for i in heroes] == [("Беда", False)]
     vitebsk = _items(client, burial_oblast="Vitebsk", per_page=5)["total"]
     brest = _items(client, burial_oblast="Brest", per_page=5)["total"]
     assert vitebsk > 35 and brest > 0

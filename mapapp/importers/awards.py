@@ -1,0 +1,155 @@
+"""Awards, the Hero decree date, the feat and the partisan formation of one person row.
+
+Pure functions: they read the cleaned cells of a row and return what to store, or the
+problems that keep the row out. "Герой Советского Союза" among the awards makes the
+person a Hero; every other award (orders, "полный кавалер ордена Славы", medals) is kept
+as written. Several awards are separated by ";", and so are several decree dates, which
+go to the Hero titles in the order both are listed (a twice Hero has two).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from mapapp.text.dates import parse_partial_date
+from mapapp.text.normalize import search_key
+
+HERO_TITLE = "Герой Советского Союза"
+MAX_AWARDS = 40
+MAX_TITLE_CHARS = 300
+MAX_NAME_CHARS = 300
+FIRST_DECREE_YEAR = 1934  # the title was created on 16 April 1934
+
+
+@dataclass
+class AwardFields:
+    """What a row says about awards and formations: record fields, or problems."""
+
+    awards: list[dict] = field(default_factory=list)
+    brigade: str | None = None
+    detachment: str | None = None
+    # (field name, reason, value) for each problem; the caller names the column.
+    problems: list[tuple[str, str, str | None]] = field(default_factory=list)
+
+    @property
+    def is_hero(self) -> bool:
+        return any(a["is_hero_title"] for a in self.awards)
+
+    @property
+    def is_partisan(self) -> bool:
+        return bool(self.brigade or self.detachment)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
+
+
+def is_hero_title(title: str) -> bool:
+    """True for the title Hero of the Soviet Union, however it is spaced or cased.
+
+    >>> is_hero_title("Герой  Советского союза")
+    True
+    >>> is_hero_title("Герой Социалистического Труда")
+    False
+    """
+    return _fold(HERO_TITLE) in _fold(title)
+
+
+def split_list(text: str | None) -> list[str]:
+    """The items of a ";"-separated cell, stripped, empty ones left out.
+
+    >>> split_list("Орден Ленина; ;Медаль «За отвагу»")
+    ['Орден Ленина', 'Медаль «За отвагу»']
+    """
+    if not text:
+        return []
+    return [item.strip() for item in text.split(";") if item.strip()]
+
+
+def parse_decree_dates(text: str | None) -> list[tuple[int, int | None, int | None]]:
+    """Decree dates, ";"-separated, each a partial date no earlier than 1934."""
+    dates = []
+    for item in split_list(text):
+        year, month, day = parse_partial_date(item)
+        if year < FIRST_DECREE_YEAR:
+            raise ValueError(f"{item!r} is before the title existed (1934)")
+        dates.append((year, month, day))
+    return dates
+
+
+def parse_awards(text: str | None) -> list[dict]:
+    """The awards of a cell in order, each marked whether it is the Hero title."""
+    titles = split_list(text)
+    if len(titles) > MAX_AWARDS:
+        raise ValueError(f"more than {MAX_AWARDS} awards in one cell")
+    for title in titles:
+        if len(title) > MAX_TITLE_CHARS:
+            raise ValueError(f"an award longer than {MAX_TITLE_CHARS} characters")
+    return [
+        {"position": n, "title": t, "is_hero_title": is_hero_title(t)}
+        for n, t in enumerate(titles, start=1)
+    ]
+
+
+def unit_key(name: str | None) -> str | None:
+    """How a formation's name is matched: quotes, case and spelling folded.
+
+    >>> unit_key("бригада «Дядя Коля»") == unit_key('Бригада "дядя коля"')
+    True
+    """
+    if not name:
+        return None
+    key = search_key(re.sub(r"[«»\"'“”„]", " ", name))
+    return key or None
+
+
+def _formation_name(f: dict, name: str, out: AwardFields) -> str | None:
+    value = f.get(name)
+    if value is not None and len(value) > MAX_NAME_CHARS:
+        out.problems.append((name, f"longer than {MAX_NAME_CHARS} characters", value))
+        return None
+    if value is not None and unit_key(value) is None:
+        out.problems.append((name, "the name has no letters or digits", value))
+        return None
+    return value
+
+
+def check_award_fields(f: dict) -> AwardFields:
+    """Check the award and formation cells of one row (``f``: field -> cleaned text)."""
+    out = AwardFields()
+    try:
+        out.awards = parse_awards(f.get("awards"))
+    except ValueError as exc:
+        out.problems.append(("awards", str(exc), f.get("awards")))
+    try:
+        dates = parse_decree_dates(f.get("award_date"))
+    except ValueError as exc:
+        out.problems.append(("award_date", str(exc), f.get("award_date")))
+        dates = []
+    heroes = [a for a in out.awards if a["is_hero_title"]]
+    if dates and len(dates) > len(heroes):
+        out.problems.append(
+            (
+                "award_date",
+                f"{len(dates)} decree date(s) but {len(heroes)} title(s) "
+                f"«{HERO_TITLE}» among the awards",
+                f.get("award_date"),
+            )
+        )
+    for award, (year, month, day) in zip(heroes, dates, strict=False):
+        award.update(date_year=year, date_month=month, date_day=day)
+    feat = f.get("feat")
+    if feat:
+        # The feat is what the (first) Hero title was given for; without one, the award.
+        holder = heroes[0] if heroes else (out.awards[0] if out.awards else None)
+        if holder is None:
+            out.problems.append(("feat", "a feat is given but no award", feat))
+        else:
+            holder["feat"] = feat
+    for award in out.awards:
+        for key in ("date_year", "date_month", "date_day", "feat"):
+            award.setdefault(key, None)
+    out.brigade = _formation_name(f, "brigade", out)
+    out.detachment = _formation_name(f, "detachment", out)
+    return out

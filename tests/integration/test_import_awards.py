@@ -1,0 +1,202 @@
+"""Importing awards, decree dates, feats, formations and nationality: the same checks,
+provenance and undo as every import."""
+
+import csv
+
+from sqlalchemy import text
+
+from mapapp.importers.awards import unit_key
+from mapapp.importers.batches import undo_batch
+
+HEADER = (
+    "Фамилия;Имя;Национальность;Награды;Дата указа;Подвиг;Бригада;Отряд;Место захоронения".split(
+        ";"
+    )
+)
+
+
+def write(tmp_path, name, rows):
+    """A comma-separated file (awards are ";"-separated inside their cell)."""
+    path = tmp_path / name
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(HEADER)
+        writer.writerows(rows)
+    return path
+
+
+def _awards(conn, surname):
+    return conn.execute(
+        text(
+            "SELECT a.position, a.title, a.is_hero_title, a.date_year, a.date_month, a.date_day, "
+            "a.feat FROM awards a JOIN persons p ON p.id = a.person_id "
+            "WHERE p.surname = :s ORDER BY a.position"
+        ),
+        {"s": surname},
+    ).all()
+
+
+def _unit_of(conn, surname):
+    return conn.execute(
+        text(
+            "SELECT d.kind, d.name, b.name FROM partisan_memberships m "
+            "JOIN persons p ON p.id = m.person_id JOIN partisan_units d ON d.id = m.unit_id "
+            "LEFT JOIN partisan_units b ON b.id = d.brigade_id WHERE p.surname = :s"
+        ),
+        {"s": surname},
+    ).all()
+
+
+def test_awards_formations_and_nationality_are_imported_and_undone(run, tmp_path, engine):
+    rows = [
+        ["Наградов", "Айдар", "казах", "Герой Советского Союза; Орден Ленина", "24.03.1945",
+         "Первым переправился через реку", "", "", "Шуховцы"],
+        ["Отрядов", "Ерлан", "казах", "Медаль «Партизану Отечественной войны» I степени", "",
+         "", "Бригада «Импортная»", "Отряд «Первый»", ""],
+        ["Отрядова", "Мария", "белоруска", "", "", "", 'бригада  "импортная"',
+         "ОТРЯД «ПЕРВЫЙ»", ""],
+        ["Бригадов", "Олег", "русский", "", "", "", "Бригада «Импортная»", "", ""],
+    ]  # fmt: skip
+    path = write(tmp_path, "heroes.csv", rows)
+    before = _table_counts(engine)
+    report = run("persons", path)
+    assert report.ok and report.committed, [str(p) for p in report.problems]
+    assert report.added == 4
+    with engine.connect() as conn:
+        hero = conn.execute(
+            text(
+                "SELECT is_hero, is_partisan, nationality, import_source FROM persons "
+                "WHERE surname = 'Наградов'"
+            )
+        ).one()
+        assert hero.is_hero and not hero.is_partisan and hero.nationality == "казах"
+        # Provenance: the row as read keeps the award cells exactly as written.
+        assert hero.import_source["Дата указа"] == "24.03.1945"
+        assert _awards(conn, "Наградов") == [
+            (1, "Герой Советского Союза", True, 1945, 3, 24, "Первым переправился через реку"),
+            (2, "Орден Ленина", False, None, None, None, None),
+        ]
+        # One brigade and one detachment, whatever the quotes and case of each row.
+        assert _unit_of(conn, "Отрядов") == [
+            ("detachment", "Отряд «Первый»", "Бригада «Импортная»")
+        ]
+        assert _unit_of(conn, "Отрядова") == _unit_of(conn, "Отрядов")
+        assert _unit_of(conn, "Бригадов") == [("brigade", "Бригада «Импортная»", None)]
+        partisan = conn.execute(
+            text("SELECT is_partisan, is_hero FROM persons WHERE surname = 'Отрядов'")
+        ).one()
+        assert partisan.is_partisan and not partisan.is_hero
+    assert _table_counts(engine)["partisan_units"] == before["partisan_units"] + 2
+    assert _table_counts(engine)["awards"] == before["awards"] + 3
+
+    # The same file again adds nothing: no second award, brigade or membership.
+    again = run("persons", path)
+    assert again.added == 0
+    assert _table_counts(engine)["awards"] == before["awards"] + 3
+    assert _table_counts(engine)["partisan_units"] == before["partisan_units"] + 2
+
+    counts = undo_batch(engine, report.batch_id)
+    assert counts["awards"] == 3 and counts["partisan_memberships"] == 3
+    assert counts["partisan_units"] == 2
+    assert _table_counts(engine) == before
+
+
+def test_a_file_naming_a_stored_brigade_joins_it(run, tmp_path, engine):
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO partisan_units (ref, kind, name, name_key) "
+                "VALUES ('test:brigade-stored', 'brigade', 'Бригада «Хранимая»', :key)"
+            ),
+            {"key": unit_key("Бригада «Хранимая»")},
+        )
+    try:
+        path = write(
+            tmp_path,
+            "p.csv",
+            [["Хранимов", "Иван", "", "", "", "", "бригада «хранимая»", "Отряд № 3", ""]],
+        )
+        report = run("persons", path)
+        assert report.ok, [str(p) for p in report.problems]
+        with engine.connect() as conn:
+            assert _unit_of(conn, "Хранимов") == [("detachment", "Отряд № 3", "Бригада «Хранимая»")]
+        undo_batch(engine, report.batch_id)
+        with engine.connect() as conn:
+            # The stored brigade stays; only the detachment the import created goes.
+            names = (
+                conn.execute(
+                    text(
+                        "SELECT name FROM partisan_units "
+                        "WHERE name IN ('Бригада «Хранимая»', 'Отряд № 3')"
+                    )
+                )
+                .scalars()
+                .all()
+            )
+            assert names == ["Бригада «Хранимая»"]
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM partisan_units WHERE ref = 'test:brigade-stored'"))
+
+
+def test_bad_award_cells_are_reported_by_row_and_column(run, tmp_path, counts):
+    before = counts()
+    rows = [
+        ["Датов", "Иван", "", "Орден Славы III степени", "1944", "", "", "", ""],
+        ["Ранов", "Иван", "", "Герой Советского Союза", "1933", "", "", "", ""],
+        ["Подвигов", "Иван", "", "", "", "Закрыл амбразуру", "", "", ""],
+    ]
+    path = write(tmp_path, "bad.csv", rows)
+    report = run("persons", path)
+    assert not report.committed
+    assert [(p.row, p.column) for p in report.problems] == [
+        (2, "Дата указа"),
+        (3, "Дата указа"),
+        (4, "Подвиг"),
+    ]
+    assert "«Герой Советского Союза»" in report.problems[0].reason
+    assert counts() == before
+
+
+def _table_counts(engine):
+    with engine.connect() as conn:
+        return {
+            t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
+            for t in ("persons", "awards", "partisan_units", "partisan_memberships", "sources")
+        }
+
+
+def test_awards_and_formations_export_and_import_back_the_same(run, tmp_path, engine):
+    from mapapp.exports import PERSON_COLUMNS, rows, write_csv
+
+    header = ["ref", "Фамилия", "Награды", "Дата указа", "Подвиг", "Бригада", "Отряд"]
+    lines = [
+        ["test:aw:1", "Дваждов", "Герой Советского Союза; Орден Ленина; Герой Советского Союза",
+         "26.10.1944; 19.04.1945", "Штурмовал переправы", "", ""],
+        ["test:aw:2", "Отрядчиков", "Орден Славы III степени", "", "", "Бригада «Круговая»",
+         "Отряд «Обратный»"],
+        ["test:aw:3", "Безуказов", "Герой Советского Союза", "", "", "", ""],
+    ]  # fmt: skip
+    source = tmp_path / "first.csv"
+    with source.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([header, *lines])
+
+    def stored():
+        with engine.connect() as conn:
+            names = ("Дваждов", "Отрядчиков", "Безуказов")
+            awards = [tuple(a) for name in names for a in _awards(conn, name)]
+            return awards, _unit_of(conn, "Отрядчиков")
+
+    first = run("persons", source)
+    assert first.added == 3, [str(p) for p in first.problems]
+    before = stored()
+    assert before[0][0][3:6] == (1944, 10, 26) and before[0][2][3:6] == (1945, 4, 19)
+    exported = tmp_path / "exported.csv"
+    with engine.connect() as conn, exported.open("w", encoding="utf-8", newline="") as out:
+        write_csv((r for r in rows(conn, "persons") if r["ref"].startswith("test:aw:")),
+                  PERSON_COLUMNS, out)  # fmt: skip
+    undo_batch(engine, first.batch_id)
+    assert stored() == ([], [])
+    second = run("persons", exported)
+    assert second.added == 3, [str(p) for p in second.problems]
+    assert stored() == before
