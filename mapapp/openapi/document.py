@@ -76,4 +76,17 @@ def build(app: Flask, settings: Settings) -> dict:
                 spec.path(view=view, app=app, operations=operations)
             else:
                 spec.path(view=view, app=app)
-    return spec.to_dict()
+    return _empty_means_absent(spec.to_dict())
+
+
+def _empty_means_absent(document: dict) -> dict:
+    """Every optional query parameter treats an empty value as if it were absent
+    (mapapp.http.params), and the document says so."""
+    parameters = list(document["components"].get("parameters", {}).values())
+    for item in document["paths"].values():
+        for operation in item.values():
+            parameters += [p for p in operation.get("parameters", []) if "$ref" not in p]
+    for parameter in parameters:
+        if parameter.get("in") == "query" and not parameter.get("required"):
+            parameter["allowEmptyValue"] = True
+    return document
