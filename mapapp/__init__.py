@@ -17,7 +17,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     """Build the application: the one place that wires settings, extensions and blueprints."""
     from flask import Flask
 
-    from mapapp import api, db, i18n, web
+    from mapapp import api, db, i18n, ogc, openapi, web
     from mapapp.http import context
     from mapapp.web import static_assets
     from mapapp.web.converters import IdConverter
@@ -38,6 +38,8 @@ def create_app(settings: Settings | None = None) -> Flask:
     static_assets.init_app(app)
     app.register_blueprint(api.blueprint, url_prefix="/api")
     app.register_blueprint(web.blueprint)
+    app.register_blueprint(ogc.blueprint, url_prefix="/ogc")
+    app.register_blueprint(openapi.blueprint)
     app.before_request(_check_parameter_sizes)
     app.after_request(_security_headers)
     return app

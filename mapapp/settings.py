@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     persons_per_page: int = 50
     max_per_page: int = 500
 
+    # OGC API Features (/ogc): items per page when a client asks for none, and the most.
+    ogc_default_limit: int = 100
+    ogc_max_limit: int = 10000
+
     # Flask's SECRET_KEY. Nothing is signed with it yet (the language cookie is plain);
     # set it in production before sessions or forms rely on it. Random per process otherwise.
     secret_key: str = Field(default_factory=lambda: secrets.token_hex(32))

@@ -1,4 +1,4 @@
-"""Errors: JSON under /api, a page elsewhere; never a stack trace."""
+"""Errors: JSON under /api and /ogc, a page elsewhere; never a stack trace."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ def _page_message(exc: HTTPException) -> str:
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path == "/api"
+    return request.path.startswith(("/api/", "/ogc/")) or request.path in ("/api", "/ogc")
 
 
 @blueprint.app_errorhandler(HTTPException)

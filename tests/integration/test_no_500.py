@@ -25,6 +25,7 @@ PARAMETERS = (
     "death_to", "detachment", "district", "hero", "kind", "km", "lang", "lat", "limit", "lon",
     "names_country", "names_region", "nationality", "next", "page", "partisan", "per_page",
     "q", "rank", "region", "round_trip", "sites", "sort", "start", "start_place", "unit",
+    "f", "filter", "filter-lang", "filter-crs", "bbox-crs", "crs", "properties",
 )  # fmt: skip
 
 # Values careless or hostile users send: the edges every parser must survive.
@@ -36,6 +37,9 @@ EDGES = [
         "-181,-91,181,91", "1944", "31.02.1944", "true", "false", "yes", "ru", "en",
         "mass_grave", "name", "-name", "Жаксылыков", "Шухаўцы", "Kazakhstan", "\u202e",
         "\ud7ff", "Ｍｉｎｓｋ",
+        "kind = 'mass_grave'", "buried_total > 'x'", "S_INTERSECTS(geometry, POINT(1e999 0))",
+        '{"op": "=", "args": [{"property": "kind"}, 1]}', "((((", "cql2-json", "html", "json",
+        "name,kind", "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
 ]  # fmt: skip
 VALUES = st.one_of(st.sampled_from(EDGES), st.text(max_size=60), st.integers().map(str))
 QUERY = st.dictionaries(st.sampled_from(PARAMETERS), VALUES, max_size=6)
@@ -107,9 +111,11 @@ PLAUSIBLE = {
     "bbox": "27,53,31,55", "sites": "1,2", "start": "53.9,27.56", "q": "Жаксылыков",
     "lat": "54.5", "lon": "30.4", "km": "25", "country": "Kazakhstan", "page": "2",
     "district": "Дубровенский", "kind": "mass_grave", "sort": "name", "round_trip": "1",
+    "filter": "kind = 'mass_grave'", "f": "json", "properties": "name,kind",
 }  # fmt: skip
 PLAUSIBLE_PATH = {"site_id": "1", "person_id": "1", "battle_id": "1", "unit_id": "1",
-                  "code": "en", "filename": "css/app.css"}  # fmt: skip
+                  "code": "en", "filename": "css/app.css", "collection_id": "burial_sites",
+                  "feature_id": "1"}  # fmt: skip
 
 
 def _assert_clean(response, url: str) -> None:

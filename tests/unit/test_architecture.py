@@ -7,7 +7,18 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "mapapp"
-CORE = ["queries", "importers", "text", "trips", "models", "db", "errors", "exports", "demo"]
+CORE = [
+    "queries",
+    "importers",
+    "text",
+    "trips",
+    "models",
+    "db",
+    "errors",
+    "exports",
+    "demo",
+    "features",
+]
 
 
 def _imports(path: Path) -> set[str]:
@@ -43,6 +54,12 @@ def test_api_and_web_do_not_import_each_other():
         for path in (PACKAGE / layer).rglob("*.py"):
             leaks = {name for name in _imports(path) if name.startswith(other)}
             assert not leaks, f"{path.relative_to(PACKAGE)} imports {leaks}"
+
+
+def test_the_ogc_layer_leans_on_neither_api_nor_web():
+    for path in (PACKAGE / "ogc").rglob("*.py"):
+        leaks = {n for n in _imports(path) if n.startswith(("mapapp.api", "mapapp.web"))}
+        assert not leaks, f"{path.relative_to(PACKAGE)} imports {leaks}"
 
 
 def test_at_most_ten_modules_at_the_top_of_the_package():

@@ -1,0 +1,62 @@
+"""Parameters of OGC API Features requests: output format, paging, bbox, properties and
+CQL2 filters, each failure an InvalidInput naming the parameter."""
+
+from __future__ import annotations
+
+from mapapp.errors import InvalidInput
+from mapapp.features.collections import CRS84, Collection
+from mapapp.features.cql import LANGUAGES, parse_filter
+from mapapp.features.items import ItemsQuery
+from mapapp.http.params import parse_bbox, parse_id, parse_positive_int
+
+FORMATS = ("json", "html")
+CRS84_NAMES = (CRS84, "https://www.opengis.net/def/crs/OGC/1.3/CRS84", "CRS84")
+
+
+def parse_format(args, accept) -> str:
+    """``f`` wins; otherwise HTML only for clients that prefer it to JSON (browsers)."""
+    raw = args.get("f")
+    if raw:
+        if raw not in FORMATS:
+            raise InvalidInput(f"f must be one of {', '.join(FORMATS)}", parameter="f")
+        return raw
+    best = accept.best_match(["application/json", "application/geo+json", "text/html"])
+    return "html" if best == "text/html" else "json"
+
+
+def _crs84_only(raw: str | None, name: str) -> None:
+    if raw and raw.strip("<>") not in CRS84_NAMES:
+        raise InvalidInput(f"{name}: only {CRS84} is supported", parameter=name)
+
+
+def parse_items_query(args, collection: Collection, default_limit: int, max_limit: int):
+    """bbox, filter (CQL2 text or JSON), properties, limit and the key of the page."""
+    _crs84_only(args.get("crs"), "crs")
+    _crs84_only(args.get("bbox-crs"), "bbox-crs")
+    _crs84_only(args.get("filter-crs"), "filter-crs")
+    raw_filter = args.get("filter")
+    lang = args.get("filter-lang")
+    if lang and lang not in LANGUAGES:
+        raise InvalidInput(f"filter-lang must be one of {', '.join(LANGUAGES)}", "filter-lang")
+    condition = parse_filter(raw_filter, lang, collection) if raw_filter else None
+    after = args.get("next")
+    return ItemsQuery(
+        bbox=parse_bbox(args.get("bbox")),
+        condition=condition,
+        properties=parse_properties(args.get("properties"), collection),
+        after=parse_id(after, "next", "page key") if after else None,
+        limit=parse_positive_int(args.get("limit"), "limit", default_limit, max_limit),
+    )
+
+
+def parse_properties(raw: str | None, collection: Collection) -> tuple[str, ...] | None:
+    if raw is None or raw.strip() == "":
+        return None
+    names = tuple(dict.fromkeys(n.strip() for n in raw.split(",") if n.strip()))
+    unknown = [n for n in names if collection.get(n) is None]
+    if unknown:
+        raise InvalidInput(
+            f"properties: unknown {unknown[0][:60]!r}; known are {', '.join(collection.names)}",
+            parameter="properties",
+        )
+    return names
