@@ -84,10 +84,15 @@ CREATE OR REPLACE FUNCTION burials_counts_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM apply_site_count_deltas(ARRAY(
-        SELECT ROW(n.site_id, 1, COALESCE(p.is_fictional::int, 0),
+        SELECT ROW(d.site_id, sum(d.persons), sum(d.fictional), sum(d.home),
+                   d.home_country, d.home_region)::site_count_delta
+        FROM (
+        SELECT n.site_id, 1, COALESCE(p.is_fictional::int, 0),
                    CASE WHEN p.id IS NULL THEN 0 ELSE 1 END,
-                   p.home_country, p.home_region)::site_count_delta
-        FROM new_rows n LEFT JOIN persons p ON p.id = n.person_id));
+                   p.home_country, p.home_region
+        FROM new_rows n LEFT JOIN persons p ON p.id = n.person_id
+        ) AS d (site_id, persons, fictional, home, home_country, home_region)
+        GROUP BY d.site_id, d.home_country, d.home_region));
     RETURN NULL;
 END $$;
 
@@ -98,10 +103,15 @@ CREATE OR REPLACE FUNCTION burials_counts_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM apply_site_count_deltas(ARRAY(
-        SELECT ROW(o.site_id, -1, -COALESCE(p.is_fictional::int, 0),
+        SELECT ROW(d.site_id, sum(d.persons), sum(d.fictional), sum(d.home),
+                   d.home_country, d.home_region)::site_count_delta
+        FROM (
+        SELECT o.site_id, -1, -COALESCE(p.is_fictional::int, 0),
                    CASE WHEN p.id IS NULL THEN 0 ELSE -1 END,
-                   p.home_country, p.home_region)::site_count_delta
-        FROM old_rows o LEFT JOIN persons p ON p.id = o.person_id));
+                   p.home_country, p.home_region
+        FROM old_rows o LEFT JOIN persons p ON p.id = o.person_id
+        ) AS d (site_id, persons, fictional, home, home_country, home_region)
+        GROUP BY d.site_id, d.home_country, d.home_region));
     RETURN NULL;
 END $$;
 
@@ -110,19 +120,24 @@ CREATE OR REPLACE FUNCTION burials_counts_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM apply_site_count_deltas(ARRAY(
-        SELECT ROW(o.site_id, -1, -COALESCE(p.is_fictional::int, 0),
+        SELECT ROW(d.site_id, sum(d.persons), sum(d.fictional), sum(d.home),
+                   d.home_country, d.home_region)::site_count_delta
+        FROM (
+        SELECT o.site_id, -1, -COALESCE(p.is_fictional::int, 0),
                    CASE WHEN p.id IS NULL THEN 0 ELSE -1 END,
-                   p.home_country, p.home_region)::site_count_delta
+                   p.home_country, p.home_region
         FROM old_rows o JOIN new_rows n ON n.id = o.id
         LEFT JOIN persons p ON p.id = o.person_id
         WHERE (o.site_id, o.person_id) IS DISTINCT FROM (n.site_id, n.person_id)
         UNION ALL
-        SELECT ROW(n.site_id, 1, COALESCE(p.is_fictional::int, 0),
+        SELECT n.site_id, 1, COALESCE(p.is_fictional::int, 0),
                    CASE WHEN p.id IS NULL THEN 0 ELSE 1 END,
-                   p.home_country, p.home_region)::site_count_delta
+                   p.home_country, p.home_region
         FROM old_rows o JOIN new_rows n ON n.id = o.id
         LEFT JOIN persons p ON p.id = n.person_id
-        WHERE (o.site_id, o.person_id) IS DISTINCT FROM (n.site_id, n.person_id)));
+        WHERE (o.site_id, o.person_id) IS DISTINCT FROM (n.site_id, n.person_id)
+        ) AS d (site_id, persons, fictional, home, home_country, home_region)
+        GROUP BY d.site_id, d.home_country, d.home_region));
     RETURN NULL;
 END $$;
 
@@ -139,8 +154,11 @@ CREATE OR REPLACE FUNCTION persons_counts_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM apply_site_count_deltas(ARRAY(
-        SELECT ROW(b.site_id, 0, delta.fictional, delta.home,
-                   delta.home_country, delta.home_region)::site_count_delta
+        SELECT ROW(d.site_id, sum(d.persons), sum(d.fictional), sum(d.home),
+                   d.home_country, d.home_region)::site_count_delta
+        FROM (
+        SELECT b.site_id, 0, delta.fictional, delta.home,
+                   delta.home_country, delta.home_region
         FROM old_rows o JOIN new_rows n ON n.id = o.id
         CROSS JOIN LATERAL (VALUES
             (-o.is_fictional::int, -1, o.home_country, o.home_region),
@@ -148,7 +166,9 @@ BEGIN
         ) AS delta(fictional, home, home_country, home_region)
         JOIN burials b ON b.person_id = n.id
         WHERE (o.is_fictional, o.home_country, o.home_region)
-              IS DISTINCT FROM (n.is_fictional, n.home_country, n.home_region)));
+              IS DISTINCT FROM (n.is_fictional, n.home_country, n.home_region)
+        ) AS d (site_id, persons, fictional, home, home_country, home_region)
+        GROUP BY d.site_id, d.home_country, d.home_region));
     RETURN NULL;
 END $$;
 
@@ -159,9 +179,14 @@ LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM burials WHERE person_id = OLD.id) THEN
         PERFORM apply_site_count_deltas(ARRAY(
-            SELECT ROW(b.site_id, 0, -OLD.is_fictional::int, -1,
-                       OLD.home_country, OLD.home_region)::site_count_delta
-            FROM burials b WHERE b.person_id = OLD.id));
+        SELECT ROW(d.site_id, sum(d.persons), sum(d.fictional), sum(d.home),
+                   d.home_country, d.home_region)::site_count_delta
+        FROM (
+            SELECT b.site_id, 0, -OLD.is_fictional::int, -1,
+                       OLD.home_country, OLD.home_region
+            FROM burials b WHERE b.person_id = OLD.id
+        ) AS d (site_id, persons, fictional, home, home_country, home_region)
+        GROUP BY d.site_id, d.home_country, d.home_region));
     END IF;
     RETURN OLD;
 END $$;
