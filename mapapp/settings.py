@@ -45,10 +45,21 @@ class Settings(BaseSettings):
     # Region used to flag points that fall outside it (minlon, minlat, maxlon, maxlat).
     region_bbox: tuple[float, float, float, float] = (23.1, 51.2, 32.8, 56.2)
 
-    # API limits.
+    # API limits. Above ``map_cluster_threshold`` sites in view, below zoom
+    # ``map_cluster_below_zoom``, the map API answers grid clusters with counts instead.
     max_features: int = 20000
+    map_cluster_threshold: int = 1000
+    map_cluster_below_zoom: int = 12
     persons_per_page: int = 50
     max_per_page: int = 500
+
+    # Serving: every statement of a web request is cancelled after this long (the answer is
+    # then a 503 with Retry-After); worker processes of `mapapp serve` (0: one per core).
+    statement_timeout_ms: int = Field(default=5000, ge=0)
+    retry_after_seconds: int = Field(default=5, ge=1)
+    workers: int = Field(default=0, ge=0)
+    # How long browsers and proxies may reuse an answer without asking again (seconds).
+    cache_max_age: int = Field(default=60, ge=0)
 
     # Flask's SECRET_KEY. Nothing is signed with it yet (the language cookie is plain);
     # set it in production before sessions or forms rely on it. Random per process otherwise.
