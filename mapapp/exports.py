@@ -112,6 +112,21 @@ def write_csv(records, columns: list[str], out) -> int:
     return count
 
 
+def csv_chunks(records, columns: list[str], rows_per_chunk: int = 2000) -> Iterator[str]:
+    """The CSV text of ``records`` in pieces of about ``rows_per_chunk`` rows, for an answer
+    that streams a long list while it is read from the database."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for n, record in enumerate(records, start=1):
+        writer.writerow([spreadsheet_cell(record.get(c)) for c in columns])
+        if n % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
 def csv_text(records, columns: list[str]) -> str:
     buffer = io.StringIO()
     write_csv(records, columns, buffer)

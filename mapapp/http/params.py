@@ -65,3 +65,15 @@ def parse_choice(raw: str | None, name: str, choices, default: str) -> str:
     if raw not in choices:
         raise InvalidInput(f"{name} must be one of {', '.join(choices)}", parameter=name)
     return raw
+
+
+MAX_ZOOM = 24
+
+
+def parse_zoom(raw: str | None) -> int | None:
+    """A map zoom level 0..24, or None when absent."""
+    if raw is None or raw == "":
+        return None
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 2 or int(raw) > MAX_ZOOM:
+        raise InvalidInput(f"zoom must be a whole number from 0 to {MAX_ZOOM}", parameter="zoom")
+    return int(raw)

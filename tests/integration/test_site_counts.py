@@ -53,7 +53,9 @@ def exact(engine):
 def site_count(engine, site_id: int) -> int:
     with engine.connect() as conn:
         return conn.execute(
-            text("SELECT COALESCE(max(persons_in_registry), 0) FROM site_counts WHERE site_id = :s"),
+            text(
+                "SELECT COALESCE(max(persons_in_registry), 0) FROM site_counts WHERE site_id = :s"
+            ),
             {"s": site_id},
         ).scalar_one()
 
@@ -107,8 +109,10 @@ def test_raw_sql_insert_update_and_delete(engine, scratch, exact):
             text("UPDATE persons SET home_region = 'Карагандинская' WHERE id = :p"), {"p": first}
         )
         home = conn.execute(
-            text("SELECT home_region, persons FROM site_home_counts WHERE site_id = :s "
-                 "AND home_region IS NOT NULL"),
+            text(
+                "SELECT home_region, persons FROM site_home_counts WHERE site_id = :s "
+                "AND home_region IS NOT NULL"
+            ),
             {"s": site},
         ).all()
     assert home == [("Карагандинская", 1)]
@@ -146,8 +150,9 @@ def test_many_rows_in_one_statement_and_truncate(engine, scratch, exact):
             {"s": site},
         )
         row = conn.execute(
-            text("SELECT persons_in_registry, fictional_persons FROM site_counts "
-                 "WHERE site_id = :s"),
+            text(
+                "SELECT persons_in_registry, fictional_persons FROM site_counts WHERE site_id = :s"
+            ),
             {"s": site},
         ).one()
         assert tuple(row) == (500, 250)
