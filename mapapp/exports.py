@@ -40,6 +40,17 @@ PERSON_COLUMNS = [
 COLUMNS = {"sites": SITE_COLUMNS, "battles": BATTLE_COLUMNS, "persons": PERSON_COLUMNS}
 
 
+# A whole download is one long read: at most this long for any of its statements.
+LONG_READ_TIMEOUT_MS = 600_000
+
+
+def prepare_long_read(conn: Connection) -> None:
+    """For the rest of ``conn``'s transaction: plan for reading every row, not the first few
+    (a streamed download reads them all), and allow more than a web request's timeout."""
+    conn.execute(text("SET LOCAL cursor_tuple_fraction = 1.0"))
+    conn.execute(text(f"SET LOCAL statement_timeout = {LONG_READ_TIMEOUT_MS}"))
+
+
 def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[dict]:
     """The records of ``kind`` as flat dicts of export columns (persons: one per burial)."""
     if kind == "sites":

@@ -26,6 +26,14 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict:
     }
 
 
+def _without_control_socket(options: dict, known: dict) -> dict:
+    """gunicorn 24+ opens a control socket at one fixed path per user by default: two
+    servers on one machine would contend for it; mapapp does not use it."""
+    if "control_socket_disable" in known:
+        return {**options, "control_socket_disable": True}
+    return options
+
+
 def serve(settings: Settings, host: str, port: int, workers: int, threads: int) -> None:
     try:
         from gunicorn.app.base import BaseApplication
@@ -39,7 +47,8 @@ def serve(settings: Settings, host: str, port: int, workers: int, threads: int) 
 
     class Server(BaseApplication):
         def load_config(self):
-            for key, value in gunicorn_options(host, port, workers, threads).items():
+            options = gunicorn_options(host, port, workers, threads)
+            for key, value in _without_control_socket(options, self.cfg.settings).items():
                 self.cfg.set(key, value)
 
         def load(self):

@@ -233,12 +233,12 @@ def big_site_figures(engine, port, args) -> list[tuple]:
     page_ms = median_ms(lambda: client.get(page_path), args.requests)
     per_page = 50
     offset_path = f"/api/sites/{site_id}/persons?page=200&per_page={per_page}"
-    before = client.get(f"/api/sites/{site_id}/persons?page=199&per_page={per_page}")[1]
-    import json
-
-    after = json.loads(before)["next_after"]
+    with Session(engine) as session:  # the cursor that page 199's "next" link carries
+        after = sites.site_persons(session, site_id, 199, per_page, "name").next_after
     keyset_path = f"{offset_path}&after={after}"
+    offset_status = client.get(offset_path)[0]
     offset_ms = median_ms(lambda: client.get(offset_path), args.requests)
+    keyset_status = client.get(keyset_path)[0]
     keyset_ms = median_ms(lambda: client.get(keyset_path), args.requests)
     status, _, headers = client.get(page_path)
     tag = headers.get("ETag", "")
@@ -275,9 +275,9 @@ def big_site_figures(engine, port, args) -> list[tuple]:
         (f"site page, biggest site ({persons:,} persons)", f"{page_ms:.1f} ms",
          f"{db_page_ms:.1f} ms", "target <= 150 ms"),
         ("API page 200 of its persons, by key (next links)", f"{keyset_ms:.1f} ms",
-         f"{db_keyset_ms:.1f} ms", "target <= 100 ms"),
+         f"{db_keyset_ms:.1f} ms", f"target <= 100 ms; HTTP {keyset_status}"),
         ("API page 200 of its persons, by number (?page=200)", f"{offset_ms:.1f} ms",
-         f"{db_offset_ms:.1f} ms", ""),
+         f"{db_offset_ms:.1f} ms", f"OFFSET; HTTP {offset_status}"),
         ("site page revalidated (If-None-Match: 304)", f"{not_modified_ms:.1f} ms", "", ""),
         ("its CSV: first byte / whole", f"{first_byte_ms:.0f} / {csv_ms:.0f} ms",
          "", f"{size / 1e6:.1f} MB, streamed"),

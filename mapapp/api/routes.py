@@ -159,7 +159,7 @@ def home_region_sites():
 def site_persons_csv(site_id: int):
     """The persons buried at a site as CSV (spreadsheet-safe; imports back the same),
     streamed while it is read, so that a site of 150,000 names starts at once."""
-    from mapapp.exports import PERSON_COLUMNS, csv_chunks, rows
+    from mapapp.exports import PERSON_COLUMNS, csv_chunks, prepare_long_read, rows
 
     session = get_session()
     if not sites.site_exists(session, site_id):
@@ -168,6 +168,7 @@ def site_persons_csv(site_id: int):
 
     def body():
         with engine.connect() as connection:  # its own: the request's closes on return
+            prepare_long_read(connection)
             yield "\ufeff"
             yield from csv_chunks(rows(connection, "persons", site_id), PERSON_COLUMNS)
 
