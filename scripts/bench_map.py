@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import socket
 import statistics
@@ -141,7 +142,7 @@ def viewport_figures(engine, port, args, limits) -> list[tuple]:
     path = f"/api/sites?bbox={bbox}"
     view = site_map.MapView(bbox=VIEWPORT)
     status, body, _ = Client(port).get(path, {"Accept-Encoding": "identity"})
-    features = body.count(b'"type": "Feature"') + body.count(b'"type":"Feature"')
+    features = len(json.loads(body)["features"]) if status == 200 else 0
     client = Client(port)
     http_ms = median_ms(lambda: client.get(path), args.requests)
     with Session(engine) as session:

@@ -61,20 +61,22 @@ def sites_for_view(session: Session, view: MapView, limits: MapLimits) -> str:
 
 
 def site_clusters_geojson(session: Session, view: MapView, total: int) -> str:
-    """One feature per grid cell holding sites: its count of sites and of persons in the
-    registry, the centre of its sites and their bounding box (for zooming in)."""
+    """One feature per grid cell (``grid_cell_degrees`` wide) holding sites: its count of
+    sites and of persons in the registry, the centre of its sites and their bounding box
+    (for zooming in). Plain arithmetic on the coordinates, no geometry aggregates."""
     cell = grid_cell_degrees(view.zoom or 0)
     sql = text(
         f"""
         WITH cells AS (
             SELECT count(*) AS sites,
                    sum(COALESCE(c.persons_in_registry, 0)) AS persons,
-                   ST_Centroid(ST_Collect(s.geom)) AS centre,
-                   ST_Extent(s.geom) AS extent,
+                   avg(ST_X(s.geom)) AS lon, avg(ST_Y(s.geom)) AS lat,
+                   min(ST_X(s.geom)) AS minlon, min(ST_Y(s.geom)) AS minlat,
+                   max(ST_X(s.geom)) AS maxlon, max(ST_Y(s.geom)) AS maxlat,
                    min(s.id) AS first_id
             FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
             WHERE {bbox_condition("s")} AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
-            GROUP BY ST_SnapToGrid(s.geom, :cell)
+            GROUP BY floor(ST_X(s.geom) / :cell), floor(ST_Y(s.geom) / :cell)
         )
         SELECT json_build_object(
             'type', 'FeatureCollection',
@@ -85,14 +87,15 @@ def site_clusters_geojson(session: Session, view: MapView, total: int) -> str:
             'features', COALESCE(json_agg(json_build_object(
                 'type', 'Feature',
                 'id', 'cell-' || first_id,
-                'geometry', ST_AsGeoJSON(centre, 5)::json,
+                'geometry', json_build_object('type', 'Point', 'coordinates', json_build_array(
+                    round(lon::numeric, 5), round(lat::numeric, 5))),
                 'properties', json_build_object(
                     'cluster', true,
                     'count', sites,
                     'persons_in_registry', persons,
                     'bbox', json_build_array(
-                        round(ST_XMin(extent)::numeric, 5), round(ST_YMin(extent)::numeric, 5),
-                        round(ST_XMax(extent)::numeric, 5), round(ST_YMax(extent)::numeric, 5))
+                        round(minlon::numeric, 5), round(minlat::numeric, 5),
+                        round(maxlon::numeric, 5), round(maxlat::numeric, 5))
                 )
             ) ORDER BY first_id), '[]'::json)
         )::text
