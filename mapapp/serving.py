@@ -20,6 +20,9 @@ def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict:
         "threads": threads,
         # A worker stuck longer than this is replaced; statements stop at statement_timeout.
         "timeout": 60,
+        # Idle keep-alive connections stay open longer than a reader's pause between two
+        # clicks (closing them sooner makes clients race the close: connection resets).
+        "keepalive": 75,
         # On SIGTERM, workers finish their requests for at most this long.
         "graceful_timeout": 5,
         "proc_name": "mapapp",
