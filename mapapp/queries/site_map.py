@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from mapapp.queries.common import BBox, bbox_condition, bbox_params
-from mapapp.queries.sites import sites_geojson
+from mapapp.queries.sites import count_sites, sites_geojson
 
 # A cluster cell is about this many screen pixels wide at the zoom it is made for.
 CELL_PIXELS = 64
@@ -35,22 +35,10 @@ def grid_cell_degrees(zoom: int) -> float:
     return 360.0 * CELL_PIXELS / (256 * 2**zoom)
 
 
-def count_sites(session: Session, view: MapView) -> int:
-    return session.execute(
-        text(
-            f"""
-            SELECT count(*) FROM burial_sites s
-            WHERE {bbox_condition("s")} AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
-            """
-        ),
-        {**bbox_params(view.bbox), "kind": view.kind},
-    ).scalar_one()
-
-
 def sites_for_view(session: Session, view: MapView, limits: MapLimits) -> str:
     """GeoJSON text: the sites in view, or their grid clusters when there are more than
     ``cluster_threshold`` of them below zoom ``cluster_below_zoom``."""
-    total = count_sites(session, view)
+    total = count_sites(session, view.bbox, view.kind)
     if (
         view.zoom is not None
         and view.zoom < limits.cluster_below_zoom

@@ -34,6 +34,19 @@ _SITE_PROPERTIES = """
 """
 
 
+def count_sites(session: Session, bbox: BBox | None = None, kind: str | None = None) -> int:
+    """How many sites lie inside ``bbox`` (of ``kind``)."""
+    return session.execute(
+        text(
+            f"""
+            SELECT count(*) FROM burial_sites s
+            WHERE {bbox_condition("s")} AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
+            """
+        ),
+        {**bbox_params(bbox), "kind": kind},
+    ).scalar_one()
+
+
 def sites_geojson(
     session: Session,
     bbox: BBox | None = None,
@@ -42,26 +55,21 @@ def sites_geojson(
     total: int | None = None,
 ) -> str:
     """A GeoJSON FeatureCollection of sites inside ``bbox`` (lon/lat), as text. Beside the
-    features it says how many sites matched (``total``) and whether the answer stops at
-    ``limit`` (``truncated``); it is never ``aggregated``."""
+    features it says how many sites matched (``total``, counted here unless given) and
+    whether the answer stops at ``limit`` (``truncated``); it is never ``aggregated``."""
+    if total is None:
+        total = count_sites(session, bbox, kind)
     sql = text(
         f"""
-        WITH matching AS (
-            SELECT s.id FROM burial_sites s
-            WHERE {bbox_condition("s")}
-              AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
-        ), counted AS (
-            SELECT COALESCE(CAST(:total AS integer), (SELECT count(*) FROM matching)) AS total
-        )
         SELECT json_build_object(
             'type', 'FeatureCollection',
             'aggregated', false,
-            'total', counted.total,
+            'total', CAST(:total AS integer),
             'limit', CAST(:limit AS integer),
-            'truncated', counted.total > :limit,
+            'truncated', CAST(:total AS integer) > :limit,
             'features', COALESCE(json_agg(f.feature ORDER BY f.id), '[]'::json)
         )::text
-        FROM counted LEFT JOIN (
+        FROM (
             SELECT s.id, json_build_object(
                 'type', 'Feature',
                 'id', s.id,
@@ -69,9 +77,11 @@ def sites_geojson(
                 'properties', json_build_object({_SITE_PROPERTIES})
             ) AS feature
             FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
-            WHERE s.id IN (SELECT id FROM matching ORDER BY id LIMIT :limit)
-        ) f ON true
-        GROUP BY counted.total
+            WHERE {bbox_condition("s")}
+              AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
+            ORDER BY s.id
+            LIMIT :limit
+        ) f
         """
     )
     return session.execute(
