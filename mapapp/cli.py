@@ -114,22 +114,36 @@ def demo() -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 256),
+    help="Worker processes (default: MAPAPP_WORKERS, or one per core).",
+)
+@click.option(
+    "--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Per worker."
+)
 @click.option("--debug", is_flag=True, help="Development server: reload on code changes.")
-def serve(host: str, port: int, threads: int, debug: bool) -> None:
-    """Serve the web application (waitress; --debug for the development server)."""
-    from mapapp import create_app
+def serve(host: str, port: int, workers: int | None, threads: int, debug: bool) -> None:
+    """Serve the web application (gunicorn workers; --debug for the development server)."""
+    from mapapp.http import serving
 
-    app = create_app(_settings())
-    click.echo(f"mapapp on http://{host}:{port}/ (Ctrl+C to stop)")
+    settings = _settings()
     if debug:
         from werkzeug.serving import run_simple
 
-        run_simple(host, port, app, threaded=True, use_reloader=True, use_debugger=True)
-        return
-    import waitress
+        from mapapp import create_app
 
-    waitress.serve(app, host=host, port=port, threads=threads, ident="mapapp")
+        click.echo(f"mapapp on http://{host}:{port}/ (Ctrl+C to stop)")
+        run_simple(
+            host, port, create_app(settings), threaded=True, use_reloader=True, use_debugger=True
+        )
+        return
+    workers = workers or serving.default_workers(settings)
+    click.echo(
+        f"mapapp on http://{host}:{port}/ with {workers} worker(s) x {threads} thread(s) "
+        "(Ctrl+C to stop)"
+    )
+    serving.serve(settings, host, port, workers, threads)
 
 
 if __name__ == "__main__":

@@ -14,8 +14,14 @@ from sqlalchemy.orm import Session
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
 
 
-def make_engine(database_url: str) -> Engine:
-    return create_engine(database_url, pool_pre_ping=True, future=True)
+def make_engine(database_url: str, statement_timeout_ms: int | None = None) -> Engine:
+    """An engine whose pooled connections are checked before use (a restarted server
+    costs no failed request); with ``statement_timeout_ms``, every statement on its
+    connections is cancelled after that long (web requests; imports run without)."""
+    connect_args = {}
+    if statement_timeout_ms:
+        connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
+    return create_engine(database_url, pool_pre_ping=True, connect_args=connect_args)
 
 
 def alembic_config(engine: Engine) -> Config:

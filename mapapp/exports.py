@@ -41,6 +41,17 @@ PERSON_COLUMNS = [
 COLUMNS = {"sites": SITE_COLUMNS, "battles": BATTLE_COLUMNS, "persons": PERSON_COLUMNS}
 
 
+# A whole download is one long read: at most this long for any of its statements.
+LONG_READ_TIMEOUT_MS = 600_000
+
+
+def prepare_long_read(conn: Connection) -> None:
+    """For the rest of ``conn``'s transaction: plan for reading every row, not the first few
+    (a streamed download reads them all), and allow more than a web request's timeout."""
+    conn.execute(text("SET LOCAL cursor_tuple_fraction = 1.0"))
+    conn.execute(text(f"SET LOCAL statement_timeout = {LONG_READ_TIMEOUT_MS}"))
+
+
 def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[dict]:
     """The records of ``kind`` as flat dicts of export columns (persons: one per burial)."""
     if kind == "sites":
@@ -141,6 +152,21 @@ def write_csv(records, columns: list[str], out) -> int:
         writer.writerow([spreadsheet_cell(record.get(c)) for c in columns])
         count += 1
     return count
+
+
+def csv_chunks(records, columns: list[str], rows_per_chunk: int = 2000) -> Iterator[str]:
+    """The CSV text of ``records`` in pieces of about ``rows_per_chunk`` rows, for an answer
+    that streams a long list while it is read from the database."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for n, record in enumerate(records, start=1):
+        writer.writerow([spreadsheet_cell(record.get(c)) for c in columns])
+        if n % rows_per_chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def csv_text(records, columns: list[str]) -> str:

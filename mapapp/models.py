@@ -5,6 +5,7 @@ from __future__ import annotations
 from geoalchemy2 import Geometry
 from sqlalchemy import (
     ARRAY,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -210,6 +211,18 @@ def _partial_date_checks(prefix: str) -> tuple[CheckConstraint, ...]:
     )
 
 
+# The order of persons by name, NULL given names and patronymics last, as an index can
+# serve it (keyset pages of a site's persons walk this index).
+PERSON_NAME_ORDER = (
+    "surname",
+    text("(given_name IS NULL)"),
+    text("COALESCE(given_name, '')"),
+    text("(patronymic IS NULL)"),
+    text("COALESCE(patronymic, '')"),
+    "id",
+)
+
+
 class Person(ImportProvenance, Base):
     __tablename__ = "persons"
     __table_args__ = (
@@ -239,6 +252,7 @@ class Person(ImportProvenance, Base):
             "id",
             postgresql_where=text("is_partisan"),
         ),
+        Index("ix_persons_keyset_name", *PERSON_NAME_ORDER),
         CheckConstraint(_in("fate", FATES) + " OR fate IS NULL", name="fate_known"),
         *_partial_date_checks("birth"),
         *_partial_date_checks("death"),
@@ -483,3 +497,47 @@ class Award(Base):
     import_batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("import_batches.id", ondelete="RESTRICT")
     )
+
+
+class SiteCount(Base):
+    """Persons of this registry buried at a site, kept exact by triggers (migration 0004)."""
+
+    __tablename__ = "site_counts"
+
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True
+    )
+    persons_in_registry: Mapped[int] = mapped_column(Integer, server_default="0")
+    fictional_persons: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class SiteHomeCount(Base):
+    """Persons buried at a site by home country and region, kept exact by triggers."""
+
+    __tablename__ = "site_home_counts"
+    __table_args__ = (
+        UniqueConstraint(
+            "site_id",
+            "home_country",
+            "home_region",
+            name="site_home_counts_key",
+            postgresql_nulls_not_distinct=True,
+        ),
+    )
+    __mapper_args__ = {"primary_key": ["site_id", "home_country", "home_region"]}
+
+    site_id = Column(ForeignKey("burial_sites.id", ondelete="CASCADE"), nullable=False)
+    home_country = Column(Text)
+    home_region = Column(Text)
+    persons = Column(Integer, nullable=False)
+
+
+class DataVersion(Base):
+    """One counter that every change to the data raises (ETags are made from it)."""
+
+    __tablename__ = "data_version"
+    __table_args__ = (CheckConstraint("id = 1", name="one_row"),)
+
+    id: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
+    version: Mapped[int] = mapped_column(BigInteger)
+    changed_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())

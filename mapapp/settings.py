@@ -56,13 +56,24 @@ class Settings(BaseSettings):
     dossier_max_names: int = 2000
 
     # API limits.
+    # API limits. Above ``map_cluster_threshold`` sites in view, below zoom
+    # ``map_cluster_below_zoom``, the map API answers grid clusters with counts instead.
     max_features: int = 20000
+    map_cluster_threshold: int = 1000
+    map_cluster_below_zoom: int = 12
     persons_per_page: int = 50
     max_per_page: int = 500
 
     # OGC API Features (/ogc): items per page when a client asks for none, and the most.
     ogc_default_limit: int = 100
     ogc_max_limit: int = 10000
+    # Serving: every statement of a web request is cancelled after this long (the answer is
+    # then a 503 with Retry-After); worker processes of `mapapp serve` (0: one per core).
+    statement_timeout_ms: int = Field(default=5000, ge=0)
+    retry_after_seconds: int = Field(default=5, ge=1)
+    workers: int = Field(default=0, ge=0)
+    # How long browsers and proxies may reuse an answer without asking again (seconds).
+    cache_max_age: int = Field(default=60, ge=0)
 
     # Flask's SECRET_KEY. Nothing is signed with it yet (the language cookie is plain);
     # set it in production before sessions or forms rely on it. Random per process otherwise.

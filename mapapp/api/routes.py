@@ -8,9 +8,17 @@ from flask import Response, jsonify, request
 
 from mapapp.api import blueprint
 from mapapp.errors import InvalidInput, NotFound
-from mapapp.http.context import current_settings, get_session
-from mapapp.http.params import parse_bbox, parse_choice, parse_kind, parse_positive_int
-from mapapp.queries import battles, persons, sites
+from mapapp.http.caching import cacheable
+from mapapp.http.context import current_settings, get_engine, get_session
+from mapapp.http.page_cursor import parse_cursor
+from mapapp.http.params import (
+    parse_bbox,
+    parse_choice,
+    parse_kind,
+    parse_positive_int,
+    parse_zoom,
+)
+from mapapp.queries import battles, persons, site_map, sites
 
 GEOJSON = "application/geo+json"
 
@@ -20,15 +28,23 @@ def _geojson(text: str) -> Response:
 
 
 @blueprint.get("/sites")
+@cacheable()
 def list_sites():
-    bbox = parse_bbox(request.args.get("bbox"))
-    kind = parse_kind(request.args.get("kind"))
-    return _geojson(
-        sites.sites_geojson(get_session(), bbox, kind, limit=current_settings().max_features)
+    """Sites in a bbox; with ``zoom``, grid clusters when the view holds too many."""
+    view = site_map.MapView(
+        bbox=parse_bbox(request.args.get("bbox")),
+        kind=parse_kind(request.args.get("kind")),
+        zoom=parse_zoom(request.args.get("zoom")),
     )
+    settings = current_settings()
+    limits = site_map.MapLimits(
+        settings.max_features, settings.map_cluster_threshold, settings.map_cluster_below_zoom
+    )
+    return _geojson(site_map.sites_for_view(get_session(), view, limits))
 
 
 @blueprint.get("/sites/<id:site_id>")
+@cacheable()
 def get_site(site_id: int):
     feature = sites.site_feature(get_session(), site_id)
     if feature is None:
@@ -37,6 +53,7 @@ def get_site(site_id: int):
 
 
 @blueprint.get("/sites/<id:site_id>/persons")
+@cacheable()
 def get_site_persons(site_id: int):
     session = get_session()
     settings = current_settings()
@@ -47,10 +64,12 @@ def get_site_persons(site_id: int):
     sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
     if not sites.site_exists(session, site_id):
         raise NotFound(f"no burial site with id {site_id}")
-    return jsonify(sites.site_persons(session, site_id, page, per_page, sort).as_dict())
+    cursor = parse_cursor(session, request.args, site_id, sort)
+    return jsonify(sites.site_persons(session, site_id, page, per_page, sort, cursor).as_dict())
 
 
 @blueprint.get("/battles")
+@cacheable()
 def list_battles():
     bbox = parse_bbox(request.args.get("bbox"))
     return _geojson(
@@ -59,6 +78,7 @@ def list_battles():
 
 
 @blueprint.get("/battles/<id:battle_id>")
+@cacheable()
 def get_battle(battle_id: int):
     battle = battles.battle_detail(get_session(), battle_id)
     if battle is None:
@@ -67,6 +87,7 @@ def get_battle(battle_id: int):
 
 
 @blueprint.get("/persons/<id:person_id>")
+@cacheable()
 def get_person(person_id: int):
     person = persons.person_detail(get_session(), person_id)
     if person is None:
@@ -78,7 +99,7 @@ def get_person(person_id: int):
 def index():
     """A short list of the endpoints, for people exploring the API."""
     endpoints = {
-        "sites": "/api/sites?bbox=minlon,minlat,maxlon,maxlat&kind=",
+        "sites": "/api/sites?bbox=minlon,minlat,maxlon,maxlat&kind=&zoom=",
         "site": "/api/sites/<id>",
         "site_persons": "/api/sites/<id>/persons?page=&per_page=&sort=",
         "battles": "/api/battles?bbox=",
@@ -119,6 +140,7 @@ def search_places():
 
 
 @blueprint.get("/home-regions")
+@cacheable()
 def home_regions():
     from mapapp.queries.home_regions import home_options
 
@@ -126,6 +148,7 @@ def home_regions():
 
 
 @blueprint.get("/home-regions/sites")
+@cacheable()
 def home_region_sites():
     from mapapp.http.search_params import area_filter
     from mapapp.queries.home_regions import sites_for_home
@@ -138,16 +161,25 @@ def home_region_sites():
 
 
 @blueprint.get("/sites/<id:site_id>/persons.csv")
+@cacheable()
 def site_persons_csv(site_id: int):
-    """The persons buried at a site as CSV (spreadsheet-safe; imports back the same)."""
-    from mapapp.exports import PERSON_COLUMNS, csv_text, rows
+    """The persons buried at a site as CSV (spreadsheet-safe; imports back the same),
+    streamed while it is read, so that a site of 150,000 names starts at once."""
+    from mapapp.exports import PERSON_COLUMNS, csv_chunks, prepare_long_read, rows
 
     session = get_session()
     if not sites.site_exists(session, site_id):
         raise NotFound(f"no burial site with id {site_id}")
-    body = "\ufeff" + csv_text(rows(session.connection(), "persons", site_id), PERSON_COLUMNS)
+    engine = get_engine()
+
+    def body():
+        with engine.connect() as connection:  # its own: the request's closes on return
+            prepare_long_read(connection)
+            yield "\ufeff"
+            yield from csv_chunks(rows(connection, "persons", site_id), PERSON_COLUMNS)
+
     return Response(
-        body,
+        body(),
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="site-{site_id}-persons.csv"'},
     )

@@ -20,6 +20,12 @@ def current_settings() -> Settings:
     return current_app.config["MAPAPP_SETTINGS"]
 
 
+def get_engine() -> Engine:
+    """The application's engine, for work that outlives the request's session (a streamed
+    answer reads on its own connection while it is sent)."""
+    return current_app.extensions["mapapp.engine"]
+
+
 def get_session() -> Session:
     """The request's read session, opened on first use and closed at teardown."""
     if "db_session" not in g:

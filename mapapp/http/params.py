@@ -158,3 +158,15 @@ def _trip_stops(raw: str | None) -> list[int]:
             f"a trip has at most {MAX_STOPS} stops ({len(parts)} given)", parameter="sites"
         )
     return parse_id_list(raw, "sites", MAX_STOPS, noun="site")
+
+
+MAX_ZOOM = 24
+
+
+def parse_zoom(raw: str | None) -> int | None:
+    """A map zoom level 0..24, or None when absent."""
+    if raw is None or raw == "":
+        return None
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 2 or int(raw) > MAX_ZOOM:
+        raise InvalidInput(f"zoom must be a whole number from 0 to {MAX_ZOOM}", parameter="zoom")
+    return int(raw)

@@ -45,19 +45,27 @@ class Page:
     items: list[dict]
     page: int
     per_page: int
+    # Keyset cursors (person ids) for the next and previous pages, where the sort has them.
+    next_after: int | None = None
+    prev_before: int | None = None
 
     @property
     def pages(self) -> int:
         return max(1, -(-self.total // self.per_page))
 
     def as_dict(self) -> dict:
-        return {
+        answer = {
             "total": self.total,
             "page": self.page,
             "per_page": self.per_page,
             "pages": self.pages,
             "items": self.items,
         }
+        if self.next_after is not None:
+            answer["next_after"] = self.next_after
+        if self.prev_before is not None:
+            answer["prev_before"] = self.prev_before
+        return answer
 
 
 def sources_for(session: Session, link_table: str, key: str, entity_id: int) -> list[dict]:

@@ -7,14 +7,14 @@ from sqlalchemy.orm import Session
 
 
 def site_home_breakdown(session: Session, site_id: int) -> list[dict]:
-    """For one site: persons per home country, each with its regions, largest first."""
+    """For one site: persons per home country, each with its regions, largest first
+    (from the counts the database keeps up to date, migration 0004)."""
     rows = session.execute(
         text(
             """
-            SELECT p.home_country AS country, p.home_region AS region, count(*) AS persons
-            FROM burials b JOIN persons p ON p.id = b.person_id
-            WHERE b.site_id = :id
-            GROUP BY p.home_country, p.home_region
+            SELECT home_country AS country, home_region AS region, persons
+            FROM site_home_counts
+            WHERE site_id = :id
             """
         ),
         {"id": site_id},

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -27,21 +29,44 @@ _SITE_PROPERTIES = """
     'oblast', s.oblast,
     'district', s.district,
     'settlement', s.settlement,
-    'persons_in_registry', (SELECT count(*) FROM burials b WHERE b.site_id = s.id),
-    'has_fictional_persons', EXISTS (
-        SELECT 1 FROM burials b JOIN persons p ON p.id = b.person_id
-        WHERE b.site_id = s.id AND p.is_fictional)
+    'persons_in_registry', COALESCE(c.persons_in_registry, 0),
+    'has_fictional_persons', COALESCE(c.fictional_persons, 0) > 0
 """
 
 
+def count_sites(session: Session, bbox: BBox | None = None, kind: str | None = None) -> int:
+    """How many sites lie inside ``bbox`` (of ``kind``)."""
+    return session.execute(
+        text(
+            f"""
+            SELECT count(*) FROM burial_sites s
+            WHERE {bbox_condition("s")} AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
+            """
+        ),
+        {**bbox_params(bbox), "kind": kind},
+    ).scalar_one()
+
+
 def sites_geojson(
-    session: Session, bbox: BBox | None = None, kind: str | None = None, limit: int = 20000
+    session: Session,
+    bbox: BBox | None = None,
+    kind: str | None = None,
+    limit: int = 20000,
+    total: int | None = None,
 ) -> str:
-    """A GeoJSON FeatureCollection of sites inside ``bbox`` (lon/lat), as text."""
+    """A GeoJSON FeatureCollection of sites inside ``bbox`` (lon/lat), as text. Beside the
+    features it says how many sites matched (``total``, counted here unless given) and
+    whether the answer stops at ``limit`` (``truncated``); it is never ``aggregated``."""
+    if total is None:
+        total = count_sites(session, bbox, kind)
     sql = text(
         f"""
         SELECT json_build_object(
             'type', 'FeatureCollection',
+            'aggregated', false,
+            'total', CAST(:total AS integer),
+            'limit', CAST(:limit AS integer),
+            'truncated', CAST(:total AS integer) > :limit,
             'features', COALESCE(json_agg(f.feature ORDER BY f.id), '[]'::json)
         )::text
         FROM (
@@ -51,7 +76,7 @@ def sites_geojson(
                 'geometry', ST_AsGeoJSON(s.geom, 6)::json,
                 'properties', json_build_object({_SITE_PROPERTIES})
             ) AS feature
-            FROM burial_sites s
+            FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
             WHERE {bbox_condition("s")}
               AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
             ORDER BY s.id
@@ -61,11 +86,7 @@ def sites_geojson(
     )
     return session.execute(
         sql,
-        {
-            **bbox_params(bbox),
-            "kind": kind,
-            "limit": limit,
-        },
+        {**bbox_params(bbox), "kind": kind, "limit": limit, "total": total},
     ).scalar_one()
 
 
@@ -94,7 +115,8 @@ def site_feature(session: Session, site_id: int) -> str | None:
                     WHERE ss.site_id = s.id)
             )
         )::text
-        FROM burial_sites s WHERE s.id = :id
+        FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
+        WHERE s.id = :id
         """
     )
     return session.execute(sql, {"id": site_id}).scalar_one_or_none()
@@ -107,11 +129,10 @@ def site_detail(session: Session, site_id: int) -> dict | None:
             text(
                 """
                 SELECT s.*, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon,
-                       (SELECT count(*) FROM burials b WHERE b.site_id = s.id)
-                           AS persons_in_registry,
-                       (SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
-                        WHERE b.site_id = s.id AND p.is_fictional) AS fictional_persons
-                FROM burial_sites s WHERE s.id = :id
+                       COALESCE(c.persons_in_registry, 0) AS persons_in_registry,
+                       COALESCE(c.fictional_persons, 0) AS fictional_persons
+                FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
+                WHERE s.id = :id
                 """
             ),
             {"id": site_id},
@@ -126,9 +147,21 @@ def site_detail(session: Session, site_id: int) -> dict | None:
     return site
 
 
+# The name order as ``PERSON_NAME_ORDER`` indexes it: the same order as
+# "surname, given_name NULLS LAST, patronymic NULLS LAST, id", in a form the index serves.
+_NAME_KEY_PARTS = (
+    "p.surname",
+    "(p.given_name IS NULL)",
+    "COALESCE(p.given_name, '')",
+    "(p.patronymic IS NULL)",
+    "COALESCE(p.patronymic, '')",
+    "p.id",
+)
+_NAME_KEY = ", ".join(_NAME_KEY_PARTS)
+
 # Whitelisted sort orders for a site's list of persons: name -> ORDER BY clause.
 PERSON_SORTS = {
-    "name": "p.surname, p.given_name NULLS LAST, p.patronymic NULLS LAST, p.id",
+    "name": _NAME_KEY,
     "-name": "p.surname DESC, p.given_name DESC NULLS LAST, p.patronymic DESC NULLS LAST, p.id",
     "birth": "p.birth_year NULLS LAST, p.birth_month NULLS LAST, p.birth_day NULLS LAST, p.id",
     "-birth": "p.birth_year DESC NULLS LAST, p.birth_month DESC NULLS LAST, "
@@ -142,35 +175,95 @@ PERSON_SORTS = {
     "-home": "p.home_country DESC NULLS LAST, p.home_region DESC NULLS LAST, p.surname, p.id",
 }
 
+# Sorts whose every key runs in one direction, so that a page can start right after (or
+# end right before) a given person by a row comparison an index serves (keyset pages).
+KEYSET_SORTS = {"name": _NAME_KEY_PARTS}
+
+_PERSON_COLUMNS = """
+    p.id, p.surname, p.given_name, p.patronymic,
+    p.birth_year, p.birth_month, p.birth_day,
+    p.death_year, p.death_month, p.death_day,
+    p.rank, p.fate, p.home_country, p.home_region, p.home_district,
+    p.birthplace, p.is_hero, p.is_partisan, p.is_fictional,
+    b.plot, b.row, b.grave, b.on_plaque, b.original_burial_place,
+    b.reburial_date
+"""
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """Where a keyset page starts: right after, or right before, one person of the site."""
+
+    person_id: int
+    before: bool = False
+
+
+def persons_in_registry(session: Session, site_id: int) -> int:
+    return session.execute(
+        text("SELECT COALESCE(max(persons_in_registry), 0) FROM site_counts WHERE site_id = :id"),
+        {"id": site_id},
+    ).scalar_one()
+
+
+def person_is_at_site(session: Session, site_id: int, person_id: int) -> bool:
+    return (
+        session.execute(
+            text("SELECT 1 FROM burials WHERE site_id = :site AND person_id = :person"),
+            {"site": site_id, "person": person_id},
+        ).first()
+        is not None
+    )
+
 
 def site_persons(
-    session: Session, site_id: int, page: int = 1, per_page: int = 50, sort: str = "name"
+    session: Session,
+    site_id: int,
+    page: int = 1,
+    per_page: int = 50,
+    sort: str = "name",
+    cursor: Cursor | None = None,
 ) -> Page:
-    """The persons buried at a site, one page of them, in a whitelisted order."""
-    order_by = PERSON_SORTS[sort]
-    total = session.execute(
-        text("SELECT count(*) FROM burials WHERE site_id = :id"), {"id": site_id}
-    ).scalar_one()
-    rows = session.execute(
-        text(
-            f"""
-            SELECT p.id, p.surname, p.given_name, p.patronymic,
-                   p.birth_year, p.birth_month, p.birth_day,
-                   p.death_year, p.death_month, p.death_day,
-                   p.rank, p.fate, p.home_country, p.home_region, p.home_district,
-                   p.birthplace, p.is_hero, p.is_partisan, p.is_fictional,
-                   b.plot, b.row, b.grave, b.on_plaque, b.original_burial_place,
-                   b.reburial_date
+    """The persons buried at a site, one page of them, in a whitelisted order.
+
+    With a ``cursor`` (only for ``KEYSET_SORTS``) the page is read from the index right
+    after or before that person, however deep it is; ``page`` is then only its label."""
+    total = persons_in_registry(session, site_id)
+    params = {"id": site_id, "limit": per_page}
+    if cursor is not None and sort in KEYSET_SORTS:
+        parts = KEYSET_SORTS[sort]
+        key = ", ".join(parts)
+        descending = ", ".join(f"{part} DESC" for part in parts)
+        params["cursor"] = cursor.person_id
+        sql = f"""
+            SELECT {_PERSON_COLUMNS}
             FROM burials b JOIN persons p ON p.id = b.person_id
             WHERE b.site_id = :id
-            ORDER BY {order_by}
+              AND ({key}) {"<" if cursor.before else ">"}
+                  (SELECT {key} FROM persons p WHERE p.id = :cursor)
+            ORDER BY {descending if cursor.before else key}
+            LIMIT :limit
+        """
+    else:
+        params["offset"] = (page - 1) * per_page
+        sql = f"""
+            SELECT {_PERSON_COLUMNS}
+            FROM burials b JOIN persons p ON p.id = b.person_id
+            WHERE b.site_id = :id
+            ORDER BY {PERSON_SORTS[sort]}
             LIMIT :limit OFFSET :offset
-            """
-        ),
-        {"id": site_id, "limit": per_page, "offset": (page - 1) * per_page},
+        """
+    items = [person_summary(r) for r in session.execute(text(sql), params).mappings()]
+    if cursor is not None and cursor.before:
+        items.reverse()
+    keyset = sort in KEYSET_SORTS and bool(items)
+    return Page(
+        total=total,
+        items=items,
+        page=page,
+        per_page=per_page,
+        next_after=items[-1]["id"] if keyset and page * per_page < total else None,
+        prev_before=items[0]["id"] if keyset and page > 1 else None,
     )
-    items = [person_summary(r) for r in rows.mappings()]
-    return Page(total=total, items=items, page=page, per_page=per_page)
 
 
 def site_exists(session: Session, site_id: int) -> bool:

@@ -14,9 +14,10 @@ _STOP_COLUMNS = """
     s.buried_total, s.buried_known, s.buried_unknown, s.buried_as_written,
     s.responsible_body, s.location_precision, s.location_note,
     ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon,
-    (SELECT count(*) FROM burials b WHERE b.site_id = s.id) AS persons_in_registry,
-    EXISTS (SELECT 1 FROM burials b JOIN persons p ON p.id = b.person_id
-            WHERE b.site_id = s.id AND p.is_fictional) AS has_fictional_persons
+    COALESCE((SELECT c.persons_in_registry FROM site_counts c WHERE c.site_id = s.id), 0)
+        AS persons_in_registry,
+    COALESCE((SELECT c.fictional_persons FROM site_counts c WHERE c.site_id = s.id), 0) > 0
+        AS has_fictional_persons
 """
 
 

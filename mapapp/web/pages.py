@@ -9,7 +9,9 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from mapapp.errors import InvalidInput
+from mapapp.http.caching import LANGUAGE_VARY, cacheable
 from mapapp.http.context import current_settings, get_session
+from mapapp.http.page_cursor import parse_cursor
 from mapapp.http.params import parse_choice, parse_positive_int
 from mapapp.i18n import LANGUAGE_COOKIE
 from mapapp.queries import battles, nearby, persons, sites
@@ -48,6 +50,9 @@ def _map_labels() -> dict:
         "demo": _("Includes demonstration data (fictional persons)"),
         "loading_failed": _("The map data could not be loaded. Please reload the page."),
         "count_unknown": _("not stated"),
+        "cluster_title": _("{count} burial sites here: click to zoom in"),
+        "aggregated": _("{total} burial sites in view, grouped: zoom in to see each one."),
+        "truncated": _("Showing {shown} of {total} burial sites in view: zoom in to see all."),
     }
 
 
@@ -63,6 +68,7 @@ def map_options() -> dict:
 
 
 @blueprint.get("/")
+@cacheable(LANGUAGE_VARY)
 def index():
     from mapapp.web.honour_pages import honour_map_options
 
@@ -72,6 +78,7 @@ def index():
 
 
 @blueprint.get("/sites/<id:site_id>")
+@cacheable(LANGUAGE_VARY)
 def site_page(site_id: int):
     session = get_session()
     site = sites.site_detail(session, site_id)
@@ -80,9 +87,11 @@ def site_page(site_id: int):
     try:
         page = parse_positive_int(request.args.get("page"), "page", 1, MAX_PAGE)
         sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
+        cursor = parse_cursor(session, request.args, site_id, sort)
     except InvalidInput as exc:
         abort(400, description=exc.message)
-    listing = sites.site_persons(session, site_id, page, current_settings().persons_per_page, sort)
+    per_page = current_settings().persons_per_page
+    listing = sites.site_persons(session, site_id, page, per_page, sort, cursor)
     home_breakdown = site_home_breakdown(session, site_id)
     near_sites = nearby.nearest_sites(session, site_id=site_id, limit=5)
     near_battles = nearby.nearest_battles(session, site_id=site_id, limit=5)
@@ -107,6 +116,7 @@ def site_page(site_id: int):
 
 
 @blueprint.get("/persons/<id:person_id>")
+@cacheable(LANGUAGE_VARY)
 def person_page(person_id: int):
     person = persons.person_detail(get_session(), person_id)
     if person is None:
@@ -115,6 +125,7 @@ def person_page(person_id: int):
 
 
 @blueprint.get("/battles/<id:battle_id>")
+@cacheable(LANGUAGE_VARY)
 def battle_page(battle_id: int):
     session = get_session()
     battle = battles.battle_detail(session, battle_id)
@@ -155,6 +166,7 @@ def set_language(code: str):
 
 
 @blueprint.get("/sites")
+@cacheable(LANGUAGE_VARY)
 def sites_list():
     """Every burial site as a list grouped by region (the map, readable without a map)."""
     from itertools import groupby

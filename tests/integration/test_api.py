@@ -137,3 +137,50 @@ def test_coordinates_round_trip_exactly(client, engine):
     dubrova = next(f for f in features if f["properties"]["register_number"] == "213Д000153")
     assert dubrova["geometry"]["coordinates"] == [29.753333, 55.073056]
     assert math.isclose(lat, 55.073056) and math.isclose(lon, 29.753333)
+
+
+def test_sites_answer_says_whether_it_is_cut_at_the_limit(client, app):
+    settings = app.config["MAPAPP_SETTINGS"]
+    whole = client.get("/api/sites").get_json()
+    assert whole["aggregated"] is False and whole["truncated"] is False
+    assert whole["total"] == len(whole["features"])
+    original = settings.max_features
+    settings.max_features = 2
+    try:
+        cut = client.get("/api/sites").get_json()
+    finally:
+        settings.max_features = original
+    assert cut["truncated"] is True and cut["limit"] == 2
+    assert len(cut["features"]) == 2 and cut["total"] == whole["total"]
+
+
+def test_low_zoom_with_many_sites_answers_grid_clusters(client, app):
+    settings = app.config["MAPAPP_SETTINGS"]
+    whole = client.get("/api/sites").get_json()
+    original = settings.map_cluster_threshold
+    settings.map_cluster_threshold = 3
+    try:
+        grouped = client.get("/api/sites?bbox=20,50,35,58&zoom=6").get_json()
+        close = client.get("/api/sites?bbox=20,50,35,58&zoom=12").get_json()
+        unzoomed = client.get("/api/sites?bbox=20,50,35,58").get_json()
+    finally:
+        settings.map_cluster_threshold = original
+    assert grouped["aggregated"] is True and grouped["truncated"] is False
+    assert sum(f["properties"]["count"] for f in grouped["features"]) == grouped["total"]
+    assert grouped["total"] == whole["total"]
+    registry = sum(f["properties"]["persons_in_registry"] for f in whole["features"])
+    assert sum(f["properties"]["persons_in_registry"] for f in grouped["features"]) == registry
+    assert all(f["properties"]["cluster"] is True for f in grouped["features"])
+    assert len(grouped["features"]) < grouped["total"]
+    for feature in grouped["features"]:
+        minlon, minlat, maxlon, maxlat = feature["properties"]["bbox"]
+        lon, lat = feature["geometry"]["coordinates"]
+        assert minlon - 1e-4 <= lon <= maxlon + 1e-4 and minlat - 1e-4 <= lat <= maxlat + 1e-4
+    assert close["aggregated"] is False and unzoomed["aggregated"] is False
+
+
+@pytest.mark.parametrize("zoom", ["-1", "25", "1.5", "x", "999"])
+def test_a_bad_zoom_is_a_400_naming_it(client, zoom):
+    response = client.get(f"/api/sites?zoom={zoom}")
+    assert response.status_code == 400
+    assert response.get_json()["error"]["parameter"] == "zoom"

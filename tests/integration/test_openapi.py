@@ -117,7 +117,8 @@ def test_schemathesis_finds_no_server_error_and_no_broken_answer(operations, mod
             suppress_health_check=list(HealthCheck),
         )
         def run(case):
-            case.call_and_validate(checks=CHECKS)
+            # The WSGI client does not undo compression; ask for the plain body.
+            case.call_and_validate(checks=CHECKS, headers={"Accept-Encoding": "identity"})
 
         try:
             run()

@@ -94,19 +94,68 @@
       .map(function (v) { return v.toFixed(5); }).join(",");
   }
 
-  // Loads one layer for the visible area; markers already on the map are kept.
-  function layerLoader(map, layer, url, registry, makePopup, options, kindOf) {
+  // A grid cluster the server counted: its number of sites; a click zooms in on it.
+  function gridClusterMarker(map, feature, options) {
+    var p = feature.properties, c = feature.geometry.coordinates;
+    var size = p.count < 10 ? 30 : p.count < 100 ? 36 : p.count < 1000 ? 44 : 52;
+    var label = el("span", "mapapp-grid-cluster__count", p.count);
+    var marker = L.marker([c[1], c[0]], {
+      icon: L.divIcon({ className: "mapapp-grid-cluster", html: label, iconSize: [size, size], iconAnchor: [size / 2, size / 2] }),
+      title: options.labels.cluster_title.replace("{count}", String(p.count)),
+    });
+    marker.on("add", function () {
+      var node = marker.getElement();
+      node.setAttribute("data-testid", "map-cluster");
+      node.setAttribute("data-count", String(p.count));
+    });
+    marker.on("click", function () {
+      var b = p.bbox;
+      var bounds = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
+      var zoom = Math.min(map.getBoundsZoom(bounds.pad(0.1)), map.getMaxZoom());
+      if (zoom <= map.getZoom()) zoom = Math.min(map.getZoom() + 2, map.getMaxZoom());
+      map.setView(bounds.getCenter(), zoom);
+    });
+    return marker;
+  }
+
+  // What the answer says beyond its features: clusters shown, or a cut at the limit.
+  function describe(collection, labels) {
+    if (collection.aggregated) return labels.aggregated.replace("{total}", String(collection.total));
+    if (collection.truncated) {
+      return labels.truncated.replace("{shown}", String(collection.features.length))
+        .replace("{total}", String(collection.total));
+    }
+    return "";
+  }
+
+  // Loads one layer for the visible area; markers already on the map are kept. With a
+  // grid layer, the server may answer clusters instead, which replace the markers.
+  function layerLoader(map, layer, url, registry, makePopup, options, kindOf, grid) {
     var controller = null;
     return function load() {
       if (controller) controller.abort();
       controller = new AbortController();
       var sep = url.indexOf("?") >= 0 ? "&" : "?";
-      return fetch(url + sep + "bbox=" + bboxParam(map), { signal: controller.signal })
+      var query = "bbox=" + bboxParam(map) + (grid ? "&zoom=" + Math.round(map.getZoom()) : "");
+      return fetch(url + sep + query, { signal: controller.signal })
         .then(function (response) {
           if (!response.ok) throw new Error("HTTP " + response.status);
           return response.json();
         })
         .then(function (collection) {
+          if (grid) {
+            grid.clearLayers();
+            setStatus(describe(collection, options.labels));
+            api.loadedZoom = map.getZoom();
+          }
+          if (collection.aggregated) {
+            layer.clearLayers();
+            Object.keys(registry).forEach(function (id) { delete registry[id]; });
+            collection.features.forEach(function (feature) {
+              grid.addLayer(gridClusterMarker(map, feature, options));
+            });
+            return;
+          }
           var fresh = [];
           collection.features.forEach(function (feature) {
             if (registry[feature.id]) return;
@@ -129,11 +178,21 @@
     };
   }
 
+  // The server's grid clusters show and hide with the layer of sites they stand for.
+  function gridFor(map, layer) {
+    var grid = L.layerGroup();
+    if (map.hasLayer(layer)) grid.addTo(map);
+    map.on("overlayadd", function (e) { if (e.layer === layer) grid.addTo(map); });
+    map.on("overlayremove", function (e) { if (e.layer === layer) map.removeLayer(grid); });
+    return grid;
+  }
+
   var api = { markers: { site: {}, battle: {} } };
 
   api.registryMap = function (map, options, layers) {
+    api.grid = gridFor(map, layers.sites);
     var loadSites = layerLoader(map, layers.sites, options.sitesUrl, api.markers.site, sitePopup, options,
-      function (f) { return f.properties.kind; });
+      function (f) { return f.properties.kind; }, api.grid);
     var loadBattles = layerLoader(map, layers.battles, options.battlesUrl, api.markers.battle, battlePopup, options,
       function () { return "battle"; });
     var timer = null;

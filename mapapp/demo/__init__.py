@@ -35,7 +35,7 @@ from mapapp.models import (
 from mapapp.text.coords import check_lat_lon
 from mapapp.text.dates import parse_partial_date
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "geo"
+DEMO_DIR = Path(__file__).resolve().parents[2] / "data" / "geo"
 
 
 class DemoDataError(ValueError):
@@ -72,7 +72,7 @@ def load_demo(engine: Engine, data_dir: Path = DEMO_DIR) -> LoadReport:
         _load_units(session, units, report)
         _load_persons(session, persons, report)
         _load_settlements(session, settlements, report)
-        from mapapp.demo_honours import load_honours  # it builds on this module
+        from mapapp.demo.honours import load_honours  # it builds on this module
 
         load_honours(session, data_dir, report)
         # Name variants of every place (idempotent: existing variants are kept).

@@ -1,0 +1,45 @@
+"""A database that is down, restarting or too slow is a 503 with Retry-After and a plain
+message, as JSON under /api and as a page elsewhere; never a 500."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from mapapp.http.json_errors import error_response
+
+# SQLSTATE 57014: the statement ran longer than statement_timeout.
+QUERY_CANCELED = "57014"
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(OperationalError, _unavailable)
+    app.register_error_handler(InterfaceError, _unavailable)
+
+
+def _timed_out(exc: DBAPIError) -> bool:
+    return getattr(exc.orig, "sqlstate", None) == QUERY_CANCELED
+
+
+def _message(exc: DBAPIError) -> str:
+    if _timed_out(exc):
+        return _("The database took too long to answer. Please try again in a moment.")
+    return _(
+        "The database is not available at the moment (it may be restarting). "
+        "Please try again in a few seconds."
+    )
+
+
+def _unavailable(exc: DBAPIError):
+    from mapapp.http.context import current_settings
+
+    retry_after = str(current_settings().retry_after_seconds)
+    if request.path.startswith("/api/") or request.path == "/api":
+        with force_locale("en"):  # the API speaks English, as in its other errors
+            response, status = error_response(_message(exc), 503)
+    else:
+        response = render_template("error.html", code=503, message=_message(exc))
+        status = 503
+    return response, status, {"Retry-After": retry_after, "Cache-Control": "no-store"}

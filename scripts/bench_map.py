@@ -1,0 +1,332 @@
+"""Benchmark of the map, the site pages and the API at the register's scale, beside
+PostgreSQL alone running the same SQL, in one run (a benchmark, not a test).
+
+    python scripts/bench_map.py                      # 10,000 sites, 2,000,000 persons
+    python scripts/bench_map.py --persons 200000     # smaller
+    python scripts/bench_map.py --requests 50 --seconds 10 --clients 8
+
+It fills (or reuses) a database whose name must end in "_bench" (BENCH_DATABASE_URL,
+default mapapp_bench on the local server) with the seeded synthetic register of
+scripts/synthetic.py, serves it with `mapapp serve` (gunicorn, one worker per core) and
+prints medians for every figure of issue 9:
+
+* the viewport API for bbox=26,53,28,54, one client, and the throughput of 8 concurrent
+  clients, beside PostgreSQL alone answering the same GeoJSON on 8 connections;
+* the first view of the whole country in Chromium: bytes fetched and time to the first
+  marker or cluster;
+* the page of the biggest site, page 200 of its persons by number and by key, its CSV,
+  and a revalidation answered 304.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
+
+from mapapp import db as database
+from mapapp.queries import nearby, site_map, sites
+from mapapp.queries.home_regions import site_home_breakdown
+from mapapp.settings import Settings
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_search import DEFAULT_URL, load, log  # noqa: E402
+
+VIEWPORT = (26.0, 53.0, 28.0, 54.0)
+CHROMIUM = "/usr/bin/chromium"
+
+
+# ----------------------------------------------------------------------------- clients
+
+
+class Client:
+    """One keep-alive HTTP connection to the local server, as a browser would hold."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def get(self, path: str, headers: dict | None = None) -> tuple[int, bytes, dict]:
+        headers = {"Accept-Encoding": "gzip, br", **(headers or {})}
+        for attempt in range(2):
+            try:
+                self.connection.request("GET", path, headers=headers)
+                response = self.connection.getresponse()
+                return response.status, response.read(), dict(response.getheaders())
+            except (http.client.HTTPException, OSError):
+                self.connection.close()
+                self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+
+def median_ms(run: Callable[[], object], repeat: int) -> float:
+    run()  # warm
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def throughput(make_worker: Callable[[], Callable[[], object]], clients: int, seconds: float):
+    """Requests per second that ``clients`` threads complete, each with its own worker."""
+    done = [0] * clients
+    stop = threading.Event()
+
+    def loop(i: int) -> None:
+        work = make_worker()
+        while not stop.is_set():
+            work()
+            done[i] += 1
+
+    threads = [threading.Thread(target=loop, args=(i,), daemon=True) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    time.sleep(seconds)
+    stop.set()
+    for thread in threads:
+        thread.join(timeout=120)
+    return sum(done) / seconds
+
+
+# ------------------------------------------------------------------------------ server
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(url: str, workers: int, threads: int) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    command = [str(Path(sys.executable).parent / "mapapp"), "serve", "--port", str(port)]
+    command += ["--workers", str(workers), "--threads", str(threads)]
+    env = {**os.environ, "DATABASE_URL": url, "MAPAPP_WORKERS": str(workers)}
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    for _ in range(600):
+        try:
+            if Client(port).get("/api/")[0] == 200:
+                return process, port
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    sys.exit("mapapp serve did not start")
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def viewport_figures(engine, port, args, limits) -> list[tuple]:
+    bbox = ",".join(str(v) for v in VIEWPORT)
+    path = f"/api/sites?bbox={bbox}"
+    view = site_map.MapView(bbox=VIEWPORT)
+    status, body, _ = Client(port).get(path, {"Accept-Encoding": "identity"})
+    features = len(json.loads(body)["features"]) if status == 200 else 0
+    client = Client(port)
+    http_ms = median_ms(lambda: client.get(path), args.requests)
+    with Session(engine) as session:
+        db_ms = median_ms(lambda: site_map.sites_for_view(session, view, limits), args.requests)
+
+    def http_worker():
+        own = Client(port)
+        return lambda: own.get(path)
+
+    def db_worker():
+        session = Session(engine)
+        return lambda: site_map.sites_for_view(session, view, limits)
+
+    http_rps = throughput(http_worker, args.clients, args.seconds)
+    db_rps = throughput(db_worker, args.clients, args.seconds)
+    return [
+        (f"viewport {bbox}: {features} sites, median", f"{http_ms:.1f} ms", f"{db_ms:.1f} ms",
+         "target <= 20 ms"),
+        (f"viewport, {args.clients} concurrent clients", f"{http_rps:.0f} req/s",
+         f"{db_rps:.0f} req/s", f"ratio {http_rps / db_rps:.2f} (target >= 0.6)"),
+    ]  # fmt: skip
+
+
+def first_view_figures(engine, port, args, limits) -> list[tuple]:
+    from playwright.sync_api import sync_playwright
+
+    base = f"http://127.0.0.1:{port}"
+    sizes, firsts, asked = [], [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
+        for _ in range(args.views):
+            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            page = context.new_page()
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith(base) else route.abort()
+                ),
+            )
+            page.on(
+                "request",
+                lambda request: asked.append(request.url) if "/api/sites?" in request.url else 0,
+            )
+            page.goto(base + "/")
+            first = page.wait_for_function(
+                "() => document.querySelector('.mapapp-grid-cluster, .leaflet-marker-icon')"
+                " && performance.now()",
+                timeout=60_000,
+            ).json_value()
+            page.wait_for_selector("body[data-map-ready=true]", timeout=60_000)
+            page.wait_for_timeout(300)
+            size = page.evaluate(
+                "() => performance.getEntriesByType('navigation')"
+                ".concat(performance.getEntriesByType('resource'))"
+                ".reduce((sum, e) => sum + (e.transferSize || 0), 0)"
+            )
+            sizes.append(size)
+            firsts.append(first)
+            context.close()
+        browser.close()
+    # The map's first request for sites, as PostgreSQL alone answers it.
+    query = parse_qs(urlsplit(asked[0]).query)
+    bbox = tuple(float(v) for v in query["bbox"][0].split(","))
+    view = site_map.MapView(bbox=bbox, zoom=int(query["zoom"][0]))
+    with Session(engine) as session:
+        db_ms = median_ms(lambda: site_map.sites_for_view(session, view, limits), args.requests)
+        answer = site_map.sites_for_view(session, view, limits)
+    return [
+        ("first view of the country: bytes fetched", f"{statistics.median(sizes) / 1024:.0f} KB",
+         "", "target <= 300 KB"),
+        ("first view: first marker shown after", f"{statistics.median(firsts):.0f} ms",
+         f"{db_ms:.1f} ms (clusters SQL)", f"target <= 1000 ms; answer {len(answer) // 1024} KB "
+         "uncompressed"),
+    ]  # fmt: skip
+
+
+def big_site_figures(engine, port, args) -> list[tuple]:
+    with engine.connect() as conn:
+        site_id, persons = conn.execute(
+            text(
+                "SELECT site_id, persons_in_registry FROM site_counts "
+                "ORDER BY persons_in_registry DESC LIMIT 1"
+            )
+        ).one()
+    client = Client(port)
+    page_path = f"/sites/{site_id}?lang=en"
+    page_ms = median_ms(lambda: client.get(page_path), args.requests)
+    per_page = 50
+    offset_path = f"/api/sites/{site_id}/persons?page=200&per_page={per_page}"
+    with Session(engine) as session:  # the cursor that page 199's "next" link carries
+        after = sites.site_persons(session, site_id, 199, per_page, "name").next_after
+    keyset_path = f"{offset_path}&after={after}"
+    offset_status = client.get(offset_path)[0]
+    offset_ms = median_ms(lambda: client.get(offset_path), args.requests)
+    keyset_status = client.get(keyset_path)[0]
+    keyset_ms = median_ms(lambda: client.get(keyset_path), args.requests)
+    status, _, headers = client.get(page_path)
+    tag = headers.get("ETag", "")
+    not_modified_ms = median_ms(lambda: client.get(page_path, {"If-None-Match": tag}), 50)
+    assert client.get(page_path, {"If-None-Match": tag})[0] == 304
+    started = time.perf_counter()
+    csv_client = Client(port)
+    csv_client.connection.request("GET", f"/api/sites/{site_id}/persons.csv")
+    response = csv_client.connection.getresponse()
+    response.read(1)
+    first_byte_ms = (time.perf_counter() - started) * 1000
+    size = 1 + len(response.read())
+    csv_ms = (time.perf_counter() - started) * 1000
+
+    cursor = sites.Cursor(person_id=after)
+    with Session(engine) as session:
+
+        def page_queries():
+            sites.site_detail(session, site_id)
+            sites.site_persons(session, site_id, 1, per_page, "name")
+            site_home_breakdown(session, site_id)
+            nearby.nearest_sites(session, site_id=site_id, limit=5)
+            nearby.nearest_battles(session, site_id=site_id, limit=5)
+
+        db_page_ms = median_ms(page_queries, args.requests)
+        db_offset_ms = median_ms(
+            lambda: sites.site_persons(session, site_id, 200, per_page, "name"), args.requests
+        )
+        db_keyset_ms = median_ms(
+            lambda: sites.site_persons(session, site_id, 200, per_page, "name", cursor),
+            args.requests,
+        )
+    return [
+        (f"site page, biggest site ({persons:,} persons)", f"{page_ms:.1f} ms",
+         f"{db_page_ms:.1f} ms", "target <= 150 ms"),
+        ("API page 200 of its persons, by key (next links)", f"{keyset_ms:.1f} ms",
+         f"{db_keyset_ms:.1f} ms", f"target <= 100 ms; HTTP {keyset_status}"),
+        ("API page 200 of its persons, by number (?page=200)", f"{offset_ms:.1f} ms",
+         f"{db_offset_ms:.1f} ms", f"OFFSET; HTTP {offset_status}"),
+        ("site page revalidated (If-None-Match: 304)", f"{not_modified_ms:.1f} ms", "", ""),
+        ("its CSV: first byte / whole", f"{first_byte_ms:.0f} / {csv_ms:.0f} ms",
+         "", f"{size / 1e6:.1f} MB, streamed"),
+    ]  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--persons", type=int, default=2_000_000)
+    parser.add_argument("--sites", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=30, help="per median")
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=15, help="per throughput run")
+    parser.add_argument("--views", type=int, default=5, help="first views in Chromium")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--reload", action="store_true", help="refill even if the size fits")
+    args = parser.parse_args()
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    if not make_url(url).database.endswith("_bench"):
+        sys.exit("the benchmark database's name must end in _bench (it is emptied)")
+    settings = Settings(DATABASE_URL=url)
+    engine = database.make_engine(settings.database_url)
+    database.upgrade(engine)
+    load(engine, args.persons, args.sites, args.reload)
+    limits = site_map.MapLimits(
+        settings.max_features, settings.map_cluster_threshold, settings.map_cluster_below_zoom
+    )
+    process, port = start_server(settings.database_url, args.workers, args.threads)
+    try:
+        log("measuring the viewport API")
+        rows = viewport_figures(engine, port, args, limits)
+        log("measuring the first view in Chromium")
+        rows += first_view_figures(engine, port, args, limits)
+        log("measuring the biggest site")
+        rows += big_site_figures(engine, port, args)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    print(
+        f"{args.sites:,} sites, {args.persons:,} persons; mapapp serve --workers "
+        f"{args.workers} --threads {args.threads}; {os.cpu_count()} cores; medians"
+    )
+    header = ("figure", "mapapp (HTTP)", "PostgreSQL alone", "note")
+    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(4)]
+    for row in [header, *rows]:
+        print("  ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    main()
