@@ -5,15 +5,17 @@
 Generates the synthetic files, empties a database whose name ends in "_bench"
 (mapapp_bench by default; BENCH_DATABASE_URL overrides), imports the sites, then times
 `mapapp import persons` end to end (read, check, resolve, COPY, insert) and prints
-rows per second, with the time of each stage. The persons are imported with the
-generator's column mapping, which names "ID записи" as the record id: without it the
-namesake pairs (same names, dates and grave) would be rejected as one record twice.
+rows per second, with the time and the peak memory (RSS of this process) at each stage.
+The persons file is imported as it is, with no column mapping: "ID записи" is the
+record id, and the namesake pairs (same names, dates and grave) are two records, listed
+as possible duplicates. --exclusive times the locking mode (`mapapp import --exclusive`).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -24,7 +26,7 @@ from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate_synthetic import mapping_path, write  # noqa: E402
+from generate_synthetic import write  # noqa: E402
 
 from mapapp import db as database  # noqa: E402
 from mapapp.importers.runner import ImportOptions, run_import  # noqa: E402
@@ -37,6 +39,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--persons", type=int, default=1_000_000)
     parser.add_argument("--sites", type=int, default=10_000)
+    parser.add_argument("--exclusive", action="store_true", help="the locking, faster mode")
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     if not make_url(url).database.endswith("_bench"):
@@ -47,7 +50,8 @@ def main() -> None:
         conn.execute(
             text(
                 "TRUNCATE burials, person_sources, persons, site_sources, place_names, "
-                "burial_sites, name_vocabulary, import_batches RESTART IDENTITY CASCADE"
+                "burial_sites, name_vocabulary, possible_duplicates, import_batches "
+                "RESTART IDENTITY CASCADE"
             )
         )
     with tempfile.TemporaryDirectory() as tmp:
@@ -56,22 +60,35 @@ def main() -> None:
         print(f"generated files in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         report = run_import(engine, ImportOptions(kind="sites", path=sites))
         assert report.committed and report.added == args.sites, report.problems[:3]
-        stages: dict[str, float] = {}
+        stages: dict[str, tuple[float, float]] = {}
         started = time.perf_counter()
 
         def progress(stage: str, count: int) -> None:
-            stages[stage] = time.perf_counter() - started
-            print(f"  {stage}: {count:,} rows at {stages[stage]:.1f} s", file=sys.stderr)
+            stages[stage] = (time.perf_counter() - started, peak_rss_mb())
+            seconds, peak = stages[stage]
+            print(
+                f"  {stage}: {count:,} rows at {seconds:.1f} s, peak {peak:,.0f} MB",
+                file=sys.stderr,
+            )
 
-        options = ImportOptions(kind="persons", path=persons, mapping=mapping_path(Path(tmp)))
+        options = ImportOptions(kind="persons", path=persons, exclusive=args.exclusive)
         report = run_import(engine, options, progress)
         elapsed = time.perf_counter() - started
     assert report.committed, report.problems[:3]
     assert report.added == args.persons, f"{report.added:,} of {args.persons:,} persons added"
     print(
         f"persons: {report.added:,} added in {elapsed:.1f} s = {report.added / elapsed:,.0f} rows/s"
+        f", peak RSS {peak_rss_mb():,.0f} MB, {report.possible_duplicates} possible duplicates"
     )
-    print("stages (seconds from start): " + ", ".join(f"{k} {v:.1f}" for k, v in stages.items()))
+    print(
+        "stages (seconds from start, peak MB): "
+        + ", ".join(f"{k} {s:.1f} s {m:,.0f} MB" for k, (s, m) in stages.items())
+    )
+
+
+def peak_rss_mb() -> float:
+    """The peak resident memory of this process so far (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -20,7 +20,12 @@ from mapapp.importers.errors import ImportFileError, Problem
 MAX_FILE_BYTES = 2 * 1024**3
 MAX_CELL_CHARS = 10_000
 CSV_DELIMITERS = ",;\t|"
-FORMULA_MARKER = "\x00formula"  # a cell that held a spreadsheet formula, never data
+
+
+class Formula(str):
+    """The text of a spreadsheet formula cell: never taken as data for a mapped field,
+    kept as its text (inert, in JSON) with the row's provenance otherwise."""
+
 
 # Cells longer than this abort the csv module's parser; longer ones are reported per row.
 csv.field_size_limit(1024 * 1024)
@@ -185,7 +190,7 @@ def _read_xlsx(path: Path) -> Table:
         [("" if c.value is None else str(c.value)).strip() for c in header_cells], path.name
     )
     table = Table(columns=columns, rows=iter(()))
-    table.rows = _xlsx_rows(rows, columns, book)
+    table.rows = _xlsx_rows(rows, columns, book, table.problems)
     return table
 
 
@@ -194,7 +199,7 @@ def _xlsx_cell(cell) -> str:
     if value is None:
         return ""
     if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
-        return FORMULA_MARKER
+        return Formula(value if isinstance(value, str) else str(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if hasattr(value, "strftime"):
@@ -202,16 +207,31 @@ def _xlsx_cell(cell) -> str:
     return str(value)
 
 
-def _xlsx_rows(rows, columns: list[str], book):
+def _xlsx_rows(rows, columns: list[str], book, problems: list[Problem]):
     try:
         for number, cells in enumerate(rows, start=2):
             values = [_xlsx_cell(c) for c in cells][: len(columns)]
             values += [""] * (len(columns) - len(values))
             if not any(v.strip() for v in values):
                 continue
-            yield number, dict(zip(columns, values, strict=True))
+            row = dict(zip(columns, values, strict=True))
+            if _refuse_nul(number, row, problems):
+                continue
+            yield number, row
     finally:
         book.close()
+
+
+def _refuse_nul(number: int, row: dict[str, str], problems: list[Problem]) -> bool:
+    """A NUL character cannot be stored anywhere (not even in the row's provenance):
+    the row is refused, naming the column."""
+    for column, value in row.items():
+        if "\x00" in value:
+            problems.append(
+                Problem(number, column, "contains a NUL character, which cannot be stored")
+            )
+            return True
+    return False
 
 
 # --- GeoJSON, GeoPackage, zipped Shapefile ---------------------------------------------
@@ -249,8 +269,10 @@ def _read_geodata(path: Path) -> Table:
 def _geo_rows(frame, columns: list[str], problems: list[Problem]):
     for index, (_, record) in enumerate(frame.iterrows(), start=1):
         values = {c: _text(record[c]) for c in columns}
+        if _refuse_nul(index, values, problems):
+            continue
         geom = record.geometry
-        if geom is None or geom.is_empty:
+        if _no_geometry(geom):
             values["lat"] = values["lon"] = ""
         elif geom.geom_type != "Point":
             problems.append(Problem(index, "geometry", f"a {geom.geom_type}, not a Point"))
@@ -258,6 +280,11 @@ def _geo_rows(frame, columns: list[str], problems: list[Problem]):
         else:
             values["lat"], values["lon"] = repr(geom.y), repr(geom.x)
         yield index, values
+
+
+def _no_geometry(geom) -> bool:
+    """A null geometry reaches us as None or as a float NaN, depending on the reader."""
+    return geom is None or not hasattr(geom, "is_empty") or geom.is_empty
 
 
 def _text(value) -> str:

@@ -32,6 +32,10 @@ class RowContext:
     field_of: dict[str, str]
     region_bbox: tuple[float, float, float, float]
     transformer: Transformer | None = None
+    # Values for fields the file lacks, the same for every row (--set FIELD=VALUE).
+    given: dict[str, str] = field(default_factory=dict)
+    # Whose record ids these are (--source, else the file name): ids are unique per source.
+    record_source: str = ""
 
     def fields(self, raw: dict[str, str], checked: Checked) -> dict[str, str | None]:
         """Field -> cleaned text; cells that cannot even be cleaned become problems."""
@@ -43,6 +47,9 @@ class RowContext:
                 out[name] = clean(value)
             except ValueError as exc:
                 checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
+        for name, value in self.given.items():
+            if name != "kind":  # a site's kind: its name says it first (see _site_kind)
+                out[name] = value
         return out
 
     def column(self, name: str) -> str:
@@ -128,11 +135,11 @@ def _apply(parser, f: dict, name: str, ctx: RowContext, checked: Checked):
         return None
 
 
-def _source(f: dict) -> dict | None:
-    parts = {
-        k: f.get(k)
-        for k in ("source_title", "source_url", "archive", "fond", "opis", "delo", "record_id")
-    }
+SOURCE_PARTS = ("source_title", "source_url", "archive", "fond", "opis", "delo", "record_id")
+
+
+def _source(f: dict, parts_named=SOURCE_PARTS) -> dict | None:
+    parts = {k: f.get(k) for k in parts_named}
     if not any(parts.values()):
         return None
     citation = parts["source_title"] or parts["archive"] or parts["source_url"] or "record"
@@ -144,7 +151,7 @@ def _source(f: dict) -> dict | None:
         "fond": parts["fond"],
         "opis": parts["opis"],
         "delo": parts["delo"],
-        "record_id": parts["record_id"],
+        "record_id": parts.get("record_id"),
     }
 
 
@@ -153,25 +160,33 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     f = ctx.fields(raw, checked)
     if not f.get("name"):
         checked.problems.append(Problem(row, ctx.column("name"), "the name is empty"))
-    kind = _apply(values.parse_site_kind, f, "kind", ctx, checked)
-    if f.get("kind") is None:
-        checked.problems.append(Problem(row, ctx.column("kind"), "the kind is empty"))
+    kind = _site_kind(ctx, f, checked)
     point = _point(ctx, f, checked)
-    if point is None and not any(
-        p.column in (ctx.column("lat"), ctx.column("coords")) for p in checked.problems
-    ):
-        checked.problems.append(Problem(row, ctx.column("lat"), "no coordinates"))
+    placeable = f.get("settlement") or f.get("district")
+    if point is None and not placeable and not _has_coordinate_problem(ctx, checked):
+        checked.problems.append(
+            Problem(
+                row,
+                ctx.column("lat"),
+                "no coordinates, and no settlement or district to place the site at",
+            )
+        )
     precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
     counts = {
         k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
     }
     if checked.problems:
         return checked
-    lat, lon = point
+    lat, lon = point or (None, None)
     ref = f.get("ref") or (
         f"register:{f['register_number']}"
         if f.get("register_number")
-        else "site:" + digest(kind, f["name"], lat, lon)
+        else "site:"
+        + (
+            digest(kind, f["name"], lat, lon)
+            if point
+            else digest(kind, f["name"], f.get("settlement"), f.get("district"))
+        )
     )
     checked.record = {
         "ref": ref,
@@ -205,6 +220,32 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "source": _source(f),
     }
     return checked
+
+
+def _has_coordinate_problem(ctx: RowContext, checked: Checked) -> bool:
+    return any(p.column in (ctx.column("lat"), ctx.column("coords")) for p in checked.problems)
+
+
+NO_KIND = (
+    "no kind: {where}, and the name does not say it (братская могила, воинское кладбище, "
+    "мемориал ...); give one for the whole file with --set kind=mass_grave (or "
+    "individual_grave, military_cemetery, memorial)"
+)
+
+
+def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
+    """The kind from its column; else from the name when the name says it (Братская
+    могила ...); else the --set value; else from OpenStreetMap tags; else a problem."""
+    if f.get("kind") is not None:
+        return _apply(values.parse_site_kind, f, "kind", ctx, checked)
+    kind = values.site_kind_from_name(f.get("name"), f.get("name_ru"), f.get("name_be"))
+    kind = kind or ctx.given.get("kind")
+    kind = kind or values.site_kind_from_osm(f.get("osm_historic"), f.get("osm_memorial"))
+    if kind is None:
+        column = ctx.column("kind")
+        where = "the kind is empty" if column != "kind" else "the file has no kind column"
+        checked.problems.append(Problem(checked.row, column, NO_KIND.format(where=where)))
+    return kind
 
 
 def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
@@ -271,6 +312,11 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque")
     }
     site_id = _apply(_site_id, f, "site_id", ctx, checked)
+    record_id = f.get("record_id")
+    if record_id is not None and len(record_id) > MAX_RECORD_ID:
+        checked.problems.append(
+            Problem(row, ctx.column("record_id"), f"a record id longer than {MAX_RECORD_ID}")
+        )
     if checked.problems:
         return checked
     by, bm, bd = dates["birth_date"]
@@ -293,7 +339,10 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "unit": f.get("unit"),
         "link": _burial_link(f, site_id),
         "burial": _burial_details(f, flags["on_plaque"]),
-        "source": _source(f),
+        # The record id stays on the person; a source row is shared by all its records.
+        "source": _source(f, PERSON_SOURCE_PARTS),
+        "record_id": record_id,
+        "record_source": ctx.record_source if record_id is not None else None,
     }
     record.update(person_keys(record))
     record["ref"] = _person_ref(f, record)
@@ -340,28 +389,21 @@ def _burial_details(f: dict, on_plaque: bool | None) -> dict:
     }
 
 
+MAX_RECORD_ID = 100
+PERSON_SOURCE_PARTS = tuple(p for p in SOURCE_PARTS if p != "record_id")
+
+
 def _person_ref(f: dict, record: dict) -> str:
-    """The record's identity. Without an id of its own, a person is known by the names
-    exactly as written, the dates and the burial place: the same row imported again is
-    recognised, while a differently spelt name stays a record of its own (never merged
-    away unseen)."""
+    """The record's identity. A record id is unique within its source, so the key is
+    the source and the id: rows with different ids are different records whatever else
+    they share. Without an id, a record is known by every mapped cell as written: rows
+    that differ in any of them are different records (never merged away unseen), and
+    the same row imported again is recognised."""
     if f.get("ref"):
         return f["ref"]
-    if f.get("record_id"):
-        return f"record:{f['record_id']}"
-    return "person:" + digest(
-        record["surname"],
-        record["given_name"],
-        record["patronymic"],
-        f.get("name_variants"),
-        record["birth_year"],
-        record["birth_month"],
-        record["birth_day"],
-        record["death_year"],
-        record["death_month"],
-        record["death_day"],
-        record["link"],
-    )
+    if record["record_id"] is not None:
+        return f"record:{digest(record['record_source'])[:16]}:{record['record_id']}"
+    return "person:" + digest(sorted(f.items()))
 
 
 def _site_id(text: str) -> int:

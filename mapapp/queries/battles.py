@@ -30,7 +30,7 @@ def battles_geojson(session: Session, bbox: BBox | None = None, limit: int = 200
                 )
             ) AS feature
             FROM battle_locations b
-            WHERE {bbox_condition('b')}
+            WHERE {bbox_condition("b")}
             ORDER BY b.id
             LIMIT :limit
         ) f
