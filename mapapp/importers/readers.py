@@ -237,9 +237,29 @@ def _refuse_nul(number: int, row: dict[str, str], problems: list[Problem]) -> bo
 # --- GeoJSON, GeoPackage, zipped Shapefile ---------------------------------------------
 
 
+_JSON_NUL = (b"\\u0000", b"\x00")
+
+
+def _refuse_json_nul(path: Path) -> None:
+    """GDAL cuts a JSON string at an escaped NUL (\\u0000) without a word: refuse the
+    file instead of storing shortened text."""
+    tail = b""
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            window = tail + block
+            if any(marker in window for marker in _JSON_NUL):
+                raise ImportFileError(
+                    f"{path.name}: contains a NUL character (\\u0000), which cannot be "
+                    "stored; remove it from the file"
+                )
+            tail = window[-8:]
+
+
 def _read_geodata(path: Path) -> Table:
     import geopandas as gpd
 
+    if path.suffix.lower() in (".geojson", ".json"):
+        _refuse_json_nul(path)
     target = path
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as archive:
