@@ -7,8 +7,8 @@ from the geometry, transformed to WGS 84 from the file's own CRS.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import math
 import zipfile
 from collections.abc import Iterator
@@ -70,38 +70,63 @@ def read_table(path: Path, encoding: str | None = None) -> Table:
 # --- CSV -------------------------------------------------------------------------------
 
 
-def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
-    data = path.read_bytes()
+def _encoding_of(path: Path, encoding: str | None) -> str:
+    """The file's text encoding: the one named, else UTF-8 (with or without BOM), else
+    detected. The whole file is checked as it streams by, never held in memory."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            codecs.lookup(encoding)
         except LookupError:
             raise ImportFileError(f"unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
+        failure = _first_undecodable_byte(path, encoding)
+        if failure is not None:
             raise ImportFileError(
-                f"{path.name} is not valid {encoding} (byte {exc.start}); "
+                f"{path.name} is not valid {encoding} (byte {failure}); "
                 "try --encoding cp1251 or --encoding utf-8"
-            ) from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+            )
+        return encoding
+    with path.open("rb") as fh:
+        head = fh.read(200_000)
+    if head.startswith(b"\xef\xbb\xbf"):
+        if _first_undecodable_byte(path, "utf-8-sig") is None:
+            return "utf-8-sig"
+        raise ImportFileError(f"{path.name}: starts as UTF-8 but does not decode as it")
+    if _first_undecodable_byte(path, "utf-8") is None:
+        return "utf-8"
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000], cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
+    best = from_bytes(head, cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
     if best is None:
         raise ImportFileError(
             f"{path.name}: cannot tell the text encoding; name it with --encoding (e.g. cp1251)"
         )
-    try:
-        return data.decode(best.encoding), best.encoding
-    except UnicodeDecodeError:
+    if _first_undecodable_byte(path, best.encoding) is not None:
         raise ImportFileError(
             f"{path.name}: looks like {best.encoding} but does not decode as it; "
             "name the encoding with --encoding"
-        ) from None
+        )
+    return best.encoding
+
+
+def _first_undecodable_byte(path: Path, encoding: str) -> int | None:
+    """Decode the file block by block; the offset of the first bad byte, or None. A NUL
+    byte ends the check with an error of its own: such a file is not text."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    offset = 0
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            if b"\x00" in block:
+                raise ImportFileError(f"{path.name}: contains NUL bytes; it is not a text CSV file")
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                return offset + max(exc.start, 0)
+            offset += len(block)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return offset
+    return None
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -112,21 +137,35 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 def _read_csv(path: Path, encoding: str | None) -> Table:
-    text, used = _decode(path, encoding)
-    if "\x00" in text:
-        raise ImportFileError(f"{path.name}: contains NUL bytes; it is not a text CSV file")
-    delimiter = _sniff_delimiter(text[:20_000])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    used = _encoding_of(path, encoding)
+    with path.open(encoding=used, newline="") as fh:
+        delimiter = _sniff_delimiter(fh.read(20_000))
+    # The rows stream from the file: memory does not grow with its length.
+    fh = path.open(encoding=used, newline="")
+    reader = csv.reader(fh, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
+        fh.close()
         raise ImportFileError(f"{path.name}: the file is empty") from None
     except csv.Error as exc:
+        fh.close()
         raise ImportFileError(f"{path.name}: the header cannot be read ({exc})") from None
-    columns = _check_header([h.strip() for h in header], path.name)
+    try:
+        columns = _check_header([h.strip() for h in header], path.name)
+    except ImportFileError:
+        fh.close()
+        raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
-    table.rows = _csv_rows(reader, columns, table.problems)
+    table.rows = _closing(fh, _csv_rows(reader, columns, table.problems))
     return table
+
+
+def _closing(fh, rows):
+    try:
+        yield from rows
+    finally:
+        fh.close()
 
 
 def _csv_rows(reader, columns: list[str], problems: list[Problem]):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pyproj import Transformer
 
 from mapapp.importers import values
 from mapapp.importers.errors import Problem
+from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_partial_date
 from mapapp.text.normalize import area_key
@@ -43,6 +45,12 @@ class RowContext:
         clean = values.clean
         for column, name in self.field_of.items():
             value = raw.get(column)
+            if value.__class__ is str and len(value) <= MAX_CELL_CHARS and value.isprintable():
+                # The common cell: printable text of a sane length; only trim it.
+                value = value.strip()
+                if value[:1] != "'":
+                    out[name] = value or None
+                    continue
             try:
                 out[name] = clean(value)
             except ValueError as exc:
@@ -359,9 +367,13 @@ def _person_names(f: dict) -> tuple[str | None, str | None, str | None]:
     return surname, given, patronymic
 
 
+# Dates repeat across a register (deaths crowd into a few summers): parse each once.
+_cached_partial_date = lru_cache(maxsize=200_000)(parse_partial_date)
+
+
 def _partial_date(f: dict, name: str, ctx: RowContext, checked: Checked) -> tuple:
     try:
-        return parse_partial_date(f.get(name))
+        return _cached_partial_date(f.get(name))
     except ValueError as exc:
         checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), f.get(name)))
         return (None, None, None)
@@ -390,6 +402,13 @@ def _burial_details(f: dict, on_plaque: bool | None) -> dict:
 
 
 MAX_RECORD_ID = 100
+
+
+@lru_cache(maxsize=64)
+def _source_key(record_source: str) -> str:
+    return digest(record_source)[:16]
+
+
 PERSON_SOURCE_PARTS = tuple(p for p in SOURCE_PARTS if p != "record_id")
 
 
@@ -402,7 +421,7 @@ def _person_ref(f: dict, record: dict) -> str:
     if f.get("ref"):
         return f["ref"]
     if record["record_id"] is not None:
-        return f"record:{digest(record['record_source'])[:16]}:{record['record_id']}"
+        return f"record:{_source_key(record['record_source'])}:{record['record_id']}"
     return "person:" + digest(sorted(f.items()))
 
 

@@ -8,6 +8,7 @@ never overwrites what is stored.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import orjson
 from sqlalchemy import Connection, text
@@ -167,6 +168,11 @@ PERSON_STAGE = [
 PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]] + ["record_source", "record_id"]
 
 
+@lru_cache(maxsize=100_000)
+def _unit_ref(unit: str) -> str:
+    return "unit:" + search_key(unit).replace(" ", "-")
+
+
 def _stage_row(item) -> tuple:
     r = item.record
     burial, source = r["burial"], r["source"] or {}
@@ -176,7 +182,7 @@ def _stage_row(item) -> tuple:
         item.row,
         orjson.dumps(item.source).decode(),
         unit,
-        ("unit:" + search_key(unit).replace(" ", "-")) if unit else None,
+        _unit_ref(unit) if unit else None,
         r.get("site_id"),
         burial["plot"], burial["row"], burial["grave"], burial["on_plaque"],
         burial["original_burial_place"], burial["reburial_date"],
