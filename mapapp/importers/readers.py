@@ -91,8 +91,10 @@ def _encoding_of(path: Path, encoding: str | None) -> str:
         if _first_undecodable_byte(path, "utf-8-sig") is None:
             return "utf-8-sig"
         raise ImportFileError(f"{path.name}: starts as UTF-8 but does not decode as it")
-    if _first_undecodable_byte(path, "utf-8") is None:
+    bad_byte = _first_undecodable_byte(path, "utf-8")
+    if bad_byte is None:
         return "utf-8"
+    _refuse_broken_utf8(path, bad_byte)
     from charset_normalizer import from_bytes
 
     best = from_bytes(head, cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
@@ -106,6 +108,25 @@ def _encoding_of(path: Path, encoding: str | None) -> str:
             "name the encoding with --encoding"
         )
     return best.encoding
+
+
+def _refuse_broken_utf8(path: Path, bad_byte: int) -> None:
+    """A file that is UTF-8 (non-ASCII text decodes) up to one bad byte is UTF-8 with a
+    damaged byte, not another encoding: say where, rather than decode it all wrongly."""
+    seen_non_ascii, newlines, offset = False, 0, 0
+    with path.open("rb") as fh:
+        while offset < bad_byte:
+            block = fh.read(min(1 << 20, bad_byte - offset))
+            if not block:
+                break
+            seen_non_ascii = seen_non_ascii or not block.isascii()
+            newlines += block.count(b"\n")
+            offset += len(block)
+    if seen_non_ascii:
+        raise ImportFileError(
+            f"{path.name}: UTF-8 text up to byte {bad_byte} (line {newlines + 1}), where a "
+            "byte is not valid UTF-8; correct that line, or name the encoding with --encoding"
+        )
 
 
 def _first_undecodable_byte(path: Path, encoding: str) -> int | None:

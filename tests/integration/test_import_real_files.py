@@ -335,6 +335,14 @@ def test_invalid_bytes_for_the_named_encoding_are_a_clear_message(run, tmp_path)
         run("persons", path, encoding="utf-8")
 
 
+def test_a_stray_invalid_byte_in_a_utf8_file_is_located_not_misread(run, tmp_path, counts):
+    content = "Фамилия,Имя\nБайтов,Иван\n".encode() + b"\xff\xfe\xd0,\xd0\x98\n"
+    before = counts()
+    with pytest.raises(ImportFileError, match=r"UTF-8 text up to byte \d+ \(line 3\)"):
+        run("persons", write(tmp_path, "u.csv", content))
+    assert counts() == before
+
+
 def test_nul_in_a_geojson_property_is_refused_not_cut_short(run, tmp_path, counts):
     collection = {
         "type": "FeatureCollection",
