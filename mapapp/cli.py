@@ -181,9 +181,9 @@ def _echo_err(message: str) -> None:
     help="Show the proposed column mapping and five sample rows; write nothing.",
 )
 @click.option(
-    "--exclusive",
+    "--online",
     is_flag=True,
-    help="Faster large loads that lock persons and burials (readers wait) until done.",
+    help="Large person loads without locking readers out (row locks only; slower).",
 )
 def import_command(
     kind,
@@ -198,7 +198,7 @@ def import_command(
     given,
     source,
     inspect,
-    exclusive,
+    online,
 ):
     """Import sites, battle locations or persons from CSV, XLSX, GeoJSON, GPKG or zipped SHP.
 
@@ -221,7 +221,7 @@ def import_command(
         region_bbox=settings.region_bbox,
         given=_parse_given(given),
         source=source,
-        exclusive=exclusive,
+        online=online,
     )
     if inspect:
         _inspect(options)

@@ -8,7 +8,8 @@ Generates the synthetic files, empties a database whose name ends in "_bench"
 rows per second, with the time and the peak memory (RSS of this process) at each stage.
 The persons file is imported as it is, with no column mapping: "ID записи" is the
 record id, and the namesake pairs (same names, dates and grave) are two records, listed
-as possible duplicates. --exclusive times the locking mode (`mapapp import --exclusive`).
+as possible duplicates. --online times the mode that does not lock readers out
+(`mapapp import persons --online`).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--persons", type=int, default=1_000_000)
     parser.add_argument("--sites", type=int, default=10_000)
-    parser.add_argument("--exclusive", action="store_true", help="the locking, faster mode")
+    parser.add_argument("--online", action="store_true", help="the mode that locks no reader")
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     if not make_url(url).database.endswith("_bench"):
@@ -71,7 +72,7 @@ def main() -> None:
                 file=sys.stderr,
             )
 
-        options = ImportOptions(kind="persons", path=persons, exclusive=args.exclusive)
+        options = ImportOptions(kind="persons", path=persons, online=args.online)
         report = run_import(engine, options, progress)
         elapsed = time.perf_counter() - started
     assert report.committed, report.problems[:3]

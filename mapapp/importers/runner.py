@@ -38,9 +38,10 @@ class ImportOptions:
     given: dict[str, str] = field(default_factory=dict)
     # Whose record ids the file carries (default: the file's name).
     source: str | None = None
-    # Drop and restore foreign keys and indexes for a large load: faster, but readers
-    # of persons and burials wait until it commits.
-    exclusive: bool = False
+    # Large person loads drop and restore foreign keys and indexes, which locks readers
+    # of persons and burials out until the commit; online loads take row locks only
+    # (readers go on) and are slower.
+    online: bool = False
     chunk_rows: int = 50_000
 
 

@@ -192,9 +192,9 @@ def _stage_row(item) -> tuple:
     )  # fmt: skip
 
 
-# Exclusive loads (--exclusive) drop the foreign keys of these tables and check them
-# once over the whole table after the load; from this many rows on, and when the load
-# is larger than the stored persons, they also rebuild the secondary indexes once.
+# From this many rows on (unless --online), a load drops the foreign keys of these tables
+# and checks them once over the whole table after the load; when the load is larger
+# than the stored persons, it also rebuilds their secondary indexes once.
 BULK_ROWS = 100_000
 REBUILD_SHARE = 1.0
 _BULK_TABLES = ("burials", "persons", "person_sources")
@@ -297,10 +297,10 @@ def write_staged_persons(
     conn: Connection, batch_id: int, staged: int, options, progress
 ) -> tuple[int, int]:
     """Add the staged persons that are new, with their burials, sources and vocabulary,
-    in a few set statements. By default only row locks are taken, so readers go on; an
-    exclusive load (``options.exclusive``) drops and restores foreign keys and indexes,
-    which locks the persons, burials and person_sources tables until it commits."""
-    exclusive = getattr(options, "exclusive", False) and staged >= BULK_ROWS
+    in a few set statements. A large load drops and restores foreign keys (and indexes),
+    which locks the persons, burials and person_sources tables until it commits; an
+    online load (``options.online``) takes row locks only, so readers go on."""
+    exclusive = not options.online and staged >= BULK_ROWS
     keys = _drop_foreign_keys(conn) if exclusive else []
     indexes = []
     if exclusive:

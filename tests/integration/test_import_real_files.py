@@ -364,7 +364,10 @@ def test_nul_in_a_geojson_property_is_refused_not_cut_short(run, tmp_path, count
 # --- 7. readers during a load -----------------------------------------------------------
 
 
-def test_readers_are_not_blocked_while_persons_are_written(run, tmp_path, engine):
+def test_online_load_does_not_block_readers(run, tmp_path, engine, monkeypatch):
+    from mapapp.importers import writers
+
+    monkeypatch.setattr(writers, "BULK_ROWS", 1)  # treat this small file as a large load
     rows = "".join(person(str(900_000 + i), surname=f"Читаев{i}") for i in range(300))
     path = write(tmp_path, "load.csv", HEADER + rows)
     answers: list[int] = []
@@ -380,7 +383,9 @@ def test_readers_are_not_blocked_while_persons_are_written(run, tmp_path, engine
 
     from mapapp.importers.runner import ImportOptions, run_import
 
-    report = run_import(engine, ImportOptions(kind="persons", path=path), read_while_loading)
+    report = run_import(
+        engine, ImportOptions(kind="persons", path=path, online=True), read_while_loading
+    )
     try:
         assert report.committed and report.added == 300
         assert not errors and len(answers) == 2, errors
@@ -398,3 +403,31 @@ def _read(engine, answers, errors) -> None:
             answers.append(conn.execute(text("SELECT count(*) FROM persons")).scalar_one())
     except Exception as exc:  # noqa: BLE001 - reported by the test
         errors.append(exc)
+
+
+def test_a_large_load_locks_readers_until_it_commits_as_the_readme_says(
+    run, tmp_path, engine, monkeypatch
+):
+    from mapapp.importers import writers
+    from mapapp.importers.runner import ImportOptions, run_import
+
+    monkeypatch.setattr(writers, "BULK_ROWS", 1)
+    rows = "".join(person(str(800_000 + i), surname=f"Замков{i}") for i in range(50))
+    path = write(tmp_path, "locked.csv", HEADER + rows)
+    answers: list[int] = []
+    errors: list[Exception] = []
+
+    def read_while_loading(stage: str, _done: int) -> None:
+        if stage == "inserted":
+            thread = threading.Thread(target=_read, args=(engine, answers, errors))
+            thread.start()
+            thread.join(15)
+
+    report = run_import(engine, ImportOptions(kind="persons", path=path), read_while_loading)
+    try:
+        assert report.committed and report.added == 50
+        assert not answers and "lock timeout" in str(errors[0])
+    finally:
+        from mapapp.importers.batches import undo_batch
+
+        undo_batch(engine, report.batch_id)
