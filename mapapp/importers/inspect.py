@@ -46,7 +46,12 @@ def _unfilled_fields(kind, file_columns, field_of, given) -> list[str]:
     """Fields that usually matter and have no column: with the likeliest candidates."""
     present = set(field_of.values()) | set(given)
     lines = []
-    wanted = [f for alternatives in REQUIRED[kind] for f in alternatives]
+    wanted = [
+        f
+        for alternatives in REQUIRED[kind]
+        if not any(f in present for f in alternatives)
+        for f in alternatives
+    ]
     if kind == "sites":
         wanted.append("kind")
     if kind == "persons":

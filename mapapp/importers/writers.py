@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from operator import itemgetter
 
 import orjson
 from sqlalchemy import Connection, text
@@ -173,12 +174,15 @@ def _unit_ref(unit: str) -> str:
     return "unit:" + search_key(unit).replace(" ", "-")
 
 
+_RECORD_PART = itemgetter(*PERSON_COLUMNS[:30])
+
+
 def _stage_row(item) -> tuple:
     r = item.record
     burial, source = r["burial"], r["source"] or {}
     unit = r.get("unit")
     return (
-        *(r.get(c) for c in PERSON_COLUMNS[:30]),
+        *_RECORD_PART(r),
         item.row,
         orjson.dumps(item.source).decode(),
         unit,
