@@ -332,6 +332,7 @@ def _write_staged(conn: Connection, batch_id: int, staged: int, options, progres
     # Bulk loads: let the name-word GIN index collect new entries and merge them once.
     conn.execute(text("SET LOCAL gin_pending_list_limit = '256MB'"))
     _add_staged_units(conn)
+    stored_before = conn.execute(text("SELECT EXISTS (SELECT 1 FROM persons)")).scalar_one()
     added = _insert_staged_persons(conn, batch_id, staged)
     progress("inserted", added)
     _link_staged_burials(conn, batch_id)
@@ -340,7 +341,7 @@ def _write_staged(conn: Connection, batch_id: int, staged: int, options, progres
     progress("sources", added)
     _add_staged_vocabulary(conn)
     progress("vocabulary", added)
-    _note_possible_duplicates(conn, batch_id, added < staged)
+    _note_possible_duplicates(conn, batch_id, stored_before)
     progress("possible duplicates", added)
     return added, staged - added
 
@@ -457,13 +458,10 @@ _DUPLICATE_KEY = (
 POSSIBLE_DUPLICATE_REASON = "same name, dates and grave"
 
 
-def _note_possible_duplicates(conn: Connection, batch_id: int, some_present: bool) -> None:
+def _note_possible_duplicates(conn: Connection, batch_id: int, stored_before: bool) -> None:
     """List, for review, each new person who shares the normalised name, the dates and
-    the grave with another person (new or stored). Nothing is merged."""
-    stored_before = conn.execute(
-        text("SELECT EXISTS (SELECT 1 FROM persons WHERE import_batch_id IS DISTINCT FROM :b)"),
-        {"b": batch_id},
-    ).scalar_one()
+    the grave with another person (new, or stored before this import). Nothing is
+    merged."""
     new_key = _DUPLICATE_KEY.format(p="s", b="s")
     conn.execute(
         text(

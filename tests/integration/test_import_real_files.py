@@ -113,6 +113,18 @@ def test_namesakes_are_listed_as_possible_duplicates(run, tmp_path, client, engi
     assert "2001 / 2002" in listed.stdout or "2002 / 2001" in listed.stdout
 
 
+def test_a_namesake_in_a_later_file_is_listed_with_the_stored_record(run, tmp_path):
+    first = run("persons", write(tmp_path, "one.csv", HEADER + person("3001", surname="Позднев")))
+    later = run(
+        "persons",
+        write(tmp_path, "two.csv", HEADER + person("3001", "сержант", surname="Позднев")),
+    )
+    assert (first.added, later.added) == (1, 1)  # the same id in another source
+    assert later.possible_duplicates == 1
+    pair = later.duplicate_pairs[0]
+    assert {pair["a_batch"], pair["b_batch"]} == {first.batch_id, later.batch_id}
+
+
 def _cli(test_settings, *args):
     binary = str(Path(sys.executable).parent / "mapapp")
     env = {**os.environ, "DATABASE_URL": test_settings.database_url}
