@@ -251,7 +251,8 @@ def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
     kind = kind or values.site_kind_from_osm(f.get("osm_historic"), f.get("osm_memorial"))
     if kind is None:
         column = ctx.column("kind")
-        where = "the kind is empty" if column != "kind" else "the file has no kind column"
+        has_column = "kind" in ctx.field_of.values()
+        where = "the kind is empty" if has_column else "the file has no kind column"
         checked.problems.append(Problem(checked.row, column, NO_KIND.format(where=where)))
     return kind
 

@@ -36,6 +36,9 @@ def create_batch(conn: Connection, options, sha256: str) -> int:
                     "encoding": options.encoding,
                     "crs": options.crs,
                     "mapping": str(options.mapping) if options.mapping else None,
+                    "set": options.given or None,
+                    "source": options.source,
+                    "online": options.online,
                 }
             ),
         },
