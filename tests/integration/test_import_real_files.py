@@ -73,6 +73,15 @@ def test_same_id_twice_in_a_file_rejects_both_rows_naming_both(run, tmp_path, co
     ]
 
 
+def test_skip_invalid_writes_both_rows_of_a_repeated_id_to_the_rejects_file(run, tmp_path):
+    path = write(tmp_path, "rep.csv", HEADER + person("91") + person("92") + person("91"))
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == 1 and report.rejected == 2
+    rejects = report.rejects_file.read_text(encoding="utf-8").splitlines()
+    assert len(rejects) == 3 and all(line.startswith("91,") for line in rejects[1:])
+    assert "is also in row 4" in rejects[1] and "is also in row 2" in rejects[2]
+
+
 def test_same_id_in_another_source_is_another_record(run, tmp_path):
     first = run("persons", write(tmp_path, "a.csv", HEADER + person("5")))
     second = run("persons", write(tmp_path, "b.csv", HEADER + person("5")), source="another")
