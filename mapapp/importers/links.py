@@ -114,21 +114,9 @@ class Gazetteer:
     @staticmethod
     def _locate(settlement, district, known) -> dict | str:
         district_key = area_key(district) if district else ""
-
-        def in_district(place) -> bool:
-            key = area_key(place["district"]) if place["district"] else ""
-            return not district_key or (
-                key and (key.startswith(district_key) or district_key.startswith(key))
-            )
-
+        nearby = [p for p in known if _in_district(p, district_key)]
         if settlement:
-            name_key = search_key(settlement_name(settlement) or settlement)
-            found = [
-                p
-                for p in known
-                if (name_key in (p["keys"] or []) or search_key(p["name"]) == name_key)
-                and in_district(p)
-            ]
+            found = _settlements_named(settlement, nearby)
             if len(found) == 1:
                 return _placed(found[0], "settlement_centre", f"the centre of {found[0]['name']}")
             if len(found) > 1:
@@ -137,24 +125,34 @@ class Gazetteer:
                     "add the district"
                 )
         if district_key:
-            centres = [
-                p
-                for p in known
-                if p["district"] and p["kind"] in ("town", "city") and in_district(p)
-            ]
-            if len(centres) == 1:
+            towns = [p for p in nearby if p["district"] and p["kind"] in ("town", "city")]
+            if len(towns) == 1:
                 return _placed(
-                    centres[0], "district", f"the centre of {district} ({centres[0]['name']})"
+                    towns[0], "district", f"the centre of {district} ({towns[0]['name']})"
                 )
-        named = " ".join(
-            x
-            for x in (
-                f"settlement {settlement!r}" if settlement else "",
-                f"district {district!r}" if district else "",
-            )
-            if x
-        )
-        return f"no coordinates, and the gazetteer has no point for {named or 'this row'}"
+        return _not_in_gazetteer(settlement, district)
+
+
+def _in_district(place: dict, district_key: str) -> bool:
+    """True when no district is asked for, or the place lies in it (by area key)."""
+    if not district_key:
+        return True
+    key = area_key(place["district"]) if place["district"] else ""
+    return bool(key) and (key.startswith(district_key) or district_key.startswith(key))
+
+
+def _settlements_named(settlement: str, places: list[dict]) -> list[dict]:
+    name_key = search_key(settlement_name(settlement) or settlement)
+    return [p for p in places if name_key in (p["keys"] or []) or search_key(p["name"]) == name_key]
+
+
+def _not_in_gazetteer(settlement: str | None, district: str | None) -> str:
+    named = [
+        f"settlement {settlement!r}" if settlement else "",
+        f"district {district!r}" if district else "",
+    ]
+    where = " ".join(n for n in named if n) or "this row"
+    return f"no coordinates, and the gazetteer has no point for {where}"
 
 
 def _placed(place: dict, precision: str, where: str) -> dict:
