@@ -177,7 +177,43 @@ def _echo_err(message: str) -> None:
     help="Where --skip-invalid writes rejected rows (default: FILE.rejected.csv).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def import_command(kind, file, dry_run, skip_invalid, mapping, encoding, crs, rejects, as_json):
+@click.option(
+    "--set",
+    "given",
+    multiple=True,
+    metavar="FIELD=VALUE",
+    help="One value for a field the file lacks, for every row: --set kind=mass_grave.",
+)
+@click.option(
+    "--source",
+    help="Whose record ids the file carries (default: the file's name); record ids are "
+    "unique within a source.",
+)
+@click.option(
+    "--inspect",
+    is_flag=True,
+    help="Show the proposed column mapping and five sample rows; write nothing.",
+)
+@click.option(
+    "--online",
+    is_flag=True,
+    help="Large person loads without locking readers out (row locks only; slower).",
+)
+def import_command(
+    kind,
+    file,
+    dry_run,
+    skip_invalid,
+    mapping,
+    encoding,
+    crs,
+    rejects,
+    as_json,
+    given,
+    source,
+    inspect,
+    online,
+):
     """Import sites, battle locations or persons from CSV, XLSX, GeoJSON, GPKG or zipped SHP.
 
     By default one invalid row means nothing is written. Exit status 0 when every row
@@ -197,7 +233,13 @@ def import_command(kind, file, dry_run, skip_invalid, mapping, encoding, crs, re
         crs=crs,
         rejects=rejects,
         region_bbox=settings.region_bbox,
+        given=_parse_given(given),
+        source=source,
+        online=online,
     )
+    if inspect:
+        _inspect(options)
+        return
 
     from mapapp.importers.progress import Progress, estimate_rows
 
@@ -217,6 +259,30 @@ def import_command(kind, file, dry_run, skip_invalid, mapping, encoding, crs, re
     else:
         _print_report(report, dry_run)
     sys.exit(0 if report.ok else 1)
+
+
+def _parse_given(pairs: tuple[str, ...]) -> dict[str, str]:
+    given = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{pair!r}: expected FIELD=VALUE", param_hint="--set")
+        given[name.strip()] = value
+    return given
+
+
+def _inspect(options) -> None:
+    """Print the proposed mapping and five sample rows; nothing is written."""
+    from mapapp.importers.errors import ImportFileError
+    from mapapp.importers.inspect import inspect_file
+
+    try:
+        lines = inspect_file(options)
+    except ImportFileError as exc:
+        _echo_err(f"error: {exc}")
+        sys.exit(2)
+    for line in lines:
+        click.echo(line)
 
 
 def _print_report(report, dry_run: bool) -> None:
@@ -253,6 +319,55 @@ def _print_report(report, dry_run: bool) -> None:
         )
     if report.rejects_file:
         click.echo(f"  rejected rows written to {report.rejects_file}")
+    _print_possible_duplicates(report)
+
+
+def _print_possible_duplicates(report) -> None:
+    if not report.possible_duplicates:
+        return
+    click.echo(
+        f"  {report.possible_duplicates:,} possible duplicates listed for review (same name, "
+        "dates and grave; both records kept): mapapp duplicates list"
+    )
+    for pair in report.duplicate_pairs[:50]:
+        click.echo("    " + _pair_line(pair))
+
+
+def _pair_line(pair: dict) -> str:
+    def side(prefix: str) -> str:
+        record = pair[prefix + "_record"]
+        return (
+            f"person {pair[prefix + '_id']} (batch {pair[prefix + '_batch']}, "
+            f"row {pair[prefix + '_row']}" + (f", record {record})" if record else ")")
+        )
+
+    return f"{pair['name']}: {side('a')} and {side('b')}"
+
+
+@main.group()
+def duplicates() -> None:
+    """Possible duplicates: records that share a name, dates and grave, for review."""
+
+
+@duplicates.command("list")
+@click.option("--batch", "batch_id", type=int, help="Only the pairs found by this import.")
+@click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
+def duplicates_list(batch_id: int | None, limit: int) -> None:
+    """List pairs of person records that may be one man (never merged automatically)."""
+    from mapapp.queries.persons import possible_duplicate_pairs
+
+    with _engine(_settings()).connect() as conn:
+        pairs = possible_duplicate_pairs(conn, batch_id=batch_id, limit=limit)
+    if not pairs:
+        click.echo("no possible duplicates")
+    for pair in pairs:
+        click.echo(
+            f"{pair['person_id']:>8} {pair['other_person_id']:>8}  {pair['name']}  "
+            f"born {pair['birth_date'] or '—'}, died {pair['death_date'] or '—'}, "
+            f"{pair['site_name']} grave {pair['grave'] or '—'}  "
+            f"records {pair['record_id'] or '—'} / {pair['other_record_id'] or '—'}  "
+            f"({pair['reason']})"
+        )
 
 
 @main.group()

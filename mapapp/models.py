@@ -293,6 +293,9 @@ class Person(ImportProvenance, Base):
     home_region_key: Mapped[str | None] = mapped_column(Text)
     home_district_key: Mapped[str | None] = mapped_column(Text)
     callup_key: Mapped[str | None] = mapped_column(Text)
+    # The source's own id of this record, and whose id it is (an archive, a file).
+    record_source: Mapped[str | None] = mapped_column(Text)
+    record_id: Mapped[str | None] = mapped_column(String(100))
 
     unit: Mapped[Unit | None] = relationship()
     burials: Mapped[list[Burial]] = relationship(back_populates="person")
@@ -324,6 +327,29 @@ class Burial(Base):
 
     person: Mapped[Person] = relationship(back_populates="burials")
     site: Mapped[BurialSite] = relationship(back_populates="burials")
+
+
+class PossibleDuplicate(Base):
+    """Two person records that share a name, dates and grave: shown for review, never
+    merged. The pair is stored once, the lower id first."""
+
+    __tablename__ = "possible_duplicates"
+    __table_args__ = (
+        CheckConstraint("person_id < other_person_id", name="pair_ordered"),
+        Index("ix_possible_duplicates_other", "other_person_id"),
+    )
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True
+    )
+    other_person_id: Mapped[int] = mapped_column(
+        ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True
+    )
+    reason: Mapped[str] = mapped_column(Text)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE")
+    )
+    created_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
 
 
 class Settlement(Base):

@@ -96,12 +96,12 @@ def load(engine, n_persons: int, n_sites: int, reload: bool) -> None:
 
         def person_rows():
             for p in synthetic_persons(n_persons, sites, seed=7):
-                links.append((p["ref"], p["site_ref"]))
+                links.append((p["record_id"], p["site_ref"]))
                 by, bm, bd = parse_partial_date(p["birth_date"])
                 dy, dm, dd = parse_partial_date(p["death_date"])
                 keys = person_keys(p)
                 yield (
-                    p["ref"],
+                    p["record_id"],
                     p["surname"],
                     p["given_name"],
                     p["patronymic"] or None,

@@ -5,18 +5,17 @@
 
 Writes DIR/sites.csv and DIR/persons.csv (or .xlsx), row by row. Import them with
 ``mapapp import sites DIR/sites.csv`` and
-``mapapp import persons DIR/persons.csv --map DIR/persons_mapping.json``: the mapping file
-names the ``ID записи`` column as the record's id, which the importer does not recognise
-by itself; without it the rare namesake pairs (same names, dates and grave) would be
-taken for one record. Every site is named "Синтетическое захоронение" and every person
-is flagged fictional. See scripts/synthetic.py for what the data looks like.
+``mapapp import persons DIR/persons.csv``: every column is recognised, ``ID записи`` as
+the record id, so the rare namesake pairs (same names, dates and grave, other ids) are
+imported as two records and listed as possible duplicates. Every site is named
+"Синтетическое захоронение" and every person is flagged fictional. See
+scripts/synthetic.py for what the data looks like.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
@@ -33,7 +32,6 @@ from synthetic import (  # noqa: E402
 )
 
 XLSX_MAX_ROWS = 1_048_575  # a worksheet's rows, less the header
-PERSON_MAPPING = {PERSON_HEADERS["ref"]: "ref"}
 PROGRESS_EVERY = 250_000
 
 
@@ -68,8 +66,7 @@ def _with_progress(rows: Iterable[Sequence], what: str) -> Iterable[Sequence]:
 def write(
     out_dir: Path, n_sites: int, n_persons: int, seed: int, file_format: str = "csv"
 ) -> tuple[Path, Path]:
-    """Write the sites, the persons and the persons' column mapping; returns the paths
-    of the sites and persons files."""
+    """Write the sites and the persons; returns the paths of the two files."""
     if file_format == "xlsx" and max(n_sites, n_persons) > XLSX_MAX_ROWS:
         raise ValueError(f"an .xlsx sheet holds at most {XLSX_MAX_ROWS:,} rows; use csv")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -81,12 +78,7 @@ def write(
     persons = ([p[c] for c in PERSON_COLUMNS] for p in synthetic_persons(n_persons, sites, seed))
     header = [PERSON_HEADERS[c] for c in PERSON_COLUMNS]
     write_table(persons_path, header, _with_progress(persons, "persons"))
-    mapping_path(out_dir).write_text(json.dumps(PERSON_MAPPING, ensure_ascii=False) + "\n")
     return sites_path, persons_path
-
-
-def mapping_path(out_dir: Path) -> Path:
-    return out_dir / "persons_mapping.json"
 
 
 def main() -> None:
@@ -105,7 +97,6 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     print(f"wrote {sites} ({args.sites:,} sites)")
     print(f"wrote {persons} ({args.persons:,} persons, seed {args.seed})")
-    print(f"wrote {mapping_path(args.out)} (import persons with --map {mapping_path(args.out)})")
     print(f"in {elapsed:.1f} s")
 
 

@@ -316,7 +316,7 @@ _SITE_SIZE_SIGMA = 2.1  # log-normal spread of site sizes: most are small, a few
 DUPLICATE_PAIRS_PER_MILLION = 18
 
 PERSON_HEADERS = {
-    "ref": "ID записи",
+    "record_id": "ID записи",
     "surname": "Фамилия",
     "given_name": "Имя",
     "patronymic": "Отчество",
@@ -699,7 +699,7 @@ class PersonFactory:
         country, region, district = self.home[origin]()
         no_region = rng.random() < _HOME_REGION_EMPTY
         return {
-            "ref": self.next_record_id(),
+            "record_id": self.next_record_id(),
             "surname": feminine_surname(surname) if female else surname,
             "given_name": given,
             "patronymic": ""
@@ -739,7 +739,7 @@ class PersonFactory:
         ]
         return {
             **person,
-            "ref": self.next_record_id(),
+            "record_id": self.next_record_id(),
             "rank": rng.choice([r for r in _RANKS if r and r != person["rank"]]),
             "birthplace": rng.choice([p for p in places if p != person["birthplace"]]),
         }

@@ -6,6 +6,7 @@ Headers are compared after folding case, spaces and punctuation, so "Дата р
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -28,7 +29,15 @@ _COMMON = {
 FIELDS: dict[str, dict[str, list[str]]] = {
     "persons": {
         **{k: _COMMON[k] for k in ("ref", "source_url", "source_title")},
-        "record_id": ["record id", "номер записи", "id", "идентификатор"],
+        "record_id": [
+            "record id",
+            "id записи",
+            "№ записи",
+            "номер записи",
+            "id",
+            "идентификатор",
+            "идентификатор записи",
+        ],
         "surname": ["surname", "last name", "family name", "фамилия", "прозвішча"],
         "given_name": ["given name", "first name", "имя", "імя"],
         "patronymic": ["patronymic", "middle name", "отчество", "імя па бацьку"],
@@ -88,18 +97,44 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     },
     "sites": {
         **{k: v for k, v in _COMMON.items()},
-        "kind": ["kind", "type", "тип", "вид", "вид захоронения", "тип захоронения"],
-        "name": ["name", "название", "наименование", "назва"],
-        "name_ru": ["name ru", "название на русском"],
-        "name_be": ["name be", "название на белорусском", "назва па-беларуску"],
-        "name_en": ["name en", "english name", "название на английском"],
+        "kind": [
+            "kind",
+            "type",
+            "тип",
+            "вид",
+            "вид захоронения",
+            "тип захоронения",
+            "тип объекта",
+            "від",
+            "тып",
+        ],
+        "name": ["name", "title", "название", "наименование", "назва", "найменне", "label"],
+        "name_ru": ["name ru", "name:ru", "название на русском", "название рус"],
+        "name_be": [
+            "name be",
+            "name:be",
+            "name be tarask",
+            "название на белорусском",
+            "назва па-беларуску",
+            "назва па беларуску",
+        ],
+        "name_en": ["name en", "name:en", "english name", "название на английском"],
+        "osm_historic": ["historic"],
+        "osm_memorial": ["memorial", "memorial type", "tomb", "cemetery"],
         "register_number": [
             "register number",
             "учетный номер",
             "учётный номер",
             "номер захоронения",
             "heritage code",
+            "heritage ref",
+            "ref heritage",
+            "ref by gosspisok",
+            "gosspisok",
             "шифр",
+            "шифр объекта",
+            "код",
+            "регистрационный номер",
         ],
         "oblast": ["oblast", "область", "вобласць"],
         "district": ["district", "район", "раён"],
@@ -139,9 +174,12 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# Each entry: alternatives of which one must have a column (or a --set value). A site
+# without a kind column takes its kind from its name or --set kind=..., row by row; a
+# site without coordinates can be placed at a settlement or district the gazetteer knows.
 REQUIRED = {
     "persons": [("surname", "full_name")],
-    "sites": [("name",), ("lat", "coords"), ("kind",)],
+    "sites": [("name",), ("lat", "coords", "settlement", "district")],
     "battles": [("name",), ("lat", "coords")],
 }
 
@@ -178,11 +216,36 @@ def load_mapping_file(path: Path) -> dict[str, str]:
     return mapping
 
 
-def map_columns(kind: str, columns: list[str], explicit: dict[str, str] | None) -> ColumnMap:
+def map_columns(
+    kind: str,
+    columns: list[str],
+    explicit: dict[str, str] | None,
+    given: dict[str, str] | None = None,
+) -> ColumnMap:
+    """Map the file's columns to fields. ``given`` holds the fields set for the whole
+    file (``--set FIELD=VALUE``); they count as present and must not also have a column."""
     fields = FIELDS[kind]
+    field_of = _explicit_columns(kind, columns, explicit or {})
     aliases = {fold_header(a): f for f, names in fields.items() for a in [f, *names]}
+    for column in columns:
+        if column in field_of:
+            continue
+        field = aliases.get(fold_header(column))
+        if field and field not in field_of.values():
+            field_of[column] = field
+    _check_given(kind, field_of, given or {})
+    present = set(field_of.values()) | set(given or {})
+    for alternatives in REQUIRED[kind]:
+        if not any(f in present for f in alternatives):
+            raise ImportFileError(missing_field_message(kind, alternatives, columns))
+    unmapped = [c for c in columns if c not in field_of]
+    return ColumnMap(field_of=field_of, unmapped=unmapped)
+
+
+def _explicit_columns(kind: str, columns: list[str], explicit: dict[str, str]) -> dict[str, str]:
+    fields = FIELDS[kind]
     field_of: dict[str, str] = {}
-    for column, field in (explicit or {}).items():
+    for column, field in explicit.items():
         if field not in fields:
             raise ImportFileError(
                 f"mapping names unknown field {field!r}; {kind} fields are: "
@@ -191,18 +254,49 @@ def map_columns(kind: str, columns: list[str], explicit: dict[str, str] | None) 
         if column not in columns:
             raise ImportFileError(f"mapping names column {column!r}, which the file does not have")
         field_of[column] = field
-    for column in columns:
-        if column in field_of:
-            continue
-        field = aliases.get(fold_header(column))
-        if field and field not in field_of.values():
-            field_of[column] = field
-    unmapped = [c for c in columns if c not in field_of]
-    for alternatives in REQUIRED[kind]:
-        if not any(f in field_of.values() for f in alternatives):
-            names = " or ".join(repr(a) for a in alternatives)
+    return field_of
+
+
+def _check_given(kind: str, field_of: dict[str, str], given: dict[str, str]) -> None:
+    fields = FIELDS[kind]
+    for field in given:
+        if field not in fields:
             raise ImportFileError(
-                f"no column for {names}; the file's columns are: {', '.join(columns)} "
-                "(name them with --map)"
+                f"--set names unknown field {field!r}; {kind} fields are: "
+                + ", ".join(sorted(fields))
             )
-    return ColumnMap(field_of=field_of, unmapped=unmapped)
+        column = next((c for c, f in field_of.items() if f == field), None)
+        if column is not None:
+            raise ImportFileError(
+                f"--set {field}=...: the file has a column for {field!r} ({column!r}); "
+                "--set is for a field the file lacks"
+            )
+
+
+def likeliest_columns(kind: str, field: str, columns: list[str], limit: int = 3) -> list[str]:
+    """The file's columns whose headers look most like the usual names of ``field``."""
+    names = [fold_header(a) for a in [field, *FIELDS[kind][field]]]
+    scored = []
+    for column in columns:
+        folded = fold_header(column)
+        score = max(difflib.SequenceMatcher(None, folded, name).ratio() for name in names)
+        if any(name in folded.split() or folded in name.split() for name in names if name):
+            score = max(score, 0.8)
+        if score >= 0.5:
+            scored.append((score, column))
+    return [column for _, column in sorted(scored, key=lambda sc: -sc[0])[:limit]]
+
+
+def missing_field_message(kind: str, alternatives: tuple[str, ...], columns: list[str]) -> str:
+    names = " or ".join(repr(a) for a in alternatives)
+    candidates = [c for f in alternatives for c in likeliest_columns(kind, f, columns)]
+    hint = (
+        "; likeliest: " + ", ".join(repr(c) for c in dict.fromkeys(candidates))
+        if candidates
+        else ""
+    )
+    return (
+        f"no column for {names}; the file's columns are: {', '.join(columns)}{hint} "
+        f"(name one with --map, or give one value for every row with --set "
+        f"{alternatives[0]}=VALUE)"
+    )

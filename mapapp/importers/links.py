@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from mapapp.importers.search_index import settlement_name
 from mapapp.text.normalize import area_key, search_key
 
 
@@ -88,3 +89,76 @@ class SiteResolver:
                 "add the district or the register number"
             )
         return None
+
+
+class Gazetteer:
+    """Places a row without coordinates at a settlement, or at a district's centre, that
+    the settlements table knows with a point; never at a guess."""
+
+    def __init__(self, conn: Connection):
+        self.conn = conn
+
+    def locate_all(self, places: list[tuple[str | None, str | None]]) -> list[dict | str]:
+        """For each (settlement, district): the point and precision, or a reason."""
+        rows = self.conn.execute(
+            text(
+                "SELECT s.name, s.district, s.kind, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon, "
+                "array_agg(DISTINCT n.key) AS keys FROM settlements s "
+                "LEFT JOIN place_names n ON n.place_type = 'settlement' AND n.place_id = s.id "
+                "WHERE s.geom IS NOT NULL GROUP BY s.id"
+            )
+        ).mappings()
+        known = [dict(r) for r in rows]
+        return [self._locate(settlement, district, known) for settlement, district in places]
+
+    @staticmethod
+    def _locate(settlement, district, known) -> dict | str:
+        district_key = area_key(district) if district else ""
+        nearby = [p for p in known if _in_district(p, district_key)]
+        if settlement:
+            found = _settlements_named(settlement, nearby)
+            if len(found) == 1:
+                return _placed(found[0], "settlement_centre", f"the centre of {found[0]['name']}")
+            if len(found) > 1:
+                return (
+                    f"no coordinates; {settlement!r} names {len(found)} settlements: "
+                    "add the district"
+                )
+        if district_key:
+            towns = [p for p in nearby if p["district"] and p["kind"] in ("town", "city")]
+            if len(towns) == 1:
+                return _placed(
+                    towns[0], "district", f"the centre of {district} ({towns[0]['name']})"
+                )
+        return _not_in_gazetteer(settlement, district)
+
+
+def _in_district(place: dict, district_key: str) -> bool:
+    """True when no district is asked for, or the place lies in it (by area key)."""
+    if not district_key:
+        return True
+    key = area_key(place["district"]) if place["district"] else ""
+    return bool(key) and (key.startswith(district_key) or district_key.startswith(key))
+
+
+def _settlements_named(settlement: str, places: list[dict]) -> list[dict]:
+    name_key = search_key(settlement_name(settlement) or settlement)
+    return [p for p in places if name_key in (p["keys"] or []) or search_key(p["name"]) == name_key]
+
+
+def _not_in_gazetteer(settlement: str | None, district: str | None) -> str:
+    named = [
+        f"settlement {settlement!r}" if settlement else "",
+        f"district {district!r}" if district else "",
+    ]
+    where = " ".join(n for n in named if n) or "this row"
+    return f"no coordinates, and the gazetteer has no point for {where}"
+
+
+def _placed(place: dict, precision: str, where: str) -> dict:
+    return {
+        "lat": round(place["lat"], 7),
+        "lon": round(place["lon"], 7),
+        "location_precision": precision,
+        "location_note": f"placed at {where}: the imported row gives no coordinates",
+    }

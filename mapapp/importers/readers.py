@@ -7,8 +7,8 @@ from the geometry, transformed to WGS 84 from the file's own CRS.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
 import math
 import zipfile
 from collections.abc import Iterator
@@ -20,7 +20,12 @@ from mapapp.importers.errors import ImportFileError, Problem
 MAX_FILE_BYTES = 2 * 1024**3
 MAX_CELL_CHARS = 10_000
 CSV_DELIMITERS = ",;\t|"
-FORMULA_MARKER = "\x00formula"  # a cell that held a spreadsheet formula, never data
+
+
+class Formula(str):
+    """The text of a spreadsheet formula cell: never taken as data for a mapped field,
+    kept as its text (inert, in JSON) with the row's provenance otherwise."""
+
 
 # Cells longer than this abort the csv module's parser; longer ones are reported per row.
 csv.field_size_limit(1024 * 1024)
@@ -65,38 +70,84 @@ def read_table(path: Path, encoding: str | None = None) -> Table:
 # --- CSV -------------------------------------------------------------------------------
 
 
-def _decode(path: Path, encoding: str | None) -> tuple[str, str]:
-    data = path.read_bytes()
+def _encoding_of(path: Path, encoding: str | None) -> str:
+    """The file's text encoding: the one named, else UTF-8 (with or without BOM), else
+    detected. The whole file is checked as it streams by, never held in memory."""
     if encoding:
         try:
-            return data.decode(encoding), encoding
+            codecs.lookup(encoding)
         except LookupError:
             raise ImportFileError(f"unknown encoding {encoding!r}") from None
-        except UnicodeDecodeError as exc:
+        failure = _first_undecodable_byte(path, encoding)
+        if failure is not None:
             raise ImportFileError(
-                f"{path.name} is not valid {encoding} (byte {exc.start}); "
+                f"{path.name} is not valid {encoding} (byte {failure}); "
                 "try --encoding cp1251 or --encoding utf-8"
-            ) from None
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+            )
+        return encoding
+    with path.open("rb") as fh:
+        head = fh.read(200_000)
+    if head.startswith(b"\xef\xbb\xbf"):
+        if _first_undecodable_byte(path, "utf-8-sig") is None:
+            return "utf-8-sig"
+        raise ImportFileError(f"{path.name}: starts as UTF-8 but does not decode as it")
+    bad_byte = _first_undecodable_byte(path, "utf-8")
+    if bad_byte is None:
+        return "utf-8"
+    _refuse_broken_utf8(path, bad_byte)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000], cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
+    best = from_bytes(head, cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
     if best is None:
         raise ImportFileError(
             f"{path.name}: cannot tell the text encoding; name it with --encoding (e.g. cp1251)"
         )
-    try:
-        return data.decode(best.encoding), best.encoding
-    except UnicodeDecodeError:
+    if _first_undecodable_byte(path, best.encoding) is not None:
         raise ImportFileError(
             f"{path.name}: looks like {best.encoding} but does not decode as it; "
             "name the encoding with --encoding"
-        ) from None
+        )
+    return best.encoding
+
+
+def _refuse_broken_utf8(path: Path, bad_byte: int) -> None:
+    """A file that is UTF-8 (non-ASCII text decodes) up to one bad byte is UTF-8 with a
+    damaged byte, not another encoding: say where, rather than decode it all wrongly."""
+    seen_non_ascii, newlines, offset = False, 0, 0
+    with path.open("rb") as fh:
+        while offset < bad_byte:
+            block = fh.read(min(1 << 20, bad_byte - offset))
+            if not block:
+                break
+            seen_non_ascii = seen_non_ascii or not block.isascii()
+            newlines += block.count(b"\n")
+            offset += len(block)
+    if seen_non_ascii:
+        raise ImportFileError(
+            f"{path.name}: UTF-8 text up to byte {bad_byte} (line {newlines + 1}), where a "
+            "byte is not valid UTF-8; correct that line, or name the encoding with --encoding"
+        )
+
+
+def _first_undecodable_byte(path: Path, encoding: str) -> int | None:
+    """Decode the file block by block; the offset of the first bad byte, or None. A NUL
+    byte ends the check with an error of its own: such a file is not text."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    offset = 0
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            if b"\x00" in block:
+                raise ImportFileError(f"{path.name}: contains NUL bytes; it is not a text CSV file")
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                return offset + max(exc.start, 0)
+            offset += len(block)
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            return offset
+    return None
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -107,21 +158,35 @@ def _sniff_delimiter(sample: str) -> str:
 
 
 def _read_csv(path: Path, encoding: str | None) -> Table:
-    text, used = _decode(path, encoding)
-    if "\x00" in text:
-        raise ImportFileError(f"{path.name}: contains NUL bytes; it is not a text CSV file")
-    delimiter = _sniff_delimiter(text[:20_000])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    used = _encoding_of(path, encoding)
+    with path.open(encoding=used, newline="") as fh:
+        delimiter = _sniff_delimiter(fh.read(20_000))
+    # The rows stream from the file: memory does not grow with its length.
+    fh = path.open(encoding=used, newline="")
+    reader = csv.reader(fh, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
+        fh.close()
         raise ImportFileError(f"{path.name}: the file is empty") from None
     except csv.Error as exc:
+        fh.close()
         raise ImportFileError(f"{path.name}: the header cannot be read ({exc})") from None
-    columns = _check_header([h.strip() for h in header], path.name)
+    try:
+        columns = _check_header([h.strip() for h in header], path.name)
+    except ImportFileError:
+        fh.close()
+        raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
-    table.rows = _csv_rows(reader, columns, table.problems)
+    table.rows = _closing(fh, _csv_rows(reader, columns, table.problems))
     return table
+
+
+def _closing(fh, rows):
+    try:
+        yield from rows
+    finally:
+        fh.close()
 
 
 def _csv_rows(reader, columns: list[str], problems: list[Problem]):
@@ -185,7 +250,7 @@ def _read_xlsx(path: Path) -> Table:
         [("" if c.value is None else str(c.value)).strip() for c in header_cells], path.name
     )
     table = Table(columns=columns, rows=iter(()))
-    table.rows = _xlsx_rows(rows, columns, book)
+    table.rows = _xlsx_rows(rows, columns, book, table.problems)
     return table
 
 
@@ -194,7 +259,7 @@ def _xlsx_cell(cell) -> str:
     if value is None:
         return ""
     if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
-        return FORMULA_MARKER
+        return Formula(value if isinstance(value, str) else str(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if hasattr(value, "strftime"):
@@ -202,24 +267,59 @@ def _xlsx_cell(cell) -> str:
     return str(value)
 
 
-def _xlsx_rows(rows, columns: list[str], book):
+def _xlsx_rows(rows, columns: list[str], book, problems: list[Problem]):
     try:
         for number, cells in enumerate(rows, start=2):
             values = [_xlsx_cell(c) for c in cells][: len(columns)]
             values += [""] * (len(columns) - len(values))
             if not any(v.strip() for v in values):
                 continue
-            yield number, dict(zip(columns, values, strict=True))
+            row = dict(zip(columns, values, strict=True))
+            if _refuse_nul(number, row, problems):
+                continue
+            yield number, row
     finally:
         book.close()
+
+
+def _refuse_nul(number: int, row: dict[str, str], problems: list[Problem]) -> bool:
+    """A NUL character cannot be stored anywhere (not even in the row's provenance):
+    the row is refused, naming the column."""
+    for column, value in row.items():
+        if "\x00" in value:
+            problems.append(
+                Problem(number, column, "contains a NUL character, which cannot be stored")
+            )
+            return True
+    return False
 
 
 # --- GeoJSON, GeoPackage, zipped Shapefile ---------------------------------------------
 
 
+_JSON_NUL = (b"\\u0000", b"\x00")
+
+
+def _refuse_json_nul(path: Path) -> None:
+    """GDAL cuts a JSON string at an escaped NUL (\\u0000) without a word: refuse the
+    file instead of storing shortened text."""
+    tail = b""
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            window = tail + block
+            if any(marker in window for marker in _JSON_NUL):
+                raise ImportFileError(
+                    f"{path.name}: contains a NUL character (\\u0000), which cannot be "
+                    "stored; remove it from the file"
+                )
+            tail = window[-8:]
+
+
 def _read_geodata(path: Path) -> Table:
     import geopandas as gpd
 
+    if path.suffix.lower() in (".geojson", ".json"):
+        _refuse_json_nul(path)
     target = path
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as archive:
@@ -249,8 +349,10 @@ def _read_geodata(path: Path) -> Table:
 def _geo_rows(frame, columns: list[str], problems: list[Problem]):
     for index, (_, record) in enumerate(frame.iterrows(), start=1):
         values = {c: _text(record[c]) for c in columns}
+        if _refuse_nul(index, values, problems):
+            continue
         geom = record.geometry
-        if geom is None or geom.is_empty:
+        if _no_geometry(geom):
             values["lat"] = values["lon"] = ""
         elif geom.geom_type != "Point":
             problems.append(Problem(index, "geometry", f"a {geom.geom_type}, not a Point"))
@@ -258,6 +360,11 @@ def _geo_rows(frame, columns: list[str], problems: list[Problem]):
         else:
             values["lat"], values["lon"] = repr(geom.y), repr(geom.x)
         yield index, values
+
+
+def _no_geometry(geom) -> bool:
+    """A null geometry reaches us as None or as a float NaN, depending on the reader."""
+    return geom is None or not hasattr(geom, "is_empty") or geom.is_empty
 
 
 def _text(value) -> str:

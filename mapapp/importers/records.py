@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pyproj import Transformer
 
 from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields
 from mapapp.importers.errors import Problem
+from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_partial_date
 from mapapp.text.normalize import area_key
@@ -33,6 +35,10 @@ class RowContext:
     field_of: dict[str, str]
     region_bbox: tuple[float, float, float, float]
     transformer: Transformer | None = None
+    # Values for fields the file lacks, the same for every row (--set FIELD=VALUE).
+    given: dict[str, str] = field(default_factory=dict)
+    # Whose record ids these are (--source, else the file name): ids are unique per source.
+    record_source: str = ""
 
     def fields(self, raw: dict[str, str], checked: Checked) -> dict[str, str | None]:
         """Field -> cleaned text; cells that cannot even be cleaned become problems."""
@@ -40,10 +46,19 @@ class RowContext:
         clean = values.clean
         for column, name in self.field_of.items():
             value = raw.get(column)
+            if value.__class__ is str and len(value) <= MAX_CELL_CHARS and value.isprintable():
+                # The common cell: printable text of a sane length; only trim it.
+                value = value.strip()
+                if value[:1] != "'":
+                    out[name] = value or None
+                    continue
             try:
                 out[name] = clean(value)
             except ValueError as exc:
                 checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
+        for name, value in self.given.items():
+            if name != "kind":  # a site's kind: its name says it first (see _site_kind)
+                out[name] = value
         return out
 
     def column(self, name: str) -> str:
@@ -129,11 +144,11 @@ def _apply(parser, f: dict, name: str, ctx: RowContext, checked: Checked):
         return None
 
 
-def _source(f: dict) -> dict | None:
-    parts = {
-        k: f.get(k)
-        for k in ("source_title", "source_url", "archive", "fond", "opis", "delo", "record_id")
-    }
+SOURCE_PARTS = ("source_title", "source_url", "archive", "fond", "opis", "delo", "record_id")
+
+
+def _source(f: dict, parts_named=SOURCE_PARTS) -> dict | None:
+    parts = {k: f.get(k) for k in parts_named}
     if not any(parts.values()):
         return None
     citation = parts["source_title"] or parts["archive"] or parts["source_url"] or "record"
@@ -145,7 +160,7 @@ def _source(f: dict) -> dict | None:
         "fond": parts["fond"],
         "opis": parts["opis"],
         "delo": parts["delo"],
-        "record_id": parts["record_id"],
+        "record_id": parts.get("record_id"),
     }
 
 
@@ -154,25 +169,33 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     f = ctx.fields(raw, checked)
     if not f.get("name"):
         checked.problems.append(Problem(row, ctx.column("name"), "the name is empty"))
-    kind = _apply(values.parse_site_kind, f, "kind", ctx, checked)
-    if f.get("kind") is None:
-        checked.problems.append(Problem(row, ctx.column("kind"), "the kind is empty"))
+    kind = _site_kind(ctx, f, checked)
     point = _point(ctx, f, checked)
-    if point is None and not any(
-        p.column in (ctx.column("lat"), ctx.column("coords")) for p in checked.problems
-    ):
-        checked.problems.append(Problem(row, ctx.column("lat"), "no coordinates"))
+    placeable = f.get("settlement") or f.get("district")
+    if point is None and not placeable and not _has_coordinate_problem(ctx, checked):
+        checked.problems.append(
+            Problem(
+                row,
+                ctx.column("lat"),
+                "no coordinates, and no settlement or district to place the site at",
+            )
+        )
     precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
     counts = {
         k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
     }
     if checked.problems:
         return checked
-    lat, lon = point
+    lat, lon = point or (None, None)
     ref = f.get("ref") or (
         f"register:{f['register_number']}"
         if f.get("register_number")
-        else "site:" + digest(kind, f["name"], lat, lon)
+        else "site:"
+        + (
+            digest(kind, f["name"], lat, lon)
+            if point
+            else digest(kind, f["name"], f.get("settlement"), f.get("district"))
+        )
     )
     checked.record = {
         "ref": ref,
@@ -206,6 +229,33 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "source": _source(f),
     }
     return checked
+
+
+def _has_coordinate_problem(ctx: RowContext, checked: Checked) -> bool:
+    return any(p.column in (ctx.column("lat"), ctx.column("coords")) for p in checked.problems)
+
+
+NO_KIND = (
+    "no kind: {where}, and the name does not say it (братская могила, воинское кладбище, "
+    "мемориал ...); give one for the whole file with --set kind=mass_grave (or "
+    "individual_grave, military_cemetery, memorial)"
+)
+
+
+def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
+    """The kind from its column; else from the name when the name says it (Братская
+    могила ...); else the --set value; else from OpenStreetMap tags; else a problem."""
+    if f.get("kind") is not None:
+        return _apply(values.parse_site_kind, f, "kind", ctx, checked)
+    kind = values.site_kind_from_name(f.get("name"), f.get("name_ru"), f.get("name_be"))
+    kind = kind or ctx.given.get("kind")
+    kind = kind or values.site_kind_from_osm(f.get("osm_historic"), f.get("osm_memorial"))
+    if kind is None:
+        column = ctx.column("kind")
+        has_column = "kind" in ctx.field_of.values()
+        where = "the kind is empty" if has_column else "the file has no kind column"
+        checked.problems.append(Problem(checked.row, column, NO_KIND.format(where=where)))
+    return kind
 
 
 def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
@@ -274,6 +324,11 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     site_id = _apply(_site_id, f, "site_id", ctx, checked)
     honours = check_award_fields(f)
     checked.problems.extend(Problem(row, ctx.column(n), why, v) for n, why, v in honours.problems)
+    record_id = f.get("record_id")
+    if record_id is not None and len(record_id) > MAX_RECORD_ID:
+        checked.problems.append(
+            Problem(row, ctx.column("record_id"), f"a record id longer than {MAX_RECORD_ID}")
+        )
     if checked.problems:
         return checked
     by, bm, bd = dates["birth_date"]
@@ -296,10 +351,13 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "unit": f.get("unit"),
         "link": _burial_link(f, site_id),
         "burial": _burial_details(f, flags["on_plaque"]),
-        "source": _source(f),
         "awards": honours.awards,
         "brigade": honours.brigade,
         "detachment": honours.detachment,
+        # The record id stays on the person; a source row is shared by all its records.
+        "source": _source(f, PERSON_SOURCE_PARTS),
+        "record_id": record_id,
+        "record_source": ctx.record_source if record_id is not None else None,
     }
     record.update(person_keys(record))
     record["ref"] = _person_ref(f, record)
@@ -316,9 +374,13 @@ def _person_names(f: dict) -> tuple[str | None, str | None, str | None]:
     return surname, given, patronymic
 
 
+# Dates repeat across a register (deaths crowd into a few summers): parse each once.
+_cached_partial_date = lru_cache(maxsize=200_000)(parse_partial_date)
+
+
 def _partial_date(f: dict, name: str, ctx: RowContext, checked: Checked) -> tuple:
     try:
-        return parse_partial_date(f.get(name))
+        return _cached_partial_date(f.get(name))
     except ValueError as exc:
         checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), f.get(name)))
         return (None, None, None)
@@ -346,28 +408,28 @@ def _burial_details(f: dict, on_plaque: bool | None) -> dict:
     }
 
 
+MAX_RECORD_ID = 100
+
+
+@lru_cache(maxsize=64)
+def _source_key(record_source: str) -> str:
+    return digest(record_source)[:16]
+
+
+PERSON_SOURCE_PARTS = tuple(p for p in SOURCE_PARTS if p != "record_id")
+
+
 def _person_ref(f: dict, record: dict) -> str:
-    """The record's identity. Without an id of its own, a person is known by the names
-    exactly as written, the dates and the burial place: the same row imported again is
-    recognised, while a differently spelt name stays a record of its own (never merged
-    away unseen)."""
+    """The record's identity. A record id is unique within its source, so the key is
+    the source and the id: rows with different ids are different records whatever else
+    they share. Without an id, a record is known by every mapped cell as written: rows
+    that differ in any of them are different records (never merged away unseen), and
+    the same row imported again is recognised."""
     if f.get("ref"):
         return f["ref"]
-    if f.get("record_id"):
-        return f"record:{f['record_id']}"
-    return "person:" + digest(
-        record["surname"],
-        record["given_name"],
-        record["patronymic"],
-        f.get("name_variants"),
-        record["birth_year"],
-        record["birth_month"],
-        record["birth_day"],
-        record["death_year"],
-        record["death_month"],
-        record["death_day"],
-        record["link"],
-    )
+    if record["record_id"] is not None:
+        return f"record:{_source_key(record['record_source'])}:{record['record_id']}"
+    return "person:" + digest(sorted(f.items()))
 
 
 def _site_id(text: str) -> int:

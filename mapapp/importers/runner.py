@@ -15,10 +15,10 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 from sqlalchemy import Engine, text
 
-from mapapp.importers import writers
+from mapapp.importers import values, writers
 from mapapp.importers.columns import load_mapping_file, map_columns
 from mapapp.importers.errors import ImportFileError, Problem
-from mapapp.importers.links import SiteResolver
+from mapapp.importers.links import Gazetteer, SiteResolver
 from mapapp.importers.readers import read_table
 from mapapp.importers.records import CHECKERS, Checked, RowContext
 
@@ -34,6 +34,15 @@ class ImportOptions:
     crs: str | None = None
     rejects: Path | None = None
     region_bbox: tuple[float, float, float, float] = (23.1, 51.2, 32.8, 56.2)
+    # One value for a field the file lacks, for every row: {"kind": "mass_grave"}.
+    given: dict[str, str] = field(default_factory=dict)
+    # Whose record ids the file carries (default: the file's name).
+    source: str | None = None
+    # Large person loads drop and restore foreign keys and indexes, which locks readers
+    # of persons and burials out until the commit; online loads take row locks only
+    # (readers go on) and are slower.
+    online: bool = False
+    chunk_rows: int = 50_000
 
 
 @dataclass
@@ -54,6 +63,8 @@ class ImportReport:
     batch_id: int | None = None
     committed: bool = False
     rejects_file: Path | None = None
+    possible_duplicates: int = 0
+    duplicate_pairs: list[dict] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -93,11 +104,7 @@ def run_import(
 
 
 def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportReport:
-    table = read_table(options.path, options.encoding)
-    mapping = load_mapping_file(options.mapping) if options.mapping else None
-    columns = map_columns(options.kind, table.columns, mapping)
-    if table.crs and options.crs:
-        raise ImportFileError("the file carries its own CRS; --crs is only for CSV and XLSX")
+    table, columns = open_mapped(options)
     report = ImportReport(
         kind=options.kind,
         file=str(options.path),
@@ -112,13 +119,44 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         field_of=columns.field_of,
         region_bbox=options.region_bbox,
         transformer=_transformer(options.crs),
+        given=checked_given(options),
+        record_source=options.source or options.path.name,
     )
+    if options.kind == "persons":
+        return _import_persons(engine, options, table, ctx, report, progress)
+    return _import_places(engine, options, table, ctx, report, progress)
+
+
+def open_mapped(options: ImportOptions):
+    """Read the file's header and map its columns (the rows are read later, lazily)."""
+    table = read_table(options.path, options.encoding)
+    mapping = load_mapping_file(options.mapping) if options.mapping else None
+    columns = map_columns(options.kind, table.columns, mapping, options.given)
+    if table.crs and options.crs:
+        raise ImportFileError("the file carries its own CRS; --crs is only for CSV and XLSX")
+    return table, columns
+
+
+def checked_given(options: ImportOptions) -> dict[str, str]:
+    """--set values, checked once: a kind must be one the register knows."""
+    given = {}
+    for name, value in options.given.items():
+        cleaned = value.strip()
+        if not cleaned:
+            raise ImportFileError(f"--set {name}=...: the value is empty")
+        if name == "kind":
+            try:
+                cleaned = values.parse_site_kind(cleaned)
+            except ValueError as exc:
+                raise ImportFileError(f"--set kind={value}: {exc}") from None
+        given[name] = cleaned
+    return given
+
+
+def _import_places(engine, options, table, ctx, report, progress) -> ImportReport:
+    """Sites and battle locations: files of thousands of rows, checked as a whole."""
     checker = CHECKERS[options.kind]
-    checked: list[Checked] = []
-    for row, raw in table.rows:
-        checked.append(checker(ctx, row, raw))
-        if len(checked) % 50_000 == 0:
-            progress("checked", len(checked))
+    checked: list[Checked] = [checker(ctx, row, raw) for row, raw in table.rows]
     progress("checked", len(checked))
     report.rows_read = len(checked) + len({p.row for p in table.problems})
     if report.rows_read == 0:
@@ -126,8 +164,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
     rejected_rows = {p.row: [p] for p in table.problems}
     _mark_duplicates(checked)
     with engine.begin() as conn:
-        if options.kind == "persons":
-            _resolve_links(conn, checked)
+        _place_by_gazetteer(conn, ctx, checked)
         for item in checked:
             report.warnings += item.warnings
             if item.problems:
@@ -140,15 +177,136 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
             report.added = len(good) - report.present
         if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
-            _write_rejects(options, table.columns, checked, rejected_rows, report)
+            _write_rejects(options, table.columns, _sources_of(checked), rejected_rows, report)
             return report
         batch_id = writers.create_batch(conn, options, file_sha256(options.path))
         added, present = writers.WRITERS[options.kind](conn, good, batch_id, options, progress)
         report.added, report.present, report.batch_id = added, present, batch_id
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
-    _write_rejects(options, table.columns, checked, rejected_rows, report)
+    _write_rejects(options, table.columns, _sources_of(checked), rejected_rows, report)
     return report
+
+
+def _sources_of(checked: list[Checked]) -> dict[int, dict]:
+    return {c.row: c.source for c in checked}
+
+
+def _place_by_gazetteer(conn, ctx: RowContext, checked: list[Checked]) -> None:
+    """Sites without coordinates: at the settlement or district centre the gazetteer
+    knows, with the precision saying so; otherwise the row is refused with the reason."""
+    unplaced = [c for c in checked if c.record is not None and c.record.get("lat") is None]
+    if not unplaced:
+        return
+    places = Gazetteer(conn).locate_all(
+        [(c.record.get("settlement"), c.record.get("district")) for c in unplaced]
+    )
+    for item, place in zip(unplaced, places, strict=True):
+        if isinstance(place, str):
+            item.problems.append(Problem(item.row, ctx.column("lat"), place))
+            continue
+        note = item.record.get("location_note")
+        item.record.update(place)
+        if note:
+            item.record["location_note"] = f"{note}; {place['location_note']}"
+
+
+def _import_persons(engine, options, table, ctx, report, progress) -> ImportReport:
+    """Persons stream through in chunks: each is checked, linked to its sites and copied
+    into a staging table, so memory stays flat whatever the file's length. Repeated
+    records are then found in the stage, and the new ones added in a few statements."""
+    checker = CHECKERS["persons"]
+    rejected_rows: dict[int, list[Problem]] = {}
+    rejected_sources: dict[int, dict] = {}
+    staged = 0
+    with engine.begin() as conn:
+        writers.create_person_stage(conn)
+        resolver = SiteResolver(conn)
+        for chunk in _chunks(table.rows, options.chunk_rows):
+            checked = [checker(ctx, row, raw) for row, raw in chunk]
+            _resolve_links(resolver, checked)
+            good = _sort_out(checked, report, rejected_rows, rejected_sources, options)
+            staged += writers.stage_persons(conn, good)
+            progress("checked", staged + len(rejected_rows))
+        for problem in table.problems:
+            rejected_rows.setdefault(problem.row, []).append(problem)
+        staged -= _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options)
+        report.rows_read = staged + len(rejected_rows)
+        if report.rows_read == 0:
+            raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")
+        report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
+        report.rejected = len(rejected_rows)
+        if options.dry_run:
+            report.present = writers.count_staged_present(conn)
+            report.added = staged - report.present
+        if options.dry_run or (report.problems and not options.skip_invalid):
+            conn.rollback()
+            _write_rejects(options, table.columns, rejected_sources, rejected_rows, report)
+            return report
+        batch_id = writers.create_batch(conn, options, file_sha256(options.path))
+        added, present = writers.write_staged_persons(conn, batch_id, staged, options, progress)
+        report.added, report.present, report.batch_id = added, present, batch_id
+        report.possible_duplicates, report.duplicate_pairs = writers.possible_duplicates_of_batch(
+            conn, batch_id
+        )
+        writers.finish_batch(conn, batch_id, report)
+        report.committed = True
+    _write_rejects(options, table.columns, rejected_sources, rejected_rows, report)
+    return report
+
+
+def _chunks(rows, size: int):
+    chunk = []
+    for item in rows:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _sort_out(checked, report, rejected_rows, rejected_sources, options) -> list[Checked]:
+    """The good rows of a chunk; the problems and (for --skip-invalid) the rows as read
+    of the others are kept for the report and the rejects file."""
+    good = []
+    for item in checked:
+        report.warnings += item.warnings
+        if item.problems or item.record is None:
+            rejected_rows.setdefault(item.row, []).extend(item.problems)
+            if options.skip_invalid:
+                rejected_sources[item.row] = item.source
+        else:
+            good.append(item)
+    return good
+
+
+def _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options) -> int:
+    """One record twice in a file: with a record id, every row that carries the id is
+    refused (which one is right is for a person to say); without one, a row repeating
+    an earlier one cell for cell is refused as its duplicate. Returns the rows unstaged."""
+    repeats = writers.staged_repeats(conn)
+    if not repeats:
+        return 0
+    id_column = ctx.column("record_id")
+    refused: list[int] = []
+    for _ref, record_id, rows in repeats:
+        if record_id is not None:
+            for row in rows:
+                others = ", ".join(str(r) for r in rows if r != row)
+                reason = f"record id {record_id!r} is also in row {others} (one id, two rows)"
+                rejected_rows.setdefault(row, []).append(Problem(row, id_column, reason))
+            refused += rows
+        else:
+            for row in rows[1:]:
+                rejected_rows.setdefault(row, []).append(
+                    Problem(row, None, f"duplicate of row {rows[0]} (same record)")
+                )
+            refused += rows[1:]
+    if options.skip_invalid:
+        rejected_sources.update(writers.staged_rows_as_read(conn, refused))
+    writers.unstage_rows(conn, refused)
+    return len(refused)
 
 
 _TABLES = {"sites": "burial_sites", "battles": "battle_locations", "persons": "persons"}
@@ -191,9 +349,9 @@ def _mark_duplicates(checked: list[Checked]) -> None:
             first_row[ref] = item.row
 
 
-def _resolve_links(conn, checked: list[Checked]) -> None:
+def _resolve_links(resolver: SiteResolver, checked: list[Checked]) -> None:
     items = [c for c in checked if c.record is not None and not c.problems]
-    results = SiteResolver(conn).resolve_all([c.record["link"] for c in items])
+    results = resolver.resolve_all([c.record["link"] for c in items])
     for item, result in zip(items, results, strict=True):
         if isinstance(result, str):
             item.problems.append(Problem(item.row, "burial site", result))
@@ -201,13 +359,12 @@ def _resolve_links(conn, checked: list[Checked]) -> None:
             item.record["site_id"] = result
 
 
-def _write_rejects(options, columns, checked, rejected_rows, report) -> None:
+def _write_rejects(options, columns, sources, rejected_rows, report) -> None:
     """With --skip-invalid, write the rejected rows and their reasons to a CSV file that
     can be corrected and imported again."""
     if not options.skip_invalid or not rejected_rows:
         return
     path = options.rejects or options.path.with_name(options.path.stem + ".rejected.csv")
-    sources = {c.row: c.source for c in checked}
     with path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow([*columns, "_row", "_problems"])
@@ -232,6 +389,8 @@ def report_json(report: ImportReport) -> str:
             "unmapped_columns": report.unmapped,
             "batch_id": report.batch_id,
             "committed": report.committed,
+            "possible_duplicates": report.possible_duplicates,
+            "possible_duplicate_pairs": report.duplicate_pairs,
         },
         ensure_ascii=False,
         indent=1,

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from mapapp.importers.readers import FORMULA_MARKER, MAX_CELL_CHARS
+from mapapp.importers.readers import MAX_CELL_CHARS, Formula
 
 _DMS = re.compile(
     r"""^\s*(?P<deg>\d{1,3}(?:[.,]\d+)?)\s*[°º˚d]\s*
@@ -26,16 +26,28 @@ def clean(value: str | None) -> str | None:
     """Strip a cell; None when empty. Formula cells and oversized cells are refused."""
     if value is None:
         return None
-    if value == FORMULA_MARKER:
+    if isinstance(value, Formula):
         raise ValueError("a spreadsheet formula, not data; paste the values instead")
-    if "\x00" in value:
-        raise ValueError("contains a NUL character")
     if len(value) > MAX_CELL_CHARS:
         raise ValueError(f"longer than {MAX_CELL_CHARS:,} characters")
+    if not value.isprintable():
+        _refuse_control_characters(value)
     value = value.strip()
     if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
         value = value[1:]  # what our export wrote to keep a spreadsheet from running it
     return value or None
+
+
+_ALLOWED_CONTROLS = {"\t", "\n", "\r"}
+
+
+def _refuse_control_characters(value: str) -> None:
+    """Line breaks and tabs are text; other control characters (NUL, escape, form
+    feed ...) are debris of a conversion and are refused, naming the character."""
+    for char in value:
+        if (ord(char) < 32 and char not in _ALLOWED_CONTROLS) or char == "\x7f":
+            name = "a NUL character" if char == "\x00" else f"control character U+{ord(char):04X}"
+            raise ValueError(f"contains {name}; remove it from the file")
 
 
 def parse_float(text: str) -> float:
@@ -119,8 +131,11 @@ def parse_flag(text: str | None) -> bool:
 
 SITE_KIND_WORDS = [
     ("индивидуальн", "individual_grave"),
+    ("індывідуальн", "individual_grave"),
     ("одиночн", "individual_grave"),
     ("individual", "individual_grave"),
+    ("воинское кладбищ", "military_cemetery"),
+    ("вайсковыя могілк", "military_cemetery"),
     ("кладбищ", "military_cemetery"),
     ("могілк", "military_cemetery"),
     ("cemetery", "military_cemetery"),
@@ -132,6 +147,52 @@ SITE_KIND_WORDS = [
     ("памятник", "memorial"),
     ("memorial", "memorial"),
 ]
+
+
+# What a site's name says about its kind: only explicit words, never a guess.
+NAME_KIND_WORDS = [
+    ("братская могила", "mass_grave"),
+    ("братские могилы", "mass_grave"),
+    ("брацкая магіла", "mass_grave"),
+    ("брацкія магілы", "mass_grave"),
+    ("mass grave", "mass_grave"),
+    ("индивидуальная могила", "individual_grave"),
+    ("одиночная могила", "individual_grave"),
+    ("індывідуальная магіла", "individual_grave"),
+    ("воинское кладбище", "military_cemetery"),
+    ("военное кладбище", "military_cemetery"),
+    ("вайсковыя могілкі", "military_cemetery"),
+    ("war cemetery", "military_cemetery"),
+    ("мемориал", "memorial"),
+    ("мемарыял", "memorial"),
+    ("memorial", "memorial"),
+]
+
+
+def site_kind_from_name(*names: str | None) -> str | None:
+    """The kind a name states ("Братская могила советских воинов" -> mass_grave)."""
+    for name in names:
+        if not name:
+            continue
+        lowered = name.lower().replace("ё", "е")
+        for words, kind in NAME_KIND_WORDS:
+            if words in lowered:
+                return kind
+    return None
+
+
+# OpenStreetMap: historic=memorial + memorial=war_memorial, historic=tomb + tomb=war_grave,
+# cemetery=war_cemetery. A tomb does not say whether one man lies there or many.
+OSM_KINDS = {
+    ("memorial", "war_memorial"): "memorial",
+    ("memorial", "memorial"): "memorial",
+    ("cemetery", "war_cemetery"): "military_cemetery",
+    ("", "war_cemetery"): "military_cemetery",
+}
+
+
+def site_kind_from_osm(historic: str | None, detail: str | None) -> str | None:
+    return OSM_KINDS.get(((historic or "").strip().lower(), (detail or "").strip().lower()))
 
 
 def parse_site_kind(text: str) -> str:

@@ -8,6 +8,8 @@ never overwrites what is stored.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
+from operator import itemgetter
 
 import orjson
 from sqlalchemy import Connection, text
@@ -35,6 +37,9 @@ def create_batch(conn: Connection, options, sha256: str) -> int:
                     "encoding": options.encoding,
                     "crs": options.crs,
                     "mapping": str(options.mapping) if options.mapping else None,
+                    "set": options.given or None,
+                    "source": options.source,
+                    "online": options.online,
                 }
             ),
         },
@@ -163,9 +168,17 @@ PERSON_STAGE = [
     ("on_plaque", "boolean"), ("original_burial_place", "text"), ("reburial_date", "text"),
     ("src_ref", "text"), ("src_citation", "text"), ("src_url", "text"),
     ("src_archive", "text"), ("src_fond", "text"), ("src_opis", "text"), ("src_delo", "text"),
-    ("src_record_id", "text"),
+    ("src_record_id", "text"), ("record_source", "text"), ("record_id", "text"),
 ]  # fmt: skip
-PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]]
+PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]] + ["record_source", "record_id"]
+
+
+@lru_cache(maxsize=100_000)
+def _unit_ref(unit: str) -> str:
+    return "unit:" + search_key(unit).replace(" ", "-")
+
+
+_RECORD_PART = itemgetter(*PERSON_COLUMNS[:30])
 
 
 def _stage_row(item) -> tuple:
@@ -173,23 +186,24 @@ def _stage_row(item) -> tuple:
     burial, source = r["burial"], r["source"] or {}
     unit = r.get("unit")
     return (
-        *(r.get(c) for c in PERSON_COLUMNS[:30]),
+        *_RECORD_PART(r),
         item.row,
         orjson.dumps(item.source).decode(),
         unit,
-        ("unit:" + search_key(unit).replace(" ", "-")) if unit else None,
+        _unit_ref(unit) if unit else None,
         r.get("site_id"),
         burial["plot"], burial["row"], burial["grave"], burial["on_plaque"],
         burial["original_burial_place"], burial["reburial_date"],
         source.get("ref"), source.get("citation"), source.get("url"), source.get("archive"),
         source.get("fond"), source.get("opis"), source.get("delo"), source.get("record_id"),
+        r["record_source"], r["record_id"],
     )  # fmt: skip
 
 
-# From this many rows on, foreign keys are checked once over the whole table after the
-# load instead of row by row (a per-row trigger costs more than the rows themselves).
+# From this many rows on (unless --online), a load drops the foreign keys of these tables
+# and checks them once over the whole table after the load; when the load is larger
+# than the stored persons, it also rebuilds their secondary indexes once.
 BULK_ROWS = 100_000
-# A bulk load larger than this share of the stored persons rebuilds their indexes once.
 REBUILD_SHARE = 1.0
 _BULK_TABLES = ("burials", "persons", "person_sources")
 
@@ -234,61 +248,114 @@ def _drop_secondary_indexes(conn: Connection, table: str) -> list[str]:
     return [definition for _, definition in definitions]
 
 
-def write_persons(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    bulk = len(good) >= BULK_ROWS
-    keys = _drop_foreign_keys(conn) if bulk else []
+def create_person_stage(conn: Connection) -> None:
+    """A temporary table for the checked rows: filling it locks nothing that readers
+    use, so the long part of an import (read, check, COPY) never blocks the site."""
+    for table, columns in {"stage_persons": PERSON_STAGE, **HONOUR_STAGES}.items():
+        spec = ", ".join(f"{n} {t}" for n, t in columns)
+        conn.execute(text(f"CREATE TEMP TABLE {table} ({spec}) ON COMMIT DROP"))
+
+
+def stage_persons(conn: Connection, good) -> int:
+    """COPY one chunk of checked rows into the stage, with their awards and formations."""
+    good = list(good)
+    staged = copy_rows(
+        conn,
+        "stage_persons",
+        [n for n, _ in PERSON_STAGE],
+        (_stage_row(item) for item in good),
+        types=[t for _, t in PERSON_STAGE],
+    )
+    _stage_honours(conn, good)
+    return staged
+
+
+def staged_repeats(conn: Connection) -> list[tuple[str, str | None, list[int]]]:
+    """Records staged more than once: (ref, record id, the rows that carry it)."""
+    conn.execute(text("ANALYZE stage_persons"))
+    return [
+        (ref, record_id, list(rows))
+        for ref, record_id, rows in conn.execute(
+            text(
+                "SELECT ref, min(record_id), array_agg(import_row ORDER BY import_row) "
+                "FROM stage_persons GROUP BY ref HAVING count(*) > 1 ORDER BY min(import_row)"
+            )
+        )
+    ]
+
+
+def unstage_rows(conn: Connection, rows: list[int]) -> None:
+    conn.execute(text("DELETE FROM stage_persons WHERE import_row = ANY(:rows)"), {"rows": rows})
+
+
+def staged_rows_as_read(conn: Connection, rows: list[int]) -> dict[int, dict]:
+    return {
+        row: orjson.loads(source)
+        for row, source in conn.execute(
+            text("SELECT import_row, import_source FROM stage_persons WHERE import_row = ANY(:r)"),
+            {"r": rows},
+        )
+    }
+
+
+def count_staged_present(conn: Connection) -> int:
+    """How many staged records are stored already (dry runs)."""
+    return conn.execute(
+        text("SELECT count(*) FROM stage_persons s JOIN persons p ON p.ref = s.ref")
+    ).scalar_one()
+
+
+def write_staged_persons(
+    conn: Connection, batch_id: int, staged: int, options, progress
+) -> tuple[int, int]:
+    """Add the staged persons that are new, with their burials, sources and vocabulary,
+    in a few set statements. A large load drops and restores foreign keys (and indexes),
+    which locks the persons, burials and person_sources tables until it commits; an
+    online load (``options.online``) takes row locks only, so readers go on."""
+    exclusive = not options.online and staged >= BULK_ROWS
+    keys = _drop_foreign_keys(conn) if exclusive else []
     indexes = []
-    if bulk:
+    if exclusive:
         stored = conn.execute(text("SELECT count(*) FROM persons")).scalar_one()
-        if len(good) > stored * REBUILD_SHARE:
+        if staged > stored * REBUILD_SHARE:
             indexes = [
                 *_drop_secondary_indexes(conn, "persons"),
                 *_drop_secondary_indexes(conn, "burials"),
             ]
     # On any error the transaction rolls back, and what was dropped comes back with it.
-    result = _write_persons(conn, good, batch_id, options, progress)
+    result = _write_staged(conn, batch_id, staged, options, progress)
     if indexes:
         conn.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
         for definition in indexes:
             conn.execute(text(definition))
-        progress("indexed", len(good))
+        progress("indexed", staged)
     if keys:
         _restore_foreign_keys(conn, keys)
-        progress("checked references", len(good))
+        progress("checked references", staged)
     return result
 
 
-def _write_persons(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    """Stage the checked rows with COPY, then add what is new in a few set statements."""
-    _stage_persons(conn, good, progress)
-    added = _insert_staged_persons(conn, batch_id, len(good))
+def _write_staged(conn: Connection, batch_id: int, staged: int, options, progress):
+    conn.execute(text("SET LOCAL work_mem = '256MB'"))
+    # Bulk loads: let the name-word GIN index collect new entries and merge them once.
+    conn.execute(text("SET LOCAL gin_pending_list_limit = '256MB'"))
+    _add_staged_units(conn)
+    stored_before = conn.execute(text("SELECT EXISTS (SELECT 1 FROM persons)")).scalar_one()
+    added = _insert_staged_persons(conn, batch_id, staged)
     progress("inserted", added)
     _link_staged_burials(conn, batch_id)
     progress("linked to sites", added)
     _link_staged_sources(conn, options.path.name)
     progress("sources", added)
-    _write_staged_honours(conn, good, batch_id)
+    _write_staged_honours(conn, batch_id)
     _add_staged_vocabulary(conn)
     progress("vocabulary", added)
-    return added, len(good) - added
+    _note_possible_duplicates(conn, batch_id, stored_before)
+    progress("possible duplicates", added)
+    return added, staged - added
 
 
-def _stage_persons(conn: Connection, good, progress) -> None:
-    columns = ", ".join(f"{n} {t}" for n, t in PERSON_STAGE)
-    conn.execute(text(f"CREATE TEMP TABLE stage_persons ({columns}) ON COMMIT DROP"))
-    copy_rows(
-        conn,
-        "stage_persons",
-        [n for n, _ in PERSON_STAGE],
-        (_stage_row(item) for item in good),
-        progress=lambda n: progress("copied", n),
-        every=100_000,
-        types=[t for _, t in PERSON_STAGE],
-    )
-    conn.execute(text("ANALYZE stage_persons"))
-    # Bulk loads: let the name-word GIN index collect new entries and merge them once.
-    conn.execute(text("SET LOCAL gin_pending_list_limit = '256MB'"))
-    conn.execute(text("SET LOCAL work_mem = '256MB'"))
+def _add_staged_units(conn: Connection) -> None:
     conn.execute(
         text(
             "INSERT INTO units (ref, name, kind) SELECT DISTINCT ON (unit_ref) unit_ref, "
@@ -309,7 +376,9 @@ def _insert_staged_persons(conn: Connection, batch_id: int, staged: int) -> int:
         for c in PERSON_COLUMNS
     )
     # Ids of every staged person: new ones from RETURNING, present ones looked up.
-    conn.execute(text("CREATE TEMP TABLE stage_ids (ref text, id integer) ON COMMIT DROP"))
+    conn.execute(
+        text("CREATE TEMP TABLE stage_ids (ref text, id integer, is_new boolean) ON COMMIT DROP")
+    )
     added = conn.execute(
         text(
             f"""
@@ -320,7 +389,7 @@ def _insert_staged_persons(conn: Connection, batch_id: int, staged: int) -> int:
                 ON CONFLICT (ref) DO NOTHING
                 RETURNING ref, id
             ), saved AS (
-                INSERT INTO stage_ids SELECT ref, id FROM inserted RETURNING 1
+                INSERT INTO stage_ids SELECT ref, id, true FROM inserted RETURNING 1
             ) SELECT count(*) FROM saved
             """
         ),
@@ -329,7 +398,7 @@ def _insert_staged_persons(conn: Connection, batch_id: int, staged: int) -> int:
     if added < staged:
         conn.execute(
             text(
-                "INSERT INTO stage_ids SELECT p.ref, p.id FROM persons p "
+                "INSERT INTO stage_ids SELECT p.ref, p.id, false FROM persons p "
                 "WHERE p.ref IN (SELECT ref FROM stage_persons) "
                 "AND p.ref NOT IN (SELECT ref FROM stage_ids)"
             )
@@ -390,11 +459,9 @@ def _add_staged_vocabulary(conn: Connection) -> None:
     )
 
 
-def _write_staged_honours(conn: Connection, good, batch_id: int) -> None:
-    """Awards and partisan formations of the staged persons (mapapp.importers.awards):
-    staged with COPY beside ``stage_persons``, then written in set statements. A brigade
-    or detachment already stored under the same name (folded) is reused, never doubled;
-    a new one is named as its first row in the file writes it."""
+def _stage_honours(conn: Connection, good: list) -> None:
+    """The awards and partisan formations of one chunk (mapapp.importers.awards), COPYed
+    beside ``stage_persons``."""
     awards = [
         (i.record["ref"], a["position"], a["title"], a["is_hero_title"], a["date_year"],
          a["date_month"], a["date_day"], a["feat"])
@@ -405,13 +472,18 @@ def _write_staged_honours(conn: Connection, good, batch_id: int) -> None:
          i.record["detachment"], unit_key(i.record["detachment"]))
         for i in good if i.record.get("brigade") or i.record.get("detachment")
     ]  # fmt: skip
-    if awards:
-        _stage(conn, "stage_awards", HONOUR_STAGES["stage_awards"], awards)
-        conn.execute(text(_INSERT_AWARDS), {"batch": batch_id})
-    if units:
-        _stage(conn, "stage_units", HONOUR_STAGES["stage_units"], units)
-        for statement in (_INSERT_BRIGADES, _INSERT_DETACHMENTS, _INSERT_MEMBERSHIPS):
-            conn.execute(text(statement), {"batch": batch_id})
+    for table, rows in (("stage_awards", awards), ("stage_units", units)):
+        if rows:
+            columns = HONOUR_STAGES[table]
+            copy_rows(conn, table, [n for n, _ in columns], rows, types=[t for _, t in columns])
+
+
+def _write_staged_honours(conn: Connection, batch_id: int) -> None:
+    """Awards and partisan formations of the staged persons, in set statements. A brigade
+    or detachment already stored under the same name (folded) is reused, never doubled;
+    a new one is named as its first row in the file writes it."""
+    for statement in (_INSERT_AWARDS, _INSERT_BRIGADES, _INSERT_DETACHMENTS, _INSERT_MEMBERSHIPS):
+        conn.execute(text(statement), {"batch": batch_id})
 
 
 HONOUR_STAGES = {
@@ -425,12 +497,6 @@ HONOUR_STAGES = {
         ("detachment", "text"), ("detachment_key", "text"),
     ],
 }  # fmt: skip
-
-
-def _stage(conn: Connection, table: str, columns: list[tuple[str, str]], rows: list) -> None:
-    spec = ", ".join(f"{n} {t}" for n, t in columns)
-    conn.execute(text(f"CREATE TEMP TABLE {table} ({spec}) ON COMMIT DROP"))
-    copy_rows(conn, table, [n for n, _ in columns], rows, types=[t for _, t in columns])
 
 
 _INSERT_AWARDS = """
@@ -484,4 +550,77 @@ _INSERT_MEMBERSHIPS = f"""
 """
 
 
-WRITERS = {"sites": write_sites, "battles": write_battles, "persons": write_persons}
+# The key of a possible duplicate: the same name (search key), dates and grave.
+_DUPLICATE_KEY = (
+    "concat_ws('|', {p}.search_key, {p}.birth_year, {p}.birth_month, {p}.birth_day, "
+    "{p}.death_year, {p}.death_month, {p}.death_day, {b}.site_id, coalesce({b}.grave, ''))"
+)
+POSSIBLE_DUPLICATE_REASON = "same name, dates and grave"
+
+
+def _note_possible_duplicates(conn: Connection, batch_id: int, stored_before: bool) -> None:
+    """List, for review, each new person who shares the normalised name, the dates and
+    the grave with another person (new, or stored before this import). Nothing is
+    merged."""
+    new_key = _DUPLICATE_KEY.format(p="s", b="s")
+    conn.execute(
+        text(
+            f"""
+            CREATE TEMP TABLE duplicate_keys ON COMMIT DROP AS
+            SELECT i.id, {new_key} AS k, s.search_key
+            FROM stage_persons s JOIN stage_ids i ON i.ref = s.ref AND i.is_new
+            WHERE s.site_id IS NOT NULL AND s.search_key <> ''
+            """
+        )
+    )
+    if stored_before:
+        stored_key = _DUPLICATE_KEY.format(p="p", b="b")
+        conn.execute(
+            text(
+                f"""
+                INSERT INTO duplicate_keys
+                SELECT p.id, {stored_key}, p.search_key
+                FROM persons p JOIN burials b ON b.person_id = p.id
+                WHERE p.import_batch_id IS DISTINCT FROM :batch
+                  AND p.search_key IN (SELECT search_key FROM duplicate_keys)
+                """
+            ),
+            {"batch": batch_id},
+        )
+    conn.execute(
+        text(
+            """
+            INSERT INTO possible_duplicates (person_id, other_person_id, reason, import_batch_id)
+            SELECT DISTINCT LEAST(a.id, b.id), GREATEST(a.id, b.id), :reason, :batch
+            FROM duplicate_keys a JOIN duplicate_keys b ON b.k = a.k AND b.id <> a.id
+            ON CONFLICT DO NOTHING
+            """
+        ),
+        {"batch": batch_id, "reason": POSSIBLE_DUPLICATE_REASON},
+    )
+
+
+def possible_duplicates_of_batch(conn: Connection, batch_id: int, limit: int = 200):
+    """The pairs an import listed for review: (count, first ``limit`` pairs)."""
+    total = conn.execute(
+        text("SELECT count(*) FROM possible_duplicates WHERE import_batch_id = :b"),
+        {"b": batch_id},
+    ).scalar_one()
+    pairs = conn.execute(
+        text(
+            """
+            SELECT a.id AS a_id, a.import_row AS a_row, a.record_id AS a_record,
+                   a.import_batch_id AS a_batch, b.id AS b_id, b.import_row AS b_row,
+                   b.record_id AS b_record, b.import_batch_id AS b_batch,
+                   concat_ws(' ', a.surname, a.given_name, a.patronymic) AS name
+            FROM possible_duplicates d
+            JOIN persons a ON a.id = d.person_id JOIN persons b ON b.id = d.other_person_id
+            WHERE d.import_batch_id = :b ORDER BY a.import_row, b.import_row LIMIT :limit
+            """
+        ),
+        {"b": batch_id, "limit": limit},
+    ).mappings()
+    return total, [dict(p) for p in pairs]
+
+
+WRITERS = {"sites": write_sites, "battles": write_battles}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str | None:
     """Render a partial date the way the archives write it.
@@ -52,4 +54,6 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
         raise ValueError(f"month out of range in {value!r}")
     if day is not None and (month is None or not 1 <= day <= 31):
         raise ValueError(f"day out of range in {value!r}")
+    if day is not None and day > calendar.monthrange(year, month)[1]:
+        raise ValueError(f"no such day in the calendar: {value!r}")
     return (year, month, day)

@@ -9,7 +9,7 @@ old list: 'Cepикенов') now key as the script most of their letters are in,
 stored keys are computed again.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-11-29
 """
 
@@ -18,7 +18,7 @@ from alembic import op
 from sqlalchemy import text
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

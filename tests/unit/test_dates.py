@@ -43,3 +43,19 @@ def test_format_partial_date(parts, text):
 def test_round_trip_of_every_form():
     for text in ("1902", "12.1943", "22.06.1944"):
         assert format_partial_date(*parse_partial_date(text)) == text
+
+
+@pytest.mark.parametrize("text", ["31.02.1944", "30.02.1943", "29.02.1943", "31.04.1942"])
+def test_days_that_the_calendar_does_not_have_are_rejected(text):
+    with pytest.raises(ValueError, match="no such day in the calendar"):
+        parse_partial_date(text)
+
+
+def test_a_leap_day_is_a_day():
+    assert parse_partial_date("29.02.1944") == (1944, 2, 29)
+
+
+@pytest.mark.parametrize("text", ["00.13.1942", "00.01.1942", "01.00.1942"])
+def test_zero_and_thirteen_are_out_of_range(text):
+    with pytest.raises(ValueError, match="out of range"):
+        parse_partial_date(text)

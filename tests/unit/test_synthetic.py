@@ -1,7 +1,6 @@
 """The synthetic register (scripts/synthetic.py) has the shape the benchmarks rely on."""
 
 import csv
-import json
 import re
 import sys
 from collections import Counter, defaultdict
@@ -109,7 +108,7 @@ def test_sites_heavy_tailed_and_inside_belarus(sites, persons):
 
 
 def test_namesake_pairs_differ_in_id_rank_and_birthplace(persons):
-    assert len({p["ref"] for p in persons}) == len(persons)
+    assert len({p["record_id"] for p in persons}) == len(persons)
     same = defaultdict(list)
     for p in persons:
         key = ("surname", "given_name", "patronymic", "birth_date", "death_date", "site_ref")
@@ -124,14 +123,12 @@ def test_namesake_pairs_differ_in_id_rank_and_birthplace(persons):
     assert len(pairs) >= SAMPLE * synthetic.DUPLICATE_PAIRS_PER_MILLION // 1_000_000
 
 
-def test_the_importer_recognises_every_column_but_the_record_id():
+def test_the_importer_recognises_every_column_including_the_record_id():
     header = [synthetic.PERSON_HEADERS[c] for c in synthetic.PERSON_COLUMNS]
     mapped = map_columns("persons", header, None).field_of
     for field, column in synthetic.PERSON_HEADERS.items():
-        if field != "ref":
-            assert mapped.get(column) == field, column
-    mapped = map_columns("persons", header, generate_synthetic.PERSON_MAPPING).field_of
-    assert mapped["ID записи"] == "ref"
+        assert mapped.get(column) == field, column
+    assert mapped["ID записи"] == "record_id"
     assert set(map_columns("sites", list(synthetic.SITE_COLUMNS), None).field_of.values()) == set(
         synthetic.SITE_COLUMNS
     )
@@ -144,8 +141,7 @@ def test_write_files(tmp_path, file_format):
     assert persons.columns[0] == "ID записи"
     assert len(list(persons.rows)) == 300
     assert len(list(read_table(sites_path, None).rows)) == 20
-    mapping = json.loads(generate_synthetic.mapping_path(tmp_path).read_text(encoding="utf-8"))
-    assert mapping == {"ID записи": "ref"}
+    assert not (tmp_path / "persons_mapping.json").exists()  # no mapping is needed
     if file_format == "csv":
         with persons_path.open(encoding="utf-8", newline="") as fh:
             assert sum(1 for _ in csv.reader(fh)) == 301

@@ -1,0 +1,71 @@
+"""``mapapp import ... --inspect``: the proposed mapping and a few sample rows, nothing
+written, nothing stored."""
+
+from __future__ import annotations
+
+from itertools import islice
+
+from mapapp.importers.columns import FIELDS, REQUIRED, likeliest_columns
+from mapapp.importers.errors import ImportFileError
+from mapapp.importers.runner import ImportOptions, checked_given, open_mapped
+
+SAMPLE_ROWS = 5
+SHOWN_CHARS = 60
+
+
+def inspect_file(options: ImportOptions) -> list[str]:
+    table, columns = open_mapped(options)
+    given = checked_given(options)
+    lines = [f"{options.kind} from {options.path}"]
+    details = [
+        f"encoding {table.encoding}" if table.encoding else None,
+        f"delimiter {table.delimiter!r}" if table.delimiter else None,
+        f"CRS {table.crs}" if table.crs else None,
+    ]
+    if any(details):
+        lines.append("  read as " + ", ".join(d for d in details if d))
+    lines.append("  proposed mapping (file column → field):")
+    for column in table.columns:
+        field = columns.field_of.get(column)
+        lines.append(f"    {column} → {field or '(not mapped; kept in provenance)'}")
+    for name, value in given.items():
+        lines.append(f"    (--set) → {name} = {value}")
+    lines += _unfilled_fields(options.kind, table.columns, columns.field_of, given)
+    lines.append(f"  first {SAMPLE_ROWS} rows:")
+    try:
+        for row, raw in islice(table.rows, SAMPLE_ROWS):
+            cells = ", ".join(f"{c}={_shown(raw.get(c, ''))}" for c in table.columns)
+            lines.append(f"    row {row}: {cells}")
+    except ImportFileError as exc:
+        lines.append(f"    cannot read further: {exc}")
+    lines.append("  nothing was written")
+    return lines
+
+
+def _unfilled_fields(kind, file_columns, field_of, given) -> list[str]:
+    """Fields that usually matter and have no column: with the likeliest candidates."""
+    present = set(field_of.values()) | set(given)
+    lines = []
+    wanted = [
+        f
+        for alternatives in REQUIRED[kind]
+        if not any(f in present for f in alternatives)
+        for f in alternatives
+    ]
+    if kind == "sites":
+        wanted.append("kind")
+    if kind == "persons":
+        wanted.append("record_id")
+    for field in dict.fromkeys(wanted):
+        if field in present or field not in FIELDS[kind]:
+            continue
+        candidates = likeliest_columns(kind, field, file_columns)
+        hint = ", ".join(repr(c) for c in candidates) if candidates else "none"
+        lines.append(f"  no column for {field!r} (likeliest: {hint})")
+    return lines
+
+
+def _shown(value: str) -> str:
+    text = value.replace("\n", " ").replace("\r", " ")
+    text = "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in text)
+    return repr(text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…")
