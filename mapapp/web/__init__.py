@@ -7,6 +7,7 @@ blueprint = Blueprint("web", __name__)
 from mapapp.web import (  # noqa: E402,F401  (registers routes)
     dossier_pages,
     errors,
+    offline_pages,
     pages,
     search_pages,
     template_helpers,

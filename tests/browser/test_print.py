@@ -64,8 +64,8 @@ def test_the_printed_plan_shows_the_whole_route_and_clean_columns(page, engine):
                 canvas.font = style.font;
                 const marker = canvas.measureText(`${i + 1}. `).width;
                 const box = li.getBoundingClientRect();
-                const left = style.listStylePosition === 'outside' ? box.left - marker
-                                                                     : Math.min(box.left, text.left);
+                const outside = style.listStylePosition === 'outside';
+                const left = outside ? box.left - marker : Math.min(box.left, text.left);
                 return {left, right: text.right};
             });
             const first = extents.filter(e => e.left < middle);
