@@ -109,7 +109,7 @@ PLAUSIBLE = {
     "district": "Дубровенский", "kind": "mass_grave", "sort": "name", "round_trip": "1",
 }  # fmt: skip
 PLAUSIBLE_PATH = {"site_id": "1", "person_id": "1", "battle_id": "1", "code": "en",
-                  "filename": "css/app.css"}  # fmt: skip
+                  "filename": "css/app.css", "size": "192"}  # fmt: skip
 
 
 def _assert_clean(response, url: str) -> None:

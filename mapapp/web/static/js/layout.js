@@ -9,6 +9,8 @@
   function setOpen(topbar, button, open) {
     topbar.setAttribute("data-menu", open ? "open" : "closed");
     button.setAttribute("aria-expanded", open ? "true" : "false");
+    // The map under the header changed height: let Leaflet measure it again.
+    if (window.mapapp && window.mapapp.map) window.mapapp.map.invalidateSize();
   }
 
   document.querySelectorAll("[data-menu-toggle]").forEach(function (button) {
