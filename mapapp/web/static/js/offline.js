@@ -41,7 +41,7 @@
       var url = queue.shift();
       if (url === undefined) return Promise.resolve();
       var options = opaque ? { mode: "no-cors", credentials: "omit" } : { credentials: "same-origin" };
-      return fetch(url, options).then(function (response) {
+      var saved = fetch(url, options).then(function (response) {
         if (!opaque && !response.ok) throw new Error(url + ": HTTP " + response.status);
         var copy = response.clone();
         return cache.put(url, response).then(function () {
@@ -49,7 +49,11 @@
           tally.files += 1;
           return copy.blob().then(function (blob) { tally.bytes += blob.size; });
         });
-      }).then(next);
+      });
+      // A map tile that cannot be had or kept (no answer, storage full) is left out and
+      // not counted; the trip's pages and files must all be kept, or the pack fails.
+      if (opaque) saved = saved.catch(function () { return null; });
+      return saved.then(next);
     }
     var workers = [];
     for (var i = 0; i < PARALLEL; i++) workers.push(next());

@@ -13,7 +13,7 @@
 "use strict";
 
 var TILES = "mapapp-tiles";
-var MAX_TILES = 3000;
+var MAX_TILES = 1500;  // tiles from another host are opaque, and weigh more in the quota
 var WAIT_MS = 6000;
 var TILE_PATH = /\/\d+\/\d+\/\d+(@2x)?\.(png|jpe?g|webp)$/;
 
@@ -59,7 +59,7 @@ function tile(request) {
         var kept = response.clone();
         caches.open(TILES).then(function (cache) {
           return cache.put(request, kept).then(function () { return trim(cache); });
-        });
+        }).catch(function () { /* storage full: the tile is shown, not kept */ });
       }
       return response;
     });
