@@ -144,6 +144,7 @@ def test_a_saved_trip_opens_with_the_network_gone(field, engine):
     shukhovtsy, other = _trip(engine)
     plan = f"{site.url}/plan?sites={shukhovtsy},{other}"
     _open_plan(page, plan)
+    assert not page.get_by_test_id("offline-notice").is_visible()
     assert page.locator("[data-offline-tiles]").count() == 0  # not allowed by default
     viewed = set(tiles.asked)
     assert viewed
@@ -173,6 +174,7 @@ def test_a_saved_trip_opens_with_the_network_gone(field, engine):
 
     page.reload()
     page.wait_for_selector("body[data-map-ready=true]")
+    assert page.get_by_test_id("offline-notice").is_visible()
     assert page.get_by_test_id("plan-stop").count() == 2
     assert page.locator(".route-map img.leaflet-tile-loaded").count() > 0
     assert page.get_by_test_id("offline-status").inner_text() == status

@@ -32,6 +32,13 @@
     var legend = document.querySelector("details.legend");
     if (legend && PHONE.matches) legend.open = false;
   });
+
+  // Without a network a page can only be a saved copy: say so, as long as it lasts.
+  var notice = document.querySelector("[data-offline-notice]");
+  function showNetwork() { if (notice) notice.hidden = navigator.onLine !== false; }
+  window.addEventListener("online", showNetwork);
+  window.addEventListener("offline", showNetwork);
+  showNetwork();
 })();
 
 /* Buttons that print the page (kept out of inline handlers, for a strict CSP). */
