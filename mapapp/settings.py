@@ -32,6 +32,14 @@ class Settings(BaseSettings):
         '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
     )
     tiles_max_zoom: int = 19
+    # An offline trip pack keeps the tiles the user has viewed. Fetching a trip area's tiles
+    # ahead of viewing is bulk downloading, which tile.openstreetmap.org forbids: turn this
+    # on only with MAPAPP_TILES_URL pointing at a server whose terms allow it. The pack then
+    # takes the trip area's tiles from zoom 8 up to tiles_prefetch_max_zoom (the land around
+    # each stop only beyond zoom 11), at most tiles_prefetch_limit of them.
+    tiles_allow_prefetch: bool = False
+    tiles_prefetch_max_zoom: int = Field(default=15, ge=8, le=19)
+    tiles_prefetch_limit: int = Field(default=1500, ge=0, le=20000)
 
     # Road distances for trips from an OSRM server; great-circle distances when unset.
     osrm_url: str | None = None

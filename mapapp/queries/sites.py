@@ -271,3 +271,27 @@ def site_exists(session: Session, site_id: int) -> bool:
         session.execute(text("SELECT 1 FROM burial_sites WHERE id = :id"), {"id": site_id}).first()
         is not None
     )
+
+
+def name_page_edges(session: Session, site_id: int, per_page: int) -> list[tuple[int, int]]:
+    """(first, last) person id of every page of a site's persons in name order: the keys
+    the pager's keyset links carry, read without fetching the pages themselves."""
+    rows = session.execute(
+        text(
+            f"""
+            SELECT id, rn FROM (
+                SELECT p.id, row_number() OVER (ORDER BY {_NAME_KEY}) AS rn
+                FROM burials b JOIN persons p ON p.id = b.person_id
+                WHERE b.site_id = :site
+            ) ordered
+            WHERE (rn - 1) % :per = 0 OR rn % :per = 0
+            ORDER BY rn
+            """
+        ),
+        {"site": site_id, "per": per_page},
+    ).all()
+    firsts = [person for person, rn in rows if (rn - 1) % per_page == 0]
+    lasts = [person for person, rn in rows if rn % per_page == 0]
+    if rows and rows[-1][1] % per_page != 0:
+        lasts.append(rows[-1][0])  # the last page is short
+    return list(zip(firsts, lasts, strict=True))

@@ -8,6 +8,7 @@ from mapapp.web import (  # noqa: E402,F401  (registers routes)
     dossier_pages,
     errors,
     honour_pages,
+    offline_pages,
     pages,
     search_pages,
     template_helpers,

@@ -40,7 +40,7 @@ def _dossier_stop(session, stop: dict, country=None, region=None) -> dict:
         "names": names,
         "name_blocks": column_blocks(names.names),
         "sources": sources_for(session, "site_sources", "site_id", stop["id"]),
-        "qr": qr_svg(directions),
+        "qr": qr_svg(directions, _("QR code for directions")),
         "csv_url": url_for("api.site_persons_csv", site_id=stop["id"], _external=True),
     }
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 from urllib.parse import quote, urlsplit
 
 from flask_babel import format_decimal, get_locale
+from flask_babel import gettext as _
 
 from mapapp.text.coords import lat_lon_dms
 
@@ -34,6 +35,8 @@ def km(value: float) -> str:
 
 
 def direction_links(lat: float, lon: float) -> list[tuple[str, str]]:
+    """Web directions first (the dossier's QR code takes the first), then the links a phone
+    hands to its own navigation app: Apple Maps on an iPhone, a geo: URI on Android."""
     point = f"{lat:.6f},{lon:.6f}"
     return [
         (
@@ -43,6 +46,8 @@ def direction_links(lat: float, lon: float) -> list[tuple[str, str]]:
         ),
         ("Google Maps", f"https://www.google.com/maps/dir/?api=1&destination={quote(point)}"),
         ("Yandex Maps", f"https://yandex.ru/maps/?rtext={quote('~' + point)}&rtt=auto"),
+        ("Apple Maps", f"https://maps.apple.com/?daddr={quote(point)}&dirflg=d"),
+        (_("Navigation app on this phone"), f"geo:{point}?q={quote(point)}"),
     ]
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from flask_babel import get_locale
 from flask_babel import gettext as _
+from markupsafe import Markup, escape
 
 from mapapp.http.context import current_settings
 from mapapp.i18n import LANGUAGE_NAMES
+from mapapp.text.script import language_if_other
 from mapapp.web import blueprint, formatting
 from mapapp.web.labels import (
     FATE_LABELS,
@@ -38,7 +40,15 @@ def _helpers() -> dict:
         "precision_help": lambda code: label(PRECISION_HELP, code),
         "fate_label": lambda code: label(FATE_LABELS, code),
         "oblast_label": lambda code: label(OBLAST_LABELS, code),
+        "lang_attr": lang_attr,
     }
+
+
+def lang_attr(text: str | None) -> Markup:
+    """` lang="ru"` (with its leading space) for a name from the data written in another
+    language than the page's, so that screen readers speak it right; empty otherwise."""
+    language = language_if_other(text, str(get_locale()))
+    return Markup(' lang="{}"').format(escape(language)) if language else Markup("")
 
 
 @blueprint.app_template_filter("safe_url")

@@ -26,10 +26,14 @@ def _site_url(site_id: int) -> str:
     return url_for("web.site_page", site_id=site_id, _external=True)
 
 
-def qr_svg(url: str) -> Markup:
-    # segno writes the SVG itself; the only data in it is our own URL.
-    svg = segno.make(url, error="m").svg_inline(scale=3, omitsize=False)
-    return Markup(svg)  # noqa: S704
+def qr_svg(url: str, name: str | None = None) -> Markup:
+    """A QR code as inline SVG, an image named for what it opens (its accessible name and
+    its title say so, with the address, for those who cannot scan it)."""
+    name = f"{name or _('QR code')}: {url}"
+    # segno writes the SVG and escapes the title; the only data in it is our own URL.
+    svg = segno.make(url, error="m").svg_inline(scale=3, omitsize=False, title=name)
+    attrs = Markup(' role="img" aria-label="{}"').format(name)
+    return Markup(svg.replace("<svg", "<svg" + str(attrs), 1))  # noqa: S704
 
 
 def trip_from_request(session):
@@ -51,7 +55,7 @@ def plan_page():
     except InvalidInput as exc:
         return render_template("plan.html", itinerary=None, error=exc.message), 400
     for stop in itinerary.stops:
-        stop["qr"] = qr_svg(_site_url(stop["id"]))
+        stop["qr"] = qr_svg(_site_url(stop["id"]), _("QR code of the site page"))
         stop["names"] = names_for_print(
             session, stop["id"], names_country, names_region, current_settings().dossier_max_names
         )
@@ -86,6 +90,7 @@ def plan_page():
         query=query,
         route_drawing=route_drawing(itinerary),
         has_fictional=any(s["has_fictional_persons"] for s in itinerary.stops),
+        offline_tiles=current_settings().tiles_allow_prefetch,
     )
 
 

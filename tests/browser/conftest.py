@@ -53,10 +53,32 @@ class Watched:
     errors: list[str] = field(default_factory=list)
 
 
+# The screens every browser test runs on: a desktop, and a phone (the size of a common
+# one, with touch, as a relative in a village holds it).
+SCREENS = {
+    "desktop": {"viewport": {"width": 1280, "height": 900}},
+    "phone": {
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+        "device_scale_factor": 2,
+    },
+}
+
+
+def pytest_generate_tests(metafunc):
+    """Every test that uses a page runs once per screen; @pytest.mark.screens("desktop")
+    keeps a test to the screens it names (and says why beside it)."""
+    if "screen" in metafunc.fixturenames:
+        marker = metafunc.definition.get_closest_marker("screens")
+        metafunc.parametrize("screen", list(marker.args) if marker else list(SCREENS))
+
+
 @pytest.fixture()
-def page(browser, live_server, request):
-    """A page that can reach only the local server; everything else is blocked and recorded."""
-    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+def page(browser, live_server, request, screen):
+    """A page that can reach only the local server; everything else is blocked and recorded.
+    Each test that uses it runs at desktop size and again at phone size."""
+    context = browser.new_context(locale="en-GB", **SCREENS[screen])
     context.set_default_timeout(15_000)
     page = context.new_page()
     watched = Watched()
@@ -73,6 +95,7 @@ def page(browser, live_server, request):
     page.on("pageerror", lambda e: watched.errors.append(str(e)))
     page.watched = watched
     page.base = live_server
+    page.screen = screen
     yield page
     if request.node.rep_call.failed if hasattr(request.node, "rep_call") else False:
         ARTIFACTS.mkdir(exist_ok=True)

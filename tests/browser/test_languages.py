@@ -3,6 +3,8 @@ language it is in, and the map's own labels follow."""
 
 import pytest
 
+from tests.browser.screens import open_menu
+
 LANGUAGES = [
     ("Қазақша", "kk", "Барлық жерлеу орындары", "Әскери жерлеу орындары"),
     ("Беларуская", "be", "Усе пахаванні", "Воінскія пахаванні"),
@@ -17,6 +19,7 @@ LANGUAGES = [
 def test_switcher_leads_to_each_language(page, name, code, heading, layer):
     # Start from an address that names another language: the choice in the switcher wins.
     page.goto(f"{page.base}/sites?lang={'ru' if code == 'en' else 'en'}")
+    open_menu(page)  # on a phone the switcher is in the folded header
     page.get_by_role("link", name=name).click()
     page.wait_for_load_state()
     assert page.url == f"{page.base}/sites"

@@ -1,10 +1,12 @@
 """A relative types a Latin spelling and reaches the soldier's grave."""
 
 from tests.browser.markers import click_marker
+from tests.browser.screens import open_menu
 
 
 def test_search_from_the_header_to_the_grave(page):
     page.goto(page.base + "/")
+    open_menu(page)
     page.get_by_role("link", name="Find a person").click()
     page.get_by_label("Name").fill("Zhaksylykov")
     page.get_by_label("Name").press("Enter")

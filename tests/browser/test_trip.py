@@ -1,11 +1,15 @@
 """A delegation adds three memorials from the map, opens the plan and takes the GPX."""
 
 import gpxpy
+import pytest
 from sqlalchemy import text
 
 from tests.browser.markers import click_marker
 
 
+# Clusters of sites and battle locations overlap on a phone's narrow map (see test_map.py);
+# test_phone.py adds sites to a trip from a phone.
+@pytest.mark.screens("desktop")
 def test_three_sites_from_the_map_to_a_gpx(page, engine, shukhovtsy_id):
     with engine.connect() as conn:
         others = (

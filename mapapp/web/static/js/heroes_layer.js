@@ -86,7 +86,7 @@
     var areas = load(options.areasUrl).then(function (collection) {
       collection.features.forEach(function (feature) {
         var c = feature.geometry.coordinates;
-        // A district point stands for an area: drawn as a wide, dashed circle.
+        // A district point stands for an area: drawn as a wide circle.
         var circle = L.circle([c[1], c[0]], { radius: 15000, className: "mapapp-formation-area" });
         circle.on("add", function () { tag(circle, "formation-area", feature.id); });
         circle.bindPopup(function () { return areaPopup(feature, options); }, { maxWidth: 320 });

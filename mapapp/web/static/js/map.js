@@ -22,6 +22,15 @@
     return lang === "en" && props.name_en ? props.name_en : props.name;
   }
 
+  // A name in Cyrillic on a page in another language is marked with its own (as the
+  // server does for pages: mapapp/text/script.py).
+  function markLanguage(node, text, pageLang) {
+    if (!/[\u0400-\u04ff]/.test(text)) return node;
+    var lang = /[әғқңөұүһӘҒҚҢӨҰҮҺ]/.test(text) ? "kk" : /[ўЎіІ]/.test(text) ? "be" : "ru";
+    if (lang !== pageLang) node.setAttribute("lang", lang);
+    return node;
+  }
+
   function markerIcon(kind, precision) {
     var classes = "mapapp-marker mapapp-marker--" + kind;
     if (precision === "district") classes += " mapapp-marker--approx";
@@ -37,6 +46,7 @@
     var box = el("div", "mapapp-popup");
     box.setAttribute("data-testid", "popup");
     var title = el("a", "mapapp-popup__title", displayName(feature.properties, options.lang));
+    markLanguage(title, title.textContent, options.lang);
     title.href = fill(pageUrl, feature.id);
     box.appendChild(el("div", "mapapp-popup__name")).appendChild(title);
     return box;
@@ -46,7 +56,7 @@
     var p = feature.properties, labels = options.labels;
     var box = popupBox(feature, options, options.siteUrl);
     if (options.lang === "en" && p.name_en && p.name !== p.name_en) {
-      box.appendChild(el("div", "mapapp-popup__recorded", p.name));
+      box.appendChild(markLanguage(el("div", "mapapp-popup__recorded", p.name), p.name, options.lang));
     }
     box.appendChild(el("div", "mapapp-popup__kind", labels.kinds[p.kind] || p.kind));
     var counts = el("div", "mapapp-popup__counts");

@@ -1,0 +1,137 @@
+"""On a phone (360 to 414 px): nothing scrolls sideways, the header folds into a menu that
+the map never covers, tables are cards, and every control is big enough for a finger."""
+
+import pytest
+
+from tests.browser.conftest import SCREENS
+from tests.browser.markers import click_marker
+from tests.browser.pages import main_pages, open_page
+from tests.browser.screens import open_menu
+
+PHONE_WIDTHS = (360, 390, 414)
+MIN_TARGET = 44
+
+# Every control a finger must hit: buttons, fields, the header's links, pagers, directions
+# and the map's zoom buttons; labels that hold a checkbox are its target.
+TARGETS = """
+() => [...document.querySelectorAll(`button, select, input:not([type=hidden]):not([type=checkbox]),
+    .mainnav a, .languages a, .pager a, .directions a, .leaflet-control-zoom a,
+    label:has(input[type=checkbox])`)]
+  .filter(el => el.getClientRects().length && getComputedStyle(el).visibility !== "hidden")
+  .map(el => {
+    const box = el.getBoundingClientRect();
+    return {what: el.outerHTML.slice(0, 90), width: box.width, height: box.height};
+  })
+"""
+
+
+@pytest.fixture()
+def phone(browser, live_server):
+    contexts = []
+
+    def open_phone(width=390):
+        screen = dict(SCREENS["phone"], viewport={"width": width, "height": 844})
+        context = browser.new_context(locale="en-GB", **screen)
+        context.set_default_timeout(15_000)
+        contexts.append(context)
+        page = context.new_page()
+        page.base = live_server
+        page.screen = "phone"
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.errors = errors
+        return page
+
+    yield open_phone
+    for context in contexts:
+        context.close()
+
+
+def test_no_page_is_wider_than_the_phone(phone, engine, shukhovtsy_id):
+    wide = []
+    for width in PHONE_WIDTHS:
+        page = phone(width)
+        for path in main_pages(engine, shukhovtsy_id):
+            open_page(page, path)
+            scroll = page.evaluate("() => document.documentElement.scrollWidth")
+            if scroll > width:
+                wide.append(f"{path} at {width} px is {scroll} px wide")
+        assert page.errors == []
+    assert wide == []
+
+
+def test_the_header_folds_into_a_menu_and_the_map_stays_under_it(phone):
+    page = phone()
+    open_page(page, "/")
+    toggle = page.get_by_role("button", name="Menu")
+    nav = page.locator("#mainnav")
+    assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    assert not nav.is_visible()
+    header = page.locator(".topbar").bounding_box()
+    view = page.locator(".folium-map").bounding_box()
+    # The map starts under the header and fills the rest of the screen.
+    assert view["y"] >= header["y"] + header["height"] - 0.5
+    assert abs(view["y"] + view["height"] - 844) <= 1
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    for name in ("Map", "List", "Find a person", "By home region", "Near here", "English"):
+        link = nav.get_by_role("link", name=name, exact=True)
+        if name == "English":  # the current language is shown, not linked
+            link = page.locator(".languages strong", has_text="English")
+        box = link.bounding_box()
+        # Nothing of the map lies over an open menu's link.
+        hit = page.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('.topbar') !== null",
+            [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+        )
+        assert hit, f"{name} is covered"
+    page.keyboard.press("Escape")
+    assert not nav.is_visible()
+    open_menu(page)
+    nav.get_by_role("link", name="Find a person").click()
+    page.wait_for_url("**/search")
+
+
+def test_every_control_is_big_enough_for_a_finger(phone, engine, shukhovtsy_id):
+    page = phone()
+    small = []
+    for path in main_pages(engine, shukhovtsy_id):
+        open_page(page, path)
+        open_menu(page)
+        for target in page.evaluate(TARGETS):
+            if target["width"] < MIN_TARGET or target["height"] < MIN_TARGET:
+                small.append(f"{path}: {target}")
+    assert small == []
+
+
+def test_tables_are_cards_with_each_cell_named(phone):
+    page = phone()
+    open_page(page, "/sites")
+    table = page.get_by_test_id("sites-list").first
+    # The column headings are out of sight but still there for screen readers.
+    assert table.locator("thead").bounding_box()["height"] <= 1
+    assert table.locator("th").first.text_content() == "Burial site"
+    row = table.locator("tbody tr").first
+    cells = row.locator("td")
+    boxes = [cells.nth(i).bounding_box() for i in range(cells.count())]
+    # One cell under the other, each as wide as the card.
+    assert all(b["y"] >= a["y"] + a["height"] - 0.5 for a, b in zip(boxes, boxes[1:], strict=False))
+    assert len({round(b["width"]) for b in boxes}) == 1
+    district = cells.nth(1).evaluate("td => getComputedStyle(td, '::before').content")
+    assert district == '"District: "'
+
+
+def test_a_phone_hides_battles_taps_to_a_grave_and_plans_the_trip(phone, shukhovtsy_id):
+    page = phone()
+    open_page(page, "/")
+    # On a small screen a person turns the battle locations off to reach the graves.
+    page.locator(".leaflet-control-layers-overlays label", has_text="Battle locations").click()
+    popup = click_marker(page, "site", shukhovtsy_id)
+    assert "Military burial near the village of Shukhovtsy" in popup.inner_text()
+    popup.locator(f"[data-trip-add='{shukhovtsy_id}']").click()
+    open_menu(page)
+    assert page.locator("[data-trip-count]").inner_text() == "1"
+    page.get_by_test_id("trip-link").click()
+    page.wait_for_url(f"**/plan?sites={shukhovtsy_id}")
+    assert page.get_by_test_id("plan-stop").count() == 1
+    assert page.errors == []
