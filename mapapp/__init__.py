@@ -18,7 +18,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from flask import Flask
 
     from mapapp import api, db, i18n, web
-    from mapapp.http import context
+    from mapapp.http import context, security
     from mapapp.web import static_assets
     from mapapp.web.converters import IdConverter
 
@@ -29,7 +29,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         static_folder=str(Path(__file__).resolve().parent / "web" / "static"),
         static_url_path="/static",
     )
-    app.config["SECRET_KEY"] = settings.secret_key
+    app.config["SECRET_KEY"] = settings.flask_secret_key()
     app.json.ensure_ascii = False
     app.url_map.converters["id"] = IdConverter
 
@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     static_assets.init_app(app)
     app.register_blueprint(api.blueprint, url_prefix="/api")
     app.register_blueprint(web.blueprint)
+    security.init_app(app, settings)
     app.before_request(_check_parameter_sizes)
     app.after_request(_security_headers)
     return app

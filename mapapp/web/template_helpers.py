@@ -7,9 +7,12 @@ from flask_babel import get_locale
 from mapapp.i18n import LANGUAGE_NAMES
 from mapapp.web import blueprint, formatting
 from mapapp.web.labels import (
+    CONTRIBUTION_KIND_LABELS,
     FATE_LABELS,
+    FIELD_LABELS,
     KIND_LABELS,
     OBLAST_LABELS,
+    OPERATION_LABELS,
     PRECISION_HELP,
     PRECISION_LABELS,
     label,
@@ -31,6 +34,9 @@ def _helpers() -> dict:
         "precision_help": lambda code: label(PRECISION_HELP, code),
         "fate_label": lambda code: label(FATE_LABELS, code),
         "oblast_label": lambda code: label(OBLAST_LABELS, code),
+        "field_label": lambda code: label(FIELD_LABELS, code),
+        "operation_label": lambda code: label(OPERATION_LABELS, code),
+        "kind_name": lambda code: label(CONTRIBUTION_KIND_LABELS, code),
     }
 
 

@@ -43,7 +43,7 @@ def test_serve_answers_on_the_given_port(engine, test_settings):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url, "MAPAPP_SECRET_KEY": "k" * 64}
     server = subprocess.Popen(
         [str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
