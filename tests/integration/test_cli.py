@@ -68,3 +68,31 @@ def test_serve_answers_on_the_given_port(engine, test_settings):
 def test_bad_port_is_refused(test_settings):
     result = _run(["serve", "--port", "70000"], test_settings)
     assert result.returncode == 2 and "70000" in result.stderr
+
+
+def test_users_add_takes_the_password_from_the_environment(engine, test_settings):
+    import uuid
+
+    email = f"Mod-{uuid.uuid4().hex[:8]}@Example.org"
+    result = _run(
+        ["users", "add", email, "--role", "moderator"],
+        test_settings,
+        MAPAPP_PASSWORD="a long enough password",
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"moderator {email.lower()} added" in result.stdout
+    again = _run(
+        ["users", "add", email, "--role", "admin"], test_settings, MAPAPP_PASSWORD="x" * 20
+    )
+    assert again.returncode == 1 and "exists already" in again.stderr
+    short = _run(
+        ["users", "add", "b" + email, "--role", "admin"], test_settings, MAPAPP_PASSWORD="short"
+    )
+    assert short.returncode == 1 and "at least 12" in short.stderr
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT password_hash FROM users WHERE email = :e"), {"e": email.lower()}
+        ).scalar_one()
+    assert stored.startswith("$argon2id$")
