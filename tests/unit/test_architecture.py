@@ -7,7 +7,10 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "mapapp"
-CORE = ["queries", "importers", "text", "trips", "models", "db", "errors", "exports", "demo"]
+CORE = [
+    "queries", "importers", "text", "trips", "contributions", "accounts", "models", "db",
+    "errors", "exports", "demo",
+]  # fmt: skip
 
 
 def _imports(path: Path) -> set[str]:
