@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from flask import request
 from flask_login import UserMixin, current_user
 
 from mapapp.accounts.users import Account, get_account
@@ -48,7 +47,3 @@ def require(role: str) -> Decider:
 
 def is_moderator() -> bool:
     return signed_in_account() is not None
-
-
-def wants_page() -> bool:
-    return not request.path.startswith("/api/")
