@@ -142,3 +142,7 @@ def test_an_import_and_its_undo_are_put_down_to_the_batch(engine, run, tmp_path)
         ("DELETE", f"undo of import batch {report.batch_id}", 2),
         ("INSERT", f"import batch {report.batch_id}", 2),
     ]
+
+
+def test_the_demo_rows_are_put_down_to_the_demo_loader(engine, shukhovtsy_id):
+    assert _entries(engine, "burial_sites", shukhovtsy_id)[0][:2] == ("INSERT", "mapapp demo")

@@ -96,3 +96,28 @@ def test_users_add_takes_the_password_from_the_environment(engine, test_settings
             text("SELECT password_hash FROM users WHERE email = :e"), {"e": email.lower()}
         ).scalar_one()
     assert stored.startswith("$argon2id$")
+
+
+def test_serve_debug_warns_and_binds_to_localhost_only(test_settings):
+    import signal
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url, "MAPAPP_SECRET_KEY": ""}
+    server = subprocess.Popen(
+        [str(BIN), "serve", "--debug", "--host", "0.0.0.0", "--port", str(port)],  # noqa: S104
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # the reloader's child is in this group too
+    )
+    try:
+        lines = [server.stdout.readline() for _ in range(3)]
+        output = "".join(lines)
+        assert "serves on 127.0.0.1 only" in output and "never expose it" in output
+        assert f"http://127.0.0.1:{port}/" in output
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)

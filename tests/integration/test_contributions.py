@@ -263,3 +263,20 @@ def test_a_new_person_for_a_site_appears_once_approved(app, engine, scratch, acc
             conn.execute(
                 text("DELETE FROM persons WHERE ref = :r"), {"r": f"contribution:{contribution}"}
             )
+
+
+def test_the_page_forms_need_their_csrf_token_and_name_a_bad_field(app, person):
+    from tests.helpers import csrf_token
+
+    client = app.test_client()
+    page = client.get(f"/persons/{person}").get_data(as_text=True)
+    form = {"kind": "correction", "target_type": "person", "target_id": str(person),
+            "field": "birth_year", "value": "1921", "comment": "c", "evidence": "e"}  # fmt: skip
+    assert client.post("/contribute", data=form).status_code == 400  # no token
+    form["csrf_token"] = csrf_token(page)
+    response = client.post("/contribute", data=form)
+    assert response.status_code == 201
+    assert 'data-testid="contribution-received"' in response.get_data(as_text=True)
+    bad = client.post("/contribute", data={**form, "value": "nineteen"})
+    assert bad.status_code == 400 and "value must be a whole number" in bad.get_data(as_text=True)
+    assert client.get(f"/api/persons/{person}").get_json()["birth_date"] is None
