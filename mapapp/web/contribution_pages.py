@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from mapapp.contributions.decisions import decide, parse_decision
 from mapapp.contributions.pending import pending_contributions, photo_bytes
 from mapapp.contributions.photos import process_photo
+from mapapp.contributions.restore import restore_version
 from mapapp.contributions.submission import parse_submission, store
 from mapapp.http.auth import is_moderator, require, signed_in_account
 from mapapp.http.bodies import form_submission, photo_upload
@@ -72,3 +73,20 @@ def _photo(photo_id: int, thumbnail: bool):
     response = Response(data, mimetype=mime)
     response.headers["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+@blueprint.post("/history/<id:version>/restore")
+def restore_page(version: int):
+    """An admin's button in a record's history: back to that version, then to the page."""
+    admin = require("admin")
+    with writing() as session:
+        restored = restore_version(session, version, admin)
+    pages = {
+        "persons": ("web.person_page", "person_id"),
+        "burial_sites": ("web.site_page", "site_id"),
+        "battle_locations": ("web.battle_page", "battle_id"),
+    }
+    if restored["table"] not in pages:
+        return redirect(url_for("web.index"))
+    endpoint, argument = pages[restored["table"]]
+    return redirect(url_for(endpoint, **{argument: restored["id"]}) + "#history")

@@ -146,3 +146,37 @@ def test_an_import_and_its_undo_are_put_down_to_the_batch(engine, run, tmp_path)
 
 def test_the_demo_rows_are_put_down_to_the_demo_loader(engine, shukhovtsy_id):
     assert _entries(engine, "burial_sites", shukhovtsy_id)[0][:2] == ("INSERT", "mapapp demo")
+
+
+def test_an_admin_restores_from_the_history_on_the_page(app, engine, scratch, accounts):
+    from tests.helpers import csrf_token
+
+    site = scratch.site("Кнопка", 31.5, 55.5)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE burial_sites SET year = '1950' WHERE id = :id"), {"id": site})
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE burial_sites SET year = '1905' WHERE id = :id"), {"id": site})
+    visitor = app.test_client()
+    assert 'data-testid="restore"' not in visitor.get(f"/sites/{site}").get_data(as_text=True)
+    moderator = app.test_client()
+    sign_in(moderator, *accounts("moderator"))
+    page = moderator.get(f"/sites/{site}").get_data(as_text=True)
+    assert 'data-testid="restore"' not in page
+    version = app.test_client().get(f"/api/sites/{site}/history").get_json()["items"][1]
+    assert (
+        moderator.post(
+            f"/history/{version['version']}/restore", data={"csrf_token": csrf_token(page)}
+        ).status_code
+        == 403
+    )
+    admin = app.test_client()
+    sign_in(admin, *accounts("admin"))
+    page = admin.get(f"/sites/{site}").get_data(as_text=True)
+    assert page.count('data-testid="restore"') == 2  # every version but the newest
+    response = admin.post(
+        f"/history/{version['version']}/restore", data={"csrf_token": csrf_token(page)}
+    )
+    assert response.status_code == 302 and response.headers["Location"].endswith(
+        f"/sites/{site}#history"
+    )
+    assert app.test_client().get(f"/api/sites/{site}").get_json()["properties"]["year"] == "1950"

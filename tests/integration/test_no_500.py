@@ -221,6 +221,7 @@ BODY_ROUTES_FUZZED: set[str] = {
     "/api/contributions/<id:contribution_id>/decision",
     "/api/history/<id:version>/restore",
     "/contribute",
+    "/history/<id:version>/restore",
     "/login",
     "/logout",
     "/moderation/<id:contribution_id>",

@@ -131,6 +131,7 @@ ROUTES = [
     "/api/contributions/{id}/decision",
     "/api/history/{missing}/restore",
     "/contribute",
+    "/history/{missing}/restore",
     "/login",
     "/logout",
     "/moderation/{id}",
