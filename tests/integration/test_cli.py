@@ -51,15 +51,16 @@ def test_serve_answers_on_the_given_port(engine, test_settings):
         stderr=subprocess.STDOUT,
     )
     try:
+        # Wait for the server to be up, however loaded the machine; stop if it exited.
         body = None
-        for _ in range(100):
+        while body is None and server.poll() is None:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/battles") as r:
                     body = r.read()
-                break
             except OSError:
-                time.sleep(0.1)
-        assert body is not None and b"FeatureCollection" in body
+                time.sleep(0.2)
+        output = b"" if body else server.stdout.read()
+        assert body is not None and b"FeatureCollection" in body, output[-2000:]
     finally:
         server.terminate()
         server.wait(timeout=10)
