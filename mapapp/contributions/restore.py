@@ -33,6 +33,10 @@ def restore_version(session: Session, version: int, admin: Decider) -> dict:
         raise NotFound(f"no version {version}")
     table = entry["table_name"]
     row = entry["old_row"] if entry["op"] == "DELETE" else entry["new_row"]
+    if row is None:  # an imported row, logged without its copy (migration 0007)
+        row = _as_inserted(conn, table, entry["row_id"], version)
+        if row is None:  # never changed since: it is that version already
+            return {"table": table, "id": entry["row_id"], "restored_version": version}
     columns = _columns(conn, table)
     set_actor(conn, f"{user_actor(admin.role, admin.id)} restoring version {version}")
     exists = conn.execute(
@@ -53,6 +57,17 @@ def restore_version(session: Session, version: int, admin: Decider) -> dict:
         reason = str(exc.orig).splitlines()[0]
         raise Conflict(f"version {version} cannot be restored: {reason}") from exc
     return {"table": table, "id": entry["row_id"], "restored_version": version}
+
+
+def _as_inserted(conn, table: str, row_id: int, version: int) -> dict | None:
+    """The row as inserted: the old row of its next change, None when there is none."""
+    return conn.execute(
+        text(
+            "SELECT old_row FROM audit_log WHERE table_name = :t AND row_id = :id "
+            "AND id > :v AND old_row IS NOT NULL ORDER BY id LIMIT 1"
+        ),
+        {"t": table, "id": row_id, "v": version},
+    ).scalar()
 
 
 def _columns(conn, table: str) -> dict[str, str]:

@@ -8,6 +8,13 @@ function per row. The actor is read from the transaction setting ``mapapp.actor`
 "import batch N", anything else to "direct SQL"; ``mapapp.contribution`` links a change to the
 contribution it applied.
 
+A row an import batch inserts is logged without its copy (``new_row`` NULL): that row
+as inserted is the table's row itself, with the file's own columns in ``import_source``,
+until its first change, whose entry keeps it as ``old_row``. A bulk import thus writes
+a short entry per row instead of a second copy of every row. Every other insert, and
+every update and delete, keeps the full rows. Each audited table has ``id`` and
+``import_batch_id`` columns.
+
 Revision ID: 0007
 Revises: 0003
 Create Date: 2026-11-29
@@ -33,9 +40,10 @@ DECLARE
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO audit_log (table_name, op, row_id, old_row, new_row, actor, contribution_id)
-        SELECT TG_TABLE_NAME, 'INSERT', n.id, NULL, r, coalesce(
-                   who, 'import batch ' || (r ->> 'import_batch_id'), 'direct SQL'), via
-        FROM new_rows n, LATERAL to_jsonb(n) AS r;
+        SELECT TG_TABLE_NAME, 'INSERT', n.id, NULL,
+               CASE WHEN n.import_batch_id IS NULL THEN to_jsonb(n) END,
+               coalesce(who, 'import batch ' || n.import_batch_id, 'direct SQL'), via
+        FROM new_rows n;
     ELSIF TG_OP = 'UPDATE' THEN
         INSERT INTO audit_log (table_name, op, row_id, old_row, new_row, actor, contribution_id)
         SELECT TG_TABLE_NAME, 'UPDATE', n.id, to_jsonb(o), to_jsonb(n),

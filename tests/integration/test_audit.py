@@ -128,13 +128,26 @@ def test_an_import_and_its_undo_are_put_down_to_the_batch(engine, run, tmp_path)
 
     report = run("sites", write(tmp_path, "sites.csv", SITES_CSV))
     assert report.committed
+    with engine.connect() as conn:
+        copies = (
+            conn.execute(
+                text(
+                    "SELECT new_row FROM audit_log WHERE table_name = 'burial_sites' "
+                    "AND op = 'INSERT' AND actor = :a"
+                ),
+                {"a": f"import batch {report.batch_id}"},
+            )
+            .scalars()
+            .all()
+        )
+    assert copies == [None, None]  # the rows themselves are the inserted version
     undo_batch(engine, report.batch_id)
     with engine.connect() as conn:
         actors = conn.execute(
             text(
                 "SELECT op, actor, count(*) FROM audit_log WHERE table_name = 'burial_sites' "
-                "AND coalesce(new_row, old_row) ->> 'import_batch_id' = :b "
-                "GROUP BY op, actor ORDER BY op"
+                "AND row_id IN (SELECT row_id FROM audit_log WHERE op = 'DELETE' "
+                "AND old_row ->> 'import_batch_id' = :b) GROUP BY op, actor ORDER BY op"
             ),
             {"b": str(report.batch_id)},
         ).all()
@@ -180,3 +193,31 @@ def test_an_admin_restores_from_the_history_on_the_page(app, engine, scratch, ac
         f"/sites/{site}#history"
     )
     assert app.test_client().get(f"/api/sites/{site}").get_json()["properties"]["year"] == "1950"
+
+
+def test_an_imported_row_is_restored_to_its_version_as_imported(
+    app, engine, run, tmp_path, accounts
+):
+    from tests.integration.test_import import SITES_CSV, write
+
+    report = run("sites", write(tmp_path, "sites.csv", SITES_CSV))
+    with engine.connect() as conn:
+        site = conn.execute(
+            text("SELECT id FROM burial_sites WHERE register_number = 'TEST-1'")
+        ).scalar_one()
+    inserted = app.test_client().get(f"/api/sites/{site}/history").get_json()["items"][0]
+    assert inserted["operation"] == "insert" and inserted["by"] == (
+        f"import batch {report.batch_id}"
+    )
+    admin = app.test_client()
+    token = sign_in(admin, *accounts("admin"))
+    url = f"/api/history/{inserted['version']}/restore"
+    assert admin.post(url, headers={"X-CSRFToken": token}).status_code == 200  # a no-op
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE burial_sites SET buried_total = 7, name = 'x' WHERE id = :id"),
+            {"id": site},
+        )
+    assert admin.post(url, headers={"X-CSRFToken": token}).status_code == 200
+    feature = app.test_client().get(f"/api/sites/{site}").get_json()["properties"]
+    assert (feature["name"], feature["buried_total"]) == ("Тестовая братская могила 1", 120)
