@@ -53,8 +53,13 @@ migrate: install
 demo: migrate
 	$(BIN)/mapapp demo
 
+# `mapapp serve` needs MAPAPP_SECRET_KEY; for `make run` a key is made once and kept in
+# .secret_key (git-ignored, readable by its owner only), so sessions survive restarts.
+# An operator who sets MAPAPP_SECRET_KEY keeps theirs.
 serve: install
-	$(BIN)/mapapp serve --host $(HOST) --port $(PORT)
+	@test -s .secret_key || { umask 077; $(BIN)/python -c 'import secrets; print(secrets.token_hex(32))' > .secret_key; \
+	  echo "created .secret_key: the key that signs moderators' sessions on this machine"; }
+	MAPAPP_SECRET_KEY="$${MAPAPP_SECRET_KEY:-$$(cat .secret_key)}" $(BIN)/mapapp serve --host $(HOST) --port $(PORT)
 
 # PDF dossiers are drawn by WeasyPrint, which needs Pango and a font with Cyrillic.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core

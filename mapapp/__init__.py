@@ -19,7 +19,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from flask_compress import Compress
 
     from mapapp import api, db, i18n, ogc, openapi, web
-    from mapapp.http import caching, context, database_errors
+    from mapapp.http import caching, context, database_errors, security
     from mapapp.web import static_assets
     from mapapp.web.converters import IdConverter
 
@@ -30,7 +30,7 @@ def create_app(settings: Settings | None = None) -> Flask:
         static_folder=str(Path(__file__).resolve().parent / "web" / "static"),
         static_url_path="/static",
     )
-    app.config["SECRET_KEY"] = settings.secret_key
+    app.config["SECRET_KEY"] = settings.flask_secret_key()
     app.json.ensure_ascii = False
     app.url_map.converters["id"] = IdConverter
 
@@ -45,6 +45,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     app.register_blueprint(web.blueprint)
     app.register_blueprint(ogc.blueprint, url_prefix="/ogc")
     app.register_blueprint(openapi.blueprint)
+    security.init_app(app, settings)
     app.before_request(_check_parameter_sizes)
     app.after_request(_security_headers)
     return app

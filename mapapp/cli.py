@@ -111,6 +111,9 @@ def demo() -> None:
         click.echo(line)
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+
+
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=click.IntRange(1, 65535))
@@ -122,13 +125,25 @@ def demo() -> None:
 @click.option(
     "--threads", default=4, show_default=True, type=click.IntRange(1, 64), help="Per worker."
 )
-@click.option("--debug", is_flag=True, help="Development server: reload on code changes.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Development server on localhost only: reloads code, shows tracebacks, "
+    "works without MAPAPP_SECRET_KEY.",
+)
 def serve(host: str, port: int, workers: int | None, threads: int, debug: bool) -> None:
     """Serve the web application (gunicorn workers; --debug for the development server)."""
     from mapapp.http import serving
 
     settings = _settings()
     if debug:
+        if host not in LOCAL_HOSTS:
+            _echo_err(f"warning: --debug serves on 127.0.0.1 only, not on {host}")
+            host = "127.0.0.1"
+        _echo_err(
+            "warning: development server with the interactive debugger; never expose it"
+            + ("" if settings.secret_key else "; sessions end when it restarts (no secret key)")
+        )
         from werkzeug.serving import run_simple
 
         from mapapp import create_app
@@ -138,16 +153,18 @@ def serve(host: str, port: int, workers: int | None, threads: int, debug: bool) 
             host, port, create_app(settings), threaded=True, use_reloader=True, use_debugger=True
         )
         return
+    if not settings.secret_key:
+        raise click.ClickException(
+            "MAPAPP_SECRET_KEY is not set: it signs the moderators' sessions and forms. "
+            "Set it to a long random value (e.g. `python3 -c 'import secrets; "
+            "print(secrets.token_hex(32))'`), or use --debug on your own machine."
+        )
     workers = workers or serving.default_workers(settings)
     click.echo(
         f"mapapp on http://{host}:{port}/ with {workers} worker(s) x {threads} thread(s) "
         "(Ctrl+C to stop)"
     )
     serving.serve(settings, host, port, workers, threads)
-
-
-if __name__ == "__main__":
-    sys.exit(main())
 
 
 def _echo_err(message: str) -> None:
@@ -423,3 +440,78 @@ def export_command(kind: str, fmt: str, output: Path) -> None:
     with _engine(_settings()).connect() as conn:
         count = export(conn, kind, fmt, output)
     click.echo(f"{count:,} {kind} written to {output}")
+
+
+@main.group()
+def users() -> None:
+    """Moderator and administrator accounts."""
+
+
+@users.command("add")
+@click.argument("email")
+@click.option("--role", type=click.Choice(["moderator", "admin"]), required=True)
+def users_add(email: str, role: str) -> None:
+    """Create an account; the password comes from MAPAPP_PASSWORD or a prompt."""
+    import os
+
+    from mapapp.accounts.users import add_user
+    from mapapp.db import session_scope
+    from mapapp.errors import MapappError
+
+    password = os.environ.get("MAPAPP_PASSWORD") or click.prompt(
+        "Password", hide_input=True, confirmation_prompt=True
+    )
+    try:
+        with session_scope(_engine(_settings())) as session:
+            account = add_user(session, email, password, role)
+    except MapappError as exc:
+        raise click.ClickException(exc.message) from exc
+    except OperationalError as exc:
+        raise _database_error(exc) from exc
+    click.echo(f"{account.role} {account.email} added (account {account.id})")
+
+
+@main.group()
+def outbox() -> None:
+    """E-mail waiting to be sent: condition reports for the bodies responsible for sites."""
+
+
+@outbox.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Sent messages too.")
+def outbox_list(show_all: bool) -> None:
+    """List the messages waiting in the outbox (with --all, the sent ones too)."""
+    from sqlalchemy.orm import Session
+
+    from mapapp.contributions.outbox import list_messages
+
+    with Session(_engine(_settings())) as session:
+        messages = list_messages(session, unsent_only=not show_all)
+        if not messages:
+            click.echo("the outbox is empty")
+        for m in messages:
+            state = f"sent {m.sent_at:%Y-%m-%d %H:%M}" if m.sent_at else "waiting"
+            if m.last_error:
+                state += f" (attempt {m.attempts} failed: {m.last_error})"
+            click.echo(
+                f"{m.id:>5}  {m.created_at:%Y-%m-%d %H:%M}  {state}  "
+                f"to {m.recipient or '(no address: add one to the responsible body)'}"
+            )
+            click.echo(f"       {m.subject}")
+
+
+@outbox.command("send")
+def outbox_send() -> None:
+    """Send every waiting message that has an address, through MAPAPP_SMTP_URL."""
+    from mapapp.contributions.outbox import send_pending
+
+    settings = _settings()
+    if not settings.smtp_url:
+        raise click.ClickException("MAPAPP_SMTP_URL is not set; the messages stay waiting")
+    sent, failed = send_pending(_engine(settings), settings.smtp_url, settings.mail_from)
+    click.echo(f"{sent} sent, {failed} failed (kept in the outbox)")
+    if failed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

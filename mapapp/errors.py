@@ -28,3 +28,27 @@ class NotFound(MapappError):
     """The record asked for does not exist."""
 
     status = 404
+
+
+class Unauthorized(MapappError):
+    """The request needs a signed-in moderator or administrator."""
+
+    status = 401
+
+
+class Forbidden(MapappError):
+    """The signed-in user's role does not allow this."""
+
+    status = 403
+
+
+class Conflict(MapappError):
+    """The record is no longer in a state where this can be done (e.g. decided already)."""
+
+    status = 409
+
+
+class TooLarge(MapappError):
+    """A body or an uploaded file is over its limit."""
+
+    status = 413

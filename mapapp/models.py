@@ -13,13 +13,16 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     SmallInteger,
     String,
     Table,
     Text,
     UniqueConstraint,
+    false,
     func,
     text,
+    true,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
@@ -567,3 +570,116 @@ class DataVersion(Base):
     id: Mapped[int] = mapped_column(SmallInteger, primary_key=True)
     version: Mapped[int] = mapped_column(BigInteger)
     changed_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+
+
+ROLES = ("moderator", "admin")
+CONTRIBUTION_KINDS = ("correction", "add_person", "condition", "photo")
+TARGET_TYPES = ("person", "site")
+CONTRIBUTION_STATUSES = ("pending", "approved", "rejected")
+
+
+class User(Base):
+    """A moderator or an administrator; contributors need no account."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint(_in("role", ROLES), name="role_known"),
+        CheckConstraint("email = lower(email)", name="email_lowercase"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(Text, unique=True)
+    password_hash: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20))
+    active: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    created_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+
+
+class Contribution(Base):
+    """A proposed change, a condition report or a photo; kept whatever the decision."""
+
+    __tablename__ = "contributions"
+    __table_args__ = (
+        CheckConstraint(_in("kind", CONTRIBUTION_KINDS), name="kind_known"),
+        CheckConstraint(_in("target_type", TARGET_TYPES), name="target_type_known"),
+        CheckConstraint(_in("status", CONTRIBUTION_STATUSES), name="status_known"),
+        CheckConstraint(
+            "(status = 'pending') = (decided_at IS NULL)", name="decided_when_not_pending"
+        ),
+        Index("ix_contributions_status", "status", "created_at"),
+        Index("ix_contributions_target", "target_type", "target_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    target_type: Mapped[str] = mapped_column(String(10))
+    # No foreign key: an import batch may be undone under a contribution, which stays.
+    target_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str | None] = mapped_column(String(50))
+    value = mapped_column(JSONB)
+    comment: Mapped[str] = mapped_column(Text)
+    evidence: Mapped[str] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(Text)  # private: never shown or exported
+    status: Mapped[str] = mapped_column(String(20), server_default="pending")
+    created_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    decided_at = mapped_column(DateTime(timezone=True))
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
+    decision_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class Photo(Base):
+    """A re-encoded photo of a grave or plaque and its thumbnail; public once approved."""
+
+    __tablename__ = "photos"
+    __table_args__ = (Index("ix_photos_site", "site_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contribution_id: Mapped[int] = mapped_column(
+        ForeignKey("contributions.id", ondelete="RESTRICT"), unique=True
+    )
+    site_id: Mapped[int] = mapped_column(Integer)
+    mime: Mapped[str] = mapped_column(String(20))
+    width: Mapped[int] = mapped_column(Integer)
+    height: Mapped[int] = mapped_column(Integer)
+    image: Mapped[bytes] = mapped_column(LargeBinary)
+    thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
+    approved: Mapped[bool] = mapped_column(Boolean, server_default=false())
+
+
+class OutboxMessage(Base):
+    """An e-mail to send (a condition report for a responsible body); kept once sent."""
+
+    __tablename__ = "outbox"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contribution_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contributions.id", ondelete="RESTRICT")
+    )
+    recipient: Mapped[str | None] = mapped_column(Text)  # None: no address known yet
+    subject: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    created_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    sent_at = mapped_column(DateTime(timezone=True))
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class AuditEntry(Base):
+    """One row inserted, updated or deleted in a data table, written by a database trigger
+    (migration 0007), whatever code or SQL made the change."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        CheckConstraint("op IN ('INSERT', 'UPDATE', 'DELETE')", name="op_known"),
+        Index("ix_audit_log_row", "table_name", "row_id"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    table_name: Mapped[str] = mapped_column(Text)
+    op: Mapped[str] = mapped_column(String(10))
+    row_id: Mapped[int] = mapped_column(Integer)
+    old_row = mapped_column(JSONB)
+    new_row = mapped_column(JSONB)
+    changed_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+    actor: Mapped[str] = mapped_column(Text)
+    contribution_id: Mapped[int | None] = mapped_column(Integer)

@@ -6,8 +6,6 @@ Nothing else in the package reads ``os.environ``: tests and commands build a
 
 from __future__ import annotations
 
-import secrets
-
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -83,9 +81,30 @@ class Settings(BaseSettings):
     # How long browsers and proxies may reuse an answer without asking again (seconds).
     cache_max_age: int = Field(default=60, ge=0)
 
-    # Flask's SECRET_KEY. Nothing is signed with it yet (the language cookie is plain);
-    # set it in production before sessions or forms rely on it. Random per process otherwise.
-    secret_key: str = Field(default_factory=lambda: secrets.token_hex(32))
+    # Flask's SECRET_KEY: signs the moderators' sessions and the CSRF tokens. Required by
+    # `mapapp serve` (unless --debug); when unset, a random key per process is used, so
+    # sessions end whenever the process restarts.
+    secret_key: str | None = None
+
+    # Behind HTTPS: session cookies get the Secure flag and links are built as https.
+    https: bool = False
+    # Host names the application answers to (the Host header); empty: any.
+    trusted_hosts: tuple[str, ...] = ()
+    # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
+    proxy_count: int = Field(default=0, ge=0, le=5)
+
+    # Contributions and logins. Rate limits are Flask-Limiter strings; their counters
+    # live in memory unless a storage such as redis://127.0.0.1:6379 is given.
+    limiter_storage_url: str = "memory://"
+    contribution_rate_limit: str = "5 per minute"
+    login_rate_limit: str = "5 per minute"
+    max_json_bytes: int = 64 * 1024
+    max_photo_bytes: int = 10 * 1024 * 1024
+
+    # E-mail for condition reports: smtp://[user:password@]host[:port][?starttls=1] or
+    # smtps://...; without it, reports wait in the outbox (`mapapp outbox list`).
+    smtp_url: str | None = None
+    mail_from: str = "mapapp@localhost"
 
     @field_validator("database_url")
     @classmethod
@@ -105,6 +124,11 @@ class Settings(BaseSettings):
                 f"unsupported languages {unknown!r}; use some of {', '.join(SUPPORTED_LANGUAGES)}"
             )
         return value
+
+    def flask_secret_key(self) -> str:
+        import secrets
+
+        return self.secret_key or secrets.token_hex(32)
 
     @field_validator("default_language")
     @classmethod

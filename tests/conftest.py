@@ -28,7 +28,15 @@ def _test_url() -> str:
 
 @pytest.fixture(scope="session")
 def test_settings() -> Settings:
-    return Settings(DATABASE_URL=_test_url(), secret_key="test-secret")
+    # Rate limits count per client address, and every test client comes from 127.0.0.1:
+    # the shared app allows many; tests/integration/test_limits.py proves the defaults
+    # on apps of its own.
+    return Settings(
+        DATABASE_URL=_test_url(),
+        secret_key="test-secret",
+        contribution_rate_limit="10000 per minute",
+        login_rate_limit="10000 per minute",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -112,3 +120,11 @@ def site_id_by_ref(engine: Engine, ref: str) -> int:
 @pytest.fixture(scope="session")
 def shukhovtsy_id(engine) -> int:
     return site_id_by_ref(engine, "site:shukhovtsy")
+
+
+@pytest.fixture()
+def accounts(engine):
+    """Make moderator and admin accounts: ``accounts("moderator")`` -> (email, password)."""
+    from tests.helpers import make_account
+
+    return lambda role="moderator": make_account(engine, role)

@@ -150,3 +150,40 @@ class Scratch:
                 )
             )
             conn.execute(text("DELETE FROM burial_sites WHERE ref LIKE 'test:%'"))
+
+
+PASSWORD = "correct horse battery staple"
+_accounts = 0
+
+
+def make_account(engine: Engine, role: str) -> tuple[str, str]:
+    """A new account with a unique e-mail (accounts are kept: contributions name them)."""
+    import uuid
+
+    from mapapp.accounts.users import add_user
+    from mapapp.db import session_scope
+
+    global _accounts
+    _accounts += 1
+    email = f"{role}-{_accounts}-{uuid.uuid4().hex[:8]}@example.org"
+    with session_scope(engine) as session:
+        add_user(session, email, PASSWORD, role)
+    return email, PASSWORD
+
+
+def csrf_token(html: str) -> str:
+    import re
+
+    match = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert match, "no CSRF token in the page"
+    return match.group(1)
+
+
+def sign_in(client, email: str, password: str = PASSWORD) -> str:
+    """Sign in through the /login form; returns the session's CSRF token."""
+    token = csrf_token(client.get("/login").get_data(as_text=True))
+    response = client.post(
+        "/login", data={"email": email, "password": password, "csrf_token": token}
+    )
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    return token

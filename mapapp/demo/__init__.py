@@ -15,7 +15,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
@@ -67,6 +67,8 @@ def load_demo(engine: Engine, data_dir: Path = DEMO_DIR) -> LoadReport:
     _validate_sites(sites)
     report = LoadReport()
     with session_scope(engine) as session:
+        # Who the audit log (migration 0007) puts these rows down to.
+        session.execute(text("SELECT set_config('mapapp.actor', 'mapapp demo', true)"))
         _load_sites(session, sites, report)
         _load_battles(session, battles, report)
         _load_units(session, units, report)

@@ -32,6 +32,11 @@ def undo_batch(engine: Engine, batch_id: int) -> dict:
             raise UndoError(f"import batch {batch_id} was already undone")
         counts = {}
         params = {"id": batch_id}
+        # The audit triggers (migration 0007) record who removed the rows.
+        conn.execute(
+            text("SELECT set_config('mapapp.actor', :actor, true)"),
+            {"actor": f"undo of import batch {batch_id}"},
+        )
         if batch.kind == "persons":
             counts.update(_undo_honours(conn, batch_id))
             counts["burials"] = conn.execute(

@@ -187,6 +187,18 @@ def operations(settings: Settings) -> dict[str, dict]:
             [],
             GEOJSON_COLLECTION,
         ),
+        "api.person_history": _get(
+            "Every recorded change of a person: old and new values, when, by whom, evidence",
+            [],
+            _ok("{items}"),
+            True,
+        ),
+        "api.site_history": _get(
+            "Every recorded change of a burial site: old and new values, when, by whom, evidence",
+            [],
+            _ok("{items}"),
+            True,
+        ),
         "api.get_partisan_unit": _get(
             "One partisan formation with its members", [], _ok("The formation"), True
         ),

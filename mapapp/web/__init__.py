@@ -5,6 +5,8 @@ from flask import Blueprint
 blueprint = Blueprint("web", __name__)
 
 from mapapp.web import (  # noqa: E402,F401  (registers routes)
+    account_pages,
+    contribution_pages,
     dossier_pages,
     errors,
     honour_pages,

@@ -49,3 +49,48 @@ def label(mapping: dict, code: str | None) -> str:
     if code is None:
         return ""
     return str(mapping.get(code, code))
+
+
+FIELD_LABELS = {
+    "surname": _l("Surname"),
+    "given_name": _l("Given name"),
+    "patronymic": _l("Patronymic"),
+    "name_variants": _l("Other spellings"),
+    "birth_year": _l("Year of birth"),
+    "birthplace": _l("Place of birth"),
+    "home_country": _l("Home country"),
+    "home_region": _l("Home region"),
+    "home_district": _l("Home district"),
+    "callup_place": _l("Called up"),
+    "rank": _l("Rank"),
+    "death_year": _l("Year of death"),
+    "death_month": _l("Month of death"),
+    "death_day": _l("Day of death"),
+    "fate": _l("Fate"),
+    "nationality": _l("Nationality"),
+    "biography": _l("Biography"),
+    "name": _l("Name as recorded"),
+    "name_ru": _l("Name in Russian"),
+    "name_be": _l("Name in Belarusian"),
+    "name_en": _l("Name in English"),
+    "settlement": _l("Settlement"),
+    "buried_total": _l("Buried in total"),
+    "buried_known": _l("Buried, known by name"),
+    "buried_unknown": _l("Buried, unknown"),
+    "buried_as_written": _l("Number buried as written"),
+    "year": _l("Year"),
+    "description": _l("Description"),
+    "condition": _l("Condition"),
+    "responsible_body": _l("Responsible body"),
+}
+OPERATION_LABELS = {
+    "insert": _l("created"),
+    "update": _l("changed"),
+    "delete": _l("deleted"),
+}
+CONTRIBUTION_KIND_LABELS = {
+    "correction": _l("Correction"),
+    "add_person": _l("New person"),
+    "condition": _l("Condition report"),
+    "photo": _l("Photo"),
+}

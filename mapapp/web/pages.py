@@ -8,6 +8,9 @@ from flask import abort, make_response, redirect, render_template, request, url_
 from flask_babel import get_locale
 from flask_babel import gettext as _
 
+from mapapp.contributions.fields import NEW_PERSON_FIELDS, PERSON_FIELDS, SITE_FIELDS
+from mapapp.contributions.history import record_history
+from mapapp.contributions.pending import approved_photos
 from mapapp.errors import InvalidInput
 from mapapp.http.caching import LANGUAGE_VARY, cacheable
 from mapapp.http.context import current_settings, get_session
@@ -106,6 +109,10 @@ def site_page(site_id: int):
     return render_template(
         "site.html",
         site=site,
+        history=record_history(session, "site", site_id),
+        photos=approved_photos(session, site_id),
+        fields=SITE_FIELDS,
+        new_person_fields=NEW_PERSON_FIELDS,
         listing=listing,
         sort=sort,
         near_sites=near_sites,
@@ -118,10 +125,16 @@ def site_page(site_id: int):
 @blueprint.get("/persons/<id:person_id>")
 @cacheable(LANGUAGE_VARY)
 def person_page(person_id: int):
-    person = persons.person_detail(get_session(), person_id)
+    session = get_session()
+    person = persons.person_detail(session, person_id)
     if person is None:
         abort(404, description=_("There is no person with this number."))
-    return render_template("person.html", person=person)
+    return render_template(
+        "person.html",
+        person=person,
+        history=record_history(session, "person", person_id),
+        fields=PERSON_FIELDS,
+    )
 
 
 @blueprint.get("/battles/<id:battle_id>")

@@ -11,9 +11,12 @@ from mapapp.i18n import LANGUAGE_NAMES
 from mapapp.text.script import language_if_other
 from mapapp.web import blueprint, formatting
 from mapapp.web.labels import (
+    CONTRIBUTION_KIND_LABELS,
     FATE_LABELS,
+    FIELD_LABELS,
     KIND_LABELS,
     OBLAST_LABELS,
+    OPERATION_LABELS,
     PRECISION_HELP,
     PRECISION_LABELS,
     label,
@@ -41,6 +44,9 @@ def _helpers() -> dict:
         "fate_label": lambda code: label(FATE_LABELS, code),
         "oblast_label": lambda code: label(OBLAST_LABELS, code),
         "lang_attr": lang_attr,
+        "field_label": lambda code: label(FIELD_LABELS, code),
+        "operation_label": lambda code: label(OPERATION_LABELS, code),
+        "kind_name": lambda code: label(CONTRIBUTION_KIND_LABELS, code),
     }
 
 

@@ -43,7 +43,7 @@ def test_serve_answers_on_the_given_port(engine, test_settings):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url, "MAPAPP_SECRET_KEY": "k" * 64}
     server = subprocess.Popen(
         [str(BIN), "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -51,15 +51,16 @@ def test_serve_answers_on_the_given_port(engine, test_settings):
         stderr=subprocess.STDOUT,
     )
     try:
+        # Wait for the server to be up, however loaded the machine; stop if it exited.
         body = None
-        for _ in range(100):
+        while body is None and server.poll() is None:
             try:
                 with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/battles") as r:
                     body = r.read()
-                break
             except OSError:
-                time.sleep(0.1)
-        assert body is not None and b"FeatureCollection" in body
+                time.sleep(0.2)
+        output = b"" if body else server.stdout.read()
+        assert body is not None and b"FeatureCollection" in body, output[-2000:]
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -68,3 +69,56 @@ def test_serve_answers_on_the_given_port(engine, test_settings):
 def test_bad_port_is_refused(test_settings):
     result = _run(["serve", "--port", "70000"], test_settings)
     assert result.returncode == 2 and "70000" in result.stderr
+
+
+def test_users_add_takes_the_password_from_the_environment(engine, test_settings):
+    import uuid
+
+    email = f"Mod-{uuid.uuid4().hex[:8]}@Example.org"
+    result = _run(
+        ["users", "add", email, "--role", "moderator"],
+        test_settings,
+        MAPAPP_PASSWORD="a long enough password",
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"moderator {email.lower()} added" in result.stdout
+    again = _run(
+        ["users", "add", email, "--role", "admin"], test_settings, MAPAPP_PASSWORD="x" * 20
+    )
+    assert again.returncode == 1 and "exists already" in again.stderr
+    short = _run(
+        ["users", "add", "b" + email, "--role", "admin"], test_settings, MAPAPP_PASSWORD="short"
+    )
+    assert short.returncode == 1 and "at least 12" in short.stderr
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT password_hash FROM users WHERE email = :e"), {"e": email.lower()}
+        ).scalar_one()
+    assert stored.startswith("$argon2id$")
+
+
+def test_serve_debug_warns_and_binds_to_localhost_only(test_settings):
+    import signal
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url, "MAPAPP_SECRET_KEY": ""}
+    server = subprocess.Popen(
+        [str(BIN), "serve", "--debug", "--host", "0.0.0.0", "--port", str(port)],  # noqa: S104
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # the reloader's child is in this group too
+    )
+    try:
+        lines = [server.stdout.readline() for _ in range(3)]
+        output = "".join(lines)
+        assert "serves on 127.0.0.1 only" in output and "never expose it" in output
+        assert f"http://127.0.0.1:{port}/" in output
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=10)

@@ -29,7 +29,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def ogc_server(engine, test_settings):
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    env = {
+        **os.environ,
+        "DATABASE_URL": test_settings.database_url,
+        "MAPAPP_SECRET_KEY": "test-secret",  # serve refuses to start without one
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "mapapp.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
         cwd=ROOT,

@@ -55,6 +55,7 @@ def served(test_settings, engine):
     env = {
         **os.environ,
         "DATABASE_URL": test_settings.database_url,
+        "MAPAPP_SECRET_KEY": "test-secret",  # serve refuses to start without one
         "MAPAPP_RETRY_AFTER_SECONDS": "1",
     }
     process = subprocess.Popen(

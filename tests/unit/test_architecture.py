@@ -8,17 +8,9 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "mapapp"
 CORE = [
-    "queries",
-    "importers",
-    "text",
-    "trips",
-    "models",
-    "db",
-    "errors",
-    "exports",
-    "demo",
-    "features",
-]
+    "queries", "importers", "text", "trips", "contributions", "accounts", "models", "db",
+    "errors", "exports", "demo", "features",
+]  # fmt: skip
 
 
 def _imports(path: Path) -> set[str]:

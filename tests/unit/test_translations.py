@@ -18,7 +18,10 @@ ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "mapapp" / "translations"
 SCRIPT = ROOT / "scripts" / "check_translations.py"
 # Words that stay in Latin letters in every language: formats, services, the unit sign.
-LATIN_KEPT = {"PDF", "JSON", "GeoJSON", "CSV", "GPX", "KML", "OpenStreetMap", "API", "QR", "https"}
+LATIN_KEPT = {
+    "PDF", "JSON", "GeoJSON", "CSV", "GPX", "KML", "OpenStreetMap", "API", "QR", "https",
+    "JPEG", "PNG", "WebP",
+}  # fmt: skip
 
 
 def _check(*args: str) -> subprocess.CompletedProcess:

@@ -1,0 +1,2 @@
+"""Contributions from relatives, search teams and visitors; moderators' decisions; the
+history the audit triggers keep; condition reports by e-mail; photos. Flask-free."""

@@ -1,0 +1,66 @@
+"""The history of a person or a site, read from the audit log the triggers write: each
+change with its old and new values, when, by whom, and the evidence of the contribution
+that made it. A contributor's contact is never part of it."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+# Columns the history leaves out: internal search keys, provenance blobs and geometry.
+HIDDEN = {
+    "id", "search_key", "name_words", "surname_key", "home_country_key", "home_region_key",
+    "home_district_key", "callup_key", "district_key", "import_source", "import_row",
+    "import_batch_id", "geom", "birthplace_geom",
+}  # fmt: skip
+TABLES = {"person": "persons", "site": "burial_sites"}
+
+
+def record_history(session: Session, target_type: str, record_id: int) -> list[dict]:
+    """Newest first. Updates that touched only hidden columns are left out."""
+    rows = session.execute(
+        text(
+            """
+            SELECT a.id, a.op, a.changed_at, a.actor, a.old_row, a.new_row,
+                   c.id AS contribution_id, c.kind, c.comment, c.evidence, c.decision_reason
+            FROM audit_log a
+            LEFT JOIN contributions c ON c.id = a.contribution_id
+            WHERE a.table_name = :table AND a.row_id = :id
+            ORDER BY a.id DESC
+            """
+        ),
+        {"table": TABLES[target_type], "id": record_id},
+    ).mappings()
+    entries = []
+    for row in rows:
+        changes = _changes(row["old_row"] or {}, row["new_row"] or {})
+        if row["op"] == "UPDATE" and not changes:
+            continue
+        entries.append(
+            {
+                "version": row["id"],
+                "operation": row["op"].lower(),
+                "at": row["changed_at"].isoformat(),
+                "by": row["actor"],
+                "changes": changes,
+                "contribution": None
+                if row["contribution_id"] is None
+                else {
+                    "id": row["contribution_id"],
+                    "kind": row["kind"],
+                    "comment": row["comment"],
+                    "evidence": row["evidence"],
+                    "decision_reason": row["decision_reason"],
+                },
+            }
+        )
+    return entries
+
+
+def _changes(old: dict, new: dict) -> list[dict]:
+    fields = sorted((set(old) | set(new)) - HIDDEN)
+    return [
+        {"field": f, "old": old.get(f), "new": new.get(f)}
+        for f in fields
+        if old.get(f) != new.get(f)
+    ]

@@ -1,0 +1,67 @@
+"""What the moderation page lists: pending contributions, oldest first, with the target's
+current value beside the proposed one. The contact is shown to moderators only."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+
+def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
+    rows = session.execute(
+        text(
+            """
+            SELECT c.id, c.kind, c.target_type, c.target_id, c.field, c.value, c.comment,
+                   c.evidence, c.contact, c.created_at, ph.id AS photo_id,
+                   CASE c.target_type
+                     WHEN 'person' THEN (SELECT concat_ws(' ', surname, given_name, patronymic)
+                                         FROM persons WHERE id = c.target_id)
+                     ELSE (SELECT name FROM burial_sites WHERE id = c.target_id) END
+                     AS target_name,
+                   CASE c.target_type
+                     WHEN 'person' THEN (SELECT to_jsonb(p) FROM persons p WHERE p.id = c.target_id)
+                     ELSE (SELECT to_jsonb(s) - 'geom' FROM burial_sites s WHERE s.id = c.target_id)
+                   END AS target_row
+            FROM contributions c
+            LEFT JOIN photos ph ON ph.contribution_id = c.id
+            WHERE c.status = 'pending'
+            ORDER BY c.created_at, c.id
+            LIMIT :limit
+            """
+        ),
+        {"limit": limit},
+    ).mappings()
+    items = []
+    for row in rows:
+        item = dict(row)
+        target_row = item.pop("target_row") or {}
+        item["current"] = target_row.get(row["field"]) if row["field"] else None
+        items.append(item)
+    return items
+
+
+def approved_photos(session: Session, site_id: int) -> list[dict]:
+    return [
+        dict(r)
+        for r in session.execute(
+            text(
+                """
+                SELECT ph.id, ph.width, ph.height, c.value AS caption, c.decided_at
+                FROM photos ph JOIN contributions c ON c.id = ph.contribution_id
+                WHERE ph.site_id = :id AND ph.approved ORDER BY ph.id
+                """
+            ),
+            {"id": site_id},
+        ).mappings()
+    ]
+
+
+def photo_bytes(session: Session, photo_id: int, thumbnail: bool, moderator: bool):
+    """(bytes, mime) of an approved photo, or any photo for a moderator; None otherwise."""
+    column = "thumbnail" if thumbnail else "image"
+    row = session.execute(
+        text(f"SELECT {column}, mime, approved FROM photos WHERE id = :id"), {"id": photo_id}
+    ).one_or_none()
+    if row is None or not (row.approved or moderator):
+        return None
+    return bytes(row[0]), "image/jpeg" if thumbnail else row.mime

@@ -1,0 +1,89 @@
+"""Photos of graves and plaques: checked by content, re-encoded, stripped of metadata
+(the orientation excepted), with a thumbnail."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+
+from PIL import Image
+
+from mapapp.errors import InvalidInput, TooLarge
+
+FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
+MAX_PIXELS = 60_000_000  # a 10 MB JPEG is rarely above 40 megapixels
+THUMBNAIL_SIZE = (480, 480)
+ORIENTATION = 0x0112
+# What turns an image with EXIF orientation N upright.
+UPRIGHT = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+@dataclass(frozen=True)
+class ProcessedPhoto:
+    mime: str
+    width: int
+    height: int
+    image: bytes
+    thumbnail: bytes
+
+
+def process_photo(data: bytes, max_bytes: int) -> ProcessedPhoto:
+    """The photo re-encoded in its own format with only its orientation tag kept, and a
+    JPEG thumbnail turned upright; InvalidInput for anything but a JPEG, PNG or WebP."""
+    if len(data) > max_bytes:
+        raise TooLarge(f"photo is larger than {max_bytes // (1024 * 1024)} MB", "photo")
+    image = _open(data)
+    fmt = image.format
+    orientation = image.getexif().get(ORIENTATION)
+    exif = Image.Exif()
+    if orientation in range(1, 9):
+        exif[ORIENTATION] = orientation
+    if fmt == "JPEG":
+        image = image.convert("RGB")
+    elif image.mode not in ("RGB", "RGBA", "L", "LA"):
+        image = image.convert("RGBA")
+    out = io.BytesIO()
+    options = {"quality": 90} if fmt in ("JPEG", "WEBP") else {}
+    image.save(out, fmt, exif=exif.tobytes(), **options)
+    thumb = image.transpose(UPRIGHT[orientation]) if orientation in UPRIGHT else image.copy()
+    thumb.thumbnail(THUMBNAIL_SIZE)
+    thumb_out = io.BytesIO()
+    thumb.convert("RGB").save(thumb_out, "JPEG", quality=85)
+    return ProcessedPhoto(
+        mime=FORMATS[fmt],
+        width=image.width,
+        height=image.height,
+        image=out.getvalue(),
+        thumbnail=thumb_out.getvalue(),
+    )
+
+
+def _open(data: bytes) -> Image.Image:
+    message = "photo must be a JPEG, PNG or WebP image"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            probe = Image.open(io.BytesIO(data), formats=list(FORMATS))
+            if probe.width * probe.height > MAX_PIXELS:
+                raise InvalidInput("photo has too many pixels", "photo")
+            probe.verify()
+            image = Image.open(io.BytesIO(data), formats=list(FORMATS))
+            image.load()
+    except InvalidInput:
+        raise
+    except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
+        raise InvalidInput(message, "photo") from exc
+    except Image.DecompressionBombWarning as exc:
+        raise InvalidInput("photo has too many pixels", "photo") from exc
+    if image.format not in FORMATS:
+        raise InvalidInput(message, "photo")
+    return image

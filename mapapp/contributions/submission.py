@@ -1,0 +1,145 @@
+"""A contribution as sent by anyone: checked field by field, stored as pending.
+
+Nothing public changes here; ``decisions`` applies a contribution once a moderator
+approves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from mapapp.contributions.fields import FIELDS, NEW_PERSON_FIELDS
+from mapapp.contributions.photos import ProcessedPhoto
+from mapapp.contributions.text import clean_int, clean_text
+from mapapp.errors import InvalidInput, NotFound
+from mapapp.models import Contribution, Photo
+
+TARGETS_BY_KIND = {
+    "correction": ("person", "site"),
+    "add_person": ("site",),
+    "condition": ("site",),
+    "photo": ("site",),
+}
+TARGET_TABLES = {"person": "persons", "site": "burial_sites"}
+MAX_ID = 2**31 - 1
+
+
+@dataclass(frozen=True)
+class Submission:
+    kind: str
+    target_type: str
+    target_id: int
+    field: str | None
+    value: object
+    comment: str
+    evidence: str
+    contact: str | None
+
+
+def _choice(value, name: str, choices) -> str:
+    if not isinstance(value, str) or value not in choices:
+        raise InvalidInput(f"{name} must be one of {', '.join(choices)}", parameter=name)
+    return value
+
+
+def parse_submission(data: Mapping) -> Submission:
+    """Every check that needs no database, in the order a form shows the fields."""
+    kind = _choice(data.get("kind"), "kind", tuple(TARGETS_BY_KIND))
+    target = data.get("target")
+    if not isinstance(target, Mapping):
+        raise InvalidInput('target must be {"type": "person"|"site", "id": N}', "target")
+    target_type = _choice(target.get("type"), "target.type", TARGETS_BY_KIND[kind])
+    target_id = clean_int(target.get("id"), "target.id", 1, MAX_ID, required=True)
+    field, value = _field_and_value(kind, target_type, data)
+    return Submission(
+        kind=kind,
+        target_type=target_type,
+        target_id=target_id,
+        field=field,
+        value=value,
+        comment=clean_text(data.get("comment"), "comment", 5000, required=True),
+        evidence=clean_text(
+            data.get("evidence"), "evidence", 2000, required=kind in ("correction", "add_person")
+        )
+        or "",
+        contact=clean_text(data.get("contact"), "contact", 200),
+    )
+
+
+def _field_and_value(kind: str, target_type: str, data: Mapping) -> tuple[str | None, object]:
+    raw = data.get("value")
+    if kind == "correction":
+        fields = FIELDS[target_type]
+        field = _choice(data.get("field"), "field", tuple(fields))
+        return field, fields[field].parse(raw, "value")
+    if kind == "add_person":
+        return None, _new_person(raw)
+    if kind == "condition":
+        return None, clean_text(raw, "value", 5000, required=True)
+    return None, clean_text(raw, "value", 500)  # a photo's caption
+
+
+def _new_person(raw) -> dict:
+    if not isinstance(raw, Mapping):
+        raise InvalidInput("value must be an object with the new person's fields", "value")
+    unknown = sorted(str(k) for k in raw if k not in NEW_PERSON_FIELDS)
+    if unknown:
+        raise InvalidInput(f"value.{unknown[0][:50]} is not a field of a person", "value")
+    person = {}
+    for name, spec in NEW_PERSON_FIELDS.items():
+        parsed = spec.parse(raw.get(name), f"value.{name}")
+        if parsed is not None:
+            person[name] = parsed
+    if "surname" not in person:
+        raise InvalidInput("value.surname is required", parameter="value.surname")
+    if "death_day" in person and "death_month" not in person:
+        raise InvalidInput("value.death_day needs value.death_month", "value.death_day")
+    return person
+
+
+def target_exists(session: Session, target_type: str, target_id: int) -> bool:
+    table = TARGET_TABLES[target_type]
+    return session.execute(
+        text(f"SELECT EXISTS (SELECT 1 FROM {table} WHERE id = :id)"), {"id": target_id}
+    ).scalar_one()
+
+
+def store(session: Session, submission: Submission, photo: ProcessedPhoto | None = None) -> int:
+    """Store a checked submission as pending; NotFound for an unknown target. The caller
+    commits (the contribution and its photo together)."""
+    if not target_exists(session, submission.target_type, submission.target_id):
+        raise NotFound(f"no {submission.target_type} with id {submission.target_id}", "target.id")
+    if (submission.kind == "photo") != (photo is not None):
+        raise InvalidInput("a photo contribution needs exactly one photo file", "photo")
+    contribution = Contribution(
+        kind=submission.kind,
+        target_type=submission.target_type,
+        target_id=submission.target_id,
+        field=submission.field,
+        value=submission.value,
+        comment=submission.comment,
+        evidence=submission.evidence,
+        contact=submission.contact,
+        status="pending",
+    )
+    session.add(contribution)
+    session.flush()
+    if photo is not None:
+        session.add(
+            Photo(
+                contribution_id=contribution.id,
+                site_id=submission.target_id,
+                mime=photo.mime,
+                width=photo.width,
+                height=photo.height,
+                image=photo.image,
+                thumbnail=photo.thumbnail,
+                approved=False,
+            )
+        )
+        session.flush()
+    return contribution.id

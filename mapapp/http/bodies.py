@@ -1,0 +1,52 @@
+"""Request bodies turned into the plain mappings the contribution core checks: JSON, or a
+form (with an optional photo file) shaped like the JSON."""
+
+from __future__ import annotations
+
+from flask import Request
+
+from mapapp.contributions.fields import NEW_PERSON_FIELDS
+from mapapp.errors import InvalidInput, TooLarge
+
+FORM_FIELDS = ("kind", "field", "value", "comment", "evidence", "contact")
+
+
+def json_object(request: Request, max_bytes: int) -> dict:
+    """The body as a JSON object; 413 over ``max_bytes``, 400 for anything else."""
+    if request.content_length is not None and request.content_length > max_bytes:
+        raise TooLarge(f"the body is larger than {max_bytes} bytes", "body")
+    data = request.get_data(cache=True)
+    if len(data) > max_bytes:
+        raise TooLarge(f"the body is larger than {max_bytes} bytes", "body")
+    try:
+        body = request.get_json(silent=True, force=True)
+    except RecursionError as exc:  # nesting deeper than any contribution has
+        raise InvalidInput("the body is nested too deeply", "body") from exc
+    if not isinstance(body, dict):
+        raise InvalidInput("the body must be a JSON object", "body")
+    return body
+
+
+def form_submission(request: Request) -> dict:
+    """A contribution from an HTML form or a multipart upload: ``target_type`` and
+    ``target_id`` make the target; ``value.<field>`` fields make a new person."""
+    form = request.form
+    data = {name: form.get(name) for name in FORM_FIELDS if name in form}
+    data["target"] = {"type": form.get("target_type"), "id": form.get("target_id")}
+    if form.get("kind") == "add_person":
+        data["value"] = {
+            name: form.get(f"value.{name}")
+            for name in NEW_PERSON_FIELDS
+            if (form.get(f"value.{name}") or "").strip()
+        }
+    return data
+
+
+def photo_upload(request: Request, max_bytes: int) -> bytes | None:
+    upload = request.files.get("photo")
+    if upload is None:
+        return None
+    data = upload.stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TooLarge(f"photo is larger than {max_bytes // (1024 * 1024)} MB", "photo")
+    return data or None
