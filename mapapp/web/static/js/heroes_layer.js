@@ -8,17 +8,7 @@
   "use strict";
 
   var api = window.mapapp;
-
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-
-  function fill(template, id) {
-    return template.replace("{id}", encodeURIComponent(String(id)));
-  }
+  var el = api.dom.el, fill = api.dom.fill;
 
   function load(url) {
     return fetch(url).then(function (response) {

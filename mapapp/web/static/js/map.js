@@ -198,6 +198,8 @@
   }
 
   var api = { markers: { site: {}, battle: {} } };
+  // The DOM helpers other map layers build their popups with (heroes_layer.js).
+  api.dom = { el: el, fill: fill };
 
   api.registryMap = function (map, options, layers) {
     api.grid = gridFor(map, layers.sites);
