@@ -3,10 +3,11 @@ message, as JSON under /api and as a page elsewhere; never a 500."""
 
 from __future__ import annotations
 
+import psycopg
 from flask import Flask, render_template, request
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
 from mapapp.http.json_errors import error_response
 
@@ -15,15 +16,30 @@ QUERY_CANCELED = "57014"
 
 
 def init_app(app: Flask) -> None:
-    app.register_error_handler(OperationalError, _unavailable)
-    app.register_error_handler(InterfaceError, _unavailable)
+    # A restart shows up as several errors depending on where it strikes: a refused or
+    # dropped connection, a statement cut off by an administrator's shutdown, a session
+    # left unusable by a connection lost mid-transaction, or psycopg's own error on a raw
+    # connection (the streamed CSV). Each is a 503; any other database error stays a 500.
+    app.register_error_handler(DBAPIError, _database_error)
+    app.register_error_handler(PendingRollbackError, _unavailable)
+    app.register_error_handler(psycopg.OperationalError, _unavailable)
 
 
-def _timed_out(exc: DBAPIError) -> bool:
-    return getattr(exc.orig, "sqlstate", None) == QUERY_CANCELED
+def _database_error(exc: DBAPIError):
+    unavailable = exc.connection_invalidated or isinstance(
+        exc.orig, psycopg.OperationalError | psycopg.InterfaceError
+    )
+    if not unavailable:
+        raise exc  # a real bug: Flask answers it as an internal error, logged
+    return _unavailable(exc)
 
 
-def _message(exc: DBAPIError) -> str:
+def _timed_out(exc: Exception) -> bool:
+    original = getattr(exc, "orig", exc)
+    return getattr(original, "sqlstate", None) == QUERY_CANCELED
+
+
+def _message(exc: Exception) -> str:
     if _timed_out(exc):
         return _("The database took too long to answer. Please try again in a moment.")
     return _(
@@ -32,7 +48,7 @@ def _message(exc: DBAPIError) -> str:
     )
 
 
-def _unavailable(exc: DBAPIError):
+def _unavailable(exc: Exception):
     from mapapp.http.context import current_settings
 
     retry_after = str(current_settings().retry_after_seconds)
