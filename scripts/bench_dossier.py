@@ -12,19 +12,15 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import statistics
 import sys
 import time
 
+from bench_database import bench_settings
 from pypdf import PdfReader
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from mapapp import create_app
-from mapapp.settings import Settings
-
-DEFAULT_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp_bench"
 
 
 def _sites(url: str, stops: int) -> list[tuple[int, int]]:
@@ -43,13 +39,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--stops", type=int, default=10)
     args = parser.parse_args()
-    url = Settings(DATABASE_URL=os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)).database_url
-    if not make_url(url).database.endswith("_bench"):
-        sys.exit("the benchmark database's name must end in _bench")
+    settings = bench_settings()
+    url = settings.database_url
     sites = _sites(url, args.stops)
     if len(sites) < args.stops:
         sys.exit("not enough sites of 80-120 persons: fill the database with a benchmark first")
-    client = create_app(Settings(DATABASE_URL=url)).test_client()
+    client = create_app(settings).test_client()
     query = {"sites": ",".join(str(s) for s, _ in sites), "start": "53.9,27.56", "lang": "ru"}
     times, pdf = [], b""
     for _ in range(args.runs):

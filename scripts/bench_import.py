@@ -18,7 +18,6 @@ as possible duplicates. --online times the mode that does not lock readers out
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import subprocess
 import sys
@@ -26,14 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_database import bench_settings
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 
 from mapapp import db as database
 from mapapp.importers.runner import ImportOptions, run_import
-from mapapp.settings import Settings
-
-DEFAULT_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp_bench"
 
 
 def main() -> None:
@@ -43,10 +39,7 @@ def main() -> None:
     parser.add_argument("--online", action="store_true", help="the mode that locks no reader")
     parser.add_argument("--files", type=Path, help="generate into (or reuse) this directory")
     args = parser.parse_args()
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    if not make_url(url).database.endswith("_bench"):
-        sys.exit("the benchmark database's name must end in _bench (it is emptied)")
-    engine = database.make_engine(Settings(DATABASE_URL=url).database_url)
+    engine = database.make_engine(bench_settings().database_url)
     database.upgrade(engine)
     with engine.begin() as conn:
         conn.execute(

@@ -24,6 +24,7 @@ import argparse
 import http.client
 import json
 import os
+import secrets
 import socket
 import statistics
 import subprocess
@@ -35,17 +36,16 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from mapapp import db as database
 from mapapp.queries import nearby, site_map, sites
 from mapapp.queries.home_regions import site_home_breakdown
-from mapapp.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_search import DEFAULT_URL, load, log  # noqa: E402
+from bench_database import bench_settings  # noqa: E402
+from bench_search import load, log  # noqa: E402
 
 VIEWPORT = (26.0, 53.0, 28.0, 54.0)
 CHROMIUM = "/usr/bin/chromium"
@@ -120,7 +120,13 @@ def start_server(url: str, workers: int, threads: int) -> tuple[subprocess.Popen
     port = free_port()
     command = [str(Path(sys.executable).parent / "mapapp"), "serve", "--port", str(port)]
     command += ["--workers", str(workers), "--threads", str(threads)]
-    env = {**os.environ, "DATABASE_URL": url, "MAPAPP_WORKERS": str(workers)}
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "MAPAPP_WORKERS": str(workers),
+        # `mapapp serve` needs a key; a fresh one per run signs nothing that outlives it.
+        "MAPAPP_SECRET_KEY": os.environ.get("MAPAPP_SECRET_KEY") or secrets.token_hex(32),
+    }
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
@@ -297,10 +303,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--reload", action="store_true", help="refill even if the size fits")
     args = parser.parse_args()
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    if not make_url(url).database.endswith("_bench"):
-        sys.exit("the benchmark database's name must end in _bench (it is emptied)")
-    settings = Settings(DATABASE_URL=url)
+    settings = bench_settings()
     engine = database.make_engine(settings.database_url)
     database.upgrade(engine)
     load(engine, args.persons, args.sites, args.reload)

@@ -29,7 +29,6 @@ import urllib.request
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from mapapp import create_app
@@ -37,15 +36,14 @@ from mapapp import db as database
 from mapapp.importers.bulk_copy import copy_rows, ewkt_point
 from mapapp.importers.search_index import person_keys, refresh_vocabulary
 from mapapp.importers.values import parse_fate
-from mapapp.settings import Settings
 from mapapp.text.dates import parse_partial_date
 from mapapp.text.normalize import search_key
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_database import bench_settings  # noqa: E402
 from synthetic import synthetic_persons, synthetic_sites  # noqa: E402
 
-DEFAULT_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp_bench"
 LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh",
     "з": "z", "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
@@ -427,10 +425,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--reload", action="store_true", help="refill even if the size fits")
     args = parser.parse_args()
-    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
-    if not make_url(url).database.endswith("_bench"):
-        sys.exit("the benchmark database's name must end in _bench (it is emptied)")
-    settings = Settings(DATABASE_URL=url)
+    settings = bench_settings()
     engine = database.make_engine(settings.database_url)
     database.upgrade(engine)
     load(engine, args.persons, args.sites, args.reload)
