@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Table, exists, func, select
 from sqlalchemy.orm import Session
 
-from mapapp.models import BattleLocation, Burial, BurialSite, Person
+from mapapp.models import BattleLocation, BurialSite, SiteCount
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 
@@ -44,20 +44,17 @@ class Collection:
     def expression(self, name: str) -> ColumnElement:
         """The SQL of one property (a column, or a count computed for the row)."""
         table = self.table
+        # Both counts are kept per site by triggers (site_counts, migration 0004).
+        counts = SiteCount.__table__
         if name == "persons_in_registry":
-            return (
-                select(func.count())
-                .select_from(Burial.__table__)
-                .where(Burial.__table__.c.site_id == table.c.id)
-                .scalar_subquery()
+            return func.coalesce(
+                select(counts.c.persons_in_registry)
+                .where(counts.c.site_id == table.c.id)
+                .scalar_subquery(),
+                0,
             )
         if name == "has_fictional_persons":
-            burials, persons = Burial.__table__, Person.__table__
-            return exists().where(
-                burials.c.site_id == table.c.id,
-                persons.c.id == burials.c.person_id,
-                persons.c.is_fictional,
-            )
+            return exists().where(counts.c.site_id == table.c.id, counts.c.fictional_persons > 0)
         return table.c[name]
 
 

@@ -12,8 +12,8 @@ def sites_by_oblast(session: Session, kind: str | None = None) -> list[dict]:
             """
             SELECT s.id, s.name, s.name_en, s.kind, s.oblast, s.district, s.buried_total,
                    s.buried_as_written, s.location_precision,
-                   (SELECT count(*) FROM burials b WHERE b.site_id = s.id) AS persons
-            FROM burial_sites s
+                   COALESCE(c.persons_in_registry, 0) AS persons
+            FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
             WHERE CAST(:kind AS text) IS NULL OR s.kind = :kind
             ORDER BY s.oblast NULLS LAST, s.district NULLS LAST, s.name, s.id
             """
