@@ -307,3 +307,60 @@ def _endpoint(app, label: str) -> str:
     method, path = label.split(" ", 1)
     adapter = app.url_map.bind("localhost")
     return adapter.match(re.sub(r"{[a-z_]+}", "1", path), method=method)[0]
+
+
+def test_signed_in_actions_that_cannot_change_anything_answer_as_documented(
+    app, operations, engine, accounts, shukhovtsy_id
+):
+    """Generated decisions by a signed-in moderator, all on a contribution already
+    rejected (so each is refused: 400 or 409), and restores by that moderator (403):
+    every answer as documented, and nothing changes."""
+    from tests.helpers import sign_in
+
+    client = app.test_client()
+    token = sign_in(client, *accounts("moderator"))
+    submitted = client.post("/api/contributions", json={
+        "kind": "condition", "target": {"type": "site", "id": shukhovtsy_id},
+        "value": "The fence is broken", "comment": "Seen in May"}).get_json()["id"]  # fmt: skip
+    url = f"/api/contributions/{submitted}/decision"
+    rejected = client.post(url, json={"decision": "reject", "reason": "a test"},
+                           headers={"X-CSRFToken": token})  # fmt: skip
+    assert rejected.status_code == 200
+    signed_in = {"cookies": {"session": client.get_cookie("session").value},
+                 "headers": {"X-CSRFToken": token}}  # fmt: skip
+    with engine.connect() as conn:
+        audited = conn.execute(text("SELECT max(id) FROM audit_log")).scalar()
+    statuses, failures = set(), []
+    for label, path_parameters in (
+        ("POST /api/contributions/{contribution_id}/decision", {"contribution_id": submitted}),
+        ("POST /api/history/{version}/restore", {"version": audited}),
+    ):
+        for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
+            run = _signed_in_run(operations[label], mode, path_parameters, signed_in, statuses)
+            try:
+                run()
+            except (Exception, BaseExceptionGroup) as exc:
+                failures.append(f"{label} {mode}: {str(exc)[:1500]}")
+    assert not failures, "\n\n".join(failures)
+    assert statuses == {400, 403, 409}
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT max(id) FROM audit_log")).scalar() == audited
+        status = conn.execute(
+            text("SELECT status FROM contributions WHERE id = :id"), {"id": submitted}
+        ).scalar()
+    assert status == "rejected"
+
+
+def _signed_in_run(operation, mode, path_parameters: dict, signed_in: dict, statuses: set):
+    """Generated requests to ``operation`` on fixed path parameters, with the session."""
+
+    @given(case=operation.as_strategy(generation_mode=mode))
+    @settings(max_examples=EXAMPLES, deadline=None, derandomize=True, database=None,
+              suppress_health_check=list(HealthCheck))  # fmt: skip
+    def run(case):
+        case.path_parameters = path_parameters
+        case.cookies = signed_in["cookies"]
+        headers = {**IDENTITY, **signed_in["headers"]}
+        statuses.add(case.call_and_validate(checks=CHECKS, headers=headers).status_code)
+
+    return run
