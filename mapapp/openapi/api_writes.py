@@ -74,31 +74,39 @@ def _contribution(kind: str, target: str, required: list[str], **properties) -> 
 
 def _correction(target: str) -> dict:
     fields = FIELDS[target]
-    values = {}
-    for field in fields.values():
-        schema = _value_schema(field)
-        schema.pop("nullable", None)
-        values.setdefault(repr(schema), schema)
+    texts = [f.schema["maxLength"] for f in fields.values() if "maxLength" in f.schema]
+    numbers = [f.schema for f in fields.values() if f.schema.get("type") == "integer"]
+    number = {
+        "type": "integer",
+        "minimum": min(n["minimum"] for n in numbers),
+        "maximum": max(n["maximum"] for n in numbers),
+    }
+    table = f"{target.capitalize()}Fields"
     return _contribution(
         "correction",
         target,
         ["field", "evidence"],
         field={"type": "string", "enum": list(fields)},
         value={
-            "description": "The corrected value, as the field takes it (text, or a whole "
-            "number for years, months, days and counts); null clears an optional field",
+            "description": f"The corrected value, checked as the field's own schema in {table} "
+            "(text, or a whole number for years, months, days and counts); null clears an "
+            "optional field",
             "nullable": True,
-            "anyOf": list(values.values()),
+            "anyOf": [{"type": "string", "maxLength": max(texts)}, number, DIGITS],
         },
     )
 
 
-NEW_PERSON = {
-    "type": "object",
-    "required": ["surname"],
-    "additionalProperties": False,
-    "properties": {name: _value_schema(field) for name, field in NEW_PERSON_FIELDS.items()},
-}
+def _fields(fields: dict[str, Field], **extra) -> dict:
+    """An object of the fields, each with what its check accepts."""
+    return {
+        "type": "object",
+        "properties": {name: _value_schema(field) for name, field in fields.items()},
+        **extra,
+    }
+
+
+NEW_PERSON = _fields(NEW_PERSON_FIELDS, required=["surname"], additionalProperties=False)
 
 CONTRIBUTION = {
     "description": "A correction of a person or a site, a person missing from a site's "
@@ -119,6 +127,8 @@ SCHEMAS = {
         "add_person", "site", ["value", "evidence"], value=_ref("schemas", "NewPersonFields")
     ),
     "NewPersonFields": NEW_PERSON,
+    "PersonFields": _fields(FIELDS["person"], description="What a person's fields accept"),
+    "SiteFields": _fields(FIELDS["site"], description="What a burial site's fields accept"),
     "ConditionReport": _contribution(
         "condition", "site", ["value"], value=_text(5000, True, "The site's condition")
     ),
