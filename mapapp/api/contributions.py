@@ -11,7 +11,7 @@ from mapapp.contributions.photos import process_photo
 from mapapp.contributions.restore import restore_version
 from mapapp.contributions.submission import parse_submission, store, target_exists
 from mapapp.errors import NotFound
-from mapapp.http.auth import require
+from mapapp.http.auth import require_for_change
 from mapapp.http.bodies import form_submission, json_object, photo_upload
 from mapapp.http.context import current_settings, get_session, writing
 from mapapp.http.mail import deliver_queued_mail
@@ -35,7 +35,7 @@ def submit_contribution():
 
 @blueprint.post("/contributions/<id:contribution_id>/decision")
 def decide_contribution(contribution_id: int):
-    decider = require("moderator")
+    decider = require_for_change("moderator")
     decision = parse_decision(json_object(request, current_settings().max_json_bytes))
     with writing() as session:
         result = decide(session, contribution_id, decider, decision)
@@ -45,7 +45,7 @@ def decide_contribution(contribution_id: int):
 
 @blueprint.post("/history/<id:version>/restore")
 def restore(version: int):
-    admin = require("admin")
+    admin = require_for_change("admin")
     with writing() as session:
         result = restore_version(session, version, admin)
     return jsonify(result)

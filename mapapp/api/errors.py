@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from mapapp.api import blueprint
 from mapapp.errors import MapappError
 from mapapp.http.json_errors import error_response
 
+CSRF_HEADER = "X-CSRFToken"
+
 
 @blueprint.errorhandler(MapappError)
 def _domain_error(exc: MapappError):
     return error_response(exc.message, exc.status, exc.parameter)
+
+
+@blueprint.errorhandler(CSRFError)
+def _csrf_error(exc: CSRFError):
+    return error_response(exc.description, 400, CSRF_HEADER)
 
 
 @blueprint.errorhandler(HTTPException)

@@ -14,14 +14,22 @@ from mapapp.models import FATES
 class Field:
     name: str
     parse: Callable[[object, str], object]
+    schema: dict  # what parse accepts, as JSON Schema (for the OpenAPI document)
 
 
-def _text(max_length: int = 500, required: bool = False):
-    return lambda value, name: clean_text(value, name, max_length, required)
+def _text(name: str, max_length: int = 500, required: bool = False) -> Field:
+    schema = {"type": "string", "maxLength": max_length}
+    if required:
+        schema["minLength"] = 1
+    return Field(name, lambda value, label: clean_text(value, label, max_length, required), schema)
 
 
-def _int(low: int, high: int):
-    return lambda value, name: clean_int(value, name, low, high)
+def _int(name: str, low: int, high: int) -> Field:
+    return Field(
+        name,
+        lambda value, label: clean_int(value, label, low, high),
+        {"type": "integer", "minimum": low, "maximum": high},
+    )
 
 
 def _fate(value, name):
@@ -34,42 +42,42 @@ def _fate(value, name):
 PERSON_FIELDS = {
     f.name: f
     for f in (
-        Field("surname", _text(200, required=True)),
-        Field("given_name", _text(200)),
-        Field("patronymic", _text(200)),
-        Field("name_variants", _text(1000)),
-        Field("birth_year", _int(1850, 2000)),
-        Field("birthplace", _text()),
-        Field("home_country", _text(200)),
-        Field("home_region", _text(200)),
-        Field("home_district", _text(200)),
-        Field("callup_place", _text()),
-        Field("rank", _text(200)),
-        Field("death_year", _int(1850, 2000)),
-        Field("death_month", _int(1, 12)),
-        Field("death_day", _int(1, 31)),
-        Field("fate", _fate),
-        Field("nationality", _text(200)),
-        Field("biography", _text(20000)),
+        _text("surname", 200, required=True),
+        _text("given_name", 200),
+        _text("patronymic", 200),
+        _text("name_variants", 1000),
+        _int("birth_year", 1850, 2000),
+        _text("birthplace"),
+        _text("home_country", 200),
+        _text("home_region", 200),
+        _text("home_district", 200),
+        _text("callup_place"),
+        _text("rank", 200),
+        _int("death_year", 1850, 2000),
+        _int("death_month", 1, 12),
+        _int("death_day", 1, 31),
+        Field("fate", _fate, {"type": "string", "enum": list(FATES)}),
+        _text("nationality", 200),
+        _text("biography", 20000),
     )
 }
 
 SITE_FIELDS = {
     f.name: f
     for f in (
-        Field("name", _text(1000, required=True)),
-        Field("name_ru", _text(1000)),
-        Field("name_be", _text(1000)),
-        Field("name_en", _text(1000)),
-        Field("settlement", _text()),
-        Field("buried_total", _int(0, 10_000_000)),
-        Field("buried_known", _int(0, 10_000_000)),
-        Field("buried_unknown", _int(0, 10_000_000)),
-        Field("buried_as_written", _text(200)),
-        Field("year", _text(50)),
-        Field("description", _text(20000)),
-        Field("condition", _text(5000)),
-        Field("responsible_body", _text(1000)),
+        _text("name", 1000, required=True),
+        _text("name_ru", 1000),
+        _text("name_be", 1000),
+        _text("name_en", 1000),
+        _text("settlement"),
+        _int("buried_total", 0, 10_000_000),
+        _int("buried_known", 0, 10_000_000),
+        _int("buried_unknown", 0, 10_000_000),
+        _text("buried_as_written", 200),
+        _text("year", 50),
+        _text("description", 20000),
+        _text("condition", 5000),
+        _text("responsible_body", 1000),
     )
 }
 

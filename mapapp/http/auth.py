@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask import current_app
 from flask_login import UserMixin, current_user
 
 from mapapp.accounts.users import Account, get_account
@@ -43,6 +44,15 @@ def require(role: str) -> Decider:
     if RANKS[account.role] < RANKS[role]:
         raise Forbidden(f"this needs the {role} role")
     return Decider(account.id, account.role)
+
+
+def require_for_change(role: str) -> Decider:
+    """``require``, then the session's CSRF token (X-CSRFToken): a request without a
+    session is told to sign in (401) rather than about a token it could not have. The
+    views using this are exempt from the global check (mapapp.http.security)."""
+    decider = require(role)
+    current_app.extensions["csrf"].protect()
+    return decider
 
 
 def is_moderator() -> bool:

@@ -1,5 +1,5 @@
 """A database that is down, restarting or too slow is a 503 with Retry-After and a plain
-message, as JSON under /api and as a page elsewhere; never a 500."""
+message, as JSON under /api and /ogc and as a page elsewhere; never a 500."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
-from mapapp.http.json_errors import error_response
+from mapapp.http.json_errors import error_response, wants_json
 
 # SQLSTATE 57014: the statement ran longer than statement_timeout.
 QUERY_CANCELED = "57014"
@@ -52,8 +52,8 @@ def _unavailable(exc: Exception):
     from mapapp.http.context import current_settings
 
     retry_after = str(current_settings().retry_after_seconds)
-    if request.path.startswith("/api/") or request.path == "/api":
-        with force_locale("en"):  # the API speaks English, as in its other errors
+    if wants_json(request.path):
+        with force_locale("en"):  # the APIs speak English, as in their other errors
             response, status = error_response(_message(exc), 503)
     else:
         response = render_template("error.html", code=503, message=_message(exc))

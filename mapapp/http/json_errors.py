@@ -10,3 +10,8 @@ def error_response(message: str, status: int, parameter: str | None = None):
     if parameter:
         body["error"]["parameter"] = parameter
     return jsonify(body), status
+
+
+def wants_json(path: str) -> bool:
+    """Whether errors on this path are JSON: the API and OGC API Features."""
+    return path.startswith(("/api/", "/ogc/")) or path in ("/api", "/ogc")

@@ -23,7 +23,9 @@ LIMITED_VIEWS = {
 }
 LOGIN_VIEW = "web.login"
 # Anonymous JSON submissions carry no session to protect: any client may send them.
-CSRF_EXEMPT = ("api.submit_contribution",)
+# The JSON moderators' actions check the token themselves, after the session
+# (mapapp.http.auth.require_for_change).
+CSRF_EXEMPT = ("api.submit_contribution", "api.decide_contribution", "api.restore")
 
 
 def init_app(app: Flask, settings: Settings) -> None:
@@ -42,7 +44,7 @@ def init_app(app: Flask, settings: Settings) -> None:
     if settings.proxy_count:
         n = settings.proxy_count
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=n, x_proto=n, x_host=n, x_port=n)
-    csrf = CSRFProtect(app)
+    csrf = CSRFProtect(app)  # also app.extensions["csrf"]
     for endpoint in CSRF_EXEMPT:
         csrf.exempt(app.view_functions[endpoint])
     _init_login(app)
@@ -70,9 +72,13 @@ def _init_limits(app: Flask, settings: Settings) -> None:
         default_limits=[],
     )
     for endpoint, setting in LIMITED_VIEWS.items():
-        app.view_functions[endpoint] = limiter.limit(getattr(settings, setting), methods=["POST"])(
-            app.view_functions[endpoint]
-        )
+        limit = getattr(settings, setting)
+        app.view_functions[endpoint] = limiter.limit(
+            limit,
+            methods=["POST"],
+            error_message=f"too many submissions from this address (at most {limit}); "
+            "try again after the seconds in Retry-After",
+        )(app.view_functions[endpoint])
     # Only failed sign-ins count: a moderator who signs in is never locked out by it.
     app.view_functions[LOGIN_VIEW] = limiter.limit(
         settings.login_rate_limit,

@@ -101,16 +101,62 @@ SCHEMAS = {
 }
 
 
-def _error_response(description: str) -> dict:
-    return {
+def _error_response(description: str, headers: dict | None = None) -> dict:
+    response = {
         "description": description,
         "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
     }
+    if headers:
+        response["headers"] = headers
+    return response
 
 
+def _header(description: str, minimum: int = 0) -> dict:
+    return {"description": description, "schema": {"type": "integer", "minimum": minimum}}
+
+
+RETRY_AFTER = {**_header("Seconds to wait before trying again", 1), "required": True}
 RESPONSES = {
     "BadRequest": _error_response("Bad input; the message (and parameter) say what is wrong"),
     "NotFound": _error_response("No such record"),
+    "Unauthorized": _error_response("No signed-in session: sign in first"),
+    "Forbidden": _error_response("The signed-in account's role does not allow this"),
+    "Conflict": _error_response(
+        "The record is no longer in a state where this can be done (decided already, or the "
+        "change no longer fits the record)"
+    ),
+    "TooLarge": _error_response("The body or the photo is over its limit"),
+    "TooManyRequests": _error_response(
+        "Too many requests from this address; try again after Retry-After seconds",
+        {
+            "Retry-After": RETRY_AFTER,
+            "X-RateLimit-Limit": _header("Requests allowed in the window"),
+            "X-RateLimit-Remaining": _header("Requests left in the window"),
+            "X-RateLimit-Reset": _header("When the window ends (Unix time)"),
+        },
+    ),
+    "Unavailable": _error_response(
+        "The database is unavailable (e.g. restarting) or too slow; try again after "
+        "Retry-After seconds",
+        {"Retry-After": RETRY_AFTER},
+    ),
+}
+
+SECURITY_SCHEMES = {
+    "session": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "session",
+        "description": "The signed session cookie a moderator or administrator gets by "
+        "signing in with the form at /login",
+    },
+    "csrfToken": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-CSRFToken",
+        "description": "The session's CSRF token (the csrf_token field of the forms on the "
+        "pages a signed-in user sees), sent with every change",
+    },
 }
 
 

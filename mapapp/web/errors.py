@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from mapapp.errors import MapappError
-from mapapp.http.json_errors import error_response
+from mapapp.http.json_errors import error_response, wants_json
 from mapapp.web import blueprint
 
 # What a page says for an error that came without a message of its own (Werkzeug's
@@ -28,7 +28,7 @@ def _page_message(exc: HTTPException) -> str:
 
 
 def _wants_json() -> bool:
-    return request.path.startswith(("/api/", "/ogc/")) or request.path in ("/api", "/ogc")
+    return wants_json(request.path)
 
 
 @blueprint.app_errorhandler(HTTPException)

@@ -33,7 +33,15 @@ def slow_app(test_settings):
     return app
 
 
-@pytest.mark.parametrize("path", ["/api/sites?bbox=26,53,28,54", "/api/sites/1"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/sites?bbox=26,53,28,54",
+        "/api/sites/1",
+        "/ogc/collections",
+        "/ogc/collections/burial_sites/items?f=html",
+    ],
+)
 def test_api_answers_503_json_while_the_database_is_down(app_without_database, path):
     response = app_without_database.test_client().get(path)
     assert response.status_code == 503

@@ -1,0 +1,290 @@
+"""The operations of the /api routes that take a body (POST), keyed by endpoint: their
+request bodies (from the checks in mapapp.contributions), answers and security."""
+
+from __future__ import annotations
+
+from mapapp.contributions.decisions import DECISIONS
+from mapapp.contributions.fields import FIELDS, NEW_PERSON_FIELDS, Field
+from mapapp.contributions.photos import FORMATS as PHOTO_FORMATS
+from mapapp.contributions.submission import MAX_ID, TARGETS_BY_KIND
+from mapapp.settings import Settings
+
+
+def _ref(kind: str, name: str) -> dict:
+    return {"$ref": f"#/components/{kind}/{name}"}
+
+
+# Digits as text are taken as the number, and an empty optional value as absent.
+DIGITS = {"type": "string", "pattern": r"^\s*[0-9]{0,12}\s*$"}
+TARGET_ID = {
+    "description": "The record's id (digits as text are accepted too)",
+    "anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_ID}, DIGITS],
+}
+
+
+def _value_schema(field: Field) -> dict:
+    """What a field's check accepts: its own schema; null (or empty) when optional."""
+    schema = dict(field.schema)
+    if schema.get("type") == "integer":
+        schema = {"anyOf": [schema, DIGITS]}
+    if "minLength" not in field.schema:  # optional
+        schema["nullable"] = True
+    return schema
+
+
+def _target(types: tuple[str, ...]) -> dict:
+    return {
+        "type": "object",
+        "required": ["type", "id"],
+        "properties": {"type": {"type": "string", "enum": list(types)}, "id": TARGET_ID},
+    }
+
+
+def _text(max_length: int, required: bool = False, description: str = "") -> dict:
+    schema: dict = {"type": "string", "maxLength": max_length}
+    if required:
+        schema["minLength"] = 1
+    else:
+        schema["nullable"] = True
+    if description:
+        schema["description"] = description
+    return schema
+
+
+COMMENT = _text(5000, required=True, description="What is wrong or new, in a sentence or two")
+CONTACT = _text(200, description="How a moderator can reach the sender (kept private)")
+
+
+def _contribution(kind: str, target: str, required: list[str], **properties) -> dict:
+    """One kind of JSON contribution: its kind, target, and the fields it needs."""
+    return {
+        "type": "object",
+        "required": ["kind", "target", "comment", *required],
+        "properties": {
+            "kind": {"type": "string", "enum": [kind]},
+            "target": _target((target,)),
+            "comment": COMMENT,
+            "evidence": _text(2000, required="evidence" in required,
+                              description="The source: archive, document, book or link"),
+            "contact": CONTACT,
+            **properties,
+        },
+    }  # fmt: skip
+
+
+def _correction(target: str) -> dict:
+    fields = FIELDS[target]
+    texts = [f.schema["maxLength"] for f in fields.values() if "maxLength" in f.schema]
+    numbers = [f.schema for f in fields.values() if f.schema.get("type") == "integer"]
+    number = {
+        "type": "integer",
+        "minimum": min(n["minimum"] for n in numbers),
+        "maximum": max(n["maximum"] for n in numbers),
+    }
+    table = f"{target.capitalize()}Fields"
+    return _contribution(
+        "correction",
+        target,
+        ["field", "evidence"],
+        field={"type": "string", "enum": list(fields)},
+        value={
+            "description": f"The corrected value, checked as the field's own schema in {table} "
+            "(text, or a whole number for years, months, days and counts); null clears an "
+            "optional field",
+            "nullable": True,
+            "anyOf": [{"type": "string", "maxLength": max(texts)}, number, DIGITS],
+        },
+    )
+
+
+def _fields(fields: dict[str, Field], **extra) -> dict:
+    """An object of the fields, each with what its check accepts."""
+    return {
+        "type": "object",
+        "properties": {name: _value_schema(field) for name, field in fields.items()},
+        **extra,
+    }
+
+
+NEW_PERSON = _fields(NEW_PERSON_FIELDS, required=["surname"], additionalProperties=False)
+
+CONTRIBUTION = {
+    "description": "A correction of a person or a site, a person missing from a site's "
+    "list, or a report on a site's condition. Nothing public changes until a moderator "
+    "approves it. Photos are sent as multipart/form-data.",
+    "oneOf": [
+        _ref("schemas", "PersonCorrection"),
+        _ref("schemas", "SiteCorrection"),
+        _ref("schemas", "NewPerson"),
+        _ref("schemas", "ConditionReport"),
+    ],
+}
+
+SCHEMAS = {
+    "PersonCorrection": _correction("person"),
+    "SiteCorrection": _correction("site"),
+    "NewPerson": _contribution(
+        "add_person", "site", ["value", "evidence"], value=_ref("schemas", "NewPersonFields")
+    ),
+    "NewPersonFields": NEW_PERSON,
+    "PersonFields": _fields(FIELDS["person"], description="What a person's fields accept"),
+    "SiteFields": _fields(FIELDS["site"], description="What a burial site's fields accept"),
+    "ConditionReport": _contribution(
+        "condition", "site", ["value"], value=_text(5000, True, "The site's condition")
+    ),
+    "Contribution": CONTRIBUTION,
+    "Decision": {
+        "oneOf": [
+            {
+                "type": "object",
+                "required": ["decision"],
+                "properties": {
+                    "decision": {"type": "string", "enum": ["approve"]},
+                    "reason": _text(2000),
+                },
+            },
+            {
+                "type": "object",
+                "required": ["decision", "reason"],
+                "properties": {
+                    "decision": {"type": "string", "enum": ["reject"]},
+                    "reason": _text(2000, required=True, description="Why, for the sender"),
+                },
+            },
+        ]
+    },
+    "Pending": {
+        "type": "object",
+        "required": ["id", "status"],
+        "properties": {
+            "id": {"type": "integer", "minimum": 1},
+            "status": {"type": "string", "enum": ["pending"]},
+        },
+    },
+    "Decided": {
+        "type": "object",
+        "required": ["id", "status"],
+        "properties": {
+            "id": {"type": "integer", "minimum": 1},
+            "status": {"type": "string", "enum": ["approved", "rejected"]},
+        },
+    },
+    "Restored": {
+        "type": "object",
+        "required": ["table", "id", "restored_version"],
+        "properties": {
+            "table": {"type": "string"},
+            "id": {"type": "integer"},
+            "restored_version": {"type": "integer"},
+        },
+    },
+}
+assert set(DECISIONS) == {"approve", "reject"}  # the two Decision shapes above
+
+
+def _photo_upload(settings: Settings) -> dict:
+    megabytes = settings.max_photo_bytes // (1024 * 1024)
+    return {
+        "schema": {
+            "type": "object",
+            "required": ["kind", "target_type", "target_id", "comment", "photo"],
+            "properties": {
+                "kind": {"type": "string", "enum": ["photo"]},
+                "target_type": {"type": "string", "enum": list(TARGETS_BY_KIND["photo"])},
+                "target_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
+                "value": _text(500, description="A caption"),
+                "comment": COMMENT,
+                "evidence": _text(2000),
+                "contact": CONTACT,
+                "photo": {
+                    "type": "string",
+                    "format": "binary",
+                    "description": f"A JPEG, PNG or WebP of the grave or plaque, at most "
+                    f"{megabytes} MB; it is re-encoded and stripped of metadata",
+                },
+            },
+        },
+        "encoding": {"photo": {"contentType": ", ".join(PHOTO_FORMATS.values())}},
+    }
+
+
+def _json(schema_name: str) -> dict:
+    return {"application/json": {"schema": _ref("schemas", schema_name)}}
+
+
+def _responses(ok_status: str, ok_description: str, ok_schema: str, errors: str) -> dict:
+    """The success answer, and the shared error answers named in ``errors``."""
+    responses = {ok_status: {"description": ok_description, "content": _json(ok_schema)}}
+    names = errors.split()
+    for status, name in (
+        ("400", "BadRequest"), ("401", "Unauthorized"), ("403", "Forbidden"),
+        ("404", "NotFound"), ("409", "Conflict"), ("413", "TooLarge"),
+        ("429", "TooManyRequests"),
+    ):  # fmt: skip
+        if name in names:
+            responses[status] = _ref("responses", name)
+    return responses
+
+
+SIGNED_IN = [{"session": [], "csrfToken": []}]
+
+
+def operations(settings: Settings) -> dict[str, dict]:
+    json_limit = f"at most {settings.max_json_bytes // 1024} KB of JSON"
+    return {
+        "api.submit_contribution": {
+            "post": {
+                "tags": ["Contributions"],
+                "summary": "Send a correction, a missing person, a condition report or a photo",
+                "description": "Anyone may send one; it waits as pending for a moderator. "
+                f"The body is {json_limit}, or multipart/form-data with a photo. Each "
+                "address may send a limited number per minute (429 beyond, with "
+                "Retry-After).",
+                "security": [],
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {"schema": _ref("schemas", "Contribution")},
+                        "multipart/form-data": _photo_upload(settings),
+                    },
+                },
+                "responses": _responses(
+                    "201",
+                    "Stored as pending",
+                    "Pending",
+                    "BadRequest NotFound TooLarge TooManyRequests",
+                ),
+            }
+        },
+        "api.decide_contribution": {
+            "post": {
+                "tags": ["Moderation"],
+                "summary": "Approve or reject a pending contribution (moderators)",
+                "description": "Approval applies the change in the same transaction; a "
+                "rejection needs a reason. Needs a moderator's session and its CSRF token.",
+                "security": SIGNED_IN,
+                "requestBody": {"required": True, "content": _json("Decision")},
+                "responses": _responses(
+                    "200",
+                    "Decided",
+                    "Decided",
+                    "BadRequest Unauthorized Forbidden NotFound Conflict TooLarge",
+                ),
+            }
+        },
+        "api.restore": {
+            "post": {
+                "tags": ["Moderation"],
+                "summary": "Restore a record to a version from its history (administrators)",
+                "description": "The restore is itself recorded in the history. Needs an "
+                "administrator's session and its CSRF token.",
+                "security": SIGNED_IN,
+                "responses": _responses(
+                    "200",
+                    "Restored",
+                    "Restored",
+                    "BadRequest Unauthorized Forbidden NotFound Conflict",
+                ),
+            }
+        },
+    }
