@@ -13,6 +13,8 @@ def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
             """
             SELECT c.id, c.kind, c.target_type, c.target_id, c.field, c.value, c.comment,
                    c.evidence, c.contact, c.created_at, ph.id AS photo_id,
+                   ef.id AS evidence_file_id, ef.mime AS evidence_file_mime,
+                   octet_length(ef.content) AS evidence_file_bytes,
                    CASE c.target_type
                      WHEN 'person' THEN (SELECT concat_ws(' ', surname, given_name, patronymic)
                                          FROM persons WHERE id = c.target_id)
@@ -24,6 +26,7 @@ def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
                    END AS target_row
             FROM contributions c
             LEFT JOIN photos ph ON ph.contribution_id = c.id
+            LEFT JOIN evidence_files ef ON ef.contribution_id = c.id
             WHERE c.status = 'pending'
             ORDER BY c.created_at, c.id
             LIMIT :limit
@@ -54,6 +57,14 @@ def approved_photos(session: Session, site_id: int) -> list[dict]:
             {"id": site_id},
         ).mappings()
     ]
+
+
+def evidence_file_bytes(session: Session, file_id: int) -> tuple[bytes, str] | None:
+    """(bytes, mime) of an evidence file, for a moderator only: the caller checks."""
+    row = session.execute(
+        text("SELECT content, mime FROM evidence_files WHERE id = :id"), {"id": file_id}
+    ).one_or_none()
+    return None if row is None else (bytes(row.content), row.mime)
 
 
 def photo_bytes(session: Session, photo_id: int, thumbnail: bool, moderator: bool):

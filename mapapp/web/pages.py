@@ -114,6 +114,7 @@ def site_page(site_id: int):
         fields=SITE_FIELDS,
         new_person_fields=NEW_PERSON_FIELDS,
         listing=listing,
+        withdrawn_persons=sites.withdrawn_persons(session, site_id),
         sort=sort,
         near_sites=near_sites,
         near_battles=near_battles,
