@@ -646,16 +646,22 @@ class Contribution(Base):
 
 
 class Photo(Base):
-    """A re-encoded photo of a grave or plaque and its thumbnail; public once approved."""
+    """A re-encoded photo of a grave or plaque (a site's), or of a person or their name on
+    a plaque (a person's), and its thumbnail; public once approved."""
 
     __tablename__ = "photos"
-    __table_args__ = (Index("ix_photos_site", "site_id"),)
+    __table_args__ = (
+        Index("ix_photos_site", "site_id"),
+        Index("ix_photos_person", "person_id"),
+        CheckConstraint("(site_id IS NULL) <> (person_id IS NULL)", name="one_target"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contribution_id: Mapped[int] = mapped_column(
         ForeignKey("contributions.id", ondelete="RESTRICT"), unique=True
     )
-    site_id: Mapped[int] = mapped_column(Integer)
+    site_id: Mapped[int | None] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(Integer)
     mime: Mapped[str] = mapped_column(String(20))
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)

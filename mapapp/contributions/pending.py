@@ -43,18 +43,23 @@ def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
     return items
 
 
-def approved_photos(session: Session, site_id: int) -> list[dict]:
+PHOTO_TARGET_COLUMNS = {"site": "site_id", "person": "person_id"}
+
+
+def approved_photos(session: Session, target_type: str, target_id: int) -> list[dict]:
+    """The approved photos of a site or of a person, oldest first."""
+    column = PHOTO_TARGET_COLUMNS[target_type]
     return [
         dict(r)
         for r in session.execute(
             text(
-                """
+                f"""
                 SELECT ph.id, ph.width, ph.height, c.value AS caption, c.decided_at
                 FROM photos ph JOIN contributions c ON c.id = ph.contribution_id
-                WHERE ph.site_id = :id AND ph.approved ORDER BY ph.id
+                WHERE ph.{column} = :id AND ph.approved ORDER BY ph.id
                 """
             ),
-            {"id": site_id},
+            {"id": target_id},
         ).mappings()
     ]
 

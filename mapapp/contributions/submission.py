@@ -23,7 +23,7 @@ TARGETS_BY_KIND = {
     "correction": ("person", "site"),
     "add_person": ("site",),
     "condition": ("site",),
-    "photo": ("site",),
+    "photo": ("site", "person"),
     # A record found wrong as a whole (a duplicate, a person not buried here): marked
     # withdrawn once approved, never deleted.
     "withdrawal": ("person", "site"),
@@ -149,7 +149,8 @@ def store(
         session.add(
             Photo(
                 contribution_id=contribution.id,
-                site_id=submission.target_id,
+                site_id=submission.target_id if submission.target_type == "site" else None,
+                person_id=submission.target_id if submission.target_type == "person" else None,
                 mime=photo.mime,
                 width=photo.width,
                 height=photo.height,

@@ -110,7 +110,7 @@ def site_page(site_id: int):
         "site.html",
         site=site,
         history=record_history(session, "site", site_id),
-        photos=approved_photos(session, site_id),
+        photos=approved_photos(session, "site", site_id),
         fields=SITE_FIELDS,
         new_person_fields=NEW_PERSON_FIELDS,
         listing=listing,
@@ -134,6 +134,7 @@ def person_page(person_id: int):
         "person.html",
         person=person,
         history=record_history(session, "person", person_id),
+        photos=approved_photos(session, "person", person_id),
         fields=PERSON_FIELDS,
     )
 

@@ -8,7 +8,8 @@ that leave them out, and a person withdrawn or brought back moves between counte
 not counted in the same statement.
 
 ``evidence_files`` holds a document scan (PDF) or a photo a contributor gave as evidence;
-moderators alone may read it.
+moderators alone may read it. A photo may now be of a person (a portrait, the name on a
+plaque) as well as of a site: exactly one of ``site_id`` and ``person_id``.
 
 Revision ID: 0009
 Revises: 0008
@@ -186,6 +187,10 @@ def upgrade() -> None:
     )
     op.drop_constraint("kind_known", "contributions", type_="check")
     op.create_check_constraint("kind_known", "contributions", _kind_check((*KINDS, "withdrawal")))
+    op.alter_column("photos", "site_id", nullable=True)
+    op.add_column("photos", sa.Column("person_id", sa.Integer()))
+    op.create_index("ix_photos_person", "photos", ["person_id"])
+    op.create_check_constraint("one_target", "photos", "(site_id IS NULL) <> (person_id IS NULL)")
     op.create_table(
         "evidence_files",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -209,6 +214,11 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("evidence_files")
+    # Refused while a person's photo exists, before anything is dropped.
+    op.alter_column("photos", "site_id", nullable=False)
+    op.drop_constraint("one_target", "photos", type_="check")
+    op.drop_index("ix_photos_person", table_name="photos")
+    op.drop_column("photos", "person_id")
     # Refused while a withdrawal contribution exists: the check below would not hold.
     op.drop_constraint("kind_known", "contributions", type_="check")
     op.create_check_constraint("kind_known", "contributions", _kind_check(KINDS))

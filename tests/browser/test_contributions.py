@@ -149,7 +149,7 @@ def test_a_withdrawal_with_a_document_is_approved_and_the_page_shows_the_banner(
     page.get_by_text("Ask to withdraw this record").click()
     form = page.get_by_test_id("withdrawal-form")
     form.get_by_label("Comment").fill("Entered twice: the same man as the record of 1943")
-    form.get_by_label("Or a document scan or photo").set_input_files(
+    form.get_by_label("Or a scan or photo of a document").set_input_files(
         files=[{"name": "card.pdf", "mimeType": "application/pdf", "buffer": scan.getvalue()}]
     )
     form.get_by_role("button", name="Ask to withdraw").click()
