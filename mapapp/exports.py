@@ -85,7 +85,8 @@ def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[di
                 LEFT JOIN LATERAL ({_FORMATION}) f ON true
                 LEFT JOIN burials b ON b.person_id = p.id
                 LEFT JOIN burial_sites s ON s.id = b.site_id
-                WHERE CAST(:site AS integer) IS NULL OR b.site_id = :site
+                WHERE CAST(:site AS integer) IS NULL
+                   OR (b.site_id = :site AND p.withdrawn_at IS NULL)
                 ORDER BY p.surname, p.given_name NULLS LAST, p.id, b.id
                 """
                 ),

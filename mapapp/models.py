@@ -73,6 +73,20 @@ class ImportProvenance:
         return mapped_column(ForeignKey("import_batches.id", ondelete="RESTRICT"), index=False)
 
 
+class Withdrawable:
+    """A record withdrawn by an approved contribution: marked, never deleted (0009)."""
+
+    withdrawn_at = mapped_column(DateTime(timezone=True))
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
+
+    @declared_attr
+    def withdrawn_by(cls) -> Mapped[int | None]:
+        return mapped_column(ForeignKey("contributions.id", ondelete="RESTRICT"))
+
+
+WITHDRAWN_WITH_REASON = "(withdrawn_at IS NULL) = (withdrawn_reason IS NULL)"
+
+
 def _in(column: str, values: tuple[str, ...]) -> str:
     quoted = ", ".join(f"'{v}'" for v in values)
     return f"{column} IN ({quoted})"
@@ -116,7 +130,7 @@ class Source(Base):
     imported_row: Mapped[int | None] = mapped_column(Integer)
 
 
-class BurialSite(ImportProvenance, Base):
+class BurialSite(ImportProvenance, Withdrawable, Base):
     __tablename__ = "burial_sites"
     __table_args__ = (
         *spatial_indexes("burial_sites"),
@@ -131,6 +145,7 @@ class BurialSite(ImportProvenance, Base):
         CheckConstraint(
             "buried_unknown IS NULL OR buried_unknown >= 0", name="unknown_not_negative"
         ),
+        CheckConstraint(WITHDRAWN_WITH_REASON, name="withdrawn_with_reason"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -226,7 +241,7 @@ PERSON_NAME_ORDER = (
 )
 
 
-class Person(ImportProvenance, Base):
+class Person(ImportProvenance, Withdrawable, Base):
     __tablename__ = "persons"
     __table_args__ = (
         Index("ix_persons_name_words", "name_words", postgresql_using="gin"),
@@ -256,6 +271,8 @@ class Person(ImportProvenance, Base):
             postgresql_where=text("is_partisan"),
         ),
         Index("ix_persons_keyset_name", *PERSON_NAME_ORDER),
+        Index("ix_persons_withdrawn", "id", postgresql_where=text("withdrawn_at IS NOT NULL")),
+        CheckConstraint(WITHDRAWN_WITH_REASON, name="withdrawn_with_reason"),
         CheckConstraint(_in("fate", FATES) + " OR fate IS NULL", name="fate_known"),
         *_partial_date_checks("birth"),
         *_partial_date_checks("death"),
@@ -573,7 +590,8 @@ class DataVersion(Base):
 
 
 ROLES = ("moderator", "admin")
-CONTRIBUTION_KINDS = ("correction", "add_person", "condition", "photo")
+CONTRIBUTION_KINDS = ("correction", "add_person", "condition", "photo", "withdrawal")
+EVIDENCE_MIMES = ("application/pdf", "image/jpeg", "image/png", "image/webp")
 TARGET_TYPES = ("person", "site")
 CONTRIBUTION_STATUSES = ("pending", "approved", "rejected")
 
@@ -628,22 +646,43 @@ class Contribution(Base):
 
 
 class Photo(Base):
-    """A re-encoded photo of a grave or plaque and its thumbnail; public once approved."""
+    """A re-encoded photo of a grave or plaque (a site's), or of a person or their name on
+    a plaque (a person's), and its thumbnail; public once approved."""
 
     __tablename__ = "photos"
-    __table_args__ = (Index("ix_photos_site", "site_id"),)
+    __table_args__ = (
+        Index("ix_photos_site", "site_id"),
+        Index("ix_photos_person", "person_id"),
+        CheckConstraint("(site_id IS NULL) <> (person_id IS NULL)", name="one_target"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     contribution_id: Mapped[int] = mapped_column(
         ForeignKey("contributions.id", ondelete="RESTRICT"), unique=True
     )
-    site_id: Mapped[int] = mapped_column(Integer)
+    site_id: Mapped[int | None] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(Integer)
     mime: Mapped[str] = mapped_column(String(20))
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)
     image: Mapped[bytes] = mapped_column(LargeBinary)
     thumbnail: Mapped[bytes] = mapped_column(LargeBinary)
     approved: Mapped[bool] = mapped_column(Boolean, server_default=false())
+
+
+class EvidenceFile(Base):
+    """A document scan (PDF) or photo given as a contribution's evidence. It may hold
+    relatives' personal data: moderators alone ever read it back."""
+
+    __tablename__ = "evidence_files"
+    __table_args__ = (CheckConstraint(_in("mime", EVIDENCE_MIMES), name="mime_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contribution_id: Mapped[int] = mapped_column(
+        ForeignKey("contributions.id", ondelete="RESTRICT"), unique=True
+    )
+    mime: Mapped[str] = mapped_column(String(30))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class OutboxMessage(Base):

@@ -7,29 +7,27 @@ from flask import jsonify, request
 from mapapp.api import blueprint
 from mapapp.contributions.decisions import decide, parse_decision
 from mapapp.contributions.history import record_history
-from mapapp.contributions.photos import process_photo
 from mapapp.contributions.restore import restore_version
 from mapapp.contributions.submission import parse_submission, store, target_exists
 from mapapp.errors import NotFound
 from mapapp.http.auth import require_for_change
-from mapapp.http.bodies import form_submission, json_object, photo_upload
+from mapapp.http.bodies import form_contribution, json_object
 from mapapp.http.context import current_settings, get_session, writing
 from mapapp.http.mail import deliver_queued_mail
 
 
 @blueprint.post("/contributions")
 def submit_contribution():
-    """JSON for corrections, new persons and condition reports; multipart for photos."""
+    """JSON for corrections, new persons, condition reports and withdrawals; multipart
+    for photos and for evidence given as a file (``evidence_file``)."""
     settings = current_settings()
-    photo = None
+    photo = evidence = None
     if request.mimetype == "multipart/form-data":
-        submission = parse_submission(form_submission(request))
-        raw = photo_upload(request, settings.max_photo_bytes)
-        photo = process_photo(raw, settings.max_photo_bytes) if raw else None
+        submission, photo, evidence = form_contribution(request, settings.max_photo_bytes)
     else:
         submission = parse_submission(json_object(request, settings.max_json_bytes))
     with writing() as session:
-        contribution_id = store(session, submission, photo)
+        contribution_id = store(session, submission, photo, evidence)
     return jsonify({"id": contribution_id, "status": "pending"}), 201
 
 

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from mapapp.contributions.fields import HOME_FIELDS, NAME_FIELDS, PERSON_FIELDS, SITE_FIELDS
 from mapapp.contributions.outbox import queue_condition_report
+from mapapp.errors import Conflict
 from mapapp.importers.search_index import (
     person_keys,
     place_name_rows,
@@ -29,6 +30,7 @@ def apply(session: Session, contribution: Contribution) -> None:
         "add_person": _add_person,
         "condition": _condition,
         "photo": _photo,
+        "withdrawal": _withdrawal,
     }[contribution.kind](session, contribution)
 
 
@@ -105,3 +107,25 @@ def _photo(session: Session, c: Contribution) -> None:
     session.connection().execute(
         text("UPDATE photos SET approved = true WHERE contribution_id = :id"), {"id": c.id}
     )
+
+
+WITHDRAWABLE_TABLES = {"person": "persons", "site": "burial_sites"}
+
+
+def _withdrawal(session: Session, c: Contribution) -> None:
+    """Mark the record withdrawn, with the contributor's comment as the reason. The row
+    stays; the audit trigger keeps this as an update, which an admin may undo."""
+    table = WITHDRAWABLE_TABLES[c.target_type]
+    marked = (
+        session.connection()
+        .execute(
+            text(
+                f"UPDATE {table} SET withdrawn_at = now(), withdrawn_reason = :reason, "
+                "withdrawn_by = :c WHERE id = :id AND withdrawn_at IS NULL RETURNING id"
+            ),
+            {"reason": c.comment, "c": c.id, "id": c.target_id},
+        )
+        .first()
+    )
+    if marked is None:
+        raise Conflict(f"{c.target_type} {c.target_id} is withdrawn already", "decision")

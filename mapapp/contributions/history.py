@@ -22,7 +22,9 @@ def record_history(session: Session, target_type: str, record_id: int) -> list[d
         text(
             """
             SELECT a.id, a.op, a.changed_at, a.actor, a.old_row, a.new_row,
-                   c.id AS contribution_id, c.kind, c.comment, c.evidence, c.decision_reason
+                   c.id AS contribution_id, c.kind, c.comment, c.evidence, c.decision_reason,
+                   EXISTS (SELECT 1 FROM evidence_files e WHERE e.contribution_id = c.id)
+                     AS evidence_file
             FROM audit_log a
             LEFT JOIN contributions c ON c.id = a.contribution_id
             WHERE a.table_name = :table AND a.row_id = :id
@@ -50,6 +52,9 @@ def record_history(session: Session, target_type: str, record_id: int) -> list[d
                     "kind": row["kind"],
                     "comment": row["comment"],
                     "evidence": row["evidence"],
+                    # That a document was given, never the document: it may hold
+                    # relatives' personal data.
+                    "evidence_file": row["evidence_file"],
                     "decision_reason": row["decision_reason"],
                 },
             }

@@ -13,6 +13,8 @@ def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
             """
             SELECT c.id, c.kind, c.target_type, c.target_id, c.field, c.value, c.comment,
                    c.evidence, c.contact, c.created_at, ph.id AS photo_id,
+                   ef.id AS evidence_file_id, ef.mime AS evidence_file_mime,
+                   octet_length(ef.content) AS evidence_file_bytes,
                    CASE c.target_type
                      WHEN 'person' THEN (SELECT concat_ws(' ', surname, given_name, patronymic)
                                          FROM persons WHERE id = c.target_id)
@@ -24,6 +26,7 @@ def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
                    END AS target_row
             FROM contributions c
             LEFT JOIN photos ph ON ph.contribution_id = c.id
+            LEFT JOIN evidence_files ef ON ef.contribution_id = c.id
             WHERE c.status = 'pending'
             ORDER BY c.created_at, c.id
             LIMIT :limit
@@ -40,20 +43,33 @@ def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
     return items
 
 
-def approved_photos(session: Session, site_id: int) -> list[dict]:
+PHOTO_TARGET_COLUMNS = {"site": "site_id", "person": "person_id"}
+
+
+def approved_photos(session: Session, target_type: str, target_id: int) -> list[dict]:
+    """The approved photos of a site or of a person, oldest first."""
+    column = PHOTO_TARGET_COLUMNS[target_type]
     return [
         dict(r)
         for r in session.execute(
             text(
-                """
+                f"""
                 SELECT ph.id, ph.width, ph.height, c.value AS caption, c.decided_at
                 FROM photos ph JOIN contributions c ON c.id = ph.contribution_id
-                WHERE ph.site_id = :id AND ph.approved ORDER BY ph.id
+                WHERE ph.{column} = :id AND ph.approved ORDER BY ph.id
                 """
             ),
-            {"id": site_id},
+            {"id": target_id},
         ).mappings()
     ]
+
+
+def evidence_file_bytes(session: Session, file_id: int) -> tuple[bytes, str] | None:
+    """(bytes, mime) of an evidence file, for a moderator only: the caller checks."""
+    row = session.execute(
+        text("SELECT content, mime FROM evidence_files WHERE id = :id"), {"id": file_id}
+    ).one_or_none()
+    return None if row is None else (bytes(row.content), row.mime)
 
 
 def photo_bytes(session: Session, photo_id: int, thumbnail: bool, moderator: bool):

@@ -36,12 +36,15 @@ class ProcessedPhoto:
     thumbnail: bytes
 
 
-def process_photo(data: bytes, max_bytes: int) -> ProcessedPhoto:
+def process_photo(
+    data: bytes, max_bytes: int, field: str = "photo", accepted: str = "a JPEG, PNG or WebP image"
+) -> ProcessedPhoto:
     """The photo re-encoded in its own format with only its orientation tag kept, and a
-    JPEG thumbnail turned upright; InvalidInput for anything but a JPEG, PNG or WebP."""
+    JPEG thumbnail turned upright; InvalidInput naming ``field`` for anything but a JPEG,
+    PNG or WebP (``accepted`` says what the field takes)."""
     if len(data) > max_bytes:
-        raise TooLarge(f"photo is larger than {max_bytes // (1024 * 1024)} MB", "photo")
-    image = _open(data)
+        raise TooLarge(f"{field} is larger than {max_bytes // (1024 * 1024)} MB", field)
+    image = _open(data, field, accepted)
     fmt = image.format
     orientation = image.getexif().get(ORIENTATION)
     exif = Image.Exif()
@@ -67,23 +70,23 @@ def process_photo(data: bytes, max_bytes: int) -> ProcessedPhoto:
     )
 
 
-def _open(data: bytes) -> Image.Image:
-    message = "photo must be a JPEG, PNG or WebP image"
+def _open(data: bytes, field: str, accepted: str) -> Image.Image:
+    message = f"{field} must be {accepted}"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             probe = Image.open(io.BytesIO(data), formats=list(FORMATS))
             if probe.width * probe.height > MAX_PIXELS:
-                raise InvalidInput("photo has too many pixels", "photo")
+                raise InvalidInput(f"{field} has too many pixels", field)
             probe.verify()
             image = Image.open(io.BytesIO(data), formats=list(FORMATS))
             image.load()
     except InvalidInput:
         raise
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
-        raise InvalidInput(message, "photo") from exc
+        raise InvalidInput(message, field) from exc
     except Image.DecompressionBombWarning as exc:
-        raise InvalidInput("photo has too many pixels", "photo") from exc
+        raise InvalidInput(f"{field} has too many pixels", field) from exc
     if image.format not in FORMATS:
-        raise InvalidInput(message, "photo")
+        raise InvalidInput(message, field)
     return image

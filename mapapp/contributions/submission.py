@@ -12,18 +12,24 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.contributions.evidence_files import EvidenceUpload
 from mapapp.contributions.fields import FIELDS, NEW_PERSON_FIELDS
 from mapapp.contributions.photos import ProcessedPhoto
 from mapapp.contributions.text import clean_int, clean_text
 from mapapp.errors import InvalidInput, NotFound
-from mapapp.models import Contribution, Photo
+from mapapp.models import Contribution, EvidenceFile, Photo
 
 TARGETS_BY_KIND = {
     "correction": ("person", "site"),
     "add_person": ("site",),
     "condition": ("site",),
-    "photo": ("site",),
+    "photo": ("site", "person"),
+    # A record found wrong as a whole (a duplicate, a person not buried here): marked
+    # withdrawn once approved, never deleted.
+    "withdrawal": ("person", "site"),
 }
+# Kinds that change a record: a link, an archive reference or a file must back them.
+EVIDENCE_REQUIRED = ("correction", "add_person", "withdrawal")
 TARGET_TABLES = {"person": "persons", "site": "burial_sites"}
 MAX_ID = 2**31 - 1
 
@@ -46,8 +52,9 @@ def _choice(value, name: str, choices) -> str:
     return value
 
 
-def parse_submission(data: Mapping) -> Submission:
-    """Every check that needs no database, in the order a form shows the fields."""
+def parse_submission(data: Mapping, evidence_file_given: bool = False) -> Submission:
+    """Every check that needs no database, in the order a form shows the fields. An
+    evidence file, when given, stands in for the evidence text."""
     kind = _choice(data.get("kind"), "kind", tuple(TARGETS_BY_KIND))
     target = data.get("target")
     if not isinstance(target, Mapping):
@@ -63,7 +70,10 @@ def parse_submission(data: Mapping) -> Submission:
         value=value,
         comment=clean_text(data.get("comment"), "comment", 5000, required=True),
         evidence=clean_text(
-            data.get("evidence"), "evidence", 2000, required=kind in ("correction", "add_person")
+            data.get("evidence"),
+            "evidence",
+            2000,
+            required=kind in EVIDENCE_REQUIRED and not evidence_file_given,
         )
         or "",
         contact=clean_text(data.get("contact"), "contact", 200),
@@ -80,6 +90,8 @@ def _field_and_value(kind: str, target_type: str, data: Mapping) -> tuple[str | 
         return None, _new_person(raw)
     if kind == "condition":
         return None, clean_text(raw, "value", 5000, required=True)
+    if kind == "withdrawal":
+        return None, None  # the comment says why
     return None, clean_text(raw, "value", 500)  # a photo's caption
 
 
@@ -108,9 +120,14 @@ def target_exists(session: Session, target_type: str, target_id: int) -> bool:
     ).scalar_one()
 
 
-def store(session: Session, submission: Submission, photo: ProcessedPhoto | None = None) -> int:
+def store(
+    session: Session,
+    submission: Submission,
+    photo: ProcessedPhoto | None = None,
+    evidence_file: EvidenceUpload | None = None,
+) -> int:
     """Store a checked submission as pending; NotFound for an unknown target. The caller
-    commits (the contribution and its photo together)."""
+    commits (the contribution, its photo and its evidence file together)."""
     if not target_exists(session, submission.target_type, submission.target_id):
         raise NotFound(f"no {submission.target_type} with id {submission.target_id}", "target.id")
     if (submission.kind == "photo") != (photo is not None):
@@ -132,13 +149,23 @@ def store(session: Session, submission: Submission, photo: ProcessedPhoto | None
         session.add(
             Photo(
                 contribution_id=contribution.id,
-                site_id=submission.target_id,
+                site_id=submission.target_id if submission.target_type == "site" else None,
+                person_id=submission.target_id if submission.target_type == "person" else None,
                 mime=photo.mime,
                 width=photo.width,
                 height=photo.height,
                 image=photo.image,
                 thumbnail=photo.thumbnail,
                 approved=False,
+            )
+        )
+        session.flush()
+    if evidence_file is not None:
+        session.add(
+            EvidenceFile(
+                contribution_id=contribution.id,
+                mime=evidence_file.mime,
+                content=evidence_file.content,
             )
         )
         session.flush()

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from flask import Request
 
+from mapapp.contributions.evidence_files import EvidenceUpload, process_evidence_file
 from mapapp.contributions.fields import NEW_PERSON_FIELDS
+from mapapp.contributions.photos import ProcessedPhoto, process_photo
+from mapapp.contributions.submission import Submission, parse_submission
 from mapapp.errors import InvalidInput, TooLarge
 
 FORM_FIELDS = ("kind", "field", "value", "comment", "evidence", "contact")
@@ -42,11 +45,33 @@ def form_submission(request: Request) -> dict:
     return data
 
 
+def form_contribution(
+    request: Request, max_file_bytes: int
+) -> tuple[Submission, ProcessedPhoto | None, EvidenceUpload | None]:
+    """A contribution from a form, with its photo and its evidence file when given, each
+    checked by content (a file stands in for the evidence text)."""
+    raw_evidence = evidence_upload(request, max_file_bytes)
+    submission = parse_submission(form_submission(request), raw_evidence is not None)
+    raw_photo = photo_upload(request, max_file_bytes)
+    photo = process_photo(raw_photo, max_file_bytes) if raw_photo else None
+    evidence = process_evidence_file(raw_evidence, max_file_bytes) if raw_evidence else None
+    return submission, photo, evidence
+
+
 def photo_upload(request: Request, max_bytes: int) -> bytes | None:
-    upload = request.files.get("photo")
+    return file_upload(request, "photo", max_bytes)
+
+
+def evidence_upload(request: Request, max_bytes: int) -> bytes | None:
+    return file_upload(request, "evidence_file", max_bytes)
+
+
+def file_upload(request: Request, name: str, max_bytes: int) -> bytes | None:
+    """The bytes of the uploaded file ``name``; None when no file (or an empty one) came."""
+    upload = request.files.get(name)
     if upload is None:
         return None
     data = upload.stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise TooLarge(f"photo is larger than {max_bytes // (1024 * 1024)} MB", "photo")
+        raise TooLarge(f"{name} is larger than {max_bytes // (1024 * 1024)} MB", name)
     return data or None

@@ -89,7 +89,13 @@ def operations(settings: Settings) -> dict[str, dict]:
             [BBOX, _q("kind", "Kind of site", {"type": "string", "enum": list(SITE_KINDS)})],
             GEOJSON_COLLECTION,
         ),
-        "api.get_site": _get("One burial site with its sources", [], GEOJSON_FEATURE, True),
+        "api.get_site": _get(
+            "One burial site with its sources; properties.withdrawn is {at, reason, "
+            "contribution} once a moderator withdrew it, else null",
+            [],
+            GEOJSON_FEATURE,
+            True,
+        ),
         "api.get_site_persons": _get(
             "The persons buried at a site",
             [
@@ -110,7 +116,13 @@ def operations(settings: Settings) -> dict[str, dict]:
         ),
         "api.list_battles": _get("Battle locations as GeoJSON", [BBOX], GEOJSON_COLLECTION),
         "api.get_battle": _get("One battle location", [], _ok("The battle location"), True),
-        "api.get_person": _get("One person and where they lie", [], _ok("The person"), True),
+        "api.get_person": _get(
+            "One person and where they lie; withdrawn is {at, reason, contribution} once a "
+            "moderator withdrew the record (it stays, left out of lists and counts), else null",
+            [],
+            _ok("The person"),
+            True,
+        ),
         "api.search_persons": _get(
             "Find persons by name (any script, typos tolerated) and filters; q or a filter "
             "is required",

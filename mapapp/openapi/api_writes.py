@@ -55,14 +55,16 @@ COMMENT = _text(5000, required=True, description="What is wrong or new, in a sen
 CONTACT = _text(200, description="How a moderator can reach the sender (kept private)")
 
 
-def _contribution(kind: str, target: str, required: list[str], **properties) -> dict:
-    """One kind of JSON contribution: its kind, target, and the fields it needs."""
+def _contribution(
+    kind: str, target: str | tuple[str, ...], required: list[str], **properties
+) -> dict:
+    """One kind of JSON contribution: its kind, target(s), and the fields it needs."""
     return {
         "type": "object",
         "required": ["kind", "target", "comment", *required],
         "properties": {
             "kind": {"type": "string", "enum": [kind]},
-            "target": _target((target,)),
+            "target": _target(target if isinstance(target, tuple) else (target,)),
             "comment": COMMENT,
             "evidence": _text(2000, required="evidence" in required,
                               description="The source: archive, document, book or link"),
@@ -110,13 +112,15 @@ NEW_PERSON = _fields(NEW_PERSON_FIELDS, required=["surname"], additionalProperti
 
 CONTRIBUTION = {
     "description": "A correction of a person or a site, a person missing from a site's "
-    "list, or a report on a site's condition. Nothing public changes until a moderator "
-    "approves it. Photos are sent as multipart/form-data.",
+    "list, a report on a site's condition, or a withdrawal of a record found wrong as a "
+    "whole (it is marked withdrawn, never deleted). Nothing public changes until a "
+    "moderator approves it. Photos and evidence files are sent as multipart/form-data.",
     "oneOf": [
         _ref("schemas", "PersonCorrection"),
         _ref("schemas", "SiteCorrection"),
         _ref("schemas", "NewPerson"),
         _ref("schemas", "ConditionReport"),
+        _ref("schemas", "Withdrawal"),
     ],
 }
 
@@ -131,6 +135,12 @@ SCHEMAS = {
     "SiteFields": _fields(FIELDS["site"], description="What a burial site's fields accept"),
     "ConditionReport": _contribution(
         "condition", "site", ["value"], value=_text(5000, True, "The site's condition")
+    ),
+    "Withdrawal": _contribution(
+        "withdrawal",
+        TARGETS_BY_KIND["withdrawal"],
+        ["evidence"],
+        comment=_text(5000, True, "Why the record is wrong as a whole; shown with the mark"),
     ),
     "Contribution": CONTRIBUTION,
     "Decision": {
@@ -182,29 +192,53 @@ SCHEMAS = {
 assert set(DECISIONS) == {"approve", "reject"}  # the two Decision shapes above
 
 
-def _photo_upload(settings: Settings) -> dict:
+def _multipart_upload(settings: Settings) -> dict:
+    """The form the pages send: any kind, with a photo (kind ``photo``) and optionally a
+    document as evidence."""
     megabytes = settings.max_photo_bytes // (1024 * 1024)
     return {
         "schema": {
             "type": "object",
-            "required": ["kind", "target_type", "target_id", "comment", "photo"],
+            "required": ["kind", "target_type", "target_id", "comment"],
             "properties": {
-                "kind": {"type": "string", "enum": ["photo"]},
-                "target_type": {"type": "string", "enum": list(TARGETS_BY_KIND["photo"])},
+                "kind": {"type": "string", "enum": list(TARGETS_BY_KIND)},
+                "target_type": {"type": "string", "enum": ["person", "site"]},
                 "target_id": {"type": "integer", "minimum": 1, "maximum": MAX_ID},
-                "value": _text(500, description="A caption"),
+                "field": {"type": "string", "description": "For a correction: the field"},
+                "value": _text(
+                    5000,
+                    description="A correction's value, a condition "
+                    "report, or a photo's caption (at most 500 characters)",
+                ),
                 "comment": COMMENT,
-                "evidence": _text(2000),
+                "evidence": _text(
+                    2000,
+                    description="Required for corrections, new persons "
+                    "and withdrawals unless evidence_file is sent",
+                ),
                 "contact": CONTACT,
                 "photo": {
                     "type": "string",
                     "format": "binary",
-                    "description": f"A JPEG, PNG or WebP of the grave or plaque, at most "
-                    f"{megabytes} MB; it is re-encoded and stripped of metadata",
+                    "description": f"Required for, and only for, kind photo: a JPEG, PNG or "
+                    f"WebP of the grave, plaque or person, at most {megabytes} MB; it is "
+                    "re-encoded and stripped of metadata",
+                },
+                "evidence_file": {
+                    "type": "string",
+                    "format": "binary",
+                    "description": f"A scan or photo of a document, at most {megabytes} MB: a "
+                    "PDF (unencrypted, with pages) or a JPEG, PNG or WebP (re-encoded, "
+                    "metadata stripped). Only moderators can open it.",
                 },
             },
         },
-        "encoding": {"photo": {"contentType": ", ".join(PHOTO_FORMATS.values())}},
+        "encoding": {
+            "photo": {"contentType": ", ".join(PHOTO_FORMATS.values())},
+            "evidence_file": {
+                "contentType": ", ".join(["application/pdf", *PHOTO_FORMATS.values()])
+            },
+        },
     }
 
 
@@ -235,9 +269,11 @@ def operations(settings: Settings) -> dict[str, dict]:
         "api.submit_contribution": {
             "post": {
                 "tags": ["Contributions"],
-                "summary": "Send a correction, a missing person, a condition report or a photo",
+                "summary": "Send a correction, a missing person, a condition report, a photo "
+                "or a withdrawal",
                 "description": "Anyone may send one; it waits as pending for a moderator. "
-                f"The body is {json_limit}, or multipart/form-data with a photo. Each "
+                f"The body is {json_limit}, or multipart/form-data with a photo or an "
+                "evidence file. Each "
                 "address may send a limited number per minute (429 beyond, with "
                 "Retry-After).",
                 "security": [],
@@ -245,7 +281,7 @@ def operations(settings: Settings) -> dict[str, dict]:
                     "required": True,
                     "content": {
                         "application/json": {"schema": _ref("schemas", "Contribution")},
-                        "multipart/form-data": _photo_upload(settings),
+                        "multipart/form-data": _multipart_upload(settings),
                     },
                 },
                 "responses": _responses(

@@ -85,6 +85,18 @@ def sources_for(session: Session, link_table: str, key: str, entity_id: int) -> 
     return [dict(r) for r in rows.mappings()]
 
 
+def withdrawn_mark(row) -> dict | None:
+    """``{"at", "reason", "contribution"}`` of a withdrawn record (its columns of
+    migration 0009), None for one that stands."""
+    if row["withdrawn_at"] is None:
+        return None
+    return {
+        "at": row["withdrawn_at"].isoformat(),
+        "reason": row["withdrawn_reason"],
+        "contribution": row["withdrawn_by"],
+    }
+
+
 def person_summary(row) -> dict:
     """The shape of a person in lists: names as recorded, partial dates as text."""
     item = dict(row)

@@ -41,7 +41,7 @@ def home_options(session: Session) -> list[dict]:
             SELECT home_country AS country, home_region AS region,
                    home_country_key AS country_key, home_region_key AS region_key,
                    count(*) AS persons
-            FROM persons WHERE home_country IS NOT NULL
+            FROM persons WHERE home_country IS NOT NULL AND withdrawn_at IS NULL
             GROUP BY 1, 2, 3, 4 ORDER BY 1, 2
             """
         )
@@ -75,7 +75,7 @@ def sites_for_home(session: Session, country_key: str, region_key: str | None) -
                 SELECT b.site_id, count(*) AS persons,
                        count(*) FILTER (WHERE p.is_fictional) AS fictional
                 FROM persons p JOIN burials b ON b.person_id = p.id
-                WHERE p.home_country_key LIKE :country || '%'
+                WHERE p.withdrawn_at IS NULL AND p.home_country_key LIKE :country || '%'
                   AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%')
                 GROUP BY b.site_id
             ) c JOIN burial_sites s ON s.id = c.site_id

@@ -12,9 +12,9 @@ from mapapp.queries.common import person_summary
 from mapapp.text.dates import format_partial_date
 
 # A Hero: flagged so, or holding the title among the awards (both read from their
-# partial indexes, never by scanning every person).
+# partial indexes, never by scanning every person); a withdrawn record is not listed.
 IS_HERO = (
-    "p.id IN (SELECT id FROM persons WHERE is_hero "
+    "p.withdrawn_at IS NULL AND p.id IN (SELECT id FROM persons WHERE is_hero "
     "UNION SELECT person_id FROM awards WHERE is_hero_title)"
 )
 

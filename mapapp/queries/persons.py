@@ -6,7 +6,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from mapapp.queries import honours
-from mapapp.queries.common import person_summary, sources_for
+from mapapp.queries.common import person_summary, sources_for, withdrawn_mark
 from mapapp.text.dates import format_partial_date
 
 
@@ -22,6 +22,7 @@ def person_detail(session: Session, person_id: int) -> dict | None:
                        p.callup_place, p.rank, p.fate, p.nationality,
                        p.is_hero, p.is_partisan, p.biography, p.is_fictional,
                        p.record_id, p.record_source,
+                       p.withdrawn_at, p.withdrawn_reason, p.withdrawn_by,
                        u.name AS unit, u.kind AS unit_kind
                 FROM persons p LEFT JOIN units u ON u.id = p.unit_id
                 WHERE p.id = :id
@@ -35,6 +36,9 @@ def person_detail(session: Session, person_id: int) -> dict | None:
     if row is None:
         return None
     person = person_summary(row)
+    person["withdrawn"] = withdrawn_mark(row)
+    for column in ("withdrawn_at", "withdrawn_reason", "withdrawn_by"):
+        del person[column]
     burials = session.execute(
         text(
             """

@@ -123,7 +123,7 @@ def _place_word_match(words: Words, column: str, params: dict) -> tuple[list[str
 
 
 def _filters(filters: PersonFilters, params: dict) -> list[str]:
-    where = []
+    where = ["p.withdrawn_at IS NULL"]  # withdrawn records are reached from their site
     prefix_filters = {
         "country": "p.home_country_key",
         "region": "p.home_region_key",

@@ -14,6 +14,7 @@ from mapapp.queries.common import (
     bbox_params,
     person_summary,
     sources_for,
+    withdrawn_mark,
 )
 
 _SITE_PROPERTIES = """
@@ -108,6 +109,9 @@ def site_feature(session: Session, site_id: int) -> str | None:
                 'responsible_body', s.responsible_body,
                 'location_note', s.location_note,
                 'source_note', s.source_note,
+                'withdrawn', CASE WHEN s.withdrawn_at IS NOT NULL THEN jsonb_build_object(
+                    'at', s.withdrawn_at, 'reason', s.withdrawn_reason,
+                    'contribution', s.withdrawn_by) END,
                 'sources', (
                     SELECT COALESCE(json_agg(json_build_object(
                         'citation', src.citation, 'url', src.url) ORDER BY src.id), '[]'::json)
@@ -144,7 +148,37 @@ def site_detail(session: Session, site_id: int) -> dict | None:
         return None
     site = {k: v for k, v in row.items() if k != "geom"}
     site["sources"] = sources_for(session, "site_sources", "site_id", site_id)
+    site["withdrawn"] = withdrawn_mark(row)
     return site
+
+
+def withdrawn_persons(session: Session, site_id: int, limit: int = 500) -> list[dict]:
+    """The persons of a site whose records were withdrawn: left out of its list and its
+    counts, still reachable from the site page (found through their partial index)."""
+    rows = session.execute(
+        text(
+            """
+            SELECT p.id, p.surname, p.given_name, p.patronymic, p.withdrawn_at,
+                   p.withdrawn_reason
+            FROM persons p JOIN burials b ON b.person_id = p.id
+            WHERE p.withdrawn_at IS NOT NULL AND b.site_id = :site
+            ORDER BY p.surname, p.given_name NULLS LAST, p.id
+            LIMIT :limit
+            """
+        ),
+        {"site": site_id, "limit": limit},
+    ).mappings()
+    return [
+        {
+            "id": r["id"],
+            "full_name": " ".join(
+                part for part in (r["surname"], r["given_name"], r["patronymic"]) if part
+            ),
+            "withdrawn_at": r["withdrawn_at"],
+            "reason": r["withdrawn_reason"],
+        }
+        for r in rows
+    ]
 
 
 # The name order as ``PERSON_NAME_ORDER`` indexes it: the same order as
@@ -237,7 +271,7 @@ def site_persons(
         sql = f"""
             SELECT {_PERSON_COLUMNS}
             FROM burials b JOIN persons p ON p.id = b.person_id
-            WHERE b.site_id = :id
+            WHERE b.site_id = :id AND p.withdrawn_at IS NULL
               AND ({key}) {"<" if cursor.before else ">"}
                   (SELECT {key} FROM persons p WHERE p.id = :cursor)
             ORDER BY {descending if cursor.before else key}
@@ -248,7 +282,7 @@ def site_persons(
         sql = f"""
             SELECT {_PERSON_COLUMNS}
             FROM burials b JOIN persons p ON p.id = b.person_id
-            WHERE b.site_id = :id
+            WHERE b.site_id = :id AND p.withdrawn_at IS NULL
             ORDER BY {PERSON_SORTS[sort]}
             LIMIT :limit OFFSET :offset
         """
@@ -282,7 +316,7 @@ def name_page_edges(session: Session, site_id: int, per_page: int) -> list[tuple
             SELECT id, rn FROM (
                 SELECT p.id, row_number() OVER (ORDER BY {_NAME_KEY}) AS rn
                 FROM burials b JOIN persons p ON p.id = b.person_id
-                WHERE b.site_id = :site
+                WHERE b.site_id = :site AND p.withdrawn_at IS NULL
             ) ordered
             WHERE (rn - 1) % :per = 0 OR rn % :per = 0
             ORDER BY rn

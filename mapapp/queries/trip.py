@@ -25,7 +25,7 @@ _STOP_COLUMNS = """
 # either may be NULL) lie at site s.
 _PERSONS_FROM_HOME = """
     (SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
-     WHERE b.site_id = s.id
+     WHERE b.site_id = s.id AND p.withdrawn_at IS NULL
        AND (CAST(:country AS text) IS NULL OR p.home_country_key LIKE :country || '%')
        AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%'))
     AS persons_from_home
@@ -144,7 +144,7 @@ def names_at(
                    p.death_month, p.death_day, p.rank, p.home_country, p.home_region,
                    p.is_fictional
             FROM burials b JOIN persons p ON p.id = b.person_id
-            WHERE b.site_id = :site
+            WHERE b.site_id = :site AND p.withdrawn_at IS NULL
               AND (CAST(:country AS text) IS NULL OR p.home_country_key LIKE :country || '%')
               AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%')
             ORDER BY p.surname, p.given_name NULLS LAST, p.id
@@ -168,7 +168,7 @@ def count_names_at(
         text(
             """
             SELECT count(*) FROM burials b JOIN persons p ON p.id = b.person_id
-            WHERE b.site_id = :site
+            WHERE b.site_id = :site AND p.withdrawn_at IS NULL
               AND (CAST(:country AS text) IS NULL OR p.home_country_key LIKE :country || '%')
               AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%')
             """

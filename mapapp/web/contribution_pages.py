@@ -6,12 +6,11 @@ from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from mapapp.contributions.decisions import decide, parse_decision
-from mapapp.contributions.pending import pending_contributions, photo_bytes
-from mapapp.contributions.photos import process_photo
+from mapapp.contributions.pending import evidence_file_bytes, pending_contributions, photo_bytes
 from mapapp.contributions.restore import restore_version
-from mapapp.contributions.submission import parse_submission, store
+from mapapp.contributions.submission import store
 from mapapp.http.auth import is_moderator, require, signed_in_account
-from mapapp.http.bodies import form_submission, photo_upload
+from mapapp.http.bodies import form_contribution
 from mapapp.http.context import current_settings, get_session, writing
 from mapapp.http.mail import deliver_queued_mail
 from mapapp.web import blueprint
@@ -19,12 +18,9 @@ from mapapp.web import blueprint
 
 @blueprint.post("/contribute")
 def submit_contribution():
-    settings = current_settings()
-    submission = parse_submission(form_submission(request))
-    raw = photo_upload(request, settings.max_photo_bytes) if submission.kind == "photo" else None
-    photo = process_photo(raw, settings.max_photo_bytes) if raw else None
+    submission, photo, evidence = form_contribution(request, current_settings().max_photo_bytes)
     with writing() as session:
-        contribution_id = store(session, submission, photo)
+        contribution_id = store(session, submission, photo, evidence)
     back = (
         url_for("web.person_page", person_id=submission.target_id)
         if submission.target_type == "person"
@@ -53,6 +49,27 @@ def moderation_decision(contribution_id: int):
         decide(session, contribution_id, decider, decision)
     deliver_queued_mail()
     return redirect(url_for("web.moderation_page", decided=contribution_id))
+
+
+@blueprint.get("/moderation/evidence/<id:file_id>")
+def evidence_file(file_id: int):
+    """A contribution's evidence file, for moderators only (it may hold personal data):
+    a download, never cached by anyone else."""
+    require("moderator")
+    found = evidence_file_bytes(get_session(), file_id)
+    if found is None:
+        abort(404, description=_("There is no such evidence file."))
+    data, mime = found
+    extension = {"application/pdf": "pdf", "image/jpeg": "jpg", "image/png": "png"}.get(
+        mime, "webp"
+    )
+    response = Response(data, mimetype=mime)
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="evidence-{file_id}.{extension}"'
+    )
+    response.headers["Cache-Control"] = "private, no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @blueprint.get("/photos/<id:photo_id>.jpg")

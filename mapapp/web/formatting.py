@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal
 from urllib.parse import quote, urlsplit
 
-from flask_babel import format_decimal, get_locale
+from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import gettext as _
 
 from mapapp.text.coords import lat_lon_dms
@@ -17,6 +18,13 @@ def decimal_coords(lat: float, lon: float) -> str:
 
 def dms_coords(lat: float, lon: float) -> str:
     return lat_lon_dms(lat, lon)
+
+
+def long_date(value: datetime | str) -> str:
+    """A date (or an ISO timestamp) as the language writes it in full."""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return format_date(value, "long")
 
 
 def number(value: int | float | None) -> str:

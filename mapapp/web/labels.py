@@ -82,6 +82,9 @@ FIELD_LABELS = {
     "description": _l("Description"),
     "condition": _l("Condition"),
     "responsible_body": _l("Responsible body"),
+    "withdrawn_at": _l("Withdrawn on"),
+    "withdrawn_reason": _l("Reason for withdrawal"),
+    "withdrawn_by": _l("Withdrawn by contribution"),
 }
 OPERATION_LABELS = {
     "insert": _l("created"),
@@ -93,4 +96,5 @@ CONTRIBUTION_KIND_LABELS = {
     "add_person": _l("New person"),
     "condition": _l("Condition report"),
     "photo": _l("Photo"),
+    "withdrawal": _l("Withdrawal"),
 }

@@ -110,10 +110,11 @@ def site_page(site_id: int):
         "site.html",
         site=site,
         history=record_history(session, "site", site_id),
-        photos=approved_photos(session, site_id),
+        photos=approved_photos(session, "site", site_id),
         fields=SITE_FIELDS,
         new_person_fields=NEW_PERSON_FIELDS,
         listing=listing,
+        withdrawn_persons=sites.withdrawn_persons(session, site_id),
         sort=sort,
         near_sites=near_sites,
         near_battles=near_battles,
@@ -133,6 +134,7 @@ def person_page(person_id: int):
         "person.html",
         person=person,
         history=record_history(session, "person", person_id),
+        photos=approved_photos(session, "person", person_id),
         fields=PERSON_FIELDS,
     )
 

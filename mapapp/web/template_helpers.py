@@ -34,6 +34,7 @@ def _helpers() -> dict:
         "dms_coords": formatting.dms_coords,
         "km": formatting.km,
         "as_number": formatting.number,
+        "long_date": formatting.long_date,
         "as_decimal": formatting.one_decimal,
         "direction_links": formatting.direction_links,
         "display_name": formatting.display_name,

@@ -4,6 +4,8 @@ sends shows as text, on the moderation page too, and never runs."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
 from tests.browser.screens import open_menu
@@ -126,3 +128,53 @@ def test_the_maps_run_under_the_content_security_policy(page, shukhovtsy_id):
         page.goto(page.base + url)
         page.wait_for_selector("body[data-map-ready=true]", timeout=15000)
     assert csp == [] and page.watched.errors == []
+
+
+def test_a_withdrawal_with_a_document_is_approved_and_the_page_shows_the_banner(
+    page, scratch, accounts
+):
+    """Withdrawn, never deleted: the request with a scanned document, the moderator opens
+    the document and approves, the record keeps its page with the banner."""
+    from pypdf import PdfWriter
+
+    csp = _watch_csp(page)
+    site = scratch.site("Браузерное захоронение 2", 31.5, 55.5)
+    person = scratch.person(site, "Двойников", given_name="Тест")
+    writer = PdfWriter()
+    writer.add_blank_page(width=200, height=200)
+    scan = io.BytesIO()
+    writer.write(scan)
+
+    page.goto(f"{page.base}/persons/{person}")
+    page.get_by_text("Ask to withdraw this record").click()
+    form = page.get_by_test_id("withdrawal-form")
+    form.get_by_label("Comment").fill("Entered twice: the same man as the record of 1943")
+    form.get_by_label("Or a scan or photo of a document").set_input_files(
+        files=[{"name": "card.pdf", "mimeType": "application/pdf", "buffer": scan.getvalue()}]
+    )
+    form.get_by_role("button", name="Ask to withdraw").click()
+    page.get_by_test_id("contribution-received").wait_for()
+
+    _sign_in(page, *accounts("moderator"))
+    pending = page.get_by_test_id("pending").filter(has_text="Двойников")
+    link = pending.get_by_test_id("pending-evidence-file")
+    download = page.request.get(page.base + link.get_attribute("href"))
+    assert download.status == 200 and download.body() == scan.getvalue()
+    pending.get_by_test_id("approve").click()
+    page.wait_for_url("**/moderation?decided=*")
+
+    open_menu(page)
+    page.get_by_test_id("logout").click()
+    page.wait_for_url(page.base + "/")
+    page.goto(f"{page.base}/persons/{person}")
+    banner = page.get_by_test_id("withdrawn-banner")
+    assert banner.is_visible()
+    assert "Entered twice" in banner.inner_text() and "withdrawn on" in banner.inner_text()
+    entry = page.get_by_test_id("history-entry").first
+    assert entry.get_by_test_id("history-evidence-file").is_visible()
+    page.goto(f"{page.base}/sites/{site}")
+    withdrawn = page.get_by_test_id("withdrawn-persons")
+    withdrawn.locator("summary").click()
+    assert "Двойников" in withdrawn.inner_text()
+    assert page.get_by_test_id("persons-in-registry").inner_text() == "0"
+    assert page.watched.errors == [] and csp == []

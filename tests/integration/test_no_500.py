@@ -116,7 +116,7 @@ PLAUSIBLE = {
 }  # fmt: skip
 PLAUSIBLE_PATH = {"site_id": "1", "person_id": "1", "battle_id": "1", "unit_id": "1",
                   "code": "en", "filename": "css/app.css", "collection_id": "burial_sites",
-                  "feature_id": "1", "size": "192", "photo_id": "1"}  # fmt: skip
+                  "feature_id": "1", "size": "192", "photo_id": "1", "file_id": "1"}  # fmt: skip
 
 
 def _assert_clean(response, url: str) -> None:

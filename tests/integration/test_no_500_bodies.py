@@ -18,9 +18,10 @@ from tests.helpers import sign_in
 
 NAMES = ["kind", "target", "type", "id", "field", "value", "comment", "evidence", "contact",
          "decision", "reason", "surname", "birth_year", "email", "password", "next",
-         "target_type", "target_id", "csrf_token", "value.surname", "photo"]  # fmt: skip
+         "target_type", "target_id", "csrf_token", "value.surname", "photo",
+         "evidence_file"]  # fmt: skip
 EDGE_TEXT = ["", " ", "\x00", "a\x00b", "\ud800", "\u202e", "x" * 6000, "1e309", "-1",
-             "2147483648", "correction", "add_person", "condition", "photo", "person",
+             "2147483648", "correction", "add_person", "condition", "photo", "withdrawal", "person",
              "site", "approve", "reject", "surname", "birth_year", "death_day", "<script>",
              "' OR 1=1 --", "{{7*7}}", "Жаксылыков"]  # fmt: skip
 SCALARS = st.one_of(
@@ -42,7 +43,7 @@ JSON = st.recursive(
 # Submissions right in shape, wrong in the details: they reach the checks of each field.
 PLAUSIBLE = st.fixed_dictionaries(
     {
-        "kind": st.sampled_from(["correction", "add_person", "condition", "photo"]),
+        "kind": st.sampled_from(["correction", "add_person", "condition", "photo", "withdrawal"]),
         "target": st.fixed_dictionaries(
             {"type": st.sampled_from(["person", "site"]), "id": st.sampled_from([1, 2, 3])}
         ),
@@ -58,6 +59,8 @@ PLAUSIBLE = st.fixed_dictionaries(
         "reason": SCALARS,
     },
 )  # fmt: skip
+# Evidence files: any bytes, and bytes that start as a PDF does.
+FILES = st.one_of(st.binary(max_size=200), st.binary(max_size=200).map(lambda b: b"%PDF-1.7\n" + b))
 RAW = st.one_of(st.binary(max_size=300), st.sampled_from([b"[" * 5000, b"{", b"null", b"1"]))
 CONTENT_TYPES = st.sampled_from(
     ["application/json", "text/plain", "application/x-www-form-urlencoded", "", "image/png"]
@@ -88,7 +91,7 @@ def body_app(engine, test_settings):
         )
     )
     with engine.begin() as conn:
-        for table in ("outbox", "photos"):
+        for table in ("outbox", "photos", "evidence_files"):
             conn.execute(text(f"DELETE FROM {table} WHERE contribution_id > :f"), {"f": first})
         conn.execute(text("DELETE FROM contributions WHERE id > :f"), {"f": first})
 
@@ -192,5 +195,7 @@ def test_no_body_route_answers_5xx(body_app, signed_in, own_contribution, data):
             form["csrf_token"] = token
         if shape == "multipart":
             form["photo"] = (io.BytesIO(data.draw(st.binary(max_size=200))), "p.jpg")
+            if data.draw(st.booleans(), label="evidence file"):
+                form["evidence_file"] = (io.BytesIO(data.draw(FILES)), "e.pdf")
         response = client.post(url, data=form, headers=headers)
     _assert_clean(response, url)

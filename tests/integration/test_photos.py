@@ -4,6 +4,7 @@ thumbnail, and public only once approved."""
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from PIL import Image
@@ -121,3 +122,39 @@ def test_a_photo_upload_without_a_file_or_with_a_bad_file_is_a_400(client, shukh
         content_type="multipart/form-data",
     )
     assert response.status_code == 400 and response.get_json()["error"]["parameter"] == "photo"
+
+
+def test_a_photo_of_a_person_is_shown_on_the_person_page_once_approved(app, scratch, accounts):
+    site = scratch.site("Фото имени", 31.2, 55.2)
+    person = scratch.person(site, "Фотов", given_name="Айдар")
+    client = app.test_client()
+    response = client.post(
+        "/api/contributions",
+        data={
+            "kind": "photo",
+            "target_type": "person",
+            "target_id": str(person),
+            "value": "His name on the plaque",
+            "comment": "Taken on a visit",
+            "photo": (io.BytesIO(jpeg_with_exif()), "name.jpg"),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 201, response.get_data(as_text=True)
+    contribution = response.get_json()["id"]
+    assert 'data-testid="person-photo"' not in client.get(f"/persons/{person}").get_data(
+        as_text=True
+    )
+    moderator = app.test_client()
+    token = sign_in(moderator, *accounts("moderator"))
+    moderator.post(
+        f"/api/contributions/{contribution}/decision",
+        json={"decision": "approve"},
+        headers={"X-CSRFToken": token},
+    )
+    page = client.get(f"/persons/{person}").get_data(as_text=True)
+    assert 'data-testid="person-photo"' in page and "His name on the plaque" in page
+    assert 'data-testid="site-photo"' not in client.get(f"/sites/{site}").get_data(as_text=True)
+    photo_id = int(re.search(r"/photos/(\d+)", page).group(1))
+    full = client.get(f"/photos/{photo_id}")
+    assert full.status_code == 200 and b"SecretCam" not in full.data
