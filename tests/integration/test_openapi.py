@@ -179,13 +179,24 @@ def test_the_post_operations_declare_bodies_limits_and_security(document):
     assert set(submit["responses"]) == {"201", "400", "404", "413", "429", "503"}
     content = submit["requestBody"]["content"]
     upload = content["multipart/form-data"]["schema"]
-    assert "photo" in upload["required"]
+    # The pages' form: any kind, a photo for kind photo, a document as evidence.
+    assert set(upload["properties"]["kind"]["enum"]) == {
+        "correction", "add_person", "condition", "photo", "withdrawal",
+    }  # fmt: skip
     assert "10 MB" in upload["properties"]["photo"]["description"]
+    assert "10 MB" in upload["properties"]["evidence_file"]["description"]
+    assert (
+        "application/pdf"
+        in content["multipart/form-data"]["encoding"]["evidence_file"]["contentType"]
+    )
     schemas = document["components"]["schemas"]
     correction = schemas["PersonCorrection"]
     assert set(correction["required"]) == {"kind", "target", "comment", "field", "evidence"}
     assert correction["properties"]["comment"]["maxLength"] == 5000
     assert "rank" in correction["properties"]["field"]["enum"]
+    withdrawal = schemas["Withdrawal"]
+    assert set(withdrawal["required"]) == {"kind", "target", "comment", "evidence"}
+    assert {"$ref": "#/components/schemas/Withdrawal"} in schemas["Contribution"]["oneOf"]
     assert schemas["NewPersonFields"]["properties"]["birth_year"]["anyOf"][0] == {
         "type": "integer", "minimum": 1850, "maximum": 2000,
     }  # fmt: skip
