@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from mapapp.errors import InvalidInput, TooLarge
+from mapapp.errors import N_, InvalidInput, TooLarge
 
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 MAX_PIXELS = 60_000_000  # a 10 MB JPEG is rarely above 40 megapixels
@@ -40,7 +40,9 @@ def process_photo(data: bytes, max_bytes: int) -> ProcessedPhoto:
     """The photo re-encoded in its own format with only its orientation tag kept, and a
     JPEG thumbnail turned upright; InvalidInput for anything but a JPEG, PNG or WebP."""
     if len(data) > max_bytes:
-        raise TooLarge(f"photo is larger than {max_bytes // (1024 * 1024)} MB", "photo")
+        raise TooLarge(
+            N_("photo is larger than %(max)s MB"), "photo", max=max_bytes // (1024 * 1024)
+        )
     image = _open(data)
     fmt = image.format
     orientation = image.getexif().get(ORIENTATION)
@@ -68,22 +70,21 @@ def process_photo(data: bytes, max_bytes: int) -> ProcessedPhoto:
 
 
 def _open(data: bytes) -> Image.Image:
-    message = "photo must be a JPEG, PNG or WebP image"
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             probe = Image.open(io.BytesIO(data), formats=list(FORMATS))
             if probe.width * probe.height > MAX_PIXELS:
-                raise InvalidInput("photo has too many pixels", "photo")
+                raise InvalidInput(N_("photo has too many pixels"), "photo")
             probe.verify()
             image = Image.open(io.BytesIO(data), formats=list(FORMATS))
             image.load()
     except InvalidInput:
         raise
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
-        raise InvalidInput(message, "photo") from exc
+        raise InvalidInput(N_("photo must be a JPEG, PNG or WebP image"), "photo") from exc
     except Image.DecompressionBombWarning as exc:
-        raise InvalidInput("photo has too many pixels", "photo") from exc
+        raise InvalidInput(N_("photo has too many pixels"), "photo") from exc
     if image.format not in FORMATS:
-        raise InvalidInput(message, "photo")
+        raise InvalidInput(N_("photo must be a JPEG, PNG or WebP image"), "photo")
     return image

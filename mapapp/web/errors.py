@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
+from flask import make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from mapapp.errors import MapappError
-from mapapp.http.json_errors import error_response
+from mapapp.http.caching import LANGUAGE_VARY
+from mapapp.http.error_text import localized
+from mapapp.http.json_errors import (
+    domain_error_response,
+    error_response,
+    http_error_response,
+)
 from mapapp.web import blueprint
 
 # What a page says for an error that came without a message of its own (Werkzeug's
@@ -34,16 +40,16 @@ def _wants_json() -> bool:
 @blueprint.app_errorhandler(HTTPException)
 def _http_error(exc: HTTPException):
     if _wants_json():
-        return error_response(exc.description or exc.name, exc.code or 500)
-    return render_template("error.html", code=exc.code, message=_page_message(exc)), exc.code
+        return http_error_response(exc)
+    return _page(exc.code or 500, _page_message(exc))
 
 
 @blueprint.app_errorhandler(MapappError)
 def _domain_error(exc: MapappError):
     """Bad input that no view caught itself (e.g. a parameter too long for any view)."""
     if _wants_json():
-        return error_response(exc.message, exc.status, exc.parameter)
-    return render_template("error.html", code=exc.status, message=exc.message), exc.status
+        return domain_error_response(exc)
+    return _page(exc.status, localized(exc))
 
 
 @blueprint.app_errorhandler(Exception)
@@ -54,7 +60,11 @@ def _unexpected(exc: Exception):
     current_app.logger.exception("unhandled error", exc_info=exc)
     if _wants_json():
         return error_response("internal error", 500)
-    return (
-        render_template("error.html", code=500, message=str(GENERIC_MESSAGES[500])),
-        500,
-    )
+    return _page(500, str(GENERIC_MESSAGES[500]))
+
+
+def _page(status: int, message: str):
+    """The error page, in the reader's language (so it varies with it)."""
+    response = make_response(render_template("error.html", code=status, message=message), status)
+    response.vary.update(LANGUAGE_VARY)
+    return response
