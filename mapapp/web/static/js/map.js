@@ -108,7 +108,7 @@
   // A count as the page's language writes it ("1,234", "1 234"), with the symbols the
   // server gives (Babel): browsers lack them for some languages, Kazakh and Belarusian.
   function formatCount(n) {
-    var symbols = JSON.parse(document.documentElement.getAttribute("data-formats") || "{}");
+    var symbols = JSON.parse(document.body.getAttribute("data-formats") || "{}");
     return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group || ",");
   }
 

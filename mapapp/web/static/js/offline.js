@@ -25,7 +25,7 @@
 
   // Numbers and dates as the page's language writes them, with the symbols and pattern
   // the server gives (Babel): browsers lack them for Kazakh and Belarusian.
-  var FORMATS = JSON.parse(document.documentElement.getAttribute("data-formats") || "{}");
+  var FORMATS = JSON.parse(document.body.getAttribute("data-formats") || "{}");
 
   function decimal(value) {
     var parts = (Math.round(value * 10) / 10).toString().split(".");
