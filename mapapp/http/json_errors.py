@@ -13,7 +13,7 @@ from werkzeug.http import HTTP_STATUS_CODES
 
 from mapapp.errors import MapappError
 from mapapp.http.caching import LANGUAGE_VARY
-from mapapp.http.error_text import localized_for_api
+from mapapp.http.error_text import http_error_for_api, localized_for_api
 
 
 def error_response(message: str, status: int, parameter: str | None = None, code: str = ""):
@@ -32,7 +32,7 @@ def domain_error_response(exc: MapappError):
 
 
 def http_error_response(exc: HTTPException):
-    return error_response(exc.description or exc.name, exc.code or 500)
+    return error_response(http_error_for_api(exc), exc.code or 500)
 
 
 def _code_of_status(status: int) -> str:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from flask import make_response, render_template, request
-from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
 
 from mapapp.errors import MapappError
 from mapapp.http.caching import LANGUAGE_VARY
-from mapapp.http.error_text import localized
+from mapapp.http.error_text import generic, internal_error_for_api, localized
 from mapapp.http.json_errors import (
     domain_error_response,
     error_response,
@@ -16,21 +15,11 @@ from mapapp.http.json_errors import (
 )
 from mapapp.web import blueprint
 
-# What a page says for an error that came without a message of its own (Werkzeug's
-# descriptions are English only): in the reader's language.
-GENERIC_MESSAGES = {
-    400: _l("The request could not be understood: one of its parameters is wrong."),
-    404: _l("There is no such page. Check the address, or go back to the map."),
-    405: _l("This address cannot be used this way."),
-    500: _l("Something went wrong on the server. Please try again later."),
-}
-OTHER_ERROR = _l("The request could not be completed.")
-
 
 def _page_message(exc: HTTPException) -> str:
     if exc.description and exc.description != type(exc).description:
         return exc.description  # the view's own, already translated
-    return str(GENERIC_MESSAGES.get(exc.code or 500, OTHER_ERROR))
+    return generic(exc.code or 500)
 
 
 def _wants_json() -> bool:
@@ -59,8 +48,8 @@ def _unexpected(exc: Exception):
 
     current_app.logger.exception("unhandled error", exc_info=exc)
     if _wants_json():
-        return error_response("internal error", 500)
-    return _page(500, str(GENERIC_MESSAGES[500]))
+        return error_response(internal_error_for_api(), 500)
+    return _page(500, generic(500))
 
 
 def _page(status: int, message: str):

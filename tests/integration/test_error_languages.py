@@ -89,7 +89,7 @@ def test_not_found_in_the_api_is_translated_with_its_number(client, lang):
 def test_an_error_page_for_a_bad_parameter_is_in_the_page_language(client, lang):
     response = client.get(f"/sites?kind=bogus&lang={lang}")
     assert response.status_code == 400
-    assert f'<html lang="{lang}"' in response.get_data(as_text=True)
+    assert f'<html lang="{lang}">' in response.get_data(as_text=True)
     assert _page_message(response) == BAD_KIND[lang]
 
 
@@ -168,3 +168,38 @@ def test_ogc_filter_errors_are_translated(client, lang, expected):
     assert (error["status"], error["code"], error["parameter"]) == (400, "invalid_input", "filter")
     assert error["message"].startswith(expected), error["message"]
     assert "geometry, " in error["message"]  # the list of queryables is filled in
+
+
+NO_PAGE = {
+    "ru": "Такой страницы нет. Проверьте адрес или вернитесь к карте.",
+    "kk": "Мұндай бет жоқ. Мекенжайды тексеріңіз немесе картаға оралыңыз.",
+    "be": "Такой старонкі няма. Праверце адрас або вярніцеся да карты.",
+}
+NOT_THIS_WAY = {
+    "ru": "Этот адрес нельзя использовать таким образом.",
+    "kk": "Бұл мекенжайды осылай пайдалануға болмайды.",
+    "be": "Гэты адрас нельга выкарыстоўваць такім чынам.",
+}
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "be"])
+def test_an_unknown_api_address_and_a_wrong_method_are_answered_in_the_language(client, lang):
+    missing = client.get("/api/no-such-thing", headers={"Accept-Language": lang})
+    assert missing.status_code == 404
+    assert _error(missing) == {"status": 404, "code": "not_found", "message": NO_PAGE[lang]}
+    wrong = client.delete("/api/sites", headers={"Accept-Language": lang})
+    assert wrong.status_code == 405
+    assert _error(wrong) == {
+        "status": 405,
+        "code": "method_not_allowed",
+        "message": NOT_THIS_WAY[lang],
+    }
+
+
+def test_without_a_language_the_api_keeps_werkzeugs_english(client):
+    from werkzeug.exceptions import MethodNotAllowed, NotFound
+
+    missing = client.get("/api/no-such-thing", headers={"Accept-Language": ""})
+    assert _error(missing)["message"] == NotFound.description
+    wrong = client.delete("/api/sites", headers={"Accept-Language": "en"})
+    assert _error(wrong)["message"] == MethodNotAllowed.description
