@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test install db migrate demo serve browser pdf-libs lint format translations check-python
+.PHONY: help run test install db migrate demo serve browser pdf-libs lint format translations messages check-python
 
 help:
 	@echo "make run    - set everything up and serve http://$(HOST):$(PORT)"
@@ -43,6 +43,13 @@ install: $(STAMP)/install translations
 
 translations: $(STAMP)/install
 	$(BIN)/pybabel compile --use-fuzzy -d mapapp/translations >/dev/null
+
+# After adding or changing a marked message (_(), _l(), N_() for the core's errors):
+# refresh the template and every catalogue, then translate what is new.
+messages: $(STAMP)/install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k N_ -o mapapp/translations/messages.pot .
+	$(BIN)/pybabel update --ignore-obsolete -w 100 -i mapapp/translations/messages.pot -d mapapp/translations
+	$(BIN)/python scripts/check_translations.py || true
 
 db:
 	bash scripts/provision_db.sh

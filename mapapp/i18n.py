@@ -19,12 +19,24 @@ LANGUAGE_NAMES = {"ru": "Русский", "en": "English", "kk": "Қазақша
 babel = Babel()
 
 
-def select_locale() -> str:
+def chosen_language() -> str | None:
+    """The language the request asks for (``?lang=``, the cookie, then Accept-Language),
+    or None when it names none that is offered."""
     settings: Settings = current_settings()
     for candidate in (request.args.get("lang"), request.cookies.get(LANGUAGE_COOKIE)):
         if candidate in settings.languages:
             return candidate
-    return request.accept_languages.best_match(settings.languages) or settings.default_language
+    return request.accept_languages.best_match(settings.languages)
+
+
+def select_locale() -> str:
+    return chosen_language() or current_settings().default_language
+
+
+def api_language() -> str:
+    """The language of the API's messages: the one asked for, else English (the source
+    language), so that a client that asks for none reads the messages it always did."""
+    return chosen_language() or "en"
 
 
 def init_app(app: Flask, settings: Settings) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mapapp.contributions.text import clean_text
-from mapapp.errors import Conflict, InvalidInput
+from mapapp.errors import N_, Conflict, InvalidInput
 from mapapp.models import ROLES, User
 
 _hasher = PasswordHasher()
@@ -30,13 +30,23 @@ class Account:
 def add_user(session: Session, email: str, password: str, role: str) -> Account:
     email = (clean_text(email, "email", 254, required=True) or "").lower()
     if "@" not in email:
-        raise InvalidInput("email must be an e-mail address", "email")
+        raise InvalidInput(N_("%(name)s must be an e-mail address"), "email", name="email")
     if role not in ROLES:
-        raise InvalidInput(f"role must be one of {', '.join(ROLES)}", "role")
+        raise InvalidInput(
+            N_("%(name)s must be one of %(choices)s"),
+            "role",
+            name="role",
+            choices=", ".join(ROLES),
+        )
     if len(password) < MIN_PASSWORD:
-        raise InvalidInput(f"password must have at least {MIN_PASSWORD} characters", "password")
+        raise InvalidInput(
+            N_("%(name)s must have at least %(min)s characters"),
+            "password",
+            name="password",
+            min=MIN_PASSWORD,
+        )
     if session.scalar(select(User.id).where(User.email == email)) is not None:
-        raise Conflict(f"an account for {email} exists already", "email")
+        raise Conflict(N_("an account for %(email)s exists already"), "email", email=email)
     user = User(email=email, password_hash=_hasher.hash(password), role=role, active=True)
     session.add(user)
     session.flush()

@@ -9,7 +9,7 @@ from mapapp.contributions.decisions import decide, parse_decision
 from mapapp.contributions.history import record_history
 from mapapp.contributions.restore import restore_version
 from mapapp.contributions.submission import parse_submission, store, target_exists
-from mapapp.errors import NotFound
+from mapapp.errors import N_, NotFound
 from mapapp.http.auth import require_for_change
 from mapapp.http.bodies import form_contribution, json_object
 from mapapp.http.context import current_settings, get_session, writing
@@ -63,5 +63,7 @@ def _history(target_type: str, record_id: int):
     session = get_session()
     items = record_history(session, target_type, record_id)
     if not items and not target_exists(session, target_type, record_id):
-        raise NotFound(f"no {target_type} with id {record_id}")
+        if target_type == "person":
+            raise NotFound(N_("no person with id %(id)s"), id=record_id)
+        raise NotFound(N_("no site with id %(id)s"), id=record_id)
     return jsonify({"items": items})

@@ -6,22 +6,34 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from mapapp.api import blueprint
-from mapapp.errors import MapappError
-from mapapp.http.json_errors import error_response
+from mapapp.errors import N_, InvalidInput, MapappError
+from mapapp.http.json_errors import domain_error_response, http_error_response
 
 CSRF_HEADER = "X-CSRFToken"
 
 
 @blueprint.errorhandler(MapappError)
 def _domain_error(exc: MapappError):
-    return error_response(exc.message, exc.status, exc.parameter)
+    return domain_error_response(exc)
 
 
 @blueprint.errorhandler(CSRFError)
 def _csrf_error(exc: CSRFError):
-    return error_response(exc.description, 400, CSRF_HEADER)
+    if "missing" in (exc.description or ""):
+        error = InvalidInput(
+            N_("the %(header)s header is missing: send your session's CSRF token"),
+            CSRF_HEADER,
+            header=CSRF_HEADER,
+        )
+    else:
+        error = InvalidInput(
+            N_("the %(header)s header does not carry your session's valid CSRF token"),
+            CSRF_HEADER,
+            header=CSRF_HEADER,
+        )
+    return domain_error_response(error)
 
 
 @blueprint.errorhandler(HTTPException)
 def _http_error(exc: HTTPException):
-    return error_response(exc.description or exc.name, exc.code or 500)
+    return http_error_response(exc)

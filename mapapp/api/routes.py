@@ -7,7 +7,7 @@ import json
 from flask import Response, jsonify, request
 
 from mapapp.api import blueprint
-from mapapp.errors import InvalidInput, NotFound
+from mapapp.errors import N_, InvalidInput, NotFound
 from mapapp.http.caching import cacheable
 from mapapp.http.context import current_settings, get_engine, get_session
 from mapapp.http.page_cursor import parse_cursor
@@ -48,7 +48,7 @@ def list_sites():
 def get_site(site_id: int):
     feature = sites.site_feature(get_session(), site_id)
     if feature is None:
-        raise NotFound(f"no burial site with id {site_id}")
+        raise NotFound(N_("no burial site with id %(id)s"), id=site_id)
     return _geojson(feature)
 
 
@@ -63,7 +63,7 @@ def get_site_persons(site_id: int):
     )
     sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
     if not sites.site_exists(session, site_id):
-        raise NotFound(f"no burial site with id {site_id}")
+        raise NotFound(N_("no burial site with id %(id)s"), id=site_id)
     cursor = parse_cursor(session, request.args, site_id, sort)
     return jsonify(sites.site_persons(session, site_id, page, per_page, sort, cursor).as_dict())
 
@@ -82,7 +82,7 @@ def list_battles():
 def get_battle(battle_id: int):
     battle = battles.battle_detail(get_session(), battle_id)
     if battle is None:
-        raise NotFound(f"no battle location with id {battle_id}")
+        raise NotFound(N_("no battle location with id %(id)s"), id=battle_id)
     return jsonify(battle)
 
 
@@ -91,7 +91,7 @@ def get_battle(battle_id: int):
 def get_person(person_id: int):
     person = persons.person_detail(get_session(), person_id)
     if person is None:
-        raise NotFound(f"no person with id {person_id}")
+        raise NotFound(N_("no person with id %(id)s"), id=person_id)
     return jsonify(person)
 
 
@@ -122,7 +122,9 @@ def search_persons():
     words = query_words(request.args)
     filters = person_filters(request.args)
     if not words and filters.is_empty():
-        raise InvalidInput("give q (a name) or at least one filter", parameter="q")
+        raise InvalidInput(
+            N_("give %(name)s (a name) or at least one filter"), parameter="q", name="q"
+        )
     per_page = parse_positive_int(request.args.get("per_page"), "per_page", 20, 100)
     page = result_page(request.args, per_page)
     typed = typed_words(request.args)
@@ -155,7 +157,7 @@ def home_region_sites():
 
     country = area_filter(request.args, "country")
     if country is None:
-        raise InvalidInput("country is required", parameter="country")
+        raise InvalidInput(N_("%(name)s is required"), parameter="country", name="country")
     region = area_filter(request.args, "region")
     return _geojson(sites_for_home(get_session(), country, region))
 
@@ -169,7 +171,7 @@ def site_persons_csv(site_id: int):
 
     session = get_session()
     if not sites.site_exists(session, site_id):
-        raise NotFound(f"no burial site with id {site_id}")
+        raise NotFound(N_("no burial site with id %(id)s"), id=site_id)
     engine = get_engine()
 
     def body():
@@ -246,5 +248,5 @@ def get_partisan_unit(unit_id: int):
 
     unit = partisan_unit(get_session(), unit_id)
     if unit is None:
-        raise NotFound(f"no partisan formation with id {unit_id}")
+        raise NotFound(N_("no partisan formation with id %(id)s"), id=unit_id)
     return jsonify(unit)

@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 
 from mapapp.contributions.fields import HOME_FIELDS, NAME_FIELDS, PERSON_FIELDS, SITE_FIELDS
 from mapapp.contributions.outbox import queue_condition_report
-from mapapp.errors import Conflict
+from mapapp.errors import N_, Conflict
 from mapapp.importers.search_index import (
     person_keys,
     place_name_rows,
@@ -128,4 +128,6 @@ def _withdrawal(session: Session, c: Contribution) -> None:
         .first()
     )
     if marked is None:
-        raise Conflict(f"{c.target_type} {c.target_id} is withdrawn already", "decision")
+        if c.target_type == "person":
+            raise Conflict(N_("person %(id)s is withdrawn already"), "decision", id=c.target_id)
+        raise Conflict(N_("site %(id)s is withdrawn already"), "decision", id=c.target_id)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from mapapp.contributions.actor import set_actor, user_actor
 from mapapp.contributions.apply import apply
 from mapapp.contributions.text import clean_text
-from mapapp.errors import Conflict, InvalidInput, NotFound
+from mapapp.errors import N_, Conflict, InvalidInput, NotFound
 from mapapp.models import Contribution
 
 DECISIONS = ("approve", "reject")
@@ -36,7 +36,13 @@ class Decision:
 def parse_decision(data: Mapping) -> Decision:
     decision = data.get("decision")
     if not isinstance(decision, str) or decision not in DECISIONS:
-        raise InvalidInput("decision must be approve or reject", parameter="decision")
+        raise InvalidInput(
+            N_("%(name)s must be %(one)s or %(other)s"),
+            parameter="decision",
+            name="decision",
+            one="approve",
+            other="reject",
+        )
     reason = clean_text(data.get("reason"), "reason", 2000, required=decision == "reject")
     return Decision(decision, reason)
 
@@ -48,9 +54,11 @@ def decide(session: Session, contribution_id: int, decider: Decider, decision: D
         select(Contribution).where(Contribution.id == contribution_id).with_for_update()
     ).scalar_one_or_none()
     if contribution is None:
-        raise NotFound(f"no contribution with id {contribution_id}")
+        raise NotFound(N_("no contribution with id %(id)s"), id=contribution_id)
     if contribution.status != "pending":
-        raise Conflict(f"contribution {contribution_id} was already {contribution.status}")
+        if contribution.status == "approved":
+            raise Conflict(N_("contribution %(id)s was already approved"), id=contribution_id)
+        raise Conflict(N_("contribution %(id)s was already rejected"), id=contribution_id)
     set_actor(session.connection(), user_actor(decider.role, decider.id), contribution.id)
     if decision.decision == "approve":
         try:
@@ -59,7 +67,9 @@ def decide(session: Session, contribution_id: int, decider: Decider, decision: D
         except (IntegrityError, DataError) as exc:
             reason = str(exc.orig).splitlines()[0] if exc.orig else "constraint violated"
             raise Conflict(
-                f"the change does not fit the record as it is now ({reason})", "decision"
+                N_("the change does not fit the record as it is now (%(reason)s)"),
+                "decision",
+                reason=reason,
             ) from exc
     contribution.status = "approved" if decision.decision == "approve" else "rejected"
     contribution.decided_at = func.now()

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pypdf import PdfReader
 
 from mapapp.contributions.photos import process_photo
-from mapapp.errors import InvalidInput, TooLarge
+from mapapp.errors import N_, InvalidInput, TooLarge
 
 FIELD = "evidence_file"
 PDF_MAGIC = b"%PDF-"
-ACCEPTED = "a PDF document or a JPEG, PNG or WebP image"
 
 
 @dataclass(frozen=True)
@@ -28,11 +27,21 @@ def process_evidence_file(data: bytes, max_bytes: int) -> EvidenceUpload:
     """The file as it is stored; InvalidInput naming ``evidence_file`` and why for
     anything else, TooLarge over ``max_bytes``."""
     if len(data) > max_bytes:
-        raise TooLarge(f"{FIELD} is larger than {max_bytes // (1024 * 1024)} MB", FIELD)
+        raise TooLarge(
+            N_("%(field)s is larger than %(max)s MB"),
+            FIELD,
+            field=FIELD,
+            max=max_bytes // (1024 * 1024),
+        )
     if data.startswith(PDF_MAGIC):
         _check_pdf(data)
         return EvidenceUpload("application/pdf", data)
-    photo = process_photo(data, max_bytes, FIELD, ACCEPTED)
+    photo = process_photo(
+        data,
+        max_bytes,
+        FIELD,
+        N_("%(field)s must be a PDF document or a JPEG, PNG or WebP image"),
+    )
     return EvidenceUpload(photo.mime, photo.image)
 
 
@@ -42,11 +51,17 @@ def _check_pdf(data: bytes) -> None:
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            raise InvalidInput(f"{FIELD} is an encrypted PDF: send it without a password", FIELD)
+            raise InvalidInput(
+                N_("%(field)s is an encrypted PDF: send it without a password"),
+                FIELD,
+                field=FIELD,
+            )
         pages = len(reader.pages)
     except InvalidInput:
         raise
     except Exception as exc:  # a broken file fails in pypdf in many ways; any of them is ours
-        raise InvalidInput(f"{FIELD} is not a readable PDF document", FIELD) from exc
+        raise InvalidInput(
+            N_("%(field)s is not a readable PDF document"), FIELD, field=FIELD
+        ) from exc
     if pages == 0:
-        raise InvalidInput(f"{FIELD} is a PDF without pages", FIELD)
+        raise InvalidInput(N_("%(field)s is a PDF without pages"), FIELD, field=FIELD)

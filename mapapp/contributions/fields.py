@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mapapp.contributions.text import clean_int, clean_text
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 from mapapp.models import FATES
 
 
@@ -35,7 +35,12 @@ def _int(name: str, low: int, high: int) -> Field:
 def _fate(value, name):
     value = clean_text(value, name, 30)
     if value is not None and value not in FATES:
-        raise InvalidInput(f"{name} must be one of {', '.join(FATES)}", parameter=name)
+        raise InvalidInput(
+            N_("%(name)s must be one of %(choices)s"),
+            parameter=name,
+            name=name,
+            choices=", ".join(FATES),
+        )
     return value
 
 

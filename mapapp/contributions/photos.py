@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from mapapp.errors import InvalidInput, TooLarge
+from mapapp.errors import N_, InvalidInput, TooLarge
 
 FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
 MAX_PIXELS = 60_000_000  # a 10 MB JPEG is rarely above 40 megapixels
@@ -36,15 +36,30 @@ class ProcessedPhoto:
     thumbnail: bytes
 
 
+class _NotAnImage(Exception):
+    """Raised by _open; process_photo answers with the message its caller gave."""
+
+
 def process_photo(
-    data: bytes, max_bytes: int, field: str = "photo", accepted: str = "a JPEG, PNG or WebP image"
+    data: bytes,
+    max_bytes: int,
+    field: str = "photo",
+    wrong_kind: str = N_("%(field)s must be a JPEG, PNG or WebP image"),
 ) -> ProcessedPhoto:
     """The photo re-encoded in its own format with only its orientation tag kept, and a
     JPEG thumbnail turned upright; InvalidInput naming ``field`` for anything but a JPEG,
-    PNG or WebP (``accepted`` says what the field takes)."""
+    PNG or WebP (``wrong_kind``, a marked message, says what the field takes)."""
     if len(data) > max_bytes:
-        raise TooLarge(f"{field} is larger than {max_bytes // (1024 * 1024)} MB", field)
-    image = _open(data, field, accepted)
+        raise TooLarge(
+            N_("%(field)s is larger than %(max)s MB"),
+            field,
+            field=field,
+            max=max_bytes // (1024 * 1024),
+        )
+    try:
+        image = _open(data, field)
+    except _NotAnImage as exc:
+        raise InvalidInput(wrong_kind, field, field=field) from exc.__cause__
     fmt = image.format
     orientation = image.getexif().get(ORIENTATION)
     exif = Image.Exif()
@@ -70,23 +85,22 @@ def process_photo(
     )
 
 
-def _open(data: bytes, field: str, accepted: str) -> Image.Image:
-    message = f"{field} must be {accepted}"
+def _open(data: bytes, field: str) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             probe = Image.open(io.BytesIO(data), formats=list(FORMATS))
             if probe.width * probe.height > MAX_PIXELS:
-                raise InvalidInput(f"{field} has too many pixels", field)
+                raise InvalidInput(N_("%(field)s has too many pixels"), field, field=field)
             probe.verify()
             image = Image.open(io.BytesIO(data), formats=list(FORMATS))
             image.load()
     except InvalidInput:
         raise
     except (OSError, SyntaxError, ValueError, EOFError, Image.DecompressionBombError) as exc:
-        raise InvalidInput(message, field) from exc
+        raise _NotAnImage from exc
     except Image.DecompressionBombWarning as exc:
-        raise InvalidInput(f"{field} has too many pixels", field) from exc
+        raise InvalidInput(N_("%(field)s has too many pixels"), field, field=field) from exc
     if image.format not in FORMATS:
-        raise InvalidInput(message, field)
+        raise _NotAnImage
     return image

@@ -12,14 +12,14 @@ from sqlalchemy.orm import Session
 
 from mapapp.contributions.actor import set_actor, user_actor
 from mapapp.contributions.decisions import Decider
-from mapapp.errors import Conflict, Forbidden, NotFound
+from mapapp.errors import N_, Conflict, Forbidden, NotFound
 
 RESTORABLE = ("burial_sites", "persons", "burials", "battle_locations")
 
 
 def restore_version(session: Session, version: int, admin: Decider) -> dict:
     if admin.role != "admin":
-        raise Forbidden("only an administrator can restore a version")
+        raise Forbidden(N_("only an administrator can restore a version"))
     conn = session.connection()
     entry = (
         conn.execute(
@@ -30,7 +30,7 @@ def restore_version(session: Session, version: int, admin: Decider) -> dict:
         .one_or_none()
     )
     if entry is None or entry["table_name"] not in RESTORABLE:
-        raise NotFound(f"no version {version}")
+        raise NotFound(N_("no version %(version)s"), version=version)
     table = entry["table_name"]
     row = entry["old_row"] if entry["op"] == "DELETE" else entry["new_row"]
     if row is None:  # an imported row, logged without its copy (migration 0007)
@@ -55,7 +55,11 @@ def restore_version(session: Session, version: int, admin: Decider) -> dict:
             conn.execute(text(statement), params)
     except DBAPIError as exc:  # a version that no longer fits (e.g. its site is gone)
         reason = str(exc.orig).splitlines()[0]
-        raise Conflict(f"version {version} cannot be restored: {reason}") from exc
+        raise Conflict(
+            N_("version %(version)s cannot be restored: %(reason)s"),
+            version=version,
+            reason=reason,
+        ) from exc
     return {"table": table, "id": entry["row_id"], "restored_version": version}
 
 

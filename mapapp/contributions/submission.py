@@ -16,7 +16,7 @@ from mapapp.contributions.evidence_files import EvidenceUpload
 from mapapp.contributions.fields import FIELDS, NEW_PERSON_FIELDS
 from mapapp.contributions.photos import ProcessedPhoto
 from mapapp.contributions.text import clean_int, clean_text
-from mapapp.errors import InvalidInput, NotFound
+from mapapp.errors import N_, InvalidInput, NotFound
 from mapapp.models import Contribution, EvidenceFile, Photo
 
 TARGETS_BY_KIND = {
@@ -48,7 +48,12 @@ class Submission:
 
 def _choice(value, name: str, choices) -> str:
     if not isinstance(value, str) or value not in choices:
-        raise InvalidInput(f"{name} must be one of {', '.join(choices)}", parameter=name)
+        raise InvalidInput(
+            N_("%(name)s must be one of %(choices)s"),
+            parameter=name,
+            name=name,
+            choices=", ".join(choices),
+        )
     return value
 
 
@@ -58,7 +63,12 @@ def parse_submission(data: Mapping, evidence_file_given: bool = False) -> Submis
     kind = _choice(data.get("kind"), "kind", tuple(TARGETS_BY_KIND))
     target = data.get("target")
     if not isinstance(target, Mapping):
-        raise InvalidInput('target must be {"type": "person"|"site", "id": N}', "target")
+        raise InvalidInput(
+            N_("%(name)s must be %(form)s"),
+            "target",
+            name="target",
+            form='{"type": "person"|"site", "id": N}',
+        )
     target_type = _choice(target.get("type"), "target.type", TARGETS_BY_KIND[kind])
     target_id = clean_int(target.get("id"), "target.id", 1, MAX_ID, required=True)
     field, value = _field_and_value(kind, target_type, data)
@@ -97,19 +107,28 @@ def _field_and_value(kind: str, target_type: str, data: Mapping) -> tuple[str | 
 
 def _new_person(raw) -> dict:
     if not isinstance(raw, Mapping):
-        raise InvalidInput("value must be an object with the new person's fields", "value")
+        raise InvalidInput(N_("value must be an object with the new person's fields"), "value")
     unknown = sorted(str(k) for k in raw if k not in NEW_PERSON_FIELDS)
     if unknown:
-        raise InvalidInput(f"value.{unknown[0][:50]} is not a field of a person", "value")
+        raise InvalidInput(
+            N_("%(field)s is not a field of a person"), "value", field=f"value.{unknown[0][:50]}"
+        )
     person = {}
     for name, spec in NEW_PERSON_FIELDS.items():
         parsed = spec.parse(raw.get(name), f"value.{name}")
         if parsed is not None:
             person[name] = parsed
     if "surname" not in person:
-        raise InvalidInput("value.surname is required", parameter="value.surname")
+        raise InvalidInput(
+            N_("%(name)s is required"), parameter="value.surname", name="value.surname"
+        )
     if "death_day" in person and "death_month" not in person:
-        raise InvalidInput("value.death_day needs value.death_month", "value.death_day")
+        raise InvalidInput(
+            N_("%(name)s needs %(other)s"),
+            "value.death_day",
+            name="value.death_day",
+            other="value.death_month",
+        )
     return person
 
 
@@ -129,9 +148,11 @@ def store(
     """Store a checked submission as pending; NotFound for an unknown target. The caller
     commits (the contribution, its photo and its evidence file together)."""
     if not target_exists(session, submission.target_type, submission.target_id):
-        raise NotFound(f"no {submission.target_type} with id {submission.target_id}", "target.id")
+        if submission.target_type == "person":
+            raise NotFound(N_("no person with id %(id)s"), "target.id", id=submission.target_id)
+        raise NotFound(N_("no site with id %(id)s"), "target.id", id=submission.target_id)
     if (submission.kind == "photo") != (photo is not None):
-        raise InvalidInput("a photo contribution needs exactly one photo file", "photo")
+        raise InvalidInput(N_("a photo contribution needs exactly one photo file"), "photo")
     contribution = Contribution(
         kind=submission.kind,
         target_type=submission.target_type,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 
 
 def clean_text(value, name: str, max_length: int, required: bool = False) -> str | None:
@@ -13,20 +13,27 @@ def clean_text(value, name: str, max_length: int, required: bool = False) -> str
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise InvalidInput(f"{name} must be text", parameter=name)
+        raise InvalidInput(N_("%(name)s must be text"), parameter=name, name=name)
     value = unicodedata.normalize("NFC", value.strip())
     if not value:
         if required:
-            raise InvalidInput(f"{name} is required", parameter=name)
+            raise InvalidInput(N_("%(name)s is required"), parameter=name, name=name)
         return None
     if len(value) > max_length:
-        raise InvalidInput(f"{name} is longer than {max_length} characters", parameter=name)
+        raise InvalidInput(
+            N_("%(name)s is longer than %(max)s characters"),
+            parameter=name,
+            name=name,
+            max=max_length,
+        )
     if any(ord(c) < 32 and c not in "\n\t" for c in value) or "\x7f" in value:
-        raise InvalidInput(f"{name} contains control characters", parameter=name)
+        raise InvalidInput(N_("%(name)s contains control characters"), parameter=name, name=name)
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise InvalidInput(f"{name} is not valid Unicode text", parameter=name) from exc
+        raise InvalidInput(
+            N_("%(name)s is not valid Unicode text"), parameter=name, name=name
+        ) from exc
     return value
 
 
@@ -34,17 +41,23 @@ def clean_int(value, name: str, low: int, high: int, required: bool = False) -> 
     """A whole number in [low, high] given as a number or as digits; None when empty."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
-            raise InvalidInput(f"{name} is required", parameter=name)
+            raise InvalidInput(N_("%(name)s is required"), parameter=name, name=name)
         return None
     if isinstance(value, bool):
-        raise InvalidInput(f"{name} must be a whole number", parameter=name)
+        raise InvalidInput(N_("%(name)s must be a whole number"), parameter=name, name=name)
     if isinstance(value, str):
         text = value.strip()
         if len(text) > 12 or not text.isascii() or not text.lstrip("-").isdigit():
-            raise InvalidInput(f"{name} must be a whole number", parameter=name)
+            raise InvalidInput(N_("%(name)s must be a whole number"), parameter=name, name=name)
         value = int(text)
     if not isinstance(value, int):
-        raise InvalidInput(f"{name} must be a whole number", parameter=name)
+        raise InvalidInput(N_("%(name)s must be a whole number"), parameter=name, name=name)
     if not low <= value <= high:
-        raise InvalidInput(f"{name} must be between {low} and {high}", parameter=name)
+        raise InvalidInput(
+            N_("%(name)s must be between %(low)s and %(high)s"),
+            parameter=name,
+            name=name,
+            low=low,
+            high=high,
+        )
     return value

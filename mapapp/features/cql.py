@@ -20,7 +20,7 @@ from shapely.geometry import shape
 from sqlalchemy import ColumnElement, and_, false, func, literal, not_, or_, true
 from sqlalchemy.types import Float, Text
 
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 from mapapp.features.collections import Collection
 
 LANGUAGES = ("cql2-text", "cql2-json")
@@ -46,8 +46,10 @@ _SPATIAL = {
 }
 
 
-def _bad(message: str) -> InvalidInput:
-    return InvalidInput(f"filter: {message}", parameter="filter")
+def _bad(message: str, **values: object) -> InvalidInput:
+    """A bad filter; ``message`` is marked with ``N_`` and starts with "%(name)s: ", the
+    parameter's name."""
+    return InvalidInput(message, parameter="filter", name="filter", **values)
 
 
 @dataclass(frozen=True)
@@ -64,15 +66,23 @@ def parse_filter(raw: str, lang: str | None, collection: Collection) -> ColumnEl
     """The SQL condition of a CQL2 filter on ``collection``; InvalidInput when it is not one."""
     lang = lang or "cql2-text"
     if lang not in LANGUAGES:
-        raise InvalidInput(f"filter-lang must be one of {', '.join(LANGUAGES)}", "filter-lang")
+        raise InvalidInput(
+            N_("%(name)s must be one of %(choices)s"),
+            "filter-lang",
+            name="filter-lang",
+            choices=", ".join(LANGUAGES),
+        )
     node = _parse(raw, lang)
     _check_depth(node)
     try:
         result = _ToSQL(collection).evaluate(node)
     except RecursionError:
-        raise _bad("nested too deeply") from None
+        raise _bad(N_("%(name)s: nested too deeply")) from None
     if not isinstance(result, _Value) or result.type != "boolean" or result.is_property:
-        raise _bad("must be a condition (a comparison, a spatial test, AND/OR/NOT ...)")
+        raise _bad(
+            N_("%(name)s: must be a condition (a comparison, a spatial test, %(logic)s ...)"),
+            logic="AND/OR/NOT",
+        )
     return result.sql
 
 
@@ -81,15 +91,17 @@ def _parse(raw: str, lang: str):
         node = parse_text(raw) if lang == "cql2-text" else parse_json(raw)
     except Exception as exc:  # the parsers raise lark, JSON, key and type errors alike
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise _bad(f"not valid {lang}: {first_line[:200]}") from None
+        raise _bad(
+            N_("%(name)s: not valid %(lang)s: %(detail)s"), lang=lang, detail=first_line[:200]
+        ) from None
     if not isinstance(node, ast.Node):
-        raise _bad(f"not valid {lang}: a condition is expected")
+        raise _bad(N_("%(name)s: not valid %(lang)s: a condition is expected"), lang=lang)
     return node
 
 
 def _check_depth(node, depth: int = 0) -> None:
     if depth > MAX_DEPTH:
-        raise _bad(f"nested more than {MAX_DEPTH} levels deep")
+        raise _bad(N_("%(name)s: nested more than %(max)s levels deep"), max=MAX_DEPTH)
     subs = node.get_sub_nodes() if isinstance(node, ast.Node) else None
     if subs is None:
         return
@@ -103,7 +115,7 @@ def _condition(sql) -> _Value:
 
 def _require(value, name: str) -> _Value:
     if not isinstance(value, _Value):
-        raise _bad(f"{name} expects a property or a value")
+        raise _bad(N_("%(name)s: %(operator)s expects a property or a value"), operator=name)
     return value
 
 
@@ -111,7 +123,12 @@ def _comparable(a: _Value, b: _Value, what: str) -> None:
     numeric = {"integer", "number"}
     same = a.type == b.type or (a.type in numeric and b.type in numeric)
     if not same or a.type == "geometry":
-        raise _bad(f"{what} cannot compare {a.type} with {b.type}")
+        raise _bad(
+            N_("%(name)s: %(operator)s cannot compare %(left)s with %(right)s"),
+            operator=what,
+            left=a.type,
+            right=b.type,
+        )
 
 
 class _ToSQL(Evaluator):
@@ -120,19 +137,22 @@ class _ToSQL(Evaluator):
 
     def adopt(self, node, *sub_args):
         name = type(node).__name__ if isinstance(node, ast.Node) else repr(node)[:40]
-        raise _bad(f"{name} is not supported")
+        raise _bad(N_("%(name)s: %(what)s is not supported"), what=name)
 
     @handle(ast.Not)
     def not_(self, node, sub):
         if not isinstance(sub, _Value) or sub.type != "boolean":
-            raise _bad("NOT expects a condition")
+            raise _bad(N_("%(name)s: %(operator)s expects a condition"), operator="NOT")
         return _condition(not_(sub.sql))
 
     @handle(ast.And, ast.Or)
     def combination(self, node, lhs, rhs):
         for side in (lhs, rhs):
             if not isinstance(side, _Value) or side.type != "boolean":
-                raise _bad(f"{node.op.value} expects conditions on both sides")
+                raise _bad(
+                    N_("%(name)s: %(operator)s expects conditions on both sides"),
+                    operator=node.op.value,
+                )
         combine = and_ if isinstance(node, ast.And) else or_
         return _condition(combine(lhs.sql, rhs.sql))
 
@@ -141,7 +161,10 @@ class _ToSQL(Evaluator):
         lhs, rhs = _require(lhs, node.op.value), _require(rhs, node.op.value)
         _comparable(lhs, rhs, node.op.value)
         if lhs.type == "boolean" and node.op.value not in ("=", "<>"):
-            raise _bad(f"{node.op.value} does not apply to true/false values")
+            raise _bad(
+                N_("%(name)s: %(operator)s does not apply to true/false values"),
+                operator=node.op.value,
+            )
         return _condition(getattr(lhs.sql, _COMPARISONS[type(node)])(rhs.sql))
 
     @handle(ast.Between)
@@ -150,7 +173,7 @@ class _ToSQL(Evaluator):
         for bound in (low, high):
             _comparable(lhs, bound, "BETWEEN")
         if lhs.type not in ("integer", "number"):
-            raise _bad("BETWEEN applies to numbers")
+            raise _bad(N_("%(name)s: %(operator)s applies to numbers"), operator="BETWEEN")
         sql = lhs.sql.between(low.sql, high.sql)
         return _condition(not_(sql) if node.not_ else sql)
 
@@ -158,7 +181,10 @@ class _ToSQL(Evaluator):
     def like(self, node, lhs):
         lhs = _require(lhs, "LIKE")
         if lhs.type != "string" or not isinstance(node.pattern, str):
-            raise _bad("LIKE compares a text property with a text pattern")
+            raise _bad(
+                N_("%(name)s: %(operator)s compares a text property with a text pattern"),
+                operator="LIKE",
+            )
         sql = lhs.sql.like(literal(node.pattern, Text), escape="\\")
         return _condition(not_(sql) if node.not_ else sql)
 
@@ -166,7 +192,7 @@ class _ToSQL(Evaluator):
     def in_(self, node, lhs, *options):
         lhs = _require(lhs, "IN")
         if not options:
-            raise _bad("IN needs at least one value")
+            raise _bad(N_("%(name)s: %(operator)s needs at least one value"), operator="IN")
         for option in options:
             _comparable(lhs, _require(option, "IN"), "IN")
         sql = lhs.sql.in_([o.sql for o in options])
@@ -176,14 +202,14 @@ class _ToSQL(Evaluator):
     def is_null(self, node, lhs):
         lhs = _require(lhs, "IS NULL")
         if not lhs.is_property:
-            raise _bad("IS NULL applies to a property")
+            raise _bad(N_("%(name)s: %(operator)s applies to a property"), operator="IS NULL")
         return _condition(lhs.sql.isnot(None) if node.not_ else lhs.sql.is_(None))
 
     @handle(*_SPATIAL)
     def spatial(self, node, lhs, rhs):
         lhs, rhs = _require(lhs, node.op.value), _require(rhs, node.op.value)
         if lhs.type != "geometry" or rhs.type != "geometry":
-            raise _bad(f"{node.op.value} compares geometries")
+            raise _bad(N_("%(name)s: %(operator)s compares geometries"), operator=node.op.value)
         return _condition(_SPATIAL[type(node)](lhs.sql, rhs.sql))
 
     @handle(ast.Attribute)
@@ -194,7 +220,11 @@ class _ToSQL(Evaluator):
         prop = self.collection.get(name)
         if prop is None or not prop.queryable:
             known = ", ".join((GEOMETRY, *(p.name for p in self.collection.queryables)))
-            raise _bad(f"unknown property {name[:60]!r}; queryables are {known}")
+            raise _bad(
+                N_("%(name)s: unknown property %(property)s; queryables are %(known)s"),
+                property=repr(name[:60]),
+                known=known,
+            )
         return _Value(self.collection.expression(name), prop.type, is_property=True)
 
     @handle(ast.Function)
@@ -207,7 +237,9 @@ class _ToSQL(Evaluator):
             ]
             if len(numbers) == len(arguments):
                 return _envelope(numbers)
-        raise _bad(f"function {node.name[:40]!r} is not supported")
+        raise _bad(
+            N_("%(name)s: function %(function)s is not supported"), function=repr(node.name[:40])
+        )
 
     @handle(bool)
     def boolean(self, node):
@@ -216,7 +248,7 @@ class _ToSQL(Evaluator):
     @handle(int, float)
     def number(self, node):
         if not math.isfinite(node) or abs(node) > 1e15:
-            raise _bad("numbers must be finite and at most 1e15")
+            raise _bad(N_("%(name)s: numbers must be finite and at most %(max)s"), max="1e15")
         kind = "integer" if isinstance(node, int) else "number"
         return _Literal(literal(node, Float if kind == "number" else None), kind, raw=node)
 
@@ -257,16 +289,16 @@ def _geometry(geojson: dict) -> _Value:
     try:
         geom = shape(json.loads(json.dumps(geojson)))
     except Exception as exc:  # shapely raises several kinds on malformed coordinates
-        raise _bad(f"invalid geometry: {str(exc)[:100]}") from None
+        raise _bad(N_("%(name)s: invalid geometry: %(detail)s"), detail=str(exc)[:100]) from None
     if geom.is_empty:
-        raise _bad("the geometry is empty")
+        raise _bad(N_("%(name)s: the geometry is empty"))
     coords = shapely.get_coordinates(geom)
     if not all(math.isfinite(v) for v in coords.flat):
-        raise _bad("geometry coordinates must be finite")
+        raise _bad(N_("%(name)s: geometry coordinates must be finite"))
     if not ((coords[:, 0] >= -180).all() and (coords[:, 0] <= 180).all()):
-        raise _bad("geometry longitudes must lie in -180..180")
+        raise _bad(N_("%(name)s: geometry longitudes must lie in -180..180"))
     if not ((coords[:, 1] >= -90).all() and (coords[:, 1] <= 90).all()):
-        raise _bad("geometry latitudes must lie in -90..90")
+        raise _bad(N_("%(name)s: geometry latitudes must lie in -90..90"))
     if not geom.is_valid:
         geom = shapely.make_valid(geom)
     return _Value(func.ST_GeomFromText(literal(geom.wkt, Text), 4326), "geometry")

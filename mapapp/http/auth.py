@@ -7,7 +7,7 @@ from flask_login import UserMixin, current_user
 
 from mapapp.accounts.users import Account, get_account
 from mapapp.contributions.decisions import Decider
-from mapapp.errors import Forbidden, Unauthorized
+from mapapp.errors import N_, Forbidden, Unauthorized
 from mapapp.http.context import get_session
 
 RANKS = {"moderator": 1, "admin": 2}
@@ -29,7 +29,7 @@ def load_user(user_id: str):
 
 
 def unauthorized():
-    raise Unauthorized("sign in as a moderator first")
+    raise Unauthorized(N_("sign in as a moderator first"))
 
 
 def signed_in_account() -> Account | None:
@@ -40,9 +40,9 @@ def require(role: str) -> Decider:
     """The signed-in user as a Decider if their role is at least ``role``."""
     account = signed_in_account()
     if account is None:
-        raise Unauthorized("sign in as a moderator first")
+        raise Unauthorized(N_("sign in as a moderator first"))
     if RANKS[account.role] < RANKS[role]:
-        raise Forbidden(f"this needs the {role} role")
+        raise Forbidden(N_("this needs the %(role)s role"), role=role)
     return Decider(account.id, account.role)
 
 

@@ -9,7 +9,7 @@ from mapapp.contributions.evidence_files import EvidenceUpload, process_evidence
 from mapapp.contributions.fields import NEW_PERSON_FIELDS
 from mapapp.contributions.photos import ProcessedPhoto, process_photo
 from mapapp.contributions.submission import Submission, parse_submission
-from mapapp.errors import InvalidInput, TooLarge
+from mapapp.errors import N_, InvalidInput, TooLarge
 
 FORM_FIELDS = ("kind", "field", "value", "comment", "evidence", "contact")
 
@@ -17,16 +17,16 @@ FORM_FIELDS = ("kind", "field", "value", "comment", "evidence", "contact")
 def json_object(request: Request, max_bytes: int) -> dict:
     """The body as a JSON object; 413 over ``max_bytes``, 400 for anything else."""
     if request.content_length is not None and request.content_length > max_bytes:
-        raise TooLarge(f"the body is larger than {max_bytes} bytes", "body")
+        raise TooLarge(N_("the body is larger than %(max)s bytes"), "body", max=max_bytes)
     data = request.get_data(cache=True)
     if len(data) > max_bytes:
-        raise TooLarge(f"the body is larger than {max_bytes} bytes", "body")
+        raise TooLarge(N_("the body is larger than %(max)s bytes"), "body", max=max_bytes)
     try:
         body = request.get_json(silent=True, force=True)
     except RecursionError as exc:  # nesting deeper than any contribution has
-        raise InvalidInput("the body is nested too deeply", "body") from exc
+        raise InvalidInput(N_("the body is nested too deeply"), "body") from exc
     if not isinstance(body, dict):
-        raise InvalidInput("the body must be a JSON object", "body")
+        raise InvalidInput(N_("the body must be a JSON object"), "body")
     return body
 
 
@@ -73,5 +73,10 @@ def file_upload(request: Request, name: str, max_bytes: int) -> bytes | None:
         return None
     data = upload.stream.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise TooLarge(f"{name} is larger than {max_bytes // (1024 * 1024)} MB", name)
+        raise TooLarge(
+            N_("%(field)s is larger than %(max)s MB"),
+            name,
+            field=name,
+            max=max_bytes // (1024 * 1024),
+        )
     return data or None

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
 from mapapp.http.json_errors import error_response, wants_json
+from mapapp.i18n import api_language
 
 # SQLSTATE 57014: the statement ran longer than statement_timeout.
 QUERY_CANCELED = "57014"
@@ -53,7 +54,7 @@ def _unavailable(exc: Exception):
 
     retry_after = str(current_settings().retry_after_seconds)
     if wants_json(request.path):
-        with force_locale("en"):  # the APIs speak English, as in their other errors
+        with force_locale(api_language()):  # as the API's other errors
             response, status = error_response(_message(exc), 503)
     else:
         response = render_template("error.html", code=503, message=_message(exc))

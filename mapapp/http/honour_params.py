@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from werkzeug.datastructures import MultiDict
 
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 from mapapp.http.search_params import OBLASTS, _plain, area_filter
 from mapapp.queries.honours import HeroFilters
 
@@ -13,7 +13,10 @@ def hero_filters(args: MultiDict) -> HeroFilters:
     oblast = _plain(args, "burial_oblast")
     if oblast is not None and oblast not in OBLASTS:
         raise InvalidInput(
-            f"burial_oblast must be one of {', '.join(OBLASTS)}", parameter="burial_oblast"
+            N_("%(name)s must be one of %(choices)s"),
+            parameter="burial_oblast",
+            name="burial_oblast",
+            choices=", ".join(OBLASTS),
         )
     return HeroFilters(
         country=area_filter(args, "country"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 from mapapp.http.search_params import area_filter
 from mapapp.queries.trip import NearSearch
 
@@ -20,13 +20,19 @@ def parse_near(args) -> tuple[float, float, float]:
             if name == "km":
                 values[name] = DEFAULT_KM
                 continue
-            raise InvalidInput(f"{name} is required", parameter=name)
+            raise InvalidInput(N_("%(name)s is required"), parameter=name, name=name)
         try:
             value = float(raw)
         except ValueError:
-            raise InvalidInput(f"{name} must be a number", parameter=name) from None
+            raise InvalidInput(N_("%(name)s must be a number"), parameter=name, name=name) from None
         if not math.isfinite(value) or not low <= value <= high:
-            raise InvalidInput(f"{name} must be between {low} and {high}", parameter=name)
+            raise InvalidInput(
+                N_("%(name)s must be between %(low)s and %(high)s"),
+                parameter=name,
+                name=name,
+                low=low,
+                high=high,
+            )
         values[name] = value
     return values["lat"], values["lon"], values["km"]
 

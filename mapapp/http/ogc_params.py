@@ -3,7 +3,7 @@ CQL2 filters, each failure an InvalidInput naming the parameter."""
 
 from __future__ import annotations
 
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 from mapapp.features.collections import CRS84, Collection
 from mapapp.features.cql import LANGUAGES, parse_filter
 from mapapp.features.items import ItemsQuery
@@ -18,7 +18,12 @@ def parse_format(args, accept) -> str:
     raw = args.get("f")
     if raw:
         if raw not in FORMATS:
-            raise InvalidInput(f"f must be one of {', '.join(FORMATS)}", parameter="f")
+            raise InvalidInput(
+                N_("%(name)s must be one of %(choices)s"),
+                parameter="f",
+                name="f",
+                choices=", ".join(FORMATS),
+            )
         return raw
     best = accept.best_match(["application/json", "application/geo+json", "text/html"])
     return "html" if best == "text/html" else "json"
@@ -26,7 +31,9 @@ def parse_format(args, accept) -> str:
 
 def _crs84_only(raw: str | None, name: str) -> None:
     if raw and raw.strip("<>") not in CRS84_NAMES:
-        raise InvalidInput(f"{name}: only {CRS84} is supported", parameter=name)
+        raise InvalidInput(
+            N_("%(name)s: only %(crs)s is supported"), parameter=name, name=name, crs=CRS84
+        )
 
 
 def parse_items_query(args, collection: Collection, default_limit: int, max_limit: int):
@@ -37,14 +44,19 @@ def parse_items_query(args, collection: Collection, default_limit: int, max_limi
     raw_filter = args.get("filter")
     lang = args.get("filter-lang")
     if lang and lang not in LANGUAGES:
-        raise InvalidInput(f"filter-lang must be one of {', '.join(LANGUAGES)}", "filter-lang")
+        raise InvalidInput(
+            N_("%(name)s must be one of %(choices)s"),
+            "filter-lang",
+            name="filter-lang",
+            choices=", ".join(LANGUAGES),
+        )
     condition = parse_filter(raw_filter, lang, collection) if raw_filter else None
     after = args.get("next")
     return ItemsQuery(
         bbox=parse_bbox(args.get("bbox")),
         condition=condition,
         properties=parse_properties(args.get("properties"), collection),
-        after=parse_id(after, "next", "page key") if after else None,
+        after=parse_id(after, "next", N_("%(value)s is not a page key")) if after else None,
         limit=parse_positive_int(args.get("limit"), "limit", default_limit, max_limit),
     )
 
@@ -56,7 +68,10 @@ def parse_properties(raw: str | None, collection: Collection) -> tuple[str, ...]
     unknown = [n for n in names if collection.get(n) is None]
     if unknown:
         raise InvalidInput(
-            f"properties: unknown {unknown[0][:60]!r}; known are {', '.join(collection.names)}",
+            N_("%(name)s: unknown %(value)s; known are %(known)s"),
             parameter="properties",
+            name="properties",
+            value=repr(unknown[0][:60]),
+            known=", ".join(collection.names),
         )
     return names

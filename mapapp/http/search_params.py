@@ -6,7 +6,7 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 from mapapp.http.params import parse_positive_int
 from mapapp.queries.search import PersonFilters, check_page
 from mapapp.text.normalize import area_key, query_word_variants
@@ -24,10 +24,13 @@ def _plain(args: MultiDict, name: str) -> str | None:
     if value is None or value.strip() == "":
         return None
     if "\x00" in value:
-        raise InvalidInput(f"{name} contains a NUL character", parameter=name)
+        raise InvalidInput(N_("%(name)s contains a NUL character"), parameter=name, name=name)
     if len(value) > MAX_QUERY_LENGTH:
         raise InvalidInput(
-            f"{name} is too long (at most {MAX_QUERY_LENGTH} characters)", parameter=name
+            N_("%(name)s is too long (at most %(max)s characters)"),
+            parameter=name,
+            name=name,
+            max=MAX_QUERY_LENGTH,
         )
     return value.strip()
 
@@ -37,13 +40,16 @@ def query_words(args: MultiDict, name: str = "q", required: bool = False) -> lis
     raw = _plain(args, name)
     if raw is None:
         if required:
-            raise InvalidInput(f"{name} is required", parameter=name)
+            raise InvalidInput(N_("%(name)s is required"), parameter=name, name=name)
         return []
     # One-letter words (initials) cannot be matched by trigrams; they are left out.
     words = [w for w in query_word_variants(raw) if len(w[0]) >= 2][:MAX_WORDS]
     if sum(len(w[0]) for w in words) < MIN_LETTERS:
         raise InvalidInput(
-            f"{name} must contain at least {MIN_LETTERS} letters of a name", parameter=name
+            N_("%(name)s must contain at least %(min)s letters of a name"),
+            parameter=name,
+            name=name,
+            min=MIN_LETTERS,
         )
     return words
 
@@ -61,7 +67,7 @@ def area_filter(args: MultiDict, name: str) -> str | None:
         return None
     key = area_key(raw)
     if not key:
-        raise InvalidInput(f"{name} must contain letters", parameter=name)
+        raise InvalidInput(N_("%(name)s must contain letters"), parameter=name, name=name)
     return key
 
 
@@ -71,7 +77,7 @@ def _year(args: MultiDict, name: str) -> int | None:
         return None
     year = raw[-4:]
     if not (year.isascii() and year.isdigit()) or not 1850 <= int(year) <= 2000:
-        raise InvalidInput(f"{name} must be a year such as 1944", parameter=name)
+        raise InvalidInput(N_("%(name)s must be a year such as 1944"), parameter=name, name=name)
     return int(year)
 
 
@@ -83,14 +89,17 @@ def _flag(args: MultiDict, name: str) -> bool | None:
         return True
     if raw.lower() in _FALSE:
         return False
-    raise InvalidInput(f"{name} must be 1 or 0", parameter=name)
+    raise InvalidInput(N_("%(name)s must be 1 or 0"), parameter=name, name=name)
 
 
 def person_filters(args: MultiDict) -> PersonFilters:
     oblast = _plain(args, "burial_oblast")
     if oblast is not None and oblast not in OBLASTS:
         raise InvalidInput(
-            f"burial_oblast must be one of {', '.join(OBLASTS)}", parameter="burial_oblast"
+            N_("%(name)s must be one of %(choices)s"),
+            parameter="burial_oblast",
+            name="burial_oblast",
+            choices=", ".join(OBLASTS),
         )
     filters = PersonFilters(
         country=area_filter(args, "country"),
@@ -113,7 +122,12 @@ def person_filters(args: MultiDict) -> PersonFilters:
         and filters.death_to is not None
         and filters.death_from > filters.death_to
     ):
-        raise InvalidInput("death_from must not be after death_to", parameter="death_from")
+        raise InvalidInput(
+            N_("%(name)s must not be after %(other)s"),
+            parameter="death_from",
+            name="death_from",
+            other="death_to",
+        )
     return filters
 
 

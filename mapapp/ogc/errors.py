@@ -5,15 +5,15 @@ from __future__ import annotations
 from werkzeug.exceptions import HTTPException
 
 from mapapp.errors import MapappError
-from mapapp.http.json_errors import error_response
+from mapapp.http.json_errors import domain_error_response, http_error_response
 from mapapp.ogc import blueprint
 
 
 @blueprint.errorhandler(MapappError)
 def _domain_error(exc: MapappError):
-    return error_response(exc.message, exc.status, exc.parameter)
+    return domain_error_response(exc)
 
 
 @blueprint.errorhandler(HTTPException)
 def _http_error(exc: HTTPException):
-    return error_response(exc.description or exc.name, exc.code or 500)
+    return http_error_response(exc)

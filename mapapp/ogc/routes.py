@@ -7,7 +7,7 @@ import json
 
 from flask import Response, render_template, request, url_for
 
-from mapapp.errors import InvalidInput, NotFound
+from mapapp.errors import N_, InvalidInput, NotFound
 from mapapp.features import collections as fc
 from mapapp.features import items as fi
 from mapapp.http.context import current_settings, get_session
@@ -51,7 +51,9 @@ def _collection(collection_id: str) -> fc.Collection:
     collection = fc.COLLECTIONS.get(collection_id)
     if collection is None:
         raise NotFound(
-            f"no collection {collection_id[:60]!r}; there are {', '.join(fc.COLLECTIONS)}"
+            N_("no collection %(name)s; there are %(known)s"),
+            name=repr(collection_id[:60]),
+            known=", ".join(fc.COLLECTIONS),
         )
     return collection
 
@@ -334,12 +336,16 @@ def item(collection_id: str, feature_id: str):
     """
     collection = _collection(collection_id)
     try:
-        key = parse_id(feature_id, "feature_id", "feature id")
+        key = parse_id(feature_id, "feature_id", N_("%(value)s is not a feature id"))
     except InvalidInput:
-        raise NotFound(f"no feature {feature_id[:40]!r} in {collection.id}") from None
+        raise NotFound(
+            N_("no feature %(id)s in %(collection)s"),
+            id=repr(feature_id[:40]),
+            collection=collection.id,
+        ) from None
     text = fi.item(get_session(), collection, key)
     if text is None:
-        raise NotFound(f"no feature {key} in {collection.id}")
+        raise NotFound(N_("no feature %(id)s in %(collection)s"), id=key, collection=collection.id)
     feature = json.loads(text)
     feature["links"] = [
         *_self_links("ogc.item", GEOJSON, collection_id=collection.id, feature_id=key),

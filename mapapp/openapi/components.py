@@ -13,10 +13,19 @@ ERROR = {
     "properties": {
         "error": {
             "type": "object",
-            "required": ["status", "message"],
+            "required": ["status", "code", "message"],
             "properties": {
                 "status": {"type": "integer"},
-                "message": {"type": "string"},
+                "code": {
+                    "type": "string",
+                    "description": "what kind of error, never translated: invalid_input, "
+                    "not_found, too_large, conflict, unauthorized, forbidden ...",
+                },
+                "message": {
+                    "type": "string",
+                    "description": "for people, in the language asked for (?lang=, the "
+                    "lang cookie or Accept-Language); English when none is asked for",
+                },
                 "parameter": {"type": "string", "description": "the parameter at fault"},
             },
         }

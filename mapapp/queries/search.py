@@ -23,7 +23,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from mapapp.errors import InvalidInput, MapappError
+from mapapp.errors import N_, InvalidInput, MapappError
 from mapapp.queries.common import district_matches, person_summary
 from mapapp.text.normalize import one_edit_neighbours
 
@@ -60,10 +60,11 @@ class SearchTimedOut(MapappError):
     """The search took longer than its time limit."""
 
     status = 503
+    code = "search_timed_out"
 
     def __init__(self) -> None:
         super().__init__(
-            "the search took too long; add a name or more words, or narrow the filters"
+            N_("the search took too long; add a name or more words, or narrow the filters")
         )
 
 
@@ -75,9 +76,14 @@ def max_page(per_page: int) -> int:
 def check_page(page: int, per_page: int) -> None:
     if page > max_page(per_page):
         raise InvalidInput(
-            f"page must be at most {max_page(per_page)}: only the first {COUNT_CAP} "
-            "matches are listed; add words or filters to narrow the search",
+            N_(
+                "%(name)s must be at most %(max)s: only the first %(cap)s matches are listed; "
+                "add words or filters to narrow the search"
+            ),
             parameter="page",
+            name="page",
+            max=max_page(per_page),
+            cap=COUNT_CAP,
         )
 
 

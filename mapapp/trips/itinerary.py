@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 from mapapp.queries.trip import settlement_point, stops_by_id
 from mapapp.text.normalize import search_key
 from mapapp.trips.tour import driving_hours, plan_tour
@@ -62,10 +62,18 @@ def resolve_start(session: Session, trip: TripRequest) -> dict | None:
         key = search_key(trip.start_place)
         found = settlement_point(session, key) if key else []
         if len(found) != 1:
-            reason = "no settlement" if not found else f"{len(found)} settlements"
+            place = repr(trip.start_place[:60])
+            if not found:
+                raise InvalidInput(
+                    N_("no settlement named %(place)s with a known position"),
+                    parameter="start_place",
+                    place=place,
+                )
             raise InvalidInput(
-                f"{reason} named {trip.start_place[:60]!r} with a known position",
+                N_("%(count)s settlements named %(place)s with a known position"),
                 parameter="start_place",
+                count=len(found),
+                place=place,
             )
         return {"lat": found[0]["lat"], "lon": found[0]["lon"], "name": found[0]["name"]}
     return None
@@ -93,7 +101,9 @@ def build_itinerary(session: Session, trip: TripRequest, settings=None) -> Itine
     found = stops_by_id(session, ids)
     missing = [i for i in ids if i not in found]
     if missing:
-        raise InvalidInput(f"unknown site ids: {', '.join(map(str, missing))}", parameter="sites")
+        raise InvalidInput(
+            N_("unknown site ids: %(ids)s"), parameter="sites", ids=", ".join(map(str, missing))
+        )
     stops = [found[i] for i in ids]
     road_km, road_hours, note = _road_matrices(settings, stops, start)
     tour = plan_tour(

@@ -10,6 +10,7 @@ from flask_babel import gettext as _
 
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
+from mapapp.http.error_text import localized
 from mapapp.queries import sites
 from mapapp.queries.common import sources_for
 from mapapp.queries.listing import last_import_date
@@ -59,7 +60,7 @@ def plan_pdf():
     try:
         itinerary, country, region = trip_from_request(session)
     except InvalidInput as exc:
-        abort(400, description=exc.message)
+        abort(400, description=localized(exc))
     itinerary.stops = [_dossier_stop(session, s, country, region) for s in itinerary.stops]
     place_names = {s["id"]: formatting.display_name(s) for s in itinerary.stops}
     place_names["start"] = (itinerary.start or {}).get("name") or _("Start")

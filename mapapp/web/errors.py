@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from flask import render_template, request
-from flask_babel import lazy_gettext as _l
+from flask import make_response, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from mapapp.errors import MapappError
-from mapapp.http.json_errors import error_response, wants_json
+from mapapp.http.caching import LANGUAGE_VARY
+from mapapp.http.error_text import generic, internal_error_for_api, localized
+from mapapp.http.json_errors import (
+    domain_error_response,
+    error_response,
+    http_error_response,
+    wants_json,
+)
 from mapapp.web import blueprint
-
-# What a page says for an error that came without a message of its own (Werkzeug's
-# descriptions are English only): in the reader's language.
-GENERIC_MESSAGES = {
-    400: _l("The request could not be understood: one of its parameters is wrong."),
-    404: _l("There is no such page. Check the address, or go back to the map."),
-    405: _l("This address cannot be used this way."),
-    500: _l("Something went wrong on the server. Please try again later."),
-}
-OTHER_ERROR = _l("The request could not be completed.")
 
 
 def _page_message(exc: HTTPException) -> str:
     if exc.description and exc.description != type(exc).description:
         return exc.description  # the view's own, already translated
-    return str(GENERIC_MESSAGES.get(exc.code or 500, OTHER_ERROR))
+    return generic(exc.code or 500)
 
 
 def _wants_json() -> bool:
@@ -34,16 +30,16 @@ def _wants_json() -> bool:
 @blueprint.app_errorhandler(HTTPException)
 def _http_error(exc: HTTPException):
     if _wants_json():
-        return error_response(exc.description or exc.name, exc.code or 500)
-    return render_template("error.html", code=exc.code, message=_page_message(exc)), exc.code
+        return http_error_response(exc)
+    return _page(exc.code or 500, _page_message(exc))
 
 
 @blueprint.app_errorhandler(MapappError)
 def _domain_error(exc: MapappError):
     """Bad input that no view caught itself (e.g. a parameter too long for any view)."""
     if _wants_json():
-        return error_response(exc.message, exc.status, exc.parameter)
-    return render_template("error.html", code=exc.status, message=exc.message), exc.status
+        return domain_error_response(exc)
+    return _page(exc.status, localized(exc))
 
 
 @blueprint.app_errorhandler(Exception)
@@ -53,8 +49,12 @@ def _unexpected(exc: Exception):
 
     current_app.logger.exception("unhandled error", exc_info=exc)
     if _wants_json():
-        return error_response("internal error", 500)
-    return (
-        render_template("error.html", code=500, message=str(GENERIC_MESSAGES[500])),
-        500,
-    )
+        return error_response(internal_error_for_api(), 500)
+    return _page(500, generic(500))
+
+
+def _page(status: int, message: str):
+    """The error page, in the reader's language (so it varies with it)."""
+    response = make_response(render_template("error.html", code=status, message=message), status)
+    response.vary.update(LANGUAGE_VARY)
+    return response

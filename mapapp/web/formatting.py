@@ -6,6 +6,8 @@ from datetime import datetime
 from decimal import Decimal
 from urllib.parse import quote, urlsplit
 
+from babel.dates import get_date_format, get_datetime_format, get_time_format
+from babel.numbers import get_decimal_symbol, get_group_symbol
 from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import gettext as _
 
@@ -86,3 +88,19 @@ def person_line(person: dict, demo_label: str) -> str:
         details.append(person["rank"].strip())
     line = ", ".join([names, *details])
     return f"{line} ({demo_label})" if person.get("is_fictional") else line
+
+
+def script_formats() -> dict:
+    """How the page's language writes numbers and a date with its time, for the scripts:
+    browsers lack these for some languages (Kazakh and Belarusian among them)."""
+    locale = get_locale()
+    moment = (
+        get_datetime_format("short", locale)
+        .replace("{1}", get_date_format("short", locale).pattern)
+        .replace("{0}", get_time_format("short", locale).pattern)
+    )
+    return {
+        "group": get_group_symbol(locale),
+        "decimal": get_decimal_symbol(locale),
+        "datetime": moment,
+    }

@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 
 from mapapp.errors import InvalidInput
 from mapapp.http.context import get_session
+from mapapp.http.error_text import localized
 from mapapp.http.honour_params import hero_filters
 from mapapp.http.search_params import OBLASTS
 from mapapp.queries import honours
@@ -19,7 +20,7 @@ def heroes_page():
     try:
         filters = hero_filters(request.args)
     except InvalidInput as exc:
-        abort(400, description=exc.message)
+        abort(400, description=localized(exc))
     listing = honours.heroes(get_session(), filters)
     return render_template("heroes.html", listing=listing, args=request.args, oblasts=OBLASTS)
 

@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
+from mapapp.http.error_text import localized
 from mapapp.http.params import parse_trip_request
 from mapapp.queries.sites import name_page_edges
 from mapapp.trips.itinerary import build_itinerary
@@ -123,7 +124,7 @@ def plan_pack():
     try:
         itinerary = build_itinerary(session, parse_trip_request(request.args), settings)
     except InvalidInput as exc:
-        abort(400, description=exc.message)
+        abort(400, description=localized(exc))
     query = request.query_string.decode()
     plan = url_for("web.plan_page")
     pages = [f"{plan}?{query}", plan, url_for("web.offline_page"), url_for("web.index")]

@@ -14,6 +14,7 @@ from mapapp.contributions.pending import approved_photos
 from mapapp.errors import InvalidInput
 from mapapp.http.caching import LANGUAGE_VARY, cacheable
 from mapapp.http.context import current_settings, get_session
+from mapapp.http.error_text import localized
 from mapapp.http.page_cursor import parse_cursor
 from mapapp.http.params import parse_choice, parse_positive_int
 from mapapp.i18n import LANGUAGE_COOKIE
@@ -92,7 +93,7 @@ def site_page(site_id: int):
         sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
         cursor = parse_cursor(session, request.args, site_id, sort)
     except InvalidInput as exc:
-        abort(400, description=exc.message)
+        abort(400, description=localized(exc))
     per_page = current_settings().persons_per_page
     listing = sites.site_persons(session, site_id, page, per_page, sort, cursor)
     home_breakdown = site_home_breakdown(session, site_id)
@@ -192,7 +193,7 @@ def sites_list():
     try:
         kind = parse_kind(request.args.get("kind"))
     except InvalidInput as exc:
-        abort(400, description=exc.message)
+        abort(400, description=localized(exc))
     rows = sites_by_oblast(get_session(), kind)
     groups = [(oblast, list(items)) for oblast, items in groupby(rows, key=lambda r: r["oblast"])]
     return render_template("sites.html", groups=groups, total=len(rows), kind=kind)

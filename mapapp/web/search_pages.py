@@ -8,6 +8,7 @@ from werkzeug.datastructures import MultiDict
 
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
+from mapapp.http.error_text import localized
 from mapapp.http.search_params import (
     OBLASTS,
     area_filter,
@@ -70,7 +71,7 @@ def _input_error(exc: InvalidInput) -> str:
             "to narrow the search.",
             n=COUNT_CAP,
         )
-    return exc.message
+    return localized(exc)
 
 
 @blueprint.get("/from")
@@ -87,7 +88,7 @@ def home_region_page():
         country = area_filter(args, "country")
         region = area_filter(args, "region")
     except InvalidInput as exc:
-        error, country, region = exc.message, None, None
+        error, country, region = localized(exc), None, None
     if country:
         import json
 

@@ -27,6 +27,7 @@ from mapapp.web.labels import (
 def _helpers() -> dict:
     return {
         "current_locale": str(get_locale()),
+        "script_formats": formatting.script_formats(),
         "language_names": {
             code: LANGUAGE_NAMES.get(code, code) for code in current_settings().languages
         },

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
+from mapapp.http.error_text import localized
 from mapapp.http.near_params import parse_near_search
 from mapapp.http.params import parse_trip_request
 from mapapp.http.search_params import area_filter
@@ -53,7 +54,7 @@ def plan_page():
     try:
         itinerary, names_country, names_region = trip_from_request(session)
     except InvalidInput as exc:
-        return render_template("plan.html", itinerary=None, error=exc.message), 400
+        return render_template("plan.html", itinerary=None, error=localized(exc)), 400
     for stop in itinerary.stops:
         stop["qr"] = qr_svg(_site_url(stop["id"]), _("QR code of the site page"))
         stop["names"] = names_for_print(
@@ -116,7 +117,7 @@ def _itinerary_or_400():
     try:
         return build_itinerary(get_session(), parse_trip_request(request.args), current_settings())
     except InvalidInput as exc:
-        abort(400, description=exc.message)
+        abort(400, description=localized(exc))
 
 
 @blueprint.get("/plan.gpx")
@@ -143,7 +144,7 @@ def near_page():
         try:
             results = find_near(get_session(), parse_near_search(request.args))
         except InvalidInput as exc:
-            error = exc.message
+            error = localized(exc)
     return render_template(
         "near.html",
         results=results,

@@ -82,3 +82,47 @@ def test_the_layer_control_hides_the_clusters_too(cluster_page):
     assert page.locator("[data-testid=map-cluster]").count() == 0
     page.locator(".leaflet-control-layers-overlays label", has_text="Burial sites").click()
     assert page.locator("[data-testid=map-cluster]").count() > 0
+
+
+BIG = {"en": "12,345", "ru": "12\u00a0345", "kk": "12\u00a0345", "be": "12\u00a0345"}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "be"])
+def test_counts_on_the_map_are_written_as_the_language_writes_them(browser, live_server, lang):
+    # A country-sized register: the server's answer for the view is replaced by one with
+    # a cluster of 12,345 sites, as a full register would give at this zoom.
+    answer = {
+        "type": "FeatureCollection",
+        "aggregated": True,
+        "truncated": False,
+        "total": 12345,
+        "limit": 20000,
+        "features": [
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [28.0, 53.7]},
+                "properties": {
+                    "cluster": True,
+                    "count": 12345,
+                    "persons_in_registry": 0,
+                    "bbox": [23.2, 51.3, 32.8, 56.2],
+                },
+            }
+        ],
+    }
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.route(
+        "**/api/sites?*",
+        lambda route: route.fulfill(status=200, json=answer),
+    )
+    try:
+        page.goto(f"{live_server}/?lang={lang}")
+        cluster = page.locator("[data-testid=map-cluster]")
+        cluster.wait_for()
+        assert cluster.inner_text() == BIG[lang]
+        assert cluster.get_attribute("data-count") == "12345"
+        assert BIG[lang] in cluster.get_attribute("title")
+        assert BIG[lang] in page.get_by_test_id("map-status").inner_text()
+    finally:
+        context.close()

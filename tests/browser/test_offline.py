@@ -230,3 +230,26 @@ def test_the_trip_area_is_fetched_ahead_only_where_the_tile_server_allows_it(fie
     count = int(re.search(r"And (\d+) map tiles", status)[1])
     assert count == len(area | on_screen)
     assert page.errors == []
+
+
+SAVED_AT = "2026-11-09T05:07:00"  # a local time of the device (no zone: read as local)
+SAVED_AS = {"en": "11/9/26, 5:07\u202fAM", "ru": "09.11.2026, 05:07", "kk": "09.11.26, 05:07",
+            "be": "9.11.26, 05:07"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk", "be"])
+def test_the_saved_trips_are_dated_as_the_language_writes_dates(browser, live_server, lang):
+    # Chromium has no date formats for Kazakh or Belarusian: the page's own (Babel) are used.
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(f"{live_server}/offline?lang={lang}")
+        page.evaluate(
+            "(at) => localStorage.setItem('mapapp.packs', JSON.stringify("
+            "{'/plan?sites=1,2': {savedAt: new Date(at).getTime(), files: 3, bytes: 1}}))",
+            SAVED_AT,
+        )
+        page.reload()
+        assert page.get_by_test_id("saved-trips").locator("a").inner_text() == SAVED_AS[lang]
+    finally:
+        context.close()

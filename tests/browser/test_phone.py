@@ -2,6 +2,7 @@
 the map never covers, tables are cards, and every control is big enough for a finger."""
 
 import pytest
+from sqlalchemy import text
 
 from tests.browser.conftest import SCREENS
 from tests.browser.markers import click_marker
@@ -29,9 +30,9 @@ TARGETS = """
 def phone(browser, live_server):
     contexts = []
 
-    def open_phone(width=390):
+    def open_phone(width=390, locale="en-GB"):
         screen = dict(SCREENS["phone"], viewport={"width": width, "height": 844})
-        context = browser.new_context(locale="en-GB", **screen)
+        context = browser.new_context(locale=locale, **screen)
         context.set_default_timeout(15_000)
         contexts.append(context)
         page = context.new_page()
@@ -135,3 +136,46 @@ def test_a_phone_hides_battles_taps_to_a_grave_and_plans_the_trip(phone, shukhov
     page.wait_for_url(f"**/plan?sites={shukhovtsy_id}")
     assert page.get_by_test_id("plan-stop").count() == 1
     assert page.errors == []
+
+
+def _more_pages(engine) -> list[str]:
+    """Pages beyond the main ones that a visitor reaches too, an error page among them."""
+    with engine.connect() as conn:
+        unit = conn.execute(text("SELECT min(id) FROM partisan_units")).scalar_one()
+    return [
+        "/heroes",
+        "/partisans",
+        f"/partisans/{unit}",
+        "/offline",
+        "/login",
+        "/sites?kind=bogus",
+        "/sites/2000000000",
+        "/ogc/collections/burial_sites/items?f=html&limit=5",
+    ]
+
+
+@pytest.mark.parametrize("locale", ["kk-KZ", "be-BY", "ru-RU", "en-GB"])
+def test_every_page_fits_the_narrowest_phone_in_every_language(
+    phone, engine, shukhovtsy_id, locale
+):
+    # Kazakh and Belarusian words run longer than English ones: no page may grow wider
+    # than 360 px or shrink a control below a finger's size because of them.
+    page = phone(360, locale)
+    lang = locale[:2]
+    paths = [*main_pages(engine, shukhovtsy_id), *_more_pages(engine)]
+    if lang == "en":
+        paths = _more_pages(engine)  # the main pages are measured above in English
+    wide, small = [], []
+    for path in paths:
+        open_page(page, path)
+        assert page.locator("html").get_attribute("lang") == lang, path
+        scroll = page.evaluate("() => document.documentElement.scrollWidth")
+        if scroll > 360:
+            wide.append(f"{path} is {scroll} px wide")
+        open_menu(page)
+        for target in page.evaluate(TARGETS):
+            if target["width"] < MIN_TARGET or target["height"] < MIN_TARGET:
+                small.append(f"{path}: {target}")
+    assert page.errors == []
+    assert wide == []
+    assert small == []

@@ -277,6 +277,10 @@ def test_the_page_forms_need_their_csrf_token_and_name_a_bad_field(app, person):
     response = client.post("/contribute", data=form)
     assert response.status_code == 201
     assert 'data-testid="contribution-received"' in response.get_data(as_text=True)
-    bad = client.post("/contribute", data={**form, "value": "nineteen"})
+    bad = client.post("/contribute?lang=en", data={**form, "value": "nineteen"})
     assert bad.status_code == 400 and "value must be a whole number" in bad.get_data(as_text=True)
+    bad = client.post("/contribute", data={**form, "value": "nineteen"})  # the default, Russian
+    assert bad.status_code == 400 and "value: должно быть целым числом" in bad.get_data(
+        as_text=True
+    )
     assert client.get(f"/api/persons/{person}").get_json()["birth_date"] is None

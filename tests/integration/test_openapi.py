@@ -71,7 +71,8 @@ def test_limits_and_the_error_shape_are_declared(document):
         "default": 100,
     }
     error = document["components"]["schemas"]["Error"]["properties"]["error"]
-    assert set(error["properties"]) == {"status", "message", "parameter"}
+    assert set(error["properties"]) == {"status", "code", "message", "parameter"}
+    assert error["required"] == ["status", "code", "message"]
     bad = document["components"]["responses"]["BadRequest"]
     assert bad["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/Error"}
 

@@ -1,6 +1,6 @@
 import pytest
 
-from mapapp.errors import InvalidInput
+from mapapp.errors import N_, InvalidInput
 from mapapp.http.params import parse_bbox, parse_kind, parse_positive_int
 
 
@@ -61,18 +61,18 @@ def test_an_id_is_ascii_digits_in_range_whatever_its_length(raw):
     from mapapp.http.params import parse_id
 
     with pytest.raises(InvalidInput) as info:
-        parse_id(raw, "sites", "site id")
+        parse_id(raw, "sites", N_("%(value)s is not a site id"))
     assert info.value.parameter == "sites"
     assert "is not a site id" in info.value.message
 
 
 def test_an_id_list_is_bounded_and_distinct():
-    from mapapp.http.params import parse_id_list
+    from mapapp.http.params import parse_site_ids
 
-    assert parse_id_list(" 3, 1,2 ", "sites", 5, "site") == [3, 1, 2]
+    assert parse_site_ids(" 3, 1,2 ", "sites", 5) == [3, 1, 2]
     for raw, message in ((",,,", "required"), ("1,2,3", "at most 2"), ("4,04", "twice")):
         with pytest.raises(InvalidInput, match=message):
-            parse_id_list(raw, "sites", 2, "site")
+            parse_site_ids(raw, "sites", 2)
 
 
 def test_no_parameter_may_be_longer_than_the_cap():

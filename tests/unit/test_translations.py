@@ -20,7 +20,7 @@ SCRIPT = ROOT / "scripts" / "check_translations.py"
 # Words that stay in Latin letters in every language: formats, services, the unit sign.
 LATIN_KEPT = {
     "PDF", "JSON", "GeoJSON", "CSV", "GPX", "KML", "OpenStreetMap", "API", "QR", "https",
-    "JPEG", "PNG", "WebP",
+    "JPEG", "PNG", "WebP", "CSRF",
 }  # fmt: skip
 
 
@@ -108,3 +108,23 @@ def test_the_check_fails_naming_the_language_and_each_message(tmp_path):
         "kk: not in the catalogue: 'Partisan'",
     } <= lines, result.stdout
     assert all(line.startswith("kk: ") for line in lines)
+
+
+def test_the_check_also_names_an_untranslated_error_message(tmp_path):
+    # The core's error messages (marked N_) are in the template like every other string.
+    catalogue = _catalogue("kk")
+    catalogue["%(name)s must be 0 or 1"].string = ""
+    catalogue["no burial site with id %(id)s"].string = "%(n)s нөмірлі жерлеу орны жоқ"
+    del catalogue["%(name)s must be 4 comma-separated numbers %(form)s; got %(given)s value(s)"]
+    path = tmp_path / "kk" / "LC_MESSAGES" / "messages.po"
+    path.parent.mkdir(parents=True)
+    with open(path, "wb") as fh:
+        write_po(fh, catalogue, width=100)
+    result = _check(str(path))
+    assert result.returncode == 1
+    assert set(result.stdout.splitlines()) == {
+        "kk: untranslated: '%(name)s must be 0 or 1'",
+        "kk: placeholders differ: 'no burial site with id %(id)s'",
+        "kk: not in the catalogue: "
+        "'%(name)s must be 4 comma-separated numbers %(form)s; got %(given)s value(s)'",
+    }, result.stdout

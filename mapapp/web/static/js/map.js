@@ -105,13 +105,20 @@
   }
 
   // A grid cluster the server counted: its number of sites; a click zooms in on it.
+  // A count as the page's language writes it ("1,234", "1 234"), with the symbols the
+  // server gives (Babel): browsers lack them for some languages, Kazakh and Belarusian.
+  function formatCount(n) {
+    var symbols = JSON.parse(document.body.getAttribute("data-formats") || "{}");
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group || ",");
+  }
+
   function gridClusterMarker(map, feature, options) {
     var p = feature.properties, c = feature.geometry.coordinates;
     var size = p.count < 10 ? 30 : p.count < 100 ? 36 : p.count < 1000 ? 44 : 52;
-    var label = el("span", "mapapp-grid-cluster__count", p.count);
+    var label = el("span", "mapapp-grid-cluster__count", formatCount(p.count));
     var marker = L.marker([c[1], c[0]], {
       icon: L.divIcon({ className: "mapapp-grid-cluster", html: label, iconSize: [size, size], iconAnchor: [size / 2, size / 2] }),
-      title: options.labels.cluster_title.replace("{count}", String(p.count)),
+      title: options.labels.cluster_title.replace("{count}", formatCount(p.count)),
     });
     marker.on("add", function () {
       var node = marker.getElement();
@@ -130,10 +137,10 @@
 
   // What the answer says beyond its features: clusters shown, or a cut at the limit.
   function describe(collection, labels) {
-    if (collection.aggregated) return labels.aggregated.replace("{total}", String(collection.total));
+    if (collection.aggregated) return labels.aggregated.replace("{total}", formatCount(collection.total));
     if (collection.truncated) {
-      return labels.truncated.replace("{shown}", String(collection.features.length))
-        .replace("{total}", String(collection.total));
+      return labels.truncated.replace("{shown}", formatCount(collection.features.length))
+        .replace("{total}", formatCount(collection.total));
     }
     return "";
   }

@@ -23,15 +23,35 @@
     return text.replace(/%\((\w+)\)s/g, function (_, key) { return String(values[key]); });
   }
 
-  function size(bytes, lang) {
+  // Numbers and dates as the page's language writes them, with the symbols and pattern
+  // the server gives (Babel): browsers lack them for Kazakh and Belarusian.
+  var FORMATS = JSON.parse(document.body.getAttribute("data-formats") || "{}");
+
+  function decimal(value) {
+    var parts = (Math.round(value * 10) / 10).toString().split(".");
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, FORMATS.group || ",");
+    return parts.length > 1 ? whole + (FORMATS.decimal || ".") + parts[1] : whole;
+  }
+
+  function size(bytes, labels) {
     var mb = bytes / 1e6;
-    var unit = mb >= 1 ? "megabyte" : "kilobyte";
-    var value = mb >= 1 ? mb : bytes / 1e3;
-    try {
-      return new Intl.NumberFormat(lang, { style: "unit", unit: unit, maximumFractionDigits: 1 }).format(value);
-    } catch (e) {
-      return value.toFixed(1) + (mb >= 1 ? " MB" : " kB");
-    }
+    return mb >= 1 ? fill(labels.megabytes, { n: decimal(mb) })
+      : fill(labels.kilobytes, { n: decimal(bytes / 1e3) });
+  }
+
+  // A CLDR pattern such as "dd.MM.y, HH:mm" or "M/d/yy, h:mm a", in the device's time.
+  function moment(date) {
+    var pattern = FORMATS.datetime || "y-MM-dd HH:mm";
+    var hours = date.getHours();
+    var fields = { y: date.getFullYear(), M: date.getMonth() + 1, d: date.getDate(),
+      H: hours, h: hours % 12 || 12, m: date.getMinutes() };
+    return pattern.replace(/'[^']*'|y+|M+|d+|H+|h+|m+|a/g, function (token) {
+      if (token[0] === "'") return token.slice(1, -1);
+      if (token === "a") return hours < 12 ? "AM" : "PM";
+      var value = String(fields[token[0]]);
+      if (token[0] === "y") return token.length === 2 ? value.slice(-2) : value;
+      return token.length >= 2 && value.length < 2 ? "0" + value : value;
+    });
   }
 
   // Fetch every address and keep it; runs PARALLEL at a time; counts bytes and files.
@@ -70,7 +90,6 @@
 
   function setup(box) {
     var labels = JSON.parse(box.getAttribute("data-labels"));
-    var lang = document.documentElement.lang;
     var button = box.querySelector("[data-testid=save-offline]");
     var remove = box.querySelector("[data-offline-remove]");
     var status = box.querySelector("[data-testid=offline-status]");
@@ -80,9 +99,9 @@
 
     function say(text, state) { status.textContent = text; box.setAttribute("data-state", state); }
     function describe(info) {
-      var text = fill(labels.ready, { files: info.files, size: size(info.bytes, lang) });
-      if (info.tiles) text += " " + fill(labels.tiles, { n: info.tiles });
-      return text + " " + fill(labels.saved_on, { date: new Date(info.savedAt).toLocaleString(lang) });
+      var text = fill(labels.ready, { files: decimal(info.files), size: size(info.bytes, labels) });
+      if (info.tiles) text += " " + fill(labels.tiles, { n: decimal(info.tiles) });
+      return text + " " + fill(labels.saved_on, { date: moment(new Date(info.savedAt)) });
     }
     function showSaved() {
       var info = packs()[key];
@@ -156,7 +175,7 @@
       var item = document.createElement("li");
       var link = document.createElement("a");
       link.href = key;
-      link.textContent = new Date(all[key].savedAt).toLocaleString(document.documentElement.lang);
+      link.textContent = moment(new Date(all[key].savedAt));
       item.appendChild(link);
       list.appendChild(item);
     });
