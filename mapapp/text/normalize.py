@@ -135,15 +135,17 @@ def search_key(text: str | None) -> str:
     text = text.replace("'", "'").replace("ʼ", "'")
     text = _latin_to_key(_cyrillic_to_key(text))
     text = _NOT_KEY.sub(" ", text)
-    words = []
-    for word in text.split():
-        word = re.sub(r"i(?=[eo])", "", word) if word[:1] == "i" else word
-        word = word.replace("ie", "e").replace("io", "e")
-        word = word.replace("o", "a")
-        word = _DOUBLES.sub(r"\1", word)
-        if word:
-            words.append(word)
-    return _SPACES.sub(" ", " ".join(words)).strip()
+    words = [_softened(word) for word in text.split()]
+    return _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
+
+
+def _softened(word: str) -> str:
+    """Step 3 for one word: what differs between spellings of the same sound."""
+    word = re.sub(r"i(?=[eo])", "", word) if word[:1] == "i" else word
+    word = word.replace("ie", "e").replace("io", "e")
+    word = word.replace("o", "a")
+    # Searching first is much faster than substituting when (as mostly) nothing repeats.
+    return _DOUBLES.sub(r"\1", word) if _DOUBLES.search(word) else word
 
 
 def search_words(text: str | None) -> list[str]:
@@ -248,3 +250,45 @@ def one_edit_neighbours(word: str) -> set[str]:
     neighbours.discard(word)
     neighbours.discard("")
     return neighbours
+
+
+# One Cyrillic letter for each key a letter can give (е, ё and э key alike, and so on),
+# for the spellings one typed letter away from a word.
+_TYPED_LETTERS = "абвгдежзиклмнопрстуфхцчшюя"
+_CYRILLIC_TO_KEY = str.maketrans(_CYRILLIC)
+
+
+def _cyrillic_word_key(word: str) -> str:
+    """``search_key`` of one lower-case word of Cyrillic letters, by the same steps
+    without the ones that cannot apply (other scripts, punctuation, spaces): a few
+    hundred such words are keyed per query word."""
+    text = word.translate(_CYRILLIC_TO_KEY).replace("ts", "Q").replace("tz", "Q").lower()
+    return _softened(text)
+
+
+def typed_neighbour_keys(word: str, keep_first: bool = False) -> set[str]:
+    """The keys of every spelling one typed letter away from a Cyrillic word (a letter
+    dropped, added or changed, or two neighbours swapped), the word's own key left out.
+
+    One typed slip can be two letters apart in the key: 'Федоов' (р dropped) keys as
+    'fedav' because the two vowels become one, 'Уалисв' (е read as с) as 'ualisv' beside
+    Уалиев's 'ualev'. Keying the typed neighbours finds such words as one typo away.
+    ``keep_first``: only slips after the first letter (relatives rarely get it wrong).
+    Empty for a word with other letters than Cyrillic ones.
+
+    >>> search_key("Федоров") in typed_neighbour_keys("федоов")
+    True
+    """
+    word = word.lower()
+    if not word or any(ch not in _CYRILLIC for ch in word):
+        return set()
+    start = 1 if keep_first else 0
+    splits = [(word[:i], word[i:]) for i in range(start, len(word) + 1)]
+    dropped = {a + b[1:] for a, b in splits if b}
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    changed = {a + c + b[1:] for a, b in splits if b for c in _TYPED_LETTERS}
+    added = {a + c + b for a, b in splits for c in _TYPED_LETTERS}
+    keys = {_cyrillic_word_key(w) for w in dropped | swapped | changed | added}
+    keys.discard(_cyrillic_word_key(word))
+    keys.discard("")
+    return keys
