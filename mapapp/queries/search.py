@@ -384,10 +384,14 @@ def _named_persons(
     word's closest match, then the close ones, then all; the first tier that fills the
     page asked for is listed. A tier of one closeness that has more matches than the
     cap is listed from its first matches found, so no search reads every Иванов."""
+    cyrillic = [
+        _typed_form(fold_lookalikes(word)) for word in typed if _CYRILLIC_LETTER.search(word)
+    ]
     params: dict = {
         "typed": [_typed_form(word) for word in typed],
-        "cyrillic": [
-            _typed_form(fold_lookalikes(word)) for word in typed if _CYRILLIC_LETTER.search(word)
+        "cyrillic": cyrillic,
+        "swapped": [
+            w[:i] + w[i + 1] + w[i] + w[i + 2 :] for w in cyrillic for i in range(len(w) - 1)
         ],
     }
     filter_sql = _filters(filters, params)
@@ -426,11 +430,13 @@ def _typed_form(word: str) -> str:
 # The surname as a relative would type it, to compare with the words typed.
 _TYPED_SURNAME = "replace(lower(p.surname), 'ё', 'е') = ANY(CAST(:typed AS text[]))"
 # How many letters the recorded surname is from the nearest Cyrillic word typed
-# (fuzzystrmatch): of two surnames one typo away in the key, the one nearer to what was
-# typed comes first (Солкий: Солский before Солко). 0 for a query typed in Latin.
+# (fuzzystrmatch's levenshtein; two neighbours swapped count as one): of two surnames
+# one typo away in the key, the one nearer to what was typed comes first (Солкий:
+# Солский before Солко). 0 for a query typed in Latin.
 _TYPED_DISTANCE = (
-    "coalesce((SELECT min(levenshtein(replace(lower(p.surname), 'ё', 'е'), t)) "
-    "FROM unnest(CAST(:cyrillic AS text[])) AS t), 0)"
+    "CASE WHEN replace(lower(p.surname), 'ё', 'е') = ANY(CAST(:swapped AS text[])) THEN 1 "
+    "ELSE coalesce((SELECT min(levenshtein(replace(lower(p.surname), 'ё', 'е'), t)) "
+    "FROM unnest(CAST(:cyrillic AS text[])) AS t), 0) END"
 )
 # As many letters away, the one with more of the typed letters' trigrams: when a letter
 # was dropped, the longer surname (Ермков: Ермиков before Ермов).
