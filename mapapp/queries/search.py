@@ -222,12 +222,9 @@ def typed_slips(words: Words, typed: Sequence[str]) -> list[Slips]:
             slips.append(Slips())
             continue
         unused.remove(form)
-        slips.append(
-            Slips(
-                frozenset(typed_neighbour_keys(form)),
-                frozenset(typed_neighbour_keys(form, keep_first=True)),
-            )
-        )
+        inner = typed_neighbour_keys(form, keep_first=True)
+        first = typed_neighbour_keys(form, first_only=True)
+        slips.append(Slips(frozenset(inner | first), frozenset(inner)))
     return slips
 
 
@@ -427,26 +424,31 @@ def _typed_form(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-# The surname as a relative would type it, to compare with the words typed.
-_TYPED_SURNAME = "replace(lower(p.surname), 'ё', 'е') = ANY(CAST(:typed AS text[]))"
-# How many letters the recorded surname is from the nearest Cyrillic word typed
-# (fuzzystrmatch's levenshtein; two neighbours swapped count as one): of two surnames
-# one typo away in the key, the one nearer to what was typed comes first (Солкий:
-# Солский before Солко). 0 for a query typed in Latin.
-_TYPED_DISTANCE = (
-    "CASE WHEN replace(lower(p.surname), 'ё', 'е') = ANY(CAST(:swapped AS text[])) THEN 1 "
-    "ELSE coalesce((SELECT min(levenshtein(replace(lower(p.surname), 'ё', 'е'), t)) "
-    "FROM unnest(CAST(:cyrillic AS text[])) AS t), 0) END"
-)
-# As many letters away, the one with more of the typed letters' trigrams: when a letter
-# was dropped, the longer surname (Ермков: Ермиков before Ермов).
-_TYPED_LIKENESS = (
-    "coalesce((SELECT max(similarity(replace(lower(p.surname), 'ё', 'е'), t)) "
-    "FROM unnest(CAST(:cyrillic AS text[])) AS t), 0)"
-)
-# Then, as a spelling corrector prefers the commoner word, the surname more persons
-# among the matches share (whoever mistyped Жуков more likely meant it than Жукиков).
-_SHARING = "count(*) OVER (PARTITION BY p.surname)"
+# How each surname among the matches compares with what was typed, computed once per
+# distinct surname (a name shared by a thousand is compared once), from ``source``:
+# - as_typed: spelt as typed (Кожахметов before Кожаахметов, which has the same key);
+# - distance: letters from the nearest Cyrillic word typed (fuzzystrmatch's
+#   levenshtein; two neighbours swapped count as one): of two surnames one typo away in
+#   the key, the one nearer to what was typed comes first (Солкий: Солский before
+#   Солко); 0 for a query typed in Latin;
+# - likeness: as many letters away, the one with more of the typed letters' trigrams
+#   (when a letter was dropped, the longer surname: Ермков, Ермиков before Ермов);
+# - sharing: then, as a spelling corrector prefers the commoner word, the surname more
+#   persons among the matches share.
+_AS_TYPED = "replace(lower(surname), 'ё', 'е')"
+_SPELLINGS = f"""
+    spellings AS (
+        SELECT surname, count(*) AS sharing,
+               {_AS_TYPED} = ANY(CAST(:typed AS text[])) AS as_typed,
+               CASE WHEN {_AS_TYPED} = ANY(CAST(:swapped AS text[])) THEN 1
+                    ELSE coalesce((SELECT min(levenshtein({_AS_TYPED}, t))
+                                   FROM unnest(CAST(:cyrillic AS text[])) AS t), 0)
+               END AS distance,
+               coalesce((SELECT max(similarity({_AS_TYPED}, t))
+                         FROM unnest(CAST(:cyrillic AS text[])) AS t), 0) AS likeness
+        FROM {{source}} GROUP BY surname
+    )"""
+_SPELLING_ORDER = "s.as_typed DESC, {by_surname}s.distance, s.likeness DESC, s.sharing DESC"
 
 
 def _tiers(matches: list[dict[str, float]]) -> list[list[dict[str, float]]]:
@@ -472,11 +474,13 @@ def _closest_tier(found: dict[str, float]) -> dict[str, float]:
 
 
 def _is_constant(tier: list[dict[str, float]]) -> bool:
-    return all(len(set(found.values())) == 1 for found in tier)
+    """Whether every word of each query word's matches is of one class (the persons
+    are then ordered by how their surnames compare with what was typed)."""
+    return all(len({closeness_class(s) for s in found.values()}) == 1 for found in tier)
 
 
 def _constant(tier: list[dict[str, float]]) -> float:
-    return sum(next(iter(found.values())) for found in tier)
+    return sum(closeness_class(next(iter(found.values()))) for found in tier)
 
 
 def _first_found(
@@ -496,21 +500,18 @@ def _first_found(
     score = _constant(tier)
     words = sorted(set().union(*tier))
     where_sql = " AND ".join(where) or "TRUE"
+    order = _SPELLING_ORDER.format(by_surname="f.by_surname DESC, ")
     top_sql = f"""
         WITH found AS MATERIALIZED (
-            SELECT p.id, p.surname, p.given_name, {_TYPED_SURNAME} AS as_typed,
-                   p.surname_key = ANY(:words) AS by_surname, {_TYPED_DISTANCE} AS distance,
-                   {_TYPED_LIKENESS} AS likeness
+            SELECT p.id, p.surname, p.given_name, p.surname_key = ANY(:words) AS by_surname
             FROM persons p WHERE {where_sql} LIMIT :cap
-        ), shared AS (
-            SELECT found.*, count(*) OVER (PARTITION BY surname) AS sharing FROM found
-        )
-        SELECT id, CAST(:score AS float8) AS score, (SELECT count(*) FROM found) AS found,
+        ), {_SPELLINGS.format(source="found")}
+        SELECT f.id, CAST(:score AS float8) AS score, (SELECT count(*) FROM found) AS found,
                row_number() OVER (
-                   ORDER BY as_typed DESC, by_surname DESC, distance, likeness DESC,
-                            sharing DESC, surname, given_name NULLS LAST, id
+                   ORDER BY {order}, f.surname, f.given_name NULLS LAST, f.id
                ) AS ord
-        FROM shared ORDER BY ord LIMIT :limit OFFSET :offset
+        FROM found f JOIN spellings s ON s.surname = f.surname
+        ORDER BY ord LIMIT :limit OFFSET :offset
     """
     query_params = {**params, "cap": COUNT_CAP + 1, "score": score, "words": words}
     rows = list(_page(session, top_sql, query_params, page, per_page, "t.found"))
@@ -554,26 +555,27 @@ def _count(session: Session, where: list[str], params: dict, cap: int = COUNT_CA
 
 
 def _top_by_score(where: list[str], score_sql: str, class_sql: str) -> str:
-    """The ids and scores of one page of name matches, best first: by the classes of
-    their closeness, then the surname nearest to what was typed, then the closeness.
+    """The ids and scores (the classes of their closeness: exact, one typo ...) of one
+    page of name matches, best first: by those classes, then the surname nearest to
+    what was typed, then the closeness.
     The candidates are materialised first, so that PostgreSQL finds them through the
     word index and sorts them, rather than walking the whole table in name order hoping
     to meet enough."""
     where_sql = " AND ".join(where) or "TRUE"
+    order = _SPELLING_ORDER.format(by_surname="")
     return f"""
         WITH candidates AS MATERIALIZED (
             SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score,
-                   CAST({class_sql} AS float8) AS class,
-                   {_TYPED_SURNAME} AS as_typed, {_TYPED_DISTANCE} AS distance,
-                   {_TYPED_LIKENESS} AS likeness, {_SHARING} AS sharing
+                   CAST({class_sql} AS float8) AS class
             FROM persons p WHERE {where_sql}
-        )
-        SELECT id, score,
+        ), {_SPELLINGS.format(source="candidates")}
+        SELECT c.id, c.class AS score,
                row_number() OVER (
-                   ORDER BY class DESC, as_typed DESC, distance, likeness DESC,
-                            sharing DESC, score DESC, surname, given_name NULLS LAST, id
+                   ORDER BY c.class DESC, {order}, c.score DESC,
+                            c.surname, c.given_name NULLS LAST, c.id
                ) AS ord
-        FROM candidates ORDER BY ord LIMIT :limit OFFSET :offset
+        FROM candidates c JOIN spellings s ON s.surname = c.surname
+        ORDER BY ord LIMIT :limit OFFSET :offset
     """
 
 

@@ -266,15 +266,16 @@ def _cyrillic_word_key(word: str) -> str:
     return _softened(text)
 
 
-def typed_neighbour_keys(word: str, keep_first: bool = False) -> set[str]:
+def typed_neighbour_keys(word: str, keep_first: bool = False, first_only: bool = False) -> set[str]:
     """The keys of every spelling one typed letter away from a Cyrillic word (a letter
     dropped, added or changed, or two neighbours swapped), the word's own key left out.
 
     One typed slip can be two letters apart in the key: 'Федоов' (р dropped) keys as
     'fedav' because the two vowels become one, 'Уалисв' (е read as с) as 'ualisv' beside
     Уалиев's 'ualev'. Keying the typed neighbours finds such words as one typo away.
-    ``keep_first``: only slips after the first letter (relatives rarely get it wrong).
-    Empty for a word with other letters than Cyrillic ones.
+    ``keep_first``: only slips after the first letter (relatives rarely get it wrong);
+    ``first_only``: only slips of the first letter. Empty for a word with other letters
+    than Cyrillic ones.
 
     >>> search_key("Федоров") in typed_neighbour_keys("федоов")
     True
@@ -282,8 +283,8 @@ def typed_neighbour_keys(word: str, keep_first: bool = False) -> set[str]:
     word = word.lower()
     if not word or any(ch not in _CYRILLIC for ch in word):
         return set()
-    start = 1 if keep_first else 0
-    splits = [(word[:i], word[i:]) for i in range(start, len(word) + 1)]
+    start, stop = (1 if keep_first else 0), (1 if first_only else len(word) + 1)
+    splits = [(word[:i], word[i:]) for i in range(start, stop)]
     dropped = {a + b[1:] for a, b in splits if b}
     swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     changed = {a + c + b[1:] for a, b in splits if b for c in _TYPED_LETTERS}

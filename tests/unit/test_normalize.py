@@ -156,6 +156,11 @@ def test_typed_neighbours_after_the_first_letter():
     assert search_key("Жуков") in typed_neighbour_keys("уков")
     assert search_key("Жуков") not in typed_neighbour_keys("уков", keep_first=True)
     assert search_key("Утков") in typed_neighbour_keys("уков", keep_first=True)
+    assert search_key("Жуков") in typed_neighbour_keys("уков", first_only=True)
+    word = "серикенов"
+    assert typed_neighbour_keys(word) == typed_neighbour_keys(
+        word, keep_first=True
+    ) | typed_neighbour_keys(word, first_only=True)
 
 
 def test_typed_neighbours_only_of_cyrillic_words():
