@@ -29,6 +29,7 @@ from mapapp.errors import InvalidInput, MapappError
 from mapapp.queries.common import district_matches, person_summary
 from mapapp.text.normalize import (
     fold_lookalikes,
+    misread_spellings,
     one_edit_neighbours,
     search_key,
     typed_neighbour_keys,
@@ -224,7 +225,7 @@ def typed_slips(words: Words, typed: Sequence[str]) -> list[Slips]:
         unused.remove(form)
         inner = typed_neighbour_keys(form, keep_first=True)
         first = typed_neighbour_keys(form, first_only=True)
-        slips.append(Slips(frozenset(inner | first), frozenset(inner)))
+        slips.append(Slips(inner | first, inner))
     return slips
 
 
@@ -390,6 +391,7 @@ def _named_persons(
         "swapped": [
             w[:i] + w[i + 1] + w[i] + w[i + 2 :] for w in cyrillic for i in range(len(w) - 1)
         ],
+        "misread": sorted(set().union(*map(misread_spellings, cyrillic))),
     }
     filter_sql = _filters(filters, params)
     matches = _vocabulary_matches(session, words, typed)
@@ -431,7 +433,9 @@ def _typed_form(word: str) -> str:
 #   levenshtein; two neighbours swapped count as one): of two surnames one typo away in
 #   the key, the one nearer to what was typed comes first (Солкий: Солский before
 #   Солко); 0 for a query typed in Latin;
-# - likeness: as many letters away, the one with more of the typed letters' trigrams
+# - misread: as many letters away, one whose letter differs from the typed one as letters
+#   alike to the eye do (a clerk's or OCR misreading: Махушин, Макушин before Мазушин);
+# - likeness: then the one with more of the typed letters' trigrams
 #   (when a letter was dropped, the longer surname: Ермков, Ермиков before Ермов);
 # - sharing: then, as a spelling corrector prefers the commoner word, the surname more
 #   persons among the matches share.
@@ -444,11 +448,14 @@ _SPELLINGS = f"""
                     ELSE coalesce((SELECT min(levenshtein({_AS_TYPED}, t))
                                    FROM unnest(CAST(:cyrillic AS text[])) AS t), 0)
                END AS distance,
+               {_AS_TYPED} = ANY(CAST(:misread AS text[])) AS misread,
                coalesce((SELECT max(similarity({_AS_TYPED}, t))
                          FROM unnest(CAST(:cyrillic AS text[])) AS t), 0) AS likeness
         FROM {{source}} GROUP BY surname
     )"""
-_SPELLING_ORDER = "s.as_typed DESC, {by_surname}s.distance, s.likeness DESC, s.sharing DESC"
+_SPELLING_ORDER = (
+    "s.as_typed DESC, {by_surname}s.distance, s.misread DESC, s.likeness DESC, s.sharing DESC"
+)
 
 
 def _tiers(matches: list[dict[str, float]]) -> list[list[dict[str, float]]]:

@@ -45,6 +45,8 @@ RECORDS = [
     ("Есенов", "Серикбол", None),
     ("Вершинохов", "Евлампий", None),
     ("Вершинов", "Евлампий", None),
+    ("Макушин", "Ерназар", None),
+    ("Мазушин", "Ерназар", None),
     ("Байжанов", "Серикбол", None),
     ("Бажанов", "Серикбол", None),
 ]
@@ -199,6 +201,8 @@ SPELLINGS = [
     ("Талжаиов Дархан", "Талжанов", 1),
     ("Сиорин Тимур", "Сидорин", 1),
     ("Есанов Серикбол", "Есханов", 1),
+    # As many letters away, a letter misread for one alike to the eye (х for к).
+    ("Махушин Ерназар", "Макушин", 1),
     # Two neighbours swapped are one slip (Вершинов is two letters from Вершинхоов).
     ("Вершинхоов Евлампий", "Вершинохов", 1),
     # The typo is itself another recorded surname: that one first, the person next.

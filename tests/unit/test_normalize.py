@@ -2,6 +2,7 @@ import pytest
 
 from mapapp.text.normalize import (
     area_key,
+    misread_spellings,
     one_edit_neighbours,
     query_word_variants,
     search_key,
@@ -166,3 +167,9 @@ def test_typed_neighbours_after_the_first_letter():
 def test_typed_neighbours_only_of_cyrillic_words():
     assert typed_neighbour_keys("Serikenov") == set()
     assert typed_neighbour_keys("Серикенов") == typed_neighbour_keys("серикенов")
+
+
+def test_misread_spellings_swap_one_letter_for_one_alike_to_the_eye():
+    assert misread_spellings("махушин") >= {"макушин", "махушии", "махущин"}
+    assert "мазушин" not in misread_spellings("махушин")
+    assert all(len(w) == len("махушин") for w in misread_spellings("махушин"))
