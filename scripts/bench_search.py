@@ -24,6 +24,7 @@ import statistics
 import sys
 import threading
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -335,18 +336,27 @@ def figures(values: list[float]) -> str:
     )
 
 
-def ask(base: str, params: dict) -> tuple[float, dict]:
+def ask(base: str, params: dict) -> tuple[float, dict | None]:
+    """(milliseconds, the answer); None for a search that ran out of time (a 503)."""
     url = base + urllib.parse.urlencode(params)
     started = time.perf_counter()
-    with urllib.request.urlopen(url) as response:  # noqa: S310 (a local server)
-        body = response.read()
-    return (time.perf_counter() - started) * 1000, json.loads(body)
+    try:
+        with urllib.request.urlopen(url) as response:  # noqa: S310 (a local server)
+            body = json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        if error.code != 503:
+            raise
+        body = None
+    return (time.perf_counter() - started) * 1000, body
 
 
 def outcome(kind: str, person: dict, body: dict) -> str:
     """'found' (the person on page 1), 'namesakes' (page 1 full of persons whose
     surname and given name have the same search keys as the person's, spelling variants
-    the search treats as one name, so that no search can tell them apart), or 'missed'."""
+    the search treats as one name, so that no search can tell them apart), 'missed', or
+    'timed out' (a 503: counted as not found)."""
+    if body is None:
+        return "timed out"
     items = body["items"]
     if kind == "surname alone":
         first = items[0]["surname"] if items else ""
@@ -377,17 +387,19 @@ def report(results: dict[str, list]) -> None:
         f"{len(full)}; the person on page 1: {found / len(full):.1%}; "
         f"or page 1 all namesakes (same keys): {(found + tied) / len(full):.1%}"
     )
+    timed_out = sum(o == "timed out" for rows in results.values() for _, o, _ in rows)
+    print(f"searches that ran out of time (503, counted as not found): {timed_out}")
     print(f"{'kind':38} {'n':>4} {'on page 1':>9} {'+namesakes':>10}  latency")
     for kind, rows in results.items():
         if not rows:
             continue
         n = len(rows)
         hit = sum(o == "found" for _, o, _ in rows) / n
-        with_ties = sum(o != "missed" for _, o, _ in rows) / n
+        with_ties = sum(o in ("found", "namesakes") for _, o, _ in rows) / n
         print(f"{kind:38} {n:4} {hit:9.1%} {with_ties:10.1%}  {figures([r[0] for r in rows])}")
-    misses = [(kind, q) for kind, rows in results.items() for _, o, q in rows if o == "missed"]
-    for kind, query in misses[:40]:
-        print(f"  missed ({kind}): {query}")
+    misses = [(kind, q, o) for kind, rows in results.items() for _, o, q in rows if o != "found"]
+    for kind, query, what in [m for m in misses if m[2] != "namesakes"][:40]:
+        print(f"  {what} ({kind}): {query}")
 
 
 def commonest_surname(engine) -> tuple[str, int]:
@@ -413,7 +425,10 @@ def run_bounds(base: str, engine, repeats: int) -> None:
         for _ in range(repeats):
             ms, body = ask(base, params)
             times.append(ms)
-        said = f"more than {body['total']}" if body["total_is_lower_bound"] else body["total"]
+        if body is None:
+            said = "timed out (503)"
+        else:
+            said = f"more than {body['total']}" if body["total_is_lower_bound"] else body["total"]
         print(f"{label}: total said: {said}; {figures(times)}")
 
 

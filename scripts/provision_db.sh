@@ -76,7 +76,8 @@ create_database() {
             LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
     fi
     admin -d "$db" -c "CREATE EXTENSION IF NOT EXISTS postgis;
-        CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;"
+        CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;
+        CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;"
 }
 
 provision_local() {
@@ -100,8 +101,9 @@ provision_url() {
     local url=${1/postgresql+psycopg:/postgresql:}
     psql "$url" -Atqc 'select 1' >/dev/null 2>&1 || die "cannot connect to DATABASE_URL ($url)"
     PGOPTIONS="-c client_min_messages=warning" psql "$url" -v ON_ERROR_STOP=1 -Atqc "CREATE EXTENSION IF NOT EXISTS postgis;
-        CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;" \
-        >/dev/null || die "the database at DATABASE_URL lacks postgis/pg_trgm/unaccent and this
+        CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE EXTENSION IF NOT EXISTS unaccent;
+        CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;" \
+        >/dev/null || die "the database at DATABASE_URL lacks postgis/pg_trgm/unaccent/fuzzystrmatch and this
 role cannot create them; ask its administrator to run CREATE EXTENSION for each"
     say "ready: the database at this URL is reachable and has PostGIS"
 }

@@ -13,6 +13,8 @@ of time is a ``SearchTimedOut`` (503), never an unexplained error.
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +27,13 @@ from sqlalchemy.orm import Session
 
 from mapapp.errors import N_, InvalidInput, MapappError
 from mapapp.queries.common import district_matches, person_summary
-from mapapp.text.normalize import one_edit_neighbours
+from mapapp.text.normalize import (
+    fold_lookalikes,
+    misread_spellings,
+    one_edit_neighbours,
+    search_key,
+    typed_neighbour_keys,
+)
 
 # How alike a query word and a name word must be (pg_trgm similarity, 0..1).
 WORD_SIMILARITY = 0.45
@@ -49,9 +57,15 @@ MIN_TYPO_LENGTH = 4
 # How close a vocabulary word one or two typos away is, by the query word's length
 # (a typo in a short word changes more of it).
 ONE_TYPO_CLOSENESS = ((5, 0.85), (4, 0.7))
+# Relatives rarely get the first letter wrong: a typo there makes a word less close
+# (Уков is rather Утков than Жуков).
+FIRST_LETTER_PENALTY = 0.05
 TWO_TYPOS_CLOSENESS = ((7, 0.7),)
-# Among words as many typos away, the more alike by trigrams come first.
+# Among words as many typos away, the more alike by trigrams come first. The closeness
+# of a word is its class (1, one typo, ...: multiples of this) plus less than this.
 TRIGRAM_TIE_BREAK = 0.05
+# Words alike by trigrams only, more than one typo apart, stay below one typo away.
+TRIGRAM_CEILING = 0.84
 # A search that takes longer than this stops with a message (milliseconds).
 SEARCH_TIME_LIMIT_MS = 3_000
 
@@ -195,18 +209,45 @@ def _honour_filters(filters: PersonFilters, params: dict) -> list[str]:
     return where
 
 
-def _vocabulary_matches(session: Session, words: Words) -> list[dict[str, float]]:
+@dataclass(frozen=True)
+class Slips:
+    """The keys of the spellings one typed letter away from a query word: anywhere
+    (``near``) and after its first letter (``inner``)."""
+
+    near: frozenset[str] = frozenset()
+    inner: frozenset[str] = frozenset()
+
+
+def typed_slips(words: Words, typed: Sequence[str]) -> list[Slips]:
+    """For each query word, the keys one typed slip away from the word as it was typed,
+    when a typed word keys as the query word (a Cyrillic word: see
+    ``typed_neighbour_keys``); none otherwise."""
+    slips, unused = [], [fold_lookalikes(word) for word in typed]
+    for readings in words:
+        form = next((t for t in unused if search_key(t) == readings[0]), None)
+        if form is None or len(form) < MIN_TYPO_LENGTH:
+            slips.append(Slips())
+            continue
+        unused.remove(form)
+        inner = typed_neighbour_keys(form, keep_first=True)
+        first = typed_neighbour_keys(form, first_only=True)
+        slips.append(Slips(inner | first, inner))
+    return slips
+
+
+def _vocabulary_matches(
+    session: Session, words: Words, typed: Sequence[str] = ()
+) -> list[dict[str, float]]:
     """For each query word: the name words it may stand for, with their closeness.
 
     The vocabulary holds each distinct key word once, so this fuzzy step is small and
     fast whatever the number of persons; persons are then found by exact word lookup.
     """
-    matches = _vocabulary_lookup(session, words, WORD_SIMILARITY, with_typos=True)
+    slips = typed_slips(words, typed)
+    matches = _vocabulary_lookup(session, words, WORD_SIMILARITY, slips)
     unsure = [i for i, found in enumerate(matches) if max(found.values(), default=0) < GOOD_ENOUGH]
     if unsure:
-        again = _vocabulary_lookup(
-            session, [words[i] for i in unsure], SECOND_TRY_SIMILARITY, with_typos=False
-        )
+        again = _vocabulary_lookup(session, [words[i] for i in unsure], SECOND_TRY_SIMILARITY)
         for i, found in zip(unsure, again, strict=True):
             for word, score in found.items():
                 matches[i][word] = max(score, matches[i].get(word, 0.0))
@@ -214,8 +255,10 @@ def _vocabulary_matches(session: Session, words: Words) -> list[dict[str, float]
 
 
 def _vocabulary_lookup(
-    session: Session, words: Words, similarity: float, with_typos: bool
+    session: Session, words: Words, similarity: float, slips: list[Slips] | None = None
 ) -> list[dict[str, float]]:
+    """Vocabulary words alike by trigrams to each reading of each query word, and, with
+    ``slips``, every word one typo away from a reading (in the key, or as typed)."""
     params: dict = {"limit": CANDIDATES_PER_READING, "similarity": str(similarity)}
     parts = []
     for i, readings in enumerate(words):
@@ -226,8 +269,13 @@ def _vocabulary_lookup(
                 f"FROM name_vocabulary WHERE word % :r{i}_{j} "
                 f"ORDER BY sim DESC, word LIMIT :limit)"
             )
-            if with_typos and len(reading) >= MIN_TYPO_LENGTH:
-                params[f"n{i}_{j}"] = sorted(one_edit_neighbours(reading))
+            if slips is None:
+                continue
+            neighbours = set(slips[i].near) if j == 0 else set()
+            if len(reading) >= MIN_TYPO_LENGTH:
+                neighbours |= one_edit_neighbours(reading)
+            if neighbours:
+                params[f"n{i}_{j}"] = sorted(neighbours)
                 # A join, so that each neighbour is one probe of the primary key
                 # (``word = ANY(...)`` of some 500 words is planned as a scan).
                 parts.append(
@@ -242,26 +290,32 @@ def _vocabulary_lookup(
         )
     matches: list[dict[str, float]] = [{} for _ in words]
     for i, j, word, sim in session.execute(text(" UNION ALL ".join(parts)), params):
-        score = closeness(words[i][j], word, sim)
+        slip = slips[i] if slips is not None and j == 0 else Slips()
+        score = closeness(words[i][j], word, sim, slip)
         if score > matches[i].get(word, 0.0):
             matches[i][word] = score
     return matches
 
 
-def closeness(reading: str, word: str, similarity: float) -> float:
+def closeness(reading: str, word: str, similarity: float, slips: Slips = Slips()) -> float:
     """How well a vocabulary word matches a query word's reading: 1 when equal, then
     by the typos between them (optimal string alignment: a swap of neighbours is one
-    typo) or their trigram similarity, whichever is higher, the more alike by trigrams
-    a little higher (always below 1); 0 when too far."""
+    typo; a word in ``slips`` is one typo as typed) or their trigram similarity,
+    whichever is higher, the more alike by trigrams a little higher (always below 1);
+    0 when too far. A typo in the first letter counts a little more."""
     if word == reading:
         return 1.0
-    typos = OSA.distance(reading, word, score_cutoff=2)
+    typos = 1 if word in slips.near else OSA.distance(reading, word, score_cutoff=2)
     table = {1: ONE_TYPO_CLOSENESS, 2: TWO_TYPOS_CLOSENESS}.get(typos, ())
     by_typos = next((score for length, score in table if len(reading) >= length), 0.0)
+    if by_typos and word[:1] != reading[:1] and word not in slips.inner:
+        by_typos -= FIRST_LETTER_PENALTY
     by_trigrams = similarity if similarity >= WORD_SIMILARITY else 0.0
     if not by_typos and not by_trigrams:
         return 0.0
-    return round(min(0.99, max(by_typos, by_trigrams) + TRIGRAM_TIE_BREAK * similarity), 4)
+    if by_typos >= by_trigrams:
+        return round(min(0.99, by_typos + TRIGRAM_TIE_BREAK * similarity), 4)
+    return round(min(TRIGRAM_CEILING, by_trigrams + TRIGRAM_TIE_BREAK * similarity), 4)
 
 
 def _closest(found: dict[str, float]) -> dict[str, float]:
@@ -334,9 +388,19 @@ def _named_persons(
     word's closest match, then the close ones, then all; the first tier that fills the
     page asked for is listed. A tier of one closeness that has more matches than the
     cap is listed from its first matches found, so no search reads every Иванов."""
-    params: dict = {"typed": [_typed_form(word) for word in typed]}
+    cyrillic = [
+        _typed_form(fold_lookalikes(word)) for word in typed if _CYRILLIC_LETTER.search(word)
+    ]
+    params: dict = {
+        "typed": [_typed_form(word) for word in typed],
+        "cyrillic": cyrillic,
+        "swapped": [
+            w[:i] + w[i + 1] + w[i] + w[i + 2 :] for w in cyrillic for i in range(len(w) - 1)
+        ],
+        "misread": sorted(set().union(*map(misread_spellings, cyrillic))),
+    }
     filter_sql = _filters(filters, params)
-    matches = _vocabulary_matches(session, words)
+    matches = _vocabulary_matches(session, words, typed)
     if not all(matches):
         return _result(0, page, per_page, [])
     needed = page * per_page
@@ -353,19 +417,51 @@ def _named_persons(
         if count < needed and not last:
             continue
         if rows is None:
-            rows = _page(session, _top_by_score(where, _score(tier, tag)), params, page, per_page)
+            top = _top_by_score(where, _score(tier, tag), _score(tier, tag, classes=True))
+            rows = _page(session, top, params, page, per_page)
         if count <= COUNT_CAP and not last:
             count = _count(session, filter_sql + _word_conditions(matches, params, "all"), params)
         return _result(count, page, per_page, _items(rows))
     return _result(0, page, per_page, [])
 
 
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
 def _typed_form(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-# The surname as a relative would type it, to compare with the words typed.
-_TYPED_SURNAME = "replace(lower(p.surname), 'ё', 'е') = ANY(CAST(:typed AS text[]))"
+# How each surname among the matches compares with what was typed, computed once per
+# distinct surname (a name shared by a thousand is compared once), from ``source``:
+# - as_typed: spelt as typed (Кожахметов before Кожаахметов, which has the same key);
+# - distance: letters from the nearest Cyrillic word typed (fuzzystrmatch's
+#   levenshtein; two neighbours swapped count as one): of two surnames one typo away in
+#   the key, the one nearer to what was typed comes first (Солкий: Солский before
+#   Солко); 0 for a query typed in Latin;
+# - misread: as many letters away, one whose letter differs from the typed one as letters
+#   alike to the eye do (a clerk's or OCR misreading: Махушин, Макушин before Мазушин);
+# - likeness: then the one with more of the typed letters' trigrams
+#   (when a letter was dropped, the longer surname: Ермков, Ермиков before Ермов);
+# - sharing: then, as a spelling corrector prefers the commoner word, the surname more
+#   persons among the matches share.
+_AS_TYPED = "replace(lower(surname), 'ё', 'е')"
+_SPELLINGS = f"""
+    spellings AS (
+        SELECT surname, count(*) AS sharing,
+               {_AS_TYPED} = ANY(CAST(:typed AS text[])) AS as_typed,
+               CASE WHEN {_AS_TYPED} = ANY(CAST(:swapped AS text[])) THEN 1
+                    ELSE coalesce((SELECT min(levenshtein({_AS_TYPED}, t))
+                                   FROM unnest(CAST(:cyrillic AS text[])) AS t), 0)
+               END AS distance,
+               {_AS_TYPED} = ANY(CAST(:misread AS text[])) AS misread,
+               coalesce((SELECT max(similarity({_AS_TYPED}, t))
+                         FROM unnest(CAST(:cyrillic AS text[])) AS t), 0) AS likeness
+        FROM {{source}} GROUP BY surname
+    )"""
+_SPELLING_ORDER = (
+    "s.as_typed DESC, {by_surname}s.distance, s.misread DESC, s.likeness DESC, s.sharing DESC"
+)
 
 
 def _tiers(matches: list[dict[str, float]]) -> list[list[dict[str, float]]]:
@@ -378,17 +474,26 @@ def _tiers(matches: list[dict[str, float]]) -> list[list[dict[str, float]]]:
     return tiers
 
 
+def closeness_class(score: float) -> float:
+    """A closeness without its trigram tie-break: 1, one typo, two typos ..."""
+    return math.floor(score / TRIGRAM_TIE_BREAK + 1e-6) * TRIGRAM_TIE_BREAK
+
+
 def _closest_tier(found: dict[str, float]) -> dict[str, float]:
-    top = max(found.values())
-    return {word: score for word, score in found.items() if score == top}
+    """The words of the best class (all those one typo away, say): among them, the one
+    whose persons' surnames are nearest to what was typed comes first."""
+    top = max(closeness_class(score) for score in found.values())
+    return {word: score for word, score in found.items() if closeness_class(score) == top}
 
 
 def _is_constant(tier: list[dict[str, float]]) -> bool:
-    return all(len(set(found.values())) == 1 for found in tier)
+    """Whether every word of each query word's matches is of one class (the persons
+    are then ordered by how their surnames compare with what was typed)."""
+    return all(len({closeness_class(s) for s in found.values()}) == 1 for found in tier)
 
 
 def _constant(tier: list[dict[str, float]]) -> float:
-    return sum(next(iter(found.values())) for found in tier)
+    return sum(closeness_class(next(iter(found.values()))) for found in tier)
 
 
 def _first_found(
@@ -401,23 +506,25 @@ def _first_found(
 ) -> tuple[int, list]:
     """(count up to the cap + 1, rows of the page) for a tier whose matches all score
     alike. Only the first ``COUNT_CAP + 1`` matches found are read (through the word
-    index), then listed with those whose surname is a matched word first, by name: a
-    name shared by tens of thousands costs no more than a rare one, and the answer says
+    index), then listed with those whose surname is a matched word first, then the
+    surnames nearest to what was typed, the commoner first, then by name: a name
+    shared by tens of thousands costs no more than a rare one, and the answer says
     "more than" the cap."""
     score = _constant(tier)
     words = sorted(set().union(*tier))
     where_sql = " AND ".join(where) or "TRUE"
+    order = _SPELLING_ORDER.format(by_surname="f.by_surname DESC, ")
     top_sql = f"""
         WITH found AS MATERIALIZED (
-            SELECT p.id, p.surname, p.given_name, {_TYPED_SURNAME} AS as_typed,
-                   p.surname_key = ANY(:words) AS by_surname
+            SELECT p.id, p.surname, p.given_name, p.surname_key = ANY(:words) AS by_surname
             FROM persons p WHERE {where_sql} LIMIT :cap
-        )
-        SELECT id, CAST(:score AS float8) AS score, (SELECT count(*) FROM found) AS found,
+        ), {_SPELLINGS.format(source="found")}
+        SELECT f.id, CAST(:score AS float8) AS score, (SELECT count(*) FROM found) AS found,
                row_number() OVER (
-                   ORDER BY as_typed DESC, by_surname DESC, surname, given_name NULLS LAST, id
+                   ORDER BY {order}, f.surname, f.given_name NULLS LAST, f.id
                ) AS ord
-        FROM found ORDER BY ord LIMIT :limit OFFSET :offset
+        FROM found f JOIN spellings s ON s.surname = f.surname
+        ORDER BY ord LIMIT :limit OFFSET :offset
     """
     query_params = {**params, "cap": COUNT_CAP + 1, "score": score, "words": words}
     rows = list(_page(session, top_sql, query_params, page, per_page, "t.found"))
@@ -440,13 +547,16 @@ def _word_conditions(matches: list[dict[str, float]], params: dict, tag: str) ->
     return where
 
 
-def _score(matches: list[dict[str, float]], tag: str) -> str:
-    """The sum over query words of the best closeness among the person's words."""
-    return " + ".join(
-        f"(SELECT max(u.sim) FROM unnest(CAST(:{tag}m{i} AS text[]), "
-        f"CAST(:{tag}s{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words))"
-        for i in range(len(matches))
+def _score(matches: list[dict[str, float]], tag: str, classes: bool = False) -> str:
+    """The sum over query words of the best closeness among the person's words; with
+    ``classes``, of their classes (exact, one typo ...: without the trigram tie-break)."""
+    best = (
+        "(SELECT max(u.sim) FROM unnest(CAST(:{tag}m{i} AS text[]), "
+        "CAST(:{tag}s{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words))"
     )
+    step = TRIGRAM_TIE_BREAK
+    term = f"floor({best} / {step} + 1e-6) * {step}" if classes else best
+    return " + ".join(term.format(tag=tag, i=i) for i in range(len(matches)))
 
 
 def _count(session: Session, where: list[str], params: dict, cap: int = COUNT_CAP + 1) -> int:
@@ -457,22 +567,28 @@ def _count(session: Session, where: list[str], params: dict, cap: int = COUNT_CA
     ).scalar_one()
 
 
-def _top_by_score(where: list[str], score_sql: str) -> str:
-    """The ids and scores of one page of name matches, best first. The candidates are
-    materialised first, so that PostgreSQL finds them through the word index and sorts
-    them, rather than walking the whole table in name order hoping to meet enough."""
+def _top_by_score(where: list[str], score_sql: str, class_sql: str) -> str:
+    """The ids and scores (the classes of their closeness: exact, one typo ...) of one
+    page of name matches, best first: by those classes, then the surname nearest to
+    what was typed, then the closeness.
+    The candidates are materialised first, so that PostgreSQL finds them through the
+    word index and sorts them, rather than walking the whole table in name order hoping
+    to meet enough."""
     where_sql = " AND ".join(where) or "TRUE"
+    order = _SPELLING_ORDER.format(by_surname="")
     return f"""
         WITH candidates AS MATERIALIZED (
             SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score,
-                   {_TYPED_SURNAME} AS as_typed
+                   CAST({class_sql} AS float8) AS class
             FROM persons p WHERE {where_sql}
-        )
-        SELECT id, score,
+        ), {_SPELLINGS.format(source="candidates")}
+        SELECT c.id, c.class AS score,
                row_number() OVER (
-                   ORDER BY score DESC, as_typed DESC, surname, given_name NULLS LAST, id
+                   ORDER BY c.class DESC, {order}, c.score DESC,
+                            c.surname, c.given_name NULLS LAST, c.id
                ) AS ord
-        FROM candidates ORDER BY ord LIMIT :limit OFFSET :offset
+        FROM candidates c JOIN spellings s ON s.surname = c.surname
+        ORDER BY ord LIMIT :limit OFFSET :offset
     """
 
 

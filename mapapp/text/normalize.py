@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Cyrillic letters map to key letters; capitals are placeholders for the five
 # one-letter sounds (J, H, C, W, Q) so that the Latin rules leave them alone.
@@ -135,15 +136,17 @@ def search_key(text: str | None) -> str:
     text = text.replace("'", "'").replace("ʼ", "'")
     text = _latin_to_key(_cyrillic_to_key(text))
     text = _NOT_KEY.sub(" ", text)
-    words = []
-    for word in text.split():
-        word = re.sub(r"i(?=[eo])", "", word) if word[:1] == "i" else word
-        word = word.replace("ie", "e").replace("io", "e")
-        word = word.replace("o", "a")
-        word = _DOUBLES.sub(r"\1", word)
-        if word:
-            words.append(word)
-    return _SPACES.sub(" ", " ".join(words)).strip()
+    words = [_softened(word) for word in text.split()]
+    return _SPACES.sub(" ", " ".join(w for w in words if w)).strip()
+
+
+def _softened(word: str) -> str:
+    """Step 3 for one word: what differs between spellings of the same sound."""
+    word = re.sub(r"i(?=[eo])", "", word) if word[:1] == "i" else word
+    word = word.replace("ie", "e").replace("io", "e")
+    word = word.replace("o", "a")
+    # Searching first is much faster than substituting when (as mostly) nothing repeats.
+    return _DOUBLES.sub(r"\1", word) if _DOUBLES.search(word) else word
 
 
 def search_words(text: str | None) -> list[str]:
@@ -248,3 +251,82 @@ def one_edit_neighbours(word: str) -> set[str]:
     neighbours.discard(word)
     neighbours.discard("")
     return neighbours
+
+
+# One Cyrillic letter for each key a letter can give (е, ё and э key alike, and so on),
+# for the spellings one typed letter away from a word.
+_TYPED_LETTERS = "абвгдежзиклмнопрстуфхцчшюя"
+_CYRILLIC_TO_KEY = str.maketrans(_CYRILLIC)
+
+
+def _cyrillic_word_key(translated: str) -> str:
+    """``search_key`` of one lower-case Cyrillic word, given as translated letter by
+    letter (``_CYRILLIC_TO_KEY``): the same steps without those that cannot apply
+    (other scripts, punctuation, spaces), since a few hundred such words are keyed per
+    query word."""
+    return _softened(translated.replace("ts", "Q").replace("tz", "Q").lower())
+
+
+@lru_cache(maxsize=256)
+def typed_neighbour_keys(
+    word: str, keep_first: bool = False, first_only: bool = False
+) -> frozenset[str]:
+    """The keys of every spelling one typed letter away from a Cyrillic word (a letter
+    dropped, added or changed, or two neighbours swapped), the word's own key left out.
+
+    One typed slip can be two letters apart in the key: 'Федоов' (р dropped) keys as
+    'fedav' because the two vowels become one, 'Уалисв' (е read as с) as 'ualisv' beside
+    Уалиев's 'ualev'. Keying the typed neighbours finds such words as one typo away.
+    ``keep_first``: only slips after the first letter (relatives rarely get it wrong);
+    ``first_only``: only slips of the first letter. Empty for a word with other letters
+    than Cyrillic ones. The commonest words (given names) are remembered.
+
+    >>> search_key("Федоров") in typed_neighbour_keys("федоов")
+    True
+    """
+    word = word.lower()
+    if not word or any(ch not in _CYRILLIC for ch in word):
+        return frozenset()
+    # Each letter translated once; a neighbour is then a concatenation of translations.
+    t = [_CYRILLIC[ch] for ch in word]
+    letters = [_CYRILLIC[ch] for ch in _TYPED_LETTERS]
+    start, stop = (1 if keep_first else 0), (1 if first_only else len(word) + 1)
+    translated = set()
+    for i in range(start, stop):
+        head, tail = "".join(t[:i]), t[i:]
+        rest = "".join(tail[1:])
+        if tail:
+            translated.add(head + rest)  # dropped
+            translated.update(head + c + rest for c in letters)  # changed
+        if len(tail) > 1:
+            translated.add(head + tail[1] + tail[0] + "".join(tail[2:]))  # swapped
+        whole = "".join(tail)
+        translated.update(head + c + whole for c in letters)  # added
+    keys = {_cyrillic_word_key(w) for w in translated}
+    keys.discard(_cyrillic_word_key("".join(t)))
+    keys.discard("")
+    return frozenset(keys)
+
+
+# Letters that a clerk's hand or the OCR of an old typed list confuses, being alike to
+# the eye (и and н, п and л, е and с, г and т, к and х ...).
+_MISREAD_PAIRS = ("ин", "пн", "пл", "ес", "гт", "кх", "шщ", "ьъ", "цщ", "бв")
+_MISREAD = {}
+for _a, _b in _MISREAD_PAIRS:
+    _MISREAD.setdefault(_a, []).append(_b)
+    _MISREAD.setdefault(_b, []).append(_a)
+
+
+def misread_spellings(word: str) -> set[str]:
+    """Every spelling of a (lower-case) word with one letter read as one alike to the
+    eye: 'махушин' -> 'макушин', ...; of two surnames one letter from what was typed,
+    the one a misreading explains is the likelier.
+
+    >>> "макушин" in misread_spellings("махушин")
+    True
+    """
+    return {
+        word[:i] + other + word[i + 1 :]
+        for i, ch in enumerate(word)
+        for other in _MISREAD.get(ch, ())
+    }

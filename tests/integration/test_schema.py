@@ -39,7 +39,7 @@ def test_extensions_and_utf8_trigrams_on_cyrillic(engine):
     with engine.connect() as conn:
         extensions = set(conn.execute(text("SELECT extname FROM pg_extension")).scalars())
         trigrams = conn.execute(text("SELECT array_length(show_trgm('Шуховцы'), 1)")).scalar()
-    assert {"postgis", "pg_trgm", "unaccent"} <= extensions
+    assert {"postgis", "pg_trgm", "unaccent", "fuzzystrmatch"} <= extensions
     assert trigrams == 8  # letters are letters: "  ш", " шу", ..., "цы "
 
 

@@ -2,10 +2,12 @@ import pytest
 
 from mapapp.text.normalize import (
     area_key,
+    misread_spellings,
     one_edit_neighbours,
     query_word_variants,
     search_key,
     search_words,
+    typed_neighbour_keys,
 )
 
 
@@ -120,3 +122,54 @@ def test_neighbours_are_keys_and_exclude_the_word():
     neighbours = one_edit_neighbours("qai")
     assert "qai" not in neighbours and "" not in neighbours
     assert all(set(n) <= set("abcdefghijklmnpqrstuvwz") for n in neighbours)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Федоов", "Федоров"),  # р dropped: the two vowels left side by side key as one
+        ("Омаов", "Омаров"),
+        ("Уалисв", "Уалиев"),  # е read as с: Уалиев keys its ие as е
+        ("Иекаков", "Искаков"),  # с read as е: a leading И before е is not keyed
+    ],
+)
+def test_one_slip_as_typed_that_is_two_in_the_key(typed, meant):
+    assert search_key(meant) not in one_edit_neighbours(search_key(typed))
+    assert search_key(meant) in typed_neighbour_keys(typed)
+
+
+def test_typed_neighbour_keys_are_the_keys_of_the_typed_neighbours():
+    """The fast keying of Cyrillic words agrees with search_key on every neighbour."""
+    letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіў"
+    for word in ("щербаков", "құрманғазиев", "подъячев", "иоффе", "ёлкин", "уалиев"):
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        neighbours = (
+            {a + b[1:] for a, b in splits if b}
+            | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in letters}
+            | {a + c + b for a, b in splits for c in letters}
+        )
+        expected = {search_key(n) for n in neighbours} - {search_key(word), ""}
+        assert typed_neighbour_keys(word) == expected, word
+
+
+def test_typed_neighbours_after_the_first_letter():
+    assert search_key("Жуков") in typed_neighbour_keys("уков")
+    assert search_key("Жуков") not in typed_neighbour_keys("уков", keep_first=True)
+    assert search_key("Утков") in typed_neighbour_keys("уков", keep_first=True)
+    assert search_key("Жуков") in typed_neighbour_keys("уков", first_only=True)
+    word = "серикенов"
+    assert typed_neighbour_keys(word) == typed_neighbour_keys(
+        word, keep_first=True
+    ) | typed_neighbour_keys(word, first_only=True)
+
+
+def test_typed_neighbours_only_of_cyrillic_words():
+    assert typed_neighbour_keys("Serikenov") == set()
+    assert typed_neighbour_keys("Серикенов") == typed_neighbour_keys("серикенов")
+
+
+def test_misread_spellings_swap_one_letter_for_one_alike_to_the_eye():
+    assert misread_spellings("махушин") >= {"макушин", "махушии", "махущин"}
+    assert "мазушин" not in misread_spellings("махушин")
+    assert all(len(w) == len("махушин") for w in misread_spellings("махушин"))

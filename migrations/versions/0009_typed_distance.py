@@ -1,0 +1,25 @@
+"""fuzzystrmatch, for the search to rank surnames by their edit distance to what was typed.
+
+Of two surnames one typo away from a query, the one fewer letters away from the word as
+typed comes first (``levenshtein``); the extension is trusted, so the owner of the
+database may create it.
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-11-29
+"""
+
+from alembic import op
+
+revision = "0009"
+down_revision = "0008"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.execute("CREATE EXTENSION IF NOT EXISTS fuzzystrmatch")
+
+
+def downgrade() -> None:
+    op.execute("DROP EXTENSION IF EXISTS fuzzystrmatch")
