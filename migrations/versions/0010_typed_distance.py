@@ -4,15 +4,15 @@ Of two surnames one typo away from a query, the one fewer letters away from the 
 typed comes first (``levenshtein``); the extension is trusted, so the owner of the
 database may create it.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-11-29
 """
 
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0010"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
