@@ -12,7 +12,12 @@ if given and reused from there when they are already present.
 The persons file is imported as it is, with no column mapping: "ID записи" is the
 record id, and the namesake pairs (same names, dates and grave) are two records, listed
 as possible duplicates. --online times the mode that does not lock readers out
-(`mapapp import persons --online`).
+(`mapapp import persons --online`). --reuse-sites keeps the sites a run before imported
+(same --sites and seed), which saves their slow row-by-row import.
+
+After the import, PostgreSQL's own COPY is timed in the same run (copy_baselines.py):
+the file into an unindexed table, and the added persons into a table like persons with
+its indexes, and bare with the indexes built after: the floor the import stands on.
 """
 
 from __future__ import annotations

@@ -351,7 +351,7 @@ def write_staged_persons(
                 *_drop_secondary_indexes(conn, "burials"),
             ]
     # On any error the transaction rolls back, and what was dropped comes back with it.
-    result = _write_staged(conn, batch_id, staged, options, progress)
+    result = _write_staged(conn, batch_id, staged, options, progress, larger=bool(indexes))
     if indexes:
         conn.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
         for definition in indexes:
@@ -363,7 +363,8 @@ def write_staged_persons(
     return result
 
 
-def _write_staged(conn: Connection, batch_id: int, staged: int, options, progress):
+def _write_staged(conn: Connection, batch_id: int, staged: int, options, progress, larger: bool):
+    """``larger``: the load is larger than the persons stored before it."""
     conn.execute(text("SET LOCAL work_mem = '256MB'"))
     # Bulk loads: let the name-word GIN index collect new entries and merge them once.
     conn.execute(text("SET LOCAL gin_pending_list_limit = '256MB'"))
@@ -371,7 +372,7 @@ def _write_staged(conn: Connection, batch_id: int, staged: int, options, progres
     stored_before = conn.execute(text("SELECT EXISTS (SELECT 1 FROM persons)")).scalar_one()
     added = _insert_staged_persons(conn, batch_id, staged)
     progress("inserted", added)
-    _link_staged_burials(conn, batch_id, bulk=staged >= BULK_ROWS)
+    _link_staged_burials(conn, batch_id, hash_joins=larger)
     progress("linked to sites", added)
     _link_staged_sources(conn, options.path.name)
     progress("sources", added)
@@ -436,11 +437,12 @@ def _insert_staged_persons(conn: Connection, batch_id: int, staged: int) -> int:
     return added
 
 
-def _link_staged_burials(conn: Connection, batch_id: int, bulk: bool) -> None:
-    if bulk:
+def _link_staged_burials(conn: Connection, batch_id: int, hash_joins: bool) -> None:
+    if hash_joins:
         # The per-site counts trigger joins the new burials to their persons; planned
         # without statistics, it looks each person up by index (most of this step's
-        # time at a million). One hash join over the persons is cheaper at this size.
+        # time at a million). When the load is larger than the persons stored before,
+        # one hash join over the persons is cheaper.
         conn.execute(text("SET LOCAL enable_nestloop = off"))
     conn.execute(
         text(
@@ -456,7 +458,7 @@ def _link_staged_burials(conn: Connection, batch_id: int, bulk: bool) -> None:
         ),
         {"batch": batch_id},
     )
-    if bulk:
+    if hash_joins:
         conn.execute(text("SET LOCAL enable_nestloop TO DEFAULT"))
 
 
