@@ -12,12 +12,18 @@ if given and reused from there when they are already present.
 The persons file is imported as it is, with no column mapping: "ID записи" is the
 record id, and the namesake pairs (same names, dates and grave) are two records, listed
 as possible duplicates. --online times the mode that does not lock readers out
-(`mapapp import persons --online`).
+(`mapapp import persons --online`). --reuse-sites keeps the sites a run before imported
+(same --sites and seed), which saves their slow row-by-row import.
+
+After the import, PostgreSQL's own COPY is timed in the same run (copy_baselines.py):
+the file into an unindexed table, and the added persons into a table like persons with
+its indexes, and bare with the indexes built after: the floor the import stands on.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import subprocess
 import sys
@@ -25,6 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import copy_baselines
 from bench_database import bench_settings
 from sqlalchemy import text
 
@@ -38,37 +45,63 @@ def main() -> None:
     parser.add_argument("--sites", type=int, default=10_000)
     parser.add_argument("--online", action="store_true", help="the mode that locks no reader")
     parser.add_argument("--files", type=Path, help="generate into (or reuse) this directory")
+    parser.add_argument(
+        "--reuse-sites", action="store_true", help="keep the sites a run before imported"
+    )
+    parser.add_argument(
+        "--no-baselines", action="store_true", help="skip timing PostgreSQL's own COPY"
+    )
     args = parser.parse_args()
     engine = database.make_engine(bench_settings().database_url)
     database.upgrade(engine)
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "TRUNCATE burials, person_sources, persons, site_sources, place_names, "
-                "burial_sites, name_vocabulary, possible_duplicates, import_batches "
-                "RESTART IDENTITY CASCADE"
-            )
+        sites_kept = (
+            args.reuse_sites
+            and conn.execute(text("SELECT count(*) FROM burial_sites")).scalar_one() == args.sites
         )
+        if sites_kept:
+            conn.execute(
+                text(
+                    "TRUNCATE burials, person_sources, persons, name_vocabulary, "
+                    "possible_duplicates RESTART IDENTITY CASCADE"
+                )
+            )
+            conn.execute(text("DELETE FROM import_batches WHERE kind = 'persons'"))
+        else:
+            conn.execute(
+                text(
+                    "TRUNCATE burials, person_sources, persons, site_sources, place_names, "
+                    "burial_sites, name_vocabulary, possible_duplicates, import_batches "
+                    "RESTART IDENTITY CASCADE"
+                )
+            )
     with tempfile.TemporaryDirectory() as tmp:
         sites, persons = generated_files(args.files or Path(tmp), args.sites, args.persons)
-        report = run_import(engine, ImportOptions(kind="sites", path=sites))
-        assert report.committed and report.added == args.sites, report.problems[:3]
-        stages: dict[str, tuple[float, float, float]] = {}
-        started, cpu_started = time.perf_counter(), time.process_time()
+        if not sites_kept:
+            report = run_import(engine, ImportOptions(kind="sites", path=sites))
+            assert report.committed and report.added == args.sites, report.problems[:3]
+        main_timed(args, engine, persons)
 
-        def progress(stage: str, count: int) -> None:
-            cpu = time.process_time() - cpu_started
-            stages[stage] = (time.perf_counter() - started, cpu, peak_rss_mb())
-            seconds, _, peak = stages[stage]
-            print(
-                f"  {stage}: {count:,} rows at {seconds:.1f} s (this process's CPU {cpu:.1f} s)"
-                f", peak {peak:,.0f} MB",
-                file=sys.stderr,
-            )
 
-        options = ImportOptions(kind="persons", path=persons, online=args.online)
-        report = run_import(engine, options, progress)
-        elapsed = time.perf_counter() - started
+def main_timed(args, engine, persons: Path) -> None:
+    """Time the persons' import, then PostgreSQL's own COPY."""
+    stages: dict[str, tuple[float, float, float]] = {}
+    started, cpu_started = time.perf_counter(), time.process_time()
+
+    def progress(stage: str, count: int) -> None:
+        cpu = time.process_time() - cpu_started
+        stages[stage] = (time.perf_counter() - started, cpu, peak_rss_mb())
+        seconds, _, peak = stages[stage]
+        print(
+            f"  {stage}: {count:,} rows at {seconds:.1f} s (this process's CPU {cpu:.1f} s)"
+            f", peak {peak:,.0f} MB",
+            file=sys.stderr,
+        )
+
+    options = ImportOptions(kind="persons", path=persons, online=args.online)
+    load_before = os.getloadavg()
+    report = run_import(engine, options, progress)
+    elapsed = time.perf_counter() - started
     assert report.committed, report.problems[:3]
     assert report.added == args.persons, f"{report.added:,} of {args.persons:,} persons added"
     print(
@@ -79,6 +112,16 @@ def main() -> None:
         "stages (seconds from start, CPU seconds of this process, peak MB): "
         + ", ".join(f"{k} {s:.1f} s cpu {c:.1f} s {m:,.0f} MB" for k, (s, c, m) in stages.items())
     )
+    if not args.no_baselines:
+        raw = copy_baselines.raw_copy_seconds(engine, persons)
+        copied = copy_baselines.persons_copy_seconds(engine, report.batch_id)
+        print(
+            f"PostgreSQL's own COPY in the same run: the file into an unindexed table {raw:.1f} s"
+            f"; the added persons into a table like persons with its indexes "
+            f"{copied['indexed']:.1f} s, or bare and indexes built after "
+            f"{copied['then indexed']:.1f} s"
+        )
+    print(f"load average before and after: {load_before} / {os.getloadavg()}")
 
 
 def generated_files(out: Path, n_sites: int, n_persons: int) -> tuple[Path, Path]:

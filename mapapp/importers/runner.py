@@ -19,8 +19,10 @@ from mapapp.importers import values, writers
 from mapapp.importers.columns import load_mapping_file, map_columns
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.links import Gazetteer, SiteResolver
+from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.readers import read_table
 from mapapp.importers.records import CHECKERS, Checked, RowContext
+from mapapp.importers.staged_refs import StagedRefs
 
 
 @dataclass
@@ -222,15 +224,23 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
     with engine.begin() as conn:
         writers.create_person_stage(conn)
         resolver = SiteResolver(conn)
+        refs = StagedRefs()
         for chunk in _chunks(table.rows, options.chunk_rows):
-            checked = [checker(ctx, row, raw) for row, raw in chunk]
+            # Column by column first; the rows that need it, one by one (exact problems).
+            fast = check_person_chunk(ctx, chunk, resolver)
+            staged += writers.stage_checked_chunk(conn, fast)
+            refs.add(row[0] for row in fast.stage_rows)
+            checked = [checker(ctx, row, raw) for row, raw in fast.by_row]
             _resolve_links(resolver, checked)
             good = _sort_out(checked, report, rejected_rows, rejected_sources, options)
             staged += writers.stage_persons(conn, good)
+            refs.add(item.record["ref"] for item in good)
             progress("checked", staged + len(rejected_rows))
         for problem in table.problems:
             rejected_rows.setdefault(problem.row, []).append(problem)
-        staged -= _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options)
+        writers.analyze_stage(conn)
+        if refs.may_repeat():
+            staged -= _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options)
         report.rows_read = staged + len(rejected_rows)
         if report.rows_read == 0:
             raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")

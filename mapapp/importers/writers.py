@@ -160,7 +160,7 @@ PERSON_STAGE = [
     ("rank", "text"), ("death_year", "smallint"), ("death_month", "smallint"),
     ("death_day", "smallint"), ("fate", "text"), ("nationality", "text"),
     ("is_hero", "boolean"), ("is_partisan", "boolean"), ("biography", "text"),
-    ("is_fictional", "boolean"), ("search_key", "text"), ("name_words", "text[]"),
+    ("is_fictional", "boolean"), ("search_key", "text"), ("name_words", "text"),
     ("surname_key", "text"), ("home_country_key", "text"), ("home_region_key", "text"),
     ("home_district_key", "text"), ("callup_key", "text"), ("import_row", "integer"),
     ("import_source", "text"), ("unit_name", "text"), ("unit_ref", "text"),
@@ -174,23 +174,29 @@ PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]] + ["record_source", "re
 
 
 @lru_cache(maxsize=100_000)
-def _unit_ref(unit: str) -> str:
+def person_unit_ref(unit: str) -> str:
     return "unit:" + search_key(unit).replace(" ", "-")
 
 
 _RECORD_PART = itemgetter(*PERSON_COLUMNS[:30])
+# The name words travel as one space-separated text (their letters are a-z only) and
+# become an array in SQL: cheaper to COPY than an array per row.
+_NAME_WORDS = PERSON_COLUMNS.index("name_words")
 
 
 def _stage_row(item) -> tuple:
     r = item.record
     burial, source = r["burial"], r["source"] or {}
     unit = r.get("unit")
+    part = _RECORD_PART(r)
     return (
-        *_RECORD_PART(r),
+        *part[:_NAME_WORDS],
+        " ".join(part[_NAME_WORDS]),
+        *part[_NAME_WORDS + 1 :],
         item.row,
         orjson.dumps(item.source).decode(),
         unit,
-        _unit_ref(unit) if unit else None,
+        person_unit_ref(unit) if unit else None,
         r.get("site_id"),
         burial["plot"], burial["row"], burial["grave"], burial["on_plaque"],
         burial["original_burial_place"], burial["reburial_date"],
@@ -270,9 +276,31 @@ def stage_persons(conn: Connection, good) -> int:
     return staged
 
 
+def stage_checked_chunk(conn: Connection, chunk) -> int:
+    """COPY the rows a chunk's column-by-column check passed (with their awards and
+    formations) into the stage."""
+    staged = copy_rows(
+        conn,
+        "stage_persons",
+        [n for n, _ in PERSON_STAGE],
+        chunk.stage_rows,
+        types=[t for _, t in PERSON_STAGE],
+    )
+    for table, rows in (("stage_awards", chunk.awards), ("stage_units", chunk.units)):
+        if rows:
+            columns = HONOUR_STAGES[table]
+            copy_rows(conn, table, [n for n, _ in columns], rows, types=[t for _, t in columns])
+    return staged
+
+
+def analyze_stage(conn: Connection) -> None:
+    """Statistics of the columns the stage is joined and grouped on (of all 52, the wide
+    text ones would make ANALYZE cost more than it saves)."""
+    conn.execute(text("ANALYZE stage_persons (ref, site_id, src_ref, unit_ref, search_key)"))
+
+
 def staged_repeats(conn: Connection) -> list[tuple[str, str | None, list[int]]]:
     """Records staged more than once: (ref, record id, the rows that carry it)."""
-    conn.execute(text("ANALYZE stage_persons"))
     return [
         (ref, record_id, list(rows))
         for ref, record_id, rows in conn.execute(
@@ -323,7 +351,7 @@ def write_staged_persons(
                 *_drop_secondary_indexes(conn, "burials"),
             ]
     # On any error the transaction rolls back, and what was dropped comes back with it.
-    result = _write_staged(conn, batch_id, staged, options, progress)
+    result = _write_staged(conn, batch_id, staged, options, progress, larger=bool(indexes))
     if indexes:
         conn.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
         for definition in indexes:
@@ -335,7 +363,8 @@ def write_staged_persons(
     return result
 
 
-def _write_staged(conn: Connection, batch_id: int, staged: int, options, progress):
+def _write_staged(conn: Connection, batch_id: int, staged: int, options, progress, larger: bool):
+    """``larger``: the load is larger than the persons stored before it."""
     conn.execute(text("SET LOCAL work_mem = '256MB'"))
     # Bulk loads: let the name-word GIN index collect new entries and merge them once.
     conn.execute(text("SET LOCAL gin_pending_list_limit = '256MB'"))
@@ -343,7 +372,7 @@ def _write_staged(conn: Connection, batch_id: int, staged: int, options, progres
     stored_before = conn.execute(text("SELECT EXISTS (SELECT 1 FROM persons)")).scalar_one()
     added = _insert_staged_persons(conn, batch_id, staged)
     progress("inserted", added)
-    _link_staged_burials(conn, batch_id)
+    _link_staged_burials(conn, batch_id, hash_joins=larger)
     progress("linked to sites", added)
     _link_staged_sources(conn, options.path.name)
     progress("sources", added)
@@ -371,10 +400,11 @@ def _insert_staged_persons(conn: Connection, batch_id: int, staged: int) -> int:
     ref to its person id, new or present."""
     target = ", ".join(PERSON_COLUMNS)
     # The row as read travels as JSON text (binary COPY) and becomes jsonb here.
-    select = ", ".join(
-        "CAST(s.import_source AS jsonb)" if c == "import_source" else "s." + c
-        for c in PERSON_COLUMNS
-    )
+    in_sql = {
+        "import_source": "CAST(s.import_source AS jsonb)",
+        "name_words": "string_to_array(s.name_words, ' ')",
+    }
+    select = ", ".join(in_sql.get(c, "s." + c) for c in PERSON_COLUMNS)
     # Ids of every staged person: new ones from RETURNING, present ones looked up.
     conn.execute(
         text("CREATE TEMP TABLE stage_ids (ref text, id integer, is_new boolean) ON COMMIT DROP")
@@ -407,7 +437,13 @@ def _insert_staged_persons(conn: Connection, batch_id: int, staged: int) -> int:
     return added
 
 
-def _link_staged_burials(conn: Connection, batch_id: int) -> None:
+def _link_staged_burials(conn: Connection, batch_id: int, hash_joins: bool) -> None:
+    if hash_joins:
+        # The per-site counts trigger joins the new burials to their persons; planned
+        # without statistics, it looks each person up by index (most of this step's
+        # time at a million). When the load is larger than the persons stored before,
+        # one hash join over the persons is cheaper.
+        conn.execute(text("SET LOCAL enable_nestloop = off"))
     conn.execute(
         text(
             """
@@ -422,6 +458,8 @@ def _link_staged_burials(conn: Connection, batch_id: int) -> None:
         ),
         {"batch": batch_id},
     )
+    if hash_joins:
+        conn.execute(text("SET LOCAL enable_nestloop TO DEFAULT"))
 
 
 def _link_staged_sources(conn: Connection, file_name: str) -> None:
@@ -453,7 +491,8 @@ def _link_staged_sources(conn: Connection, file_name: str) -> None:
 def _add_staged_vocabulary(conn: Connection) -> None:
     conn.execute(
         text(
-            "INSERT INTO name_vocabulary (word) SELECT DISTINCT unnest(name_words) "
+            "INSERT INTO name_vocabulary (word) "
+            "SELECT DISTINCT unnest(string_to_array(name_words, ' ')) "
             "FROM stage_persons ON CONFLICT (word) DO NOTHING"
         )
     )

@@ -1,0 +1,288 @@
+"""Check a chunk of person rows column by column.
+
+The cells of a register repeat (names, dates, ranks, places, graves): each distinct
+value of a column is checked once, with the very parsers the row-by-row check uses
+(``records.check_person``), and the outcome shared by every row that holds it. The
+rows come out as tuples ready for the stage, without a record dict per row.
+
+A row with any cell that the common checks do not pass (a problem, or text that needs
+more than trimming: control characters, a formula, a leading quote) is handed back
+whole, to go through ``check_person``: its problems are reported exactly as they always
+were, and a row that turns out good is staged from there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import orjson
+
+from mapapp.importers import values
+from mapapp.importers.awards import check_award_fields, unit_key
+from mapapp.importers.links import SiteResolver
+from mapapp.importers.readers import MAX_CELL_CHARS
+from mapapp.importers.records import (
+    MAX_RECORD_ID,
+    PERSON_SOURCE_PARTS,
+    PERSON_TEXT_FIELDS,
+    RowContext,
+    _cached_partial_date,
+    _site_id,
+    _source,
+    _source_key,
+    _split_full_name,
+    digest,
+)
+from mapapp.importers.search_index import PERSON_KEY_SOURCES, _cached_area_key, _cached_search_key
+from mapapp.importers.writers import person_unit_ref
+
+# A cell the common checks could not pass: its row goes to check_person.
+BAD = object()
+
+_HONOUR_FIELDS = ("awards", "award_date", "feat", "brigade", "detachment")
+_LINK_FIELDS = ("site_id", "site_ref", "register_number", "burial_place", "burial_district")
+
+
+@dataclass
+class CheckedChunk:
+    stage_rows: list[tuple] = field(default_factory=list)  # in writers.PERSON_STAGE order
+    awards: list[tuple] = field(default_factory=list)  # in HONOUR_STAGES["stage_awards"]
+    units: list[tuple] = field(default_factory=list)  # in HONOUR_STAGES["stage_units"]
+    # Rows for the row-by-row check: (row number, the row as read).
+    by_row: list[tuple[int, dict]] = field(default_factory=list)
+
+
+def _clean_cell(value) -> object:
+    """The common cell (printable text of a sane length, no leading quote), trimmed;
+    None when empty; BAD for anything else, which ``values.clean`` must judge."""
+    if value.__class__ is not str:
+        return None if value is None else BAD  # Formula cells are a str subclass
+    if len(value) > MAX_CELL_CHARS or not value.isprintable():
+        return BAD
+    value = value.strip()
+    if value[:1] == "'":
+        return BAD
+    return value or None
+
+
+def _each(column: Sequence, parse: Callable) -> list:
+    """``parse`` of each distinct value once (None stays None); BAD where it raises
+    ValueError or the value is BAD already."""
+    outcome: dict = {None: None}
+    for value in set(column):
+        if value is None or value is BAD:
+            continue
+        try:
+            outcome[value] = parse(value)
+        except ValueError:
+            outcome[value] = BAD
+    outcome[BAD] = BAD
+    return [outcome[v] for v in column]
+
+
+def _cleaned(column: list) -> list:
+    # Keyed by value, a formula and plain text with the same characters would collide:
+    # only plain str cells share outcomes, others are judged one by one.
+    plain = {v for v in column if v.__class__ is str}
+    outcome = {v: _clean_cell(v) for v in plain}
+    return [outcome[v] if v.__class__ is str else _clean_cell(v) for v in column]
+
+
+def _record_id(value: str) -> str:
+    if len(value) > MAX_RECORD_ID:
+        raise ValueError("too long")
+    return value
+
+
+_NO_DATE = (None, None, None)
+
+
+def _dates(column: list) -> list:
+    """(year, month, day) of each cell, as the row-by-row check parses it."""
+    return [_NO_DATE if d is None else d for d in _each(column, _cached_partial_date)]
+
+
+def _name_words_key(text: str) -> str:
+    """The search key of a ';'-separated list of name variants (as person_name_key)."""
+    parts = [v for v in text.split(";") if v.strip()]
+    return " ".join(k for k in (_cached_search_key(p) for p in parts if p) if k)
+
+
+def check_person_chunk(
+    ctx: RowContext, chunk: list[tuple[int, dict]], resolver: SiteResolver
+) -> CheckedChunk:
+    """Check the rows of one chunk; see the module's docstring."""
+    n = len(chunk)
+    out = CheckedChunk()
+    if n == 0:
+        return out
+    raws = [raw for _, raw in chunk]
+    bad = bytearray(n)
+
+    def mark(column: list) -> None:
+        if any(v is BAD for v in column):
+            for i, v in enumerate(column):
+                if v is BAD:
+                    bad[i] = 1
+
+    # Field -> cleaned values; fields mapped from two columns keep the later one, as
+    # RowContext.fields does.
+    f: dict[str, list] = {}
+    for column, name in ctx.field_of.items():
+        f[name] = _cleaned([raw.get(column) for raw in raws])
+        mark(f[name])
+    for name, value in ctx.given.items():
+        if name != "kind":
+            f[name] = [value] * n
+    nothing = [None] * n
+
+    def col(name: str) -> list:
+        return f.get(name, nothing)
+
+    surname, given = list(col("surname")), list(col("given_name"))
+    patronymic = list(col("patronymic"))
+    if "full_name" in f:
+        for i, full in enumerate(f["full_name"]):
+            if not surname[i] and full and full is not BAD:
+                s, g, p = _split_full_name(full)
+                surname[i], given[i], patronymic[i] = s, given[i] or g, patronymic[i] or p
+    for i, s in enumerate(surname):
+        if not s:
+            bad[i] = 1
+    births, deaths = _dates(col("birth_date")), _dates(col("death_date"))
+    fates = _each(col("fate"), values.parse_fate)
+    flags = {
+        name: _each(col(name), values.parse_flag)
+        for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque")
+    }
+    site_ids = _each(col("site_id"), _site_id)
+    record_ids = _each(col("record_id"), _record_id)
+    for column in (births, deaths, fates, *flags.values(), site_ids, record_ids):
+        mark(column)
+    honours = _honours(f, n, bad)
+    links = _links(f, site_ids, resolver, n, bad)
+    sources = _sources(f, n)
+
+    key = _each(surname, _cached_search_key)
+    name_parts = list(
+        zip(
+            key,
+            _each(given, _cached_search_key),
+            _each(patronymic, _cached_search_key),
+            _each(col("name_variants"), _name_words_key),
+            strict=True,
+        )
+    )
+    area_keys = [
+        [k or None for k in _each(col(source), _cached_area_key)]
+        for source in PERSON_KEY_SOURCES.values()
+    ]
+    texts = [col(name) for name in PERSON_TEXT_FIELDS]
+    variants, birthplace, country, region, district, callup, rank, nationality, bio = texts
+    units = col("unit")
+    unit_refs = _each(units, person_unit_ref)
+    refs = col("ref")
+    source_key = _source_key(ctx.record_source)
+    ordered = list(f)  # the fields as the row-by-row check orders them (for no-id refs)
+    reburied = col("original_burial_place")
+    reburied_from = col("reburied_from")
+    for i, (row, raw) in enumerate(chunk):
+        if bad[i]:
+            out.by_row.append((row, raw))
+            continue
+        record_id = record_ids[i]
+        if refs[i]:
+            ref = refs[i]
+        elif record_id is not None:
+            ref = f"record:{source_key}:{record_id}"
+        else:
+            ref = "person:" + digest(sorted((name, f[name][i]) for name in ordered))
+        honour = honours[i]
+        src = sources[i] or {}
+        is_hero = bool(flags["is_hero"][i]) or (honour is not None and honour.is_hero)
+        is_partisan = bool(flags["is_partisan"][i]) or (honour is not None and honour.is_partisan)
+        (by, bm, bd), (dy, dm, dd) = births[i], deaths[i]
+        name_key = " ".join(k for k in name_parts[i] if k)
+        out.stage_rows.append(
+            (
+                ref, surname[i], given[i], patronymic[i], variants[i], by, bm, bd,
+                birthplace[i], country[i], region[i], district[i], callup[i], rank[i],
+                dy, dm, dd, fates[i], nationality[i], is_hero, is_partisan, bio[i],
+                bool(flags["is_fictional"][i]), name_key, " ".join(sorted(set(name_key.split()))),
+                key[i] or "", area_keys[0][i], area_keys[1][i], area_keys[2][i],
+                area_keys[3][i], row, orjson.dumps(raw).decode(), units[i], unit_refs[i],
+                links[i], col("plot")[i], col("row")[i], col("grave")[i],
+                flags["on_plaque"][i], reburied[i] or reburied_from[i], col("reburial_date")[i],
+                src.get("ref"), src.get("citation"), src.get("url"), src.get("archive"),
+                src.get("fond"), src.get("opis"), src.get("delo"), src.get("record_id"),
+                ctx.record_source if record_id is not None else None, record_id,
+            )
+        )  # fmt: skip
+        if honour is not None:
+            _stage_honour(out, ref, row, honour)
+    return out
+
+
+def _honours(f: dict, n: int, bad: bytearray) -> list:
+    """Awards and formations, row by row where a row has any (they seldom do)."""
+    present = [name for name in _HONOUR_FIELDS if name in f]
+    out: list = [None] * n
+    if not present:
+        return out
+    for i in range(n):
+        cells = {name: f[name][i] for name in present}
+        if bad[i] or not any(v is not None for v in cells.values()):
+            continue
+        checked = check_award_fields(cells)
+        if checked.problems:
+            bad[i] = 1
+        else:
+            out[i] = checked
+    return out
+
+
+def _links(f: dict, site_ids: list, resolver: SiteResolver, n: int, bad: bytearray) -> list:
+    """The site each row lies at, resolved once per distinct link; a link that does not
+    resolve sends its row to the row-by-row check, which says why."""
+    columns = [site_ids, *(f.get(name, [None] * n) for name in _LINK_FIELDS[1:])]
+    links = list(zip(*columns, strict=True))
+    distinct = [link for link in dict.fromkeys(links) if BAD not in link]
+    found = resolver.resolve_all([dict(zip(_LINK_FIELDS, link, strict=True)) for link in distinct])
+    site_of = dict(zip(distinct, found, strict=True))
+    out = []
+    for i, link in enumerate(links):
+        site = site_of.get(link, BAD)
+        if site is BAD or isinstance(site, str):
+            bad[i] = 1
+            site = None
+        out.append(site)
+    return out
+
+
+def _sources(f: dict, n: int) -> list:
+    """The source of each row, worked out once per distinct set of source cells."""
+    if not any(name in f for name in PERSON_SOURCE_PARTS):
+        return [None] * n
+    columns = [f.get(name, [None] * n) for name in PERSON_SOURCE_PARTS]
+    outcome: dict = {}
+    out = []
+    for parts in zip(*columns, strict=True):
+        if parts not in outcome:
+            cells = dict(zip(PERSON_SOURCE_PARTS, parts, strict=True))
+            outcome[parts] = _source(cells, PERSON_SOURCE_PARTS)
+        out.append(outcome[parts])
+    return out
+
+
+def _stage_honour(out: CheckedChunk, ref: str, row: int, honour) -> None:
+    for a in honour.awards:
+        out.awards.append(
+            (ref, a["position"], a["title"], a["is_hero_title"], a["date_year"],
+             a["date_month"], a["date_day"], a["feat"])
+        )  # fmt: skip
+    if honour.brigade or honour.detachment:
+        out.units.append(
+            (ref, row, honour.brigade, unit_key(honour.brigade), honour.detachment,
+             unit_key(honour.detachment))
+        )  # fmt: skip

@@ -1,0 +1,169 @@
+"""The column-by-column check of person rows gives, for every row it passes, exactly the
+stage row the row-by-row check gives, and hands every row with a problem (or a cell that
+needs more than trimming) to the row-by-row check, which reports it as before."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from mapapp.importers import writers
+from mapapp.importers.columns import map_columns
+from mapapp.importers.links import SiteResolver
+from mapapp.importers.person_columns import check_person_chunk
+from mapapp.importers.readers import Formula
+from mapapp.importers.records import RowContext, check_person
+from mapapp.importers.runner import _resolve_links
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+import synthetic  # noqa: E402
+
+BBOX = (23.1, 51.2, 32.8, 56.2)
+
+
+def _both(engine, columns, rows, given=None):
+    """(column-by-column outcome, row-by-row outcomes) for the same rows."""
+    field_of = map_columns("persons", columns, None, given or {}).field_of
+    ctx = RowContext("persons", field_of, BBOX, given=given or {}, record_source="t.csv")
+    chunk = [(number, dict(zip(columns, row, strict=True))) for number, row in rows]
+    with engine.connect() as conn:
+        resolver = SiteResolver(conn)
+        fast = check_person_chunk(ctx, chunk, resolver)
+        slow = [check_person(ctx, number, raw) for number, raw in chunk]
+        _resolve_links(resolver, slow)
+    return fast, slow
+
+
+def _assert_same(fast, slow) -> set[int]:
+    """Every row is either staged exactly as the row-by-row check stages it, or handed
+    over; every row with a problem is handed over. Returns the rows handed over."""
+    handed = [number for number, _ in fast.by_row]
+    staged = {row[30]: row for row in fast.stage_rows}  # import_row
+    assert len(staged) == len(fast.stage_rows)
+    assert not set(handed) & set(staged)
+    assert set(handed) | set(staged) == {c.row for c in slow}
+    good = []
+    for checked in slow:
+        if checked.problems or checked.record is None:
+            assert checked.row in handed, checked.problems
+        elif checked.row in staged:
+            assert staged[checked.row] == writers._stage_row(checked)
+            good.append(checked)
+    awards, units = [], []
+    for c in good:
+        r = c.record
+        awards += [
+            (r["ref"], a["position"], a["title"], a["is_hero_title"], a["date_year"],
+             a["date_month"], a["date_day"], a["feat"])
+            for a in r["awards"]
+        ]  # fmt: skip
+        if r["brigade"] or r["detachment"]:
+            units.append(
+                (r["ref"], c.row, r["brigade"], writers.unit_key(r["brigade"]),
+                 r["detachment"], writers.unit_key(r["detachment"]))
+            )  # fmt: skip
+    assert fast.awards == awards
+    assert fast.units == units
+    return set(handed)
+
+
+def test_synthetic_register_rows_all_pass_column_by_column(engine):
+    """Realistic rows (every date form, namesakes, units, empty cells), linked by the
+    burial place the demo data knows: the same stage rows, none handed over."""
+    sites = synthetic.synthetic_sites(20, seed=3)
+    persons = list(synthetic.synthetic_persons(3_000, sites, seed=3))
+    columns = [c for c in persons[0] if c != "site_ref"]
+    columns += ["Место захоронения", "Район захоронения"]
+    rows = [
+        (n, [*(p[c] for c in columns[:-2]), "Шуховцы", "Дубровенский"])
+        for n, p in enumerate(persons, start=2)
+    ]
+    fast, slow = _both(engine, columns, rows)
+    assert _assert_same(fast, slow) == set()
+    assert len(fast.stage_rows) == 3_000
+
+
+COLUMNS = [
+    "ID записи", "Фамилия", "Имя", "Отчество", "Дата рождения", "Дата выбытия",
+    "Причина выбытия", "Воинское звание", "Место захоронения", "Район захоронения",
+    "Номер могилы", "Вымышленный", "Герой Советского Союза", "Награды", "Дата указа",
+    "Подвиг", "Бригада", "Отряд", "Номер фонда", "Последнее место службы", "Заметки",
+    "Первичное место захоронения", "Откуда перезахоронен",
+]  # fmt: skip
+GOOD = [
+    "1", "Годнов", "Иван", "Петрович", "1902", "22.06.1944", "убит", "рядовой", "Шуховцы",
+    "Дубровенский", "3", "нет", "", "", "", "", "", "", "", "", "", "", "",
+]  # fmt: skip
+
+
+def _row(**cells):
+    row = list(GOOD)
+    for column, value in cells.items():
+        row[COLUMNS.index(column.replace("_", " "))] = value
+    return row
+
+
+# Rows the row-by-row check refuses (each must be handed over), and odd but good rows.
+ODD_ROWS = [
+    _row(Фамилия=""),
+    _row(Дата_рождения="31.02.1944"),
+    _row(Дата_выбытия="00.13.1942"),
+    _row(Дата_рождения="1902-05-01"),
+    _row(Причина_выбытия="улетел"),
+    _row(Вымышленный="может быть"),
+    _row(Место_захоронения="Атлантида"),
+    _row(Район_захоронения="Несуществующий"),
+    _row(ID_записи="x" * 101),
+    _row(Имя="И" * 20_000),
+    _row(Имя="Ив\x00ан"),
+    _row(Имя="Ив\x1bан"),
+    _row(Имя=Formula("=A1")),
+    _row(Фамилия=Formula("Годнов")),
+    _row(Имя="'=HYPERLINK()"),
+    _row(Имя="Иван\nИванович"),
+    _row(Награды="Орден Ленина", Дата_указа="1930"),
+    _row(Награды="", Подвиг="Подвиг без награды"),
+    _row(Награды="Орден Ленина", Дата_указа="26.10.1944"),
+    _row(Бригада="«»"),
+    _row(Бригада="Б" * 301),
+    _row(Награды="Герой Советского Союза; Орден Ленина", Дата_указа="26.10.1944", Подвиг="x"),
+    _row(Бригада="бригада «Дядя Коля»", Отряд="отряд Щорса"),
+    _row(Герой_Советского_Союза="да", Номер_фонда="58", Последнее_место_службы="1373 сп"),
+    _row(ID_записи="", Заметки="без номера"),
+    _row(ID_записи="", Заметки="без номера, другой"),
+    _row(Фамилия="  Пробелов  ", Отчество="", Номер_могилы=""),
+    _row(Дата_рождения="__.__.1902", Дата_выбытия="07.1944"),
+    _row(Откуда_перезахоронен="д. Старое"),
+    _row(Первичное_место_захоронения="д. Первое", Откуда_перезахоронен="д. Старое"),
+]
+
+
+@pytest.mark.parametrize("n", range(len(ODD_ROWS)))
+def test_each_odd_row_is_staged_identically_or_handed_over(engine, n):
+    rows = [(2, GOOD), (3, ODD_ROWS[n]), (4, _row(ID_записи="2", Фамилия="Последов"))]
+    fast, slow = _both(engine, COLUMNS, rows)
+    handed = _assert_same(fast, slow)
+    assert 2 not in handed and 4 not in handed  # a bad row leaves the others alone
+
+
+def test_all_odd_rows_in_one_chunk(engine):
+    rows = list(enumerate([GOOD, *ODD_ROWS], start=2))
+    fast, slow = _both(engine, COLUMNS, rows)
+    handed = _assert_same(fast, slow)
+    refused = {c.row for c in slow if c.problems}
+    assert refused <= handed
+    assert len(handed - refused) <= 3  # only cells that need clean() go the long way
+
+
+def test_full_names_and_values_set_for_the_file(engine):
+    columns = ["ФИО", "Дата рождения", "Место захоронения", "Район захоронения"]
+    rows = [
+        (2, ["Годнов Иван Петрович", "1902", "Шуховцы", "Дубровенский"]),
+        (3, ["Однословов", "1903", "Шуховцы", ""]),
+        (4, ["", "1904", "Шуховцы", "Дубровенский"]),
+        (5, ["Двое Иван Иванович Оглы", "", "Шуховцы", "Дубровенский"]),
+    ]
+    fast, slow = _both(engine, columns, rows, given={"rank": "рядовой"})
+    assert _assert_same(fast, slow) == {4}
+    assert all(row[13] == "рядовой" for row in fast.stage_rows)
