@@ -433,13 +433,29 @@ def batches_undo(batch_id: int) -> None:
     show_default=True,
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-def export_command(kind: str, fmt: str, output: Path) -> None:
-    """Export sites, battle locations or persons to a file that imports back the same."""
-    from mapapp.exports import export
+@click.option(
+    "--include-withdrawn",
+    is_flag=True,
+    help="Add withdrawn sites or persons, marked in withdrawn_at and withdrawn_reason columns "
+    "(such a file does not import: only a moderator withdraws a record).",
+)
+def export_command(kind: str, fmt: str, output: Path, include_withdrawn: bool) -> None:
+    """Export sites, battle locations or persons to a file that imports back the same.
+    Withdrawn records are left out unless --include-withdrawn."""
+    from mapapp.exports import WITHDRAWABLE, export, withdrawn_count
 
+    if include_withdrawn and kind not in WITHDRAWABLE:
+        raise click.UsageError(f"--include-withdrawn: {kind} are never withdrawn")
     with _engine(_settings()).connect() as conn:
-        count = export(conn, kind, fmt, output)
+        count = export(conn, kind, fmt, output, include_withdrawn)
+        withdrawn = withdrawn_count(conn, kind)
     click.echo(f"{count:,} {kind} written to {output}")
+    if withdrawn and include_withdrawn:
+        click.echo(f"  {withdrawn:,} withdrawn {kind} among them, marked in withdrawn_at")
+    elif withdrawn:
+        click.echo(
+            f"  {withdrawn:,} withdrawn {kind} left out (--include-withdrawn adds them, marked)"
+        )
 
 
 @main.group()

@@ -1,8 +1,12 @@
 """Export sites, battle locations and persons as CSV, XLSX, GeoJSON or GeoPackage.
 
 Columns carry the importer's field names, so an exported file imports again as the
-same records. Text cells that a spreadsheet would run as a formula (starting with =, +,
-- or @) are written with a leading apostrophe, which the importer removes again.
+same records. Withdrawn sites and persons are left out unless asked for: then they come
+with ``withdrawn_at`` and ``withdrawn_reason`` columns, which the importer refuses (only a
+moderator withdraws a record), so a withdrawn record never comes back unmarked.
+
+Text cells that a spreadsheet would run as a formula (starting with =, +, - or @) are
+written with a leading apostrophe, which the importer removes again.
 """
 
 from __future__ import annotations
@@ -39,6 +43,27 @@ PERSON_COLUMNS = [
     "awards", "award_date", "feat", "brigade", "detachment",
 ]  # fmt: skip
 COLUMNS = {"sites": SITE_COLUMNS, "battles": BATTLE_COLUMNS, "persons": PERSON_COLUMNS}
+WITHDRAWAL_COLUMNS = ["withdrawn_at", "withdrawn_reason"]
+# The tables whose records a moderator can withdraw (battle locations cannot be).
+WITHDRAWABLE = {"sites": "burial_sites", "persons": "persons"}
+
+
+def columns_for(kind: str, include_withdrawn: bool = False) -> list[str]:
+    if include_withdrawn:
+        if kind not in WITHDRAWABLE:
+            raise ValueError(f"{kind} are never withdrawn; only sites and persons are")
+        return COLUMNS[kind] + WITHDRAWAL_COLUMNS
+    return COLUMNS[kind]
+
+
+def withdrawn_count(conn: Connection, kind: str) -> int:
+    """How many records of ``kind`` are withdrawn (what an export leaves out by default)."""
+    if kind not in WITHDRAWABLE:
+        return 0
+    table = WITHDRAWABLE[kind]
+    return conn.execute(
+        text(f"SELECT count(*) FROM {table} WHERE withdrawn_at IS NOT NULL")
+    ).scalar_one()
 
 
 # A whole download is one long read: at most this long for any of its statements.
@@ -52,14 +77,22 @@ def prepare_long_read(conn: Connection) -> None:
     conn.execute(text(f"SET LOCAL statement_timeout = {LONG_READ_TIMEOUT_MS}"))
 
 
-def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[dict]:
-    """The records of ``kind`` as flat dicts of export columns (persons: one per burial)."""
+def rows(
+    conn: Connection, kind: str, site_id: int | None = None, include_withdrawn: bool = False
+) -> Iterator[dict]:
+    """The records of ``kind`` as flat dicts of export columns (persons: one per burial);
+    withdrawn records only with ``include_withdrawn``, and then with their mark."""
+    columns = columns_for(kind, include_withdrawn)
     if kind == "sites":
         result = conn.execute(
-            text("SELECT *, ST_Y(geom) AS lat, ST_X(geom) AS lon FROM burial_sites ORDER BY id")
+            text(
+                "SELECT *, ST_Y(geom) AS lat, ST_X(geom) AS lon FROM burial_sites "
+                "WHERE withdrawn_at IS NULL OR CAST(:withdrawn AS boolean) ORDER BY id"
+            ),
+            {"withdrawn": include_withdrawn},
         ).mappings()
         for r in result:
-            row = {c: r.get(c) for c in SITE_COLUMNS}
+            row = _with_withdrawal({c: r.get(c) for c in columns})
             if row["buried_total"] is None:
                 row["buried_total"] = r["buried_as_written"]
             yield row
@@ -85,17 +118,17 @@ def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[di
                 LEFT JOIN LATERAL ({_FORMATION}) f ON true
                 LEFT JOIN burials b ON b.person_id = p.id
                 LEFT JOIN burial_sites s ON s.id = b.site_id
-                WHERE CAST(:site AS integer) IS NULL
-                   OR (b.site_id = :site AND p.withdrawn_at IS NULL)
+                WHERE (p.withdrawn_at IS NULL OR CAST(:withdrawn AS boolean))
+                  AND (CAST(:site AS integer) IS NULL OR b.site_id = :site)
                 ORDER BY p.surname, p.given_name NULLS LAST, p.id, b.id
                 """
                 ),
-                {"site": site_id},
+                {"site": site_id, "withdrawn": include_withdrawn},
             )
             .mappings()
         )
         for r in result:
-            row = {c: r.get(c) for c in PERSON_COLUMNS}
+            row = _with_withdrawal({c: r.get(c) for c in columns})
             row["award_date"] = _decree_dates(r["hero_dates"])
             row["birth_date"] = format_partial_date(
                 r["birth_year"], r["birth_month"], r["birth_day"]
@@ -106,6 +139,14 @@ def rows(conn: Connection, kind: str, site_id: int | None = None) -> Iterator[di
             yield row
     else:
         raise ValueError(f"unknown kind {kind!r}")
+
+
+def _with_withdrawal(row: dict) -> dict:
+    """The withdrawal date as ISO 8601 text: the same in every format (a spreadsheet
+    cannot hold a time zone)."""
+    if row.get("withdrawn_at") is not None:
+        row["withdrawn_at"] = row["withdrawn_at"].isoformat()
+    return row
 
 
 # A person's awards as the importer reads them back (mapapp.importers.awards): titles
@@ -211,9 +252,11 @@ def write_geo(records, columns: list[str], path: Path, driver: str) -> int:
     return len(records)
 
 
-def export(conn: Connection, kind: str, fmt: str, path: Path) -> int:
-    columns = COLUMNS[kind]
-    records = rows(conn, kind)
+def export(
+    conn: Connection, kind: str, fmt: str, path: Path, include_withdrawn: bool = False
+) -> int:
+    columns = columns_for(kind, include_withdrawn)
+    records = rows(conn, kind, include_withdrawn=include_withdrawn)
     if fmt == "csv":
         with path.open("w", encoding="utf-8-sig", newline="") as fh:
             return write_csv(records, columns, fh)

@@ -136,6 +136,18 @@ class Scratch:
                 {"p": person_id, "u": unit_id},
             )
 
+    def withdraw(self, table: str, record_id: int, reason: str) -> None:
+        """Mark a record withdrawn as an approved withdrawal does (here by direct SQL)."""
+        assert table in ("burial_sites", "persons")
+        with self.engine.begin() as conn:
+            conn.execute(
+                text(
+                    f"UPDATE {table} SET withdrawn_at = now(), withdrawn_reason = :reason "
+                    "WHERE id = :id"
+                ),
+                {"id": record_id, "reason": reason},
+            )
+
     def cleanup(self) -> None:
         with self.engine.begin() as conn:
             conn.execute(text("DELETE FROM persons WHERE ref LIKE 'test:%'"))

@@ -53,6 +53,8 @@ class Collection:
                 .scalar_subquery(),
                 0,
             )
+        if name == "withdrawn":
+            return table.c.withdrawn_at.is_not(None)
         if name == "has_fictional_persons":
             return exists().where(counts.c.site_id == table.c.id, counts.c.fictional_persons > 0)
         return table.c[name]
@@ -73,7 +75,8 @@ BURIAL_SITES = Collection(
         "Mass graves, individual graves, military cemeteries and memorials, with the counts "
         "of the buried as the sources give them. persons_in_registry counts the persons this "
         "register links to the site; has_fictional_persons marks sites whose linked persons "
-        "include demonstration (invented) records."
+        "include demonstration (invented) records. A withdrawn site is kept and marked: "
+        "withdrawn is true and withdrawn_reason says why."
     ),
     table=BurialSite.__table__,
     properties=(
@@ -113,6 +116,10 @@ BURIAL_SITES = Collection(
             "Linked persons include demonstration (invented) records",
             queryable=False,
         ),
+        Property(
+            "withdrawn", "boolean", "The record was withdrawn (kept, marked)", queryable=False
+        ),
+        _text("withdrawn_reason", "Why the record was withdrawn", queryable=False),
     ),
 )
 

@@ -239,7 +239,25 @@ def map_columns(
         if not any(f in present for f in alternatives):
             raise ImportFileError(missing_field_message(kind, alternatives, columns))
     unmapped = [c for c in columns if c not in field_of]
+    _refuse_withdrawals(unmapped)
     return ColumnMap(field_of=field_of, unmapped=unmapped)
+
+
+# The columns an export adds for withdrawn records (mapapp export --include-withdrawn).
+WITHDRAWAL_HEADERS = ("withdrawn at", "withdrawn reason", "withdrawn by")
+
+
+def _refuse_withdrawals(unmapped: list[str]) -> None:
+    """A withdrawal is a moderator's decision on evidence: a file cannot make one, and
+    importing a withdrawn record without its mark would bring it back as if never withdrawn,
+    so a file with withdrawal columns is refused rather than kept as unmapped columns."""
+    found = [c for c in unmapped if fold_header(c) in WITHDRAWAL_HEADERS]
+    if found:
+        raise ImportFileError(
+            f"the file has withdrawal columns ({', '.join(found)}): an import cannot withdraw "
+            "records or bring withdrawn ones back; remove the withdrawn records and these "
+            "columns (or export again without --include-withdrawn)"
+        )
 
 
 def _explicit_columns(kind: str, columns: list[str], explicit: dict[str, str]) -> dict[str, str]:

@@ -85,7 +85,8 @@ def operations(settings: Settings) -> dict[str, dict]:
     return {
         "api.index": _get("A short list of the endpoints", [], _ok("Endpoint templates")),
         "api.list_sites": _get(
-            "Burial sites as GeoJSON",
+            "Burial sites as GeoJSON; properties.withdrawn is {at, reason, contribution} for "
+            "a site a moderator withdrew (it stays on the map, marked), else null",
             [BBOX, _q("kind", "Kind of site", {"type": "string", "enum": list(SITE_KINDS)})],
             GEOJSON_COLLECTION,
         ),
@@ -164,7 +165,8 @@ def operations(settings: Settings) -> dict[str, dict]:
             _ok("{order, legs, total_km, ...}"),
         ),  # fmt: skip
         "api.sites_near": _get(
-            "Sites near a point (lat, lon, km) or in a district, nearest first",
+            "Sites near a point (lat, lon, km) or in a district, nearest first; withdrawn is "
+            "{at, reason, contribution} for a withdrawn site, else null",
             [
                 _q("lat", "Latitude", {"type": "number", "minimum": -90, "maximum": 90}),
                 _q("lon", "Longitude", {"type": "number", "minimum": -180, "maximum": 180}),

@@ -85,6 +85,11 @@ def sources_for(session: Session, link_table: str, key: str, entity_id: int) -> 
     return [dict(r) for r in rows.mappings()]
 
 
+# A site's withdrawal in JSON built by SQL (alias ``s``): the shape of ``withdrawn_mark``.
+SITE_WITHDRAWN_JSON = """CASE WHEN s.withdrawn_at IS NOT NULL THEN json_build_object(
+    'at', s.withdrawn_at, 'reason', s.withdrawn_reason, 'contribution', s.withdrawn_by) END"""
+
+
 def withdrawn_mark(row) -> dict | None:
     """``{"at", "reason", "contribution"}`` of a withdrawn record (its columns of
     migration 0009), None for one that stands."""

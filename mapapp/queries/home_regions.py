@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.queries.common import SITE_WITHDRAWN_JSON
+
 
 def site_home_breakdown(session: Session, site_id: int) -> list[dict]:
     """For one site: persons per home country, each with its regions, largest first
@@ -53,7 +55,7 @@ def sites_for_home(session: Session, country_key: str, region_key: str | None) -
     """GeoJSON of the sites where persons from a country (and region) lie, with counts."""
     return session.execute(
         text(
-            """
+            f"""
             SELECT json_build_object(
                 'type', 'FeatureCollection',
                 'features', COALESCE(json_agg(json_build_object(
@@ -68,7 +70,8 @@ def sites_for_home(session: Session, country_key: str, region_key: str | None) -
                         'buried_unknown', s.buried_unknown,
                         'buried_as_written', s.buried_as_written,
                         'persons_from_home', c.persons,
-                        'has_fictional_persons', c.fictional > 0)
+                        'has_fictional_persons', c.fictional > 0,
+                        'withdrawn', {SITE_WITHDRAWN_JSON})
                 ) ORDER BY c.persons DESC, s.id), '[]'::json)
             )::text
             FROM (

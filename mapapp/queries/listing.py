@@ -12,6 +12,7 @@ def sites_by_oblast(session: Session, kind: str | None = None) -> list[dict]:
             """
             SELECT s.id, s.name, s.name_en, s.kind, s.oblast, s.district, s.buried_total,
                    s.buried_as_written, s.location_precision,
+                   s.withdrawn_at IS NOT NULL AS withdrawn,
                    COALESCE(c.persons_in_registry, 0) AS persons
             FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
             WHERE CAST(:kind AS text) IS NULL OR s.kind = :kind

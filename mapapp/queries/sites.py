@@ -8,6 +8,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from mapapp.queries.common import (
+    SITE_WITHDRAWN_JSON,
     BBox,
     Page,
     bbox_condition,
@@ -17,7 +18,8 @@ from mapapp.queries.common import (
     withdrawn_mark,
 )
 
-_SITE_PROPERTIES = """
+_SITE_PROPERTIES = (
+    """
     'name', s.name,
     'name_en', s.name_en,
     'kind', s.kind,
@@ -31,8 +33,10 @@ _SITE_PROPERTIES = """
     'district', s.district,
     'settlement', s.settlement,
     'persons_in_registry', COALESCE(c.persons_in_registry, 0),
-    'has_fictional_persons', COALESCE(c.fictional_persons, 0) > 0
-"""
+    'has_fictional_persons', COALESCE(c.fictional_persons, 0) > 0,
+    'withdrawn', """
+    + SITE_WITHDRAWN_JSON
+)
 
 
 def count_sites(session: Session, bbox: BBox | None = None, kind: str | None = None) -> int:
@@ -109,9 +113,6 @@ def site_feature(session: Session, site_id: int) -> str | None:
                 'responsible_body', s.responsible_body,
                 'location_note', s.location_note,
                 'source_note', s.source_note,
-                'withdrawn', CASE WHEN s.withdrawn_at IS NOT NULL THEN jsonb_build_object(
-                    'at', s.withdrawn_at, 'reason', s.withdrawn_reason,
-                    'contribution', s.withdrawn_by) END,
                 'sources', (
                     SELECT COALESCE(json_agg(json_build_object(
                         'citation', src.citation, 'url', src.url) ORDER BY src.id), '[]'::json)

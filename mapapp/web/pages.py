@@ -52,6 +52,8 @@ def _map_labels() -> dict:
         "open_site": _("Open the site page"),
         "open_battle": _("Open the battle page"),
         "demo": _("Includes demonstration data (fictional persons)"),
+        "withdrawn": _("Withdrawn record"),
+        "withdrawn_reason": _("Reason"),
         "loading_failed": _("The map data could not be loaded. Please reload the page."),
         "count_unknown": _("not stated"),
         "cluster_title": _("{count} burial sites here: click to zoom in"),

@@ -31,9 +31,10 @@
     return node;
   }
 
-  function markerIcon(kind, precision) {
+  function markerIcon(kind, precision, withdrawn) {
     var classes = "mapapp-marker mapapp-marker--" + kind;
     if (precision === "district") classes += " mapapp-marker--approx";
+    if (withdrawn) classes += " mapapp-marker--withdrawn";
     return L.divIcon({ className: classes, iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] });
   }
 
@@ -52,9 +53,19 @@
     return box;
   }
 
+  // A withdrawn site stays on the map, marked, with the reason the moderator accepted.
+  function withdrawnNote(withdrawn, labels) {
+    var note = el("div", "mapapp-popup__withdrawn");
+    note.setAttribute("data-testid", "popup-withdrawn");
+    note.appendChild(el("strong", null, labels.withdrawn));
+    if (withdrawn.reason) note.appendChild(el("div", null, labels.withdrawn_reason + ": " + withdrawn.reason));
+    return note;
+  }
+
   function sitePopup(feature, options) {
     var p = feature.properties, labels = options.labels;
     var box = popupBox(feature, options, options.siteUrl);
+    if (p.withdrawn) box.appendChild(withdrawnNote(p.withdrawn, labels));
     if (options.lang === "en" && p.name_en && p.name !== p.name_en) {
       box.appendChild(markLanguage(el("div", "mapapp-popup__recorded", p.name), p.name, options.lang));
     }
@@ -178,7 +189,8 @@
             if (registry[feature.id]) return;
             var c = feature.geometry.coordinates; // GeoJSON: lon, lat
             var marker = L.marker([c[1], c[0]], {
-              icon: markerIcon(kindOf(feature), feature.properties.location_precision),
+              icon: markerIcon(kindOf(feature), feature.properties.location_precision,
+                feature.properties.withdrawn),
               title: displayName(feature.properties, options.lang),
             });
             marker.bindPopup(function () { return makePopup(feature, options); }, { maxWidth: 320 });
@@ -247,7 +259,8 @@
         var markers = collection.features.map(function (feature) {
           var c = feature.geometry.coordinates;
           var marker = L.marker([c[1], c[0]], {
-            icon: markerIcon(feature.properties.kind, feature.properties.location_precision),
+            icon: markerIcon(feature.properties.kind, feature.properties.location_precision,
+              feature.properties.withdrawn),
             title: displayName(feature.properties, options.lang),
           });
           marker.bindPopup(function () { return withCount(feature, options); }, { maxWidth: 320 });

@@ -1,0 +1,109 @@
+"""Withdrawn records in exports: left out by default, so a file never brings one back
+unmarked; with --include-withdrawn they come marked, and the importer refuses such a file
+with a message naming the columns rather than keeping them as unmapped columns."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from mapapp.exports import PERSON_COLUMNS, SITE_COLUMNS, csv_text, export, rows
+from mapapp.importers.errors import ImportFileError
+from tests.integration.test_cli import _run as run_cli
+
+REASON = "Entered twice: the same man as the record from the Polotsk list"
+
+
+@pytest.fixture()
+def withdrawn(scratch):
+    site = scratch.site("Экспортное захоронение", 29.1, 55.1)
+    gone_site = scratch.site("Отозванное экспортное захоронение", 29.2, 55.1)
+    kept = scratch.person(site, "Экспортов", given_name="Иван")
+    gone = scratch.person(site, "Отзывов", given_name="Пётр")
+    scratch.withdraw("persons", gone, REASON)
+    scratch.withdraw("burial_sites", gone_site, REASON)
+    return site, gone_site, kept, gone
+
+
+def _refs(engine, kind: str, **options) -> dict[str, dict]:
+    with engine.connect() as conn:
+        return {r["ref"]: r for r in rows(conn, kind, **options)}
+
+
+def _ref(engine, table: str, record_id: int) -> str:
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return conn.execute(
+            text(f"SELECT ref FROM {table} WHERE id = :id"), {"id": record_id}
+        ).scalar_one()
+
+
+def test_exports_leave_withdrawn_records_out_by_default(engine, withdrawn):
+    site, gone_site, kept, gone = withdrawn
+    persons = _refs(engine, "persons")
+    assert _ref(engine, "persons", kept) in persons
+    assert _ref(engine, "persons", gone) not in persons
+    sites = _refs(engine, "sites")
+    assert _ref(engine, "burial_sites", site) in sites
+    assert _ref(engine, "burial_sites", gone_site) not in sites
+    with engine.connect() as conn:
+        header = csv_text(rows(conn, "persons"), PERSON_COLUMNS).splitlines()[0]
+    assert header == ",".join(PERSON_COLUMNS)  # the file a re-import reads is unchanged
+
+
+def test_include_withdrawn_adds_them_with_their_mark(engine, withdrawn, tmp_path):
+    site, gone_site, kept, gone = withdrawn
+    path = tmp_path / "persons.csv"
+    with engine.connect() as conn:
+        export(conn, "persons", "csv", path, include_withdrawn=True)
+    table = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    assert list(table[0]) == PERSON_COLUMNS + ["withdrawn_at", "withdrawn_reason"]
+    by_ref = {r["ref"]: r for r in table}
+    marked = by_ref[_ref(engine, "persons", gone)]
+    assert marked["withdrawn_reason"] == REASON and marked["withdrawn_at"][:2] == "20"
+    assert "T" in marked["withdrawn_at"] and marked["withdrawn_at"].endswith("+00:00")
+    unmarked = by_ref[_ref(engine, "persons", kept)]
+    assert (unmarked["withdrawn_at"], unmarked["withdrawn_reason"]) == ("", "")
+    sites = _refs(engine, "sites", include_withdrawn=True)
+    assert sites[_ref(engine, "burial_sites", gone_site)]["withdrawn_reason"] == REASON
+    assert sites[_ref(engine, "burial_sites", site)]["withdrawn_at"] is None
+    with engine.connect() as conn, pytest.raises(ValueError, match="battles are never"):
+        list(rows(conn, "battles", include_withdrawn=True))
+    assert set(SITE_COLUMNS) < set(sites[_ref(engine, "burial_sites", site)])
+
+
+@pytest.mark.parametrize("kind", ["sites", "persons"])
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "geojson", "gpkg"])
+def test_a_file_with_withdrawals_is_refused_by_the_importer(
+    run, engine, withdrawn, tmp_path, kind, fmt
+):
+    path = tmp_path / f"{kind}.{fmt}"
+    with engine.connect() as conn:
+        export(conn, kind, fmt, path, include_withdrawn=True)
+    for dry_run in (True, False):
+        with pytest.raises(ImportFileError, match="withdrawal columns") as refused:
+            run(kind, path, dry_run=dry_run)
+        assert "withdrawn_at" in str(refused.value) and "withdrawn_reason" in str(refused.value)
+
+
+def test_a_file_with_only_a_withdrawn_by_column_is_refused_too(run, tmp_path):
+    path = tmp_path / "persons.csv"
+    path.write_text("surname,Withdrawn by\nПримеров,17\n", encoding="utf-8")
+    with pytest.raises(ImportFileError, match=r"withdrawal columns \(Withdrawn by\)"):
+        run("persons", path)
+
+
+def test_the_command_says_what_it_left_out(withdrawn, test_settings, tmp_path):
+    out = tmp_path / "persons.csv"
+    plain = run_cli(["export", "persons", "-o", str(out)], test_settings)
+    assert plain.returncode == 0, plain.stderr
+    assert "1 withdrawn persons left out (--include-withdrawn adds them, marked)" in plain.stdout
+    marked = run_cli(["export", "persons", "--include-withdrawn", "-o", str(out)], test_settings)
+    assert marked.returncode == 0, marked.stderr
+    assert "1 withdrawn persons among them" in marked.stdout
+    assert "withdrawn_reason" in out.read_text(encoding="utf-8-sig").splitlines()[0]
+    battles = run_cli(["export", "battles", "--include-withdrawn", "-o", str(out)], test_settings)
+    assert battles.returncode == 2 and "battles are never withdrawn" in battles.stderr
