@@ -561,6 +561,21 @@ class SiteHomeCount(Base):
     persons = Column(Integer, nullable=False)
 
 
+class SiteMapFeature(Base):
+    """Each site's finished GeoJSON Feature for the map API, kept by triggers (migration
+    0009) from the site and its kept counts; point and kind repeated for the filters."""
+
+    __tablename__ = "site_map_features"
+    __table_args__ = (Index("ix_site_map_features_geom", "geom", postgresql_using="gist"),)
+
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True
+    )
+    geom = mapped_column(point(), nullable=False)
+    kind: Mapped[str] = mapped_column(String(30))
+    feature: Mapped[str] = mapped_column(Text)
+
+
 class DataVersion(Base):
     """One counter that every change to the data raises (ETags are made from it)."""
 

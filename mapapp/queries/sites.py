@@ -56,38 +56,33 @@ def sites_geojson(
 ) -> str:
     """A GeoJSON FeatureCollection of sites inside ``bbox`` (lon/lat), as text. Beside the
     features it says how many sites matched (``total``, counted here unless given) and
-    whether the answer stops at ``limit`` (``truncated``); it is never ``aggregated``."""
+    whether the answer stops at ``limit`` (``truncated``); it is never ``aggregated``.
+
+    The features are the finished texts the database keeps per site (migration 0009), joined
+    as they are; the envelope is written here in json_build_object's own layout, so that
+    the answer is the same text PostgreSQL would build."""
     if total is None:
         total = count_sites(session, bbox, kind)
-    sql = text(
-        f"""
-        SELECT json_build_object(
-            'type', 'FeatureCollection',
-            'aggregated', false,
-            'total', CAST(:total AS integer),
-            'limit', CAST(:limit AS integer),
-            'truncated', CAST(:total AS integer) > :limit,
-            'features', COALESCE(json_agg(f.feature ORDER BY f.id), '[]'::json)
-        )::text
-        FROM (
-            SELECT s.id, json_build_object(
-                'type', 'Feature',
-                'id', s.id,
-                'geometry', ST_AsGeoJSON(s.geom, 6)::json,
-                'properties', json_build_object({_SITE_PROPERTIES})
-            ) AS feature
-            FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
-            WHERE {bbox_condition("s")}
-              AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
-            ORDER BY s.id
-            LIMIT :limit
-        ) f
-        """
-    )
-    return session.execute(
-        sql,
-        {**bbox_params(bbox), "kind": kind, "limit": limit, "total": total},
+    features = session.execute(
+        text(
+            f"""
+            SELECT string_agg(f.feature, ', ' ORDER BY f.site_id)
+            FROM (
+                SELECT f.site_id, f.feature FROM site_map_features f
+                WHERE {bbox_condition("f")}
+                  AND (CAST(:kind AS text) IS NULL OR f.kind = :kind)
+                ORDER BY f.site_id
+                LIMIT :limit
+            ) f
+            """
+        ),
+        {**bbox_params(bbox), "kind": kind, "limit": limit},
     ).scalar_one()
+    truncated = "true" if total > limit else "false"
+    return (
+        f'{{"type" : "FeatureCollection", "aggregated" : false, "total" : {int(total)}, '
+        f'"limit" : {int(limit)}, "truncated" : {truncated}, "features" : [{features or ""}]}}'
+    )
 
 
 def site_feature(session: Session, site_id: int) -> str | None:
