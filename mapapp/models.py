@@ -576,6 +576,36 @@ class SiteMapFeature(Base):
     feature: Mapped[str] = mapped_column(Text)
 
 
+class SiteNameOrder(Base):
+    """Each burial's place in its site's list of persons in name order, kept by triggers
+    (migration 0010): pages by number walk ``ix_site_name_order_walk`` only."""
+
+    __tablename__ = "site_name_order"
+    __table_args__ = (
+        Index("ix_site_name_order_person", "person_id"),
+        Index(
+            "ix_site_name_order_walk",
+            "site_id",
+            "surname",
+            "given_missing",
+            "given_name",
+            "patronymic_missing",
+            "patronymic",
+            "person_id",
+            "burial_id",
+        ),
+    )
+
+    burial_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    site_id: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[int] = mapped_column(Integer)
+    surname: Mapped[str] = mapped_column(Text)
+    given_missing: Mapped[bool] = mapped_column(Boolean)
+    given_name: Mapped[str] = mapped_column(Text)
+    patronymic_missing: Mapped[bool] = mapped_column(Boolean)
+    patronymic: Mapped[str] = mapped_column(Text)
+
+
 class DataVersion(Base):
     """One counter that every change to the data raises (ETags are made from it)."""
 

@@ -153,6 +153,11 @@ _NAME_KEY_PARTS = (
     "p.id",
 )
 _NAME_KEY = ", ".join(_NAME_KEY_PARTS)
+# The same order in the kept table of migration 0010, column for column.
+_KEPT_NAME_KEY = (
+    "o.site_id, o.surname, o.given_missing, o.given_name, o.patronymic_missing, "
+    "o.patronymic, o.person_id, o.burial_id"
+)
 
 # Whitelisted sort orders for a site's list of persons: name -> ORDER BY clause.
 PERSON_SORTS = {
@@ -237,6 +242,21 @@ def site_persons(
                   (SELECT {key} FROM persons p WHERE p.id = :cursor)
             ORDER BY {descending if cursor.before else key}
             LIMIT :limit
+        """
+    elif sort == "name":
+        # The page's burials found by walking the kept name order's index (migration
+        # 0010): a deep page skips index entries only, never sorts the whole site.
+        params["offset"] = (page - 1) * per_page
+        sql = f"""
+            SELECT {_PERSON_COLUMNS}
+            FROM (
+                SELECT o.burial_id FROM site_name_order o
+                WHERE o.site_id = :id
+                ORDER BY {_KEPT_NAME_KEY}
+                LIMIT :limit OFFSET :offset
+            ) page
+            JOIN burials b ON b.id = page.burial_id JOIN persons p ON p.id = b.person_id
+            ORDER BY {_NAME_KEY}
         """
     else:
         params["offset"] = (page - 1) * per_page
