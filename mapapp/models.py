@@ -606,6 +606,63 @@ class SiteNameOrder(Base):
     patronymic: Mapped[str] = mapped_column(Text)
 
 
+class HomeCount(Base):
+    """Persons of the registry per recorded home, kept exact by triggers (migration 0011)."""
+
+    __tablename__ = "home_counts"
+    __table_args__ = (
+        UniqueConstraint(
+            "home_country",
+            "home_region",
+            "home_country_key",
+            "home_region_key",
+            name="home_counts_key",
+            postgresql_nulls_not_distinct=True,
+        ),
+    )
+    __mapper_args__ = {
+        "primary_key": ["home_country", "home_region", "home_country_key", "home_region_key"]
+    }
+
+    home_country = Column(Text, nullable=False)
+    home_region = Column(Text)
+    home_country_key = Column(Text)
+    home_region_key = Column(Text)
+    persons = Column(Integer, nullable=False)
+
+
+class SiteHomeKeyCount(Base):
+    """Persons buried at a site per home search keys, and how many are demonstration
+    records, kept exact by triggers (migration 0011)."""
+
+    __tablename__ = "site_home_key_counts"
+    __table_args__ = (
+        UniqueConstraint(
+            "site_id",
+            "home_country_key",
+            "home_region_key",
+            name="site_home_key_counts_key",
+            postgresql_nulls_not_distinct=True,
+        ),
+        Index(
+            "ix_site_home_key_counts_country",
+            "home_country_key",
+            "home_region_key",
+            postgresql_ops={
+                "home_country_key": "text_pattern_ops",
+                "home_region_key": "text_pattern_ops",
+            },
+        ),
+    )
+    __mapper_args__ = {"primary_key": ["site_id", "home_country_key", "home_region_key"]}
+
+    site_id = Column(ForeignKey("burial_sites.id", ondelete="CASCADE"), nullable=False)
+    home_country_key = Column(Text, nullable=False)
+    home_region_key = Column(Text)
+    persons = Column(Integer, nullable=False)
+    fictional = Column(Integer, nullable=False)
+
+
 class DataVersion(Base):
     """One counter that every change to the data raises (ETags are made from it)."""
 
