@@ -93,6 +93,29 @@ def median_ms(run: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
+def interleaved_medians(runs: dict[str, Callable[[], object]], repeat: int) -> dict:
+    """Median milliseconds of each run, taken in turns (A, B, C, A, B, C...), so that a
+    change in the machine's load weighs on every one of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for run in runs.values():
+        run()  # warm
+    for _ in range(repeat):
+        for name, run in runs.items():
+            started = time.perf_counter()
+            run()
+            times[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def interleaved_throughputs(makers: dict, clients: int, seconds: float, rounds: int = 3):
+    """Requests per second of each kind of worker, measured in turns of seconds/rounds."""
+    done = {name: 0.0 for name in makers}
+    for _ in range(rounds):
+        for name, make_worker in makers.items():
+            done[name] += throughput(make_worker, clients, seconds / rounds) * seconds / rounds
+    return {name: total / seconds for name, total in done.items()}
+
+
 def throughput(make_worker: Callable[[], Callable[[], object]], clients: int, seconds: float):
     """Requests per second that ``clients`` threads complete, each with its own worker."""
     done = [0] * clients
@@ -195,19 +218,29 @@ def viewport_figures(engine, port, args, limits) -> list[tuple]:
     features = len(json.loads(body)["features"]) if status == 200 else 0
     fresh = Viewports()
     client = Client(port)
-    uncached_ms = median_ms(lambda: client.get(fresh.next_path()), args.requests)
-    cached_ms = median_ms(lambda: client.get(path), args.requests)
+    session = Session(engine)
 
-    def sql_alone(session):
+    def sql_alone():
         return site_map.sites_for_view(session, site_map.MapView(bbox=fresh.next_bbox()), limits)
 
-    def old_build(session):
+    def old_build():
         a, b, c, d = fresh.next_bbox()
-        return session.execute(text(PER_REQUEST_BUILD), {"a": a, "b": b, "c": c, "d": d})
+        params = {"a": a, "b": b, "c": c, "d": d}
+        return session.execute(text(PER_REQUEST_BUILD), params).scalar_one()
 
-    with Session(engine) as session:
-        db_ms = median_ms(lambda: sql_alone(session), args.requests)
-        old_ms = median_ms(lambda: old_build(session).scalar_one(), args.requests)
+    medians = interleaved_medians(
+        {
+            "uncached": lambda: client.get(fresh.next_path()),
+            "cached": lambda: client.get(path),
+            "sql": sql_alone,
+            "old": old_build,
+        },
+        args.requests,
+    )
+    session.close()
+    uncached_ms, cached_ms, db_ms, old_ms = (
+        medians[k] for k in ("uncached", "cached", "sql", "old")
+    )
 
     def http_worker(fixed: bool):
         def make():
@@ -217,12 +250,17 @@ def viewport_figures(engine, port, args, limits) -> list[tuple]:
         return make
 
     def db_worker():
-        session = Session(engine)
-        return lambda: sql_alone(session)
+        own = Session(engine)
+        return lambda: site_map.sites_for_view(
+            own, site_map.MapView(bbox=fresh.next_bbox()), limits
+        )
 
-    uncached_rps = throughput(http_worker(False), args.clients, args.seconds)
-    cached_rps = throughput(http_worker(True), args.clients, args.seconds)
-    db_rps = throughput(db_worker, args.clients, args.seconds)
+    rates = interleaved_throughputs(
+        {"uncached": http_worker(False), "cached": http_worker(True), "sql": db_worker},
+        args.clients,
+        args.seconds,
+    )
+    uncached_rps, cached_rps, db_rps = (rates[k] for k in ("uncached", "cached", "sql"))
     return [
         (f"viewport {bbox}: {features} sites, new viewports, median", f"{uncached_ms:.1f} ms",
          f"{db_ms:.1f} ms", f"target <= 20 ms; per-request JSON build (before 0009) "
@@ -265,7 +303,7 @@ def home_figures(engine, port, args) -> list[tuple]:
     api_ms = median_ms(lambda: client.get("/api/home-regions"), args.requests)
     from_path = f"/from?country={quote(country['country'])}&lang=en"
     from_status = client.get(from_path)[0]
-    from_ms = median_ms(lambda: client.get(from_path), args.requests)
+    from_ms = median_ms(lambda: client.get(from_path), 5)  # lists every site: seconds each
     return [
         ("/api/home-regions (kept answer)", f"{api_ms:.1f} ms", f"{kept_options_ms:.1f} ms",
          f"counted per request (before 0011): {counted_options_ms:.0f} ms"),

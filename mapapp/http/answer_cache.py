@@ -17,6 +17,7 @@ the 304 check, ``keep_sent`` after compression (so that it keeps the compressed 
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from dataclasses import dataclass
 
@@ -89,8 +90,9 @@ def _key() -> tuple | None:
     return (
         g.data_version,
         current_app.config["MAPAPP_BUILD"],
-        # Fixed while serving; the limits in it shape answers (tests change them).
-        current_settings().model_dump_json(),
+        # Fixed while serving; the limits in it shape answers (tests change them). A digest,
+        # so that no setting (the secret key among them) is held in the keys.
+        hashlib.sha256(current_settings().model_dump_json().encode()).digest(),
         str(get_locale() or ""),
         request.path,
         arguments,

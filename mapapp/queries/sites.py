@@ -61,23 +61,22 @@ def sites_geojson(
     The features are the finished texts the database keeps per site (migration 0009), joined
     as they are; the envelope is written here in json_build_object's own layout, so that
     the answer is the same text PostgreSQL would build."""
-    if total is None:
-        total = count_sites(session, bbox, kind)
-    features = session.execute(
+    params = {**bbox_params(bbox), "kind": kind, "limit": limit, "total": total}
+    total, features = session.execute(
         text(
             f"""
-            SELECT string_agg(f.feature, ', ' ORDER BY f.site_id)
-            FROM (
+            WITH matching AS MATERIALIZED (
                 SELECT f.site_id, f.feature FROM site_map_features f
                 WHERE {bbox_condition("f")}
                   AND (CAST(:kind AS text) IS NULL OR f.kind = :kind)
-                ORDER BY f.site_id
-                LIMIT :limit
-            ) f
+            )
+            SELECT COALESCE(CAST(:total AS integer), (SELECT count(*) FROM matching)),
+                   (SELECT string_agg(m.feature, ', ' ORDER BY m.site_id)
+                    FROM (SELECT * FROM matching ORDER BY site_id LIMIT :limit) m)
             """
         ),
-        {**bbox_params(bbox), "kind": kind, "limit": limit},
-    ).scalar_one()
+        params,
+    ).one()
     truncated = "true" if total > limit else "false"
     return (
         f'{{"type" : "FeatureCollection", "aggregated" : false, "total" : {int(total)}, '
