@@ -250,10 +250,12 @@ def viewport_figures(engine, port, args, limits) -> list[tuple]:
         return make
 
     def db_worker():
-        own = Session(engine)
-        return lambda: site_map.sites_for_view(
-            own, site_map.MapView(bbox=fresh.next_bbox()), limits
-        )
+        def run():  # a session per request, checked out of the pool as the app does
+            with Session(engine) as own:
+                view = site_map.MapView(bbox=fresh.next_bbox())
+                return site_map.sites_for_view(own, view, limits)
+
+        return run
 
     rates = interleaved_throughputs(
         {"uncached": http_worker(False), "cached": http_worker(True), "sql": db_worker},
