@@ -19,7 +19,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from flask_compress import Compress
 
     from mapapp import api, db, i18n, ogc, openapi, web
-    from mapapp.http import caching, context, database_errors, security
+    from mapapp.http import answer_cache, caching, context, database_errors, security
     from mapapp.web import static_assets
     from mapapp.web.converters import IdConverter
 
@@ -37,8 +37,12 @@ def create_app(settings: Settings | None = None) -> Flask:
     engine = db.make_engine(settings.database_url, settings.statement_timeout_ms)
     context.init_app(app, settings, engine)
     i18n.init_app(app, settings)
+    # Around compression: kept answers are stored after it (compressed), and served after
+    # the 304 check of caching (hooks run in this order before, in reverse after).
+    answer_cache.keep_sent(app, settings.answer_cache_mb * 1024 * 1024)
     _compression(app, Compress)
     caching.init_app(app, caching.build_token(ROOT / "templates", ROOT / "mapapp"))
+    answer_cache.serve_kept(app)
     database_errors.init_app(app)
     static_assets.init_app(app)
     app.register_blueprint(api.blueprint, url_prefix="/api")

@@ -578,6 +578,110 @@ class SiteHomeCount(Base):
     persons = Column(Integer, nullable=False)
 
 
+class SiteMapFeature(Base):
+    """Each site's finished GeoJSON Feature for the map API, kept by triggers (migration
+    0011) from the site and its kept counts; point and kind repeated for the filters."""
+
+    __tablename__ = "site_map_features"
+    __table_args__ = (Index("ix_site_map_features_geom", "geom", postgresql_using="gist"),)
+
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True
+    )
+    geom = mapped_column(point(), nullable=False)
+    kind: Mapped[str] = mapped_column(String(30))
+    feature: Mapped[str] = mapped_column(Text)
+
+
+class SiteNameOrder(Base):
+    """Each burial's place in its site's list of persons in name order, kept by triggers
+    (migration 0012): pages by number walk ``ix_site_name_order_walk`` only."""
+
+    __tablename__ = "site_name_order"
+    __table_args__ = (
+        Index("ix_site_name_order_person", "person_id"),
+        Index(
+            "ix_site_name_order_walk",
+            "site_id",
+            "withdrawn",
+            "surname",
+            "given_missing",
+            "given_name",
+            "patronymic_missing",
+            "patronymic",
+            "person_id",
+            "burial_id",
+        ),
+    )
+
+    burial_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    site_id: Mapped[int] = mapped_column(Integer)
+    withdrawn: Mapped[bool] = mapped_column(Boolean)
+    person_id: Mapped[int] = mapped_column(Integer)
+    surname: Mapped[str] = mapped_column(Text)
+    given_missing: Mapped[bool] = mapped_column(Boolean)
+    given_name: Mapped[str] = mapped_column(Text)
+    patronymic_missing: Mapped[bool] = mapped_column(Boolean)
+    patronymic: Mapped[str] = mapped_column(Text)
+
+
+class HomeCount(Base):
+    """Persons of the registry per recorded home, kept exact by triggers (migration 0013)."""
+
+    __tablename__ = "home_counts"
+    __table_args__ = (
+        UniqueConstraint(
+            "home_country",
+            "home_region",
+            "home_country_key",
+            "home_region_key",
+            name="home_counts_key",
+            postgresql_nulls_not_distinct=True,
+        ),
+    )
+    __mapper_args__ = {
+        "primary_key": ["home_country", "home_region", "home_country_key", "home_region_key"]
+    }
+
+    home_country = Column(Text, nullable=False)
+    home_region = Column(Text)
+    home_country_key = Column(Text)
+    home_region_key = Column(Text)
+    persons = Column(Integer, nullable=False)
+
+
+class SiteHomeKeyCount(Base):
+    """Persons buried at a site per home search keys, and how many are demonstration
+    records, kept exact by triggers (migration 0013)."""
+
+    __tablename__ = "site_home_key_counts"
+    __table_args__ = (
+        UniqueConstraint(
+            "site_id",
+            "home_country_key",
+            "home_region_key",
+            name="site_home_key_counts_key",
+            postgresql_nulls_not_distinct=True,
+        ),
+        Index(
+            "ix_site_home_key_counts_country",
+            "home_country_key",
+            "home_region_key",
+            postgresql_ops={
+                "home_country_key": "text_pattern_ops",
+                "home_region_key": "text_pattern_ops",
+            },
+        ),
+    )
+    __mapper_args__ = {"primary_key": ["site_id", "home_country_key", "home_region_key"]}
+
+    site_id = Column(ForeignKey("burial_sites.id", ondelete="CASCADE"), nullable=False)
+    home_country_key = Column(Text, nullable=False)
+    home_region_key = Column(Text)
+    persons = Column(Integer, nullable=False)
+    fictional = Column(Integer, nullable=False)
+
+
 class DataVersion(Base):
     """One counter that every change to the data raises (ETags are made from it)."""
 

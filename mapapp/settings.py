@@ -80,6 +80,9 @@ class Settings(BaseSettings):
     workers: int = Field(default=0, ge=0)
     # How long browsers and proxies may reuse an answer without asking again (seconds).
     cache_max_age: int = Field(default=60, ge=0)
+    # Finished, compressed API answers kept in each worker's memory, keyed by the data
+    # version (a change to the data makes every kept answer unreachable); 0 keeps none.
+    answer_cache_mb: int = Field(default=64, ge=0)
 
     # Flask's SECRET_KEY: signs the moderators' sessions and the CSRF tokens. Required by
     # `mapapp serve` (unless --debug); when unset, a random key per process is used, so

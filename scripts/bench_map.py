@@ -11,17 +11,24 @@ scripts/synthetic.py, serves it with `mapapp serve` (gunicorn, one worker per co
 prints medians for every figure of issue 9:
 
 * the viewport API for bbox=26,53,28,54, one client, and the throughput of 8 concurrent
-  clients, beside PostgreSQL alone answering the same GeoJSON on 8 connections;
+  clients, beside PostgreSQL alone answering the same GeoJSON on 8 connections; separately
+  for viewports never asked before (each shifted a little: nothing kept can answer them)
+  and for a viewport asked before (the kept answer), and beside the per-request JSON
+  build the API used before migration 0011;
 * the first view of the whole country in Chromium: bytes fetched and time to the first
   marker or cluster;
 * the page of the biggest site, page 200 of its persons by number and by key, its CSV,
-  and a revalidation answered 304.
+  and a revalidation answered 304;
+* /api/home-regions and /from, beside the per-request counts used before migration 0013.
+
+Every figure is printed with its target, and the machine's load averages before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import secrets
@@ -33,13 +40,13 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from mapapp import db as database
-from mapapp.queries import nearby, site_map, sites
+from mapapp.queries import home_regions, nearby, site_map, sites
 from mapapp.queries.home_regions import site_home_breakdown
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -84,6 +91,29 @@ def median_ms(run: Callable[[], object], repeat: int) -> float:
         run()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
+def interleaved_medians(runs: dict[str, Callable[[], object]], repeat: int) -> dict:
+    """Median milliseconds of each run, taken in turns (A, B, C, A, B, C...), so that a
+    change in the machine's load weighs on every one of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for run in runs.values():
+        run()  # warm
+    for _ in range(repeat):
+        for name, run in runs.items():
+            started = time.perf_counter()
+            run()
+            times[name].append((time.perf_counter() - started) * 1000)
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+def interleaved_throughputs(makers: dict, clients: int, seconds: float, rounds: int = 3):
+    """Requests per second of each kind of worker, measured in turns of seconds/rounds."""
+    done = {name: 0.0 for name in makers}
+    for _ in range(rounds):
+        for name, make_worker in makers.items():
+            done[name] += throughput(make_worker, clients, seconds / rounds) * seconds / rounds
+    return {name: total / seconds for name, total in done.items()}
 
 
 def throughput(make_worker: Callable[[], Callable[[], object]], clients: int, seconds: float):
@@ -143,32 +173,145 @@ def start_server(url: str, workers: int, threads: int) -> tuple[subprocess.Popen
 # ----------------------------------------------------------------------------- figures
 
 
+# The viewport's GeoJSON as the API built it per request before migration 0011 (one
+# json_build_object per site), for comparison with the kept feature texts.
+PER_REQUEST_BUILD = """
+    SELECT json_build_object(
+        'type', 'FeatureCollection', 'aggregated', false, 'total', count(*) OVER (),
+        'features', COALESCE(json_agg(json_build_object(
+            'type', 'Feature', 'id', s.id, 'geometry', ST_AsGeoJSON(s.geom, 6)::json,
+            'properties', json_build_object(
+                'name', s.name, 'name_en', s.name_en, 'kind', s.kind,
+                'buried_total', s.buried_total, 'buried_known', s.buried_known,
+                'buried_unknown', s.buried_unknown, 'buried_as_written', s.buried_as_written,
+                'location_precision', s.location_precision,
+                'register_number', s.register_number, 'oblast', s.oblast,
+                'district', s.district, 'settlement', s.settlement,
+                'persons_in_registry', COALESCE(c.persons_in_registry, 0),
+                'has_fictional_persons', COALESCE(c.fictional_persons, 0) > 0))
+            ORDER BY s.id), '[]'::json))::text
+    FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
+    WHERE s.geom && ST_MakeEnvelope(:a, :b, :c, :d, 4326)
+"""
+
+
+class Viewports:
+    """Viewports never asked before (shifted by 1e-5 degrees each time), so that neither
+    the app's kept answers nor anything else can answer them from memory."""
+
+    def __init__(self):
+        self._shifts = itertools.count(1)
+
+    def next_bbox(self) -> tuple[float, float, float, float]:
+        shift = next(self._shifts) * 1e-5
+        minlon, minlat, maxlon, maxlat = VIEWPORT
+        return (minlon + shift, minlat + shift, maxlon + shift, maxlat + shift)
+
+    def next_path(self) -> str:
+        return "/api/sites?bbox=" + ",".join(f"{v:.5f}" for v in self.next_bbox())
+
+
 def viewport_figures(engine, port, args, limits) -> list[tuple]:
     bbox = ",".join(str(v) for v in VIEWPORT)
     path = f"/api/sites?bbox={bbox}"
-    view = site_map.MapView(bbox=VIEWPORT)
     status, body, _ = Client(port).get(path, {"Accept-Encoding": "identity"})
     features = len(json.loads(body)["features"]) if status == 200 else 0
+    fresh = Viewports()
     client = Client(port)
-    http_ms = median_ms(lambda: client.get(path), args.requests)
-    with Session(engine) as session:
-        db_ms = median_ms(lambda: site_map.sites_for_view(session, view, limits), args.requests)
+    session = Session(engine)
 
-    def http_worker():
-        own = Client(port)
-        return lambda: own.get(path)
+    def sql_alone():
+        return site_map.sites_for_view(session, site_map.MapView(bbox=fresh.next_bbox()), limits)
+
+    def old_build():
+        a, b, c, d = fresh.next_bbox()
+        params = {"a": a, "b": b, "c": c, "d": d}
+        return session.execute(text(PER_REQUEST_BUILD), params).scalar_one()
+
+    medians = interleaved_medians(
+        {
+            "uncached": lambda: client.get(fresh.next_path()),
+            "cached": lambda: client.get(path),
+            "sql": sql_alone,
+            "old": old_build,
+        },
+        args.requests,
+    )
+    session.close()
+    uncached_ms, cached_ms, db_ms, old_ms = (
+        medians[k] for k in ("uncached", "cached", "sql", "old")
+    )
+
+    def http_worker(fixed: bool):
+        def make():
+            own = Client(port)
+            return (lambda: own.get(path)) if fixed else (lambda: own.get(fresh.next_path()))
+
+        return make
 
     def db_worker():
-        session = Session(engine)
-        return lambda: site_map.sites_for_view(session, view, limits)
+        def run():  # a session per request, checked out of the pool as the app does
+            with Session(engine) as own:
+                view = site_map.MapView(bbox=fresh.next_bbox())
+                return site_map.sites_for_view(own, view, limits)
 
-    http_rps = throughput(http_worker, args.clients, args.seconds)
-    db_rps = throughput(db_worker, args.clients, args.seconds)
+        return run
+
+    rates = interleaved_throughputs(
+        {"uncached": http_worker(False), "cached": http_worker(True), "sql": db_worker},
+        args.clients,
+        args.seconds,
+    )
+    uncached_rps, cached_rps, db_rps = (rates[k] for k in ("uncached", "cached", "sql"))
     return [
-        (f"viewport {bbox}: {features} sites, median", f"{http_ms:.1f} ms", f"{db_ms:.1f} ms",
+        (f"viewport {bbox}: {features} sites, new viewports, median", f"{uncached_ms:.1f} ms",
+         f"{db_ms:.1f} ms", f"target <= 20 ms; per-request JSON build (before 0011) "
+         f"{old_ms:.1f} ms"),
+        ("viewport asked before (kept answer), median", f"{cached_ms:.1f} ms", f"{db_ms:.1f} ms",
          "target <= 20 ms"),
-        (f"viewport, {args.clients} concurrent clients", f"{http_rps:.0f} req/s",
-         f"{db_rps:.0f} req/s", f"ratio {http_rps / db_rps:.2f} (target >= 0.6)"),
+        (f"new viewports, {args.clients} concurrent clients", f"{uncached_rps:.0f} req/s",
+         f"{db_rps:.0f} req/s", f"ratio {uncached_rps / db_rps:.2f} (target >= 0.6)"),
+        (f"viewport asked before, {args.clients} concurrent clients", f"{cached_rps:.0f} req/s",
+         f"{db_rps:.0f} req/s", f"ratio {cached_rps / db_rps:.2f} (target >= 0.6)"),
+    ]  # fmt: skip
+
+
+# /api/home-regions and /from as they were counted per request before migration 0013.
+COUNTED_HOME_OPTIONS = """
+    SELECT home_country, home_region, home_country_key, home_region_key, count(*)
+    FROM persons WHERE home_country IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY 1, 2
+"""
+COUNTED_HOME_SITES = """
+    SELECT b.site_id, count(*), count(*) FILTER (WHERE p.is_fictional)
+    FROM persons p JOIN burials b ON b.person_id = p.id
+    WHERE p.home_country_key LIKE :country || '%' GROUP BY b.site_id
+"""
+
+
+def home_figures(engine, port, args) -> list[tuple]:
+    client = Client(port)
+    with Session(engine) as session:
+        options = home_regions.home_options(session)
+        country = max(options, key=lambda o: o["persons"])
+        kept_options_ms = median_ms(lambda: home_regions.home_options(session), args.requests)
+        counted_options_ms = median_ms(lambda: session.execute(text(COUNTED_HOME_OPTIONS)).all(), 5)
+        key = country["country_key"]
+        kept_sites_ms = median_ms(
+            lambda: home_regions.sites_for_home(session, key, None), args.requests
+        )
+        counted_sites_ms = median_ms(
+            lambda: session.execute(text(COUNTED_HOME_SITES), {"country": key}).all(), 5
+        )
+    api_ms = median_ms(lambda: client.get("/api/home-regions"), args.requests)
+    from_path = f"/from?country={quote(country['country'])}&lang=en"
+    from_status = client.get(from_path)[0]
+    from_ms = median_ms(lambda: client.get(from_path), 5)  # lists every site: seconds each
+    return [
+        ("/api/home-regions (kept answer)", f"{api_ms:.1f} ms", f"{kept_options_ms:.1f} ms",
+         f"counted per request (before 0013): {counted_options_ms:.0f} ms"),
+        (f"/from page, {country['country']} ({country['persons']:,} persons)",
+         f"{from_ms:.1f} ms", f"{kept_sites_ms:.1f} ms (its sites)",
+         f"HTTP {from_status}; counted per request (before 0013): {counted_sites_ms:.0f} ms"),
     ]  # fmt: skip
 
 
@@ -284,11 +427,16 @@ def big_site_figures(engine, port, args) -> list[tuple]:
         ("API page 200 of its persons, by key (next links)", f"{keyset_ms:.1f} ms",
          f"{db_keyset_ms:.1f} ms", f"target <= 100 ms; HTTP {keyset_status}"),
         ("API page 200 of its persons, by number (?page=200)", f"{offset_ms:.1f} ms",
-         f"{db_offset_ms:.1f} ms", f"OFFSET; HTTP {offset_status}"),
+         f"{db_offset_ms:.1f} ms", f"target <= 100 ms; HTTP {offset_status}"),
         ("site page revalidated (If-None-Match: 304)", f"{not_modified_ms:.1f} ms", "", ""),
         ("its CSV: first byte / whole", f"{first_byte_ms:.0f} / {csv_ms:.0f} ms",
          "", f"{size / 1e6:.1f} MB, streamed"),
     ]  # fmt: skip
+
+
+def uptime() -> str:
+    """The machine's load averages (1, 5, 15 min), as `uptime` prints them."""
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 def main() -> None:
@@ -310,6 +458,9 @@ def main() -> None:
     limits = site_map.MapLimits(
         settings.max_features, settings.map_cluster_threshold, settings.map_cluster_below_zoom
     )
+    with engine.connect() as conn:  # the kept tables' visibility maps (index-only scans)
+        conn.execution_options(isolation_level="AUTOCOMMIT").execute(text("VACUUM ANALYZE"))
+    load_before = uptime()
     process, port = start_server(settings.database_url, args.workers, args.threads)
     try:
         log("measuring the viewport API")
@@ -318,9 +469,12 @@ def main() -> None:
         rows += first_view_figures(engine, port, args, limits)
         log("measuring the biggest site")
         rows += big_site_figures(engine, port, args)
+        log("measuring the home regions")
+        rows += home_figures(engine, port, args)
     finally:
         process.terminate()
         process.wait(timeout=30)
+    print(f"load before: {load_before}; after: {uptime()}")
     print(
         f"{args.sites:,} sites, {args.persons:,} persons; mapapp serve --workers "
         f"{args.workers} --threads {args.threads}; {os.cpu_count()} cores; medians"

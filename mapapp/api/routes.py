@@ -28,7 +28,7 @@ def _geojson(text: str) -> Response:
 
 
 @blueprint.get("/sites")
-@cacheable()
+@cacheable(keep=True)
 def list_sites():
     """Sites in a bbox; with ``zoom``, grid clusters when the view holds too many."""
     view = site_map.MapView(
@@ -44,7 +44,7 @@ def list_sites():
 
 
 @blueprint.get("/sites/<id:site_id>")
-@cacheable()
+@cacheable(keep=True)
 def get_site(site_id: int):
     feature = sites.site_feature(get_session(), site_id)
     if feature is None:
@@ -69,7 +69,7 @@ def get_site_persons(site_id: int):
 
 
 @blueprint.get("/battles")
-@cacheable()
+@cacheable(keep=True)
 def list_battles():
     bbox = parse_bbox(request.args.get("bbox"))
     return _geojson(
@@ -142,7 +142,7 @@ def search_places():
 
 
 @blueprint.get("/home-regions")
-@cacheable()
+@cacheable(keep=True)
 def home_regions():
     from mapapp.queries.home_regions import home_options
 
@@ -150,7 +150,7 @@ def home_regions():
 
 
 @blueprint.get("/home-regions/sites")
-@cacheable()
+@cacheable(keep=True)
 def home_region_sites():
     from mapapp.http.search_params import area_filter
     from mapapp.queries.home_regions import sites_for_home

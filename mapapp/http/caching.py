@@ -24,16 +24,27 @@ from mapapp.queries.data_version import current_data_version
 
 LANGUAGE_VARY = ("Accept-Language", "Cookie")
 _MARK = "mapapp_cache_vary"
+_KEEP = "mapapp_cache_keep"
 
 
-def cacheable(vary: tuple[str, ...] = ()) -> Callable:
-    """Mark a view whose answer is a function of the data, its URL and the language."""
+def cacheable(vary: tuple[str, ...] = (), keep: bool = False) -> Callable:
+    """Mark a view whose answer is a function of the data, its URL and the language.
+    With ``keep``, its finished answers are also kept in memory (http/answer_cache.py):
+    only for answers that hold nothing per request (pages carry CSP nonces)."""
 
     def mark(view: Callable) -> Callable:
         setattr(view, _MARK, vary)
+        setattr(view, _KEEP, keep)
         return view
 
     return mark
+
+
+def view_answer_is_kept() -> bool:
+    """Whether this request's view asked for its answers to be kept (``cacheable(keep=)``)."""
+    if _vary_of_view() is None:
+        return False
+    return getattr(current_app.view_functions[request.endpoint], _KEEP, False)
 
 
 def init_app(app: Flask, build: str) -> None:
@@ -79,7 +90,8 @@ def _not_modified() -> Response | None:
     vary = _vary_of_view()
     if vary is None:
         return None
-    g.etag = _etag(current_data_version(get_session()))
+    g.data_version = current_data_version(get_session())
+    g.etag = _etag(g.data_version)
     if not _matches(g.etag):
         return None
     response = Response(status=304)

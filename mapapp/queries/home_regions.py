@@ -36,15 +36,16 @@ def site_home_breakdown(session: Session, site_id: int) -> list[dict]:
 
 
 def home_options(session: Session) -> list[dict]:
-    """Every recorded home country and region with how many persons came from it."""
+    """Every recorded home country and region with how many persons came from it (from
+    the counts the database keeps up to date, migration 0013)."""
     rows = session.execute(
         text(
             """
             SELECT home_country AS country, home_region AS region,
                    home_country_key AS country_key, home_region_key AS region_key,
-                   count(*) AS persons
-            FROM persons WHERE home_country IS NOT NULL AND withdrawn_at IS NULL
-            GROUP BY 1, 2, 3, 4 ORDER BY 1, 2
+                   persons
+            FROM home_counts
+            ORDER BY 1, 2
             """
         )
     ).mappings()
@@ -52,7 +53,8 @@ def home_options(session: Session) -> list[dict]:
 
 
 def sites_for_home(session: Session, country_key: str, region_key: str | None) -> str:
-    """GeoJSON of the sites where persons from a country (and region) lie, with counts."""
+    """GeoJSON of the sites where persons from a country (and region) lie, with counts
+    (summed from the counts kept per site and home, migration 0013)."""
     return session.execute(
         text(
             f"""
@@ -75,12 +77,11 @@ def sites_for_home(session: Session, country_key: str, region_key: str | None) -
                 ) ORDER BY c.persons DESC, s.id), '[]'::json)
             )::text
             FROM (
-                SELECT b.site_id, count(*) AS persons,
-                       count(*) FILTER (WHERE p.is_fictional) AS fictional
-                FROM persons p JOIN burials b ON b.person_id = p.id
-                WHERE p.withdrawn_at IS NULL AND p.home_country_key LIKE :country || '%'
-                  AND (CAST(:region AS text) IS NULL OR p.home_region_key LIKE :region || '%')
-                GROUP BY b.site_id
+                SELECT k.site_id, sum(k.persons) AS persons, sum(k.fictional) AS fictional
+                FROM site_home_key_counts k
+                WHERE k.home_country_key LIKE :country || '%'
+                  AND (CAST(:region AS text) IS NULL OR k.home_region_key LIKE :region || '%')
+                GROUP BY k.site_id
             ) c JOIN burial_sites s ON s.id = c.site_id
             """
         ),

@@ -38,12 +38,11 @@ def grid_cell_degrees(zoom: int) -> float:
 def sites_for_view(session: Session, view: MapView, limits: MapLimits) -> str:
     """GeoJSON text: the sites in view, or their grid clusters when there are more than
     ``cluster_threshold`` of them below zoom ``cluster_below_zoom``."""
+    if view.zoom is None or view.zoom >= limits.cluster_below_zoom:
+        # Never clusters: the sites and their count in one statement.
+        return sites_geojson(session, view.bbox, view.kind, limits.max_features)
     total = count_sites(session, view.bbox, view.kind)
-    if (
-        view.zoom is not None
-        and view.zoom < limits.cluster_below_zoom
-        and total > limits.cluster_threshold
-    ):
+    if total > limits.cluster_threshold:
         return site_clusters_geojson(session, view, total)
     return sites_geojson(session, view.bbox, view.kind, limits.max_features, total)
 

@@ -61,38 +61,32 @@ def sites_geojson(
 ) -> str:
     """A GeoJSON FeatureCollection of sites inside ``bbox`` (lon/lat), as text. Beside the
     features it says how many sites matched (``total``, counted here unless given) and
-    whether the answer stops at ``limit`` (``truncated``); it is never ``aggregated``."""
-    if total is None:
-        total = count_sites(session, bbox, kind)
-    sql = text(
-        f"""
-        SELECT json_build_object(
-            'type', 'FeatureCollection',
-            'aggregated', false,
-            'total', CAST(:total AS integer),
-            'limit', CAST(:limit AS integer),
-            'truncated', CAST(:total AS integer) > :limit,
-            'features', COALESCE(json_agg(f.feature ORDER BY f.id), '[]'::json)
-        )::text
-        FROM (
-            SELECT s.id, json_build_object(
-                'type', 'Feature',
-                'id', s.id,
-                'geometry', ST_AsGeoJSON(s.geom, 6)::json,
-                'properties', json_build_object({_SITE_PROPERTIES})
-            ) AS feature
-            FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
-            WHERE {bbox_condition("s")}
-              AND (CAST(:kind AS text) IS NULL OR s.kind = :kind)
-            ORDER BY s.id
-            LIMIT :limit
-        ) f
-        """
+    whether the answer stops at ``limit`` (``truncated``); it is never ``aggregated``.
+
+    The features are the finished texts the database keeps per site (migration 0011), joined
+    as they are; the envelope is written here in json_build_object's own layout, so that
+    the answer is the same text PostgreSQL would build."""
+    params = {**bbox_params(bbox), "kind": kind, "limit": limit, "total": total}
+    total, features = session.execute(
+        text(
+            f"""
+            WITH matching AS MATERIALIZED (
+                SELECT f.site_id, f.feature FROM site_map_features f
+                WHERE {bbox_condition("f")}
+                  AND (CAST(:kind AS text) IS NULL OR f.kind = :kind)
+            )
+            SELECT COALESCE(CAST(:total AS integer), (SELECT count(*) FROM matching)),
+                   (SELECT string_agg(m.feature, ', ' ORDER BY m.site_id)
+                    FROM (SELECT * FROM matching ORDER BY site_id LIMIT :limit) m)
+            """
+        ),
+        params,
+    ).one()
+    truncated = "true" if total > limit else "false"
+    return (
+        f'{{"type" : "FeatureCollection", "aggregated" : false, "total" : {int(total)}, '
+        f'"limit" : {int(limit)}, "truncated" : {truncated}, "features" : [{features or ""}]}}'
     )
-    return session.execute(
-        sql,
-        {**bbox_params(bbox), "kind": kind, "limit": limit, "total": total},
-    ).scalar_one()
 
 
 def site_feature(session: Session, site_id: int) -> str | None:
@@ -193,6 +187,11 @@ _NAME_KEY_PARTS = (
     "p.id",
 )
 _NAME_KEY = ", ".join(_NAME_KEY_PARTS)
+# The same order in the kept table of migration 0012, column for column.
+_KEPT_NAME_KEY = (
+    "o.site_id, o.withdrawn, o.surname, o.given_missing, o.given_name, o.patronymic_missing, "
+    "o.patronymic, o.person_id, o.burial_id"
+)
 
 # Whitelisted sort orders for a site's list of persons: name -> ORDER BY clause.
 PERSON_SORTS = {
@@ -277,6 +276,21 @@ def site_persons(
                   (SELECT {key} FROM persons p WHERE p.id = :cursor)
             ORDER BY {descending if cursor.before else key}
             LIMIT :limit
+        """
+    elif sort == "name":
+        # The page's burials found by walking the kept name order's index (migration
+        # 0012): a deep page skips index entries only, never sorts the whole site.
+        params["offset"] = (page - 1) * per_page
+        sql = f"""
+            SELECT {_PERSON_COLUMNS}
+            FROM (
+                SELECT o.burial_id FROM site_name_order o
+                WHERE o.site_id = :id AND NOT o.withdrawn
+                ORDER BY {_KEPT_NAME_KEY}
+                LIMIT :limit OFFSET :offset
+            ) page
+            JOIN burials b ON b.id = page.burial_id JOIN persons p ON p.id = b.person_id
+            ORDER BY {_NAME_KEY}
         """
     else:
         params["offset"] = (page - 1) * per_page

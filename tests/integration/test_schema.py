@@ -17,6 +17,7 @@ def test_point_columns_are_srid_4326(engine):
         ("partisan_unit_areas", "geom", "POINT", 4326),
         ("persons", "birthplace_geom", "POINT", 4326),
         ("settlements", "geom", "POINT", 4326),
+        ("site_map_features", "geom", "POINT", 4326),
     ]
 
 
