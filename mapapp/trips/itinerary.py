@@ -26,6 +26,8 @@ class Itinerary:
     exact: bool = True
     distances: str = "great-circle"  # or "road (OSRM)"
     distance_note: str | None = None  # why road distances were not used, when asked for
+    # The same reason as a message id and values, for the page to translate.
+    distance_problem: object | None = None
     hours: float = 0.0
 
     def as_api(self) -> dict:
@@ -91,7 +93,7 @@ def _road_matrices(settings, stops, start):
     try:
         km, hours = osrm_table(settings.osrm_url, points, settings.osrm_timeout)
     except RoadDistanceError as exc:
-        return None, None, str(exc)
+        return None, None, exc
     return km, hours, None
 
 
@@ -132,6 +134,7 @@ def build_itinerary(session: Session, trip: TripRequest, settings=None) -> Itine
         total_km=tour.total_km,
         exact=tour.exact,
         distances="road (OSRM)" if road_km is not None else "great-circle",
-        distance_note=note,
+        distance_note=note.message if note else None,
+        distance_problem=note,
         hours=hours,
     )

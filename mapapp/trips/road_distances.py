@@ -9,26 +9,40 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
+from mapapp.errors import N_
 from mapapp.trips.tour import Point
 
 
 class RoadDistanceError(Exception):
-    pass
+    """Why road distances could not be had: a marked message id and its values, which
+    the page translates; ``message`` is the English text (for the JSON answer)."""
+
+    def __init__(self, msgid: str, **values: object):
+        self.msgid = msgid
+        self.values = values
+        self.message = msgid % values if values else msgid
+        super().__init__(self.message)
 
 
 def osrm_table(base_url: str, points: list[Point], timeout: float) -> tuple[list, list]:
     """(km matrix, hours matrix) between ``points`` (lat, lon) by road."""
     if urlsplit(base_url).scheme not in ("http", "https"):
-        raise RoadDistanceError("the routing service URL must be http(s)")
+        raise RoadDistanceError(
+            N_("the routing service URL must start with %(schemes)s"), schemes="http(s)://"
+        )
     coords = ";".join(f"{lon:.6f},{lat:.6f}" for lat, lon in points)
     url = f"{base_url.rstrip('/')}/table/v1/driving/{coords}?annotations=distance,duration"
     try:
         with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 (checked)
             body = json.load(response)
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as exc:
-        raise RoadDistanceError(f"the routing service did not answer ({exc})") from None
+        raise RoadDistanceError(
+            N_("the routing service did not answer (%(error)s)"), error=str(exc)
+        ) from None
     if body.get("code") != "Ok":
-        raise RoadDistanceError(f"the routing service said {body.get('code')!r}")
+        raise RoadDistanceError(
+            N_("the routing service said %(code)s"), code=repr(body.get("code"))
+        )
     distances, durations = body.get("distances"), body.get("durations")
     n = len(points)
     if not (
@@ -37,9 +51,9 @@ def osrm_table(base_url: str, points: list[Point], timeout: float) -> tuple[list
         and len(distances) == len(durations) == n
         and all(isinstance(row, list) and len(row) == n for row in distances + durations)
     ):
-        raise RoadDistanceError("the routing service answered with a malformed table")
+        raise RoadDistanceError(N_("the routing service answered with a malformed table"))
     if any(v is None for row in distances + durations for v in row):
-        raise RoadDistanceError("some stops cannot be reached by road")
+        raise RoadDistanceError(N_("some stops cannot be reached by road"))
     return (
         [[float(v) / 1000 for v in row] for row in distances],
         [[float(v) / 3600 for v in row] for row in durations],

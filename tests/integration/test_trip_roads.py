@@ -106,3 +106,7 @@ def test_an_unavailable_routing_service_falls_back_and_says_so(road_client, osrm
     ).get_json()
     assert body["distances"] == "great-circle"
     assert "did not answer" in body["distance_note"]
+    page = road_client.get(
+        "/plan", query_string={"sites": ",".join(map(str, _ids(engine, 3))), "lang": "ru"}
+    ).get_data(as_text=True)
+    assert "Расстояния по дорогам сейчас недоступны: сервис маршрутов не ответил (" in page
