@@ -2,6 +2,7 @@
 
 import gpxpy
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import text
 
 from tests.browser.markers import click_marker
@@ -29,8 +30,10 @@ def test_three_sites_from_the_map_to_a_gpx(page, engine, shukhovtsy_id):
         click_marker(page, "site", site_id)
         button = page.locator(f".leaflet-popup-content [data-trip-add='{site_id}']")
         button.click()
-        assert button.is_disabled() and button.inner_text() == "In the trip"
-    assert page.locator("[data-trip-count]").inner_text() == "3"
+        # Waits for the popup's script to answer the click (it is not instant under load).
+        expect(button).to_be_disabled()
+        expect(button).to_have_text("In the trip")
+    expect(page.locator("[data-trip-count]")).to_have_text("3")
 
     page.get_by_test_id("trip-link").click()
     page.wait_for_url("**/plan?sites=*")
