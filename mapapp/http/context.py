@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from flask import Flask, current_app, g
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from mapapp.settings import Settings
@@ -38,8 +40,16 @@ def get_session() -> Session:
 
 def _close_session(_exc: BaseException | None) -> None:
     session = g.pop("db_session", None)
-    if session is not None:
+    if session is None:
+        return
+    try:
         session.close()
+    except DBAPIError:
+        # The server ended the connection (a restart, an administrator) after the answer
+        # was made: its transaction is gone with it, so there is nothing to roll back.
+        # Raising here would turn a finished answer into a 500.
+        logging.getLogger(__name__).warning("database connection lost while closing")
+        session.invalidate()
 
 
 @contextmanager

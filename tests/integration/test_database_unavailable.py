@@ -74,3 +74,25 @@ def test_web_requests_run_with_the_statement_timeout(app):
 
     with app.test_request_context("/"):
         assert get_session().execute(text("SHOW statement_timeout")).scalar() == "5s"
+
+
+def test_a_connection_ended_by_the_server_before_teardown_still_gives_the_answer(
+    test_settings, engine
+):
+    """A restart that strikes after the answer is made (the session's ROLLBACK at teardown
+    fails) must not turn that answer into a 500."""
+    from mapapp.http.context import get_session
+
+    app = create_app(test_settings)
+
+    def answer_then_lose_the_connection():
+        pid = get_session().execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        return "answered"
+
+    app.add_url_rule("/lose-connection", view_func=answer_then_lose_the_connection)
+    response = app.test_client().get("/lose-connection")
+    assert response.status_code == 200 and response.get_data(as_text=True) == "answered"
+    # The pool hands out a working connection afterwards.
+    assert app.test_client().get("/api/sites?bbox=26,53,28,54").status_code == 200
