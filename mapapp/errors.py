@@ -18,17 +18,25 @@ def N_(message: str) -> str:
     return message
 
 
-class MapappError(Exception):
+class MarkedMessage(Exception):
+    """An exception whose text is a marked message id and its values; ``message`` is the
+    English text, the HTTP layer translates ``msgid`` when it answers."""
+
+    def __init__(self, msgid: str, **values: object):
+        self.msgid = msgid
+        self.values = values
+        self.message = msgid % values if values else msgid
+        super().__init__(self.message)
+
+
+class MapappError(MarkedMessage):
     """A request the application understood but cannot answer as asked."""
 
     status = 400
     code = "bad_request"  # stable and untranslated, for API clients
 
     def __init__(self, msgid: str, parameter: str | None = None, **values: object):
-        self.msgid = msgid
-        self.values = values
-        self.message = msgid % values if values else msgid
-        super().__init__(self.message)
+        super().__init__(msgid, **values)
         self.parameter = parameter
 
 

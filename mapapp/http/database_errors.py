@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import psycopg
 from flask import Flask, render_template, request
-from flask_babel import force_locale
 from flask_babel import gettext as _
 from sqlalchemy.exc import DBAPIError, PendingRollbackError
 
-from mapapp.http.json_errors import error_response, wants_json
-from mapapp.i18n import api_language
+from mapapp.http.error_text import answer_language, wants_json
+from mapapp.http.json_errors import error_response
 
 # SQLSTATE 57014: the statement ran longer than statement_timeout.
 QUERY_CANCELED = "57014"
@@ -53,10 +52,10 @@ def _unavailable(exc: Exception):
     from mapapp.http.context import current_settings
 
     retry_after = str(current_settings().retry_after_seconds)
+    with answer_language():  # as the other errors
+        message = _message(exc)
     if wants_json(request.path):
-        with force_locale(api_language()):  # as the API's other errors
-            response, status = error_response(_message(exc), 503)
+        response, status = error_response(message, 503)
     else:
-        response = render_template("error.html", code=503, message=_message(exc))
-        status = 503
+        response, status = render_template("error.html", code=503, message=message), 503
     return response, status, {"Retry-After": retry_after, "Cache-Control": "no-store"}

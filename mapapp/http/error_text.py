@@ -6,7 +6,9 @@ the id is looked up in the request's catalogue and the values filled in.
 
 from __future__ import annotations
 
-from flask import current_app
+from contextlib import nullcontext
+
+from flask import current_app, request
 from flask_babel import force_locale, gettext
 from flask_babel import lazy_gettext as _l
 from werkzeug.exceptions import HTTPException
@@ -34,6 +36,19 @@ def localized(exc: MapappError) -> str:
         # the English text rather than a 500.
         current_app.logger.warning("translation of %r does not fit its values", exc.msgid)
         return exc.message
+
+
+def wants_json(path: str) -> bool:
+    """Whether errors on this path are JSON: the API and OGC API Features."""
+    return path.startswith(("/api/", "/ogc/")) or path in ("/api", "/ogc")
+
+
+def answer_language():
+    """The language an error answer is written in: the JSON client's for the APIs (English
+    when it asked none), the page's elsewhere."""
+    if wants_json(request.path):
+        return force_locale(api_language())
+    return nullcontext()
 
 
 def localized_for_api(exc: MapappError) -> str:

@@ -38,8 +38,3 @@ def http_error_response(exc: HTTPException):
 def _code_of_status(status: int) -> str:
     """``not_found`` for 404, ``method_not_allowed`` for 405 ...: the status's own name."""
     return re.sub(r"[^a-z]+", "_", HTTP_STATUS_CODES.get(status, "error").lower()).strip("_")
-
-
-def wants_json(path: str) -> bool:
-    """Whether errors on this path are JSON: the API and OGC API Features."""
-    return path.startswith(("/api/", "/ogc/")) or path in ("/api", "/ogc")

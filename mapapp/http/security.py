@@ -8,16 +8,15 @@ import secrets
 from functools import partial
 from urllib.parse import urlsplit
 
-from flask import Flask, g, request
-from flask_babel import force_locale, gettext
+from flask import Flask, g
+from flask_babel import gettext
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
 from flask_wtf.csrf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from mapapp.http.json_errors import wants_json
-from mapapp.i18n import api_language
+from mapapp.http.error_text import answer_language
 from mapapp.settings import Settings
 
 # Views limited by rate, wrapped per application (each app has its own Limiter).
@@ -92,19 +91,13 @@ def _init_limits(app: Flask, settings: Settings) -> None:
 
 def _too_many(limit: str) -> str:
     """The 429 message, in the language of the page or of the JSON client."""
-    if wants_json(request.path):
-        with force_locale(api_language()):
-            return _too_many_text(limit)
-    return _too_many_text(limit)
-
-
-def _too_many_text(limit: str) -> str:
-    return gettext(
-        "too many submissions from this address (at most %(limit)s); "
-        "try again after the seconds in %(header)s",
-        limit=limit,
-        header="Retry-After",
-    )
+    with answer_language():
+        return gettext(
+            "too many submissions from this address (at most %(limit)s); "
+            "try again after the seconds in %(header)s",
+            limit=limit,
+            header="Retry-After",
+        )
 
 
 def _new_nonce() -> None:

@@ -9,19 +9,13 @@ import urllib.error
 import urllib.request
 from urllib.parse import urlsplit
 
-from mapapp.errors import N_
+from mapapp.errors import N_, MarkedMessage
 from mapapp.trips.tour import Point
 
 
-class RoadDistanceError(Exception):
-    """Why road distances could not be had: a marked message id and its values, which
-    the page translates; ``message`` is the English text (for the JSON answer)."""
-
-    def __init__(self, msgid: str, **values: object):
-        self.msgid = msgid
-        self.values = values
-        self.message = msgid % values if values else msgid
-        super().__init__(self.message)
+class RoadDistanceError(MarkedMessage):
+    """Why road distances could not be had; the page translates it, the JSON answer
+    gives ``message``."""
 
 
 def osrm_table(base_url: str, points: list[Point], timeout: float) -> tuple[list, list]:

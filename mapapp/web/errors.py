@@ -7,13 +7,8 @@ from werkzeug.exceptions import HTTPException
 
 from mapapp.errors import MapappError
 from mapapp.http.caching import LANGUAGE_VARY
-from mapapp.http.error_text import generic, internal_error_for_api, localized
-from mapapp.http.json_errors import (
-    domain_error_response,
-    error_response,
-    http_error_response,
-    wants_json,
-)
+from mapapp.http.error_text import generic, internal_error_for_api, localized, wants_json
+from mapapp.http.json_errors import domain_error_response, error_response, http_error_response
 from mapapp.web import blueprint
 
 
