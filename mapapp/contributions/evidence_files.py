@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from pypdf import PdfReader
 
-from mapapp.contributions.photos import process_photo
-from mapapp.errors import N_, InvalidInput, TooLarge
+from mapapp.contributions.photos import check_size, process_photo
+from mapapp.errors import N_, InvalidInput
 
 FIELD = "evidence_file"
 PDF_MAGIC = b"%PDF-"
@@ -26,13 +26,7 @@ class EvidenceUpload:
 def process_evidence_file(data: bytes, max_bytes: int) -> EvidenceUpload:
     """The file as it is stored; InvalidInput naming ``evidence_file`` and why for
     anything else, TooLarge over ``max_bytes``."""
-    if len(data) > max_bytes:
-        raise TooLarge(
-            N_("%(field)s is larger than %(max)s MB"),
-            FIELD,
-            field=FIELD,
-            max=max_bytes // (1024 * 1024),
-        )
+    check_size(len(data), max_bytes, FIELD)
     if data.startswith(PDF_MAGIC):
         _check_pdf(data)
         return EvidenceUpload("application/pdf", data)

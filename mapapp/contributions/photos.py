@@ -36,6 +36,17 @@ class ProcessedPhoto:
     thumbnail: bytes
 
 
+def check_size(size: int, max_bytes: int, field: str) -> None:
+    """TooLarge naming ``field`` when a file of ``size`` bytes is over ``max_bytes``."""
+    if size > max_bytes:
+        raise TooLarge(
+            N_("%(field)s is larger than %(max)s MB"),
+            field,
+            field=field,
+            max=max_bytes // (1024 * 1024),
+        )
+
+
 class _NotAnImage(Exception):
     """Raised by _open; process_photo answers with the message its caller gave."""
 
@@ -49,13 +60,7 @@ def process_photo(
     """The photo re-encoded in its own format with only its orientation tag kept, and a
     JPEG thumbnail turned upright; InvalidInput naming ``field`` for anything but a JPEG,
     PNG or WebP (``wrong_kind``, a marked message, says what the field takes)."""
-    if len(data) > max_bytes:
-        raise TooLarge(
-            N_("%(field)s is larger than %(max)s MB"),
-            field,
-            field=field,
-            max=max_bytes // (1024 * 1024),
-        )
+    check_size(len(data), max_bytes, field)
     try:
         image = _open(data, field)
     except _NotAnImage as exc:

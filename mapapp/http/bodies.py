@@ -7,7 +7,7 @@ from flask import Request
 
 from mapapp.contributions.evidence_files import EvidenceUpload, process_evidence_file
 from mapapp.contributions.fields import NEW_PERSON_FIELDS
-from mapapp.contributions.photos import ProcessedPhoto, process_photo
+from mapapp.contributions.photos import ProcessedPhoto, check_size, process_photo
 from mapapp.contributions.submission import Submission, parse_submission
 from mapapp.errors import N_, InvalidInput, TooLarge
 
@@ -72,11 +72,5 @@ def file_upload(request: Request, name: str, max_bytes: int) -> bytes | None:
     if upload is None:
         return None
     data = upload.stream.read(max_bytes + 1)
-    if len(data) > max_bytes:
-        raise TooLarge(
-            N_("%(field)s is larger than %(max)s MB"),
-            name,
-            field=name,
-            max=max_bytes // (1024 * 1024),
-        )
+    check_size(len(data), max_bytes, name)
     return data or None

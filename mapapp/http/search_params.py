@@ -92,7 +92,8 @@ def _flag(args: MultiDict, name: str) -> bool | None:
     raise InvalidInput(N_("%(name)s must be 1 or 0"), parameter=name, name=name)
 
 
-def person_filters(args: MultiDict) -> PersonFilters:
+def burial_oblast(args: MultiDict) -> str | None:
+    """``burial_oblast``: one of OBLASTS (the six oblasts and the city of Minsk), or None."""
     oblast = _plain(args, "burial_oblast")
     if oblast is not None and oblast not in OBLASTS:
         raise InvalidInput(
@@ -101,6 +102,11 @@ def person_filters(args: MultiDict) -> PersonFilters:
             name="burial_oblast",
             choices=", ".join(OBLASTS),
         )
+    return oblast
+
+
+def person_filters(args: MultiDict) -> PersonFilters:
+    oblast = burial_oblast(args)
     filters = PersonFilters(
         country=area_filter(args, "country"),
         region=area_filter(args, "region"),
