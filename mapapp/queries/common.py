@@ -111,7 +111,12 @@ def person_summary(row) -> dict:
     item["death_date"] = format_partial_date(
         item.pop("death_year"), item.pop("death_month"), item.pop("death_day")
     )
-    item["full_name"] = " ".join(
-        part for part in (item["surname"], item.get("given_name"), item.get("patronymic")) if part
-    )
+    item["full_name"] = full_name(item)
     return item
+
+
+def full_name(row) -> str:
+    """Surname, given name and patronymic, those that are known, as the lists write them."""
+    return " ".join(
+        part for part in (row["surname"], row.get("given_name"), row.get("patronymic")) if part
+    )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from mapapp.queries.common import person_summary
+from mapapp.queries.common import full_name, person_summary
 from mapapp.text.dates import format_partial_date
 
 # A Hero: flagged so, or holding the title among the awards (both read from their
@@ -73,7 +73,7 @@ def heroes(session: Session, filters: HeroFilters) -> dict:
         site_id, site_name = row.pop("site_id"), row.pop("site_name")
         item = {
             "id": row["id"],
-            "full_name": _full_name(row),
+            "full_name": full_name(row),
             "award_date": _date(row),
             "feat": row["feat"],
             "titles": row["titles"] or 1,
@@ -85,12 +85,6 @@ def heroes(session: Session, filters: HeroFilters) -> dict:
         }
         items.append(item)
     return {"total": len(items), "items": items}
-
-
-def _full_name(row: dict) -> str:
-    return " ".join(
-        part for part in (row["surname"], row.get("given_name"), row.get("patronymic")) if part
-    )
 
 
 def person_awards(session: Session, person_id: int) -> list[dict]:

@@ -13,6 +13,7 @@ from mapapp.queries.common import (
     Page,
     bbox_condition,
     bbox_params,
+    full_name,
     person_summary,
     sources_for,
     withdrawn_mark,
@@ -166,9 +167,7 @@ def withdrawn_persons(session: Session, site_id: int, limit: int = 500) -> list[
     return [
         {
             "id": r["id"],
-            "full_name": " ".join(
-                part for part in (r["surname"], r["given_name"], r["patronymic"]) if part
-            ),
+            "full_name": full_name(r),
             "withdrawn_at": r["withdrawn_at"],
             "reason": r["withdrawn_reason"],
         }

@@ -40,7 +40,10 @@ def _dossier_stop(session, stop: dict, country=None, region=None) -> dict:
         **stop,
         "names": names,
         "name_blocks": column_blocks(names.names),
-        "sources": sources_for(session, "site_sources", "site_id", stop["id"]),
+        # A site page's detail already holds its sources; a trip's stops do not.
+        "sources": stop["sources"]
+        if "sources" in stop
+        else sources_for(session, "site_sources", "site_id", stop["id"]),
         "qr": qr_svg(directions, _("QR code for directions")),
         "csv_url": url_for("api.site_persons_csv", site_id=stop["id"], _external=True),
     }
