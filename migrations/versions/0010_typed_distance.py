@@ -22,4 +22,16 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    op.execute("DROP EXTENSION IF EXISTS fuzzystrmatch")
+    # Only when this role owns it: an administrator who created it beforehand (as
+    # scripts/provision_db.sh does) keeps it, and the downgrade does not fail on it.
+    op.execute(
+        """
+        DO $$
+        BEGIN
+            IF EXISTS (SELECT 1 FROM pg_extension
+                       WHERE extname = 'fuzzystrmatch' AND pg_has_role(extowner, 'USAGE')) THEN
+                DROP EXTENSION fuzzystrmatch;
+            END IF;
+        END $$
+        """
+    )
