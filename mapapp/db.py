@@ -8,7 +8,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, text
+from psycopg.adapt import Loader
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
@@ -18,10 +19,28 @@ def make_engine(database_url: str, statement_timeout_ms: int | None = None) -> E
     """An engine whose pooled connections are checked before use (a restarted server
     costs no failed request); with ``statement_timeout_ms``, every statement on its
     connections is cancelled after that long (web requests; imports run without)."""
-    connect_args = {}
+    connect_args = {"client_encoding": "utf8"}  # what TEXT_AS_BYTES hands on as it is
     if statement_timeout_ms:
         connect_args["options"] = f"-c statement_timeout={int(statement_timeout_ms)}"
-    return create_engine(database_url, pool_pre_ping=True, connect_args=connect_args)
+    engine = create_engine(database_url, pool_pre_ping=True, connect_args=connect_args)
+    event.listen(engine, "before_cursor_execute", _load_text_as_bytes)
+    return engine
+
+
+# An execution option: the statement's text columns come back as the UTF-8 bytes the
+# server sent. For answers the database writes whole (GeoJSON of hundreds of sites),
+# which would otherwise be decoded into a str only to be encoded again to be sent.
+TEXT_AS_BYTES = "mapapp_text_as_bytes"
+
+
+class _Utf8Bytes(Loader):
+    def load(self, data) -> bytes:
+        return bytes(data)
+
+
+def _load_text_as_bytes(_conn, cursor, _statement, _parameters, context, _executemany):
+    if context is not None and context.execution_options.get(TEXT_AS_BYTES):
+        cursor.adapters.register_loader("text", _Utf8Bytes)  # this cursor only
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -61,6 +61,10 @@ CHROMIUM = "/usr/bin/chromium"
 # ----------------------------------------------------------------------------- clients
 
 
+# What Chromium sends (it offers zstd and br on http://127.0.0.1 too, a secure context).
+BROWSER_ENCODINGS = "gzip, deflate, br, zstd"
+
+
 class Client:
     """One keep-alive HTTP connection to the local server, as a browser would hold."""
 
@@ -69,7 +73,7 @@ class Client:
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
 
     def get(self, path: str, headers: dict | None = None) -> tuple[int, bytes, dict]:
-        headers = {"Accept-Encoding": "gzip, br", **(headers or {})}
+        headers = {"Accept-Encoding": BROWSER_ENCODINGS, **(headers or {})}
         for attempt in range(2):
             try:
                 self.connection.request("GET", path, headers=headers)

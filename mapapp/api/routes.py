@@ -9,7 +9,12 @@ from flask import Response, jsonify, request
 from mapapp.api import blueprint
 from mapapp.errors import N_, InvalidInput, NotFound
 from mapapp.http.caching import cacheable
-from mapapp.http.context import current_settings, get_engine, get_session
+from mapapp.http.context import (
+    current_settings,
+    get_engine,
+    get_session,
+    reads_without_transaction,
+)
 from mapapp.http.page_cursor import parse_cursor
 from mapapp.http.params import (
     parse_bbox,
@@ -29,6 +34,7 @@ def _geojson(text: str) -> Response:
 
 @blueprint.get("/sites")
 @cacheable(keep=True)
+@reads_without_transaction
 def list_sites():
     """Sites in a bbox; with ``zoom``, grid clusters when the view holds too many."""
     view = site_map.MapView(
@@ -45,6 +51,7 @@ def list_sites():
 
 @blueprint.get("/sites/<id:site_id>")
 @cacheable(keep=True)
+@reads_without_transaction
 def get_site(site_id: int):
     feature = sites.site_feature(get_session(), site_id)
     if feature is None:
@@ -70,6 +77,7 @@ def get_site_persons(site_id: int):
 
 @blueprint.get("/battles")
 @cacheable(keep=True)
+@reads_without_transaction
 def list_battles():
     bbox = parse_bbox(request.args.get("bbox"))
     return _geojson(
@@ -143,6 +151,7 @@ def search_places():
 
 @blueprint.get("/home-regions")
 @cacheable(keep=True)
+@reads_without_transaction
 def home_regions():
     from mapapp.queries.home_regions import home_options
 
@@ -151,6 +160,7 @@ def home_regions():
 
 @blueprint.get("/home-regions/sites")
 @cacheable(keep=True)
+@reads_without_transaction
 def home_region_sites():
     from mapapp.http.search_params import area_filter
     from mapapp.queries.home_regions import sites_for_home

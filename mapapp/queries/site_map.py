@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.db import TEXT_AS_BYTES
 from mapapp.queries.common import BBox, bbox_condition, bbox_params
 from mapapp.queries.sites import count_sites, sites_geojson
 
@@ -35,8 +36,8 @@ def grid_cell_degrees(zoom: int) -> float:
     return 360.0 * CELL_PIXELS / (256 * 2**zoom)
 
 
-def sites_for_view(session: Session, view: MapView, limits: MapLimits) -> str:
-    """GeoJSON text: the sites in view, or their grid clusters when there are more than
+def sites_for_view(session: Session, view: MapView, limits: MapLimits) -> bytes:
+    """GeoJSON (UTF-8 bytes): the sites in view, or their grid clusters when there are more than
     ``cluster_threshold`` of them below zoom ``cluster_below_zoom``."""
     if view.zoom is None or view.zoom >= limits.cluster_below_zoom:
         # Never clusters: the sites and their count in one statement.
@@ -47,7 +48,7 @@ def sites_for_view(session: Session, view: MapView, limits: MapLimits) -> str:
     return sites_geojson(session, view.bbox, view.kind, limits.max_features, total)
 
 
-def site_clusters_geojson(session: Session, view: MapView, total: int) -> str:
+def site_clusters_geojson(session: Session, view: MapView, total: int) -> bytes:
     """One feature per grid cell (``grid_cell_degrees`` wide) holding sites: its count of
     sites and of persons in the registry, the centre of its sites and their bounding box
     (for zooming in). Plain arithmetic on the coordinates, no geometry aggregates."""
@@ -90,5 +91,7 @@ def site_clusters_geojson(session: Session, view: MapView, total: int) -> str:
         """
     )
     return session.execute(
-        sql, {**bbox_params(view.bbox), "kind": view.kind, "cell": cell, "total": total}
+        sql,
+        {**bbox_params(view.bbox), "kind": view.kind, "cell": cell, "total": total},
+        execution_options={TEXT_AS_BYTES: True},
     ).scalar_one()

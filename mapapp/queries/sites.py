@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.db import TEXT_AS_BYTES
 from mapapp.queries.common import (
     SITE_WITHDRAWN_JSON,
     BBox,
@@ -59,8 +60,8 @@ def sites_geojson(
     kind: str | None = None,
     limit: int = 20000,
     total: int | None = None,
-) -> str:
-    """A GeoJSON FeatureCollection of sites inside ``bbox`` (lon/lat), as text. Beside the
+) -> bytes:
+    """A GeoJSON FeatureCollection of sites inside ``bbox`` (lon/lat), as UTF-8 bytes. Beside the
     features it says how many sites matched (``total``, counted here unless given) and
     whether the answer stops at ``limit`` (``truncated``); it is never ``aggregated``.
 
@@ -82,12 +83,14 @@ def sites_geojson(
             """
         ),
         params,
+        execution_options={TEXT_AS_BYTES: True},
     ).one()
     truncated = "true" if total > limit else "false"
-    return (
+    head = (
         f'{{"type" : "FeatureCollection", "aggregated" : false, "total" : {int(total)}, '
-        f'"limit" : {int(limit)}, "truncated" : {truncated}, "features" : [{features or ""}]}}'
+        f'"limit" : {int(limit)}, "truncated" : {truncated}, "features" : ['
     )
+    return b"".join((head.encode(), features or b"", b"]}"))
 
 
 def site_feature(session: Session, site_id: int) -> str | None:

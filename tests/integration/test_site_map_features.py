@@ -97,7 +97,7 @@ def live_answer(session, bbox, kind, limit) -> str:
 )
 def test_viewport_answer_is_the_text_postgresql_built(engine, bbox, kind, limit):
     with Session(engine) as session:
-        kept = sites_geojson(session, bbox, kind, limit)
+        kept = sites_geojson(session, bbox, kind, limit).decode()
         assert kept == live_answer(session, bbox, kind, limit)
     assert '"features" : []' in kept if bbox[0] == 0.0 else '"Feature"' in kept
 
@@ -109,7 +109,7 @@ def test_names_with_quotes_and_markup_stay_escaped_json(engine, scratch, exact):
     site = scratch.site(name, 29.123456789, 54.5)
     exact()
     with Session(engine) as session:
-        answer = sites_geojson(session, (29.1, 54.4, 29.2, 54.6))
+        answer = sites_geojson(session, (29.1, 54.4, 29.2, 54.6)).decode()
         assert answer == live_answer(session, (29.1, 54.4, 29.2, 54.6), None, 20000)
     feature = next(f for f in json.loads(answer)["features"] if f["id"] == site)
     assert feature["properties"]["name"] == name
