@@ -48,8 +48,18 @@ def to_gpx(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
     return gpx.to_xml()
 
 
+def _withdrawn_note(stop: dict) -> str | None:
+    """What a file says of a stop withdrawn from the register: when and why."""
+    mark = stop.get("withdrawn")
+    if not mark:
+        return None
+    return f"WITHDRAWN from the register on {str(mark['at'])[:10]}: {mark['reason']}"
+
+
 def _description(stop: dict) -> str:
     parts = [stop["kind"].replace("_", " ")]
+    if note := _withdrawn_note(stop):
+        parts.insert(0, note)
     if stop.get("location_precision") == "district":
         parts.append("approximate position (district only)")
     if stop.get("buried_total") is not None:
@@ -98,6 +108,7 @@ def to_csv(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
             "buried_total",
             "responsible_body",
             "url",
+            "withdrawn",
         ]
     )
     stop_legs = (
@@ -112,6 +123,7 @@ def to_csv(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
             stop["buried_total"] if stop["buried_total"] is not None
             else spreadsheet_cell(stop["buried_as_written"]),
             spreadsheet_cell(stop["responsible_body"]), site_url(stop["id"]),
+            spreadsheet_cell(_withdrawn_note(stop) or ""),
         ])  # fmt: skip
     return out.getvalue()
 

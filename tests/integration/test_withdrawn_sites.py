@@ -79,6 +79,32 @@ def test_trip_plan_and_dossier_mark_a_withdrawn_stop(client, two_sites):
     assert "Отозванная запись" not in _pdf_text(client.get(f"/sites/{kept}.pdf?lang=ru"))
 
 
+def test_trip_files_mark_a_withdrawn_stop_and_only_it(client, two_sites):
+    import csv
+    import io
+    from xml.etree import ElementTree as ET
+
+    kept, gone = two_sites
+    query = f"sites={kept},{gone}&lang=en"
+    note = "WITHDRAWN from the register on "
+    gpx = ET.fromstring(client.get(f"/plan.gpx?{query}").data)  # noqa: S314 (ours)
+    waypoints = {w.findtext("{*}name"): w.findtext("{*}desc") for w in gpx.findall(".//{*}wpt")}
+    kml = ET.fromstring(client.get(f"/plan.kml?{query}").data)  # noqa: S314 (ours)
+    placemarks = {
+        p.findtext("{*}name"): p.findtext("{*}description") for p in kml.findall(".//{*}Placemark")
+    }
+    rows = {
+        int(r["site_id"]): r["withdrawn"]
+        for r in csv.DictReader(io.StringIO(client.get(f"/plan.csv?{query}").get_data(True)))
+    }
+    for descriptions in (waypoints, placemarks):
+        (gone_text,) = [d for n, d in descriptions.items() if n.endswith("Отозванное захоронение")]
+        (kept_text,) = [d for n, d in descriptions.items() if n.endswith("Остающееся захоронение")]
+        assert gone_text.startswith(note) and REASON in gone_text  # the parser unescaped it
+        assert "WITHDRAWN" not in kept_text
+    assert rows[gone].startswith(note) and rows[gone].endswith(REASON) and rows[kept] == ""
+
+
 def test_ogc_features_carry_withdrawn_and_its_reason(client, two_sites):
     kept, gone = two_sites
     items = "/ogc/collections/burial_sites/items"
