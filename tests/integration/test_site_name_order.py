@@ -142,6 +142,29 @@ def test_kept_order_follows_renames_moves_and_deletes(engine, scratch, named_sit
     exact()
 
 
+def test_kept_order_on_the_bulk_path_with_its_indexes_rebuilt(
+    run, tmp_path, engine, exact, monkeypatch
+):
+    from mapapp.importers import writers
+
+    def indexes() -> set[str]:
+        with engine.connect() as conn:
+            return set(
+                conn.execute(
+                    text("SELECT indexdef FROM pg_indexes WHERE tablename = 'site_name_order'")
+                ).scalars()
+            )
+
+    before = indexes()
+    monkeypatch.setattr(writers, "BULK_ROWS", 2)  # a large load: indexes dropped and rebuilt
+    monkeypatch.setattr(writers, "REBUILD_SHARE", 0.0)
+    rows = "".join(ru_row(f"Навалов{n}") for n in range(5))
+    report = run("persons", write(tmp_path, "bulk-order.csv", RU_HEADER + rows))
+    assert report.added == 5, [str(p) for p in report.problems]
+    exact()
+    assert indexes() == before and len(before) == 3
+
+
 def test_kept_order_after_demo_load_import_reimport_and_undo(run, tmp_path, engine, exact):
     from mapapp.importers.batches import undo_batch
 
