@@ -348,13 +348,17 @@ def time_limit(session: Session, milliseconds: int) -> Iterator[None]:
     timeout of their own (or the session's, when tighter), and with the usual trigram
     bar of the vocabulary lookup (set in the same round trip); a statement that runs out
     of time raises ``SearchTimedOut``."""
+    # The session's timeout read with current_setting (its units, as ms, s or min, are
+    # those of an interval), not from pg_settings, whose scan of every setting costs
+    # a millisecond.
     session.execute(
         text(
             "SELECT set_config('statement_timeout', CASE WHEN "
-            "s.setting::int BETWEEN 1 AND CAST(:ms AS int) THEN s.setting "
+            "t.ms BETWEEN 1 AND CAST(:ms AS int) THEN CAST(t.ms AS text) "
             "ELSE CAST(:ms AS text) END, true), "
             "set_config('pg_trgm.similarity_threshold', :similarity, true) "
-            "FROM pg_settings s WHERE s.name = 'statement_timeout'"
+            "FROM (SELECT CAST(extract(epoch FROM "
+            "CAST(current_setting('statement_timeout') AS interval)) * 1000 AS bigint) AS ms) t"
         ),
         {"ms": milliseconds, "similarity": str(WORD_SIMILARITY)},
     )
