@@ -275,12 +275,14 @@ def _vocabulary_lookup(
             if len(reading) >= MIN_TYPO_LENGTH:
                 neighbours |= one_edit_neighbours(reading)
             if neighbours:
-                params[f"n{i}_{j}"] = sorted(neighbours)
+                # One string of words (keys have no spaces) rather than an array of some
+                # 500, which the driver would write out element by element.
+                params[f"n{i}_{j}"] = " ".join(sorted(neighbours))
                 # A join, so that each neighbour is one probe of the primary key
                 # (``word = ANY(...)`` of some 500 words is planned as a scan).
                 parts.append(
                     f"(SELECT {i}, {j}, v.word, similarity(v.word, :r{i}_{j}) "
-                    f"FROM unnest(CAST(:n{i}_{j} AS text[])) AS n(word) "
+                    f"FROM unnest(string_to_array(CAST(:n{i}_{j} AS text), ' ')) AS n(word) "
                     f"JOIN name_vocabulary v ON v.word = n.word)"
                 )
     if similarity != WORD_SIMILARITY:  # the usual bar is set with the time limit
