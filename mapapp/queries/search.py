@@ -425,9 +425,7 @@ def _named_persons(
         if _is_constant(tier):
             top = _top_first_found(where, tier, params, tag, total_sql)
         else:
-            top = _top_by_score(
-                where, _score(tier, tag), _score(tier, tag, classes=True), total_sql
-            )
+            top = _top_by_score(where, tier, tag, total_sql)
         rows = list(_page(session, top, params, page, per_page))
         # No row: the page lies beyond this tier's matches (then fewer than needed).
         count = rows[0]["found"] if rows else 0
@@ -565,16 +563,22 @@ def _word_conditions(matches: list[dict[str, float]], params: dict, tag: str) ->
     return where
 
 
-def _score(matches: list[dict[str, float]], tag: str, classes: bool = False) -> str:
-    """The sum over query words of the best closeness among the person's words; with
-    ``classes``, of their classes (exact, one typo ...: without the trigram tie-break)."""
+def _bests(matches: list[dict[str, float]], tag: str) -> str:
+    """For each query word (column b0, b1 ...), the best closeness among the person's
+    words (of a row of persons p)."""
     best = (
         "(SELECT max(u.sim) FROM unnest(CAST(:{tag}m{i} AS text[]), "
-        "CAST(:{tag}s{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words))"
+        "CAST(:{tag}s{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words)) AS b{i}"
     )
+    return ", ".join(best.format(tag=tag, i=i) for i in range(len(matches)))
+
+
+def _score(matches: list[dict[str, float]], classes: bool = False) -> str:
+    """The sum over query words of their best closeness (columns b0, b1 ... of b); with
+    ``classes``, of their classes (exact, one typo ...: without the trigram tie-break)."""
     step = TRIGRAM_TIE_BREAK
-    term = f"floor({best} / {step} + 1e-6) * {step}" if classes else best
-    return " + ".join(term.format(tag=tag, i=i) for i in range(len(matches)))
+    term = f"floor(b.b{{i}} / {step} + 1e-6) * {step}" if classes else "b.b{i}"
+    return " + ".join(term.format(i=i) for i in range(len(matches)))
 
 
 def _count_sql(where: list[str]) -> str:
@@ -589,21 +593,23 @@ def _count(session: Session, where: list[str], params: dict) -> int:
     ).scalar_one()
 
 
-def _top_by_score(where: list[str], score_sql: str, class_sql: str, total_sql: str) -> str:
+def _top_by_score(where: list[str], tier: list[dict[str, float]], tag: str, total_sql: str) -> str:
     """The ids and scores (the classes of their closeness: exact, one typo ...) of one
     page of name matches, best first: by those classes, then the surname nearest to
     what was typed, then the closeness; with their number (``found``) and
     ``total_sql`` when the page is listed (``_listed_total``).
     The candidates are materialised first, so that PostgreSQL finds them through the
     word index and sorts them, rather than walking the whole table in name order hoping
-    to meet enough."""
+    to meet enough. Each person's best closeness per query word is computed once, for
+    both the score and the class (OFFSET 0 keeps PostgreSQL from writing it out twice)."""
     where_sql = " AND ".join(where) or "TRUE"
     order = _SPELLING_ORDER.format(by_surname="")
     return f"""
         WITH candidates AS MATERIALIZED (
-            SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score,
-                   CAST({class_sql} AS float8) AS class
-            FROM persons p WHERE {where_sql}
+            SELECT p.id, p.surname, p.given_name, CAST({_score(tier)} AS float8) AS score,
+                   CAST({_score(tier, classes=True)} AS float8) AS class
+            FROM persons p CROSS JOIN LATERAL (SELECT {_bests(tier, tag)} OFFSET 0) b
+            WHERE {where_sql}
         ), {_SPELLINGS.format(source="candidates")}
         SELECT c.id, c.class AS score, (SELECT count(*) FROM candidates) AS found,
                {_listed_total("(SELECT count(*) FROM candidates)", total_sql)} AS total,
