@@ -275,12 +275,14 @@ def _vocabulary_lookup(
             if len(reading) >= MIN_TYPO_LENGTH:
                 neighbours |= one_edit_neighbours(reading)
             if neighbours:
-                params[f"n{i}_{j}"] = sorted(neighbours)
+                # One string of words (keys have no spaces) rather than an array of some
+                # 500, which the driver would write out element by element.
+                params[f"n{i}_{j}"] = " ".join(sorted(neighbours))
                 # A join, so that each neighbour is one probe of the primary key
                 # (``word = ANY(...)`` of some 500 words is planned as a scan).
                 parts.append(
                     f"(SELECT {i}, {j}, v.word, similarity(v.word, :r{i}_{j}) "
-                    f"FROM unnest(CAST(:n{i}_{j} AS text[])) AS n(word) "
+                    f"FROM unnest(string_to_array(CAST(:n{i}_{j} AS text), ' ')) AS n(word) "
                     f"JOIN name_vocabulary v ON v.word = n.word)"
                 )
     if similarity != WORD_SIMILARITY:  # the usual bar is set with the time limit
@@ -348,13 +350,17 @@ def time_limit(session: Session, milliseconds: int) -> Iterator[None]:
     timeout of their own (or the session's, when tighter), and with the usual trigram
     bar of the vocabulary lookup (set in the same round trip); a statement that runs out
     of time raises ``SearchTimedOut``."""
+    # The session's timeout read with current_setting (its units, as ms, s or min, are
+    # those of an interval), not from pg_settings, whose scan of every setting costs
+    # a millisecond.
     session.execute(
         text(
             "SELECT set_config('statement_timeout', CASE WHEN "
-            "s.setting::int BETWEEN 1 AND CAST(:ms AS int) THEN s.setting "
+            "t.ms BETWEEN 1 AND CAST(:ms AS int) THEN CAST(t.ms AS text) "
             "ELSE CAST(:ms AS text) END, true), "
             "set_config('pg_trgm.similarity_threshold', :similarity, true) "
-            "FROM pg_settings s WHERE s.name = 'statement_timeout'"
+            "FROM (SELECT CAST(extract(epoch FROM "
+            "CAST(current_setting('statement_timeout') AS interval)) * 1000 AS bigint) AS ms) t"
         ),
         {"ms": milliseconds, "similarity": str(WORD_SIMILARITY)},
     )
@@ -369,10 +375,12 @@ def time_limit(session: Session, milliseconds: int) -> Iterator[None]:
 
 def _filtered_persons(session: Session, filters: PersonFilters, page: int, per_page: int):
     """Filters alone: counted up to the cap, listed by name through the name index."""
-    params: dict = {}
+    params: dict = {"cap": COUNT_CAP + 1}
     where = _filters(filters, params)
-    total = _count(session, where, params)
-    rows = _page(session, _top_by_name(where), params, page, per_page)
+    # Counted in the statement of the page (one round trip), apart only past the last.
+    top = _top_by_name(where, total_sql=_count_sql(where))
+    rows = list(_page(session, top, params, page, per_page))
+    total = rows[0]["total"] if rows else _count(session, where, params)
     return _result(total, page, per_page, _items(rows))
 
 
@@ -405,22 +413,28 @@ def _named_persons(
         return _result(0, page, per_page, [])
     needed = page * per_page
     tiers = _tiers(matches)
+    params |= {"cap": COUNT_CAP + 1, "needed": needed, "count_cap": COUNT_CAP}
+    # The total counts every match, of any tier; it is counted in the statement of the
+    # tier listed, and only when that tier is listed and has at most the cap.
+    all_matches = _count_sql(filter_sql + _word_conditions(matches, params, "all"))
     for k, tier in enumerate(tiers):
         tag = f"t{k}_"
         where = filter_sql + _word_conditions(tier, params, tag)
         last = k == len(tiers) - 1
+        total_sql = "CAST(NULL AS bigint)" if last else all_matches
         if _is_constant(tier):
-            count, rows = _first_found(session, where, tier, params, page, per_page)
+            top = _top_first_found(where, tier, params, tag, total_sql)
         else:
-            count = _count(session, where, params)
-            rows = None
+            top = _top_by_score(where, tier, tag, total_sql)
+        rows = list(_page(session, top, params, page, per_page))
+        # No row: the page lies beyond this tier's matches (then fewer than needed).
+        count = rows[0]["found"] if rows else 0
         if count < needed and not last:
             continue
-        if rows is None:
-            top = _top_by_score(where, _score(tier, tag), _score(tier, tag, classes=True))
-            rows = _page(session, top, params, page, per_page)
-        if count <= COUNT_CAP and not last:
-            count = _count(session, filter_sql + _word_conditions(matches, params, "all"), params)
+        if not rows:
+            count = _count(session, where, params)
+        elif count <= COUNT_CAP and not last:
+            count = rows[0]["total"]
         return _result(count, page, per_page, _items(rows))
     return _result(0, page, per_page, [])
 
@@ -496,40 +510,42 @@ def _constant(tier: list[dict[str, float]]) -> float:
     return sum(closeness_class(next(iter(found.values()))) for found in tier)
 
 
-def _first_found(
-    session: Session,
-    where: list[str],
-    tier: list[dict[str, float]],
-    params: dict,
-    page: int,
-    per_page: int,
-) -> tuple[int, list]:
-    """(count up to the cap + 1, rows of the page) for a tier whose matches all score
-    alike. Only the first ``COUNT_CAP + 1`` matches found are read (through the word
+def _top_first_found(
+    where: list[str], tier: list[dict[str, float]], params: dict, tag: str, total_sql: str
+) -> str:
+    """The page of a tier whose matches all score alike, with their count up to the
+    cap + 1 (``found``) and ``total_sql`` when the page is listed (``_listed_total``).
+    Only the first ``COUNT_CAP + 1`` matches found are read (through the word
     index), then listed with those whose surname is a matched word first, then the
     surnames nearest to what was typed, the commoner first, then by name: a name
     shared by tens of thousands costs no more than a rare one, and the answer says
     "more than" the cap."""
-    score = _constant(tier)
-    words = sorted(set().union(*tier))
+    params[f"{tag}score"] = _constant(tier)
+    params[f"{tag}words"] = sorted(set().union(*tier))
     where_sql = " AND ".join(where) or "TRUE"
     order = _SPELLING_ORDER.format(by_surname="f.by_surname DESC, ")
-    top_sql = f"""
+    return f"""
         WITH found AS MATERIALIZED (
-            SELECT p.id, p.surname, p.given_name, p.surname_key = ANY(:words) AS by_surname
+            SELECT p.id, p.surname, p.given_name,
+                   p.surname_key = ANY(:{tag}words) AS by_surname
             FROM persons p WHERE {where_sql} LIMIT :cap
         ), {_SPELLINGS.format(source="found")}
-        SELECT f.id, CAST(:score AS float8) AS score, (SELECT count(*) FROM found) AS found,
+        SELECT f.id, CAST(:{tag}score AS float8) AS score,
+               (SELECT count(*) FROM found) AS found,
+               {_listed_total("(SELECT count(*) FROM found)", total_sql)} AS total,
                row_number() OVER (
                    ORDER BY {order}, f.surname, f.given_name NULLS LAST, f.id
                ) AS ord
         FROM found f JOIN spellings s ON s.surname = f.surname
         ORDER BY ord LIMIT :limit OFFSET :offset
     """
-    query_params = {**params, "cap": COUNT_CAP + 1, "score": score, "words": words}
-    rows = list(_page(session, top_sql, query_params, page, per_page, "t.found"))
-    count = rows[0]["found"] if rows else _count(session, where, params)
-    return count, rows
+
+
+def _listed_total(found_sql: str, total_sql: str) -> str:
+    """``total_sql`` when a tier of ``found_sql`` matches fills the page asked for and
+    has at most the cap (the one case the total is asked for), else NULL: PostgreSQL
+    runs the subquery of a CASE branch only when the branch is taken."""
+    return f"CASE WHEN {found_sql} BETWEEN :needed AND :count_cap THEN {total_sql} END"
 
 
 def _best_tier(found: dict[str, float]) -> dict[str, float]:
@@ -547,42 +563,56 @@ def _word_conditions(matches: list[dict[str, float]], params: dict, tag: str) ->
     return where
 
 
-def _score(matches: list[dict[str, float]], tag: str, classes: bool = False) -> str:
-    """The sum over query words of the best closeness among the person's words; with
-    ``classes``, of their classes (exact, one typo ...: without the trigram tie-break)."""
+def _bests(matches: list[dict[str, float]], tag: str) -> str:
+    """For each query word (column b0, b1 ...), the best closeness among the person's
+    words (of a row of persons p)."""
     best = (
         "(SELECT max(u.sim) FROM unnest(CAST(:{tag}m{i} AS text[]), "
-        "CAST(:{tag}s{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words))"
+        "CAST(:{tag}s{i} AS float8[])) AS u(word, sim) WHERE u.word = ANY(p.name_words)) AS b{i}"
     )
+    return ", ".join(best.format(tag=tag, i=i) for i in range(len(matches)))
+
+
+def _score(matches: list[dict[str, float]], classes: bool = False) -> str:
+    """The sum over query words of their best closeness (columns b0, b1 ... of b); with
+    ``classes``, of their classes (exact, one typo ...: without the trigram tie-break)."""
     step = TRIGRAM_TIE_BREAK
-    term = f"floor({best} / {step} + 1e-6) * {step}" if classes else best
-    return " + ".join(term.format(tag=tag, i=i) for i in range(len(matches)))
+    term = f"floor(b.b{{i}} / {step} + 1e-6) * {step}" if classes else "b.b{i}"
+    return " + ".join(term.format(i=i) for i in range(len(matches)))
 
 
-def _count(session: Session, where: list[str], params: dict, cap: int = COUNT_CAP + 1) -> int:
+def _count_sql(where: list[str]) -> str:
+    """The number of persons matching ``where``, counted up to ``:cap``."""
     where_sql = " AND ".join(where) or "TRUE"
+    return f"(SELECT count(*) FROM (SELECT 1 FROM persons p WHERE {where_sql} LIMIT :cap) c)"
+
+
+def _count(session: Session, where: list[str], params: dict) -> int:
     return session.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM persons p WHERE {where_sql} LIMIT :cap) c"),
-        {**params, "cap": cap},
+        text(f"SELECT {_count_sql(where)}"), {**params, "cap": COUNT_CAP + 1}
     ).scalar_one()
 
 
-def _top_by_score(where: list[str], score_sql: str, class_sql: str) -> str:
+def _top_by_score(where: list[str], tier: list[dict[str, float]], tag: str, total_sql: str) -> str:
     """The ids and scores (the classes of their closeness: exact, one typo ...) of one
     page of name matches, best first: by those classes, then the surname nearest to
-    what was typed, then the closeness.
+    what was typed, then the closeness; with their number (``found``) and
+    ``total_sql`` when the page is listed (``_listed_total``).
     The candidates are materialised first, so that PostgreSQL finds them through the
     word index and sorts them, rather than walking the whole table in name order hoping
-    to meet enough."""
+    to meet enough. Each person's best closeness per query word is computed once, for
+    both the score and the class (OFFSET 0 keeps PostgreSQL from writing it out twice)."""
     where_sql = " AND ".join(where) or "TRUE"
     order = _SPELLING_ORDER.format(by_surname="")
     return f"""
         WITH candidates AS MATERIALIZED (
-            SELECT p.id, p.surname, p.given_name, CAST({score_sql} AS float8) AS score,
-                   CAST({class_sql} AS float8) AS class
-            FROM persons p WHERE {where_sql}
+            SELECT p.id, p.surname, p.given_name, CAST({_score(tier)} AS float8) AS score,
+                   CAST({_score(tier, classes=True)} AS float8) AS class
+            FROM persons p CROSS JOIN LATERAL (SELECT {_bests(tier, tag)} OFFSET 0) b
+            WHERE {where_sql}
         ), {_SPELLINGS.format(source="candidates")}
-        SELECT c.id, c.class AS score,
+        SELECT c.id, c.class AS score, (SELECT count(*) FROM candidates) AS found,
+               {_listed_total("(SELECT count(*) FROM candidates)", total_sql)} AS total,
                row_number() OVER (
                    ORDER BY c.class DESC, {order}, c.score DESC,
                             c.surname, c.given_name NULLS LAST, c.id
@@ -592,12 +622,14 @@ def _top_by_score(where: list[str], score_sql: str, class_sql: str) -> str:
     """
 
 
-def _top_by_name(where: list[str]) -> str:
+def _top_by_name(where: list[str], total_sql: str) -> str:
     """The ids of one page of filter matches by name, read in the order of the name
-    index, so that a broad filter stops after the page instead of sorting every match."""
+    index, so that a broad filter stops after the page instead of sorting every match;
+    with ``total_sql``."""
     where_sql = " AND ".join(where) or "TRUE"
     return f"""
-        SELECT p.id, CAST(0 AS float8) AS score,
+        SELECT p.id, CAST(0 AS float8) AS score, CAST(NULL AS bigint) AS found,
+               {total_sql} AS total,
                row_number() OVER (ORDER BY p.surname, p.given_name NULLS LAST, p.id) AS ord
         FROM persons p WHERE {where_sql}
         ORDER BY p.surname, p.given_name NULLS LAST, p.id
@@ -605,9 +637,9 @@ def _top_by_name(where: list[str]) -> str:
     """
 
 
-def _page(session: Session, top_sql: str, params: dict, page: int, per_page: int, extra: str = "0"):
-    """One page of persons, in the order of ``top_sql`` (ids and scores), with the
-    first site each lies at (and ``extra``, a column of ``top_sql`` as t)."""
+def _page(session: Session, top_sql: str, params: dict, page: int, per_page: int):
+    """One page of persons, in the order of ``top_sql`` (ids, scores, and the counts
+    ``found`` and ``total`` where it has them), with the first site each lies at."""
     return session.execute(
         text(
             f"""
@@ -617,7 +649,7 @@ def _page(session: Session, top_sql: str, params: dict, page: int, per_page: int
                    p.death_year, p.death_month, p.death_day,
                    p.home_country, p.home_region, p.rank, p.is_fictional,
                    s.id AS site_id, s.name AS site_name, s.name_en AS site_name_en,
-                   t.score, {extra} AS found
+                   t.score, t.found, t.total
             FROM top t JOIN persons p ON p.id = t.id
             LEFT JOIN LATERAL (
                 SELECT bs.id, bs.name, bs.name_en FROM burials b
@@ -635,7 +667,11 @@ def _items(rows) -> list[dict]:
     items = []
     for row in rows:
         item = person_summary(
-            {k: v for k, v in row.items() if not k.startswith("site_") and k != "found"}
+            {
+                k: v
+                for k, v in row.items()
+                if not k.startswith("site_") and k not in ("found", "total")
+            }
         )
         item["birth_year"] = row["birth_year"]
         item["score"] = round(float(row["score"]), 3)

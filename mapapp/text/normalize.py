@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Cyrillic letters map to key letters; capitals are placeholders for the five
@@ -267,6 +268,21 @@ def _cyrillic_word_key(translated: str) -> str:
     return _softened(translated.replace("ts", "Q").replace("tz", "Q").lower())
 
 
+_LEADING_I_LINE = re.compile(r"^i[^\n]*", re.MULTILINE)
+_I_BEFORE_E_OR_O = re.compile(r"i(?=[eo])")
+
+
+def _cyrillic_word_keys(translated: Iterable[str]) -> set[str]:
+    """``_cyrillic_word_key`` of many words at once: the steps run once over the words
+    joined by line breaks (no step reaches across one), a few hundred times faster per
+    word than one call each."""
+    text = "\n".join(translated).replace("ts", "Q").replace("tz", "Q").lower()
+    # _softened, step by step, each line a word.
+    text = _LEADING_I_LINE.sub(lambda m: _I_BEFORE_E_OR_O.sub("", m.group()), text)
+    text = text.replace("ie", "e").replace("io", "e").replace("o", "a")
+    return set(_DOUBLES.sub(r"\1", text).split("\n"))
+
+
 @lru_cache(maxsize=256)
 def typed_neighbour_keys(
     word: str, keep_first: bool = False, first_only: bool = False
@@ -302,7 +318,7 @@ def typed_neighbour_keys(
             translated.add(head + tail[1] + tail[0] + "".join(tail[2:]))  # swapped
         whole = "".join(tail)
         translated.update(head + c + whole for c in letters)  # added
-    keys = {_cyrillic_word_key(w) for w in translated}
+    keys = _cyrillic_word_keys(translated)
     keys.discard(_cyrillic_word_key("".join(t)))
     keys.discard("")
     return frozenset(keys)

@@ -156,3 +156,21 @@ def test_the_search_page_out_of_time_says_so(client, locked, monkeypatch):
     response = client.get("/search", query_string={"q": "Жаксылыков", "lang": "en"})
     assert response.status_code == 503
     assert "The search took too long" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("session_timeout", "during_search"),
+    [("0", "3s"), ("10s", "3s"), ("2min", "3s"), ("100ms", "100ms"), ("2s", "2s")],
+)
+def test_a_search_runs_under_its_time_limit_or_a_tighter_one(
+    session, session_timeout, during_search
+):
+    session.execute(text(f"SET statement_timeout = '{session_timeout}'"))
+    try:
+        with search.time_limit(session, 3_000):
+            assert session.execute(text("SHOW statement_timeout")).scalar() == during_search
+            threshold = session.execute(text("SHOW pg_trgm.similarity_threshold")).scalar()
+            assert float(threshold) == search.WORD_SIMILARITY
+    finally:
+        session.rollback()
+        session.execute(text("RESET statement_timeout"))

@@ -141,7 +141,10 @@ def test_one_slip_as_typed_that_is_two_in_the_key(typed, meant):
 def test_typed_neighbour_keys_are_the_keys_of_the_typed_neighbours():
     """The fast keying of Cyrillic words agrees with search_key on every neighbour."""
     letters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіў"
-    for word in ("щербаков", "құрманғазиев", "подъячев", "иоффе", "ёлкин", "уалиев"):
+    words = ("щербаков", "құрманғазиев", "подъячев", "иоффе", "ёлкин", "уалиев")
+    # Keyed all at once: a leading и before е or о, тс and тз, doubles, ие and ио.
+    words += ("иеронимов", "ионтсев", "иттзаев", "оттоссон", "иоиеоо")
+    for word in words:
         splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
         neighbours = (
             {a + b[1:] for a, b in splits if b}
