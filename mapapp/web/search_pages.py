@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
 from mapapp.http.error_text import localized
+from mapapp.http.params import parse_positive_int
 from mapapp.http.search_params import (
     OBLASTS,
     area_filter,
@@ -74,6 +75,11 @@ def _input_error(exc: InvalidInput) -> str:
     return localized(exc)
 
 
+# Sites listed per page on /from: a country's sites can number ten thousand, which the map
+# shows at once but a table should not (a phone would render seconds of rows).
+HOME_SITES_PER_PAGE = 100
+
+
 @blueprint.get("/from")
 def home_region_page():
     session = get_session()
@@ -105,11 +111,20 @@ def home_region_page():
         )
     elif args.get("region"):
         abort(400, description=_("Choose a country as well as a region."))
+    pages = max(1, -(-len(sites or []) // HOME_SITES_PER_PAGE))
+    page = parse_positive_int(request.args.get("page"), "page", 1, pages)
+    first = (page - 1) * HOME_SITES_PER_PAGE
     return render_template(
         "from.html",
         options=options,
         args=args,
         sites=sites,
+        shown=(sites or [])[first : first + HOME_SITES_PER_PAGE],
+        first=first,
+        page=page,
+        pages=pages,
+        # The pager's links keep the request's parameters (lang too) and the default country.
+        query={**request.args.to_dict(), **args.to_dict()},
         map=rendered,
         error=error,
         total=sum(f["properties"]["persons_from_home"] for f in sites or []),

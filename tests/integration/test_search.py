@@ -213,6 +213,37 @@ def test_reverse_view_lists_the_sites_of_a_region(client, shukhovtsy_id):
     assert client.get("/api/home-regions/sites").status_code == 400
 
 
+def _home_table(html: str) -> tuple[list[int], str | None, str]:
+    """The site ids listed on a /from page, its "next" link, and its summary line."""
+    import html as html_lib
+    import re
+
+    table = html.split('data-testid="home-sites"', 1)[1].split("</table>", 1)[0]
+    ids = [int(i) for i in re.findall(r'href="/sites/(\d+)', table)]
+    after = re.search(r'href="([^"]+)" rel="next"', html)
+    summary = re.search(r'data-testid="home-summary">([^<]*)<', html).group(1)
+    return ids, html_lib.unescape(after.group(1)) if after else None, summary
+
+
+def test_home_region_sites_are_listed_page_by_page(client, monkeypatch):
+    from mapapp.web import search_pages
+
+    ids, after, summary = _home_table(client.get("/from?lang=en").get_data(as_text=True))
+    assert len(ids) >= 3 and after is None  # the default country, every site on one page
+    monkeypatch.setattr(search_pages, "HOME_SITES_PER_PAGE", 2)
+    walked, url = [], "/from?lang=en"
+    while url:
+        html = client.get(url).get_data(as_text=True)
+        page_ids, url, page_summary = _home_table(html)
+        assert 1 <= len(page_ids) <= 2 and page_summary == summary  # totals of every site
+        assert url is None or ("lang=en" in url and "country=" in url)
+        walked += page_ids
+    assert walked == ids  # every site once, in the same order (most persons first)
+    pages = -(-len(ids) // 2)
+    beyond = client.get(f"/from?lang=en&page={pages + 1}")
+    assert beyond.status_code == 400 and f"page must be at most {pages}" in beyond.get_data(True)
+
+
 def test_search_page(client):
     html = client.get("/search?q=Zhaksylykov&lang=en").get_data(as_text=True)
     assert 'data-testid="result-link"' in html and "Жаксылыков" in html
