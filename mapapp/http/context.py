@@ -47,10 +47,11 @@ _NO_TRANSACTION = "mapapp_reads_without_transaction"
 
 def reads_without_transaction(view: Callable) -> Callable:
     """Mark a view that only reads, each statement on its own: its session runs in
-    autocommit, which spares the BEGIN and ROLLBACK round trips (two of the four a map
-    request makes). Under READ COMMITTED every statement sees its own snapshot anyway;
-    what such a view must not use is a transaction's own state (SET LOCAL,
-    ``set_config(..., true)``, writes that belong together)."""
+    autocommit, which spares the BEGIN and ROLLBACK round trips (two of the five a map
+    request made: the pool's ping, BEGIN, the data version, the data, ROLLBACK). Under
+    READ COMMITTED every statement sees its own snapshot anyway; what such a view must
+    not use is a transaction's own state (SET LOCAL, ``set_config(..., true)``, writes
+    that belong together)."""
     setattr(view, _NO_TRANSACTION, True)
     return view
 
