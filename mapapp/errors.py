@@ -47,6 +47,17 @@ class InvalidInput(MapappError):
     code = "invalid_input"
 
 
+def not_between(name: str, low, high) -> InvalidInput:
+    """The error for a value of ``name`` outside ``low``..``high``."""
+    return InvalidInput(
+        N_("%(name)s must be between %(low)s and %(high)s"),
+        parameter=name,
+        name=name,
+        low=low,
+        high=high,
+    )
+
+
 class NotFound(MapappError):
     """The record asked for does not exist."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from mapapp.errors import N_, InvalidInput
+from mapapp.errors import N_, InvalidInput, not_between
 
 
 def clean_text(value, name: str, max_length: int, required: bool = False) -> str | None:
@@ -53,11 +53,5 @@ def clean_int(value, name: str, low: int, high: int, required: bool = False) -> 
     if not isinstance(value, int):
         raise InvalidInput(N_("%(name)s must be a whole number"), parameter=name, name=name)
     if not low <= value <= high:
-        raise InvalidInput(
-            N_("%(name)s must be between %(low)s and %(high)s"),
-            parameter=name,
-            name=name,
-            low=low,
-            high=high,
-        )
+        raise not_between(name, low, high)
     return value

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from mapapp.errors import N_, InvalidInput
+from mapapp.errors import N_, InvalidInput, not_between
 from mapapp.http.search_params import area_filter
 from mapapp.queries.trip import NearSearch
 
@@ -26,13 +26,7 @@ def parse_near(args) -> tuple[float, float, float]:
         except ValueError:
             raise InvalidInput(N_("%(name)s must be a number"), parameter=name, name=name) from None
         if not math.isfinite(value) or not low <= value <= high:
-            raise InvalidInput(
-                N_("%(name)s must be between %(low)s and %(high)s"),
-                parameter=name,
-                name=name,
-                low=low,
-                high=high,
-            )
+            raise not_between(name, low, high)
         values[name] = value
     return values["lat"], values["lon"], values["km"]
 

@@ -39,6 +39,11 @@ def district_matches(column: str, parameter: str) -> str:
     return f"({column} LIKE :{parameter} || '%' OR :{parameter} LIKE {column} || '%')"
 
 
+def page_count(total: int, per_page: int) -> int:
+    """How many pages ``total`` items fill, ``per_page`` a page (one when there are none)."""
+    return max(1, -(-total // per_page))
+
+
 @dataclass(frozen=True)
 class Page:
     total: int
@@ -51,7 +56,7 @@ class Page:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return page_count(self.total, self.per_page)
 
     def as_dict(self) -> dict:
         answer = {

@@ -26,7 +26,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from mapapp.errors import N_, InvalidInput, MapappError
-from mapapp.queries.common import district_matches, person_summary
+from mapapp.queries.common import district_matches, page_count, person_summary
 from mapapp.text.normalize import (
     fold_lookalikes,
     misread_spellings,
@@ -84,7 +84,7 @@ class SearchTimedOut(MapappError):
 
 def max_page(per_page: int) -> int:
     """The last page that can be asked for: the first ``COUNT_CAP`` matches only."""
-    return max(1, -(-COUNT_CAP // per_page))
+    return page_count(COUNT_CAP, per_page)
 
 
 def check_page(page: int, per_page: int) -> None:

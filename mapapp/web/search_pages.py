@@ -18,6 +18,7 @@ from mapapp.http.search_params import (
     result_page,
     typed_words,
 )
+from mapapp.queries.common import page_count
 from mapapp.queries.home_regions import home_options, sites_for_home
 from mapapp.queries.search import (
     COUNT_CAP,
@@ -53,7 +54,7 @@ def search_page():
         except SearchTimedOut:
             error, status = _("The search took too long. Add a given name or more filters."), 503
     if results is not None:
-        results["pages"] = min(max(1, -(-results["total"] // PER_PAGE)), max_page(PER_PAGE))
+        results["pages"] = min(page_count(results["total"], PER_PAGE), max_page(PER_PAGE))
     return render_template(
         "search.html",
         args=request.args,
@@ -111,7 +112,7 @@ def home_region_page():
         )
     elif args.get("region"):
         abort(400, description=_("Choose a country as well as a region."))
-    pages = max(1, -(-len(sites or []) // HOME_SITES_PER_PAGE))
+    pages = page_count(len(sites or []), HOME_SITES_PER_PAGE)
     page = parse_positive_int(request.args.get("page"), "page", 1, pages)
     first = (page - 1) * HOME_SITES_PER_PAGE
     return render_template(

@@ -10,9 +10,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from mapapp.demo import load_demo
 from mapapp.queries.sites import _SITE_PROPERTIES, sites_geojson
-from tests.integration.test_import import RU_HEADER, ru_row, write
+from tests.integration.write_paths import check_after_load_import_reimport_and_undo
 
 # How the API builds each feature per request (the single-site answer's properties).
 LIVE_FEATURE = f"""
@@ -117,19 +116,7 @@ def test_names_with_quotes_and_markup_stay_escaped_json(engine, scratch, exact):
 
 
 def test_kept_after_demo_load_import_reimport_and_undo(run, tmp_path, engine, exact):
-    from mapapp.importers.batches import undo_batch
-
-    exact()
-    load_demo(engine)
-    exact()
-    rows = "".join(ru_row(f"Картов{n}") for n in range(3))
-    report = run("persons", write(tmp_path, "map.csv", RU_HEADER + rows))
-    assert report.added == 3, [str(p) for p in report.problems]
-    exact()
-    assert run("persons", write(tmp_path, "map.csv", RU_HEADER + rows)).added == 0
-    exact()
-    undo_batch(engine, report.batch_id)
-    exact()
+    check_after_load_import_reimport_and_undo(run, tmp_path, engine, exact, "Картов")
 
 
 def test_kept_after_raw_sql_on_sites_persons_and_burials(engine, scratch, exact):

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from mapapp.demo import load_demo
 from mapapp.queries.sites import Cursor, site_persons
 from tests.integration.test_import import RU_HEADER, ru_row, write
+from tests.integration.write_paths import check_after_load_import_reimport_and_undo
 
 # The kept rows that differ from the burials and names they stand for, either way.
 DIFFERENCES = """
@@ -166,19 +166,7 @@ def test_kept_order_on_the_bulk_path_with_its_indexes_rebuilt(
 
 
 def test_kept_order_after_demo_load_import_reimport_and_undo(run, tmp_path, engine, exact):
-    from mapapp.importers.batches import undo_batch
-
-    exact()
-    load_demo(engine)
-    exact()
-    rows = "".join(ru_row(f"Порядков{n}") for n in range(3))
-    report = run("persons", write(tmp_path, "order.csv", RU_HEADER + rows))
-    assert report.added == 3, [str(p) for p in report.problems]
-    exact()
-    assert run("persons", write(tmp_path, "order.csv", RU_HEADER + rows)).added == 0
-    exact()
-    undo_batch(engine, report.batch_id)
-    exact()
+    check_after_load_import_reimport_and_undo(run, tmp_path, engine, exact, "Порядков")
 
 
 def test_withdrawn_persons_leave_the_pages_and_come_back_when_restored(
