@@ -628,12 +628,18 @@ def _note_possible_duplicates(conn: Connection, batch_id: int, stored_before: bo
             ),
             {"batch": batch_id},
         )
+    # The keys that repeat are found by one hash aggregate; only their few rows are then
+    # paired (joining all the keys to themselves sorted a million of them twice).
     conn.execute(
         text(
             """
+            WITH repeated AS (
+                SELECT d.id, d.k FROM duplicate_keys d
+                WHERE d.k IN (SELECT k FROM duplicate_keys GROUP BY k HAVING count(*) > 1)
+            )
             INSERT INTO possible_duplicates (person_id, other_person_id, reason, import_batch_id)
             SELECT DISTINCT LEAST(a.id, b.id), GREATEST(a.id, b.id), :reason, :batch
-            FROM duplicate_keys a JOIN duplicate_keys b ON b.k = a.k AND b.id <> a.id
+            FROM repeated a JOIN repeated b ON b.k = a.k AND b.id <> a.id
             ON CONFLICT DO NOTHING
             """
         ),

@@ -122,6 +122,20 @@ def test_namesakes_are_listed_as_possible_duplicates(run, tmp_path, client, engi
     assert "2001 / 2002" in listed.stdout or "2002 / 2001" in listed.stdout
 
 
+def test_three_namesakes_make_three_pairs_and_another_grave_none(run, tmp_path):
+    content = HEADER + "".join(person(str(n), surname="Троев") for n in (2101, 2102, 2103))
+    content += person("2104", surname="Троев").replace(",7\n", ",8\n")  # another grave
+    report = run("persons", write(tmp_path, "three.csv", content))
+    assert report.committed and report.added == 4
+    assert report.possible_duplicates == 3
+    pairs = {frozenset((p["a_record"], p["b_record"])) for p in report.duplicate_pairs}
+    assert pairs == {
+        frozenset(("2101", "2102")),
+        frozenset(("2101", "2103")),
+        frozenset(("2102", "2103")),
+    }
+
+
 def test_a_namesake_in_a_later_file_is_listed_with_the_stored_record(run, tmp_path):
     first = run("persons", write(tmp_path, "one.csv", HEADER + person("3001", surname="Позднев")))
     later = run(
