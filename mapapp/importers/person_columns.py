@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import orjson
 
@@ -78,15 +79,33 @@ def _each(column: Sequence, parse: Callable) -> list:
         except ValueError:
             outcome[value] = BAD
     outcome[BAD] = BAD
-    return [outcome[v] for v in column]
+    return list(map(outcome.__getitem__, column))
+
+
+def _cells(raws: list[dict], columns: list[str]) -> list[list]:
+    """The cells of each of ``columns``, a list per column (None where a row lacks it)."""
+    if len(columns) > 1:
+        try:  # rows of a table all hold every column: taken apart in C
+            return [list(cells) for cells in zip(*map(itemgetter(*columns), raws), strict=True)]
+        except KeyError:  # rows of geodata may lack properties
+            pass
+    return [[raw.get(column) for raw in raws] for column in columns]
 
 
 def _cleaned(column: list) -> list:
+    if set(map(type, column)) <= _TEXT_OR_NONE:
+        # Every cell plain text or empty: each distinct value is judged once, and the
+        # column mapped in C.
+        outcome = {v: _clean_cell(v) for v in set(column)}
+        return list(map(outcome.__getitem__, column))
     # Keyed by value, a formula and plain text with the same characters would collide:
     # only plain str cells share outcomes, others are judged one by one.
     plain = {v for v in column if v.__class__ is str}
     outcome = {v: _clean_cell(v) for v in plain}
     return [outcome[v] if v.__class__ is str else _clean_cell(v) for v in column]
+
+
+_TEXT_OR_NONE = {str, type(None)}
 
 
 def _record_id(value: str) -> str:
@@ -121,7 +140,7 @@ def check_person_chunk(
     bad = bytearray(n)
 
     def mark(column: list) -> None:
-        if any(v is BAD for v in column):
+        if BAD in column:
             for i, v in enumerate(column):
                 if v is BAD:
                     bad[i] = 1
@@ -129,8 +148,9 @@ def check_person_chunk(
     # Field -> cleaned values; fields mapped from two columns keep the later one, as
     # RowContext.fields does.
     f: dict[str, list] = {}
-    for column, name in ctx.field_of.items():
-        f[name] = _cleaned([raw.get(column) for raw in raws])
+    cells = _cells(raws, list(ctx.field_of))
+    for (_column, name), values_read in zip(ctx.field_of.items(), cells, strict=True):
+        f[name] = _cleaned(values_read)
         mark(f[name])
     for name, value in ctx.given.items():
         if name != "kind":
