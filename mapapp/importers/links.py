@@ -13,42 +13,36 @@ from mapapp.text.normalize import area_key, search_key
 
 
 class SiteResolver:
+    """Reads the keys of every burial site once (ids, refs, register numbers, names with
+    their district), then resolves links without the database: a register's sites are
+    few beside its persons, and a person import keeps its connection busy with one COPY
+    while it reads the file."""
+
     def __init__(self, conn: Connection):
-        self.conn = conn
+        self.known_ids: set[int] = set()
+        self.by_ref: dict[str, int] = {}
+        self.by_number: dict[str, list[int]] = {}
+        for site_id, ref, number in conn.execute(
+            text("SELECT id, ref, register_number FROM burial_sites")
+        ):
+            self.known_ids.add(site_id)
+            self.by_ref[ref] = site_id
+            if number:
+                self.by_number.setdefault(number, []).append(site_id)
+        self.by_name: dict[str, list[tuple[int, str | None]]] = {}
+        for key, site_id, district_key in conn.execute(
+            text(
+                "SELECT DISTINCT n.key, s.id, s.district_key FROM place_names n "
+                "JOIN burial_sites s ON s.id = n.place_id WHERE n.place_type = 'site'"
+            )
+        ):
+            self.by_name.setdefault(key, []).append((site_id, district_key))
 
     def resolve_all(self, links: list[dict]) -> list[int | str | None]:
         """For each link: a site id, None when the row names no site, or a reason text."""
-        ids = {x["site_id"] for x in links if x.get("site_id")}
-        refs = {x["site_ref"] for x in links if x.get("site_ref")}
-        numbers = {x["register_number"] for x in links if x.get("register_number")}
-        names = {search_key(x["burial_place"]) for x in links if x.get("burial_place")}
-        known_ids = set(
-            self.conn.execute(
-                text("SELECT id FROM burial_sites WHERE id = ANY(:ids)"), {"ids": list(ids)}
-            ).scalars()
-        )
-        by_ref = dict(
-            self.conn.execute(
-                text("SELECT ref, id FROM burial_sites WHERE ref = ANY(:r)"), {"r": list(refs)}
-            ).all()
-        )
-        by_number: dict[str, list[int]] = {}
-        for number, site_id in self.conn.execute(
-            text("SELECT register_number, id FROM burial_sites WHERE register_number = ANY(:n)"),
-            {"n": list(numbers)},
-        ):
-            by_number.setdefault(number, []).append(site_id)
-        by_name: dict[str, list[tuple[int, str | None]]] = {}
-        for key, site_id, district_key in self.conn.execute(
-            text(
-                "SELECT DISTINCT n.key, s.id, s.district_key FROM place_names n "
-                "JOIN burial_sites s ON s.id = n.place_id "
-                "WHERE n.place_type = 'site' AND n.key = ANY(:k)"
-            ),
-            {"k": list(names)},
-        ):
-            by_name.setdefault(key, []).append((site_id, district_key))
-        return [self._one(x, known_ids, by_ref, by_number, by_name) for x in links]
+        return [
+            self._one(x, self.known_ids, self.by_ref, self.by_number, self.by_name) for x in links
+        ]
 
     @staticmethod
     def _one(link, known_ids, by_ref, by_number, by_name) -> int | str | None:

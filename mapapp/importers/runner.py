@@ -223,19 +223,21 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
     staged = 0
     with engine.begin() as conn:
         writers.create_person_stage(conn)
-        resolver = SiteResolver(conn)
+        resolver = SiteResolver(conn)  # the site keys, read once: no query after this
         refs = StagedRefs()
-        for chunk in _chunks(table.rows, options.chunk_rows):
-            # Column by column first; the rows that need it, one by one (exact problems).
-            fast = check_person_chunk(ctx, chunk, resolver)
-            staged += writers.stage_checked_chunk(conn, fast)
-            refs.add(row[0] for row in fast.stage_rows)
-            checked = [checker(ctx, row, raw) for row, raw in fast.by_row]
-            _resolve_links(resolver, checked)
-            good = _sort_out(checked, report, rejected_rows, rejected_sources, options)
-            staged += writers.stage_persons(conn, good)
-            refs.add(item.record["ref"] for item in good)
-            progress("checked", staged + len(rejected_rows))
+        with writers.PersonStage(conn) as stage:
+            for chunk in _chunks(table.rows, options.chunk_rows):
+                # Column by column first; the rows that need it, one by one (exact
+                # problems).
+                fast = check_person_chunk(ctx, chunk, resolver)
+                staged += stage.add_checked(fast)
+                refs.add(row[0] for row in fast.stage_rows)
+                checked = [checker(ctx, row, raw) for row, raw in fast.by_row]
+                _resolve_links(resolver, checked)
+                good = _sort_out(checked, report, rejected_rows, rejected_sources, options)
+                staged += stage.add_records(good)
+                refs.add(item.record["ref"] for item in good)
+                progress("checked", staged + len(rejected_rows))
         for problem in table.problems:
             rejected_rows.setdefault(problem.row, []).append(problem)
         writers.analyze_stage(conn)

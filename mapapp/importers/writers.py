@@ -8,6 +8,7 @@ never overwrites what is stored.
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from functools import lru_cache
 from operator import itemgetter
 
@@ -15,7 +16,7 @@ import orjson
 from sqlalchemy import Connection, text
 
 from mapapp.importers.awards import unit_key
-from mapapp.importers.bulk_copy import copy_rows
+from mapapp.importers.bulk_copy import copy_rows, open_copy
 from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
 from mapapp.importers.sources import link_source
 from mapapp.text.normalize import search_key
@@ -163,7 +164,7 @@ PERSON_STAGE = [
     ("is_fictional", "boolean"), ("search_key", "text"), ("name_words", "text"),
     ("surname_key", "text"), ("home_country_key", "text"), ("home_region_key", "text"),
     ("home_district_key", "text"), ("callup_key", "text"), ("import_row", "integer"),
-    ("import_source", "text"), ("unit_name", "text"), ("unit_ref", "text"),
+    ("import_source", "jsonb"), ("unit_name", "text"), ("unit_ref", "text"),
     ("site_id", "integer"), ("plot", "text"), ("row_", "text"), ("grave", "text"),
     ("on_plaque", "boolean"), ("original_burial_place", "text"), ("reburial_date", "text"),
     ("src_ref", "text"), ("src_citation", "text"), ("src_url", "text"),
@@ -262,35 +263,71 @@ def create_person_stage(conn: Connection) -> None:
         conn.execute(text(f"CREATE TEMP TABLE {table} ({spec}) ON COMMIT DROP"))
 
 
-def stage_persons(conn: Connection, good) -> int:
-    """COPY one chunk of checked rows into the stage, with their awards and formations."""
-    good = list(good)
-    staged = copy_rows(
-        conn,
-        "stage_persons",
-        [n for n, _ in PERSON_STAGE],
-        (_stage_row(item) for item in good),
-        types=[t for _, t in PERSON_STAGE],
-    )
-    _stage_honours(conn, good)
-    return staged
+class PersonStage:
+    """The stage's COPY, kept open while the file is read: PostgreSQL takes in (and
+    parses) each chunk while the next is checked, instead of each chunk waiting for its
+    own COPY to end. The awards and formations of the staged rows (a few rows in a
+    register) go to their stages whenever HONOURS_HELD are held, and at the end. Used as
+    a context manager; inside it the connection runs no other statement."""
 
+    HONOURS_HELD = 50_000
 
-def stage_checked_chunk(conn: Connection, chunk) -> int:
-    """COPY the rows a chunk's column-by-column check passed (with their awards and
-    formations) into the stage."""
-    staged = copy_rows(
-        conn,
-        "stage_persons",
-        [n for n, _ in PERSON_STAGE],
-        chunk.stage_rows,
-        types=[t for _, t in PERSON_STAGE],
-    )
-    for table, rows in (("stage_awards", chunk.awards), ("stage_units", chunk.units)):
-        if rows:
-            columns = HONOUR_STAGES[table]
-            copy_rows(conn, table, [n for n, _ in columns], rows, types=[t for _, t in columns])
-    return staged
+    def __init__(self, conn: Connection):
+        self.conn = conn
+        self.awards: list[tuple] = []
+        self.units: list[tuple] = []
+        self._copy = None
+        self._open = ExitStack()
+
+    def __enter__(self) -> PersonStage:
+        return self
+
+    def __exit__(self, *failure) -> None:
+        # On a failure the COPY is abandoned with it (psycopg tells the server so), and
+        # the transaction rolls back.
+        self._open.__exit__(*failure)
+        self._copy = None
+        if failure[0] is None:
+            self._copy_honours()
+
+    def add_checked(self, chunk) -> int:
+        """The rows a chunk's column-by-column check passed (person_columns)."""
+        self._hold(chunk.awards, chunk.units)
+        return self._write(chunk.stage_rows)
+
+    def add_records(self, good: list) -> int:
+        """Rows checked one by one (records.Checked)."""
+        self._hold(*_honour_rows(good))
+        return self._write(_stage_row(item) for item in good)
+
+    def _write(self, rows) -> int:
+        if self._copy is None:
+            columns, types = zip(*PERSON_STAGE, strict=True)
+            self._copy = self._open.enter_context(
+                open_copy(self.conn, "stage_persons", columns, types)
+            )
+        count = 0
+        for row in rows:
+            self._copy.write_row(row)
+            count += 1
+        return count
+
+    def _hold(self, awards: list, units: list) -> None:
+        self.awards += awards
+        self.units += units
+        if len(self.awards) + len(self.units) >= self.HONOURS_HELD:
+            self._open.close()  # ends the COPY: the honours' own can run
+            self._copy = None
+            self._copy_honours()
+
+    def _copy_honours(self) -> None:
+        for table, rows in (("stage_awards", self.awards), ("stage_units", self.units)):
+            if rows:
+                columns = HONOUR_STAGES[table]
+                copy_rows(
+                    self.conn, table, [n for n, _ in columns], rows, types=[t for _, t in columns]
+                )
+        self.awards, self.units = [], []
 
 
 def analyze_stage(conn: Connection) -> None:
@@ -318,7 +355,7 @@ def unstage_rows(conn: Connection, rows: list[int]) -> None:
 
 def staged_rows_as_read(conn: Connection, rows: list[int]) -> dict[int, dict]:
     return {
-        row: orjson.loads(source)
+        row: source
         for row, source in conn.execute(
             text("SELECT import_row, import_source FROM stage_persons WHERE import_row = ANY(:r)"),
             {"r": rows},
@@ -401,11 +438,7 @@ def _insert_staged_persons(conn: Connection, batch_id: int, staged: int) -> int:
     """Insert the staged persons not yet present; ``stage_ids`` then maps every staged
     ref to its person id, new or present."""
     target = ", ".join(PERSON_COLUMNS)
-    # The row as read travels as JSON text (binary COPY) and becomes jsonb here.
-    in_sql = {
-        "import_source": "CAST(s.import_source AS jsonb)",
-        "name_words": "string_to_array(s.name_words, ' ')",
-    }
+    in_sql = {"name_words": "string_to_array(s.name_words, ' ')"}
     select = ", ".join(in_sql.get(c, "s." + c) for c in PERSON_COLUMNS)
     # Ids of every staged person: new ones from RETURNING, present ones looked up.
     conn.execute(
@@ -500,9 +533,9 @@ def _add_staged_vocabulary(conn: Connection) -> None:
     )
 
 
-def _stage_honours(conn: Connection, good: list) -> None:
-    """The awards and partisan formations of one chunk (mapapp.importers.awards), COPYed
-    beside ``stage_persons``."""
+def _honour_rows(good: list) -> tuple[list[tuple], list[tuple]]:
+    """The awards and partisan formations of checked rows (mapapp.importers.awards), in
+    the shape of their stages."""
     awards = [
         (i.record["ref"], a["position"], a["title"], a["is_hero_title"], a["date_year"],
          a["date_month"], a["date_day"], a["feat"])
@@ -513,10 +546,7 @@ def _stage_honours(conn: Connection, good: list) -> None:
          i.record["detachment"], unit_key(i.record["detachment"]))
         for i in good if i.record.get("brigade") or i.record.get("detachment")
     ]  # fmt: skip
-    for table, rows in (("stage_awards", awards), ("stage_units", units)):
-        if rows:
-            columns = HONOUR_STAGES[table]
-            copy_rows(conn, table, [n for n, _ in columns], rows, types=[t for _, t in columns])
+    return awards, units
 
 
 def _write_staged_honours(conn: Connection, batch_id: int) -> None:

@@ -339,6 +339,39 @@ def test_bulk_path_restores_every_foreign_key_and_index(run, tmp_path, engine, m
     assert linked == 5
 
 
+def test_a_failure_while_the_stage_copy_is_open_leaves_nothing(run, tmp_path, engine, monkeypatch):
+    """The stage's COPY stays open across chunks: a failure between two of them ends it
+    with the failure's own error, nothing is stored, and the connection is usable."""
+    from mapapp.importers import runner
+
+    def persons_and_burials():
+        with engine.connect() as conn:
+            return conn.execute(
+                text("SELECT (SELECT count(*) FROM persons), (SELECT count(*) FROM burials)")
+            ).one()
+
+    before = persons_and_burials()
+    checked_chunks = []
+    check = runner.check_person_chunk
+
+    def failing_on_the_third_chunk(ctx, chunk, resolver):
+        checked_chunks.append(len(chunk))
+        if len(checked_chunks) == 3:
+            raise RuntimeError("the disk is full")
+        return check(ctx, chunk, resolver)
+
+    monkeypatch.setattr(runner, "check_person_chunk", failing_on_the_third_chunk)
+    rows = "".join(ru_row(name) for name in ("Обрывов", "Обрывин", "Обрывко", "Обрывец", "Обрыв"))
+    path = write(tmp_path, "broken.csv", RU_HEADER + rows)
+    with pytest.raises(RuntimeError, match="the disk is full"):
+        run("persons", path, chunk_rows=2)
+    assert checked_chunks == [2, 2, 1]
+    assert persons_and_burials() == before
+    monkeypatch.setattr(runner, "check_person_chunk", check)
+    report = run("persons", path, chunk_rows=2)  # the same pool, the same file: all in
+    assert report.added == 5 and persons_and_burials() == (before[0] + 5, before[1] + 5)
+
+
 def test_a_differently_spelt_name_is_never_merged_away(run, tmp_path):
     rows = ru_row("Написанов") + ru_row("Напісанаў")  # same person? a human decides
     report = run("persons", write(tmp_path, "spell.csv", RU_HEADER + rows))
