@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
 
 from mapapp.importers.errors import ImportFileError
 
@@ -430,6 +431,18 @@ def test_online_load_does_not_block_readers(run, tmp_path, engine, monkeypatch):
         undo_batch(engine, report.batch_id)
 
 
+def _waits_for(engine, table: str) -> bool:
+    """Whether reading ``table`` now waits for a lock (given up after half a second)."""
+    with engine.connect() as conn:
+        conn.execute(text("SET lock_timeout = '500ms'"))
+        try:
+            conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+        except OperationalError as exc:
+            assert "lock timeout" in str(exc)
+            return True
+    return False
+
+
 def _read(engine, answers, errors) -> None:
     try:
         with engine.connect() as conn:
@@ -451,17 +464,23 @@ def test_a_large_load_locks_readers_until_it_commits_as_the_readme_says(
     path = write(tmp_path, "locked.csv", HEADER + rows)
     answers: list[int] = []
     errors: list[Exception] = []
+    # Dropping a foreign key locks both its ends: the tables the keys point to wait too.
+    referenced = ("burial_sites", "units", "sources", "import_batches", "contributions")
+    waited: dict[str, bool] = {}
 
     def read_while_loading(stage: str, _done: int) -> None:
         if stage == "inserted":
             thread = threading.Thread(target=_read, args=(engine, answers, errors))
             thread.start()
             thread.join(15)
+            waited.update({table: _waits_for(engine, table) for table in referenced})
 
     report = run_import(engine, ImportOptions(kind="persons", path=path), read_while_loading)
     try:
         assert report.committed and report.added == 50
         assert not answers and "lock timeout" in str(errors[0])
+        assert waited == dict.fromkeys(referenced, True)
+        assert not any(_waits_for(engine, table) for table in referenced)  # after the commit
     finally:
         from mapapp.importers.batches import undo_batch
 
