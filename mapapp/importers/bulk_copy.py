@@ -7,6 +7,7 @@ from contextlib import contextmanager
 
 from psycopg import Copy, postgres, pq
 from psycopg.adapt import Dumper
+from psycopg.copy import QueuedLibpqWriter
 from sqlalchemy import Connection
 
 
@@ -59,7 +60,7 @@ def open_copy(
     raw = conn.connection.driver_connection  # the psycopg connection under SQLAlchemy
     binary = " (FORMAT BINARY)" if types else ""
     statement = f"COPY {table} ({', '.join(columns)}) FROM STDIN{binary}"
-    with raw.cursor() as cursor, cursor.copy(statement) as copy:
+    with raw.cursor() as cursor, cursor.copy(statement, writer=QueuedLibpqWriter(cursor)) as copy:
         if types:
             if "jsonb" in types:  # this cursor only: by type, never for other str values
                 cursor.adapters.register_dumper(None, JsonTextBinaryDumper)
