@@ -431,6 +431,46 @@ def test_online_load_does_not_block_readers(run, tmp_path, engine, monkeypatch):
         undo_batch(engine, report.batch_id)
 
 
+def test_a_person_import_links_to_the_sites_stored_when_it_began(
+    tmp_path, engine, scratch, monkeypatch
+):
+    """As the README says: the site keys are read once, so a site committed by another
+    import while this one reads its file is not seen, and its rows are refused."""
+    from mapapp.importers.runner import ImportOptions, run_import
+
+    rows = [person(str(850_000 + i), surname=f"Ранов{'абвг'[i]}") for i in range(4)]
+    rows[2:] = [r.replace("site:shukhovtsy", "test:late-site") for r in rows[2:]]
+    path = write(tmp_path, "late.csv", HEADER + "".join(rows))
+
+    def add_the_site_after_the_first_chunk(stage: str, done: int) -> None:
+        if stage == "checked" and done == 2:
+            with engine.begin() as conn:
+                conn.execute(
+                    text(
+                        "INSERT INTO burial_sites (ref, kind, name, location_precision, geom) "
+                        "VALUES ('test:late-site', 'mass_grave', 'Test late', 'site', "
+                        "ST_SetSRID(ST_MakePoint(30.1, 54.1), 4326))"
+                    )
+                )
+
+    report = run_import(
+        engine,
+        ImportOptions(kind="persons", path=path, chunk_rows=2),
+        add_the_site_after_the_first_chunk,
+    )
+    assert not report.committed
+    assert [(p.row, p.reason) for p in report.problems] == [
+        (row, "no burial site with ref 'test:late-site'") for row in (4, 5)
+    ]
+    again = run_import(engine, ImportOptions(kind="persons", path=path))  # now it is there
+    try:
+        assert again.committed and again.added == 4
+    finally:
+        from mapapp.importers.batches import undo_batch
+
+        undo_batch(engine, again.batch_id)
+
+
 def _waits_for(engine, table: str) -> bool:
     """Whether reading ``table`` now waits for a lock (given up after half a second)."""
     with engine.connect() as conn:
