@@ -40,29 +40,27 @@ class SiteResolver:
 
     def resolve_all(self, links: list[dict]) -> list[int | str | None]:
         """For each link: a site id, None when the row names no site, or a reason text."""
-        return [
-            self._one(x, self.known_ids, self.by_ref, self.by_number, self.by_name) for x in links
-        ]
+        return [self._one(x) for x in links]
 
-    @staticmethod
-    def _one(link, known_ids, by_ref, by_number, by_name) -> int | str | None:
+    def _one(self, link: dict) -> int | str | None:
         if link.get("site_id"):
             return (
                 link["site_id"]
-                if link["site_id"] in known_ids
+                if link["site_id"] in self.known_ids
                 else (f"no burial site with id {link['site_id']}")
             )
         if link.get("site_ref"):
-            return by_ref.get(link["site_ref"]) or f"no burial site with ref {link['site_ref']!r}"
+            found_id = self.by_ref.get(link["site_ref"])
+            return found_id or f"no burial site with ref {link['site_ref']!r}"
         if link.get("register_number"):
-            found = by_number.get(link["register_number"], [])
+            found = self.by_number.get(link["register_number"], [])
             if len(found) == 1:
                 return found[0]
             if not found:
                 return f"no burial site with register number {link['register_number']!r}"
             return f"register number {link['register_number']!r} matches {len(found)} sites"
         if link.get("burial_place"):
-            found = by_name.get(search_key(link["burial_place"]), [])
+            found = self.by_name.get(search_key(link["burial_place"]), [])
             district = area_key(link.get("burial_district"))
             if district:
                 found = [

@@ -285,8 +285,7 @@ class PersonStage:
     def __exit__(self, *failure) -> None:
         # On a failure the COPY is abandoned with it (psycopg tells the server so), and
         # the transaction rolls back.
-        self._open.__exit__(*failure)
-        self._copy = None
+        self._end_copy(*failure)
         if failure[0] is None:
             self._copy_honours()
 
@@ -316,17 +315,18 @@ class PersonStage:
         self.awards += awards
         self.units += units
         if len(self.awards) + len(self.units) >= self.HONOURS_HELD:
-            self._open.close()  # ends the COPY: the honours' own can run
-            self._copy = None
+            self._end_copy()  # the honours' own COPY can run then
             self._copy_honours()
+
+    def _end_copy(self, *failure) -> None:
+        self._open.__exit__(*(failure or (None, None, None)))
+        self._copy = None
 
     def _copy_honours(self) -> None:
         for table, rows in (("stage_awards", self.awards), ("stage_units", self.units)):
             if rows:
-                columns = HONOUR_STAGES[table]
-                copy_rows(
-                    self.conn, table, [n for n, _ in columns], rows, types=[t for _, t in columns]
-                )
+                names, types = zip(*HONOUR_STAGES[table], strict=True)
+                copy_rows(self.conn, table, names, rows, types=types)
         self.awards, self.units = [], []
 
 

@@ -3,6 +3,7 @@ provenance and undo as every import."""
 
 import csv
 
+import pytest
 from sqlalchemy import text
 
 from mapapp.importers.awards import unit_key
@@ -47,7 +48,20 @@ def _unit_of(conn, surname):
     ).all()
 
 
-def test_awards_formations_and_nationality_are_imported_and_undone(run, tmp_path, engine):
+@pytest.fixture(params=["held to the end", "sent between chunks"])
+def honours_held(request, monkeypatch):
+    """Awards and formations staged at the end of the file, or whenever one is held (the
+    stage's COPY then ends and opens again for the next chunk)."""
+    from mapapp.importers.writers import PersonStage
+
+    if request.param == "sent between chunks":
+        monkeypatch.setattr(PersonStage, "HONOURS_HELD", 1)
+    return {"chunk_rows": 1} if request.param == "sent between chunks" else {}
+
+
+def test_awards_formations_and_nationality_are_imported_and_undone(
+    run, tmp_path, engine, honours_held
+):
     rows = [
         ["Наградов", "Айдар", "казах", "Герой Советского Союза; Орден Ленина", "24.03.1945",
          "Первым переправился через реку", "", "", "Шуховцы"],
@@ -59,7 +73,7 @@ def test_awards_formations_and_nationality_are_imported_and_undone(run, tmp_path
     ]  # fmt: skip
     path = write(tmp_path, "heroes.csv", rows)
     before = _table_counts(engine)
-    report = run("persons", path)
+    report = run("persons", path, **honours_held)
     assert report.ok and report.committed, [str(p) for p in report.problems]
     assert report.added == 4
     with engine.connect() as conn:
@@ -90,7 +104,7 @@ def test_awards_formations_and_nationality_are_imported_and_undone(run, tmp_path
     assert _table_counts(engine)["awards"] == before["awards"] + 3
 
     # The same file again adds nothing: no second award, brigade or membership.
-    again = run("persons", path)
+    again = run("persons", path, **honours_held)
     assert again.added == 0
     assert _table_counts(engine)["awards"] == before["awards"] + 3
     assert _table_counts(engine)["partisan_units"] == before["partisan_units"] + 2
