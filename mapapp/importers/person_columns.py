@@ -21,10 +21,10 @@ import orjson
 
 from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields, unit_key
+from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.records import (
-    MAX_RECORD_ID,
     PERSON_SOURCE_PARTS,
     PERSON_TEXT_FIELDS,
     RowContext,
@@ -108,10 +108,9 @@ def _cleaned(column: list) -> list:
 _TEXT_OR_NONE = {str, type(None)}
 
 
-def _record_id(value: str) -> str:
-    if len(value) > MAX_RECORD_ID:
-        raise ValueError("too long")
-    return value
+def _within(column: list, limit: int) -> list:
+    """BAD for each text longer than the field holds (records.RowContext.fields)."""
+    return [BAD if v.__class__ is str and len(v) > limit else v for v in column]
 
 
 _NO_DATE = (None, None, None)
@@ -155,6 +154,10 @@ def check_person_chunk(
     for name, value in ctx.given.items():
         if name != "kind":
             f[name] = [value] * n
+    for name, limit in FIELD_LIMITS["persons"].items():
+        if name in f:
+            f[name] = _within(f[name], limit)
+            mark(f[name])
     nothing = [None] * n
 
     def col(name: str) -> list:
@@ -177,8 +180,8 @@ def check_person_chunk(
         for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque")
     }
     site_ids = _each(col("site_id"), _site_id)
-    record_ids = _each(col("record_id"), _record_id)
-    for column in (births, deaths, fates, *flags.values(), site_ids, record_ids):
+    record_ids = col("record_id")
+    for column in (births, deaths, fates, *flags.values(), site_ids):
         mark(column)
     honours = _honours(f, n, bad)
     links = _links(f, site_ids, resolver, n, bad)

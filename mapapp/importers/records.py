@@ -12,6 +12,7 @@ from pyproj import Transformer
 from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields
 from mapapp.importers.errors import Problem
+from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_partial_date
@@ -59,6 +60,12 @@ class RowContext:
         for name, value in self.given.items():
             if name != "kind":  # a site's kind: its name says it first (see _site_kind)
                 out[name] = value
+        for name, limit in FIELD_LIMITS[self.kind].items():
+            value = out.get(name)
+            if value is not None and len(value) > limit:
+                checked.problems.append(
+                    Problem(checked.row, self.column(name), too_long(limit), value[:200])
+                )
         return out
 
     def column(self, name: str) -> str:
@@ -325,10 +332,6 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     honours = check_award_fields(f)
     checked.problems.extend(Problem(row, ctx.column(n), why, v) for n, why, v in honours.problems)
     record_id = f.get("record_id")
-    if record_id is not None and len(record_id) > MAX_RECORD_ID:
-        checked.problems.append(
-            Problem(row, ctx.column("record_id"), f"a record id longer than {MAX_RECORD_ID}")
-        )
     if checked.problems:
         return checked
     by, bm, bd = dates["birth_date"]
@@ -406,9 +409,6 @@ def _burial_details(f: dict, on_plaque: bool | None) -> dict:
         "original_burial_place": f.get("original_burial_place") or f.get("reburied_from"),
         "reburial_date": f.get("reburial_date"),
     }
-
-
-MAX_RECORD_ID = 100
 
 
 @lru_cache(maxsize=64)
