@@ -10,10 +10,10 @@ go to the Hero titles in the order both are listed (a twice Hero has two).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from mapapp.text.dates import parse_partial_date
-from mapapp.text.normalize import search_key
 
 HERO_TITLE = "Герой Советского Союза"
 MAX_AWARDS = 40
@@ -92,16 +92,26 @@ def parse_awards(text: str | None) -> list[dict]:
     ]
 
 
+# Quotes and the number sign separate words (NFKC would spell "№" as "No").
+_SEPARATORS = str.maketrans(dict.fromkeys("«»\"'“”„‘’`№", " "))
+
+
 def unit_key(name: str | None) -> str | None:
-    """How a formation's name is matched: quotes, case and spelling folded.
+    """A formation's identity as a name: case, quotes, "ё" and punctuation folded; every
+    letter and every digit kept, so that two formations whose names differ in a number
+    or a letter stay two (a spelling that may name the same one is for a person to
+    join, never the importer).
 
     >>> unit_key("бригада «Дядя Коля»") == unit_key('Бригада "дядя коля"')
     True
+    >>> unit_key("1373-й стрелковый полк") == unit_key("1375-й стрелковый полк")
+    False
     """
     if not name:
         return None
-    key = search_key(re.sub(r"[«»\"'“”„]", " ", name))
-    return key or None
+    text = name.translate(_SEPARATORS)
+    text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
+    return " ".join(re.findall(r"[^\W_]+", text)) or None
 
 
 def _formation_name(f: dict, name: str, out: AwardFields) -> str | None:

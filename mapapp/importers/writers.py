@@ -17,9 +17,9 @@ from sqlalchemy import Connection, text
 
 from mapapp.importers.awards import unit_key
 from mapapp.importers.bulk_copy import copy_rows, open_copy
+from mapapp.importers.refs import bounded_ref, bounded_ref_sql
 from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
 from mapapp.importers.sources import link_source
-from mapapp.text.normalize import search_key
 
 
 def create_batch(conn: Connection, options, sha256: str) -> int:
@@ -176,7 +176,9 @@ PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]] + ["record_source", "re
 
 @lru_cache(maxsize=100_000)
 def person_unit_ref(unit: str) -> str:
-    return "unit:" + search_key(unit).replace(" ", "-")
+    """The unit a person served in, known by its folded name (awards.unit_key): units
+    whose names differ in a number or a letter are two."""
+    return bounded_ref("unit:" + (unit_key(unit) or "").replace(" ", "-"))
 
 
 _RECORD_PART = itemgetter(*PERSON_COLUMNS[:30])
@@ -586,10 +588,15 @@ _BRIGADE_OF = """
     LEFT JOIN LATERAL (SELECT u.id FROM partisan_units u WHERE u.kind = 'brigade'
                        AND u.name_key = s.brigade_key ORDER BY u.id LIMIT 1) b ON true
 """
-_INSERT_BRIGADES = """
+# Refs of new formations: by folded name (and brigade), within the ref column's length.
+_BRIGADE_REF = bounded_ref_sql("'import-brigade:' || s.brigade_key")
+_DETACHMENT_REF = bounded_ref_sql(
+    "'import-detachment:' || coalesce(b.id::text, '-') || ':' || s.detachment_key"
+)
+_INSERT_BRIGADES = f"""
     INSERT INTO partisan_units (ref, kind, name, name_key, import_batch_id)
-    SELECT DISTINCT ON (s.brigade_key) 'import-brigade:' || s.brigade_key, 'brigade',
-           s.brigade, s.brigade_key, :batch
+    SELECT DISTINCT ON (s.brigade_key) {_BRIGADE_REF}, 'brigade', s.brigade, s.brigade_key,
+           :batch
     FROM stage_units s
     WHERE s.brigade_key IS NOT NULL AND NOT EXISTS (
         SELECT 1 FROM partisan_units u WHERE u.kind = 'brigade' AND u.name_key = s.brigade_key)
@@ -598,8 +605,7 @@ _INSERT_BRIGADES = """
 """
 _INSERT_DETACHMENTS = f"""
     INSERT INTO partisan_units (ref, kind, name, name_key, brigade_id, import_batch_id)
-    SELECT DISTINCT ON (b.id, s.detachment_key)
-           'import-detachment:' || coalesce(b.id::text, '-') || ':' || s.detachment_key,
+    SELECT DISTINCT ON (b.id, s.detachment_key) {_DETACHMENT_REF},
            'detachment', s.detachment, s.detachment_key, b.id, :batch
     FROM stage_units s {_BRIGADE_OF}
     WHERE s.detachment_key IS NOT NULL AND NOT EXISTS (

@@ -525,3 +525,101 @@ def test_a_large_load_locks_readers_until_it_commits_as_the_readme_says(
         from mapapp.importers.batches import undo_batch
 
         undo_batch(engine, report.batch_id)
+
+
+def test_cells_longer_than_their_field_holds_are_refused_with_row_and_column(run, tmp_path, engine):
+    persons = write(
+        tmp_path,
+        "long.csv",
+        HEADER
+        + person("len-1")
+        + person("len-2").replace(",7\n", "," + "7" * 31 + "\n")  # a grave number
+        + "x" * 101
+        + ",Длиннов,Иван,,,,,,site:shukhovtsy,\n",  # a record id
+    )
+    report = run("persons", persons, skip_invalid=True)
+    assert [(p.row, p.column, p.reason) for p in report.problems] == [
+        (3, "Номер могилы", "longer than 30 characters, the most this field holds"),
+        (4, "ID записи", "longer than 100 characters, the most this field holds"),
+    ]
+    assert report.committed and report.added == 1
+    sites = write(
+        tmp_path,
+        "long_sites.csv",
+        "Название,Тип,Область,Учётный номер,lon,lat\n"
+        "Длинная могила,mass_grave," + "Ж" * 51 + ",,30.69,54.57\n"
+        "Длинная могила 2,mass_grave,Vitebsk," + "1" * 51 + ",30.69,54.58\n"
+        "Короткая могила,mass_grave,Vitebsk,,30.69,54.59\n",
+    )
+    report = run("sites", sites, skip_invalid=True)
+    assert [(p.row, p.column) for p in report.problems] == [(2, "Область"), (3, "Учётный номер")]
+    assert report.committed and report.added == 1
+
+
+def test_long_unit_and_formation_names_are_kept_whole(run, tmp_path, engine):
+    unit = "1373-й стрелковый полк " + "415-й стрелковой дивизии " * 8
+    brigade = "партизанская бригада «" + "Щорса и Чапаева " * 16 + "»"
+    detachment = "отряд имени " + "Кутузова и Суворова " * 14
+    content = (
+        "ID записи,Фамилия,Имя,site_ref,Последнее место службы,Бригада,Отряд\n"
+        f"unit-1,Полков,Иван,site:shukhovtsy,{unit},{brigade},{detachment}\n"
+        f"unit-2,Полков,Пётр,site:shukhovtsy,{unit},{brigade},{detachment}\n"
+    )
+    report = run("persons", write(tmp_path, "units.csv", content))
+    assert report.committed and report.added == 2, report.problems
+    with engine.connect() as conn:
+        units = conn.execute(
+            text(
+                "SELECT DISTINCT u.name, length(u.ref) FROM persons p JOIN units u "
+                "ON u.id = p.unit_id WHERE p.import_batch_id = :b"
+            ),
+            {"b": report.batch_id},
+        ).all()
+        formations = conn.execute(
+            text(
+                "SELECT name, length(ref) FROM partisan_units WHERE import_batch_id = :b "
+                "ORDER BY kind"
+            ),
+            {"b": report.batch_id},
+        ).all()
+    assert [name for name, _ in units] == [unit.strip()]
+    assert [name for name, _ in formations] == [brigade, detachment.strip()]
+    assert all(length == 200 for _, length in [*units, *formations])  # a digest ends them
+    again = run("persons", write(tmp_path, "units_again.csv", content.replace("unit-", "u2-")))
+    assert again.added == 2
+    with engine.connect() as conn:
+        made = conn.execute(
+            text("SELECT count(*) FROM partisan_units WHERE import_batch_id = :b"),
+            {"b": again.batch_id},
+        ).scalar_one()
+        reused = conn.execute(
+            text("SELECT count(DISTINCT unit_id) FROM persons WHERE import_batch_id IN (:a, :b)"),
+            {"a": report.batch_id, "b": again.batch_id},
+        ).scalar_one()
+    assert made == 0 and reused == 1  # found again by the same refs and keys
+
+
+def test_units_and_formations_whose_names_differ_in_a_number_are_two(run, tmp_path, engine):
+    content = (
+        "ID записи,Фамилия,Имя,site_ref,Последнее место службы,Бригада\n"
+        "num-1,Номеров,Иван,site:shukhovtsy,1373-й стрелковый полк,бригада №1\n"
+        "num-2,Номеров,Пётр,site:shukhovtsy,1375-й стрелковый полк,бригада №2\n"
+        "num-3,Номеров,Павел,site:shukhovtsy,1373-Й Стрелковый полк,Бригада № 1\n"
+    )
+    report = run("persons", write(tmp_path, "numbers.csv", content))
+    assert report.committed and report.added == 3
+    with engine.connect() as conn:
+        served = conn.execute(
+            text(
+                "SELECT p.given_name, u.name, f.name FROM persons p JOIN units u "
+                "ON u.id = p.unit_id JOIN partisan_memberships m ON m.person_id = p.id "
+                "JOIN partisan_units f ON f.id = m.unit_id WHERE p.import_batch_id = :b "
+                "ORDER BY p.record_id"
+            ),
+            {"b": report.batch_id},
+        ).all()
+    assert served == [
+        ("Иван", "1373-й стрелковый полк", "бригада №1"),
+        ("Пётр", "1375-й стрелковый полк", "бригада №2"),
+        ("Павел", "1373-й стрелковый полк", "бригада №1"),  # case and spacing folded
+    ]

@@ -109,6 +109,11 @@ def test_names_of_formations_match_whatever_the_quotes_and_case():
     assert unit_key("бригада «Дядя Коля»") == unit_key('БРИГАДА "Дядя Коля"')
     assert unit_key("бригада «Беларусь»") != unit_key("бригада «Дядя Коля»")
     assert unit_key("«»") is None and unit_key(None) is None
+    # An identity, not a search key: numbers and every letter count.
+    assert unit_key("1373-й стрелковый полк") != unit_key("1375-й стрелковый полк")
+    assert unit_key("бригада №1") == unit_key("Бригада № 1") != unit_key("бригада №2")
+    assert unit_key("бригада Заслонова") != unit_key("бригада Засланова")
+    assert unit_key("Бригада «Ёлка»") == unit_key("бригада елка")
 
 
 def test_split_list_and_decree_dates():
