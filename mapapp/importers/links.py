@@ -6,6 +6,8 @@ never guessed.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Connection, text
 
 from mapapp.importers.search_index import settlement_name
@@ -29,14 +31,15 @@ class SiteResolver:
             self.by_ref[ref] = site_id
             if number:
                 self.by_number.setdefault(number, []).append(site_id)
-        self.by_name: dict[str, list[tuple[int, str | None]]] = {}
-        for key, site_id, district_key in conn.execute(
+        # Search key -> (site, its district's key, the numbers its name carries).
+        self.by_name: dict[str, list[tuple[int, str | None, tuple[int, ...]]]] = {}
+        for key, site_id, district_key, name in conn.execute(
             text(
-                "SELECT DISTINCT n.key, s.id, s.district_key FROM place_names n "
+                "SELECT n.key, s.id, s.district_key, n.name FROM place_names n "
                 "JOIN burial_sites s ON s.id = n.place_id WHERE n.place_type = 'site'"
             )
         ):
-            self.by_name.setdefault(key, []).append((site_id, district_key))
+            self.by_name.setdefault(key, []).append((site_id, district_key, numbers_in(name)))
 
     def resolve_all(self, links: list[dict]) -> list[int | str | None]:
         """For each link: a site id, None when the row names no site, or a reason text."""
@@ -60,7 +63,14 @@ class SiteResolver:
                 return f"no burial site with register number {link['register_number']!r}"
             return f"register number {link['register_number']!r} matches {len(found)} sites"
         if link.get("burial_place"):
-            found = self.by_name.get(search_key(link["burial_place"]), [])
+            # The search key reads spellings alike and leaves digits out: the numbers
+            # must agree too ("Братская могила №1" is not "№2").
+            numbers = numbers_in(link["burial_place"])
+            found = [
+                (i, d)
+                for i, d, n in self.by_name.get(search_key(link["burial_place"]), [])
+                if n == numbers
+            ]
             district = area_key(link.get("burial_district"))
             if district:
                 found = [
@@ -135,7 +145,19 @@ def _in_district(place: dict, district_key: str) -> bool:
 
 def _settlements_named(settlement: str, places: list[dict]) -> list[dict]:
     name_key = search_key(settlement_name(settlement) or settlement)
-    return [p for p in places if name_key in (p["keys"] or []) or search_key(p["name"]) == name_key]
+    numbers = numbers_in(settlement)
+    return [
+        p
+        for p in places
+        if (name_key in (p["keys"] or []) or search_key(p["name"]) == name_key)
+        and numbers_in(p["name"]) == numbers
+    ]
+
+
+def numbers_in(name: str | None) -> tuple[int, ...]:
+    """The numbers a place name carries ("Ляды 1-е", "Братская могила № 2"), which its
+    search key leaves out."""
+    return tuple(int(n) for n in re.findall(r"\d+", name or ""))
 
 
 def _not_in_gazetteer(settlement: str | None, district: str | None) -> str:

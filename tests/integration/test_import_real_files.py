@@ -623,3 +623,29 @@ def test_units_and_formations_whose_names_differ_in_a_number_are_two(run, tmp_pa
         ("Пётр", "1375-й стрелковый полк", "бригада №2"),
         ("Павел", "1373-й стрелковый полк", "бригада №1"),  # case and spacing folded
     ]
+
+
+def test_a_burial_place_links_only_to_a_site_with_the_same_numbers(run, tmp_path, engine):
+    """The search key reads spellings alike and leaves digits out: "Братская могила №2"
+    is not the stored "Братская могила №1", however alike the rest."""
+    sites = write(
+        tmp_path,
+        "numbered_sites.csv",
+        "Название,Тип,Район,lon,lat\n"
+        "Братская могила №1 (Номерное),mass_grave,Лиозненский район,30.80,55.02\n",
+    )
+    assert run("sites", sites).added == 1
+    persons = write(
+        tmp_path,
+        "numbered_persons.csv",
+        "ID записи,Фамилия,Имя,Место захоронения,Район захоронения\n"
+        "nb-1,Номерной,Иван,Братская могила № 1 (Номерное),Лиозненский\n"
+        "nb-2,Номерной,Пётр,Братская могила №2 (Номерное),Лиозненский\n"
+        "nb-3,Номерной,Павел,Братская могила (Номерное),Лиозненский\n",
+    )
+    report = run("persons", persons, skip_invalid=True)
+    assert report.added == 1
+    assert [(p.row, p.reason.split(" in ")[0]) for p in report.problems] == [
+        (3, "no burial site named 'Братская могила №2 (Номерное)'"),
+        (4, "no burial site named 'Братская могила (Номерное)'"),
+    ]

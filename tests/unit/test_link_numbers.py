@@ -1,0 +1,19 @@
+"""Place names that differ only in a number are different places, although their search
+keys (which leave digits out) are the same."""
+
+from mapapp.importers.links import _settlements_named, numbers_in
+from mapapp.text.normalize import search_key
+
+
+def test_numbers_in_names():
+    assert numbers_in("Братская могила № 12") == (12,)
+    assert numbers_in("Ляды 1-е") == numbers_in("Ляды 01-е") == (1,)
+    assert numbers_in("Шуховцы") == () and numbers_in(None) == ()
+
+
+def test_a_settlement_is_found_only_with_the_same_numbers():
+    first = {"name": "Ляды 1-е", "keys": [search_key("Ляды 1-е")]}
+    second = {"name": "Ляды 2-е", "keys": [search_key("Ляды 2-е")]}
+    assert search_key("Ляды 1-е") == search_key("Ляды 2-е")  # why the numbers are compared
+    assert _settlements_named("Ляды 2-е", [first, second]) == [second]
+    assert _settlements_named("Ляды", [first, second]) == []
