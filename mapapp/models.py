@@ -465,7 +465,7 @@ class PartisanUnit(Base):
     ref: Mapped[str] = mapped_column(String(200), unique=True)
     kind: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(Text)  # as recorded
-    name_key: Mapped[str] = mapped_column(Text)  # search_key(name), how imports find it
+    name_key: Mapped[str] = mapped_column(Text)  # awards.unit_key(name), how imports find it
     brigade_id: Mapped[int | None] = mapped_column(
         ForeignKey("partisan_units.id", ondelete="RESTRICT")
     )

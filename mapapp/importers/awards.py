@@ -92,8 +92,9 @@ def parse_awards(text: str | None) -> list[dict]:
     ]
 
 
-# Quotes and the number sign separate words (NFKC would spell "№" as "No").
-_SEPARATORS = str.maketrans(dict.fromkeys("«»\"'“”„‘’`№", " "))
+# Quotes and the number sign separate words (NFKC would spell "№" as "No"); stress
+# marks (combining acute and grave accents) are left out, as they would split a word.
+_SEPARATORS = str.maketrans({**dict.fromkeys("«»\"'“”„‘’`№", " "), "\u0301": "", "\u0300": ""})
 
 
 def unit_key(name: str | None) -> str | None:
@@ -106,12 +107,14 @@ def unit_key(name: str | None) -> str | None:
     True
     >>> unit_key("1373-й стрелковый полк") == unit_key("1375-й стрелковый полк")
     False
+    >>> unit_key("1373й Ива\u0301новский полк")
+    '1373 й ивановский полк'
     """
     if not name:
         return None
     text = name.translate(_SEPARATORS)
     text = unicodedata.normalize("NFKC", text).lower().replace("ё", "е")
-    return " ".join(re.findall(r"[^\W_]+", text)) or None
+    return " ".join(re.findall(r"\d+|[^\W\d_]+", text)) or None
 
 
 def _formation_name(f: dict, name: str, out: AwardFields) -> str | None:

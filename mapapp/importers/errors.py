@@ -9,6 +9,10 @@ class ImportFileError(Exception):
     """The file as a whole cannot be read (format, encoding, size, no rows)."""
 
 
+class ImportConflictError(ImportFileError):
+    """The file's records cannot be stored beside what is stored (nothing is written)."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem with one row (row numbers count the header as row 1)."""

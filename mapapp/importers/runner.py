@@ -18,6 +18,7 @@ from sqlalchemy import Engine, text
 from mapapp.importers import values, writers
 from mapapp.importers.columns import load_mapping_file, map_columns
 from mapapp.importers.errors import ImportFileError, Problem
+from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.readers import read_table
@@ -151,6 +152,9 @@ def checked_given(options: ImportOptions) -> dict[str, str]:
                 cleaned = values.parse_site_kind(cleaned)
             except ValueError as exc:
                 raise ImportFileError(f"--set kind={value}: {exc}") from None
+        limit = FIELD_LIMITS[options.kind].get(name)
+        if limit is not None and len(cleaned) > limit:
+            raise ImportFileError(f"--set {name}=...: {too_long(limit)}")
         given[name] = cleaned
     return given
 

@@ -17,6 +17,7 @@ from sqlalchemy import Connection, text
 
 from mapapp.importers.awards import unit_key
 from mapapp.importers.bulk_copy import copy_rows, open_copy
+from mapapp.importers.errors import ImportConflictError
 from mapapp.importers.refs import bounded_ref, bounded_ref_sql
 from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
 from mapapp.importers.sources import link_source
@@ -175,10 +176,12 @@ PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]] + ["record_source", "re
 
 
 @lru_cache(maxsize=100_000)
-def person_unit_ref(unit: str) -> str:
+def person_unit_ref(unit: str) -> str | None:
     """The unit a person served in, known by its folded name (awards.unit_key): units
-    whose names differ in a number or a letter are two."""
-    return bounded_ref("unit:" + (unit_key(unit) or "").replace(" ", "-"))
+    whose names differ in a number or a letter are two. A cell with no letter or digit
+    ("-", "?") names no unit; the row as read keeps it."""
+    key = unit_key(unit)
+    return bounded_ref("unit:" + key.replace(" ", "-")) if key else None
 
 
 _RECORD_PART = itemgetter(*PERSON_COLUMNS[:30])
@@ -555,8 +558,17 @@ def _write_staged_honours(conn: Connection, batch_id: int) -> None:
     """Awards and partisan formations of the staged persons, in set statements. A brigade
     or detachment already stored under the same name (folded) is reused, never doubled;
     a new one is named as its first row in the file writes it."""
-    for statement in (_INSERT_AWARDS, _INSERT_BRIGADES, _INSERT_DETACHMENTS, _INSERT_MEMBERSHIPS):
+    for statement in (_INSERT_AWARDS, _INSERT_BRIGADES, _INSERT_DETACHMENTS):
         conn.execute(text(statement), {"batch": batch_id})
+    # Every named formation is stored now; one that is not (its ref taken by another
+    # formation) would lose its members without a word: the import stops instead.
+    unstored = conn.execute(text(_UNSTORED_FORMATION)).first()
+    if unstored is not None:
+        raise ImportConflictError(
+            f"row {unstored.row_}: the formation {unstored.name!r} could not be stored (its "
+            f"ref {unstored.ref!r} belongs to another formation); nothing was imported"
+        )
+    conn.execute(text(_INSERT_MEMBERSHIPS), {"batch": batch_id})
 
 
 HONOUR_STAGES = {
@@ -589,9 +601,9 @@ _BRIGADE_OF = """
                        AND u.name_key = s.brigade_key ORDER BY u.id LIMIT 1) b ON true
 """
 # Refs of new formations: by folded name (and brigade), within the ref column's length.
-_BRIGADE_REF = bounded_ref_sql("'import-brigade:' || s.brigade_key")
+_BRIGADE_REF = bounded_ref_sql("'formation:brigade:' || s.brigade_key")
 _DETACHMENT_REF = bounded_ref_sql(
-    "'import-detachment:' || coalesce(b.id::text, '-') || ':' || s.detachment_key"
+    "'formation:detachment:' || coalesce(b.id::text, '-') || ':' || s.detachment_key"
 )
 _INSERT_BRIGADES = f"""
     INSERT INTO partisan_units (ref, kind, name, name_key, import_batch_id)
@@ -614,14 +626,27 @@ _INSERT_DETACHMENTS = f"""
     ORDER BY b.id, s.detachment_key, s.row_
     ON CONFLICT (ref) DO NOTHING
 """
-_INSERT_MEMBERSHIPS = f"""
-    INSERT INTO partisan_memberships (person_id, unit_id, import_batch_id)
-    SELECT DISTINCT i.id, coalesce(d.id, b.id), :batch
-    FROM stage_units s JOIN stage_ids i ON i.ref = s.ref {_BRIGADE_OF}
+_DETACHMENT_OF = """
     LEFT JOIN LATERAL (SELECT d.id FROM partisan_units d WHERE d.kind = 'detachment'
                        AND d.name_key = s.detachment_key
                        AND d.brigade_id IS NOT DISTINCT FROM b.id ORDER BY d.id LIMIT 1) d
         ON true
+"""
+_UNSTORED_FORMATION = f"""
+    SELECT s.row_,
+           CASE WHEN s.brigade_key IS NOT NULL AND b.id IS NULL THEN s.brigade
+                ELSE s.detachment END AS name,
+           CASE WHEN s.brigade_key IS NOT NULL AND b.id IS NULL THEN {_BRIGADE_REF}
+                ELSE {_DETACHMENT_REF} END AS ref
+    FROM stage_units s {_BRIGADE_OF} {_DETACHMENT_OF}
+    WHERE (s.brigade_key IS NOT NULL AND b.id IS NULL)
+       OR (s.detachment_key IS NOT NULL AND d.id IS NULL)
+    ORDER BY s.row_ LIMIT 1
+"""
+_INSERT_MEMBERSHIPS = f"""
+    INSERT INTO partisan_memberships (person_id, unit_id, import_batch_id)
+    SELECT DISTINCT i.id, coalesce(d.id, b.id), :batch
+    FROM stage_units s JOIN stage_ids i ON i.ref = s.ref {_BRIGADE_OF} {_DETACHMENT_OF}
     WHERE coalesce(d.id, b.id) IS NOT NULL
     ON CONFLICT DO NOTHING
 """

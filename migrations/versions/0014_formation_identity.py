@@ -1,13 +1,17 @@
 """Units and partisan formations known by their names as written, folded only for case,
-quotes, "ё" and punctuation: names that differ in a number or a letter ("1373-й" and
-"1375-й стрелковый полк", "бригада №1" and "№2") are two formations.
+quotes, stress marks, "ё" and punctuation: names that differ in a number or a letter
+("1373-й" and "1375-й стрелковый полк", "бригада №1" and "№2") are two formations.
 
 Before this, an import keyed them by the phonetic search key, which leaves digits out and
-reads alike spellings as one: such names were taken for one formation. The stored
-formations are keyed again here: ``partisan_units.name_key`` from each name, and the refs
-of the units imports made (``unit:`` and the old key) from each unit's name, when no
-other unit has that ref already. A person already linked to a unit of another number
-keeps that link; the row as read (``import_source``) tells the unit the file named.
+reads alike spellings as one, so such names were taken for one formation. Here:
+
+* ``partisan_units.name_key`` is computed again from each name;
+* the units an import made (ref ``unit:`` and a key of Latin letters) get the new ref;
+* a person an import linked to a unit or formation of another name is linked again to
+  the one the row as read names (``import_source``: the cell whose old key led to the
+  stored one), which is made when it is not stored yet. The history records each change
+  as made by this migration. A person whose row does not tell (no provenance, or two
+  cells that could be it) keeps the link.
 
 Revision ID: 0014
 Revises: 0013
@@ -29,16 +33,19 @@ branch_labels = None
 depends_on = None
 
 # The fold as this migration defines it (mapapp.importers.awards.unit_key at 0014).
-_SEPARATORS = str.maketrans(dict.fromkeys("«»\"'“”„‘’`№", " "))
+_SEPARATORS = str.maketrans({**dict.fromkeys("«»\"'“”„‘’`№", " "), "\u0301": "", "\u0300": ""})
+_IMPORTED_UNIT = re.compile(r"^unit:[a-z-]*$")
 
 
-def _name_key(name: str) -> str | None:
+def _name_key(name: str | None) -> str | None:
+    if not name:
+        return None
     folded = unicodedata.normalize("NFKC", name.translate(_SEPARATORS))
-    return " ".join(re.findall(r"[^\W_]+", folded.lower().replace("ё", "е"))) or None
+    return " ".join(re.findall(r"\d+|[^\W\d_]+", folded.lower().replace("ё", "е"))) or None
 
 
-def _phonetic_key(name: str) -> str | None:
-    return search_key(re.sub(r"[«»\"'“”„]", " ", name)) or None
+def _phonetic_key(name: str | None) -> str | None:
+    return (search_key(re.sub(r"[«»\"'“”„]", " ", name)) or None) if name else None
 
 
 def _bounded(ref: str) -> str:
@@ -47,8 +54,94 @@ def _bounded(ref: str) -> str:
     return ref[:183] + "~" + hashlib.sha256(ref.encode()).hexdigest()[:16]
 
 
-def _unit_ref(key: str | None) -> str:
-    return _bounded("unit:" + (key or "").replace(" ", "-"))
+def _unit_ref(name: str) -> str | None:
+    key = _name_key(name)
+    return _bounded("unit:" + key.replace(" ", "-")) if key else None
+
+
+def _old_unit_ref(name: str) -> str:
+    return "unit:" + search_key(name).replace(" ", "-")
+
+
+def _named_in_row(row: dict | None, old_key, stored_old_key: str) -> str | None:
+    """The cell of the row as read whose old key is the stored one's, when one name
+    (new key) is all such cells say; else None."""
+    cells = [v for v in (row or {}).values() if isinstance(v, str) and v.strip()]
+    named = {_name_key(v): v.strip() for v in cells if old_key(v) == stored_old_key}
+    named.pop(None, None)
+    return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _relink_persons_to_units(conn) -> None:
+    units = conn.execute(text("SELECT id, ref, name, kind FROM units")).all()
+    by_ref = {u.ref: u.id for u in units}
+    for unit in units:
+        if not _IMPORTED_UNIT.match(unit.ref):
+            continue
+        persons = conn.execute(
+            text("SELECT id, import_source FROM persons WHERE unit_id = :u"), {"u": unit.id}
+        ).all()
+        for person in persons:
+            name = _named_in_row(person.import_source, _old_unit_ref, unit.ref)
+            if name is None or _name_key(name) == _name_key(unit.name):
+                continue
+            ref = _unit_ref(name)
+            if ref not in by_ref:
+                by_ref[ref] = conn.execute(
+                    text("INSERT INTO units (ref, name, kind) VALUES (:r, :n, :k) RETURNING id"),
+                    {"r": ref, "n": name, "k": unit.kind},
+                ).scalar_one()
+            conn.execute(
+                text("UPDATE persons SET unit_id = :u WHERE id = :p"),
+                {"u": by_ref[ref], "p": person.id},
+            )
+
+
+def _relink_members(conn) -> None:
+    memberships = conn.execute(
+        text(
+            "SELECT m.person_id, m.unit_id, m.import_batch_id, p.import_source, f.kind, "
+            "f.name, f.name_key, f.brigade_id FROM partisan_memberships m "
+            "JOIN persons p ON p.id = m.person_id JOIN partisan_units f ON f.id = m.unit_id "
+            "WHERE p.import_source IS NOT NULL"
+        )
+    ).all()
+    for m in memberships:
+        name = _named_in_row(m.import_source, _phonetic_key, _phonetic_key(m.name))
+        if name is None or _name_key(name) == m.name_key:
+            continue
+        key = _name_key(name)
+        found = conn.execute(
+            text(
+                "SELECT id FROM partisan_units WHERE kind = :k AND name_key = :key "
+                "AND brigade_id IS NOT DISTINCT FROM :b ORDER BY id LIMIT 1"
+            ),
+            {"k": m.kind, "key": key, "b": m.brigade_id},
+        ).scalar()
+        if found is None:
+            where = f"{m.brigade_id or '-'}:" if m.kind == "detachment" else ""
+            found = conn.execute(
+                text(
+                    "INSERT INTO partisan_units (ref, kind, name, name_key, brigade_id, "
+                    "import_batch_id) VALUES (:r, :k, :n, :key, :b, :batch) RETURNING id"
+                ),
+                {
+                    "r": _bounded(f"formation:{m.kind}:{where}{key}"),
+                    "k": m.kind,
+                    "n": name,
+                    "key": key,
+                    "b": m.brigade_id,
+                    "batch": m.import_batch_id,
+                },
+            ).scalar_one()
+        conn.execute(
+            text(
+                "UPDATE partisan_memberships SET unit_id = :new WHERE person_id = :p "
+                "AND unit_id = :old AND NOT EXISTS (SELECT 1 FROM partisan_memberships "
+                "WHERE person_id = :p AND unit_id = :new)"
+            ),
+            {"new": found, "p": m.person_id, "old": m.unit_id},
+        )
 
 
 def _key_again(conn, name_key, ref_from, ref_to) -> None:
@@ -63,11 +156,10 @@ def _key_again(conn, name_key, ref_from, ref_to) -> None:
     for unit_id, ref, name in conn.execute(
         text("SELECT id, ref, name FROM units ORDER BY id")
     ).all():
-        # Only units an import made: their ref is the name's key as that import made it.
-        if ref != ref_from(name):
-            continue
         new = ref_to(name)
-        if new in taken:
+        # Only units an import made; a name that folds to a ref another unit holds (two
+        # spellings of one name) keeps its ref.
+        if ref != ref_from(name) or new is None or new in taken:
             continue
         conn.execute(text("UPDATE units SET ref = :r WHERE id = :id"), {"r": new, "id": unit_id})
         taken.discard(ref)
@@ -75,18 +167,17 @@ def _key_again(conn, name_key, ref_from, ref_to) -> None:
 
 
 def upgrade() -> None:
+    conn = op.get_bind()
+    conn.execute(text("SELECT set_config('mapapp.actor', 'migration 0014', true)"))
+    _relink_persons_to_units(conn)
+    _relink_members(conn)
     _key_again(
-        op.get_bind(),
+        conn,
         _name_key,
-        lambda name: "unit:" + search_key(name).replace(" ", "-"),
-        lambda name: _unit_ref(_name_key(name)),
+        lambda name: _old_unit_ref(name) if _IMPORTED_UNIT.match(_old_unit_ref(name)) else None,
+        _unit_ref,
     )
 
 
 def downgrade() -> None:
-    _key_again(
-        op.get_bind(),
-        _phonetic_key,
-        lambda name: _unit_ref(_name_key(name)),
-        lambda name: "unit:" + search_key(name).replace(" ", "-"),
-    )
+    _key_again(op.get_bind(), _phonetic_key, _unit_ref, _old_unit_ref)

@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from mapapp.importers.awards import unit_key
 from mapapp.importers.batches import undo_batch
+from mapapp.importers.errors import ImportConflictError
 
 HEADER = (
     "Фамилия;Имя;Национальность;Награды;Дата указа;Подвиг;Бригада;Отряд;Место захоронения".split(
@@ -151,6 +152,32 @@ def test_a_file_naming_a_stored_brigade_joins_it(run, tmp_path, engine):
     finally:
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM partisan_units WHERE ref = 'test:brigade-stored'"))
+
+
+def test_a_formation_whose_ref_is_taken_stops_the_import_with_nothing_written(
+    run, tmp_path, engine
+):
+    """A formation that cannot be stored (its ref held by a formation of another name)
+    would leave its members out without a word: the import stops and says so."""
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO partisan_units (ref, kind, name, name_key) "
+                "VALUES (:ref, 'brigade', 'Бригада переименованная', 'бригада переименованная')"
+            ),
+            {"ref": "formation:brigade:" + unit_key("бригада Занятая")},
+        )
+    try:
+        before = _table_counts(engine)
+        path = write(
+            tmp_path, "p.csv", [["Занятов", "Иван", "", "", "", "", "бригада Занятая", "", ""]]
+        )
+        with pytest.raises(ImportConflictError, match=r"row 2: the formation 'бригада Занятая'"):
+            run("persons", path)
+        assert _table_counts(engine) == before
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM partisan_units WHERE name = 'Бригада переименованная'"))
 
 
 def test_bad_award_cells_are_reported_by_row_and_column(run, tmp_path, counts):

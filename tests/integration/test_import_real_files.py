@@ -241,6 +241,8 @@ def test_set_for_a_field_the_file_has_or_an_unknown_value_is_refused(run, tmp_pa
     path = write(tmp_path, "t.csv", "name,lat,lon\nX,54.5,30.7\n")
     with pytest.raises(ImportFileError, match="--set kind=castle: unknown kind"):
         run("sites", path, given={"kind": "castle"})
+    with pytest.raises(ImportFileError, match=r"--set oblast=\.\.\.: longer than 50 characters"):
+        run("sites", path, given={"kind": "memorial", "oblast": "Ж" * 51})
 
 
 def test_missing_required_column_lists_columns_and_candidates(run, tmp_path):
@@ -532,7 +534,7 @@ def test_cells_longer_than_their_field_holds_are_refused_with_row_and_column(run
         tmp_path,
         "long.csv",
         HEADER
-        + person("len-1")
+        + person("y" * 100).replace(",7\n", "," + "7" * 30 + "\n")  # both at their limit
         + person("len-2").replace(",7\n", "," + "7" * 31 + "\n")  # a grave number
         + "x" * 101
         + ",Длиннов,Иван,,,,,,site:shukhovtsy,\n",  # a record id
@@ -543,6 +545,15 @@ def test_cells_longer_than_their_field_holds_are_refused_with_row_and_column(run
         (4, "ID записи", "longer than 100 characters, the most this field holds"),
     ]
     assert report.committed and report.added == 1
+    with engine.connect() as conn:
+        kept = conn.execute(
+            text(
+                "SELECT p.record_id, b.grave FROM persons p JOIN burials b ON b.person_id = p.id "
+                "WHERE p.import_batch_id = :b"
+            ),
+            {"b": report.batch_id},
+        ).one()
+    assert kept == ("y" * 100, "7" * 30)
     sites = write(
         tmp_path,
         "long_sites.csv",
