@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import json
 import math
 import zipfile
 from collections.abc import Iterator
@@ -374,6 +375,10 @@ def _text(value) -> str:
         if math.isnan(value):
             return ""
         return str(int(value)) if value.is_integer() else repr(value)
-    if hasattr(value, "item"):
-        return _text(value.item())
+    if hasattr(value, "tolist"):  # numpy scalars and arrays (a JSON list property)
+        value = value.tolist()
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    if isinstance(value, float):
+        return _text(value)
     return str(value)

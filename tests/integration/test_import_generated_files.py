@@ -78,7 +78,8 @@ def _damaged_bytes(draw, data: bytes):
 _names = (f"g{n}" for n in itertools.count())
 
 
-def _assert_accounted(outcome, rows_in_file: int):
+def _assert_accounted(outcome, rows_in_file: int, first_row: int = 2):
+    """``first_row``: 2 in a table under its header, 1 for GeoJSON features."""
     if isinstance(outcome, ImportFileError):
         assert str(outcome).strip()
         return
@@ -87,7 +88,8 @@ def _assert_accounted(outcome, rows_in_file: int):
     assert report.added + report.present + report.rejected == report.rows_read
     assert report.rejected == len({p.row for p in report.problems})
     for problem in report.problems:
-        assert problem.row >= 2 and problem.reason.strip()
+        assert first_row <= problem.row < first_row + rows_in_file
+        assert problem.reason.strip()
 
 
 def _import(run, kind, path, **options):
@@ -135,3 +137,61 @@ def test_generated_xlsx_cells_never_end_in_a_traceback(run, tmp_path, kind, data
     path = tmp_path / f"{next(_names)}.xlsx"
     book.save(path)
     _assert_accounted(_import(run, kind, path), len(rows) - 1)
+
+
+NUMBER = st.one_of(
+    st.floats(allow_nan=True, allow_infinity=False, width=32),
+    st.floats(23, 33),
+    st.floats(51, 57),
+    st.integers(-1000, 1000),
+)
+POSITION = st.lists(NUMBER, min_size=0, max_size=4)
+GEOMETRY = st.one_of(
+    st.none(),
+    st.builds(lambda c: {"type": "Point", "coordinates": c}, POSITION),
+    st.builds(lambda c: {"type": "Point", "coordinates": c}, st.just([])),
+    st.builds(lambda cs: {"type": "MultiPoint", "coordinates": cs}, st.lists(POSITION, max_size=3)),
+    st.builds(
+        lambda cs: {"type": "LineString", "coordinates": cs},
+        st.lists(st.lists(st.floats(23, 33), min_size=2, max_size=2), min_size=2, max_size=3),
+    ),
+    st.just({"type": "GeometryCollection", "geometries": []}),
+)
+PROPERTY = st.one_of(
+    st.none(), st.booleans(), st.integers(), CELL, st.lists(st.integers(), max_size=2)
+)
+
+
+@st.composite
+def _feature(draw):
+    properties = {"name": draw(st.one_of(CELL, st.just("Брацкая магіла")))}
+    for key in draw(
+        st.sets(
+            st.sampled_from(
+                [
+                    "kind",
+                    "historic",
+                    "memorial",
+                    "name:ru",
+                    "ref:by:gosspisok",
+                    "населённый пункт",
+                    "район",
+                    "note",
+                ]
+            ),
+            max_size=4,
+        )
+    ):
+        properties[key] = draw(PROPERTY)
+    return {"type": "Feature", "geometry": draw(GEOMETRY), "properties": properties}
+
+
+@FUZZ
+@given(features=st.lists(_feature(), min_size=1, max_size=4))
+def test_generated_geojson_features_never_end_in_a_traceback(run, tmp_path, features):
+    import json
+
+    path = tmp_path / f"{next(_names)}.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}))
+    outcome = _import(run, "sites", path, given={"kind": "memorial"})
+    _assert_accounted(outcome, len(features), first_row=1)

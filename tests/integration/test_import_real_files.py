@@ -660,3 +660,24 @@ def test_a_burial_place_links_only_to_a_site_with_the_same_numbers(run, tmp_path
         (3, "no burial site named 'Братская могила №2 (Номерное)'"),
         (4, "no burial site named 'Братская могила (Номерное)'"),
     ]
+
+
+def test_list_and_object_properties_in_geojson_are_kept_as_json_text(run, tmp_path, engine):
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [30.69, 54.57]},
+        "properties": {"name": "Брацкая магіла (спісы)", "ids": [3, 5], "extra": {"a": "б"}},
+    }
+    path = write(
+        tmp_path,
+        "lists.geojson",
+        json.dumps({"type": "FeatureCollection", "features": [feature]}, ensure_ascii=False),
+    )
+    report = run("sites", path)
+    assert report.committed and report.added == 1, report.problems
+    with engine.connect() as conn:
+        kept = conn.execute(
+            text("SELECT import_source FROM burial_sites WHERE import_batch_id = :b"),
+            {"b": report.batch_id},
+        ).scalar_one()
+    assert json.loads(kept["ids"]) == [3, 5] and json.loads(kept["extra"]) == {"a": "б"}
