@@ -22,7 +22,9 @@ from sqlalchemy import Connection, text
 from mapapp.text.dates import format_partial_date
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
-_FORMULA_START = re.compile(r"^[=+\-@\t\r]")
+# Text a spreadsheet would run, and text that starts with the apostrophe the importer
+# takes off before such a start (which must keep its own apostrophe: "'-0" -> "''-0").
+_FORMULA_START = re.compile(r"^'?[=+\-@\t\r]")
 
 SITE_COLUMNS = [
     "ref", "kind", "name", "name_ru", "name_be", "name_en", "register_number", "oblast",
@@ -176,7 +178,8 @@ def _decree_dates(dates) -> str | None:
 
 
 def spreadsheet_cell(value):
-    """Text for a CSV/XLSX cell; formula-like text gets an apostrophe in front."""
+    """Text for a CSV/XLSX cell; formula-like text gets an apostrophe in front, which
+    the importer takes off again (importers.values.clean)."""
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -22,6 +22,9 @@ _NEGATIVE_HEMI = ("s", "w", "ю", "з")
 _LAT_HEMI = ("n", "s", "с", "ю", "пн")
 
 
+_PROTECTED_START = re.compile(r"'?[=+\-@]")
+
+
 def clean(value: str | None) -> str | None:
     """Strip a cell; None when empty. Formula cells and oversized cells are refused."""
     if value is None:
@@ -33,8 +36,10 @@ def clean(value: str | None) -> str | None:
     if not value.isprintable():
         _refuse_control_characters(value)
     value = value.strip()
-    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
-        value = value[1:]  # what our export wrote to keep a spreadsheet from running it
+    if value[:1] == "'" and _PROTECTED_START.match(value, 1):
+        # What our export wrote to keep a spreadsheet from running it (also before text
+        # that itself starts with such an apostrophe: "''-0" is "'-0").
+        value = value[1:]
     return value or None
 
 
