@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from mapapp.exports import PERSON_COLUMNS, rows, write_csv, write_xlsx
+from mapapp.exports import PERSON_COLUMNS, SITE_COLUMNS, rows, write_csv, write_xlsx
 from mapapp.importers.batches import undo_batch
 
 FUZZ = settings(
@@ -83,13 +83,13 @@ def _stored(engine, refs) -> dict[str, dict]:
     return {ref: (person, burial, formations) for ref, person, burial, formations in found}
 
 
-def _file(records, fmt, path):
+def _file(records, fmt, path, columns=PERSON_COLUMNS):
     if fmt == "csv":
         out = io.StringIO()
-        write_csv(records, PERSON_COLUMNS, out)
+        write_csv(records, columns, out)
         path.write_text(out.getvalue(), encoding="utf-8")
     else:
-        write_xlsx(records, PERSON_COLUMNS, path)
+        write_xlsx(records, columns, path)
     return path
 
 
@@ -126,3 +126,58 @@ def test_import_export_import_keeps_every_cell(run, engine, tmp_path, persons, f
             ),
             {"names": [u.strip() for u in units]},
         )
+
+
+SITE_TEXT = ["name", "name_ru", "name_be", "district", "settlement", "description", "condition"]
+COORDINATE = st.tuples(
+    st.floats(23.2, 32.7, allow_nan=False).map(lambda x: round(x, 7)),
+    st.floats(51.3, 56.1, allow_nan=False).map(lambda y: round(y, 7)),
+)
+BURIED = st.sampled_from(["", "35", "0", "10 тыс.", "около 300", "1 197"])
+
+
+@st.composite
+def _site(draw):
+    cell = {c: "" for c in SITE_COLUMNS}
+    lon, lat = draw(COORDINATE)
+    cell.update(ref=next(_refs), kind="mass_grave", name=draw(TEXT), lon=lon, lat=lat)
+    for column in draw(st.sets(st.sampled_from(SITE_TEXT[1:]), max_size=4)):
+        cell[column] = draw(TEXT)[:300]
+    cell["buried_total"] = draw(BURIED)
+    return cell
+
+
+def _stored_sites(engine, refs) -> dict[str, dict]:
+    with engine.connect() as conn:
+        found = conn.execute(
+            text(
+                "SELECT ref, to_jsonb(s) - 'id' - 'import_batch_id' - 'import_row' "
+                "- 'import_source' - 'geom' AS site, ST_AsText(geom) AS point "
+                "FROM burial_sites s WHERE ref = ANY(:refs)"
+            ),
+            {"refs": list(refs)},
+        ).all()
+    return {ref: (site, point) for ref, site, point in found}
+
+
+@FUZZ
+@given(sites=st.lists(_site(), min_size=1, max_size=3), fmt=st.sampled_from(["csv", "xlsx"]))
+def test_sites_import_export_import_keeps_every_cell(run, engine, tmp_path, sites, fmt):
+    path = _file(sites, fmt, tmp_path / f"{next(_names)}.{fmt}", SITE_COLUMNS)
+    first = run("sites", path)
+    assume(first.committed)
+    refs = {s["ref"] for s in sites}
+    stored = _stored_sites(engine, refs)
+    assert len(stored) == first.added == len(sites)
+    for site in sites:
+        kept, point = stored[site["ref"]]
+        for column in SITE_TEXT:
+            assert kept[column] == (site[column] or None), column
+        assert point == f"POINT({site['lon']!r} {site['lat']!r})".replace(".0 ", " ")
+    with engine.connect() as conn:
+        exported = [r for r in rows(conn, "sites") if r["ref"] in refs]
+    undo_batch(engine, first.batch_id)
+    second = run("sites", _file(exported, fmt, tmp_path / f"{next(_names)}.{fmt}", SITE_COLUMNS))
+    assert second.committed and second.added == len(sites), second.problems[:2]
+    assert _stored_sites(engine, refs) == stored
+    undo_batch(engine, second.batch_id)
