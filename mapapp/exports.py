@@ -22,9 +22,10 @@ from sqlalchemy import Connection, text
 from mapapp.text.dates import format_partial_date
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
-# Text a spreadsheet would run, and text that starts with the apostrophe the importer
-# takes off before such a start (which must keep its own apostrophe: "'-0" -> "''-0").
-_FORMULA_START = re.compile(r"^'?[=+\-@\t\r]")
+# Text a spreadsheet would run, and text that starts with apostrophes before such a start
+# (the importer takes one off: "'-0" is written "''-0").
+_FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+_APOSTROPHE_START = re.compile(r"^'+[=+\-@]")
 
 SITE_COLUMNS = [
     "ref", "kind", "name", "name_ru", "name_be", "name_en", "register_number", "oblast",
@@ -241,13 +242,24 @@ def write_xlsx(records, columns: list[str], path: Path) -> int:
     return count
 
 
+def _kept_by_importer(value):
+    """Geodata runs no formulas, but the importer takes off an apostrophe before =, +, -
+    or @ in any format: text that starts so keeps its own with a second one."""
+    if isinstance(value, str) and _APOSTROPHE_START.match(value):
+        return "'" + value
+    return value
+
+
 def write_geo(records, columns: list[str], path: Path, driver: str) -> int:
     import geopandas as gpd
     from shapely.geometry import Point
 
     records = list(records)
     geometry = [Point(r["lon"], r["lat"]) if r.get("lat") is not None else None for r in records]
-    data = [{c: r.get(c) for c in columns if c not in ("lat", "lon")} for r in records]
+    data = [
+        {c: _kept_by_importer(r.get(c)) for c in columns if c not in ("lat", "lon")}
+        for r in records
+    ]
     frame = gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
     if path.exists():
         path.unlink()  # a GeoPackage would otherwise gain a second layer

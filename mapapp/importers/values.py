@@ -22,7 +22,7 @@ _NEGATIVE_HEMI = ("s", "w", "ю", "з")
 _LAT_HEMI = ("n", "s", "с", "ю", "пн")
 
 
-_PROTECTED_START = re.compile(r"'?[=+\-@]")
+_PROTECTED_START = re.compile(r"'*[=+\-@]")
 
 
 def clean(value: str | None) -> str | None:
@@ -38,7 +38,7 @@ def clean(value: str | None) -> str | None:
     value = value.strip()
     if value[:1] == "'" and _PROTECTED_START.match(value, 1):
         # What our export wrote to keep a spreadsheet from running it (also before text
-        # that itself starts with such an apostrophe: "''-0" is "'-0").
+        # that itself starts with apostrophes and such a sign: "''-0" is "'-0").
         value = value[1:]
     return value or None
 
