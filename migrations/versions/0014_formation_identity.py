@@ -21,6 +21,7 @@ Create Date: 2026-11-29
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from alembic import op
 from sqlalchemy import text
@@ -37,6 +38,7 @@ _SEPARATORS = str.maketrans({**dict.fromkeys("«»\"'“”„‘’`№", " "),
 _IMPORTED_UNIT = re.compile(r"^unit:[a-z-]*$")
 
 
+@lru_cache(maxsize=200_000)
 def _name_key(name: str | None) -> str | None:
     if not name:
         return None
@@ -44,6 +46,7 @@ def _name_key(name: str | None) -> str | None:
     return " ".join(re.findall(r"\d+|[^\W\d_]+", folded.lower().replace("ё", "е"))) or None
 
 
+@lru_cache(maxsize=200_000)  # cells repeat across a register
 def _phonetic_key(name: str | None) -> str | None:
     return (search_key(re.sub(r"[«»\"'“”„]", " ", name)) or None) if name else None
 
@@ -59,6 +62,7 @@ def _unit_ref(name: str) -> str | None:
     return _bounded("unit:" + key.replace(" ", "-")) if key else None
 
 
+@lru_cache(maxsize=200_000)
 def _old_unit_ref(name: str) -> str:
     return "unit:" + search_key(name).replace(" ", "-")
 
@@ -75,26 +79,45 @@ def _named_in_row(row: dict | None, old_key, stored_old_key: str) -> str | None:
 def _relink_persons_to_units(conn) -> None:
     units = conn.execute(text("SELECT id, ref, name, kind FROM units")).all()
     by_ref = {u.ref: u.id for u in units}
-    for unit in units:
-        if not _IMPORTED_UNIT.match(unit.ref):
+    imported = {u.id: u for u in units if _IMPORTED_UNIT.match(u.ref)}
+    moves: dict[int, int] = {}  # person -> unit
+    persons = conn.execute(
+        text(
+            "SELECT id, unit_id, import_source FROM persons "
+            "WHERE unit_id = ANY(:units) AND import_source IS NOT NULL"
+        ).execution_options(yield_per=10_000),  # the rows as read: read in parts
+        {"units": list(imported)},
+    )
+    for person in persons:
+        unit = imported[person.unit_id]
+        name = _named_in_row(person.import_source, _old_unit_ref, unit.ref)
+        if name is None or _name_key(name) == _name_key(unit.name):
             continue
-        persons = conn.execute(
-            text("SELECT id, import_source FROM persons WHERE unit_id = :u"), {"u": unit.id}
-        ).all()
-        for person in persons:
-            name = _named_in_row(person.import_source, _old_unit_ref, unit.ref)
-            if name is None or _name_key(name) == _name_key(unit.name):
-                continue
-            ref = _unit_ref(name)
-            if ref not in by_ref:
-                by_ref[ref] = conn.execute(
-                    text("INSERT INTO units (ref, name, kind) VALUES (:r, :n, :k) RETURNING id"),
-                    {"r": ref, "n": name, "k": unit.kind},
-                ).scalar_one()
-            conn.execute(
-                text("UPDATE persons SET unit_id = :u WHERE id = :p"),
-                {"u": by_ref[ref], "p": person.id},
-            )
+        ref = _unit_ref(name)
+        if ref not in by_ref:
+            by_ref[ref] = None  # made below, with the first person who names it
+        moves[person.id] = (ref, name, unit.kind)
+    for ref, name, kind in {m[0]: m for m in moves.values()}.values():
+        if by_ref[ref] is None:
+            by_ref[ref] = conn.execute(
+                text("INSERT INTO units (ref, name, kind) VALUES (:r, :n, :k) RETURNING id"),
+                {"r": ref, "n": name, "k": kind},
+            ).scalar_one()
+    # A statement per 50,000 persons; the persons' statement triggers (history, counts)
+    # join their transition tables, which have no statistics: hash joins, not a nested
+    # loop that compares every moved row with every other.
+    conn.execute(text("SET LOCAL enable_nestloop = off"))
+    moved = list(moves.items())
+    for start in range(0, len(moved), 50_000):
+        part = moved[start : start + 50_000]
+        conn.execute(
+            text(
+                "UPDATE persons p SET unit_id = m.unit_id FROM unnest(CAST(:p AS integer[]), "
+                "CAST(:u AS integer[])) AS m(person_id, unit_id) WHERE p.id = m.person_id"
+            ),
+            {"p": [p for p, _ in part], "u": [by_ref[ref] for _, (ref, _, _) in part]},
+        )
+    conn.execute(text("SET LOCAL enable_nestloop TO DEFAULT"))
 
 
 def _relink_members(conn) -> None:
@@ -105,43 +128,59 @@ def _relink_members(conn) -> None:
             "JOIN persons p ON p.id = m.person_id JOIN partisan_units f ON f.id = m.unit_id "
             "WHERE p.import_source IS NOT NULL"
         )
-    ).all()
+    ).all()  # a register's partisans are few
+    moves = []  # (person, formation before, formation after)
+    made: dict[tuple, int] = {}
     for m in memberships:
         name = _named_in_row(m.import_source, _phonetic_key, _phonetic_key(m.name))
         if name is None or _name_key(name) == m.name_key:
             continue
         key = _name_key(name)
-        found = conn.execute(
-            text(
-                "SELECT id FROM partisan_units WHERE kind = :k AND name_key = :key "
-                "AND brigade_id IS NOT DISTINCT FROM :b ORDER BY id LIMIT 1"
-            ),
-            {"k": m.kind, "key": key, "b": m.brigade_id},
-        ).scalar()
-        if found is None:
-            where = f"{m.brigade_id or '-'}:" if m.kind == "detachment" else ""
-            found = conn.execute(
-                text(
-                    "INSERT INTO partisan_units (ref, kind, name, name_key, brigade_id, "
-                    "import_batch_id) VALUES (:r, :k, :n, :key, :b, :batch) RETURNING id"
-                ),
-                {
-                    "r": _bounded(f"formation:{m.kind}:{where}{key}"),
-                    "k": m.kind,
-                    "n": name,
-                    "key": key,
-                    "b": m.brigade_id,
-                    "batch": m.import_batch_id,
-                },
-            ).scalar_one()
+        where = (m.kind, key, m.brigade_id)
+        if where not in made:
+            made[where] = _formation(conn, m, name, key)
+        moves.append((m.person_id, m.unit_id, made[where]))
+    if moves:
+        person, before, after = (list(column) for column in zip(*moves, strict=True))
         conn.execute(
             text(
-                "UPDATE partisan_memberships SET unit_id = :new WHERE person_id = :p "
-                "AND unit_id = :old AND NOT EXISTS (SELECT 1 FROM partisan_memberships "
-                "WHERE person_id = :p AND unit_id = :new)"
+                "UPDATE partisan_memberships m SET unit_id = x.after FROM unnest("
+                "CAST(:p AS integer[]), CAST(:b AS integer[]), CAST(:a AS integer[])) "
+                "AS x(person_id, before, after) WHERE m.person_id = x.person_id "
+                "AND m.unit_id = x.before AND NOT EXISTS (SELECT 1 FROM "
+                "partisan_memberships o WHERE o.person_id = x.person_id "
+                "AND o.unit_id = x.after)"
             ),
-            {"new": found, "p": m.person_id, "old": m.unit_id},
+            {"p": person, "b": before, "a": after},
         )
+
+
+def _formation(conn, m, name: str, key: str) -> int:
+    """The formation of this kind (and brigade) with this key: found, or made."""
+    found = conn.execute(
+        text(
+            "SELECT id FROM partisan_units WHERE kind = :k AND name_key = :key "
+            "AND brigade_id IS NOT DISTINCT FROM :b ORDER BY id LIMIT 1"
+        ),
+        {"k": m.kind, "key": key, "b": m.brigade_id},
+    ).scalar()
+    if found is not None:
+        return found
+    where = f"{m.brigade_id or '-'}:" if m.kind == "detachment" else ""
+    return conn.execute(
+        text(
+            "INSERT INTO partisan_units (ref, kind, name, name_key, brigade_id, "
+            "import_batch_id) VALUES (:r, :k, :n, :key, :b, :batch) RETURNING id"
+        ),
+        {
+            "r": _bounded(f"formation:{m.kind}:{where}{key}"),
+            "k": m.kind,
+            "n": name,
+            "key": key,
+            "b": m.brigade_id,
+            "batch": m.import_batch_id,
+        },
+    ).scalar_one()
 
 
 def _key_again(conn, name_key, ref_from, ref_to) -> None:
