@@ -199,3 +199,17 @@ def sign_in(client, email: str, password: str = PASSWORD) -> str:
     )
     assert response.status_code == 302, response.get_data(as_text=True)[:500]
     return token
+
+
+def fuzz(max_examples: int):
+    """Hypothesis settings for tests against the real database: reproducible examples
+    (derandomized, no example database), no deadline, fixtures shared across examples."""
+    from hypothesis import HealthCheck, settings
+
+    return settings(
+        max_examples=max_examples,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+        derandomize=True,
+        database=None,
+    )

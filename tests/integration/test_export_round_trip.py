@@ -5,20 +5,15 @@ quotes, separators, apostrophes, Kazakh and Belarusian letters, long text)."""
 import io
 import itertools
 
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from sqlalchemy import text
 
 from mapapp.exports import PERSON_COLUMNS, SITE_COLUMNS, rows, write_csv, write_geo, write_xlsx
 from mapapp.importers.batches import undo_batch
+from tests.helpers import fuzz
 
-FUZZ = settings(
-    max_examples=40,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    derandomize=True,
-    database=None,
-)
+FUZZ = fuzz(40)
 
 LETTERS = "АаБбЁёЙйЎўІіӘәҒғҚқҢңӨөҰұҮүҺһAaZz0159"
 BODY = st.one_of(

@@ -6,18 +6,13 @@ or reports every row as added, present or rejected, with a reason for each rejec
 import itertools
 
 import openpyxl
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from mapapp.importers.errors import ImportFileError
+from tests.helpers import fuzz
 
-FUZZ = settings(
-    max_examples=100,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    derandomize=True,
-    database=None,
-)
+FUZZ = fuzz(100)
 
 PERSONS = [
     ["ID записи", "Фамилия", "Имя", "Отчество", "Дата рождения", "Дата выбытия", "site_ref",

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from mapapp.importers import writers
@@ -20,6 +20,8 @@ from mapapp.importers.runner import _resolve_links
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 import synthetic  # noqa: E402
+
+from tests.helpers import fuzz
 
 BBOX = (23.1, 51.2, 32.8, 56.2)
 
@@ -175,13 +177,7 @@ def test_full_names_and_values_set_for_the_file(engine):
 # stages each row it passes exactly as the row-by-row check stages it, and hands every
 # row with a problem to the row-by-row check, which reports it (never a traceback).
 
-FUZZ = settings(
-    max_examples=150,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    derandomize=True,
-    database=None,
-)
+FUZZ = fuzz(150)
 
 # What a cell of a column may hold: its good and odd values from the fixed rows (so
 # generated rows stay close to real ones), date-like text, any text at all (control

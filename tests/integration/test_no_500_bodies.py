@@ -9,12 +9,12 @@ import io
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from mapapp import create_app
 from mapapp.settings import Settings
-from tests.helpers import sign_in
+from tests.helpers import fuzz, sign_in
 
 NAMES = ["kind", "target", "type", "id", "field", "value", "comment", "evidence", "contact",
          "decision", "reason", "surname", "birth_year", "email", "password", "next",
@@ -141,13 +141,7 @@ ROUTES = [
 ]
 
 
-FUZZ = settings(
-    max_examples=250,
-    deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-    derandomize=True,
-    database=None,
-)
+FUZZ = fuzz(250)
 
 
 @FUZZ
