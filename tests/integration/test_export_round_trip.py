@@ -9,7 +9,15 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from sqlalchemy import text
 
-from mapapp.exports import PERSON_COLUMNS, SITE_COLUMNS, rows, write_csv, write_geo, write_xlsx
+from mapapp.exports import (
+    BATTLE_COLUMNS,
+    PERSON_COLUMNS,
+    SITE_COLUMNS,
+    rows,
+    write_csv,
+    write_geo,
+    write_xlsx,
+)
 from mapapp.importers.batches import undo_batch
 from tests.helpers import fuzz
 
@@ -185,3 +193,57 @@ def test_sites_import_export_import_keeps_every_cell(run, engine, tmp_path, site
     assert second.committed and second.added == len(sites), second.problems[:2]
     assert _stored_sites(engine, refs) == stored
     undo_batch(engine, second.batch_id)
+
+
+BATTLE_TEXT = ["name", "name_en", "operation", "period", "description", "units"]
+
+
+@st.composite
+def _battle(draw):
+    cell = {c: "" for c in BATTLE_COLUMNS}
+    lon, lat = draw(COORDINATE)
+    cell.update(ref=next(_refs), name=draw(TEXT), lon=lon, lat=lat)
+    for column in draw(st.sets(st.sampled_from(BATTLE_TEXT[1:]), max_size=4)):
+        cell[column] = draw(TEXT)[:300]
+    cell["year_from"], cell["year_to"] = draw(st.sampled_from([("", ""), ("1944", "1944")]))
+    return cell
+
+
+def _stored_battles(engine, refs) -> dict[str, dict]:
+    with engine.connect() as conn:
+        found = conn.execute(
+            text(
+                "SELECT ref, to_jsonb(s) - 'id' - 'import_batch_id' - 'import_row' "
+                "- 'import_source' - 'geom' AS battle, ST_X(geom) AS lon, ST_Y(geom) AS lat "
+                "FROM battle_locations s WHERE ref = ANY(:refs)"
+            ),
+            {"refs": list(refs)},
+        ).all()
+    return {ref: (battle, (lon, lat)) for ref, battle, lon, lat in found}
+
+
+@FUZZ
+@given(
+    battles=st.lists(_battle(), min_size=1, max_size=3),
+    fmt=st.sampled_from(["csv", "xlsx", "geojson", "gpkg"]),
+)
+def test_battles_import_export_import_keeps_every_cell(run, engine, tmp_path, battles, fmt):
+    path = _file(battles, fmt, tmp_path / f"{next(_names)}.{fmt}", BATTLE_COLUMNS)
+    first = run("battles", path)
+    assume(first.committed)
+    refs = {b["ref"] for b in battles}
+    stored = _stored_battles(engine, refs)
+    assert len(stored) == first.added == len(battles)
+    for battle in battles:
+        kept, point = stored[battle["ref"]]
+        for column in BATTLE_TEXT:
+            assert kept[column] == (battle[column] or None), column
+        assert point == (battle["lon"], battle["lat"])
+    with engine.connect() as conn:
+        exported = [r for r in rows(conn, "battles") if r["ref"] in refs]
+    undo_batch(engine, first.batch_id)
+    second = run(
+        "battles", _file(exported, fmt, tmp_path / f"{next(_names)}.{fmt}", BATTLE_COLUMNS)
+    )
+    assert second.committed and second.added == len(battles), second.problems[:2]
+    assert _stored_battles(engine, refs) == stored
