@@ -34,6 +34,7 @@ BODY = st.one_of(
 PREFIX = st.sampled_from(["", "", "", "=", "+", "-", "@", "'", "'-", "''"])
 # Trimmed, as the importer keeps every cell (its own tests cover the trimming).
 TEXT = st.builds(lambda prefix, body: (prefix + body).strip(), PREFIX, BODY).filter(bool)
+FORMATS = st.sampled_from(["csv", "xlsx", "geojson", "gpkg"])
 DATE = st.sampled_from(["", "1902", "__.__.1902", "03.1912", "22.06.1944", "29.02.1944"])
 _refs = (f"test:round:{n}" for n in itertools.count())
 PERSON_TEXT = [
@@ -105,7 +106,7 @@ _names = (f"r{n}" for n in itertools.count())
 @FUZZ
 @given(
     persons=st.lists(_person(), min_size=1, max_size=4),
-    fmt=st.sampled_from(["csv", "xlsx", "geojson", "gpkg"]),
+    fmt=FORMATS,
 )
 def test_import_export_import_keeps_every_cell(run, engine, tmp_path, persons, fmt):
     first = run("persons", _file(persons, fmt, tmp_path / f"{next(_names)}.{fmt}"))
@@ -137,113 +138,73 @@ def test_import_export_import_keeps_every_cell(run, engine, tmp_path, persons, f
         )
 
 
-SITE_TEXT = ["name", "name_ru", "name_be", "district", "settlement", "description", "condition"]
 COORDINATE = st.tuples(
     st.floats(23.2, 32.7, allow_nan=False).map(lambda x: round(x, 7)),
     st.floats(51.3, 56.1, allow_nan=False).map(lambda y: round(y, 7)),
 )
-BURIED = st.sampled_from(["", "35", "0", "10 тыс.", "около 300", "1 197"])
+# Kind -> (table, export columns, text columns: the first one required, the others drawn).
+PLACES = {
+    "sites": (
+        "burial_sites",
+        SITE_COLUMNS,
+        ["name", "name_ru", "name_be", "district", "settlement", "description", "condition"],
+    ),
+    "battles": (
+        "battle_locations",
+        BATTLE_COLUMNS,
+        ["name", "name_en", "operation", "period", "description", "units"],
+    ),
+}
 
 
 @st.composite
-def _site(draw):
-    cell = {c: "" for c in SITE_COLUMNS}
-    lon, lat = draw(COORDINATE)
-    cell.update(ref=next(_refs), kind="mass_grave", name=draw(TEXT), lon=lon, lat=lat)
-    for column in draw(st.sets(st.sampled_from(SITE_TEXT[1:]), max_size=4)):
-        cell[column] = draw(TEXT)[:300]
-    cell["buried_total"] = draw(BURIED)
-    return cell
-
-
-def _stored_sites(engine, refs) -> dict[str, dict]:
-    with engine.connect() as conn:
-        found = conn.execute(
-            text(
-                "SELECT ref, to_jsonb(s) - 'id' - 'import_batch_id' - 'import_row' "
-                "- 'import_source' - 'geom' AS site, ST_X(geom) AS lon, ST_Y(geom) AS lat "
-                "FROM burial_sites s WHERE ref = ANY(:refs)"
-            ),
-            {"refs": list(refs)},
-        ).all()
-    return {ref: (site, (lon, lat)) for ref, site, lon, lat in found}
-
-
-@FUZZ
-@given(
-    sites=st.lists(_site(), min_size=1, max_size=3),
-    fmt=st.sampled_from(["csv", "xlsx", "geojson", "gpkg"]),
-)
-def test_sites_import_export_import_keeps_every_cell(run, engine, tmp_path, sites, fmt):
-    path = _file(sites, fmt, tmp_path / f"{next(_names)}.{fmt}", SITE_COLUMNS)
-    first = run("sites", path)
-    assume(first.committed)
-    refs = {s["ref"] for s in sites}
-    stored = _stored_sites(engine, refs)
-    assert len(stored) == first.added == len(sites)
-    for site in sites:
-        kept, point = stored[site["ref"]]
-        for column in SITE_TEXT:
-            assert kept[column] == (site[column] or None), column
-        assert point == (site["lon"], site["lat"])
-    with engine.connect() as conn:
-        exported = [r for r in rows(conn, "sites") if r["ref"] in refs]
-    undo_batch(engine, first.batch_id)
-    second = run("sites", _file(exported, fmt, tmp_path / f"{next(_names)}.{fmt}", SITE_COLUMNS))
-    assert second.committed and second.added == len(sites), second.problems[:2]
-    assert _stored_sites(engine, refs) == stored
-    undo_batch(engine, second.batch_id)
-
-
-BATTLE_TEXT = ["name", "name_en", "operation", "period", "description", "units"]
-
-
-@st.composite
-def _battle(draw):
-    cell = {c: "" for c in BATTLE_COLUMNS}
+def _place(draw, kind: str):
+    _, columns, texts = PLACES[kind]
+    cell = {c: "" for c in columns}
     lon, lat = draw(COORDINATE)
     cell.update(ref=next(_refs), name=draw(TEXT), lon=lon, lat=lat)
-    for column in draw(st.sets(st.sampled_from(BATTLE_TEXT[1:]), max_size=4)):
+    for column in draw(st.sets(st.sampled_from(texts[1:]), max_size=4)):
         cell[column] = draw(TEXT)[:300]
-    cell["year_from"], cell["year_to"] = draw(st.sampled_from([("", ""), ("1944", "1944")]))
+    if kind == "sites":
+        cell["kind"] = "mass_grave"
+        cell["buried_total"] = draw(st.sampled_from(["", "35", "0", "10 тыс.", "около 300"]))
+    else:
+        cell["year_from"], cell["year_to"] = draw(st.sampled_from([("", ""), ("1944", "1944")]))
     return cell
 
 
-def _stored_battles(engine, refs) -> dict[str, dict]:
+def _stored_places(engine, table: str, refs) -> dict[str, tuple]:
     with engine.connect() as conn:
         found = conn.execute(
             text(
                 "SELECT ref, to_jsonb(s) - 'id' - 'import_batch_id' - 'import_row' "
-                "- 'import_source' - 'geom' AS battle, ST_X(geom) AS lon, ST_Y(geom) AS lat "
-                "FROM battle_locations s WHERE ref = ANY(:refs)"
+                "- 'import_source' - 'geom' AS place, ST_X(geom) AS lon, ST_Y(geom) AS lat "
+                f"FROM {table} s WHERE ref = ANY(:refs)"
             ),
             {"refs": list(refs)},
         ).all()
-    return {ref: (battle, (lon, lat)) for ref, battle, lon, lat in found}
+    return {ref: (place, (lon, lat)) for ref, place, lon, lat in found}
 
 
-@FUZZ
-@given(
-    battles=st.lists(_battle(), min_size=1, max_size=3),
-    fmt=st.sampled_from(["csv", "xlsx", "geojson", "gpkg"]),
-)
-def test_battles_import_export_import_keeps_every_cell(run, engine, tmp_path, battles, fmt):
-    path = _file(battles, fmt, tmp_path / f"{next(_names)}.{fmt}", BATTLE_COLUMNS)
-    first = run("battles", path)
+@fuzz(60)
+@given(data=st.data(), kind=st.sampled_from(list(PLACES)), fmt=FORMATS)
+def test_places_import_export_import_keep_every_cell(run, engine, tmp_path, data, kind, fmt):
+    table, columns, texts = PLACES[kind]
+    places = data.draw(st.lists(_place(kind), min_size=1, max_size=3), label="places")
+    first = run(kind, _file(places, fmt, tmp_path / f"{next(_names)}.{fmt}", columns))
     assume(first.committed)
-    refs = {b["ref"] for b in battles}
-    stored = _stored_battles(engine, refs)
-    assert len(stored) == first.added == len(battles)
-    for battle in battles:
-        kept, point = stored[battle["ref"]]
-        for column in BATTLE_TEXT:
-            assert kept[column] == (battle[column] or None), column
-        assert point == (battle["lon"], battle["lat"])
+    refs = {p["ref"] for p in places}
+    stored = _stored_places(engine, table, refs)
+    assert len(stored) == first.added == len(places)
+    for place in places:
+        kept, point = stored[place["ref"]]
+        for column in texts:
+            assert kept[column] == (place[column] or None), column
+        assert point == (place["lon"], place["lat"])
     with engine.connect() as conn:
-        exported = [r for r in rows(conn, "battles") if r["ref"] in refs]
+        exported = [r for r in rows(conn, kind) if r["ref"] in refs]
     undo_batch(engine, first.batch_id)
-    second = run(
-        "battles", _file(exported, fmt, tmp_path / f"{next(_names)}.{fmt}", BATTLE_COLUMNS)
-    )
-    assert second.committed and second.added == len(battles), second.problems[:2]
-    assert _stored_battles(engine, refs) == stored
+    second = run(kind, _file(exported, fmt, tmp_path / f"{next(_names)}.{fmt}", columns))
+    assert second.committed and second.added == len(places), second.problems[:2]
+    assert _stored_places(engine, table, refs) == stored
+    undo_batch(engine, second.batch_id)
