@@ -70,6 +70,8 @@ def _old_unit_ref(name: str) -> str:
 def _named_in_row(row: dict | None, old_key, stored_old_key: str) -> str | None:
     """The cell of the row as read whose old key is the stored one's, when one name
     (new key) is all such cells say; else None."""
+    if not stored_old_key or stored_old_key == "unit:":
+        return None  # a key of no letters: any date or number in the row would match it
     cells = [v for v in (row or {}).values() if isinstance(v, str) and v.strip()]
     named = {_name_key(v): v.strip() for v in cells if old_key(v) == stored_old_key}
     named.pop(None, None)
@@ -79,7 +81,9 @@ def _named_in_row(row: dict | None, old_key, stored_old_key: str) -> str | None:
 def _relink_persons_to_units(conn) -> None:
     units = conn.execute(text("SELECT id, ref, name, kind FROM units")).all()
     by_ref = {u.ref: u.id for u in units}
-    imported = {u.id: u for u in units if _IMPORTED_UNIT.match(u.ref)}
+    imported = {u.id: u for u in units if _IMPORTED_UNIT.match(u.ref) and u.ref != "unit:"}
+    if not imported:
+        return
     moves: dict[int, int] = {}  # person -> unit
     persons = conn.execute(
         text(
@@ -133,13 +137,15 @@ def _relink_members(conn) -> None:
     made: dict[tuple, int] = {}
     for m in memberships:
         name = _named_in_row(m.import_source, _phonetic_key, _phonetic_key(m.name))
-        if name is None or _name_key(name) == m.name_key:
+        if name is None or _name_key(name) == _name_key(m.name):
             continue
         key = _name_key(name)
         where = (m.kind, key, m.brigade_id)
         if where not in made:
             made[where] = _formation(conn, m, name, key)
         moves.append((m.person_id, m.unit_id, made[where]))
+    # One membership per person and formation (two moving to one would collide).
+    moves = list({(p, a): (p, b, a) for p, b, a in reversed(moves)}.values())
     if moves:
         person, before, after = (list(column) for column in zip(*moves, strict=True))
         conn.execute(
@@ -183,7 +189,7 @@ def _formation(conn, m, name: str, key: str) -> int:
     ).scalar_one()
 
 
-def _key_again(conn, name_key, ref_from, ref_to) -> None:
+def _key_formations_again(conn, name_key) -> None:
     for unit_id, name in conn.execute(text("SELECT id, name FROM partisan_units")).all():
         key = name_key(name)
         if key is not None:
@@ -191,6 +197,9 @@ def _key_again(conn, name_key, ref_from, ref_to) -> None:
                 text("UPDATE partisan_units SET name_key = :k WHERE id = :id"),
                 {"k": key, "id": unit_id},
             )
+
+
+def _key_units_again(conn, ref_from, ref_to) -> None:
     taken = set(conn.execute(text("SELECT ref FROM units")).scalars())
     for unit_id, ref, name in conn.execute(
         text("SELECT id, ref, name FROM units ORDER BY id")
@@ -208,15 +217,20 @@ def _key_again(conn, name_key, ref_from, ref_to) -> None:
 def upgrade() -> None:
     conn = op.get_bind()
     conn.execute(text("SELECT set_config('mapapp.actor', 'migration 0014', true)"))
-    _relink_persons_to_units(conn)
+    # Formations first: the members' new formations are then found by the new keys.
+    _key_formations_again(conn, _name_key)
+    _relink_persons_to_units(conn)  # by the units' old refs, before they change
     _relink_members(conn)
-    _key_again(
+    _key_units_again(
         conn,
-        _name_key,
         lambda name: _old_unit_ref(name) if _IMPORTED_UNIT.match(_old_unit_ref(name)) else None,
         _unit_ref,
     )
 
 
 def downgrade() -> None:
-    _key_again(op.get_bind(), _phonetic_key, _unit_ref, _old_unit_ref)
+    """The old keys again; the units and formations made and the links changed stay
+    (they are right under either key)."""
+    conn = op.get_bind()
+    _key_formations_again(conn, _phonetic_key)
+    _key_units_again(conn, _unit_ref, _old_unit_ref)

@@ -38,6 +38,17 @@ def _store_as_before_0014(conn) -> None:
         ),
         {"n": BRIGADE, "k": search_key(BRIGADE.replace("«", " ").replace("»", " "))},
     ).scalar_one()
+    # A cell with no letter got the empty key; a year in the row must not be taken for it.
+    dash_unit = conn.execute(
+        text("INSERT INTO units (ref, name, kind) VALUES ('unit:', '-', 'army') RETURNING id")
+    ).scalar_one()
+    conn.execute(
+        text(
+            "INSERT INTO persons (ref, surname, unit_id, import_source) "
+            "VALUES ('old-key-dash', 'Ключев', :u, CAST(:row AS jsonb))"
+        ),
+        {"u": dash_unit, "row": json.dumps({"Год рождения": "1920", "Часть": "-"})},
+    )
     for n, number in enumerate(("1373", "1375"), start=1):
         row = {
             "Фамилия": "Ключев",
@@ -99,6 +110,24 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
                 .scalars()
                 .all()
             )
+            brigades = conn.execute(
+                text("SELECT count(*) FROM partisan_units WHERE name = :n"), {"n": BRIGADE}
+            ).scalar_one()
+            member_of = conn.execute(
+                text(
+                    "SELECT f.ref FROM partisan_memberships m JOIN persons p "
+                    "ON p.id = m.person_id JOIN partisan_units f ON f.id = m.unit_id "
+                    "WHERE p.ref = 'old-key-1'"
+                )
+            ).scalar_one()
+            dash = conn.execute(
+                text(
+                    "SELECT u.name FROM persons p JOIN units u ON u.id = p.unit_id "
+                    "WHERE p.ref = 'old-key-dash'"
+                )
+            ).scalar_one()
+        assert brigades == 1 and member_of == "old:brigade-7"  # found, never doubled
+        assert dash == "-"  # not moved to a unit named "1920"
         assert ref == person_unit_ref(REGIMENT) and "1373" in ref
         assert key == unit_key(BRIGADE) == "бригада 7 старый ключ"
         assert actors == ["migration 0014"]  # the history says who changed the link
@@ -130,4 +159,5 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM persons WHERE ref LIKE 'old-key-%'"))
             conn.execute(text("DELETE FROM units WHERE name LIKE '%(старый ключ)'"))
+            conn.execute(text("DELETE FROM units WHERE ref = 'unit:' AND name = '-'"))
             conn.execute(text("DELETE FROM partisan_units WHERE name LIKE '%«Старый ключ»'"))
