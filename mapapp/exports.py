@@ -24,7 +24,7 @@ from mapapp.text.dates import format_partial_date
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
 # Text a spreadsheet would run, and text that starts with apostrophes before such a start
 # (the importer takes one off: "'-0" is written "''-0").
-_FORMULA_START = re.compile(r"^'*[=+\-@\t\r]")
+_FORMULA_START = re.compile(r"^(?:'+[=+\-@]|[=+\-@\t\r])")
 _APOSTROPHE_START = re.compile(r"^'+[=+\-@]")
 
 SITE_COLUMNS = [

@@ -144,8 +144,8 @@ def _in_district(place: dict, district_key: str) -> bool:
 
 
 def _settlements_named(settlement: str, places: list[dict]) -> list[dict]:
-    name_key = search_key(settlement_name(settlement) or settlement)
-    numbers = numbers_in(settlement)
+    name = settlement_name(settlement) or settlement
+    name_key, numbers = search_key(name), numbers_in(name)
     return [
         p
         for p in places

@@ -17,3 +17,9 @@ def test_a_settlement_is_found_only_with_the_same_numbers():
     assert search_key("Ляды 1-е") == search_key("Ляды 2-е")  # why the numbers are compared
     assert _settlements_named("Ляды 2-е", [first, second]) == [second]
     assert _settlements_named("Ляды", [first, second]) == []
+
+
+def test_the_numbers_are_read_from_the_settlement_name_not_its_note():
+    novoselki = {"name": "Новосёлки", "keys": [search_key("Новосёлки")]}
+    named = "д. Новосёлки (до 1964 г. Старые Новосёлки)"
+    assert _settlements_named(named, [novoselki]) == [novoselki]

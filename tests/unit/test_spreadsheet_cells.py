@@ -8,7 +8,7 @@ import pytest
 from mapapp.exports import _kept_by_importer, spreadsheet_cell
 from mapapp.importers.values import clean
 
-TEXTS = ["".join(t) for n in range(1, 6) for t in itertools.product("'=-+@a ", repeat=n)]
+TEXTS = ["".join(t) for n in range(1, 6) for t in itertools.product("'=-+@a \t", repeat=n)]
 
 
 @pytest.mark.parametrize("write", [spreadsheet_cell, _kept_by_importer])
