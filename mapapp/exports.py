@@ -19,13 +19,13 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
+from mapapp.importers.values import APOSTROPHE_TAKEN_OFF
 from mapapp.text.dates import format_partial_date
 
 FORMATS = ("csv", "xlsx", "geojson", "gpkg")
-# Text a spreadsheet would run, and text that starts with apostrophes before such a start
-# (the importer takes one off: "'-0" is written "''-0").
-_FORMULA_START = re.compile(r"^(?:'+[=+\-@]|[=+\-@\t\r])")
-_APOSTROPHE_START = re.compile(r"^'+[=+\-@]")
+# Text a spreadsheet would run. It gets an apostrophe in front, and so does text the
+# importer takes an apostrophe off (values.APOSTROPHE_TAKEN_OFF: "'-0" is written "''-0").
+_FORMULA_START = re.compile(r"[=+\-@\t\r]")
 
 SITE_COLUMNS = [
     "ref", "kind", "name", "name_ru", "name_be", "name_en", "register_number", "oblast",
@@ -185,7 +185,9 @@ def spreadsheet_cell(value):
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, str) and _FORMULA_START.match(value):
+    if isinstance(value, str) and (
+        _FORMULA_START.match(value) or APOSTROPHE_TAKEN_OFF.match(value)
+    ):
         return "'" + value
     return value
 
@@ -245,7 +247,7 @@ def write_xlsx(records, columns: list[str], path: Path) -> int:
 def _kept_by_importer(value):
     """Geodata runs no formulas, but the importer takes off an apostrophe before =, +, -
     or @ in any format: text that starts so keeps its own with a second one."""
-    if isinstance(value, str) and _APOSTROPHE_START.match(value):
+    if isinstance(value, str) and APOSTROPHE_TAKEN_OFF.match(value):
         return "'" + value
     return value
 

@@ -369,16 +369,14 @@ def _no_geometry(geom) -> bool:
 
 
 def _text(value) -> str:
+    if hasattr(value, "tolist"):  # numpy scalars and arrays (a JSON list property)
+        value = value.tolist()
     if value is None:
         return ""
     if isinstance(value, float):
         if math.isnan(value):
             return ""
         return str(int(value)) if value.is_integer() else repr(value)
-    if hasattr(value, "tolist"):  # numpy scalars and arrays (a JSON list property)
-        value = value.tolist()
     if isinstance(value, list | dict):
         return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, float):
-        return _text(value)
     return str(value)

@@ -22,7 +22,9 @@ _NEGATIVE_HEMI = ("s", "w", "ю", "з")
 _LAT_HEMI = ("n", "s", "с", "ю", "пн")
 
 
-_PROTECTED_START = re.compile(r"'*[=+\-@]")
+# Text the importer takes one apostrophe off: apostrophes before a sign a spreadsheet
+# would run. The exports write one more in front of such text (mapapp.exports).
+APOSTROPHE_TAKEN_OFF = re.compile(r"'+[=+\-@]")
 
 
 def clean(value: str | None) -> str | None:
@@ -36,7 +38,7 @@ def clean(value: str | None) -> str | None:
     if not value.isprintable():
         _refuse_control_characters(value)
     value = value.strip()
-    if value[:1] == "'" and _PROTECTED_START.match(value, 1):
+    if APOSTROPHE_TAKEN_OFF.match(value):
         # What our export wrote to keep a spreadsheet from running it (also before text
         # that itself starts with apostrophes and such a sign: "''-0" is "'-0").
         value = value[1:]
