@@ -33,21 +33,34 @@ WHERE = """
 }
 """
 
+# True once the map and both cluster layers have finished moving. Leaflet ends its zoom
+# animation a frame before it tells the layers, so "the map is not animating" alone can
+# hold while a cluster layer still shows the markers of the zoom before (which it then
+# merges into a cluster): each layer must also have taken the map's zoom as its own.
+SETTLED = """
+(() => {
+  const map = window.mapapp.map;
+  if (map._animatingZoom) return false;
+  // A map of sites alone (a region's view) has no layer of battles.
+  return [window.mapapp.layers.sites, window.mapapp.layers.battles].every((layer) =>
+    !layer || !layer._map || (layer._zoom === Math.round(map.getZoom()) && !layer._inZoomAnimation));
+})()
+"""
+
 # True once the map has zoomed out from where it was and stopped moving.
-ZOOMED_OUT = """
-() => window.mapapp.map.getZoom() < window.__mapappZoom && !window.mapapp.map._animatingZoom
+ZOOMED_OUT = f"""
+() => window.mapapp.map.getZoom() < window.__mapappZoom && {SETTLED.strip()}
 """
 
 # True once the cluster clicked last is no longer what shows the marker, and the map
 # and the cluster layer have finished moving.
-SPLIT = """
-([kind, id]) => {
+SPLIT = f"""
+([kind, id]) => {{
   const marker = window.mapapp.markers[kind][id];
   const layer = kind === "battle" ? window.mapapp.layers.battles : window.mapapp.layers.sites;
   const shown = layer.getVisibleParent(marker);
-  return shown !== null && shown !== window.__mapappShown
-    && !window.mapapp.map._animatingZoom && !layer._inZoomAnimation;
-}
+  return shown !== null && shown !== window.__mapappShown && {SETTLED.strip()};
+}}
 """
 
 
