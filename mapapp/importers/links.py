@@ -105,12 +105,12 @@ class Gazetteer:
         rows = self.conn.execute(
             text(
                 "SELECT s.name, s.district, s.kind, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon, "
-                "array_agg(DISTINCT n.key) AS keys FROM settlements s "
+                "array_remove(array_agg(n.name), NULL) AS aliases FROM settlements s "
                 "LEFT JOIN place_names n ON n.place_type = 'settlement' AND n.place_id = s.id "
                 "WHERE s.geom IS NOT NULL GROUP BY s.id"
             )
         ).mappings()
-        known = [dict(r) for r in rows]
+        known = [with_spellings(dict(r)) for r in rows]
         return [self._locate(settlement, district, known) for settlement, district in places]
 
     @staticmethod
@@ -143,15 +143,19 @@ def _in_district(place: dict, district_key: str) -> bool:
     return bool(key) and (key.startswith(district_key) or district_key.startswith(key))
 
 
+def with_spellings(place: dict) -> dict:
+    """A gazetteer place with the (search key, numbers) of its name and of each alias: a
+    row's name is compared with the one spelling it matches, numbers included, so that
+    "Ляды 2" finds the place listed as "Ляды-Вторые" with the alias "Ляды 2"."""
+    names = [place["name"], *(place.get("aliases") or [])]
+    place["spellings"] = {(search_key(n), numbers_in(n)) for n in names}
+    return place
+
+
 def _settlements_named(settlement: str, places: list[dict]) -> list[dict]:
     name = settlement_name(settlement) or settlement
-    name_key, numbers = search_key(name), numbers_in(name)
-    return [
-        p
-        for p in places
-        if (name_key in (p["keys"] or []) or search_key(p["name"]) == name_key)
-        and numbers_in(p["name"]) == numbers
-    ]
+    wanted = (search_key(name), numbers_in(name))
+    return [p for p in places if wanted in p["spellings"]]
 
 
 def numbers_in(name: str | None) -> tuple[int, ...]:

@@ -299,6 +299,30 @@ def test_sites_without_coordinates_placed_at_known_settlement_or_refused(run, tm
     assert "no coordinates" in by_name["Братская могила в районе"][2]
 
 
+def test_a_settlement_named_by_its_other_spelling_places_the_row(run, tmp_path, engine):
+    """The gazetteer knows a settlement by every spelling stored for it."""
+    content = (
+        "Назва,Тып,Населены пункт,Шырата,Даўгата\n"
+        "Брацкая магіла ля Дуброўны,брацкая магіла,Дуброўна,,\n"
+        "Брацкая магіла ля Дуброўны 2,брацкая магіла,Дуброўна 2,,\n"
+    )
+    report = run("sites", write(tmp_path, "be.csv", content), skip_invalid=True)
+    assert [str(p) for p in report.problems] == [
+        "row 3, column 'Шырата': no coordinates, and the gazetteer has no point for "
+        "settlement 'Дуброўна 2'"
+    ]
+    assert report.committed and report.added == 1
+    with engine.connect() as conn:
+        placed = conn.execute(
+            text(
+                "SELECT location_precision, round(ST_Y(geom)::numeric, 3)::float "
+                "FROM burial_sites WHERE import_batch_id = :b"
+            ),
+            {"b": report.batch_id},
+        ).one()
+    assert tuple(placed) == ("settlement_centre", 54.572)
+
+
 # --- 5. any cell, anywhere -----------------------------------------------------------
 
 
