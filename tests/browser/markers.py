@@ -43,7 +43,8 @@ SETTLED = """
   if (map._animatingZoom) return false;
   // A map of sites alone (a region's view) has no layer of battles.
   return [window.mapapp.layers.sites, window.mapapp.layers.battles].every((layer) =>
-    !layer || !layer._map || (layer._zoom === Math.round(map.getZoom()) && !layer._inZoomAnimation));
+    !layer || !layer._map
+      || (layer._zoom === Math.round(map.getZoom()) && !layer._inZoomAnimation));
 })()
 """
 
