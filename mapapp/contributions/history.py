@@ -14,6 +14,9 @@ HIDDEN = {
     "import_batch_id", "geom", "birthplace_geom",
 }  # fmt: skip
 TABLES = {"person": "persons", "site": "burial_sites"}
+# Entries of other tables kept under a record's id: a person's partisan memberships moved
+# by migration 0014 (keyed by the person).
+ALSO = {"person": "partisan_memberships", "site": ""}
 
 
 def record_history(session: Session, target_type: str, record_id: int) -> list[dict]:
@@ -27,11 +30,11 @@ def record_history(session: Session, target_type: str, record_id: int) -> list[d
                      AS evidence_file
             FROM audit_log a
             LEFT JOIN contributions c ON c.id = a.contribution_id
-            WHERE a.table_name = :table AND a.row_id = :id
+            WHERE a.table_name IN (:table, :also) AND a.row_id = :id
             ORDER BY a.id DESC
             """
         ),
-        {"table": TABLES[target_type], "id": record_id},
+        {"table": TABLES[target_type], "also": ALSO[target_type], "id": record_id},
     ).mappings()
     entries = []
     for row in rows:

@@ -85,6 +85,7 @@ FIELD_LABELS = {
     "withdrawn_at": _l("Withdrawn on"),
     "withdrawn_reason": _l("Reason for withdrawal"),
     "withdrawn_by": _l("Withdrawn by contribution"),
+    "partisan_formation": _l("Partisan formation"),
 }
 OPERATION_LABELS = {
     "insert": _l("created"),

@@ -3,18 +3,27 @@
 joined to a unit or brigade of another number, and an import after it finds them."""
 
 import json
+import re
 
 from alembic import command
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from mapapp import db as database
+from mapapp.contributions.history import record_history
 from mapapp.importers.awards import unit_key
 from mapapp.importers.batches import undo_batch
 from mapapp.importers.writers import person_unit_ref
 from mapapp.text.normalize import search_key
 
 REGIMENT = "1373-й стрелковый полк (старый ключ)"
+OTHER_REGIMENT = "Другой полк (старый ключ)"
 BRIGADE = "бригада №7 «Старый ключ»"
+DETACHMENT = "отряд №1 «Старый ключ»"
+
+
+def _number(name: str, number: int) -> str:
+    return re.sub(r"\d+", str(number), name, count=1)
 
 
 def _migrate(engine, to: str, down: bool = False) -> None:
@@ -24,59 +33,120 @@ def _migrate(engine, to: str, down: bool = False) -> None:
         (command.downgrade if down else command.upgrade)(config, to)
 
 
-def _store_as_before_0014(conn) -> None:
-    """Two imported persons of each formation, as the phonetic key (no digits) joined
-    them: the second person's row names another number."""
-    unit_id = conn.execute(
-        text("INSERT INTO units (ref, name, kind) VALUES (:r, :n, 'army') RETURNING id"),
-        {"r": "unit:" + search_key(REGIMENT).replace(" ", "-"), "n": REGIMENT},
-    ).scalar_one()
-    brigade_id = conn.execute(
+def _old_formation(conn, kind: str, name: str, brigade_id=None) -> int:
+    return conn.execute(
         text(
-            "INSERT INTO partisan_units (ref, kind, name, name_key) "
-            "VALUES ('old:brigade-7', 'brigade', :n, :k) RETURNING id"
+            "INSERT INTO partisan_units (ref, kind, name, name_key, brigade_id) "
+            "VALUES (:r, :k, :n, :key, :b) RETURNING id"
         ),
-        {"n": BRIGADE, "k": search_key(BRIGADE.replace("«", " ").replace("»", " "))},
+        {
+            "r": f"old:{kind}:{name}",
+            "k": kind,
+            "n": name,
+            "key": search_key(name.replace("«", " ").replace("»", " ")),
+            "b": brigade_id,
+        },
     ).scalar_one()
+
+
+def _store_as_before_0014(conn) -> None:
+    """Imported persons as the phonetic key (no digits) linked them: to a unit, brigade
+    or detachment their row names with another number, and links the migration must
+    leave (changed since, made by another import, told by no column it can read)."""
+
+    def batch(options: dict) -> int:
+        return conn.execute(
+            text(
+                "INSERT INTO import_batches (kind, file_name, file_sha256, options) VALUES "
+                "('persons', 'old.csv', repeat('0', 64), CAST(:o AS jsonb)) RETURNING id"
+            ),
+            {"o": json.dumps(options, ensure_ascii=False)},
+        ).scalar_one()
+
+    def unit(name: str) -> int:
+        return conn.execute(
+            text("INSERT INTO units (ref, name, kind) VALUES (:r, :n, 'army') RETURNING id"),
+            {"r": "unit:" + search_key(name).replace(" ", "-"), "n": name},
+        ).scalar_one()
+
+    def person(ref: str, batch_id: int, unit_id: int, row: dict) -> int:
+        return conn.execute(
+            text(
+                "INSERT INTO persons (ref, surname, unit_id, import_batch_id, import_source) "
+                "VALUES (:ref, 'Ключев', :u, :b, CAST(:row AS jsonb)) RETURNING id"
+            ),
+            {"ref": ref, "u": unit_id, "b": batch_id, "row": json.dumps(row, ensure_ascii=False)},
+        ).scalar_one()
+
+    def member(person_id: int, formation: int, batch_id: int | None) -> None:
+        conn.execute(
+            text(
+                "INSERT INTO partisan_memberships (person_id, unit_id, import_batch_id) "
+                "VALUES (:p, :u, :b)"
+            ),
+            {"p": person_id, "u": formation, "b": batch_id},
+        )
+
+    regiment, other = unit(REGIMENT), unit(OTHER_REGIMENT)
+    brigade = _old_formation(conn, "brigade", BRIGADE)
+    detachment = _old_formation(conn, "detachment", DETACHMENT, brigade)
+    read = batch({})
+    given = batch({"set": {"unit": _number(REGIMENT, 1374)}})
+    mapped = batch({"mapping": "/tmp/map.json"})
+    later = batch({})
+
+    def row(unit_number: int, brigade_number: int | None = None, detachment_number=None):
+        cells = {"Фамилия": "Ключев", "Часть": _number(REGIMENT, unit_number)}
+        cells["Прежняя часть"] = _number(REGIMENT, 1374)  # not the unit column
+        if brigade_number:
+            cells["Бригада"] = _number(BRIGADE, brigade_number)
+        if detachment_number:
+            cells["Отряд"] = _number(DETACHMENT, detachment_number)
+        return cells
+
+    person("old-key-1", read, regiment, row(1373))
+    member(person("old-key-2", read, regiment, row(1375, 8)), brigade, read)
+    member(person("old-key-3", read, regiment, row(1373, 7)), brigade, read)
+    member(person("old-key-4", read, regiment, row(1373, 8, 2)), detachment, read)
+    member(person("old-key-5", read, regiment, row(1373, 7, 1)), detachment, read)
+    # Linked since to a unit its row does not name; a membership another import made.
+    person("old-key-6", read, other, row(1376))
+    member(person("old-key-7", read, regiment, row(1373, 9)), brigade, later)
+    person("old-key-8", given, regiment, {"Фамилия": "Ключев"})
+    person("old-key-9", mapped, regiment, row(1375))
     # A cell with no letter got the empty key; a year in the row must not be taken for it.
-    dash_unit = conn.execute(
+    dash = conn.execute(
         text("INSERT INTO units (ref, name, kind) VALUES ('unit:', '-', 'army') RETURNING id")
     ).scalar_one()
-    conn.execute(
-        text(
-            "INSERT INTO persons (ref, surname, unit_id, import_source) "
-            "VALUES ('old-key-dash', 'Ключев', :u, CAST(:row AS jsonb))"
-        ),
-        {"u": dash_unit, "row": json.dumps({"Год рождения": "1920", "Часть": "-"})},
-    )
-    for n, number in enumerate(("1373", "1375"), start=1):
-        row = {
-            "Фамилия": "Ключев",
-            "Часть": REGIMENT.replace("1373", number),
-            "Бригада": BRIGADE.replace("7", str(n + 6)),
-        }
-        person_id = conn.execute(
-            text(
-                "INSERT INTO persons (ref, surname, unit_id, import_source) "
-                "VALUES (:ref, 'Ключев', :u, CAST(:row AS jsonb)) RETURNING id"
-            ),
-            {"ref": f"old-key-{n}", "u": unit_id, "row": json.dumps(row, ensure_ascii=False)},
-        ).scalar_one()
-        conn.execute(
-            text("INSERT INTO partisan_memberships (person_id, unit_id) VALUES (:p, :u)"),
-            {"p": person_id, "u": brigade_id},
-        )
+    person("old-key-dash", read, dash, {"Год рождения": "1920", "Часть": "-"})
 
 
 def _served(conn):
-    return conn.execute(
+    """Each person's unit and formation (with its brigade), by ref."""
+    rows = conn.execute(
         text(
-            "SELECT p.ref, u.name, f.name FROM persons p JOIN units u ON u.id = p.unit_id "
-            "JOIN partisan_memberships m ON m.person_id = p.id "
-            "JOIN partisan_units f ON f.id = m.unit_id "
+            "SELECT p.ref, u.name, f.name, b.name FROM persons p "
+            "JOIN units u ON u.id = p.unit_id "
+            "LEFT JOIN partisan_memberships m ON m.person_id = p.id "
+            "LEFT JOIN partisan_units f ON f.id = m.unit_id "
+            "LEFT JOIN partisan_units b ON b.id = f.brigade_id "
             "WHERE p.ref LIKE 'old-key-%' ORDER BY p.ref"
         )
     ).all()
+    return {r[0]: tuple(r[1:]) for r in rows}
+
+
+def _clean(engine) -> None:
+    with engine.begin() as conn:
+        conn.execute(text("DELETE FROM persons WHERE ref LIKE 'old-key-%'"))
+        conn.execute(text("DELETE FROM units WHERE name LIKE '%(старый ключ)'"))
+        conn.execute(text("DELETE FROM units WHERE ref = 'unit:' AND name = '-'"))
+        for kind in ("detachment", "brigade"):
+            conn.execute(
+                text("DELETE FROM partisan_units WHERE kind = :k AND name LIKE '%«Старый ключ»'"),
+                {"k": kind},
+            )
+        conn.execute(text("DELETE FROM import_batches WHERE file_name = 'old.csv'"))
 
 
 def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run, tmp_path):
@@ -84,22 +154,47 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
     try:
         with engine.begin() as conn:
             _store_as_before_0014(conn)
-            assert [s[1:] for s in _served(conn)] == [(REGIMENT, BRIGADE)] * 2
+            before = _served(conn)
     finally:
         _migrate(engine, "head")
     report = None
     try:
+        assert set(before.values()) == {
+            (REGIMENT, None, None),
+            (REGIMENT, BRIGADE, None),
+            (REGIMENT, DETACHMENT, BRIGADE),
+            (OTHER_REGIMENT, None, None),
+            ("-", None, None),
+        }
+        brigade_8 = _number(BRIGADE, 8)
+        expected = {
+            "old-key-1": (REGIMENT, None, None),
+            "old-key-2": (_number(REGIMENT, 1375), brigade_8, None),
+            "old-key-3": (REGIMENT, BRIGADE, None),
+            "old-key-4": (REGIMENT, _number(DETACHMENT, 2), brigade_8),
+            "old-key-5": (REGIMENT, DETACHMENT, BRIGADE),
+            "old-key-6": (OTHER_REGIMENT, None, None),  # linked since to another unit
+            "old-key-7": (REGIMENT, BRIGADE, None),  # the membership of another import
+            "old-key-8": (_number(REGIMENT, 1374), None, None),  # --set unit=...
+            "old-key-9": (REGIMENT, None, None),  # a mapping file: the column is unknown
+            "old-key-dash": ("-", None, None),  # not moved to a unit named "1920"
+        }
         with engine.connect() as conn:
-            assert _served(conn) == [
-                ("old-key-1", REGIMENT, BRIGADE),
-                ("old-key-2", REGIMENT.replace("1373", "1375"), "бригада №8 «Старый ключ»"),
-            ]
+            assert _served(conn) == expected
             ref = conn.execute(
                 text("SELECT ref FROM units WHERE name = :n"), {"n": REGIMENT}
             ).scalar_one()
             key = conn.execute(
-                text("SELECT name_key FROM partisan_units WHERE ref = 'old:brigade-7'")
+                text("SELECT name_key FROM partisan_units WHERE name = :n"), {"n": BRIGADE}
             ).scalar_one()
+            brigades = dict(
+                conn.execute(
+                    text(
+                        "SELECT name, count(*) FROM partisan_units WHERE kind = 'brigade' "
+                        "AND name LIKE '%«Старый ключ»' GROUP BY name"
+                    )
+                ).all()
+            )
             actors = (
                 conn.execute(
                     text(
@@ -110,32 +205,38 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
                 .scalars()
                 .all()
             )
-            brigades = conn.execute(
-                text("SELECT count(*) FROM partisan_units WHERE name = :n"), {"n": BRIGADE}
-            ).scalar_one()
-            member_of = conn.execute(
-                text(
-                    "SELECT f.ref FROM partisan_memberships m JOIN persons p "
-                    "ON p.id = m.person_id JOIN partisan_units f ON f.id = m.unit_id "
-                    "WHERE p.ref = 'old-key-1'"
-                )
-            ).scalar_one()
-            dash = conn.execute(
-                text(
-                    "SELECT u.name FROM persons p JOIN units u ON u.id = p.unit_id "
-                    "WHERE p.ref = 'old-key-dash'"
-                )
-            ).scalar_one()
-        assert brigades == 1 and member_of == "old:brigade-7"  # found, never doubled
-        assert dash == "-"  # not moved to a unit named "1920"
+        assert brigades == {BRIGADE: 1, brigade_8: 1}  # found, or made once, never doubled
         assert ref == person_unit_ref(REGIMENT) and "1373" in ref
         assert key == unit_key(BRIGADE) == "бригада 7 старый ключ"
         assert actors == ["migration 0014"]  # the history says who changed the link
+        with Session(engine) as session:
+            person_id = session.execute(
+                text("SELECT id FROM persons WHERE ref = 'old-key-4'")
+            ).scalar_one()
+            moved = [e for e in record_history(session, "person", person_id) if e["changes"]]
+        assert [(e["by"], e["changes"]) for e in moved] == [
+            (
+                "migration 0014",
+                [
+                    {
+                        "field": "partisan_formation",
+                        "old": DETACHMENT,
+                        "new": _number(DETACHMENT, 2),
+                    }
+                ],
+            )
+        ]
+
+        # Run again (down, then up): nothing moves twice, nothing is made twice.
+        _migrate(engine, "0013", down=True)
+        _migrate(engine, "head")
+        with engine.connect() as conn:
+            assert _served(conn) == expected
 
         content = (
             "ID записи,Фамилия,Имя,site_ref,Последнее место службы,Бригада\n"
             f"m-1,Ключев,Иван,site:shukhovtsy,{REGIMENT},Бригада № 7 «старый ключ»\n"
-            f"m-2,Ключев,Пётр,site:shukhovtsy,{REGIMENT.replace('1373', '1376')},бригада №9\n"
+            f"m-2,Ключев,Пётр,site:shukhovtsy,{_number(REGIMENT, 1376)},бригада №9\n"
         )
         path = tmp_path / "after_0014.csv"
         path.write_text(content)
@@ -144,20 +245,16 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
         with engine.connect() as conn:
             served = conn.execute(
                 text(
-                    "SELECT u.name, f.ref FROM persons p JOIN units u ON u.id = p.unit_id "
+                    "SELECT u.name, f.name FROM persons p JOIN units u ON u.id = p.unit_id "
                     "JOIN partisan_memberships m ON m.person_id = p.id "
                     "JOIN partisan_units f ON f.id = m.unit_id "
                     "WHERE p.import_batch_id = :b ORDER BY p.record_id"
                 ),
                 {"b": report.batch_id},
             ).all()
-        assert served[0] == (REGIMENT, "old:brigade-7")  # the stored ones, found again
-        assert served[1][0] == REGIMENT.replace("1373", "1376") and served[1][1] != "old:brigade-7"
+        assert served[0] == (REGIMENT, BRIGADE)  # the stored ones, found again
+        assert served[1] == (_number(REGIMENT, 1376), "бригада №9")
     finally:
         if report is not None:  # the persons first: they point at the units
             undo_batch(engine, report.batch_id)
-        with engine.begin() as conn:
-            conn.execute(text("DELETE FROM persons WHERE ref LIKE 'old-key-%'"))
-            conn.execute(text("DELETE FROM units WHERE name LIKE '%(старый ключ)'"))
-            conn.execute(text("DELETE FROM units WHERE ref = 'unit:' AND name = '-'"))
-            conn.execute(text("DELETE FROM partisan_units WHERE name LIKE '%«Старый ключ»'"))
+        _clean(engine)
