@@ -24,7 +24,7 @@ def record_history(session: Session, target_type: str, record_id: int) -> list[d
     rows = session.execute(
         text(
             """
-            SELECT a.id, a.op, a.changed_at, a.actor, a.old_row, a.new_row,
+            SELECT a.id, a.table_name, a.op, a.changed_at, a.actor, a.old_row, a.new_row,
                    c.id AS contribution_id, c.kind, c.comment, c.evidence, c.decision_reason,
                    EXISTS (SELECT 1 FROM evidence_files e WHERE e.contribution_id = c.id)
                      AS evidence_file
@@ -47,6 +47,8 @@ def record_history(session: Session, target_type: str, record_id: int) -> list[d
                 "operation": row["op"].lower(),
                 "at": row["changed_at"].isoformat(),
                 "by": row["actor"],
+                # A version of the record itself, which an administrator can restore.
+                "restorable": row["table_name"] == TABLES[target_type],
                 "changes": changes,
                 "contribution": None
                 if row["contribution_id"] is None

@@ -93,7 +93,7 @@ def _cell(value) -> str | None:
     if not isinstance(value, str):
         return None
     value = value.strip()
-    if re.match(r"'+[=+\-@]", value):
+    if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@"):
         value = value[1:]
     return value or None
 
@@ -103,9 +103,10 @@ class _Batch:
     rows with a header the importer read as that field; unknown (None) when a mapping
     file was used (its content was not kept) or two columns could be it."""
 
-    def __init__(self, options: dict | None, columns: list[str]):
-        options = options or {}
-        self.given = options.get("set") or {}
+    def __init__(self, options, columns: list[str]):
+        options = options if isinstance(options, dict) else {}
+        given = options.get("set")
+        self.given = given if isinstance(given, dict) else {}
         self.mapped = bool(options.get("mapping"))
         self.columns = columns
 
@@ -130,7 +131,9 @@ class _Batch:
             return None
         if where[0] == "none":
             return None
-        return _cell(where[1] if where[0] == "set" else (row or {}).get(where[1]))
+        if where[0] == "set":
+            return _cell(where[1])
+        return _cell(row.get(where[1])) if isinstance(row, dict) else None
 
 
 def _batches(conn, persons_where: str, params: dict) -> dict[int, _Batch]:
@@ -159,7 +162,9 @@ def _unit_kind(name: str) -> str:
 def _relink_persons_to_units(conn) -> None:
     units = conn.execute(text("SELECT id, ref, name FROM units")).all()
     by_ref = {u.ref: u.id for u in units}
-    imported = {u.id: u for u in units if _IMPORTED_UNIT.match(u.ref) and u.ref != "unit:"}
+    # With the column known, the unit of no letters (old ref "unit:", where "12345" and
+    # "67890" both led) is split too.
+    imported = {u.id: u for u in units if _IMPORTED_UNIT.match(u.ref)}
     if not imported:
         return
     where, params = "p.unit_id = ANY(:units)", {"units": list(imported)}
@@ -173,7 +178,10 @@ def _relink_persons_to_units(conn) -> None:
             if name is None or _old_unit_ref(name) != unit.ref:
                 kept += len(persons)  # the row does not tell, or the link changed since
                 continue
-            if _name_key(name) is None or _name_key(name) == _name_key(unit.name):
+            if _name_key(name) is None:
+                kept += len(persons)  # "-": a cell that names no unit; left to a person
+                continue
+            if _name_key(name) == _name_key(unit.name):
                 continue
             ref = _unit_ref(name)
             if ref not in by_ref:
@@ -187,7 +195,8 @@ def _relink_persons_to_units(conn) -> None:
     if kept:
         _report(
             f"{kept} persons of imported units kept their link: the column it came from is "
-            "not known (a mapping file, two columns), or it was changed after the import"
+            "not known (a mapping file, two columns), it was changed after the import, or "
+            "the cell names no unit ('-')"
         )
 
 
@@ -238,6 +247,14 @@ def _relink_members(conn) -> None:
             "LEFT JOIN partisan_units b ON b.id = f.brigade_id"
         )
     ).all()  # a register's partisans are few
+    others = conn.execute(
+        text(
+            "SELECT count(*) FROM partisan_memberships m JOIN persons p ON p.id = m.person_id "
+            "WHERE m.import_batch_id IS DISTINCT FROM p.import_batch_id"
+        )
+    ).scalar_one()
+    if others:
+        _report(f"{others} partisan memberships made by hand or by a later import: not checked")
     if not memberships:
         return
     batches = _batches(conn, "p.id = ANY(:ids)", {"ids": [m.person_id for m in memberships]})
@@ -260,11 +277,12 @@ def _relink_members(conn) -> None:
     # One membership per person and formation (two moving to one would collide).
     moves = list({(p, a): (p, b, a, batch) for p, b, a, batch in reversed(moves)}.values())
     moved = _move_memberships(conn, moves)
+    kept += len(moves) - moved  # the person is in the formation it would move to already
     _report(f"{moved} partisan memberships linked to the formation their row names")
     if kept:
         _report(
-            f"{kept} imported partisan memberships kept: the columns are not known, or the "
-            "membership was changed after the import"
+            f"{kept} imported partisan memberships kept: the columns are not known, the "
+            "membership was changed after the import, or the person is in that formation"
         )
 
 
@@ -336,6 +354,8 @@ def _move_memberships(conn, moves: list[tuple[int, int, int, int]]) -> int:
         ),
         {"p": person, "b": before, "a": after},
     ).all()
+    if not moved:
+        return 0
     names = dict(conn.execute(text("SELECT id, name FROM partisan_units")).all())
     conn.execute(
         text(
@@ -376,8 +396,8 @@ def _key_units_again(conn, ref_from, ref_to) -> None:
     ).all():
         new = ref_to(name)
         # Only units an import made; a name that folds to a ref another unit holds (two
-        # spellings of one name) keeps its ref.
-        if ref != ref_from(name) or new is None or new in taken:
+        # spellings of one name), or to an old ref longer than the column, keeps its ref.
+        if ref != ref_from(name) or new is None or new in taken or len(new) > 200:
             continue
         conn.execute(text("UPDATE units SET ref = :r WHERE id = :id"), {"r": new, "id": unit_id})
         taken.discard(ref)

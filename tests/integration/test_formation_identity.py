@@ -90,6 +90,8 @@ def _store_as_before_0014(conn) -> None:
     regiment, other = unit(REGIMENT), unit(OTHER_REGIMENT)
     brigade = _old_formation(conn, "brigade", BRIGADE)
     detachment = _old_formation(conn, "detachment", DETACHMENT, brigade)
+    # A brigade of another number a moderator added (the import found brigade 7 first).
+    brigade_8 = _old_formation(conn, "brigade", _number(BRIGADE, 8))
     read = batch({})
     given = batch({"set": {"unit": _number(REGIMENT, 1374)}})
     mapped = batch({"mapping": "/tmp/map.json"})
@@ -114,33 +116,49 @@ def _store_as_before_0014(conn) -> None:
     member(person("old-key-7", read, regiment, row(1373, 9)), brigade, later)
     person("old-key-8", given, regiment, {"Фамилия": "Ключев"})
     person("old-key-9", mapped, regiment, row(1375))
-    # A cell with no letter got the empty key; a year in the row must not be taken for it.
-    dash = conn.execute(
-        text("INSERT INTO units (ref, name, kind) VALUES ('unit:', '-', 'army') RETURNING id")
+    # Already in the brigade his membership would move to: that one stays too.
+    both = person("old-key-10", read, regiment, row(1373, 8))
+    member(both, brigade, read)
+    member(both, brigade_8, None)
+    # Cells of no letter all got the empty key: "12345", "67890", and "-" (which names no
+    # unit); a year elsewhere in the row is not read.
+    digits = conn.execute(
+        text("INSERT INTO units (ref, name, kind) VALUES ('unit:', '12345', 'army') RETURNING id")
     ).scalar_one()
-    person("old-key-dash", read, dash, {"Год рождения": "1920", "Часть": "-"})
+    for ref, cell in (("digits-1", "12345"), ("digits-2", "67890"), ("dash", "-")):
+        person(f"old-key-{ref}", read, digits, {"Год рождения": "1920", "Часть": cell})
 
 
 def _served(conn):
-    """Each person's unit and formation (with its brigade), by ref."""
+    """Each person's unit and formations ("detachment / brigade"), by ref."""
     rows = conn.execute(
         text(
-            "SELECT p.ref, u.name, f.name, b.name FROM persons p "
-            "JOIN units u ON u.id = p.unit_id "
+            "SELECT p.ref, u.name, array_remove(array_agg(concat_ws(' / ', f.name, b.name) "
+            "ORDER BY f.name), '') FROM persons p JOIN units u ON u.id = p.unit_id "
             "LEFT JOIN partisan_memberships m ON m.person_id = p.id "
             "LEFT JOIN partisan_units f ON f.id = m.unit_id "
             "LEFT JOIN partisan_units b ON b.id = f.brigade_id "
-            "WHERE p.ref LIKE 'old-key-%' ORDER BY p.ref"
+            "WHERE p.ref LIKE 'old-key-%' GROUP BY p.ref, u.name"
         )
     ).all()
-    return {r[0]: tuple(r[1:]) for r in rows}
+    return {r[0]: (r[1], *r[2]) for r in rows}
+
+
+def _made(conn) -> tuple[int, int, int]:
+    """Units, formations and membership history entries: a second run adds none."""
+    return conn.execute(
+        text(
+            "SELECT (SELECT count(*) FROM units), (SELECT count(*) FROM partisan_units), "
+            "(SELECT count(*) FROM audit_log WHERE table_name = 'partisan_memberships')"
+        )
+    ).one()
 
 
 def _clean(engine) -> None:
     with engine.begin() as conn:
         conn.execute(text("DELETE FROM persons WHERE ref LIKE 'old-key-%'"))
         conn.execute(text("DELETE FROM units WHERE name LIKE '%(старый ключ)'"))
-        conn.execute(text("DELETE FROM units WHERE ref = 'unit:' AND name = '-'"))
+        conn.execute(text("DELETE FROM units WHERE name IN ('12345', '67890')"))
         for kind in ("detachment", "brigade"):
             conn.execute(
                 text("DELETE FROM partisan_units WHERE kind = :k AND name LIKE '%«Старый ключ»'"),
@@ -160,24 +178,28 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
     report = None
     try:
         assert set(before.values()) == {
-            (REGIMENT, None, None),
-            (REGIMENT, BRIGADE, None),
-            (REGIMENT, DETACHMENT, BRIGADE),
-            (OTHER_REGIMENT, None, None),
-            ("-", None, None),
+            (REGIMENT,),
+            (REGIMENT, BRIGADE),
+            (REGIMENT, f"{DETACHMENT} / {BRIGADE}"),
+            (REGIMENT, BRIGADE, _number(BRIGADE, 8)),
+            (OTHER_REGIMENT,),
+            ("12345",),
         }
         brigade_8 = _number(BRIGADE, 8)
         expected = {
-            "old-key-1": (REGIMENT, None, None),
-            "old-key-2": (_number(REGIMENT, 1375), brigade_8, None),
-            "old-key-3": (REGIMENT, BRIGADE, None),
-            "old-key-4": (REGIMENT, _number(DETACHMENT, 2), brigade_8),
-            "old-key-5": (REGIMENT, DETACHMENT, BRIGADE),
-            "old-key-6": (OTHER_REGIMENT, None, None),  # linked since to another unit
-            "old-key-7": (REGIMENT, BRIGADE, None),  # the membership of another import
-            "old-key-8": (_number(REGIMENT, 1374), None, None),  # --set unit=...
-            "old-key-9": (REGIMENT, None, None),  # a mapping file: the column is unknown
-            "old-key-dash": ("-", None, None),  # not moved to a unit named "1920"
+            "old-key-1": (REGIMENT,),
+            "old-key-2": (_number(REGIMENT, 1375), brigade_8),
+            "old-key-3": (REGIMENT, BRIGADE),
+            "old-key-4": (REGIMENT, f"{_number(DETACHMENT, 2)} / {brigade_8}"),
+            "old-key-5": (REGIMENT, f"{DETACHMENT} / {BRIGADE}"),
+            "old-key-6": (OTHER_REGIMENT,),  # linked since to another unit
+            "old-key-7": (REGIMENT, BRIGADE),  # the membership of another import
+            "old-key-8": (_number(REGIMENT, 1374),),  # --set unit=...
+            "old-key-9": (REGIMENT,),  # a mapping file: the column is unknown
+            "old-key-10": (REGIMENT, BRIGADE, brigade_8),  # in both already
+            "old-key-digits-1": ("12345",),
+            "old-key-digits-2": ("67890",),  # not "1920", the year in the row
+            "old-key-dash": ("12345",),  # a cell that names no unit: left as it is
         }
         with engine.connect() as conn:
             assert _served(conn) == expected
@@ -205,7 +227,7 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
                 .scalars()
                 .all()
             )
-        assert brigades == {BRIGADE: 1, brigade_8: 1}  # found, or made once, never doubled
+        assert brigades == {BRIGADE: 1, brigade_8: 1}  # found, never doubled
         assert ref == person_unit_ref(REGIMENT) and "1373" in ref
         assert key == unit_key(BRIGADE) == "бригада 7 старый ключ"
         assert actors == ["migration 0014"]  # the history says who changed the link
@@ -214,9 +236,10 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
                 text("SELECT id FROM persons WHERE ref = 'old-key-4'")
             ).scalar_one()
             moved = [e for e in record_history(session, "person", person_id) if e["changes"]]
-        assert [(e["by"], e["changes"]) for e in moved] == [
+        assert [(e["by"], e["restorable"], e["changes"]) for e in moved] == [
             (
                 "migration 0014",
+                False,  # not a version of the person's row: nothing to restore
                 [
                     {
                         "field": "partisan_formation",
@@ -228,10 +251,13 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
         ]
 
         # Run again (down, then up): nothing moves twice, nothing is made twice.
+        with engine.connect() as conn:
+            made = _made(conn)
         _migrate(engine, "0013", down=True)
         _migrate(engine, "head")
         with engine.connect() as conn:
             assert _served(conn) == expected
+            assert _made(conn) == made
 
         content = (
             "ID записи,Фамилия,Имя,site_ref,Последнее место службы,Бригада\n"
