@@ -170,6 +170,7 @@ def _relink_persons_to_units(conn) -> None:
     where, params = "p.unit_id = ANY(:units)", {"units": list(imported)}
     moves: list[tuple[int, int, int]] = []  # person, unit before, unit after
     kept = 0
+    changed = _unit_changed_since_import(conn)
     for batch_id, batch in _batches(conn, where, params).items():
         source = batch.source("unit")
         for unit_id, cell, persons in _persons_by_cell(conn, batch_id, source, where, params):
@@ -189,15 +190,32 @@ def _relink_persons_to_units(conn) -> None:
                     text("INSERT INTO units (ref, name, kind) VALUES (:r, :n, :k) RETURNING id"),
                     {"r": ref, "n": name, "k": _unit_kind(name)},
                 ).scalar_one()
-            moves.extend((p, unit.id, by_ref[ref]) for p in persons)
+            moving = [p for p in persons if p not in changed]
+            kept += len(persons) - len(moving)
+            moves.extend((p, unit.id, by_ref[ref]) for p in moving)
     _move_persons(conn, moves)
     _report(f"{len(moves)} persons linked to the unit their row names")
     if kept:
         _report(
             f"{kept} persons of imported units kept their link: the column it came from is "
-            "not known (a mapping file, two columns), it was changed after the import, or "
-            "the cell names no unit ('-')"
+            "not known (a mapping file, two columns), it was changed after the import (in "
+            "the history, or to another unit), or the cell names no unit ('-')"
         )
+
+
+def _unit_changed_since_import(conn) -> set[int]:
+    """Persons whose unit someone changed after the import (the history holds the
+    change): a link a person chose, even when it is again the one the row led to."""
+    return set(
+        conn.execute(
+            text(
+                "SELECT DISTINCT row_id FROM audit_log WHERE table_name = 'persons' "
+                "AND op = 'UPDATE' AND actor IS DISTINCT FROM :actor "
+                "AND old_row -> 'unit_id' IS DISTINCT FROM new_row -> 'unit_id'"
+            ),
+            {"actor": _ACTOR},
+        ).scalars()
+    )
 
 
 def _persons_by_cell(conn, batch_id: int, source, where: str, params: dict):

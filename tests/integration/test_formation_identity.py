@@ -116,6 +116,12 @@ def _store_as_before_0014(conn) -> None:
     member(person("old-key-7", read, regiment, row(1373, 9)), brigade, later)
     person("old-key-8", given, regiment, {"Фамилия": "Ключев"})
     person("old-key-9", mapped, regiment, row(1375))
+    # Moved to another unit and back by a person: the history holds it, the link stays.
+    chosen = person("old-key-11", read, regiment, row(1375))
+    for unit_id in (other, regiment):
+        conn.execute(
+            text("UPDATE persons SET unit_id = :u WHERE id = :p"), {"u": unit_id, "p": chosen}
+        )
     # Already in the brigade his membership would move to: that one stays too.
     both = person("old-key-10", read, regiment, row(1373, 8))
     member(both, brigade, read)
@@ -197,6 +203,7 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
             "old-key-8": (_number(REGIMENT, 1374),),  # --set unit=...
             "old-key-9": (REGIMENT,),  # a mapping file: the column is unknown
             "old-key-10": (REGIMENT, BRIGADE, brigade_8),  # in both already
+            "old-key-11": (REGIMENT,),  # chosen by a person after the import
             "old-key-digits-1": ("12345",),
             "old-key-digits-2": ("67890",),  # not "1920", the year in the row
             "old-key-dash": ("12345",),  # a cell that names no unit: left as it is
