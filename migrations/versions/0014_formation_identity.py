@@ -127,9 +127,7 @@ class _Batch:
 
     def named(self, field: str, row: dict | None) -> str | None:
         where = self.source(field)
-        if where is None:
-            return None
-        if where[0] == "none":
+        if where is None or where[0] == "none":
             return None
         if where[0] == "set":
             return _cell(where[1])
