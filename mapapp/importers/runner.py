@@ -185,7 +185,7 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
             conn.rollback()
             _write_rejects(options, table.columns, _sources_of(checked), rejected_rows, report)
             return report
-        batch_id = writers.create_batch(conn, options, file_sha256(options.path))
+        batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
         added, present = writers.WRITERS[options.kind](conn, good, batch_id, options, progress)
         report.added, report.present, report.batch_id = added, present, batch_id
         writers.finish_batch(conn, batch_id, report)
@@ -259,7 +259,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             conn.rollback()
             _write_rejects(options, table.columns, rejected_sources, rejected_rows, report)
             return report
-        batch_id = writers.create_batch(conn, options, file_sha256(options.path))
+        batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
         added, present = writers.write_staged_persons(conn, batch_id, staged, options, progress)
         report.added, report.present, report.batch_id = added, present, batch_id
         report.possible_duplicates, report.duplicate_pairs = writers.possible_duplicates_of_batch(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from mapapp.importers.batches import undo_batch
 from mapapp.importers.errors import ImportFileError
 
 RU_HEADER = (
@@ -268,11 +269,21 @@ def test_geojson_in_another_crs_and_zipped_shapefile_and_gpkg(run, tmp_path, eng
     assert abs(lat - 54.57194) < 1e-6
 
 
-def test_mapping_file(run, tmp_path):
+def test_mapping_file(run, tmp_path, engine):
     mapping = write(tmp_path, "map.json", json.dumps({"Боец": "surname", "Звали": "given_name"}))
-    content = "Боец,Звали\nКартов,Семён\n"
-    report = run("persons", write(tmp_path, "m.csv", content), mapping=mapping, dry_run=True)
-    assert report.ok and report.mapped == {"Боец": "surname", "Звали": "given_name"}
+    content = "Боец,Звали,Часть\nКартов,Семён,1373-й стрелковый полк\n"
+    report = run("persons", write(tmp_path, "m.csv", content), mapping=mapping)
+    mapped = {"Боец": "surname", "Звали": "given_name", "Часть": "unit"}
+    assert report.ok and report.mapped == mapped
+    try:
+        with engine.connect() as conn:
+            options = conn.execute(
+                text("SELECT options FROM import_batches WHERE id = :b"), {"b": report.batch_id}
+            ).scalar_one()
+        # The batch's record says which column was read as which field, mapping file or not.
+        assert options["columns"] == mapped and options["mapping"] == str(mapping)
+    finally:
+        undo_batch(engine, report.batch_id)
     bad_map = write(tmp_path, "bad.json", json.dumps({"Боец": "nickname"}))
     with pytest.raises(ImportFileError, match="unknown field 'nickname'"):
         run("persons", write(tmp_path, "m2.csv", content), mapping=bad_map)
