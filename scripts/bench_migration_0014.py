@@ -16,7 +16,6 @@ import importlib.util
 import time
 from pathlib import Path
 
-from alembic import command
 from bench_database import bench_settings
 from sqlalchemy import text
 
@@ -56,7 +55,7 @@ def join_units_by_old_key(conn, old_ref) -> tuple[int, int]:
 def main() -> None:
     engine = database.make_engine(bench_settings().database_url)
     database.upgrade(engine)
-    _downgrade(engine, "0013")
+    database.downgrade(engine, "0013")
     with engine.begin() as conn:
         before, joined = join_units_by_old_key(conn, _migration()._old_unit_ref)
     print(f"{before:,} units joined into {joined:,} by the old key")
@@ -73,13 +72,6 @@ def main() -> None:
             {"column": UNIT_COLUMN},
         ).scalar_one()
     print(f"{units:,} units after; {wrong:,} persons whose unit is not the one their row names")
-
-
-def _downgrade(engine, revision: str) -> None:
-    config = database.alembic_config(engine)
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, revision)
 
 
 if __name__ == "__main__":

@@ -51,12 +51,7 @@ def engine(test_settings) -> Iterator[Engine]:
     # so that every downgrade is exercised too, then load the demo data.
     _drop_all_tables(engine)
     database.upgrade(engine)
-    from alembic import command
-
-    config = database.alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.downgrade(config, "base")
+    database.downgrade(engine, "base")
     database.upgrade(engine)
     load_demo(engine)
     yield engine

@@ -16,7 +16,7 @@ HIDDEN = {
 TABLES = {"person": "persons", "site": "burial_sites"}
 # Entries of other tables kept under a record's id: a person's partisan memberships moved
 # by migration 0014 (keyed by the person).
-ALSO = {"person": "partisan_memberships", "site": ""}
+ALSO = {"person": ["partisan_memberships"], "site": []}
 
 
 def record_history(session: Session, target_type: str, record_id: int) -> list[dict]:
@@ -30,11 +30,11 @@ def record_history(session: Session, target_type: str, record_id: int) -> list[d
                      AS evidence_file
             FROM audit_log a
             LEFT JOIN contributions c ON c.id = a.contribution_id
-            WHERE a.table_name IN (:table, :also) AND a.row_id = :id
+            WHERE a.table_name = ANY(:tables) AND a.row_id = :id
             ORDER BY a.id DESC
             """
         ),
-        {"table": TABLES[target_type], "also": ALSO[target_type], "id": record_id},
+        {"tables": [TABLES[target_type], *ALSO[target_type]], "id": record_id},
     ).mappings()
     entries = []
     for row in rows:

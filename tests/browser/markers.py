@@ -33,10 +33,10 @@ WHERE = """
 }
 """
 
-# True once the map and both cluster layers have finished moving. Leaflet ends its zoom
-# animation a frame before it tells the layers, so "the map is not animating" alone can
-# hold while a cluster layer still shows the markers of the zoom before (which it then
-# merges into a cluster): each layer must also have taken the map's zoom as its own.
+# True once the map and both cluster layers have finished moving. After the map's zoom
+# ends, a cluster layer runs an animation of its own (about 200 ms) in which the markers
+# it is merging into a cluster still show: a marker seen then is gone a moment later.
+# Each layer must have taken the map's zoom as its own and have no animation running.
 SETTLED = """
 (() => {
   const map = window.mapapp.map;

@@ -5,7 +5,6 @@ joined to a unit or brigade of another number, and an import after it finds them
 import json
 import re
 
-from alembic import command
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
@@ -24,13 +23,6 @@ DETACHMENT = "отряд №1 «Старый ключ»"
 
 def _number(name: str, number: int) -> str:
     return re.sub(r"\d+", str(number), name, count=1)
-
-
-def _migrate(engine, to: str, down: bool = False) -> None:
-    config = database.alembic_config(engine)
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        (command.downgrade if down else command.upgrade)(config, to)
 
 
 def _old_formation(conn, kind: str, name: str, brigade_id=None) -> int:
@@ -174,13 +166,13 @@ def _clean(engine) -> None:
 
 
 def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run, tmp_path):
-    _migrate(engine, "0013", down=True)
+    database.downgrade(engine, "0013")
     try:
         with engine.begin() as conn:
             _store_as_before_0014(conn)
             before = _served(conn)
     finally:
-        _migrate(engine, "head")
+        database.upgrade(engine)
     report = None
     try:
         assert set(before.values()) == {
@@ -260,8 +252,8 @@ def test_stored_formations_are_keyed_again_and_members_linked_again(engine, run,
         # Run again (down, then up): nothing moves twice, nothing is made twice.
         with engine.connect() as conn:
             made = _made(conn)
-        _migrate(engine, "0013", down=True)
-        _migrate(engine, "head")
+        database.downgrade(engine, "0013")
+        database.upgrade(engine)
         with engine.connect() as conn:
             assert _served(conn) == expected
             assert _made(conn) == made

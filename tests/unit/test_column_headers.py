@@ -15,77 +15,46 @@ def test_no_header_names_two_fields(kind):
             assert field_of_header.setdefault(folded, field) == field, (kind, header)
 
 
-def test_a_belarusian_persons_register_maps_without_a_map():
-    headers = [
-        "№ запісу",
-        "Прозвішча",
-        "Імя",
-        "Імя па бацьку",
-        "Дата нараджэння",
-        "Месца нараджэння",
-        "Воінскае званне",
-        "Вайсковая часць",
-        "Дата гібелі",
-        "Месца пахавання",
-        "Раён пахавання",
-        "Магіла",
-        "Узнагароды",
-        "Партызанскі атрад",
-        "Архіў",
-        "Вопіс",
-        "Справа",
-    ]
-    mapped = map_columns("persons", headers, None)
-    assert mapped.unmapped == []
-    assert [mapped.field_of[h] for h in headers] == [
-        "record_id",
-        "surname",
-        "given_name",
-        "patronymic",
-        "birth_date",
-        "birthplace",
-        "rank",
-        "unit",
-        "death_date",
-        "burial_place",
-        "burial_district",
-        "grave",
-        "awards",
-        "detachment",
-        "archive",
-        "opis",
-        "delo",
-    ]
+BELARUSIAN_REGISTERS = {
+    "persons": {
+        "№ запісу": "record_id",
+        "Прозвішча": "surname",
+        "Імя": "given_name",
+        "Імя па бацьку": "patronymic",
+        "Дата нараджэння": "birth_date",
+        "Месца нараджэння": "birthplace",
+        "Воінскае званне": "rank",
+        "Вайсковая часць": "unit",
+        "Дата гібелі": "death_date",
+        "Месца пахавання": "burial_place",
+        "Раён пахавання": "burial_district",
+        "Магіла": "grave",
+        "Узнагароды": "awards",
+        "Партызанскі атрад": "detachment",
+        "Архіў": "archive",
+        "Вопіс": "opis",
+        "Справа": "delo",
+    },
+    "sites": {
+        "Назва": "name",
+        "Тып": "kind",
+        "Вобласць": "oblast",
+        "Раён": "district",
+        "Населены пункт": "settlement",
+        "Усяго пахавана": "buried_total",
+        "З іх вядомых": "buried_known",
+        "Невядомых": "buried_unknown",
+        "Стан": "condition",
+        "Шырата": "lat",
+        "Даўгата": "lon",
+        "Заўвагі": "source_note",
+    },
+}
 
 
-def test_a_belarusian_sites_register_maps_without_a_map():
-    headers = [
-        "Назва",
-        "Тып",
-        "Вобласць",
-        "Раён",
-        "Населены пункт",
-        "Усяго пахавана",
-        "З іх вядомых",
-        "Невядомых",
-        "Стан",
-        "Шырата",
-        "Даўгата",
-        "Заўвагі",
-    ]
-    mapped = map_columns("sites", headers, None)
+@pytest.mark.parametrize("kind", sorted(BELARUSIAN_REGISTERS))
+def test_a_belarusian_register_maps_without_a_map(kind):
+    expected = BELARUSIAN_REGISTERS[kind]
+    mapped = map_columns(kind, list(expected), None)
     assert mapped.unmapped == []
-    assert [mapped.field_of[h] for h in headers] == [
-        "name",
-        "kind",
-        "oblast",
-        "district",
-        "settlement",
-        "buried_total",
-        "buried_known",
-        "buried_unknown",
-        "condition",
-        "lat",
-        "lon",
-        "source_note",
-    ]
+    assert mapped.field_of == expected
