@@ -299,6 +299,12 @@ def load_mapping_file(path: Path) -> dict[str, str]:
     return mapping
 
 
+# The columns a rejects file adds to the rows (runner._write_rejects): the row's number in
+# the file it came from, its problems and its record source. Never read as fields ("_row"
+# would fold to the grave row's header), kept with the row as read.
+REJECTS_COLUMNS = ("_row", "_problems", "_source")
+
+
 def map_columns(
     kind: str,
     columns: list[str],
@@ -311,7 +317,7 @@ def map_columns(
     field_of = _explicit_columns(kind, columns, explicit or {})
     aliases = {fold_header(a): f for f, names in fields.items() for a in [f, *names]}
     for column in columns:
-        if column in field_of:
+        if column in field_of or column in REJECTS_COLUMNS:
             continue
         field = aliases.get(fold_header(column))
         if field and field not in field_of.values():

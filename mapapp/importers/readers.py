@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import itertools
 import json
 import math
 import zipfile
@@ -179,7 +180,7 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
         fh.close()
         raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
-    table.rows = _closing(fh, _csv_rows(reader, columns, table.problems))
+    table.rows = _closing(fh, _csv_rows(reader, columns, table.problems, path, used))
     return table
 
 
@@ -190,7 +191,7 @@ def _closing(fh, rows):
         fh.close()
 
 
-def _csv_rows(reader, columns: list[str], problems: list[Problem]):
+def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, encoding: str):
     row_number = 1
     while True:
         try:
@@ -198,9 +199,9 @@ def _csv_rows(reader, columns: list[str], problems: list[Problem]):
         except StopIteration:
             return
         except csv.Error as exc:
-            row_number = reader.line_num
-            problems.append(Problem(row_number, None, f"the row cannot be read ({exc})"))
-            return
+            # Past a broken quote the file's cells can no longer be told apart: the rows
+            # after it would be lost or misread, so the whole file is refused.
+            raise _unreadable_line(path, encoding, reader.line_num, exc) from None
         row_number += 1
         if not any(v.strip() for v in values):
             continue  # blank line
@@ -217,13 +218,25 @@ def _csv_rows(reader, columns: list[str], problems: list[Problem]):
         yield row_number, dict(zip(columns, values, strict=True))
 
 
+def _unreadable_line(path: Path, encoding: str, line: int, exc: csv.Error) -> ImportFileError:
+    with path.open(encoding=encoding, newline="") as fh:
+        text = next(itertools.islice(fh, line - 1, None), "").rstrip("\r\n")
+    shown = text if len(text) <= 200 else text[:200] + "…"
+    return ImportFileError(
+        f"{path.name}: line {line} cannot be read ({exc}): {shown!r}. Nothing was imported. "
+        'A cell that holds quotes must be quoted whole, with each quote doubled: '
+        '"""Мститель"" отряд"'
+    )
+
+
 def _check_header(columns: list[str], name: str) -> list[str]:
     if not any(columns):
         raise ImportFileError(f"{name}: the first row (the header) is empty")
+    # A column with no name (a trailing separator, an empty spreadsheet column) is kept
+    # by its position, so any cell under it stays with the row as read.
+    columns = [column or f"column {number}" for number, column in enumerate(columns, 1)]
     seen = set()
     for column in columns:
-        if not column:
-            raise ImportFileError(f"{name}: the header has an empty column name")
         if column in seen:
             raise ImportFileError(f"{name}: the header names column {column!r} twice")
         seen.add(column)

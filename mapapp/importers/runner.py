@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gc
 import hashlib
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pyproj.exceptions import CRSError
 from sqlalchemy import Engine, text
 
 from mapapp.importers import values, writers
-from mapapp.importers.columns import load_mapping_file, map_columns
+from mapapp.importers.columns import REJECTS_COLUMNS, load_mapping_file, map_columns
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver
@@ -107,6 +108,7 @@ def run_import(
 
 
 def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportReport:
+    _check_rejects_path(options)
     table, columns = open_mapped(options)
     report = ImportReport(
         kind=options.kind,
@@ -123,7 +125,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         region_bbox=options.region_bbox,
         transformer=_transformer(options.crs),
         given=checked_given(options),
-        record_source=options.source or options.path.name,
+        record_source=options.source or _rejects_source(table) or options.path.name,
     )
     if options.kind == "persons":
         return _import_persons(engine, options, table, ctx, report, progress)
@@ -375,19 +377,54 @@ def _resolve_links(resolver: SiteResolver, checked: list[Checked]) -> None:
             item.record["site_id"] = result
 
 
+def rejects_path(options: ImportOptions) -> Path:
+    return options.rejects or options.path.with_name(options.path.stem + ".rejected.csv")
+
+
+def _check_rejects_path(options: ImportOptions) -> None:
+    """Where the rejected rows will go is checked before anything is read or written: an
+    import must not commit and then fail to say what it refused, nor overwrite its file."""
+    if not options.skip_invalid:
+        return
+    path = rejects_path(options)
+    if path.exists() and options.path.exists() and path.samefile(options.path):
+        raise ImportFileError(f"--rejects {path}: that is the file being imported")
+    if not path.parent.is_dir():
+        raise ImportFileError(f"--rejects {path}: no folder {path.parent}")
+    if path.is_dir():
+        raise ImportFileError(f"--rejects {path}: a folder, not a file")
+
+
+def _rejects_source(table) -> str | None:
+    """A rejects file carries the record source of the file its rows came from, so that
+    its corrected rows are the same records as that file's (not new ones, and not
+    possible duplicates of themselves when that file is imported again)."""
+    if REJECTS_COLUMNS[2] not in table.columns:
+        return None
+    first = next(table.rows, None)
+    if first is None:
+        return None
+    table.rows = itertools.chain([first], table.rows)
+    return first[1].get(REJECTS_COLUMNS[2], "").strip() or None
+
+
 def _write_rejects(options, columns, sources, rejected_rows, report) -> None:
     """With --skip-invalid, write the rejected rows and their reasons to a CSV file that
-    can be corrected and imported again."""
+    can be corrected and imported again: with a BOM and the file's own delimiter, so that
+    a spreadsheet opens it as it opened the file."""
     if not options.skip_invalid or not rejected_rows:
         return
-    path = options.rejects or options.path.with_name(options.path.stem + ".rejected.csv")
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([*columns, "_row", "_problems"])
+    path = rejects_path(options)
+    own = [c for c in columns if c not in REJECTS_COLUMNS]
+    record_source = options.source or options.path.name
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=report.delimiter or ",")
+        writer.writerow([*own, *REJECTS_COLUMNS])
         for row in sorted(rejected_rows):
             source = sources.get(row, {})
             reasons = "; ".join(str(p) for p in rejected_rows[row])
-            writer.writerow([*(source.get(c, "") for c in columns), row, reasons])
+            record = source.get(REJECTS_COLUMNS[2]) or record_source
+            writer.writerow([*(source.get(c, "") for c in own), row, reasons, record])
     report.rejects_file = path
 
 

@@ -1,0 +1,95 @@
+"""A CSV line that cannot be read, unnamed columns, and the rejects file's round trip."""
+
+import pytest
+from sqlalchemy import text
+
+from mapapp.importers.errors import ImportFileError
+
+HEADER = "ID записи;Фамилия;Имя;Дата гибели;Место захоронения;Район захоронения\n"
+
+
+def row(record_id, surname, died="22.06.1944"):
+    return f"{record_id};{surname};Иван;{died};Шуховцы;Дубровенский\n"
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+def test_a_broken_quote_refuses_the_whole_file_naming_its_line(run, tmp_path, counts):
+    broken = '9002;Кавычкин;Иван;1944;"Мститель" отряд;Дубровенский\n'
+    path = write(tmp_path, "q.csv", HEADER + row(9001, "Первов") + broken + row(9003, "Третьев"))
+    before = counts()
+    # Even with --skip-invalid: past a broken quote the rows after it cannot be trusted,
+    # and importing the rows before it alone would lose the rest without a word.
+    with pytest.raises(ImportFileError) as raised:
+        run("persons", path, skip_invalid=True)
+    message = str(raised.value)
+    assert "line 3" in message and '"Мститель" отряд' in message
+    assert "Nothing was imported" in message
+    assert counts() == before
+    assert not (tmp_path / "q.rejected.csv").exists()
+
+
+def test_an_unnamed_column_is_kept_by_its_position(run, tmp_path, engine):
+    # A trailing separator (Excel's export of an empty column) and a column with no name
+    # but a value: neither refuses the file, and the value stays with the row as read.
+    content = (
+        "ID записи;Фамилия;;Имя;Дата гибели;Место захоронения;Район захоронения;\n"
+        "9101;Безымянов;пометка;Иван;1944;Шуховцы;Дубровенский;\n"
+    )
+    report = run("persons", write(tmp_path, "unnamed.csv", content))
+    assert report.ok and report.added == 1, [str(p) for p in report.problems]
+    assert report.unmapped == ["column 3", "column 8"]
+    with engine.connect() as conn:
+        source = conn.execute(
+            text("SELECT import_source FROM persons WHERE surname = 'Безымянов'")
+        ).scalar_one()
+    assert source["column 3"] == "пометка" and source["column 8"] == ""
+
+
+def test_the_rejects_file_is_checked_before_anything_is_written(run, tmp_path, counts):
+    content = HEADER + row(9201, "Годнов") + row(9202, "Негоднов", died="31.02.1944")
+    path = write(tmp_path, "r.csv", content)
+    before = counts()
+    with pytest.raises(ImportFileError, match="that is the file being imported"):
+        run("persons", path, skip_invalid=True, rejects=path)
+    assert path.read_text(encoding="utf-8") == content
+    with pytest.raises(ImportFileError, match="no folder"):
+        run("persons", path, skip_invalid=True, rejects=tmp_path / "missing" / "r.csv")
+    assert counts() == before
+
+
+def test_corrected_rejects_are_the_same_records_as_their_file(run, tmp_path, engine):
+    original = HEADER + row(9301, "Годнов") + row(9302, "Исправлев", died="31.02.1944")
+    path = write(tmp_path, "src.csv", original)
+    first = run("persons", path, skip_invalid=True)
+    assert (first.added, first.rejected) == (1, 1)
+    rejects = first.rejects_file.read_bytes()
+    assert rejects.startswith(b"\xef\xbb\xbf")  # a BOM: spreadsheets open it as UTF-8
+    lines = rejects.decode("utf-8-sig").splitlines()
+    assert lines[0] == HEADER.strip() + ";_row;_problems;_source"  # the file's delimiter
+    parts = lines[1].split(";")
+    assert parts[:2] == ["9302", "Исправлев"] and parts[-3] == "3"
+    assert "31.02.1944" in parts[-2] and parts[-1] == "src.csv"
+    # The rejected row, corrected in the rejects file and imported from it.
+    fixed = write(
+        tmp_path, "fixed.csv", rejects.decode("utf-8-sig").replace("31.02.1944", "28.02.1944")
+    )
+    second = run("persons", fixed)
+    assert second.ok and second.added == 1 and second.possible_duplicates == 0
+    with engine.connect() as conn:
+        person = conn.execute(
+            text(
+                "SELECT p.record_source, p.death_day, b.row FROM persons p "
+                "JOIN burials b ON b.person_id = p.id WHERE p.surname = 'Исправлев'"
+            )
+        ).one()
+    # "_row" is the row's number in src.csv, not a grave row; the source is src.csv's.
+    assert tuple(person) == ("src.csv", 28, None)
+    # The whole file corrected and imported again: both records are already there.
+    write(tmp_path, "src.csv", original.replace("31.02.1944", "28.02.1944"))
+    again = run("persons", path)
+    assert (again.added, again.present, again.possible_duplicates) == (0, 2, 0)
