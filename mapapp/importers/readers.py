@@ -224,7 +224,7 @@ def _unreadable_line(path: Path, encoding: str, line: int, exc: csv.Error) -> Im
     shown = text if len(text) <= 200 else text[:200] + "…"
     return ImportFileError(
         f"{path.name}: line {line} cannot be read ({exc}): {shown!r}. Nothing was imported. "
-        'A cell that holds quotes must be quoted whole, with each quote doubled: '
+        "A cell that holds quotes must be quoted whole, with each quote doubled: "
         '"""Мститель"" отряд"'
     )
 
