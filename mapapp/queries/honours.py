@@ -137,22 +137,32 @@ def person_unit(session: Session, person_id: int) -> dict | None:
             "is_fictional": row["is_fictional"]}  # fmt: skip
 
 
-_UNIT_ROWS = """
-    WITH members AS (
-        SELECT m.unit_id, p.nationality FROM partisan_memberships m
-        JOIN persons p ON p.id = m.person_id
+def _unit_rows(where: str = "") -> str:
+    """Formations (those ``where`` keeps) with their member counts and nationalities. The
+    memberships of those formations are grouped once: a count per formation that read
+    every membership again took 24 s for 1,468 formations and 200,000 members."""
+    return f"""
+    WITH scope AS (SELECT * FROM partisan_units u {where}),
+    by_nationality AS (
+        SELECT m.unit_id, lower(p.nationality) AS n, count(*) AS c
+        FROM partisan_memberships m JOIN persons p ON p.id = m.person_id
+        WHERE m.unit_id IN (SELECT id FROM scope)
+        GROUP BY 1, 2
+    ),
+    per_unit AS (
+        SELECT unit_id, sum(c)::bigint AS members,
+               jsonb_object_agg(n, c) FILTER (WHERE n <> '') AS nationalities
+        FROM by_nationality GROUP BY unit_id
     )
     SELECT u.id, u.kind, u.name, u.area, u.note, u.is_fictional, u.brigade_id,
            b.name AS brigade_name, src.citation AS source, src.url AS source_url,
-           (SELECT count(*) FROM members WHERE members.unit_id = u.id) AS members,
-           (SELECT coalesce(jsonb_object_agg(n, c), '{}'::jsonb) FROM (
-                SELECT lower(nationality) AS n, count(*) AS c FROM members
-                WHERE members.unit_id = u.id AND nationality <> '' GROUP BY 1) t)
-               AS nationalities,
+           coalesce(pu.members, 0) AS members,
+           coalesce(pu.nationalities, '{{}}'::jsonb) AS nationalities,
            (SELECT coalesce(jsonb_agg(jsonb_build_object('district', a.district,
                     'oblast', a.oblast, 'on_map', a.geom IS NOT NULL) ORDER BY a.id), '[]')
             FROM partisan_unit_areas a WHERE a.unit_id = u.id) AS districts
-    FROM partisan_units u
+    FROM scope u
+    LEFT JOIN per_unit pu ON pu.unit_id = u.id
     LEFT JOIN partisan_units b ON b.id = u.brigade_id
     LEFT JOIN sources src ON src.id = u.source_id
 """
@@ -167,7 +177,7 @@ def _unit(row) -> dict:
 
 def partisan_units(session: Session) -> dict:
     """Every formation (brigades and detachments) with members and nationalities."""
-    rows = session.execute(text(_UNIT_ROWS + " ORDER BY u.is_fictional, u.name, u.id"))
+    rows = session.execute(text(_unit_rows() + " ORDER BY u.is_fictional, u.name, u.id"))
     return {"items": [_unit(r) for r in rows.mappings()]}
 
 
@@ -196,7 +206,7 @@ def brigades_with_detachments(session: Session) -> list[dict]:
 
 
 def partisan_unit(session: Session, unit_id: int) -> dict | None:
-    row = session.execute(text(_UNIT_ROWS + " WHERE u.id = :id"), {"id": unit_id}).mappings()
+    row = session.execute(text(_unit_rows("WHERE u.id = :id")), {"id": unit_id}).mappings()
     row = row.one_or_none()
     if row is None:
         return None

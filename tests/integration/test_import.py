@@ -348,6 +348,18 @@ def test_bulk_path_restores_every_foreign_key_and_index(run, tmp_path, engine, m
             )
         ).scalar()
     assert linked == 5
+    # The load's tables have fresh statistics: their newest ids are in them.
+    with engine.connect() as conn:
+        newest = conn.execute(
+            text(
+                "SELECT (SELECT max(person_id) FROM burials), (SELECT max(id) FROM persons), "
+                "(SELECT histogram_bounds::text::int[] FROM pg_stats "
+                " WHERE tablename = 'burials' AND attname = 'person_id'), "
+                "(SELECT histogram_bounds::text::int[] FROM pg_stats "
+                " WHERE tablename = 'persons' AND attname = 'id')"
+            )
+        ).one()
+    assert newest[2][-1] == newest[0] and newest[3][-1] == newest[1]
 
 
 def test_a_failure_while_the_stage_copy_is_open_leaves_nothing(run, tmp_path, engine, monkeypatch):
