@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime
 import itertools
 import json
 import math
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -254,18 +256,48 @@ def _read_xlsx(path: Path) -> Table:
         book = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportFileError(f"{path.name}: not a readable .xlsx workbook ({exc})") from None
-    sheet = book.worksheets[0]
+    sheet = _sheet_to_read(book)
     rows = sheet.iter_rows()
     try:
         header_cells = next(rows)
     except StopIteration:
-        raise ImportFileError(f"{path.name}: the first sheet is empty") from None
+        raise ImportFileError(f"{path.name}: the sheet {sheet.title!r} is empty") from None
     columns = _check_header(
         [("" if c.value is None else str(c.value)).strip() for c in header_cells], path.name
     )
     table = Table(columns=columns, rows=iter(()))
     table.rows = _xlsx_rows(rows, columns, book, table.problems)
     return table
+
+
+def _sheet_to_read(book):
+    """The sheet the workbook opens on, as a person sees it; a hidden one never (a
+    workbook saved with a hidden sheet active opens on its first visible sheet)."""
+    visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+    if not visible:
+        raise ImportFileError("the workbook has no visible sheet")
+    active = book.active
+    return active if active in visible else visible[0]
+
+
+# Quoted text, [colour]/[locale] parts and escaped characters in a number format say
+# nothing of which parts of a date it shows.
+_FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+
+
+def _date_text(value, number_format: str | None) -> str:
+    """A date cell as the sheet shows it: a cell formatted to show a month and year
+    ("06.1944") or a year alone holds a whole date only because Excel must store one,
+    and its day (and month) were never written; a time alone is not a date at all."""
+    shown = _FORMAT_NOISE.sub("", (number_format or "").lower())
+    if isinstance(value, datetime.time):
+        return value.isoformat()
+    has_year, has_day = "y" in shown, "d" in shown
+    if not has_year and not has_day and shown not in ("", "general"):
+        return value.strftime("%H:%M:%S")  # a time format on a date-time
+    if has_year and not has_day:
+        return value.strftime("%m.%Y") if "m" in shown else value.strftime("%Y")
+    return value.strftime("%d.%m.%Y")
 
 
 def _xlsx_cell(cell) -> str:
@@ -276,8 +308,8 @@ def _xlsx_cell(cell) -> str:
         return Formula(value if isinstance(value, str) else str(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    if hasattr(value, "strftime"):
-        return value.strftime("%d.%m.%Y")
+    if isinstance(value, datetime.date | datetime.time):
+        return _date_text(value, getattr(cell, "number_format", None))
     return str(value)
 
 

@@ -3,6 +3,14 @@
 from __future__ import annotations
 
 import calendar
+import re
+
+DATE_FORMS = "1944, 06.1944, 22.06.1944, __.06.1944 or 1944-06-22"
+# Written around a date by exports and by hand, saying nothing more than the date:
+# a time of midnight ("22.06.1944 0:00:00", a spreadsheet's export) and the year's mark
+# ("1944 г.", "22.06.1944г.").
+_AROUND_DATE = re.compile(r"(?:\s+0?0:00(?::00)?|\s*г(?:ода|\.)?)$")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -27,24 +35,27 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
 
 
 def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int | None]:
-    """Parse ``1902``, ``__.__.1902``, ``12.1943``, ``22.06.1944`` into (year, month, day).
+    """Parse ``1902``, ``__.__.1902``, ``12.1943``, ``22.06.1944``, ``1944-06-22`` into
+    (year, month, day).
 
     Unknown parts written as underscores stay unknown. Raises ValueError on
     anything else, naming the value, so that no date is silently guessed.
     """
     if value is None or not value.strip():
         return (None, None, None)
-    parts = value.strip().split(".")
+    written = _AROUND_DATE.sub("", value.strip())
+    iso = _ISO_DATE.fullmatch(written)
+    parts = [p for p in reversed(iso.groups()) if p] if iso else written.split(".")
     if len(parts) > 3:
-        raise ValueError(f"not a date: {value!r}")
+        raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
     parsed: list[int | None] = []
     for part in parts:
         if part and set(part) == {"_"}:
             parsed.append(None)
-        elif part.isdigit():
+        elif part.isascii() and part.isdigit():
             parsed.append(int(part))
         else:
-            raise ValueError(f"not a date: {value!r}")
+            raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
     year = parsed[-1]
     month = parsed[-2] if len(parsed) >= 2 else None
     day = parsed[-3] if len(parsed) == 3 else None

@@ -27,6 +27,8 @@ UNREADABLE = [
     ("old.xls", b"\xd0\xcf\x11\xe0", "old .xls files are not read"),
     ("bad.geojson", b'{"type": "FeatureCollection", "features": [', "cannot be read as geodata"),
     ("notes.docx", b"PK", "unknown format '.docx'"),
+    # A quote left open: every cell after it would be misread, so nothing is imported.
+    ("truncated.csv", (HEADER + GOOD + 'Обрезов,"Иван').encode(), "line 3 cannot be read"),
 ]
 
 
@@ -50,7 +52,6 @@ def test_wrong_encoding_named_by_the_user(run, tmp_path, counts):
 
 # (content, fragments of the problem report): files read, but with rows to refuse.
 BAD_ROWS = [
-    ("truncated", HEADER + GOOD + 'Обрезов,"Иван', ["row 3", "cannot be read"]),
     (
         "shifted",
         HEADER + GOOD + "Сдвигов,Иван,1902,Шуховцы,Дубровенский,лишнее\n",
@@ -65,8 +66,8 @@ BAD_ROWS = [
     ),
     (
         "date",
-        HEADER + "Датов,Иван,1902-05-01,Шуховцы,Дубровенский\n",
-        ["row 2", "Дата рождения", "not a date"],
+        HEADER + "Датов,Иван,01/05/1902,Шуховцы,Дубровенский\n",
+        ["row 2", "Дата рождения", "not a date", "expected 1944, 06.1944, 22.06.1944"],
     ),
     (
         "huge cell",

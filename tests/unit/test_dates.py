@@ -11,6 +11,14 @@ from mapapp.text.dates import format_partial_date, parse_partial_date
         ("12.1943", (1943, 12, None)),
         ("__.12.1943", (1943, 12, None)),
         ("22.06.1944", (1944, 6, 22)),
+        # ISO 8601, as databases export; a midnight time and the year's mark around a date.
+        ("1944-06-22", (1944, 6, 22)),
+        ("1944-06", (1944, 6, None)),
+        ("22.06.1944 0:00:00", (1944, 6, 22)),
+        ("22.06.1944 00:00", (1944, 6, 22)),
+        ("1944 г.", (1944, None, None)),
+        ("22.06.1944г.", (1944, 6, 22)),
+        ("1944 года", (1944, None, None)),
         ("", (None, None, None)),
         (None, (None, None, None)),
     ],
@@ -20,7 +28,19 @@ def test_parse_partial_dates_keeps_unknown_parts_unknown(text, expected):
 
 
 @pytest.mark.parametrize(
-    "text", ["1944-06-22", "32.01.1944", "01.13.1944", "22.06.44", "abc", "1.2.3.1944", "1800"]
+    "text",
+    [
+        "1944/06/22",  # which is the month, in 1944/06/05? never guessed
+        "1944-6-22",
+        "22.06.1944 12:30:00",  # a time of day: not a date as written
+        "32.01.1944",
+        "01.13.1944",
+        "22.06.44",
+        "abc",
+        "1.2.3.1944",
+        "1800",
+        "г.",
+    ],
 )
 def test_parse_partial_dates_rejects_what_it_cannot_read(text):
     with pytest.raises(ValueError, match="1944|date|range|1800"):
