@@ -191,7 +191,10 @@ def _echo_err(message: str) -> None:
 @click.option(
     "--rejects",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Where --skip-invalid writes rejected rows (default: FILE.rejected.csv).",
+    help=(
+        "Where --skip-invalid writes rejected rows (default: beside FILE, "
+        "list.csv -> list.rejected.csv)."
+    ),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option(
@@ -336,6 +339,14 @@ def _print_report(report, dry_run: bool) -> None:
         )
     if report.rejects_file:
         click.echo(f"  rejected rows written to {report.rejects_file}")
+    if report.present_differing:
+        rows = ", ".join(map(str, report.present_differing_rows[:50]))
+        more = " …" if report.present_differing > 50 else ""
+        click.echo(
+            f"  {report.present_differing:,} of the records already present are stored with "
+            f"other values than their rows (rows {rows}{more}): an import never changes a "
+            "stored record; correct it on its page"
+        )
     _print_possible_duplicates(report)
 
 

@@ -213,6 +213,8 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "location",
             "место",
             "месцазнаходжанне",
+            "addr:city",  # OpenStreetMap: the settlement a memorial stands in
+            "addr:place",
         ],
         "buried_total": [
             "buried total",
@@ -262,7 +264,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
 # site without coordinates can be placed at a settlement or district the gazetteer knows.
 REQUIRED = {
     "persons": [("surname", "full_name")],
-    "sites": [("name",), ("lat", "coords", "settlement", "district")],
+    "sites": [("name", "name_ru", "name_be"), ("lat", "coords", "settlement", "district")],
     "battles": [("name",), ("lat", "coords")],
 }
 

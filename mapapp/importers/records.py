@@ -99,6 +99,17 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
             Problem(checked.row, column, str(exc), f.get("lat") or f.get("coords"))
         )
         return None
+    if lat == 0 and lon == 0:
+        # Where many tools put a point they have no coordinates for: not a place.
+        checked.problems.append(
+            Problem(
+                checked.row,
+                where,
+                "the point (0, 0) is not a place (coordinates missing where the file was "
+                "made?); leave both cells empty to place the row by its settlement",
+            )
+        )
+        return None
     if ctx.transformer is not None:
         # Projected files: the lon/x column is the easting, lat/y the northing.
         lon, lat = ctx.transformer.transform(lon, lat)
@@ -140,6 +151,31 @@ def _int(f: dict, name: str, ctx: RowContext, checked: Checked) -> int | None:
         return None
 
 
+BATTLE_YEARS = (1900, 2000)
+
+
+def _year(f: dict, name: str, ctx: RowContext, checked: Checked) -> int | None:
+    text = f.get(name)
+    year = _int(f, name, ctx, checked)
+    if (
+        year is None
+        and text is not None
+        and not any(p.column == ctx.column(name) for p in checked.problems)
+    ):
+        checked.problems.append(Problem(checked.row, ctx.column(name), "not a year", text))
+    elif year is not None and not BATTLE_YEARS[0] <= year <= BATTLE_YEARS[1]:
+        checked.problems.append(
+            Problem(
+                checked.row,
+                ctx.column(name),
+                f"a year between {BATTLE_YEARS[0]} and {BATTLE_YEARS[1]} is expected",
+                text,
+            )
+        )
+        return None
+    return year
+
+
 def _apply(parser, f: dict, name: str, ctx: RowContext, checked: Checked):
     text = f.get(name)
     if text is None:
@@ -174,6 +210,8 @@ def _source(f: dict, parts_named=SOURCE_PARTS) -> dict | None:
 def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     checked = Checked(row=row, source=raw)
     f = ctx.fields(raw, checked)
+    # OpenStreetMap features often carry only name:ru or name:be: that is their name.
+    f["name"] = f.get("name") or f.get("name_ru") or f.get("name_be")
     if not f.get("name"):
         checked.problems.append(Problem(row, ctx.column("name"), "the name is empty"))
     kind = _site_kind(ctx, f, checked)
@@ -191,6 +229,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     counts = {
         k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
     }
+    _warn_counts_disagree(ctx, counts, checked)
     if checked.problems:
         return checked
     lat, lon = point or (None, None)
@@ -238,15 +277,34 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     return checked
 
 
+def _warn_counts_disagree(ctx: RowContext, counts: dict, checked: Checked) -> None:
+    """Registers do hold counts that disagree (a later list found more names): they are
+    stored as written, and the report says so, for someone to look at."""
+    total, known = counts["buried_total"], counts["buried_known"]
+    if total is not None and known is not None and known > total:
+        checked.warnings.append(
+            Problem(
+                checked.row,
+                ctx.column("buried_known"),
+                f"more known by name ({known}) than buried in all ({total}); stored as written",
+            )
+        )
+
+
 def _has_coordinate_problem(ctx: RowContext, checked: Checked) -> bool:
     return any(p.column in (ctx.column("lat"), ctx.column("coords")) for p in checked.problems)
 
 
 NO_KIND = (
     "no kind: {where}, and the name does not say it (братская могила, воинское кладбище, "
-    "мемориал ...); give one for the whole file with --set kind=mass_grave (or "
-    "individual_grave, military_cemetery, memorial)"
+    "мемориал ...); {remedy}"
 )
+# --set is refused for a field the file has a column for: the remedy depends on it.
+NO_KIND_REMEDY = {
+    True: "fill the cell (mass grave, individual grave, military cemetery or memorial)",
+    False: "give one for the whole file with --set kind=mass_grave (or individual_grave, "
+    "military_cemetery, memorial)",
+}
 
 
 def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
@@ -261,7 +319,11 @@ def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
         column = ctx.column("kind")
         has_column = "kind" in ctx.field_of.values()
         where = "the kind is empty" if has_column else "the file has no kind column"
-        checked.problems.append(Problem(checked.row, column, NO_KIND.format(where=where)))
+        checked.problems.append(
+            Problem(
+                checked.row, column, NO_KIND.format(where=where, remedy=NO_KIND_REMEDY[has_column])
+            )
+        )
     return kind
 
 
@@ -274,7 +336,15 @@ def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     if point is None and not checked.problems:
         checked.problems.append(Problem(row, ctx.column("lat"), "no coordinates"))
     precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
-    years = {k: _int(f, k, ctx, checked) for k in ("year_from", "year_to")}
+    years = {k: _year(f, k, ctx, checked) for k in ("year_from", "year_to")}
+    if None not in years.values() and years["year_from"] > years["year_to"]:
+        checked.problems.append(
+            Problem(
+                row,
+                ctx.column("year_to"),
+                f"the battle ends ({years['year_to']}) before it begins ({years['year_from']})",
+            )
+        )
     if checked.problems:
         return checked
     lat, lon = point

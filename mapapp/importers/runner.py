@@ -69,6 +69,9 @@ class ImportReport:
     rejects_file: Path | None = None
     possible_duplicates: int = 0
     duplicate_pairs: list[dict] = field(default_factory=list)
+    # Records already stored with other values than their rows (persons): never changed.
+    present_differing: int = 0
+    present_differing_rows: list[int] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -254,6 +257,9 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
+        report.present_differing, report.present_differing_rows = writers.staged_rows_differing(
+            conn
+        )
         if options.dry_run:
             report.present = writers.count_staged_present(conn)
             report.added = staged - report.present
@@ -444,6 +450,8 @@ def report_json(report: ImportReport) -> str:
             "committed": report.committed,
             "possible_duplicates": report.possible_duplicates,
             "possible_duplicate_pairs": report.duplicate_pairs,
+            "present_with_other_values": report.present_differing,
+            "present_with_other_values_rows": report.present_differing_rows,
         },
         ensure_ascii=False,
         indent=1,

@@ -379,6 +379,36 @@ def count_staged_present(conn: Connection) -> int:
     ).scalar_one()
 
 
+# What a person's record says (not how or where it was read): a stored record that
+# differs from its row in these is told, never changed by an import.
+COMPARED_PERSON_COLUMNS = (
+    "surname given_name patronymic name_variants birth_year birth_month birth_day birthplace "
+    "home_country home_region home_district callup_place rank death_year death_month "
+    "death_day fate nationality is_hero is_partisan biography is_fictional"
+).split()
+
+
+def staged_rows_differing(conn: Connection, limit: int = 200) -> tuple[int, list[int]]:
+    """The staged rows whose record is stored already with other values (a corrected file
+    imported again, or a record corrected since on its page): how many, and the first
+    ``limit`` row numbers."""
+    stored = ", ".join(f"p.{c}" for c in COMPARED_PERSON_COLUMNS)
+    staged = ", ".join(f"s.{c}" for c in COMPARED_PERSON_COLUMNS)
+    rows = conn.execute(
+        text(
+            f"SELECT s.import_row FROM stage_persons s JOIN persons p ON p.ref = s.ref "
+            f"WHERE ROW({stored}) IS DISTINCT FROM ROW({staged}) ORDER BY s.import_row"
+        )
+    ).scalars()
+    first = []
+    count = 0
+    for row in rows:
+        count += 1
+        if len(first) < limit:
+            first.append(row)
+    return count, first
+
+
 def write_staged_persons(
     conn: Connection, batch_id: int, staged: int, options, progress
 ) -> tuple[int, int]:
