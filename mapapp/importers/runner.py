@@ -257,10 +257,10 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
-        report.present_differing, report.present_differing_rows = writers.staged_rows_differing(
-            conn
-        )
         if options.dry_run:
+            report.present_differing, report.present_differing_rows = writers.staged_rows_differing(
+                conn, written=False
+            )
             report.present = writers.count_staged_present(conn)
             report.added = staged - report.present
         if options.dry_run or (report.problems and not options.skip_invalid):
@@ -270,6 +270,9 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
         added, present = writers.write_staged_persons(conn, batch_id, staged, options, progress)
         report.added, report.present, report.batch_id = added, present, batch_id
+        report.present_differing, report.present_differing_rows = writers.staged_rows_differing(
+            conn, written=True
+        )
         report.possible_duplicates, report.duplicate_pairs = writers.possible_duplicates_of_batch(
             conn, batch_id
         )

@@ -388,15 +388,24 @@ COMPARED_PERSON_COLUMNS = (
 ).split()
 
 
-def staged_rows_differing(conn: Connection, limit: int = 200) -> tuple[int, list[int]]:
+def staged_rows_differing(
+    conn: Connection, written: bool, limit: int = 200
+) -> tuple[int, list[int]]:
     """The staged rows whose record is stored already with other values (a corrected file
     imported again, or a record corrected since on its page): how many, and the first
-    ``limit`` row numbers."""
+    ``limit`` row numbers. Once ``written``, the records found present are known
+    (``stage_ids``), and a load of new records compares nothing."""
     stored = ", ".join(f"p.{c}" for c in COMPARED_PERSON_COLUMNS)
     staged = ", ".join(f"s.{c}" for c in COMPARED_PERSON_COLUMNS)
+    present = (
+        "stage_ids i JOIN persons p ON p.id = i.id AND NOT i.is_new "
+        "JOIN stage_persons s ON s.ref = i.ref"
+        if written
+        else "stage_persons s JOIN persons p ON p.ref = s.ref"
+    )
     rows = conn.execute(
         text(
-            f"SELECT s.import_row FROM stage_persons s JOIN persons p ON p.ref = s.ref "
+            f"SELECT s.import_row FROM {present} "
             f"WHERE ROW({stored}) IS DISTINCT FROM ROW({staged}) ORDER BY s.import_row"
         )
     ).scalars()
