@@ -7,9 +7,10 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from mapapp.errors import InvalidInput
-from mapapp.http.context import get_session
+from mapapp.http.context import current_settings, get_session
 from mapapp.http.error_text import localized
 from mapapp.http.honour_params import hero_filters
+from mapapp.http.params import parse_positive_int
 from mapapp.http.search_params import OBLASTS
 from mapapp.queries import honours
 from mapapp.web import blueprint
@@ -33,10 +34,22 @@ def partisans_page():
 
 @blueprint.get("/partisans/<id:unit_id>")
 def partisan_unit_page(unit_id: int):
-    unit = honours.partisan_unit(get_session(), unit_id)
+    session = get_session()
+    unit = honours.partisan_unit(session, unit_id, with_members=False)
     if unit is None:
         abort(404, description=_("There is no partisan formation with this number."))
-    return render_template("partisan_unit.html", unit=unit)
+    # A brigade may count tens of thousands of members: a page of them at a time.
+    per_page = current_settings().persons_per_page
+    total = honours.count_unit_members(session, unit_id)
+    pages = max(1, -(-total // per_page))
+    try:
+        page = parse_positive_int(request.args.get("page"), "page", 1, pages)
+    except InvalidInput as exc:
+        abort(400, description=localized(exc))
+    unit["member_list"] = honours.unit_members(session, unit_id, per_page, (page - 1) * per_page)
+    return render_template(
+        "partisan_unit.html", unit=unit, member_total=total, page=page, pages=pages
+    )
 
 
 def honour_map_options() -> dict:

@@ -186,3 +186,32 @@ def test_search_by_detachment_and_nationality(client, engine):
     assert len(surnames("partisan=1&nationality=Казах&per_page=100")) == kazakh_partisans == 4
     assert surnames("nationality=украинец&hero=1") == ["Беда"]
     assert surnames("detachment=%25") == []  # a LIKE wildcard is only a character
+
+
+def test_a_formation_s_members_are_paged_and_the_api_lists_them_all(scratch, test_settings, client):
+    import re
+
+    from mapapp import create_app
+
+    site = scratch.site("Тестовая могила отряда", 30.2, 55.2)
+    brigade = scratch.unit("Тестовая бригада пагинации")
+    detachment = scratch.unit("Тестовый отряд пагинации", brigade_id=brigade)
+    members = {}
+    for n in range(25):
+        person = scratch.person(site, f"Членов{n:02d}", given_name="Тест")
+        scratch.member(person, detachment if n % 2 else brigade)
+        members[person] = f"Членов{n:02d}"
+    paged = create_app(test_settings.model_copy(update={"persons_per_page": 10})).test_client()
+    seen = []
+    for page in (1, 2, 3):
+        html = paged.get(f"/partisans/{brigade}?page={page}&lang=en").get_data(as_text=True)
+        assert 'data-testid="member-total">(25)' in html and f"Page {page} of 3" in html
+        rows = re.findall(r'<a href="/persons/(\d+)">Членов\d\d Тест</a>', html)
+        assert len(rows) == (10 if page < 3 else 5)
+        assert 'class="badge-demo"' in html  # every page that shows fictional persons says so
+        seen += [int(r) for r in rows]
+    assert seen == sorted(members, key=members.get)  # by name, each once, across the pages
+    assert paged.get(f"/partisans/{brigade}?page=4").status_code == 400
+    assert paged.get(f"/partisans/{brigade}?page=x").status_code == 400
+    api = client.get(f"/api/partisan-units/{brigade}").get_json()
+    assert [m["id"] for m in api["member_list"]] == seen
