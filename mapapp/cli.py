@@ -382,9 +382,19 @@ def duplicates() -> None:
 @click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
 def duplicates_list(batch_id: int | None, limit: int) -> None:
     """List pairs of person records that may be one man (never merged automatically)."""
+    from sqlalchemy import text
+
     from mapapp.queries.persons import possible_duplicate_pairs
 
     with _engine(_settings()).connect() as conn:
+        if (
+            batch_id is not None
+            and not conn.execute(
+                text("SELECT 1 FROM import_batches WHERE id = :id"), {"id": batch_id}
+            ).first()
+        ):
+            _echo_err(f"error: there is no import batch {batch_id} (mapapp batches list)")
+            sys.exit(2)
         pairs = possible_duplicate_pairs(conn, batch_id=batch_id, limit=limit)
     if not pairs:
         click.echo("no possible duplicates")

@@ -437,6 +437,15 @@ def _write_rejects(options, columns, sources, rejected_rows, report) -> None:
     report.rejects_file = path
 
 
+def _problem_parts(problem: Problem) -> dict:
+    return {
+        "row": problem.row,
+        "column": problem.column,
+        "reason": problem.reason,
+        "value": problem.value,
+    }
+
+
 def report_json(report: ImportReport) -> str:
     return json.dumps(
         {
@@ -448,6 +457,9 @@ def report_json(report: ImportReport) -> str:
             "rejected": report.rejected,
             "problems": [str(p) for p in report.problems],
             "warnings": [str(p) for p in report.warnings],
+            # The same, in parts, for a script to read.
+            "problem_details": [_problem_parts(p) for p in report.problems],
+            "warning_details": [_problem_parts(p) for p in report.warnings],
             "unmapped_columns": report.unmapped,
             "batch_id": report.batch_id,
             "committed": report.committed,

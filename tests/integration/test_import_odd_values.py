@@ -14,6 +14,23 @@ def write(tmp_path, name, content):
     return path
 
 
+def test_the_json_report_gives_each_problem_in_parts(run, tmp_path):
+    from mapapp.importers.runner import report_json
+
+    content = "name,lat,lon,year_from\nБой за высоту,54.5,30.5,99999\n"
+    report = run("battles", write(tmp_path, "j.csv", content))
+    body = json.loads(report_json(report))
+    assert body["problem_details"] == [
+        {
+            "row": 2,
+            "column": "year_from",
+            "reason": "a year between 1900 and 2000 is expected",
+            "value": "99999",
+        }
+    ]
+    assert body["problems"] == [str(report.problems[0])]
+
+
 def test_battle_years_out_of_range_or_reversed_are_refused(run, tmp_path, counts):
     content = (
         "name,lat,lon,year_from,year_to\n"

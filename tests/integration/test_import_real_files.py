@@ -121,6 +121,8 @@ def test_namesakes_are_listed_as_possible_duplicates(run, tmp_path, client, engi
     assert listed.returncode == 0, listed.stderr
     assert "Дублев Иван Петрович" in listed.stdout
     assert "2001 / 2002" in listed.stdout or "2002 / 2001" in listed.stdout
+    unknown = _cli(test_settings, "duplicates", "list", "--batch", "999999999")
+    assert unknown.returncode == 2 and "there is no import batch 999999999" in unknown.stderr
 
 
 def test_three_namesakes_make_three_pairs_and_another_grave_none(run, tmp_path):
