@@ -14,10 +14,13 @@ import itertools
 import json
 import math
 import re
+import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import orjson
 
 from mapapp.importers.errors import ImportFileError, Problem
 
@@ -164,7 +167,9 @@ def _sniff_delimiter(sample: str) -> str:
 def _read_csv(path: Path, encoding: str | None) -> Table:
     used = _encoding_of(path, encoding)
     with path.open(encoding=used, newline="") as fh:
-        delimiter = _sniff_delimiter(fh.read(20_000))
+        sample = fh.read(20_000)
+    _refuse_title_line(path.name, sample)
+    delimiter = _sniff_delimiter(sample)
     # The rows stream from the file: memory does not grow with its length.
     fh = path.open(encoding=used, newline="")
     reader = csv.reader(fh, delimiter=delimiter, strict=True)
@@ -184,6 +189,24 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
     table.rows = _closing(fh, _csv_rows(reader, columns, table.problems, path, used))
     return table
+
+
+def _refuse_title_line(name: str, sample: str) -> None:
+    """A title above the header ("Список погибших ...") would be read as the header, with
+    one column: said plainly rather than as columns that are missing."""
+    lines = [line for line in sample.splitlines()[:2] if line.strip()]
+    if len(lines) < 2 or any(d in lines[0] for d in CSV_DELIMITERS):
+        return
+    columns = max(lines[1].count(d) for d in CSV_DELIMITERS) + 1
+    if columns >= 3:
+        raise _title_line_error(name, lines[0], columns)
+
+
+def _title_line_error(name: str, title: str, columns: int) -> ImportFileError:
+    return ImportFileError(
+        f"{name}: the first line, {title.strip()[:100]!r}, looks like a title, not the header "
+        f"(the next line has {columns} columns): remove the lines above the header"
+    )
 
 
 def _closing(fh, rows):
@@ -262,9 +285,14 @@ def _read_xlsx(path: Path) -> Table:
         header_cells = next(rows)
     except StopIteration:
         raise ImportFileError(f"{path.name}: the sheet {sheet.title!r} is empty") from None
-    columns = _check_header(
-        [("" if c.value is None else str(c.value)).strip() for c in header_cells], path.name
-    )
+    header = [("" if c.value is None else str(c.value)).strip() for c in header_cells]
+    if sum(1 for h in header if h) == 1:
+        following = next(rows, None)
+        filled = sum(1 for c in following or () if c.value not in (None, ""))
+        if filled >= 3:
+            raise _title_line_error(path.name, next(h for h in header if h), filled)
+        rows = itertools.chain([following] if following is not None else [], rows)
+    columns = _check_header(header, path.name)
     table = Table(columns=columns, rows=iter(()))
     table.rows = _xlsx_rows(rows, columns, book, table.problems)
     return table
@@ -377,7 +405,14 @@ def _read_geodata(path: Path) -> Table:
             )
         target = f"zip://{path}!{shapefiles[0]}"
     try:
-        frame = gpd.read_file(target)
+        with warnings.catch_warnings():
+            # GDAL's notes on features it reads as empty (coordinates: []) went to the
+            # terminal as Python warnings; such rows are reported, row by row, as having
+            # no coordinates.
+            warnings.filterwarnings("ignore", category=RuntimeWarning, module="pyogrio")
+            # And geopandas' on list properties it leaves as text: kept as written anyway.
+            warnings.filterwarnings("ignore", "Could not parse column", UserWarning)
+            frame = gpd.read_file(target)
     except Exception as exc:  # pyogrio raises several kinds for malformed files
         raise ImportFileError(f"{path.name}: cannot be read as geodata ({exc})") from None
     crs = frame.crs.to_string() if frame.crs is not None else None
@@ -388,13 +423,36 @@ def _read_geodata(path: Path) -> Table:
             raise ImportFileError(f"{path.name}: cannot transform from {crs} ({exc})") from None
     columns = [c for c in frame.columns if c != "geometry"]
     table = Table(columns=[*columns, "lat", "lon"], rows=iter(()), crs=crs)
-    table.rows = _geo_rows(frame, columns, table.problems)
+    written = _geojson_properties(path, len(frame))
+    table.rows = _geo_rows(frame, columns, table.problems, written)
     return table
 
 
-def _geo_rows(frame, columns: list[str], problems: list[Problem]):
+GEOJSON_AS_WRITTEN_BYTES = 200 * 1024**2
+
+
+def _geojson_properties(path: Path, features: int) -> list[dict] | None:
+    """A GeoJSON file's properties as written. GDAL gives a property one type for the
+    whole file, so a `true` among numbers became 1 and "012" among numbers 12: the values
+    are read from the JSON itself, in the features' order (GDAL keeps it)."""
+    if path.suffix.lower() not in (".geojson", ".json"):
+        return None
+    if path.stat().st_size > GEOJSON_AS_WRITTEN_BYTES:
+        return None  # read twice in memory, a very large file would not fit
+    try:
+        document = orjson.loads(path.read_bytes())
+    except orjson.JSONDecodeError:
+        return None
+    found = document.get("features") if isinstance(document, dict) else None
+    if not isinstance(found, list) or len(found) != features:
+        return None
+    return [(f.get("properties") or {}) if isinstance(f, dict) else {} for f in found]
+
+
+def _geo_rows(frame, columns: list[str], problems: list[Problem], written=None):
     for index, (_, record) in enumerate(frame.iterrows(), start=1):
-        values = {c: _text(record[c]) for c in columns}
+        own = written[index - 1] if written is not None else {}
+        values = {c: _text(own[c]) if c in own else _text(record[c]) for c in columns}
         if _refuse_nul(index, values, problems):
             continue
         geom = record.geometry
@@ -418,6 +476,8 @@ def _text(value) -> str:
         value = value.tolist()
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as JSON writes it
     if isinstance(value, float):
         if math.isnan(value):
             return ""

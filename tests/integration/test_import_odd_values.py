@@ -186,3 +186,127 @@ def test_osm_features_with_only_a_russian_name_or_only_an_address(run, tmp_path,
         "Братская могила у опушки": "site",
         "Братская могила в Дубровно": "settlement_centre",
     }
+
+
+def test_a_second_column_naming_a_read_field_is_told(run, tmp_path):
+    from mapapp.importers.inspect import inspect_file
+    from mapapp.importers.runner import ImportOptions
+
+    content = (
+        "ID записи;Фамилия;Год рождения;Дата рождения;Место захоронения;Район захоронения\n"
+        "9601;Двудатов;;22.06.1920;Шуховцы;Дубровенский\n"
+    )
+    path = write(tmp_path, "two.csv", content)
+    report = run("persons", path)
+    assert report.ok and report.also_named == {"Дата рождения": "birth_date"}
+    lines = inspect_file(ImportOptions(kind="persons", path=path))
+    assert any(
+        "'Дата рождения' also names 'birth_date'" in line and "'Год рождения'" in line
+        for line in lines
+    )
+
+
+def test_an_earlier_rejects_file_is_never_overwritten(run, tmp_path):
+    header = "ID записи;Фамилия;Дата гибели;Место захоронения;Район захоронения\n"
+    path = write(tmp_path, "r.csv", header + "9701;Ранов;31.02.1944;Шуховцы;Дубровенский\n")
+    first = run("persons", path, skip_invalid=True)
+    assert first.rejects_file == tmp_path / "r.rejected.csv"
+    first.rejects_file.write_text("corrections in progress", encoding="utf-8")
+    second = run("persons", path, skip_invalid=True)
+    assert second.rejects_file == tmp_path / "r.rejected-2.csv"
+    assert first.rejects_file.read_text(encoding="utf-8") == "corrections in progress"
+
+
+def test_two_sites_of_one_name_in_the_given_district_ask_for_more_than_the_district(run, tmp_path):
+    sites = (
+        "name,kind,lat,lon,district\n"
+        "Братская могила двойная,mass_grave,54.61,30.11,Дубровенский район\n"
+        "Братская могила двойная,mass_grave,54.62,30.12,Дубровенский район\n"
+    )
+    assert run("sites", write(tmp_path, "s.csv", sites)).added == 2
+    persons = (
+        "Фамилия;Место захоронения;Район захоронения\n"
+        "Двоев;Братская могила двойная;Дубровенский район\n"
+    )
+    report = run("persons", write(tmp_path, "p.csv", persons))
+    problem = str(report.problems[0])
+    assert "matches 2 sites" in problem and "give the register number or the site id" in problem
+    assert "add the district" not in problem  # it was given
+
+
+def test_a_title_above_the_header_is_named_as_such(run, tmp_path, counts):
+    import pytest
+    from openpyxl import Workbook
+
+    from mapapp.importers.errors import ImportFileError
+
+    csv_file = write(
+        tmp_path,
+        "titled.csv",
+        "Список погибших воинов-казахстанцев\n"
+        "Фамилия;Имя;Место захоронения;Район захоронения\n"
+        "Заголовков;Иван;Шуховцы;Дубровенский\n",
+    )
+    book = Workbook()
+    book.active.append(["Список погибших воинов-казахстанцев"])
+    book.active.append(["Фамилия", "Имя", "Место захоронения", "Район захоронения"])
+    book.active.append(["Заголовков", "Иван", "Шуховцы", "Дубровенский"])
+    book.save(tmp_path / "titled.xlsx")
+    before = counts()
+    for path in (csv_file, tmp_path / "titled.xlsx"):
+        with pytest.raises(ImportFileError, match="looks like a title, not the header"):
+            run("persons", path)
+    assert counts() == before
+    # A file of one column is not taken for a title.
+    one = write(tmp_path, "one.csv", "ФИО\nОдноколонов Иван Петрович\n")
+    try:
+        run("persons", one)
+    except ImportFileError as exc:
+        assert "title" not in str(exc)
+
+
+def test_empty_coordinates_in_geojson_are_read_without_gdal_s_warnings(tmp_path):
+    import warnings
+
+    from mapapp.importers.readers import read_table
+
+    feature = {"type": "Feature", "properties": {"name": "Братская могила X"},
+               "geometry": {"type": "Point", "coordinates": []}}  # fmt: skip
+    path = tmp_path / "empty.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [feature]}), "utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        rows = list(read_table(path).rows)
+    assert [w for w in caught if issubclass(w.category, RuntimeWarning)] == []
+    assert rows == [(1, {"name": "Братская могила X", "lat": "", "lon": ""})]
+
+
+def test_geojson_properties_are_read_as_written_not_as_gdal_types_them(run, tmp_path, engine):
+    features = [
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.55, 54.55]},
+         "properties": {"name": "Братская могила с отметкой", "kind": "mass_grave",
+                        "Всего": True, "Номер": "012"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": [30.56, 54.55]},
+         "properties": {"name": "Братская могила с числом", "kind": "mass_grave",
+                        "Всего": 12, "Номер": 15}},
+    ]  # fmt: skip
+    path = tmp_path / "typed.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), "utf-8")
+    report = run("sites", path)
+    assert report.ok and report.added == 2, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        stored = {
+            name: (total, as_written, source["Всего"], source["Номер"])
+            for name, total, as_written, source in conn.execute(
+                text(
+                    "SELECT name, buried_total, buried_as_written, import_source "
+                    "FROM burial_sites WHERE import_batch_id = :b"
+                ),
+                {"b": report.batch_id},
+            )
+        }
+    # GDAL typed the column as numbers: true became 1 and "012" became 12.
+    assert stored == {
+        "Братская могила с отметкой": (None, "true", "true", "012"),
+        "Братская могила с числом": (12, None, "12", "15"),
+    }
