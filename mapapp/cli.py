@@ -174,7 +174,11 @@ def _echo_err(message: str) -> None:
 @main.command("import")
 @click.argument("kind", type=click.Choice(["sites", "battles", "persons"]))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--dry-run", is_flag=True, help="Check everything, write nothing.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check everything, store nothing (with --skip-invalid, the rejects file is written).",
+)
 @click.option(
     "--skip-invalid",
     is_flag=True,
@@ -193,7 +197,7 @@ def _echo_err(message: str) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help=(
         "Where --skip-invalid writes rejected rows (default: beside FILE, "
-        "list.csv -> list.rejected.csv)."
+        "list.csv -> list.rejected.csv, or list.rejected-2.csv if that is taken)."
     ),
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
@@ -315,6 +319,10 @@ def _print_report(report, dry_run: bool) -> None:
     click.echo("  columns mapped: " + ", ".join(f"{c} → {f}" for c, f in report.mapped.items()))
     if report.unmapped:
         click.echo("  columns not mapped (kept in provenance): " + ", ".join(report.unmapped))
+    from mapapp.importers.columns import also_named_lines
+
+    for line in also_named_lines(report.mapped, report.also_named):
+        click.echo("  " + line)
     click.echo(f"  rows read: {report.rows_read:,}")
     for problem in report.problems[:200]:
         click.echo(f"  rejected {problem}")
@@ -334,7 +342,8 @@ def _print_report(report, dry_run: bool) -> None:
         )
     else:
         click.echo(
-            f"  {report.rejected:,} rows rejected: nothing was written "
+            f"  {report.rejected:,} {'row' if report.rejected == 1 else 'rows'} rejected: "
+            "nothing was written "
             "(fix the file, or use --skip-invalid to import the valid rows)"
         )
     if report.rejects_file:

@@ -11,6 +11,7 @@ import difflib
 import json
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 from mapapp.importers.errors import ImportFileError
@@ -279,12 +280,27 @@ def fold_header(header: str) -> str:
 class ColumnMap:
     field_of: dict[str, str]  # file column -> field
     unmapped: list[str]
+    # Unmapped columns whose headers also name a mapped field ("Дата рождения" beside
+    # "Год рождения"): column -> field. Only one column is read per field; the report
+    # says which others were not, so a value in them is never passed over unsaid.
+    also_named: dict[str, str] = dataclass_field(default_factory=dict)
 
     def column_of(self, field: str) -> str | None:
         for column, f in self.field_of.items():
             if f == field:
                 return column
         return None
+
+
+def also_named_lines(mapped: dict[str, str], also_named: dict[str, str]) -> list[str]:
+    """A line for each column that names a field another column is read for."""
+    read_from = {field: column for column, field in mapped.items()}
+    return [
+        f"column {column!r} also names {field!r}, which is read from {read_from[field]!r} "
+        f"only: its values are kept with the rows as read; to read it instead, name it "
+        f"with --map"
+        for column, field in also_named.items()
+    ]
 
 
 def load_mapping_file(path: Path) -> dict[str, str]:
@@ -331,7 +347,12 @@ def map_columns(
             raise ImportFileError(missing_field_message(kind, alternatives, columns))
     unmapped = [c for c in columns if c not in field_of]
     _refuse_withdrawals(unmapped)
-    return ColumnMap(field_of=field_of, unmapped=unmapped)
+    also_named = {
+        c: aliases[fold_header(c)]
+        for c in unmapped
+        if c not in REJECTS_COLUMNS and aliases.get(fold_header(c)) in field_of.values()
+    }
+    return ColumnMap(field_of=field_of, unmapped=unmapped, also_named=also_named)
 
 
 # The columns an export adds for withdrawn records (mapapp export --include-withdrawn).
@@ -388,6 +409,8 @@ def likeliest_columns(kind: str, field: str, columns: list[str], limit: int = 3)
     scored = []
     for column in columns:
         folded = fold_header(column)
+        if len(folded) < 3 and folded not in names:
+            continue  # "id", "@id": two letters are like any short name
         score = max(difflib.SequenceMatcher(None, folded, name).ratio() for name in names)
         if any(name in folded.split() or folded in name.split() for name in names if name):
             score = max(score, 0.8)

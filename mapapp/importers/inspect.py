@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import islice
 
-from mapapp.importers.columns import FIELDS, REQUIRED, likeliest_columns
+from mapapp.importers.columns import FIELDS, REQUIRED, also_named_lines, likeliest_columns
 from mapapp.importers.errors import ImportFileError
 from mapapp.importers.runner import ImportOptions, checked_given, open_mapped
 
@@ -30,6 +30,7 @@ def inspect_file(options: ImportOptions) -> list[str]:
         lines.append(f"    {column} → {field or '(not mapped; kept in provenance)'}")
     for name, value in given.items():
         lines.append(f"    (--set) → {name} = {value}")
+    lines += ["  " + line for line in also_named_lines(columns.field_of, columns.also_named)]
     lines += _unfilled_fields(options.kind, table.columns, columns.field_of, given)
     lines.append(f"  first {SAMPLE_ROWS} rows:")
     try:

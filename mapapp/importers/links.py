@@ -86,9 +86,10 @@ class SiteResolver:
             )
             if not ids:
                 return f"no burial site named {where}"
-            return (
-                f"{where} matches {len(ids)} sites (ids {', '.join(map(str, ids[:5]))}); "
-                "add the district or the register number"
+            return f"{where} matches {len(ids)} sites (ids {', '.join(map(str, ids[:5]))}); " + (
+                "give the register number or the site id"
+                if link.get("burial_district")
+                else "add the district or the register number"
             )
         return None
 
@@ -123,9 +124,10 @@ class Gazetteer:
                 return _placed(found[0], "settlement_centre", f"the centre of {found[0]['name']}")
             if len(found) > 1:
                 return (
-                    f"no coordinates; {settlement!r} names {len(found)} settlements: "
-                    "add the district"
-                )
+                    f"no coordinates; {settlement!r} names {len(found)} settlements"
+                    + (f" in {district!r}: give the coordinates" if district_key else
+                       ": add the district")
+                )  # fmt: skip
         if district_key:
             towns = [p for p in nearby if p["district"] and p["kind"] in ("town", "city")]
             if len(towns) == 1:

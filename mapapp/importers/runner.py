@@ -61,6 +61,7 @@ class ImportReport:
     warnings: list[Problem] = field(default_factory=list)
     unmapped: list[str] = field(default_factory=list)
     mapped: dict[str, str] = field(default_factory=dict)
+    also_named: dict[str, str] = field(default_factory=dict)  # columns.ColumnMap
     encoding: str | None = None
     delimiter: str | None = None
     crs: str | None = None
@@ -118,6 +119,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         file=str(options.path),
         unmapped=columns.unmapped,
         mapped=columns.field_of,
+        also_named=columns.also_named,
         encoding=table.encoding,
         delimiter=table.delimiter,
         crs=table.crs or options.crs,
@@ -390,6 +392,17 @@ def rejects_path(options: ImportOptions) -> Path:
     return options.rejects or options.path.with_name(options.path.stem + ".rejected.csv")
 
 
+def _free_rejects_path(options: ImportOptions) -> Path:
+    """The rejects file named with --rejects, or beside the file under a name not taken:
+    a rejects file from an earlier run may hold corrections made since."""
+    path = rejects_path(options)
+    number = 1
+    while options.rejects is None and path.exists():
+        number += 1
+        path = options.path.with_name(f"{options.path.stem}.rejected-{number}.csv")
+    return path
+
+
 def _check_rejects_path(options: ImportOptions) -> None:
     """Where the rejected rows will go is checked before anything is read or written: an
     import must not commit and then fail to say what it refused, nor overwrite its file."""
@@ -423,7 +436,7 @@ def _write_rejects(options, columns, sources, rejected_rows, report) -> None:
     a spreadsheet opens it as it opened the file."""
     if not options.skip_invalid or not rejected_rows:
         return
-    path = rejects_path(options)
+    path = _free_rejects_path(options)
     own = [c for c in columns if c not in REJECTS_COLUMNS]
     record_source = options.source or options.path.name
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
@@ -461,6 +474,7 @@ def report_json(report: ImportReport) -> str:
             "problem_details": [_problem_parts(p) for p in report.problems],
             "warning_details": [_problem_parts(p) for p in report.warnings],
             "unmapped_columns": report.unmapped,
+            "columns_also_naming_a_read_field": report.also_named,
             "batch_id": report.batch_id,
             "committed": report.committed,
             "possible_duplicates": report.possible_duplicates,

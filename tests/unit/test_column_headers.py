@@ -58,3 +58,11 @@ def test_a_belarusian_register_maps_without_a_map(kind):
     mapped = map_columns(kind, list(expected), None)
     assert mapped.unmapped == []
     assert mapped.field_of == expected
+
+
+def test_two_letter_headers_are_never_the_likeliest_column_of_another_field():
+    from mapapp.importers.columns import likeliest_columns
+
+    columns = ["id", "@id", "name", "тип могилы"]
+    assert likeliest_columns("sites", "kind", columns) == ["тип могилы"]
+    assert likeliest_columns("persons", "record_id", ["id", "фамилия"]) == ["id"]
