@@ -188,6 +188,8 @@ FIELDS: dict[str, dict[str, list[str]]] = {
         "osm_memorial": ["memorial", "memorial type", "tomb", "cemetery"],
         "register_number": [
             "register number",
+            "regnum",  # a Shapefile's field names are ten letters at most
+            "reg no",
             "учетный номер",
             "учётный номер",
             "номер захоронения",

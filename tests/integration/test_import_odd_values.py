@@ -310,3 +310,14 @@ def test_geojson_properties_are_read_as_written_not_as_gdal_types_them(run, tmp_
         "Братская могила с отметкой": (None, "true", "true", "012"),
         "Братская могила с числом": (12, None, "12", "15"),
     }
+
+
+def test_a_shapefile_s_regnum_is_its_register_number_with_or_without_a_mapping(run):
+    from pathlib import Path
+
+    examples = Path(__file__).resolve().parents[2] / "data/examples"
+    mapped = run("sites", examples / "sites.shp.zip", mapping=examples / "sites_shp_mapping.json")
+    assert mapped.ok
+    plain = run("sites", examples / "sites.shp.zip")
+    assert plain.mapped["regnum"] == "register_number"
+    assert plain.ok and plain.added == 0  # the same sites, known by their register numbers
