@@ -140,11 +140,18 @@ def _first_undecodable_byte(path: Path, encoding: str) -> int | None:
     """Decode the file block by block; the offset of the first bad byte, or None. A NUL
     byte ends the check with an error of its own: such a file is not text."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    offset = 0
+    offset = lines = 0
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
-            if b"\x00" in block:
-                raise ImportFileError(f"{path.name}: contains NUL bytes; it is not a text CSV file")
+            nul = block.find(b"\x00")
+            if nul >= 0:
+                line = lines + block.count(b"\n", 0, nul) + 1
+                raise ImportFileError(
+                    f"{path.name}: line {line} holds a NUL byte, which no text holds and "
+                    "nothing can store: remove it (a whole file of them is not a text CSV "
+                    "file; if it is UTF-16, save it as UTF-8)"
+                )
+            lines += block.count(b"\n")
             try:
                 decoder.decode(block)
             except UnicodeDecodeError as exc:
