@@ -23,8 +23,12 @@ PERSON_KEY_SOURCES = {
 }
 
 # Settlement type prefixes in Russian and Belarusian records: "д.", "в.", "аг.", "г.п." ...
+# The kind of a settlement written before its name, shortened ("д.", "г.п.": the longer
+# first, or "г.п." would leave "п.") or whole ("деревня", "вёска").
 _SETTLEMENT_PREFIX = re.compile(
-    r"^\s*(?:бывш\.\s*)?(?:д|в|аг|г|г\.\s*п|г\.п|п|пос|с|х|м)\.\s*", re.IGNORECASE
+    r"^\s*(?:бывш\.\s*)?(?:(?:г\.\s*п|аг|пос|д|в|г|п|с|х|м)\.\s*|(?:деревня|вёска|веска|"
+    r"город|горад|посёлок|поселок|пасёлак|агрогородок|аграгарадок|хутор|хутар|село|сяло)\s+)",
+    re.IGNORECASE,
 )
 
 
