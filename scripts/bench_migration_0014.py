@@ -60,8 +60,9 @@ def main() -> None:
         before, joined = join_units_by_old_key(conn, _migration()._old_unit_ref)
     print(f"{before:,} units joined into {joined:,} by the old key")
     started = time.perf_counter()
-    database.upgrade(engine)
+    database.upgrade(engine, "0014")
     print(f"upgrade 0013 -> 0014: {time.perf_counter() - started:.1f} s")
+    database.upgrade(engine)
     with engine.connect() as conn:
         units = conn.execute(text("SELECT count(*) FROM units")).scalar_one()
         wrong = conn.execute(

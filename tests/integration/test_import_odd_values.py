@@ -321,3 +321,35 @@ def test_a_shapefile_s_regnum_is_its_register_number_with_or_without_a_mapping(r
     plain = run("sites", examples / "sites.shp.zip")
     assert plain.mapped["regnum"] == "register_number"
     assert plain.ok and plain.added == 0  # the same sites, known by their register numbers
+
+
+def test_migration_0015_keys_a_stored_site_by_its_settlement_s_name(engine):
+    from mapapp import db as database
+    from mapapp.text.normalize import search_key
+
+    with engine.begin() as conn:
+        site = conn.execute(
+            text(
+                "INSERT INTO burial_sites (ref, kind, name, settlement, geom, location_precision)"
+                " VALUES ('test:0015', 'mass_grave', 'Братская могила посёлка', 'г.п. Тестовичи',"
+                " ST_SetSRID(ST_MakePoint(30.4, 54.4), 4326), 'site') RETURNING id"
+            )
+        ).scalar_one()
+    try:
+        database.downgrade(engine, "0014")
+        database.upgrade(engine)
+        with engine.connect() as conn:
+            keys = set(
+                conn.execute(
+                    text("SELECT key FROM place_names WHERE place_type = 'site' AND place_id = :s"),
+                    {"s": site},
+                ).scalars()
+            )
+        assert search_key("Тестовичи") in keys
+    finally:
+        with engine.begin() as conn:
+            conn.execute(
+                text("DELETE FROM place_names WHERE place_type = 'site' AND place_id = :s"),
+                {"s": site},
+            )
+            conn.execute(text("DELETE FROM burial_sites WHERE id = :s"), {"s": site})
