@@ -3,6 +3,7 @@ environment."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -271,6 +272,9 @@ def import_command(
     try:
         report = run_import(_engine(settings), options, progress)
     except ImportFileError as exc:
+        if as_json:  # a script reading stdout learns why, too
+            click.echo(json.dumps({"file": str(file), "error": str(exc), "committed": False},
+                                  ensure_ascii=False))  # fmt: skip
         _echo_err(f"error: {exc}")
         _echo_err("nothing was written")
         sys.exit(2)

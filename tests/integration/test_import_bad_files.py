@@ -1,5 +1,7 @@
 """A corpus of bad files: each is refused with a precise message and writes nothing."""
 
+import json
+
 import pytest
 
 from mapapp.importers import readers
@@ -142,3 +144,10 @@ def test_cli_exit_status_and_messages(tmp_path, test_settings, engine):
     unreadable = run_cli(str(empty))
     assert unreadable.returncode == 2 and "the file is empty" in unreadable.stderr
     assert "Traceback" not in unreadable.stderr + rejected.stderr
+    as_json = run_cli(str(empty), "--json")
+    assert as_json.returncode == 2
+    assert json.loads(as_json.stdout) == {
+        "file": str(empty),
+        "error": "e.csv: the file is empty",
+        "committed": False,
+    }
