@@ -215,6 +215,10 @@ def _echo_err(message: str) -> None:
     "unique within a source.",
 )
 @click.option(
+    "--sheet",
+    help="The sheet of an XLSX workbook to read (default: the one it opens on).",
+)
+@click.option(
     "--inspect",
     is_flag=True,
     help="Show the proposed column mapping and five sample rows; write nothing.",
@@ -236,6 +240,7 @@ def import_command(
     as_json,
     given,
     source,
+    sheet,
     inspect,
     online,
 ):
@@ -260,6 +265,7 @@ def import_command(
         region_bbox=settings.region_bbox,
         given=_parse_given(given),
         source=source,
+        sheet=sheet,
         online=online,
     )
     if inspect:
@@ -314,10 +320,13 @@ def _inspect(options) -> None:
 
 
 def _print_report(report, dry_run: bool) -> None:
+    from mapapp.importers.readers import sheet_read
+
     click.echo(f"{report.kind} from {report.file}")
     details = [f"encoding {report.encoding}" if report.encoding else None]
     details.append(f"delimiter {report.delimiter!r}" if report.delimiter else None)
     details.append(f"CRS {report.crs}" if report.crs else None)
+    details.append(sheet_read(report.sheet, report.other_sheets))
     if any(details):
         click.echo("  read as " + ", ".join(d for d in details if d))
     click.echo("  columns mapped: " + ", ".join(f"{c} → {f}" for c, f in report.mapped.items()))

@@ -7,6 +7,7 @@ from itertools import islice
 
 from mapapp.importers.columns import FIELDS, REQUIRED, also_named_lines, likeliest_columns
 from mapapp.importers.errors import ImportFileError
+from mapapp.importers.readers import sheet_read
 from mapapp.importers.runner import ImportOptions, checked_given, open_mapped
 
 SAMPLE_ROWS = 5
@@ -21,6 +22,7 @@ def inspect_file(options: ImportOptions) -> list[str]:
         f"encoding {table.encoding}" if table.encoding else None,
         f"delimiter {table.delimiter!r}" if table.delimiter else None,
         f"CRS {table.crs}" if table.crs else None,
+        sheet_read(table.sheet, table.other_sheets),
     ]
     if any(details):
         lines.append("  read as " + ", ".join(d for d in details if d))

@@ -46,9 +46,11 @@ class Table:
     delimiter: str | None = None
     crs: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    sheet: str | None = None  # the workbook's sheet read
+    other_sheets: list[str] = field(default_factory=list)  # its other visible sheets
 
 
-def read_table(path: Path, encoding: str | None = None) -> Table:
+def read_table(path: Path, encoding: str | None = None, sheet: str | None = None) -> Table:
     if not path.exists():
         raise ImportFileError(f"{path}: no such file")
     size = path.stat().st_size
@@ -63,7 +65,7 @@ def read_table(path: Path, encoding: str | None = None) -> Table:
     if ext in (".csv", ".txt", ".tsv"):
         return _read_csv(path, encoding)
     if ext == ".xlsx":
-        return _read_xlsx(path)
+        return _read_xlsx(path, sheet)
     if ext in (".geojson", ".json", ".gpkg") or ext == ".zip" or suffix == ".shp.zip":
         return _read_geodata(path)
     if ext == ".xls":
@@ -201,12 +203,17 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
 def _refuse_title_line(name: str, sample: str) -> None:
     """A title above the header ("Список погибших ...") would be read as the header, with
     one column: said plainly rather than as columns that are missing."""
-    lines = [line for line in sample.splitlines()[:2] if line.strip()]
+    lines = [line for line in sample.splitlines() if line.strip()][:2]
     if len(lines) < 2 or any(d in lines[0] for d in CSV_DELIMITERS):
         return
     columns = max(lines[1].count(d) for d in CSV_DELIMITERS) + 1
-    if columns >= 3:
+    if columns >= 3 and _looks_like_a_title(lines[0]):
         raise _title_line_error(name, lines[0], columns)
+
+
+def _looks_like_a_title(text: str) -> bool:
+    """Several words: a header of one column names it in a word or two ("Фамилия")."""
+    return len(text.split()) >= 3
 
 
 def _title_line_error(name: str, title: str, columns: int) -> ImportFileError:
@@ -226,6 +233,7 @@ def _closing(fh, rows):
 def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, encoding: str):
     row_number = 1
     while True:
+        began = reader.line_num + 1  # a quoted cell may run over several lines
         try:
             values = next(reader)
         except StopIteration:
@@ -233,7 +241,7 @@ def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, e
         except csv.Error as exc:
             # Past a broken quote the file's cells can no longer be told apart: the rows
             # after it would be lost or misread, so the whole file is refused.
-            raise _unreadable_line(path, encoding, reader.line_num, exc) from None
+            raise _unreadable_line(path, encoding, began, reader.line_num, exc) from None
         row_number += 1
         if not any(v.strip() for v in values):
             continue  # blank line
@@ -250,12 +258,17 @@ def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, e
         yield row_number, dict(zip(columns, values, strict=True))
 
 
-def _unreadable_line(path: Path, encoding: str, line: int, exc: csv.Error) -> ImportFileError:
+def _unreadable_line(
+    path: Path, encoding: str, line: int, last: int, exc: csv.Error
+) -> ImportFileError:
+    """The row that cannot be read, from the line it began on (a quote left open runs on
+    to the end of the file)."""
     with path.open(encoding=encoding, newline="") as fh:
         text = next(itertools.islice(fh, line - 1, None), "").rstrip("\r\n")
     shown = text if len(text) <= 200 else text[:200] + "…"
+    where = f"line {line}" if last <= line else f"the row beginning on line {line} (to line {last})"
     return ImportFileError(
-        f"{path.name}: line {line} cannot be read ({exc}): {shown!r}. Nothing was imported. "
+        f"{path.name}: {where} cannot be read ({exc}): {shown!r}. Nothing was imported. "
         "A cell that holds quotes must be quoted whole, with each quote doubled: "
         '"""Мститель"" отряд"'
     )
@@ -278,7 +291,7 @@ def _check_header(columns: list[str], name: str) -> list[str]:
 # --- XLSX ------------------------------------------------------------------------------
 
 
-def _read_xlsx(path: Path) -> Table:
+def _read_xlsx(path: Path, name: str | None = None) -> Table:
     from openpyxl import load_workbook
 
     try:
@@ -286,28 +299,56 @@ def _read_xlsx(path: Path) -> Table:
         book = load_workbook(path, read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         raise ImportFileError(f"{path.name}: not a readable .xlsx workbook ({exc})") from None
-    sheet = _sheet_to_read(book)
+    sheet = _sheet_to_read(book, name)
     rows = sheet.iter_rows()
     try:
         header_cells = next(rows)
     except StopIteration:
         raise ImportFileError(f"{path.name}: the sheet {sheet.title!r} is empty") from None
     header = [("" if c.value is None else str(c.value)).strip() for c in header_cells]
-    if sum(1 for h in header if h) == 1:
-        following = next(rows, None)
+    named = [h for h in header if h]
+    if len(named) == 1 and _looks_like_a_title(named[0]):
+        skipped, following = [], None
+        for candidate in rows:  # the first row with anything in it, past blank ones
+            if any(c.value not in (None, "") for c in candidate):
+                following = candidate
+                break
+            skipped.append(candidate)
         filled = sum(1 for c in following or () if c.value not in (None, ""))
         if filled >= 3:
-            raise _title_line_error(path.name, next(h for h in header if h), filled)
-        rows = itertools.chain([following] if following is not None else [], rows)
+            raise _title_line_error(path.name, named[0], filled)
+        rows = itertools.chain([*skipped, *([following] if following else [])], rows)
     columns = _check_header(header, path.name)
-    table = Table(columns=columns, rows=iter(()))
+    others = [
+        s.title
+        for s in book.worksheets
+        if s is not sheet and getattr(s, "sheet_state", "visible") == "visible"
+    ]
+    table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
     table.rows = _xlsx_rows(rows, columns, book, table.problems)
     return table
 
 
-def _sheet_to_read(book):
-    """The sheet the workbook opens on, as a person sees it; a hidden one never (a
-    workbook saved with a hidden sheet active opens on its first visible sheet)."""
+def sheet_read(sheet: str | None, others: list[str]) -> str | None:
+    """How a report names the sheet it read, and the visible ones it did not."""
+    if sheet is None:
+        return None
+    if not others:
+        return f"sheet {sheet!r}"
+    return f"sheet {sheet!r} (not read: {', '.join(map(repr, others))}; choose with --sheet)"
+
+
+def _sheet_to_read(book, name: str | None = None):
+    """The sheet named (--sheet), else the one the workbook opens on, as a person sees it;
+    a hidden one never unless named (a workbook saved with a hidden sheet active opens on
+    its first visible sheet)."""
+    if name is not None:
+        if name not in book.sheetnames:
+            raise ImportFileError(
+                f"--sheet {name!r}: the workbook's sheets are "
+                + ", ".join(map(repr, book.sheetnames))
+            )
+        return book[name]
     visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
     if not visible:
         raise ImportFileError("the workbook has no visible sheet")
@@ -328,10 +369,15 @@ def _date_text(value, number_format: str | None) -> str:
     if isinstance(value, datetime.time):
         return value.isoformat()
     has_year, has_day = "y" in shown, "d" in shown
-    if not has_year and not has_day and shown not in ("", "general"):
+    if not has_year and not has_day and ("h" in shown or "s" in shown):
         return value.strftime("%H:%M:%S")  # a time format on a date-time
-    if has_year and not has_day:
-        return value.strftime("%m.%Y") if "m" in shown else value.strftime("%Y")
+    # Only the parts Excel fills in itself (the 1st, January) are left out: a day or
+    # month someone wrote is kept even where the format hides it.
+    if has_year and not has_day and value.day == 1:
+        if "m" in shown:
+            return value.strftime("%m.%Y")
+        if value.month == 1:
+            return value.strftime("%Y")
     return value.strftime("%d.%m.%Y")
 
 
@@ -416,7 +462,9 @@ def _read_geodata(path: Path) -> Table:
             # GDAL's notes on features it reads as empty (coordinates: []) went to the
             # terminal as Python warnings; such rows are reported, row by row, as having
             # no coordinates.
-            warnings.filterwarnings("ignore", category=RuntimeWarning, module="pyogrio")
+            warnings.filterwarnings(
+                "ignore", ".*Invalid coord dimension", RuntimeWarning, module="pyogrio"
+            )
             # And geopandas' on list properties it leaves as text: kept as written anyway.
             warnings.filterwarnings("ignore", "Could not parse column", UserWarning)
             frame = gpd.read_file(target)

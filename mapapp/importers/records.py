@@ -106,7 +106,12 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
                 checked.row,
                 where,
                 "the point (0, 0) is not a place (coordinates missing where the file was "
-                "made?); leave both cells empty to place the row by its settlement",
+                "made?)"
+                + (
+                    "; leave both cells empty to place the row by its settlement"
+                    if ctx.kind == "sites"
+                    else ""
+                ),
             )
         )
         return None
@@ -386,12 +391,23 @@ PERSON_TEXT_FIELDS = (
 )
 
 
+LINE_BREAK_IN_NAME = (
+    "a line break in a name (a quote left open above, joining lines into this row?)"
+)
+
+
 def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     checked = Checked(row=row, source=raw)
     f = ctx.fields(raw, checked)
     surname, given, patronymic = _person_names(f)
     if not surname:
         checked.problems.append(Problem(row, ctx.column("surname"), "the surname is empty"))
+    written = (("surname", surname), ("given_name", given), ("patronymic", patronymic),
+               ("full_name", f.get("full_name")))  # fmt: skip
+    for name, value in written:
+        if value and ("\n" in value or "\r" in value):
+            # No name has one: a quote left open in a CSV joins lines into one cell.
+            checked.problems.append(Problem(row, ctx.column(name), LINE_BREAK_IN_NAME, value[:200]))
     dates = {name: _partial_date(f, name, ctx, checked) for name in ("birth_date", "death_date")}
     fate = _apply(values.parse_fate, f, "fate", ctx, checked)
     flags = {

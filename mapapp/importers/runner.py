@@ -42,6 +42,7 @@ class ImportOptions:
     given: dict[str, str] = field(default_factory=dict)
     # Whose record ids the file carries (default: the file's name).
     source: str | None = None
+    sheet: str | None = None  # of an XLSX workbook; default: the one it opens on
     # Large person loads drop and restore foreign keys and indexes, which locks readers
     # of persons and burials out until the commit; online loads take row locks only
     # (readers go on) and are slower.
@@ -65,6 +66,8 @@ class ImportReport:
     encoding: str | None = None
     delimiter: str | None = None
     crs: str | None = None
+    sheet: str | None = None
+    other_sheets: list[str] = field(default_factory=list)
     batch_id: int | None = None
     committed: bool = False
     rejects_file: Path | None = None
@@ -123,6 +126,8 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         encoding=table.encoding,
         delimiter=table.delimiter,
         crs=table.crs or options.crs,
+        sheet=table.sheet,
+        other_sheets=table.other_sheets,
     )
     ctx = RowContext(
         kind=options.kind,
@@ -139,7 +144,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
 
 def open_mapped(options: ImportOptions):
     """Read the file's header and map its columns (the rows are read later, lazily)."""
-    table = read_table(options.path, options.encoding)
+    table = read_table(options.path, options.encoding, options.sheet)
     mapping = load_mapping_file(options.mapping) if options.mapping else None
     columns = map_columns(options.kind, table.columns, mapping, options.given)
     if table.crs and options.crs:
@@ -426,8 +431,23 @@ def _rejects_source(table) -> str | None:
     first = next(table.rows, None)
     if first is None:
         return None
-    table.rows = itertools.chain([first], table.rows)
-    return first[1].get(REJECTS_COLUMNS[2], "").strip() or None
+    source = first[1].get(REJECTS_COLUMNS[2], "").strip() or None
+    table.rows = _of_one_source(itertools.chain([first], table.rows), source)
+    return source
+
+
+def _of_one_source(rows, source: str | None):
+    """Rows of two record sources (two rejects files joined) would take the first one's
+    source and be taken for its records: such a file is refused."""
+    for number, row in rows:
+        own = row.get(REJECTS_COLUMNS[2], "").strip() or None
+        if own != source:
+            raise ImportFileError(
+                f"row {number} comes from {own!r} ({REJECTS_COLUMNS[2]}), the first row from "
+                f"{source!r}: a rejects file holds the rows of one file; import the rows of "
+                "each file on their own"
+            )
+        yield number, row
 
 
 def _write_rejects(options, columns, sources, rejected_rows, report) -> None:
@@ -446,7 +466,9 @@ def _write_rejects(options, columns, sources, rejected_rows, report) -> None:
             source = sources.get(row, {})
             reasons = "; ".join(str(p) for p in rejected_rows[row])
             record = source.get(REJECTS_COLUMNS[2]) or record_source
-            writer.writerow([*(source.get(c, "") for c in own), row, reasons, record])
+            # A row rejected again keeps its number in the file it came from.
+            first_row = source.get(REJECTS_COLUMNS[0]) or row
+            writer.writerow([*(source.get(c, "") for c in own), first_row, reasons, record])
     report.rejects_file = path
 
 
@@ -473,6 +495,8 @@ def report_json(report: ImportReport) -> str:
             # The same, in parts, for a script to read.
             "problem_details": [_problem_parts(p) for p in report.problems],
             "warning_details": [_problem_parts(p) for p in report.warnings],
+            "sheet": report.sheet,
+            "other_sheets_not_read": report.other_sheets,
             "unmapped_columns": report.unmapped,
             "columns_also_naming_a_read_field": report.also_named,
             "batch_id": report.batch_id,

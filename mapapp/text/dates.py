@@ -45,6 +45,8 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
         return (None, None, None)
     written = _AROUND_DATE.sub("", value.strip())
     iso = _ISO_DATE.fullmatch(written)
+    if iso and int(iso.group(2)) > 12:  # "1943-44": years, not a month
+        raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
     parts = [p for p in reversed(iso.groups()) if p] if iso else written.split(".")
     if len(parts) > 3:
         raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")

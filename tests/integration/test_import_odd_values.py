@@ -353,3 +353,111 @@ def test_migration_0015_keys_a_stored_site_by_its_settlement_s_name(engine):
                 {"s": site},
             )
             conn.execute(text("DELETE FROM burial_sites WHERE id = :s"), {"s": site})
+
+
+def test_a_day_someone_wrote_is_kept_where_the_format_hides_it(run, tmp_path, engine):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Фамилия", "Дата гибели", "Место захоронения", "Район захоронения"])
+    sheet.append(["Скрытов", datetime.datetime(1944, 6, 22), "Шуховцы", "Дубровенский"])
+    sheet["B2"].number_format = "mm.yyyy"  # shows 06.1944, holds the 22nd someone typed
+    book.save(tmp_path / "hidden_day.xlsx")
+    report = run("persons", tmp_path / "hidden_day.xlsx")
+    assert report.ok, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        died = conn.execute(
+            text("SELECT death_year, death_month, death_day FROM persons WHERE surname = 'Скрытов'")
+        ).one()
+    assert tuple(died) == (1944, 6, 22)
+
+
+def test_the_sheet_read_is_named_and_another_can_be_chosen(run, tmp_path):
+    import pytest
+    from openpyxl import Workbook
+
+    from mapapp.importers.errors import ImportFileError
+
+    book = Workbook()
+    data = book.active
+    data.title = "Данные"
+    data.append(["Фамилия", "Место захоронения", "Район захоронения"])
+    data.append(["Листов", "Шуховцы", "Дубровенский"])
+    notes = book.create_sheet("Заметки")
+    notes.append(["Фамилия"])
+    book.active = 1  # saved while looking at the notes
+    book.save(tmp_path / "two.xlsx")
+    with pytest.raises(ImportFileError, match="no data rows"):
+        run("persons", tmp_path / "two.xlsx")
+    report = run("persons", tmp_path / "two.xlsx", sheet="Данные", dry_run=True)
+    assert (report.sheet, report.other_sheets, report.added) == ("Данные", ["Заметки"], 1)
+    with pytest.raises(ImportFileError, match="the workbook's sheets are 'Данные', 'Заметки'"):
+        run("persons", tmp_path / "two.xlsx", sheet="Нет такого")
+
+
+def test_a_title_line_past_a_blank_line_and_a_one_word_header(run, tmp_path):
+    import pytest
+    from openpyxl import Workbook
+
+    from mapapp.importers.errors import ImportFileError
+
+    titled = write(
+        tmp_path,
+        "titled.csv",
+        "Список погибших воинов-казахстанцев\n\nФамилия;Имя;Место захоронения\nА;Б;В\n",
+    )
+    with pytest.raises(ImportFileError, match="looks like a title"):
+        run("persons", titled)
+    book = Workbook()
+    book.active.append(["Фамилия"])  # one column named; the others are "column 2", ...
+    book.active.append(["Однословов", "Иван", "Шуховцы"])
+    book.save(tmp_path / "one_word.xlsx")
+    try:
+        run("persons", tmp_path / "one_word.xlsx", dry_run=True)
+    except ImportFileError as exc:
+        assert "title" not in str(exc)
+
+
+def test_rejects_of_two_files_joined_are_refused_and_rows_keep_their_first_number(run, tmp_path):
+    import pytest
+
+    from mapapp.importers.errors import ImportFileError
+
+    header = "ID записи;Фамилия;Дата гибели;Место захоронения;Район захоронения\n"
+    bad = "9801;Ильин;31.02.1944;Шуховцы;Дубровенский\n"
+    e = run("persons", write(tmp_path, "e.csv", header + bad), skip_invalid=True)
+    f = run("persons", write(tmp_path, "f.csv", header + bad), skip_invalid=True)
+    e_rows = e.rejects_file.read_text(encoding="utf-8-sig").splitlines()
+    f_rows = f.rejects_file.read_text(encoding="utf-8-sig").splitlines()
+    joined = write(tmp_path, "joined.csv", "\n".join([*e_rows, f_rows[1]]) + "\n")
+    with pytest.raises(ImportFileError, match="row 3 comes from 'f.csv'"):
+        run("persons", joined)
+    # Rejected again, a row keeps its number in the file it came from (row 2 of e.csv).
+    again = run(
+        "persons", write(tmp_path, "e_fix.csv", "\n".join(e_rows) + "\n"), skip_invalid=True
+    )
+    assert again.rejects_file.read_text(encoding="utf-8-sig").splitlines()[1].split(";")[-3] == "2"
+
+
+def test_a_quote_left_open_is_named_where_it_began_and_a_name_never_spans_lines(run, tmp_path):
+    import pytest
+
+    from mapapp.importers.errors import ImportFileError
+
+    header = "Фамилия,Имя,Дата рождения,Место захоронения,Район захоронения\n"
+    row = "Годнов,Иван,1902,Шуховцы,Дубровенский\n"
+    open_quote = header + row + '"Открытов,Иван,1913,Шуховцы,Дубровенский\n' + row + row
+    with pytest.raises(ImportFileError, match="the row beginning on line 3 \\(to line 5\\)"):
+        run("persons", write(tmp_path, "open.csv", open_quote))
+    # Closed by a stray quote a line later: two lines joined into one surname.
+    joined = header + '"Петров,Пётр,1913\nСидоров",Сидор,1912,Шуховцы,Дубровенский\n'
+    report = run("persons", write(tmp_path, "joined.csv", joined))
+    assert not report.committed
+    assert "a line break in a name" in str(report.problems[0])
+
+
+def test_the_point_zero_zero_of_a_battle_gives_no_settlement_advice(run, tmp_path):
+    report = run("battles", write(tmp_path, "zb.csv", "name,lat,lon\nБой у нуля,0,0\n"))
+    problem = str(report.problems[0])
+    assert "(0, 0) is not a place" in problem and "settlement" not in problem

@@ -32,6 +32,7 @@ def test_parse_partial_dates_keeps_unknown_parts_unknown(text, expected):
     [
         "1944/06/22",  # which is the month, in 1944/06/05? never guessed
         "1944-6-22",
+        "1943-44",  # years, not a year and a month
         "22.06.1944 12:30:00",  # a time of day: not a date as written
         "32.01.1944",
         "01.13.1944",
