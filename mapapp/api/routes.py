@@ -254,9 +254,22 @@ def partisan_unit_areas():
 
 @blueprint.get("/partisan-units/<id:unit_id>")
 def get_partisan_unit(unit_id: int):
-    from mapapp.queries.honours import partisan_unit
+    """A formation with one page of its members (a brigade may count tens of thousands:
+    its whole list was 6.5 MB), as the persons of a site are paged."""
+    from mapapp.queries.honours import count_unit_members, partisan_unit, unit_members
 
-    unit = partisan_unit(get_session(), unit_id)
+    session = get_session()
+    settings = current_settings()
+    page = parse_positive_int(request.args.get("page"), "page", 1, 1_000_000)
+    per_page = parse_positive_int(
+        request.args.get("per_page"), "per_page", settings.persons_per_page, settings.max_per_page
+    )
+    unit = partisan_unit(session, unit_id)
     if unit is None:
         raise NotFound(N_("no partisan formation with id %(id)s"), id=unit_id)
+    total = count_unit_members(session, unit_id)
+    unit["member_list"] = unit_members(session, unit_id, per_page, (page - 1) * per_page)
+    unit.update(
+        member_total=total, page=page, per_page=per_page, pages=max(1, -(-total // per_page))
+    )
     return jsonify(unit)

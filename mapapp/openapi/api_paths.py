@@ -214,6 +214,15 @@ def operations(settings: Settings) -> dict[str, dict]:
             True,
         ),
         "api.get_partisan_unit": _get(
-            "One partisan formation with its members", [], _ok("The formation"), True
-        ),
+            "One partisan formation with a page of its members (its own and its "
+            "detachments', each once, by name)",
+            [
+                page,
+                _int(
+                    "per_page", "Members per page", settings.max_per_page, settings.persons_per_page
+                ),
+            ],
+            _ok("The formation, with member_list, member_total, page, per_page, pages"),
+            True,
+        ),  # fmt: skip
     }

@@ -205,16 +205,14 @@ def brigades_with_detachments(session: Session) -> list[dict]:
     return brigades
 
 
-def partisan_unit(session: Session, unit_id: int, with_members: bool = True) -> dict | None:
-    """A formation with its detachments, and all its members unless ``with_members`` is
-    False (the page reads them a page at a time: unit_members)."""
+def partisan_unit(session: Session, unit_id: int) -> dict | None:
+    """A formation with its detachments; its members are read a page at a time
+    (unit_members, count_unit_members)."""
     row = session.execute(text(_unit_rows("WHERE u.id = :id")), {"id": unit_id}).mappings()
     row = row.one_or_none()
     if row is None:
         return None
     unit = _unit(row)
-    if with_members:
-        unit["member_list"] = unit_members(session, unit_id)
     unit["detachments"] = [
         dict(r)
         for r in session.execute(

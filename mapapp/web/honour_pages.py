@@ -35,7 +35,7 @@ def partisans_page():
 @blueprint.get("/partisans/<id:unit_id>")
 def partisan_unit_page(unit_id: int):
     session = get_session()
-    unit = honours.partisan_unit(session, unit_id, with_members=False)
+    unit = honours.partisan_unit(session, unit_id)
     if unit is None:
         abort(404, description=_("There is no partisan formation with this number."))
     # A brigade may count tens of thousands of members: a page of them at a time.

@@ -188,7 +188,7 @@ def test_search_by_detachment_and_nationality(client, engine):
     assert surnames("detachment=%25") == []  # a LIKE wildcard is only a character
 
 
-def test_a_formation_s_members_are_paged_and_the_api_lists_them_all(scratch, test_settings, client):
+def test_a_formation_s_members_are_paged_on_its_page_and_in_the_api(scratch, test_settings, client):
     import re
 
     from mapapp import create_app
@@ -214,4 +214,12 @@ def test_a_formation_s_members_are_paged_and_the_api_lists_them_all(scratch, tes
     assert paged.get(f"/partisans/{brigade}?page=4").status_code == 400
     assert paged.get(f"/partisans/{brigade}?page=x").status_code == 400
     api = client.get(f"/api/partisan-units/{brigade}").get_json()
-    assert [m["id"] for m in api["member_list"]] == seen
+    assert [m["id"] for m in api["member_list"]] == seen  # 25: one page of 50
+    assert (api["member_total"], api["page"], api["pages"]) == (25, 1, 1)
+    pages = [
+        paged.get(f"/api/partisan-units/{brigade}?page={n}&per_page=10").get_json()
+        for n in (1, 2, 3)
+    ]
+    assert [m["id"] for p in pages for m in p["member_list"]] == seen
+    assert {(p["member_total"], p["pages"], p["per_page"]) for p in pages} == {(25, 3, 10)}
+    assert client.get(f"/api/partisan-units/{brigade}?per_page=0").status_code == 400
