@@ -320,20 +320,15 @@ def _inspect(options) -> None:
 
 
 def _print_report(report, dry_run: bool) -> None:
-    from mapapp.importers.readers import sheet_read
+    from mapapp.importers.columns import also_named_lines
+    from mapapp.importers.readers import read_as
 
     click.echo(f"{report.kind} from {report.file}")
-    details = [f"encoding {report.encoding}" if report.encoding else None]
-    details.append(f"delimiter {report.delimiter!r}" if report.delimiter else None)
-    details.append(f"CRS {report.crs}" if report.crs else None)
-    details.append(sheet_read(report.sheet, report.other_sheets))
-    if any(details):
-        click.echo("  read as " + ", ".join(d for d in details if d))
+    if details := read_as(report):
+        click.echo("  read as " + details)
     click.echo("  columns mapped: " + ", ".join(f"{c} → {f}" for c, f in report.mapped.items()))
     if report.unmapped:
         click.echo("  columns not mapped (kept in provenance): " + ", ".join(report.unmapped))
-    from mapapp.importers.columns import also_named_lines
-
     for line in also_named_lines(report.mapped, report.also_named):
         click.echo("  " + line)
     click.echo(f"  rows read: {report.rows_read:,}")

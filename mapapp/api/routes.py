@@ -256,7 +256,13 @@ def partisan_unit_areas():
 def get_partisan_unit(unit_id: int):
     """A formation with one page of its members (a brigade may count tens of thousands:
     its whole list was 6.5 MB), as the persons of a site are paged."""
-    from mapapp.queries.honours import count_unit_members, partisan_unit, unit_members
+    from mapapp.queries.common import page_count
+    from mapapp.queries.honours import (
+        count_unit_members,
+        formation_ids,
+        partisan_unit,
+        unit_members,
+    )
 
     session = get_session()
     settings = current_settings()
@@ -267,9 +273,8 @@ def get_partisan_unit(unit_id: int):
     unit = partisan_unit(session, unit_id)
     if unit is None:
         raise NotFound(N_("no partisan formation with id %(id)s"), id=unit_id)
-    total = count_unit_members(session, unit_id)
-    unit["member_list"] = unit_members(session, unit_id, per_page, (page - 1) * per_page)
-    unit.update(
-        member_total=total, page=page, per_page=per_page, pages=max(1, -(-total // per_page))
-    )
+    formations = formation_ids(unit)
+    total = count_unit_members(session, formations)
+    unit["member_list"] = unit_members(session, formations, per_page, (page - 1) * per_page)
+    unit.update(member_total=total, page=page, per_page=per_page, pages=page_count(total, per_page))
     return jsonify(unit)

@@ -7,7 +7,7 @@ from itertools import islice
 
 from mapapp.importers.columns import FIELDS, REQUIRED, also_named_lines, likeliest_columns
 from mapapp.importers.errors import ImportFileError
-from mapapp.importers.readers import sheet_read
+from mapapp.importers.readers import read_as
 from mapapp.importers.runner import ImportOptions, checked_given, open_mapped
 
 SAMPLE_ROWS = 5
@@ -18,14 +18,8 @@ def inspect_file(options: ImportOptions) -> list[str]:
     table, columns = open_mapped(options)
     given = checked_given(options)
     lines = [f"{options.kind} from {options.path}"]
-    details = [
-        f"encoding {table.encoding}" if table.encoding else None,
-        f"delimiter {table.delimiter!r}" if table.delimiter else None,
-        f"CRS {table.crs}" if table.crs else None,
-        sheet_read(table.sheet, table.other_sheets),
-    ]
-    if any(details):
-        lines.append("  read as " + ", ".join(d for d in details if d))
+    if details := read_as(table):
+        lines.append("  read as " + details)
     lines.append("  proposed mapping (file column → field):")
     for column in table.columns:
         field = columns.field_of.get(column)

@@ -319,23 +319,29 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
             raise _title_line_error(path.name, named[0], filled)
         rows = itertools.chain([*skipped, *([following] if following else [])], rows)
     columns = _check_header(header, path.name)
-    others = [
-        s.title
-        for s in book.worksheets
-        if s is not sheet and getattr(s, "sheet_state", "visible") == "visible"
-    ]
+    others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
     table.rows = _xlsx_rows(rows, columns, book, table.problems)
     return table
 
 
-def sheet_read(sheet: str | None, others: list[str]) -> str | None:
-    """How a report names the sheet it read, and the visible ones it did not."""
-    if sheet is None:
-        return None
-    if not others:
-        return f"sheet {sheet!r}"
-    return f"sheet {sheet!r} (not read: {', '.join(map(repr, others))}; choose with --sheet)"
+def read_as(read) -> str | None:
+    """How a file was read, for a report or --inspect (``read``: a Table or an import
+    report, which carry the same fields): encoding, delimiter, CRS, the sheet read and the
+    visible ones that were not."""
+    details = [
+        f"encoding {read.encoding}" if read.encoding else None,
+        f"delimiter {read.delimiter!r}" if read.delimiter else None,
+        f"CRS {read.crs}" if read.crs else None,
+    ]
+    if read.sheet is not None:
+        others = ", ".join(map(repr, read.other_sheets))
+        details.append(
+            f"sheet {read.sheet!r}"
+            + (f" (not read: {others}; choose with --sheet)" if others else "")
+        )
+    shown = [d for d in details if d]
+    return ", ".join(shown) if shown else None
 
 
 def _sheet_to_read(book, name: str | None = None):
@@ -349,11 +355,15 @@ def _sheet_to_read(book, name: str | None = None):
                 + ", ".join(map(repr, book.sheetnames))
             )
         return book[name]
-    visible = [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
+    visible = _visible_sheets(book)
     if not visible:
         raise ImportFileError("the workbook has no visible sheet")
     active = book.active
     return active if active in visible else visible[0]
+
+
+def _visible_sheets(book) -> list:
+    return [s for s in book.worksheets if getattr(s, "sheet_state", "visible") == "visible"]
 
 
 # Quoted text, [colour]/[locale] parts and escaped characters in a number format say

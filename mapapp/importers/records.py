@@ -156,31 +156,6 @@ def _int(f: dict, name: str, ctx: RowContext, checked: Checked) -> int | None:
         return None
 
 
-BATTLE_YEARS = (1900, 2000)
-
-
-def _year(f: dict, name: str, ctx: RowContext, checked: Checked) -> int | None:
-    text = f.get(name)
-    year = _int(f, name, ctx, checked)
-    if (
-        year is None
-        and text is not None
-        and not any(p.column == ctx.column(name) for p in checked.problems)
-    ):
-        checked.problems.append(Problem(checked.row, ctx.column(name), "not a year", text))
-    elif year is not None and not BATTLE_YEARS[0] <= year <= BATTLE_YEARS[1]:
-        checked.problems.append(
-            Problem(
-                checked.row,
-                ctx.column(name),
-                f"a year between {BATTLE_YEARS[0]} and {BATTLE_YEARS[1]} is expected",
-                text,
-            )
-        )
-        return None
-    return year
-
-
 def _apply(parser, f: dict, name: str, ctx: RowContext, checked: Checked):
     text = f.get(name)
     if text is None:
@@ -341,7 +316,9 @@ def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     if point is None and not checked.problems:
         checked.problems.append(Problem(row, ctx.column("lat"), "no coordinates"))
     precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
-    years = {k: _year(f, k, ctx, checked) for k in ("year_from", "year_to")}
+    years = {
+        k: _apply(values.parse_battle_year, f, k, ctx, checked) for k in ("year_from", "year_to")
+    }
     if None not in years.values() and years["year_from"] > years["year_to"]:
         checked.problems.append(
             Problem(

@@ -9,7 +9,7 @@ import hashlib
 import itertools
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pyproj import CRS, Transformer
@@ -472,15 +472,6 @@ def _write_rejects(options, columns, sources, rejected_rows, report) -> None:
     report.rejects_file = path
 
 
-def _problem_parts(problem: Problem) -> dict:
-    return {
-        "row": problem.row,
-        "column": problem.column,
-        "reason": problem.reason,
-        "value": problem.value,
-    }
-
-
 def report_json(report: ImportReport) -> str:
     return json.dumps(
         {
@@ -493,8 +484,8 @@ def report_json(report: ImportReport) -> str:
             "problems": [str(p) for p in report.problems],
             "warnings": [str(p) for p in report.warnings],
             # The same, in parts, for a script to read.
-            "problem_details": [_problem_parts(p) for p in report.problems],
-            "warning_details": [_problem_parts(p) for p in report.warnings],
+            "problem_details": [asdict(p) for p in report.problems],
+            "warning_details": [asdict(p) for p in report.warnings],
             "sheet": report.sheet,
             "other_sheets_not_read": report.other_sheets,
             "unmapped_columns": report.unmapped,

@@ -123,6 +123,20 @@ def parse_count(text: str) -> int | None:
     return None
 
 
+BATTLE_YEARS = (1900, 2000)
+
+
+def parse_battle_year(text: str) -> int:
+    """A whole year within BATTLE_YEARS (a year column holds nothing else: "лето 1944"
+    belongs in the period)."""
+    year = parse_count(text)
+    if year is None:
+        raise ValueError("not a year")
+    if not BATTLE_YEARS[0] <= year <= BATTLE_YEARS[1]:
+        raise ValueError(f"a year between {BATTLE_YEARS[0]} and {BATTLE_YEARS[1]} is expected")
+    return year
+
+
 _TRUE = {"1", "true", "yes", "y", "да", "д", "так", "+", "x", "✓"}
 _FALSE = {"0", "false", "no", "n", "нет", "н", "не", "-", ""}
 

@@ -403,19 +403,17 @@ def staged_rows_differing(
         if written
         else "stage_persons s JOIN persons p ON p.ref = s.ref"
     )
-    rows = conn.execute(
-        text(
-            f"SELECT s.import_row FROM {present} "
-            f"WHERE ROW({stored}) IS DISTINCT FROM ROW({staged}) ORDER BY s.import_row"
+    rows = (
+        conn.execute(
+            text(
+                f"SELECT s.import_row FROM {present} "
+                f"WHERE ROW({stored}) IS DISTINCT FROM ROW({staged}) ORDER BY s.import_row"
+            )
         )
-    ).scalars()
-    first = []
-    count = 0
-    for row in rows:
-        count += 1
-        if len(first) < limit:
-            first.append(row)
-    return count, first
+        .scalars()
+        .all()
+    )
+    return len(rows), rows[:limit]
 
 
 def write_staged_persons(

@@ -235,28 +235,23 @@ _MEMBERSHIPS = """
 """
 
 
-def _formation_ids(session: Session, unit_id: int) -> list[int]:
-    return [unit_id] + list(
-        session.execute(
-            text("SELECT id FROM partisan_units WHERE brigade_id = :id"), {"id": unit_id}
-        ).scalars()
-    )
+def formation_ids(unit: dict) -> list[int]:
+    """A formation and its detachments (partisan_unit reads them): whose members it lists."""
+    return [unit["id"], *(d["id"] for d in unit["detachments"])]
 
 
-def count_unit_members(session: Session, unit_id: int) -> int:
+def count_unit_members(session: Session, units: list[int]) -> int:
     # Counted on the memberships alone: each names a stored person (its foreign key), and
     # reading the persons themselves took most of a big brigade's page.
     return session.execute(
         text(
             "SELECT count(DISTINCT person_id) FROM partisan_memberships WHERE unit_id = ANY(:units)"
         ),
-        {"units": _formation_ids(session, unit_id)},
+        {"units": units},
     ).scalar_one()
 
 
-def unit_members(
-    session: Session, unit_id: int, limit: int | None = None, offset: int = 0
-) -> list[dict]:
+def unit_members(session: Session, units: list[int], limit: int, offset: int = 0) -> list[dict]:
     """A formation's members by name, with where each lies; ``limit`` of them from
     ``offset`` (the burial is looked up for those rows only)."""
     members = session.execute(
@@ -280,7 +275,7 @@ def unit_members(
             ORDER BY l.surname, l.given_name NULLS FIRST, l.id
             """
         ),
-        {"units": _formation_ids(session, unit_id), "limit": limit, "offset": offset},
+        {"units": units, "limit": limit, "offset": offset},
     ).mappings()
     return [person_summary(m) for m in members]
 

@@ -13,6 +13,7 @@ from mapapp.http.honour_params import hero_filters
 from mapapp.http.params import parse_positive_int
 from mapapp.http.search_params import OBLASTS
 from mapapp.queries import honours
+from mapapp.queries.common import page_count
 from mapapp.web import blueprint
 
 
@@ -40,13 +41,14 @@ def partisan_unit_page(unit_id: int):
         abort(404, description=_("There is no partisan formation with this number."))
     # A brigade may count tens of thousands of members: a page of them at a time.
     per_page = current_settings().persons_per_page
-    total = honours.count_unit_members(session, unit_id)
-    pages = max(1, -(-total // per_page))
+    formations = honours.formation_ids(unit)
+    total = honours.count_unit_members(session, formations)
+    pages = page_count(total, per_page)
     try:
         page = parse_positive_int(request.args.get("page"), "page", 1, pages)
     except InvalidInput as exc:
         abort(400, description=localized(exc))
-    unit["member_list"] = honours.unit_members(session, unit_id, per_page, (page - 1) * per_page)
+    unit["member_list"] = honours.unit_members(session, formations, per_page, (page - 1) * per_page)
     return render_template(
         "partisan_unit.html", unit=unit, member_total=total, page=page, pages=pages
     )
