@@ -365,6 +365,32 @@ def _print_report(report, dry_run: bool) -> None:
             "stored record; correct it on its page"
         )
     _print_possible_duplicates(report)
+    _print_possible_duplicate_sites(report)
+
+
+def _print_possible_duplicate_sites(report) -> None:
+    if not report.possible_duplicate_sites:
+        return
+    click.echo(
+        f"  {report.possible_duplicate_sites:,} pairs of sites listed for review as possibly "
+        "one place (both kept; undo this import if they are): mapapp duplicates sites"
+    )
+    for pair in report.duplicate_site_pairs[:50]:
+        click.echo("    " + _site_pair_line(pair))
+
+
+def _site_pair_line(pair: dict) -> str:
+    from mapapp.queries.site_duplicates import reason
+
+    def side(prefix: str) -> str:
+        number = pair[prefix + "register_number"]
+        return (
+            f"site {pair[prefix + 'site_id']} "
+            f"{pair[prefix + 'name']!r} ({pair[prefix + 'kind']}"
+            + (f", register number {number})" if number else ")")
+        )
+
+    return f"{side('')} and {side('other_')}: {reason(pair)}"
 
 
 def _print_possible_duplicates(report) -> None:
@@ -394,24 +420,28 @@ def duplicates() -> None:
     """Possible duplicates: records that share a name, dates and grave, for review."""
 
 
+def _require_batch(conn, batch_id: int | None) -> None:
+    """Exit 2 naming the batch when a --batch given is not one."""
+    from sqlalchemy import text
+
+    if batch_id is None:
+        return
+    if not conn.execute(
+        text("SELECT 1 FROM import_batches WHERE id = :id"), {"id": batch_id}
+    ).first():
+        _echo_err(f"error: there is no import batch {batch_id} (mapapp batches list)")
+        sys.exit(2)
+
+
 @duplicates.command("list")
 @click.option("--batch", "batch_id", type=int, help="Only the pairs found by this import.")
 @click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
 def duplicates_list(batch_id: int | None, limit: int) -> None:
     """List pairs of person records that may be one man (never merged automatically)."""
-    from sqlalchemy import text
-
     from mapapp.queries.persons import possible_duplicate_pairs
 
     with _engine(_settings()).connect() as conn:
-        if (
-            batch_id is not None
-            and not conn.execute(
-                text("SELECT 1 FROM import_batches WHERE id = :id"), {"id": batch_id}
-            ).first()
-        ):
-            _echo_err(f"error: there is no import batch {batch_id} (mapapp batches list)")
-            sys.exit(2)
+        _require_batch(conn, batch_id)
         pairs = possible_duplicate_pairs(conn, batch_id=batch_id, limit=limit)
     if not pairs:
         click.echo("no possible duplicates")
@@ -423,6 +453,22 @@ def duplicates_list(batch_id: int | None, limit: int) -> None:
             f"records {pair['record_id'] or '—'} / {pair['other_record_id'] or '—'}  "
             f"({pair['reason']})"
         )
+
+
+@duplicates.command("sites")
+@click.option("--batch", "batch_id", type=int, help="Only the pairs found by this import.")
+@click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
+def duplicates_sites(batch_id: int | None, limit: int) -> None:
+    """List pairs of burial sites that may be one place (never merged automatically)."""
+    from mapapp.queries.site_duplicates import possible_duplicate_sites
+
+    with _engine(_settings()).connect() as conn:
+        _require_batch(conn, batch_id)
+        pairs = possible_duplicate_sites(conn, batch_id=batch_id, limit=limit)
+    if not pairs:
+        click.echo("no possible duplicate sites")
+    for pair in pairs:
+        click.echo(_site_pair_line(pair))
 
 
 @main.group()

@@ -372,6 +372,32 @@ class PossibleDuplicate(Base):
     created_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
 
 
+class PossibleDuplicateSite(Base):
+    """Two burial sites that may be one place (near each other, or of one name nearby):
+    shown for review, never merged (importers.site_duplicates). Stored once, lower id
+    first."""
+
+    __tablename__ = "possible_duplicate_sites"
+    __table_args__ = (
+        CheckConstraint("site_id < other_site_id", name="site_pair_ordered"),
+        Index("ix_possible_duplicate_sites_other", "other_site_id"),
+        Index("ix_possible_duplicate_sites_batch", "import_batch_id"),
+    )
+
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True
+    )
+    other_site_id: Mapped[int] = mapped_column(
+        ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True
+    )
+    metres: Mapped[int] = mapped_column(Integer)
+    same_name: Mapped[bool] = mapped_column(Boolean)
+    import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id", ondelete="CASCADE")
+    )
+    created_at = mapped_column(DateTime(timezone=True), nullable=False, server_default=func.now())
+
+
 class Settlement(Base):
     """A town or village the registry names; its point may be unknown."""
 

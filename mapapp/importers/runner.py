@@ -24,7 +24,9 @@ from mapapp.importers.links import Gazetteer, SiteResolver
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.readers import read_table
 from mapapp.importers.records import CHECKERS, Checked, RowContext
+from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
+from mapapp.queries.site_duplicates import count_possible_duplicate_sites, possible_duplicate_sites
 
 
 @dataclass
@@ -73,6 +75,9 @@ class ImportReport:
     rejects_file: Path | None = None
     possible_duplicates: int = 0
     duplicate_pairs: list[dict] = field(default_factory=list)
+    # Sites near a stored site (or of its name nearby): listed for review, never merged.
+    possible_duplicate_sites: int = 0
+    duplicate_site_pairs: list[dict] = field(default_factory=list)
     # Records already stored with other values than their rows (persons): never changed.
     present_differing: int = 0
     present_differing_rows: list[int] = field(default_factory=list)
@@ -200,10 +205,18 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
         added, present = writers.WRITERS[options.kind](conn, good, batch_id, options, progress)
         report.added, report.present, report.batch_id = added, present, batch_id
+        if options.kind == "sites":
+            _note_site_duplicates(conn, batch_id, report)
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
     _write_rejects(options, table.columns, _sources_of(checked), rejected_rows, report)
     return report
+
+
+def _note_site_duplicates(conn, batch_id: int, report: ImportReport) -> None:
+    note_possible_duplicate_sites(conn, batch_id)
+    report.possible_duplicate_sites = count_possible_duplicate_sites(conn, batch_id)
+    report.duplicate_site_pairs = possible_duplicate_sites(conn, batch_id=batch_id, limit=200)
 
 
 def _sources_of(checked: list[Checked]) -> dict[int, dict]:
@@ -494,6 +507,8 @@ def report_json(report: ImportReport) -> str:
             "committed": report.committed,
             "possible_duplicates": report.possible_duplicates,
             "possible_duplicate_pairs": report.duplicate_pairs,
+            "possible_duplicate_sites": report.possible_duplicate_sites,
+            "possible_duplicate_site_pairs": report.duplicate_site_pairs,
             "present_with_other_values": report.present_differing,
             "present_with_other_values_rows": report.present_differing_rows,
         },

@@ -19,6 +19,7 @@ from mapapp.queries.common import (
     sources_for,
     withdrawn_mark,
 )
+from mapapp.queries.site_duplicates import possible_duplicates_of_site
 
 _SITE_PROPERTIES = (
     """
@@ -115,7 +116,16 @@ def site_feature(session: Session, site_id: int) -> str | None:
                     SELECT COALESCE(json_agg(json_build_object(
                         'citation', src.citation, 'url', src.url) ORDER BY src.id), '[]'::json)
                     FROM site_sources ss JOIN sources src ON src.id = ss.source_id
-                    WHERE ss.site_id = s.id)
+                    WHERE ss.site_id = s.id),
+                'possible_duplicates', (
+                    SELECT COALESCE(json_agg(json_build_object(
+                        'id', o.id, 'name', o.name, 'kind', o.kind,
+                        'register_number', o.register_number, 'metres', d.metres,
+                        'same_name', d.same_name) ORDER BY d.metres, o.id), '[]'::json)
+                    FROM possible_duplicate_sites d
+                    JOIN burial_sites o ON o.id = CASE WHEN d.site_id = s.id
+                                                       THEN d.other_site_id ELSE d.site_id END
+                    WHERE d.site_id = s.id OR d.other_site_id = s.id)
             )
         )::text
         FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
@@ -148,6 +158,7 @@ def site_detail(session: Session, site_id: int) -> dict | None:
     site = {k: v for k, v in row.items() if k != "geom"}
     site["sources"] = sources_for(session, "site_sources", "site_id", site_id)
     site["withdrawn"] = withdrawn_mark(row)
+    site["possible_duplicates"] = possible_duplicates_of_site(session, site_id)
     return site
 
 
