@@ -58,7 +58,7 @@ def _clean_cell(value) -> object:
     """The common cell (printable text of a sane length, no leading quote), trimmed;
     None when empty; BAD for anything else, which ``values.clean`` must judge."""
     if value.__class__ is not str:
-        return None if value is None else BAD  # Formula cells are a str subclass
+        return None if value is None else BAD  # refused cells (formulas ...) are a str subclass
     if len(value) > MAX_CELL_CHARS or not value.isprintable():
         return BAD
     value = value.strip()

@@ -29,9 +29,23 @@ MAX_CELL_CHARS = 10_000
 CSV_DELIMITERS = ",;\t|"
 
 
-class Formula(str):
-    """The text of a spreadsheet formula cell: never taken as data for a mapped field,
-    kept as its text (inert, in JSON) with the row's provenance otherwise."""
+class RefusedCell(str):
+    """A cell's text that is never taken as data for a mapped field (``reason`` says
+    why); kept as its text (inert, in JSON) with the row's provenance otherwise."""
+
+    reason = "not data"
+
+    def __new__(cls, text: str, reason: str | None = None):
+        cell = super().__new__(cls, text)
+        if reason:
+            cell.reason = reason
+        return cell
+
+
+class Formula(RefusedCell):
+    """The text of a spreadsheet formula cell."""
+
+    reason = "a spreadsheet formula, not data; paste the values instead"
 
 
 # Cells longer than this abort the csv module's parser; longer ones are reported per row.
@@ -371,7 +385,13 @@ def _visible_sheets(book) -> list:
 _FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 
-def _date_text(value, number_format: str | None) -> str:
+# Numbers that are years a register's persons could have lived in: typed into a cell
+# formatted to show a year, Excel takes them as day counts (1915 shows as 1905).
+_YEAR_LIKE_DAY_COUNTS = range(1850, 1951)
+EXCEL_EPOCH = datetime.datetime(1899, 12, 30)  # day 0 of a workbook's 1900 calendar
+
+
+def _date_text(value, number_format: str | None, epoch=EXCEL_EPOCH) -> str:
     """A date cell as the sheet shows it: a cell formatted to show a month and year
     ("06.1944") or a year alone holds a whole date only because Excel must store one,
     and its day (and month) were never written; a time alone is not a date at all."""
@@ -379,6 +399,16 @@ def _date_text(value, number_format: str | None) -> str:
     if isinstance(value, datetime.time):
         return value.isoformat()
     has_year, has_day = "y" in shown, "d" in shown
+    if has_year and not has_day and "m" not in shown:
+        since = datetime.datetime(value.year, value.month, value.day) - epoch
+        midnight = not isinstance(value, datetime.datetime) or value.time() == datetime.time()
+        if midnight and since.days in _YEAR_LIKE_DAY_COUNTS:
+            return RefusedCell(
+                value.strftime("%d.%m.%Y"),
+                f"the cell shows the year {value.year} but holds the number {since.days}, "
+                f"which Excel counts as days; if {since.days} is the year, format the "
+                "column as numbers or text and type it again",
+            )
     if not has_year and not has_day and ("h" in shown or "s" in shown):
         return value.strftime("%H:%M:%S")  # a time format on a date-time
     # Only the parts Excel fills in itself (the 1st, January) are left out: a day or
@@ -391,7 +421,7 @@ def _date_text(value, number_format: str | None) -> str:
     return value.strftime("%d.%m.%Y")
 
 
-def _xlsx_cell(cell) -> str:
+def _xlsx_cell(cell, epoch=EXCEL_EPOCH) -> str:
     value = cell.value
     if value is None:
         return ""
@@ -400,14 +430,15 @@ def _xlsx_cell(cell) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, datetime.date | datetime.time):
-        return _date_text(value, getattr(cell, "number_format", None))
+        return _date_text(value, getattr(cell, "number_format", None), epoch)
     return str(value)
 
 
 def _xlsx_rows(rows, columns: list[str], book, problems: list[Problem]):
+    epoch = getattr(book, "epoch", EXCEL_EPOCH)  # a workbook may count from 1904
     try:
         for number, cells in enumerate(rows, start=2):
-            values = [_xlsx_cell(c) for c in cells][: len(columns)]
+            values = [_xlsx_cell(c, epoch) for c in cells][: len(columns)]
             values += [""] * (len(columns) - len(values))
             if not any(v.strip() for v in values):
                 continue

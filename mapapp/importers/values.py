@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from mapapp.importers.readers import MAX_CELL_CHARS, Formula
+from mapapp.importers.readers import MAX_CELL_CHARS, RefusedCell
 
 _DMS = re.compile(
     r"""^\s*(?P<deg>\d{1,3}(?:[.,]\d+)?)\s*[°º˚d]\s*
@@ -28,11 +28,12 @@ APOSTROPHE_TAKEN_OFF = re.compile(r"'+[=+\-@]")
 
 
 def clean(value: str | None) -> str | None:
-    """Strip a cell; None when empty. Formula cells and oversized cells are refused."""
+    """Strip a cell; None when empty. Refused cells (formulas ...) and oversized cells
+    are refused."""
     if value is None:
         return None
-    if isinstance(value, Formula):
-        raise ValueError("a spreadsheet formula, not data; paste the values instead")
+    if isinstance(value, RefusedCell):
+        raise ValueError(value.reason)
     if len(value) > MAX_CELL_CHARS:
         raise ValueError(f"longer than {MAX_CELL_CHARS:,} characters")
     if not value.isprintable():

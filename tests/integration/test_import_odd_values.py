@@ -373,6 +373,38 @@ def test_a_day_someone_wrote_is_kept_where_the_format_hides_it(run, tmp_path, en
     assert tuple(died) == (1944, 6, 22)
 
 
+def test_a_year_typed_into_a_year_formatted_cell_is_refused_not_misread(
+    run, tmp_path, counts, engine
+):
+    """Excel takes 1915 typed into a cell formatted "yyyy" as day 1915 of its calendar
+    and shows 1905: neither year can be stored as the one meant."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Фамилия", "Дата рождения", "Место захоронения", "Район захоронения"])
+    sheet.append(["Числов", 1915, "Шуховцы", "Дубровенский"])
+    sheet.append(["Годов", datetime.datetime(1915, 1, 1), "Шуховцы", "Дубровенский"])
+    for cell in ("B2", "B3"):
+        sheet[cell].number_format = "yyyy"
+    book.save(tmp_path / "years.xlsx")
+    before = counts()
+    report = run("persons", tmp_path / "years.xlsx")
+    assert not report.committed and counts() == before
+    assert [str(p) for p in report.problems] == [
+        "row 2, column 'Дата рождения': the cell shows the year 1905 but holds the number "
+        "1915, which Excel counts as days; if 1915 is the year, format the column as "
+        "numbers or text and type it again (value: '29.03.1905')"
+    ]
+    report = run("persons", tmp_path / "years.xlsx", skip_invalid=True)
+    assert report.committed and report.added == 1
+    with engine.connect() as conn:
+        born = conn.execute(
+            text("SELECT birth_year, birth_month FROM persons WHERE surname = 'Годов'")
+        ).one()
+    assert tuple(born) == (1915, None)  # a real date shown as its year stays a year
+
+
 def test_the_sheet_read_is_named_and_another_can_be_chosen(run, tmp_path):
     import pytest
     from openpyxl import Workbook
