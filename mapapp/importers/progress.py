@@ -18,8 +18,15 @@ def estimate_rows(path: Path) -> int | None:
     return max(count - 1, 0)
 
 
+# The one stage counted against the file's rows; the later ones each report once, when
+# done, a count of their own (records written, linked ...), never a share of the file.
+READING = "checked"
+
+
 class Progress:
-    """Call with (stage, rows done); draws ``stage [####----] 45% 450,000/1,000,000``."""
+    """Call with (stage, rows done); draws ``checked [####----] 45% 450,000/1,000,000``
+    while the file is read, then a line per later stage. The file's rows are estimated
+    (blank lines and cells over several lines count too), so reading ends at 100 %."""
 
     def __init__(self, total: int | None, stream=None, width: int = 30):
         self.total = total
@@ -28,18 +35,39 @@ class Progress:
         self.tty = self.stream.isatty()
         self.started = time.monotonic()
         self._last_stage = None
+        self._read = 0
 
     def __call__(self, stage: str, done: int) -> None:
         if not done:
             return
+        if stage == READING:
+            self._read = done
+            self._draw(stage, self._bar(done, max(self.total or 0, done)))
+            return
+        self._finish_reading()
+        self._draw(stage, f"{done:,} rows")
+
+    def close(self) -> None:
+        self._finish_reading()
+        if self.tty and self._last_stage:
+            self.stream.write("\n")
+            self.stream.flush()
+
+    def _finish_reading(self) -> None:
+        if self._last_stage == READING and self.total and self._read < self.total:
+            self._draw(READING, self._bar(self._read, self._read))
+
+    def _bar(self, done: int, total: int) -> str:
+        if not self.total:
+            return f"{done:,} rows"
+        share = done / total
+        filled = int(share * self.width)
+        bar = "#" * filled + "-" * (self.width - filled)
+        return f"[{bar}] {share:4.0%} {done:,}/{total:,} rows"
+
+    def _draw(self, stage: str, text: str) -> None:
         elapsed = time.monotonic() - self.started
-        if self.total:
-            share = min(done / self.total, 1.0)
-            filled = int(share * self.width)
-            bar = "#" * filled + "-" * (self.width - filled)
-            line = f"{stage:<18} [{bar}] {share:4.0%} {done:,}/{self.total:,} rows {elapsed:5.1f} s"
-        else:
-            line = f"{stage:<18} {done:,} rows {elapsed:5.1f} s"
+        line = f"{stage:<18} {text} {elapsed:5.1f} s"
         if self.tty:
             end = "\n" if stage != self._last_stage and self._last_stage else ""
             self.stream.write(f"{end}\r{line}")
@@ -47,8 +75,3 @@ class Progress:
             self.stream.write(line + "\n")
         self._last_stage = stage
         self.stream.flush()
-
-    def close(self) -> None:
-        if self.tty and self._last_stage:
-            self.stream.write("\n")
-            self.stream.flush()
