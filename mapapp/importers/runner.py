@@ -262,7 +262,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
                 staged += stage.add_checked(fast)
                 refs.add(row[0] for row in fast.stage_rows)
                 checked = [checker(ctx, row, raw) for row, raw in fast.by_row]
-                _resolve_links(resolver, checked)
+                _resolve_links(ctx, resolver, checked)
                 good = _sort_out(checked, report, rejected_rows, rejected_sources, options)
                 staged += stage.add_records(good)
                 refs.add(item.record["ref"] for item in good)
@@ -396,14 +396,22 @@ def _mark_duplicates(checked: list[Checked]) -> None:
             first_row[ref] = item.row
 
 
-def _resolve_links(resolver: SiteResolver, checked: list[Checked]) -> None:
+def _resolve_links(ctx: RowContext, resolver: SiteResolver, checked: list[Checked]) -> None:
     items = [c for c in checked if c.record is not None and not c.problems]
     results = resolver.resolve_all([c.record["link"] for c in items])
     for item, result in zip(items, results, strict=True):
         if isinstance(result, str):
-            item.problems.append(Problem(item.row, "burial site", result))
+            item.problems.append(Problem(item.row, _link_column(ctx, item.record["link"]), result))
         else:
             item.record["site_id"] = result
+
+
+def _link_column(ctx: RowContext, link: dict) -> str:
+    """The file's column the site was looked up by (in SiteResolver's order)."""
+    for name in ("site_id", "site_ref", "register_number", "burial_place"):
+        if link.get(name):
+            return ctx.column(name)
+    return "burial place"
 
 
 def rejects_path(options: ImportOptions) -> Path:

@@ -106,7 +106,7 @@ def test_all_or_nothing_by_default(run, tmp_path, counts):
     # in 31.31.1900 it is the month (31 is a day some months have), in 32.01.1943 the day.
     assert [str(p) for p in report.problems] == [
         "row 3, column 'Дата рождения': month out of range in '31.31.1900' (value: '31.31.1900')",
-        "row 4, column 'burial site': no burial site named 'Нигдеево' in 'Дубровенский'",
+        "row 4, column 'Место захоронения': no burial site named 'Нигдеево' in 'Дубровенский'",
         "row 5, column 'Дата выбытия': day out of range in '32.01.1943' (value: '32.01.1943')",
     ]
     assert report.rejected == 3
