@@ -19,6 +19,9 @@ from sqlalchemy.engine import Connection
 NEAR_METRES = 50
 SAME_NAME_METRES = 1000
 
+# The numbers a name carries, as importers.links.numbers_in reads them.
+_NUMBERS = "ARRAY(SELECT m[1]::numeric FROM regexp_matches({name}, '\\d+', 'g') AS m)"
+
 # The sites to look around: those of one import batch, or (batch NULL) every site.
 _NOTE = f"""
 WITH looked AS (
@@ -35,6 +38,8 @@ pairs AS (
                                  AND y.place_id = o.id AND y.lang <> 'settlement'
                WHERE x.place_type = 'site' AND x.place_id = n.id AND x.lang <> 'settlement'
                  AND x.key <> ''
+                 -- the key leaves digits out: "Братская могила № 1" is not "№ 2"
+                 AND {_NUMBERS.format(name="x.name")} = {_NUMBERS.format(name="y.name")}
            ) AS same_name,
            n.location_precision = 'site' AND o.location_precision = 'site' AS both_exact
     FROM looked n

@@ -83,10 +83,11 @@ def test_near_or_same_named_sites_pair_and_the_rest_do_not(run, tmp_path, engine
         "Памятник танкистам,,52.00030,26.00000\n"  # 33 m from the obelisk: paired
         "ОБЕЛИСК  землякам,,52.00500,26.00000\n"  # its name, 556 m away: paired
         "Памятник у дороги,,52.01200,26.01000\n"  # 222 m from the partisan's grave: not
+        "Обелиск землякам № 2,,52.00700,26.00000\n"  # 778 m, another number: not paired
         "Стела павшим,,52.04000,26.02000\n"  # its name, but 2.2 km away: not paired
     )
     report = run("sites", write(tmp_path, "b.csv", second), given={"kind": "memorial"})
-    assert report.committed and report.added == 4, report.problems
+    assert report.committed and report.added == 5, report.problems
     pairs = pairs_of(engine, report.batch_id)
     assert pairs == [  # farthest first
         ("Обелиск землякам", "ОБЕЛИСК  землякам", 556, True),
