@@ -14,7 +14,7 @@ The persons file is imported as it is, with no column mapping: "ID записи"
 record id, and the namesake pairs (same names, dates and grave) are two records, listed
 as possible duplicates. --online times the mode that does not lock readers out
 (`mapapp import persons --online`). --reuse-sites keeps the sites a run before imported
-(same --sites and seed), which saves their slow row-by-row import.
+(same --sites and seed), which saves their import (its time is printed too).
 
 After the import, PostgreSQL's own COPY is timed in the same run (copy_baselines.py):
 the file into an unindexed table, and the added persons into a table like persons with
@@ -79,8 +79,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sites, persons = generated_files(args.files or Path(tmp), args.sites, args.persons)
         if not sites_kept:
+            started = time.perf_counter()
             report = run_import(engine, ImportOptions(kind="sites", path=sites))
             assert report.committed and report.added == args.sites, report.problems[:3]
+            print(
+                f"sites: {report.added:,} added in {time.perf_counter() - started:.1f} s, "
+                f"{report.possible_duplicate_sites} pairs listed as possibly one place"
+            )
         main_timed(args, engine, persons)
 
 

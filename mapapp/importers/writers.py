@@ -68,25 +68,60 @@ def finish_batch(conn: Connection, batch_id: int, report) -> None:
     )
 
 
-def _insert_point(conn: Connection, table: str, columns: list[str], item, batch_id: int):
-    """Insert one site or battle location with its provenance; None if its ref exists."""
-    r = item.record
-    return conn.execute(
-        text(
-            f"INSERT INTO {table} ({', '.join(columns)}, geom, import_batch_id, import_row, "
-            f"import_source) VALUES ({', '.join(':' + c for c in columns)}, "
-            "ST_SetSRID(ST_MakePoint(:lon, :lat), 4326), :batch, :row, "
-            "CAST(:source_row AS jsonb)) ON CONFLICT (ref) DO NOTHING RETURNING id"
-        ),
+# Places are written a thousand to a statement: the tables' statement triggers (audit,
+# map features, data version) then run once per thousand rather than once per row, which
+# made 10,000 sites take over a minute.
+PLACE_CHUNK = 1000
+
+
+def _insert_points(
+    conn: Connection, table: str, columns: list[str], items: list, batch_id: int
+) -> dict[str, int]:
+    """Insert sites or battle locations with their provenance; {ref: id} of those added
+    (a ref already stored is left as it is). The rows are typed by the table's own row
+    type, so each value is read as its column reads it."""
+    rows = [
         {
-            **{c: r.get(c) for c in columns},
-            "lon": r["lon"],
-            "lat": r["lat"],
-            "batch": batch_id,
-            "row": item.row,
-            "source_row": json.dumps(item.source, ensure_ascii=False),
-        },
-    ).scalar()
+            **{c: item.record.get(c) for c in columns},
+            # Python's repr of a float reads back as the same float: the point is exact.
+            "geom": f"SRID=4326;POINT({item.record['lon']!r} {item.record['lat']!r})",
+            "import_batch_id": batch_id,
+            "import_row": item.row,
+            "import_source": item.source,
+        }
+        for item in items
+    ]
+    names = ", ".join([*columns, "geom", "import_batch_id", "import_row", "import_source"])
+    added = conn.execute(
+        text(
+            f"INSERT INTO {table} ({names}) SELECT {names} "
+            f"FROM jsonb_populate_recordset(NULL::{table}, CAST(:rows AS jsonb)) "
+            "ON CONFLICT (ref) DO NOTHING RETURNING ref, id"
+        ),
+        {"rows": json.dumps(rows, ensure_ascii=False)},
+    )
+    return dict(added.all())
+
+
+def _write_places(conn, table, columns, good, batch_id, progress, place_type, names_of, link, file):
+    """Write ``good`` in chunks, then each added place's names and source (as cited in
+    ``file``)."""
+    added = 0
+    for start in range(0, len(good), PLACE_CHUNK):
+        chunk = good[start : start + PLACE_CHUNK]
+        ids = _insert_points(conn, table, columns, chunk, batch_id)
+        names = []
+        for item in chunk:
+            place_id = ids.get(item.record["ref"])
+            if place_id is None:
+                continue
+            names += place_name_rows(place_type, place_id, names_of(item.record))
+            if item.record["source"]:
+                link_source(conn, link, place_id, item.record["source"], file)
+        save_place_names(conn, names)
+        added += len(ids)
+        progress("written", added)
+    return added
 
 
 SITE_COLUMNS = (
@@ -97,7 +132,6 @@ SITE_COLUMNS = (
 
 
 def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    added = 0
     numbers = [i.record["register_number"] for i in good if i.record.get("register_number")]
     # A register number names one site whatever file it came from: never add it twice.
     registered = set(
@@ -106,32 +140,22 @@ def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tup
             {"n": numbers},
         ).scalars()
     )
-    for item in good:
-        r = item.record
-        if r.get("register_number") in registered:
-            continue
-        site_id = _insert_point(conn, "burial_sites", SITE_COLUMNS, item, batch_id)
-        if site_id is None:
-            continue
-        added += 1
-        save_place_names(
-            conn,
-            place_name_rows(
-                "site",
-                site_id,
-                {
-                    "recorded": r["name"],
-                    "ru": r.get("name_ru"),
-                    "be": r.get("name_be"),
-                    "en": r.get("name_en"),
-                    "settlement": settlement_name(r.get("settlement")),
-                },
-            ),
-        )
-        if r["source"]:
-            link_source(conn, "site_sources", site_id, r["source"], options.path.name)
-    progress("written", added)
+    new = [i for i in good if i.record.get("register_number") not in registered]
+    added = _write_places(
+        conn, "burial_sites", SITE_COLUMNS, new, batch_id, progress,
+        "site", _site_names, "site_sources", options.path.name,
+    )  # fmt: skip
     return added, len(good) - added
+
+
+def _site_names(r: dict) -> dict:
+    return {
+        "recorded": r["name"],
+        "ru": r.get("name_ru"),
+        "be": r.get("name_be"),
+        "en": r.get("name_en"),
+        "settlement": settlement_name(r.get("settlement")),
+    }
 
 
 BATTLE_COLUMNS = (
@@ -141,20 +165,11 @@ BATTLE_COLUMNS = (
 
 
 def write_battles(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    added = 0
-    for item in good:
-        r = item.record
-        battle_id = _insert_point(conn, "battle_locations", BATTLE_COLUMNS, item, batch_id)
-        if battle_id is None:
-            continue
-        added += 1
-        save_place_names(
-            conn,
-            place_name_rows("battle", battle_id, {"recorded": r["name"], "en": r.get("name_en")}),
-        )
-        if r["source"]:
-            link_source(conn, "battle_sources", battle_id, r["source"], options.path.name)
-    progress("written", added)
+    added = _write_places(
+        conn, "battle_locations", BATTLE_COLUMNS, good, batch_id, progress,
+        "battle", lambda r: {"recorded": r["name"], "en": r.get("name_en")}, "battle_sources",
+        options.path.name,
+    )  # fmt: skip
     return added, len(good) - added
 
 
