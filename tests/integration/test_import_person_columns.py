@@ -35,7 +35,7 @@ def _both(engine, columns, rows, given=None):
         resolver = SiteResolver(conn)
         fast = check_person_chunk(ctx, chunk, resolver)
         slow = [check_person(ctx, number, raw) for number, raw in chunk]
-        _resolve_links(resolver, slow)
+        _resolve_links(ctx, resolver, slow)
     return fast, slow
 
 
