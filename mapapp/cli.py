@@ -345,7 +345,7 @@ def _print_report(report, dry_run: bool) -> None:
         )
     elif dry_run:
         click.echo(
-            f"  dry run: {report.added:,} would be added, {report.present:,} are already "
+            f"  dry run: {report.added:,} would be added, {report.present:,} already "
             f"present, {report.rejected:,} rejected; nothing was written"
         )
     else:
@@ -362,8 +362,15 @@ def _print_report(report, dry_run: bool) -> None:
         click.echo(
             f"  {report.present_differing:,} of the records already present are stored with "
             f"other values than their rows (rows {rows}{more}): an import never changes a "
-            "stored record; correct it on its page"
+            "stored record, nor adds a burial, source or award to it; correct it on its page"
         )
+        if report.present_other_surname:
+            click.echo(
+                f"  {report.present_other_surname:,} of them are stored under another surname: "
+                "their record ids are likely another list's of the same source name (the "
+                "file's name, unless --source gives one). If this file is another list, "
+                "import it with its own --source NAME (those rows are not added)"
+            )
     _print_possible_duplicates(report)
     _print_possible_duplicate_sites(report)
 

@@ -81,6 +81,7 @@ class ImportReport:
     # Records already stored with other values than their rows (persons): never changed.
     present_differing: int = 0
     present_differing_rows: list[int] = field(default_factory=list)
+    present_other_surname: int = 0  # of them, stored under another surname
 
     @property
     def ok(self) -> bool:
@@ -278,9 +279,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
         if options.dry_run:
-            report.present_differing, report.present_differing_rows = writers.staged_rows_differing(
-                conn, written=False
-            )
+            _note_differing(report, writers.staged_rows_differing(conn, written=False))
             report.present = writers.count_staged_present(conn)
             report.added = staged - report.present
         if options.dry_run or (report.problems and not options.skip_invalid):
@@ -290,9 +289,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
         added, present = writers.write_staged_persons(conn, batch_id, staged, options, progress)
         report.added, report.present, report.batch_id = added, present, batch_id
-        report.present_differing, report.present_differing_rows = writers.staged_rows_differing(
-            conn, written=True
-        )
+        _note_differing(report, writers.staged_rows_differing(conn, written=True))
         report.possible_duplicates, report.duplicate_pairs = writers.possible_duplicates_of_batch(
             conn, batch_id
         )
@@ -300,6 +297,12 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         report.committed = True
     _write_rejects(options, table.columns, rejected_sources, rejected_rows, report)
     return report
+
+
+def _note_differing(report: ImportReport, differing: writers.Differing) -> None:
+    report.present_differing = differing.count
+    report.present_differing_rows = differing.rows
+    report.present_other_surname = differing.other_surname
 
 
 def _chunks(rows, size: int):
@@ -519,6 +522,7 @@ def report_json(report: ImportReport) -> str:
             "possible_duplicate_site_pairs": report.duplicate_site_pairs,
             "present_with_other_values": report.present_differing,
             "present_with_other_values_rows": report.present_differing_rows,
+            "present_under_another_surname": report.present_other_surname,
         },
         ensure_ascii=False,
         indent=1,

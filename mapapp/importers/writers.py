@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import itemgetter
 
@@ -403,12 +404,21 @@ COMPARED_PERSON_COLUMNS = (
 ).split()
 
 
-def staged_rows_differing(
-    conn: Connection, written: bool, limit: int = 200
-) -> tuple[int, list[int]]:
+@dataclass
+class Differing:
+    """Staged rows whose record is stored already with other values."""
+
+    count: int = 0
+    rows: list[int] = field(default_factory=list)  # the first of them
+    # Of them, rows whose stored record bears another surname: the record id is likely
+    # another list's (two lists of one file name), not a correction.
+    other_surname: int = 0
+
+
+def staged_rows_differing(conn: Connection, written: bool, limit: int = 200) -> Differing:
     """The staged rows whose record is stored already with other values (a corrected file
-    imported again, or a record corrected since on its page): how many, and the first
-    ``limit`` row numbers. Once ``written``, the records found present are known
+    imported again, or a record corrected since on its page), a burial site the stored
+    record lacks included. Once ``written``, the records found present are known
     (``stage_ids``), and a load of new records compares nothing."""
     stored = ", ".join(f"p.{c}" for c in COMPARED_PERSON_COLUMNS)
     staged = ", ".join(f"s.{c}" for c in COMPARED_PERSON_COLUMNS)
@@ -418,17 +428,20 @@ def staged_rows_differing(
         if written
         else "stage_persons s JOIN persons p ON p.ref = s.ref"
     )
-    rows = (
-        conn.execute(
-            text(
-                f"SELECT s.import_row FROM {present} "
-                f"WHERE ROW({stored}) IS DISTINCT FROM ROW({staged}) ORDER BY s.import_row"
-            )
+    rows = conn.execute(
+        text(
+            f"SELECT s.import_row, p.surname IS DISTINCT FROM s.surname FROM {present} "
+            f"WHERE ROW({stored}) IS DISTINCT FROM ROW({staged}) "
+            "OR (s.site_id IS NOT NULL AND NOT EXISTS ("
+            "    SELECT 1 FROM burials b WHERE b.person_id = p.id AND b.site_id = s.site_id)) "
+            "ORDER BY s.import_row"
         )
-        .scalars()
-        .all()
+    ).all()
+    return Differing(
+        count=len(rows),
+        rows=[row for row, _ in rows[:limit]],
+        other_surname=sum(1 for _, other in rows if other),
     )
-    return len(rows), rows[:limit]
 
 
 def write_staged_persons(
@@ -555,7 +568,7 @@ def _link_staged_burials(conn: Connection, batch_id: int, hash_joins: bool) -> N
                                  original_burial_place, reburial_date, import_batch_id)
             SELECT i.id, s.site_id, s.plot, s.row_, s.grave, s.on_plaque,
                    s.original_burial_place, s.reburial_date, :batch
-            FROM stage_persons s JOIN stage_ids i ON i.ref = s.ref
+            FROM stage_persons s JOIN stage_ids i ON i.ref = s.ref AND i.is_new
             WHERE s.site_id IS NOT NULL
             ON CONFLICT ON CONSTRAINT burials_person_site DO NOTHING
             """
@@ -585,7 +598,7 @@ def _link_staged_sources(conn: Connection, file_name: str) -> None:
             """
             INSERT INTO person_sources (person_id, source_id)
             SELECT i.id, src.id FROM stage_persons s
-            JOIN stage_ids i ON i.ref = s.ref JOIN sources src ON src.ref = s.src_ref
+            JOIN stage_ids i ON i.ref = s.ref AND i.is_new JOIN sources src ON src.ref = s.src_ref
             ON CONFLICT DO NOTHING
             """
         )
@@ -653,7 +666,7 @@ _INSERT_AWARDS = """
                         date_day, feat, source_id, import_batch_id)
     SELECT i.id, a.position, a.title, a.is_hero_title, a.date_year, a.date_month, a.date_day,
            a.feat, src.id, :batch
-    FROM stage_awards a JOIN stage_ids i ON i.ref = a.ref
+    FROM stage_awards a JOIN stage_ids i ON i.ref = a.ref AND i.is_new
     LEFT JOIN LATERAL (SELECT s.src_ref FROM stage_persons s WHERE s.ref = a.ref LIMIT 1) p
         ON true
     LEFT JOIN sources src ON src.ref = p.src_ref
@@ -710,7 +723,8 @@ _UNSTORED_FORMATION = f"""
 _INSERT_MEMBERSHIPS = f"""
     INSERT INTO partisan_memberships (person_id, unit_id, import_batch_id)
     SELECT DISTINCT i.id, coalesce(d.id, b.id), :batch
-    FROM stage_units s JOIN stage_ids i ON i.ref = s.ref {_BRIGADE_OF} {_DETACHMENT_OF}
+    FROM stage_units s JOIN stage_ids i ON i.ref = s.ref AND i.is_new {_BRIGADE_OF}
+         {_DETACHMENT_OF}
     WHERE coalesce(d.id, b.id) IS NOT NULL
     ON CONFLICT DO NOTHING
 """

@@ -136,7 +136,7 @@ def test_cli_exit_status_and_messages(tmp_path, test_settings, engine):
         )
 
     ok = run_cli(str(good), "--dry-run")
-    assert ok.returncode == 0 and "1 would be added, 0 are already present" in ok.stdout
+    assert ok.returncode == 0 and "1 would be added, 0 already present" in ok.stdout
     rejected = run_cli(str(bad))
     assert rejected.returncode == 1
     assert "rejected row 3: duplicate of row 2" in rejected.stdout

@@ -1,0 +1,91 @@
+"""A record already stored is never changed by an import: not its values, and no burial,
+source or award is added to it. The report says which rows say otherwise, and when their
+record ids are likely another list's."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import text
+
+HEADER = "№ записи,Фамилия,Имя,site_ref,Номер фонда источника информации\n"
+ZARUBY = "site:mass-grave-in-zaruby-0feaaa"
+
+
+def district_list(tmp_path, folder: str, rows: list[tuple[str, str, str]], fond="33") -> Path:
+    """A district's list, named as every district names it."""
+    path = tmp_path / folder / "Список.csv"
+    path.parent.mkdir()
+    lines = "".join(f"{n},{surname},Иван,{site},{fond}\n" for n, surname, site in rows)
+    path.write_text(HEADER + lines, encoding="utf-8")
+    return path
+
+
+def burials_of(engine, surnames):
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT p.surname, s.ref FROM persons p JOIN burials b ON b.person_id = p.id "
+                "JOIN burial_sites s ON s.id = b.site_id WHERE p.surname = ANY(:n) "
+                "ORDER BY p.surname, s.ref"
+            ),
+            {"n": surnames},
+        ).all()
+    return [tuple(r) for r in rows]
+
+
+def test_another_list_of_the_same_name_changes_no_stored_record(run, tmp_path, engine):
+    shukhovtsy = "site:shukhovtsy"
+    first = district_list(
+        tmp_path, "rayon1", [("1", "Первоспискин", shukhovtsy), ("2", "Общеспискин", shukhovtsy)]
+    )
+    second = district_list(
+        tmp_path, "rayon2", [("1", "Второспискин", ZARUBY), ("2", "Общеспискин", ZARUBY)], "58"
+    )
+    imported = run("persons", first)
+    assert imported.added == 2
+    # OBD Memorial's own header for the archive's fond.
+    assert imported.mapped["Номер фонда источника информации"] == "fond"
+    with engine.connect() as conn:
+        sources_before = conn.execute(text("SELECT count(*) FROM person_sources")).scalar()
+
+    report = run("persons", second)
+    assert report.committed and (report.added, report.present) == (0, 2)
+    # Both rows are told, the one under another surname as likely another list's.
+    assert (report.present_differing, report.present_differing_rows) == (2, [2, 3])
+    assert report.present_other_surname == 1
+    # The stored records keep their one burial; no source was linked to them.
+    assert burials_of(engine, ["Первоспискин", "Общеспискин", "Второспискин"]) == [
+        ("Общеспискин", shukhovtsy),
+        ("Первоспискин", shukhovtsy),
+    ]
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM person_sources")).scalar() == sources_before
+
+    # With its own source, the second list is two new records.
+    own = run("persons", second, source="Список Дубровенского района")
+    assert own.committed and own.added == 2
+    assert burials_of(engine, ["Второспискин"]) == [("Второспискин", ZARUBY)]
+
+
+def test_a_corrected_burial_site_is_told_not_added(run, tmp_path, engine, test_settings):
+    listed = district_list(tmp_path, "before", [("7", "Сайтов", "site:shukhovtsy")])
+    assert run("persons", listed).added == 1
+    corrected = district_list(tmp_path, "after", [("7", "Сайтов", ZARUBY)])
+    report = run("persons", corrected, dry_run=True)
+    assert (report.added, report.present, report.present_differing) == (0, 1, 1)
+    assert report.present_other_surname == 0
+    report = run("persons", corrected)
+    assert (report.present_differing, report.present_differing_rows) == (1, [2])
+    assert burials_of(engine, ["Сайтов"]) == [("Сайтов", "site:shukhovtsy")]
+
+    binary = str(Path(sys.executable).parent / "mapapp")
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    shown = subprocess.run(
+        [binary, "import", "persons", str(corrected), "--dry-run"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert "nor adds a burial, source or award to it" in shown.stdout
+    assert "1 already present" in shown.stdout and "are already" not in shown.stdout
