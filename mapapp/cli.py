@@ -191,7 +191,10 @@ def _echo_err(message: str) -> None:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help='JSON file mapping file columns to fields: {"Фамилия бойца": "surname"}.',
 )
-@click.option("--encoding", help="Text encoding of a CSV file (default: detected).")
+@click.option(
+    "--encoding",
+    help="Text encoding of a CSV file or of a zipped Shapefile's attributes (default: detected).",
+)
 @click.option("--crs", help="CRS of the coordinates in a CSV/XLSX, e.g. EPSG:28405.")
 @click.option(
     "--rejects",
@@ -216,7 +219,8 @@ def _echo_err(message: str) -> None:
 )
 @click.option(
     "--sheet",
-    help="The sheet of an XLSX workbook to read (default: the one it opens on).",
+    help="The sheet of an XLSX workbook, or the layer of a GeoPackage, to read (default: the "
+    "one it opens on; a GeoPackage's first).",
 )
 @click.option(
     "--inspect",

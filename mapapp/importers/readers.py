@@ -23,6 +23,7 @@ from pathlib import Path
 import orjson
 
 from mapapp.importers.errors import ImportFileError, Problem
+from mapapp.importers.shapefile_encoding import shapefile_encoding
 
 MAX_FILE_BYTES = 2 * 1024**3
 MAX_CELL_CHARS = 10_000
@@ -62,6 +63,7 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     sheet: str | None = None  # the workbook's sheet read
     other_sheets: list[str] = field(default_factory=list)  # its other visible sheets
+    sheet_word: str = "sheet"  # a GeoPackage's are layers
 
 
 def read_table(path: Path, encoding: str | None = None, sheet: str | None = None) -> Table:
@@ -78,10 +80,15 @@ def read_table(path: Path, encoding: str | None = None, sheet: str | None = None
     ext = path.suffix.lower()
     if ext in (".csv", ".txt", ".tsv"):
         return _read_csv(path, encoding)
+    if encoding and ext != ".zip":
+        raise ImportFileError(
+            f"{path.name}: --encoding is for CSV files and zipped Shapefiles; "
+            f"a {ext} file says its own encoding"
+        )
     if ext == ".xlsx":
         return _read_xlsx(path, sheet)
     if ext in (".geojson", ".json", ".gpkg") or ext == ".zip" or suffix == ".shp.zip":
-        return _read_geodata(path)
+        return _read_geodata(path, encoding, sheet)
     if ext == ".xls":
         raise ImportFileError(f"{path.name}: old .xls files are not read; save it as .xlsx")
     raise ImportFileError(
@@ -351,7 +358,7 @@ def read_as(read) -> str | None:
     if read.sheet is not None:
         others = ", ".join(map(repr, read.other_sheets))
         details.append(
-            f"sheet {read.sheet!r}"
+            f"{read.sheet_word} {read.sheet!r}"
             + (f" (not read: {others}; choose with --sheet)" if others else "")
         )
     shown = [d for d in details if d]
@@ -483,12 +490,12 @@ def _refuse_json_nul(path: Path) -> None:
             tail = window[-8:]
 
 
-def _read_geodata(path: Path) -> Table:
+def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = None) -> Table:
     import geopandas as gpd
 
     if path.suffix.lower() in (".geojson", ".json"):
         _refuse_json_nul(path)
-    target = path
+    target, options = path, {}
     if path.suffix.lower() == ".zip":
         with zipfile.ZipFile(path) as archive:
             shapefiles = [n for n in archive.namelist() if n.lower().endswith(".shp")]
@@ -498,6 +505,11 @@ def _read_geodata(path: Path) -> Table:
                 f"{len(shapefiles)})"
             )
         target = f"zip://{path}!{shapefiles[0]}"
+        if used := shapefile_encoding(path, encoding):
+            options["encoding"] = used
+    layers = _layers(path, target, layer)
+    if layers:
+        options["layer"] = layers[0]
     try:
         with warnings.catch_warnings():
             # GDAL's notes on features it reads as empty (coordinates: []) went to the
@@ -508,7 +520,7 @@ def _read_geodata(path: Path) -> Table:
             )
             # And geopandas' on list properties it leaves as text: kept as written anyway.
             warnings.filterwarnings("ignore", "Could not parse column", UserWarning)
-            frame = gpd.read_file(target)
+            frame = gpd.read_file(target, **options)
     except Exception as exc:  # pyogrio raises several kinds for malformed files
         raise ImportFileError(f"{path.name}: cannot be read as geodata ({exc})") from None
     crs = frame.crs.to_string() if frame.crs is not None else None
@@ -518,10 +530,40 @@ def _read_geodata(path: Path) -> Table:
         except Exception as exc:
             raise ImportFileError(f"{path.name}: cannot transform from {crs} ({exc})") from None
     columns = [c for c in frame.columns if c != "geometry"]
-    table = Table(columns=[*columns, "lat", "lon"], rows=iter(()), crs=crs)
+    table = Table(
+        columns=[*columns, "lat", "lon"],
+        rows=iter(()),
+        crs=crs,
+        encoding=options.get("encoding"),
+        sheet=layers[0] if len(layers) > 1 or layer else None,
+        other_sheets=layers[1:],
+        sheet_word="layer",
+    )
     written = _geojson_properties(path, len(frame))
     table.rows = _geo_rows(frame, columns, table.problems, written)
     return table
+
+
+def _layers(path: Path, target, named: str | None) -> list[str]:
+    """A GeoPackage's layers, the one to read first (the one named with --sheet, else
+    its first); empty for a file of one layer that names none."""
+    if path.suffix.lower() != ".gpkg":
+        if named:
+            raise ImportFileError(f"{path.name}: --sheet is for XLSX sheets and GeoPackage layers")
+        return []
+    import pyogrio
+
+    try:
+        layers = [str(name) for name, _geometry in pyogrio.list_layers(target)]
+    except Exception as exc:  # as reading would fail: say so there
+        raise ImportFileError(f"{path.name}: cannot be read as geodata ({exc})") from None
+    if named is None:
+        return layers if len(layers) > 1 else []
+    if named not in layers:
+        raise ImportFileError(
+            f"--sheet {named!r}: the GeoPackage's layers are " + ", ".join(map(repr, layers))
+        )
+    return [named, *(n for n in layers if n != named)]
 
 
 GEOJSON_AS_WRITTEN_BYTES = 200 * 1024**2

@@ -44,7 +44,7 @@ class ImportOptions:
     given: dict[str, str] = field(default_factory=dict)
     # Whose record ids the file carries (default: the file's name).
     source: str | None = None
-    sheet: str | None = None  # of an XLSX workbook; default: the one it opens on
+    sheet: str | None = None  # of an XLSX workbook (default: the one it opens on) or a GeoPackage
     # Large person loads drop and restore foreign keys and indexes, which locks readers
     # of persons and burials out until the commit; online loads take row locks only
     # (readers go on) and are slower.
@@ -70,6 +70,7 @@ class ImportReport:
     crs: str | None = None
     sheet: str | None = None
     other_sheets: list[str] = field(default_factory=list)
+    sheet_word: str = "sheet"  # or "layer" (a GeoPackage)
     batch_id: int | None = None
     committed: bool = False
     rejects_file: Path | None = None
@@ -134,6 +135,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         crs=table.crs or options.crs,
         sheet=table.sheet,
         other_sheets=table.other_sheets,
+        sheet_word=table.sheet_word,
     )
     ctx = RowContext(
         kind=options.kind,

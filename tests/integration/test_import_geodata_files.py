@@ -1,0 +1,87 @@
+"""Geodata files as desktop GIS writes them: a Shapefile whose .dbf says no encoding,
+and a GeoPackage of several layers."""
+
+import zipfile
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import Point
+from sqlalchemy import text
+
+from mapapp.importers.errors import ImportFileError
+
+NAMES = ["Братская могила у д. Каменка", "Обелиск землякам"]
+
+
+def shapefile_without_encoding(tmp_path, encoding: str = "cp1251", names=NAMES):
+    """A zipped Shapefile in ``encoding`` with no .cpg and no language driver byte."""
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    frame = gpd.GeoDataFrame(
+        {"name": names, "kind": ["mass_grave", "memorial"]},
+        geometry=[Point(27.5, 53.9), Point(27.6, 53.8)],
+        crs=4326,
+    )
+    frame.to_file(folder / "graves.shp", encoding=encoding)
+    dbf = bytearray((folder / "graves.dbf").read_bytes())
+    dbf[29] = 0  # no language driver, as many exports leave it
+    (folder / "graves.dbf").write_bytes(dbf)
+    path = tmp_path / "graves.shp.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for ext in ("shp", "shx", "dbf", "prj"):  # no .cpg
+            archive.write(folder / f"graves.{ext}", f"graves.{ext}")
+    return path
+
+
+def stored_names(engine, batch_id):
+    with engine.connect() as conn:
+        return (
+            conn.execute(
+                text("SELECT name FROM burial_sites WHERE import_batch_id = :b ORDER BY id"),
+                {"b": batch_id},
+            )
+            .scalars()
+            .all()
+        )
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "utf-8"])
+def test_a_shapefile_that_says_no_encoding_is_read_in_its_own(run, tmp_path, engine, encoding):
+    path = shapefile_without_encoding(tmp_path, encoding)
+    report = run("sites", path)
+    assert report.committed and report.added == 2, report.problems
+    assert report.encoding == encoding  # and the report says how it was read
+    assert stored_names(engine, report.batch_id) == NAMES  # not "Áðàòñêàÿ ìîãèëà"
+
+
+def test_encoding_named_for_a_shapefile_is_used_and_elsewhere_refused(run, tmp_path, engine):
+    path = shapefile_without_encoding(tmp_path, "cp1251")
+    report = run("sites", path, encoding="cp1251")
+    assert report.committed and stored_names(engine, report.batch_id) == NAMES
+    with pytest.raises(ImportFileError, match="unknown encoding 'klingon'"):
+        run("sites", path, encoding="klingon")
+    geojson = tmp_path / "g.geojson"
+    gpd.GeoDataFrame({"name": ["X"]}, geometry=[Point(27.5, 53.9)], crs=4326).to_file(geojson)
+    with pytest.raises(ImportFileError, match="--encoding is for CSV files and zipped Shapefiles"):
+        run("sites", geojson, encoding="cp1251", given={"kind": "memorial"})
+
+
+def test_a_geopackage_of_several_layers_names_the_one_read(run, tmp_path, engine):
+    path = tmp_path / "survey.gpkg"
+    notes = gpd.GeoDataFrame({"name": ["Осмотр 2023 года"]}, geometry=[Point(27.0, 53.0)], crs=4326)
+    graves = gpd.GeoDataFrame(
+        {"name": ["Стела у дороги"], "kind": ["memorial"]}, geometry=[Point(27.7, 53.7)], crs=4326
+    )
+    notes.to_file(path, layer="a_notes", driver="GPKG")
+    graves.to_file(path, layer="zakhoronenia", driver="GPKG")
+    first = run("sites", path, dry_run=True, given={"kind": "memorial"})
+    assert (first.sheet, first.other_sheets, first.sheet_word) == (
+        "a_notes",
+        ["zakhoronenia"],
+        "layer",
+    )
+    report = run("sites", path, sheet="zakhoronenia")
+    assert report.committed and stored_names(engine, report.batch_id) == ["Стела у дороги"]
+    assert (report.sheet, report.other_sheets) == ("zakhoronenia", ["a_notes"])
+    with pytest.raises(ImportFileError, match="the GeoPackage's layers are 'a_notes', 'zakh"):
+        run("sites", path, sheet="graves")
