@@ -366,7 +366,9 @@ def _print_report(report, dry_run: bool) -> None:
         click.echo(
             f"  {report.present_differing:,} of the records already present are stored with "
             f"other values than their rows (rows {rows}{more}): an import never changes a "
-            "stored record, nor adds a burial, source or award to it; correct it on its page"
+            "stored record"
+            + (", nor adds a burial, source or award to it" if report.kind == "persons" else "")
+            + "; correct it on its page"
         )
         if report.present_other_surname:
             click.echo(

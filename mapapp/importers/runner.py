@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from mapapp.importers import values, writers
 from mapapp.importers.columns import REJECTS_COLUMNS, load_mapping_file, map_columns
@@ -22,6 +22,7 @@ from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver
 from mapapp.importers.person_columns import check_person_chunk
+from mapapp.importers.present_places import present_places
 from mapapp.importers.readers import read_table
 from mapapp.importers.records import CHECKERS, Checked, RowContext
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
@@ -198,8 +199,10 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
         good = [c for c in checked if c.record is not None and not c.problems]
+        present, differing = present_places(conn, options.kind, good)
+        _note_differing(report, differing)
         if options.dry_run:
-            report.present = _already_stored(conn, options.kind, good)
+            report.present = present
             report.added = len(good) - report.present
         if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
@@ -359,32 +362,6 @@ def _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options) -> int:
         rejected_sources.update(writers.staged_rows_as_read(conn, refused))
     writers.unstage_rows(conn, refused)
     return len(refused)
-
-
-_TABLES = {"sites": "burial_sites", "battles": "battle_locations", "persons": "persons"}
-
-
-def _already_stored(conn, kind: str, good: list[Checked]) -> int:
-    """How many of the good rows a real run would find already stored (dry runs)."""
-    stored = set(
-        conn.execute(
-            text(f"SELECT ref FROM {_TABLES[kind]} WHERE ref = ANY(:refs)"),
-            {"refs": [c.record["ref"] for c in good]},
-        ).scalars()
-    )
-    numbers: set = set()
-    if kind == "sites":  # a register number already stored is never added again
-        numbers = set(
-            conn.execute(
-                text("SELECT register_number FROM burial_sites WHERE register_number = ANY(:n)"),
-                {"n": [c.record["register_number"] for c in good if c.record["register_number"]]},
-            ).scalars()
-        )
-    return sum(
-        1
-        for c in good
-        if c.record["ref"] in stored or (numbers and c.record.get("register_number") in numbers)
-    )
 
 
 def _mark_duplicates(checked: list[Checked]) -> None:

@@ -89,3 +89,45 @@ def test_a_corrected_burial_site_is_told_not_added(run, tmp_path, engine, test_s
     assert shown.returncode == 0, shown.stderr
     assert "nor adds a burial, source or award to it" in shown.stdout
     assert "1 already present" in shown.stdout and "are already" not in shown.stdout
+
+
+def test_a_corrected_site_file_is_told_and_changes_nothing(run, tmp_path, engine):
+    header = "Название,Учетный номер,Всего,Широта,Долгота\n"
+    rows = [
+        "Обелиск у моста,,120,52.30000,26.30000\n",
+        "Стела у школы,990001,45,52.31000,26.31000\n",
+        "Памятник у церкви,990002,12,52.32000,26.32000\n",
+    ]
+    first = tmp_path / "district.csv"
+    first.write_text(header + "".join(rows), encoding="utf-8")
+    assert run("sites", first, given={"kind": "memorial"}).added == 3
+    # 120 → 130 (found by kind, name and point), 45 → 46 and a moved point (found by
+    # their register numbers); the church's row is as stored.
+    corrected = tmp_path / "district_corrected.csv"
+    corrected.write_text(
+        header
+        + rows[0].replace(",120,", ",130,")
+        + rows[1].replace(",45,", ",46,")
+        + rows[2].replace("26.32000", "26.32010"),
+        encoding="utf-8",
+    )
+    dry = run("sites", corrected, given={"kind": "memorial"}, dry_run=True)
+    report = run("sites", corrected, given={"kind": "memorial"})
+    for told in (dry, report):
+        assert (told.added, told.present) == (0, 3)
+        assert (told.present_differing, told.present_differing_rows) == (3, [2, 3, 4])
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT name, buried_total, round(ST_X(geom)::numeric, 5)::float "
+                "FROM burial_sites WHERE name IN ('Обелиск у моста', 'Стела у школы', "
+                "'Памятник у церкви') ORDER BY name"
+            )
+        ).all()
+    assert [tuple(r) for r in stored] == [
+        ("Обелиск у моста", 120, 26.3),
+        ("Памятник у церкви", 12, 26.32),
+        ("Стела у школы", 45, 26.31),
+    ]
+    again = run("sites", first, given={"kind": "memorial"})
+    assert (again.present, again.present_differing) == (3, 0)
