@@ -377,8 +377,23 @@ def _print_report(report, dry_run: bool) -> None:
                 "file's name, unless --source gives one). If this file is another list, "
                 "import it with its own --source NAME (those rows are not added)"
             )
+    _print_ids_elsewhere(report)
     _print_possible_duplicates(report)
     _print_possible_duplicate_sites(report)
+
+
+def _print_ids_elsewhere(report) -> None:
+    found = report.ids_elsewhere
+    if not found.found:
+        return
+    sources = ", ".join(map(repr, found.sources))
+    undo = f"undo batch {report.batch_id} and " if report.committed and report.added else ""
+    click.echo(
+        f"  {found.found:,} of {found.sampled:,} rows with a record id looked at carry the id "
+        f"and name of a person stored from another source ({sources}): if this file is that "
+        f"list again (renamed or converted), {undo}import it with --source "
+        f"{found.sources[0]!r}, or its records are added twice"
+    )
 
 
 def _print_possible_duplicate_sites(report) -> None:

@@ -84,6 +84,8 @@ class ImportReport:
     present_differing: int = 0
     present_differing_rows: list[int] = field(default_factory=list)
     present_other_surname: int = 0  # of them, stored under another surname
+    # Record ids and names of this file stored under another source (a renamed export?)
+    ids_elsewhere: writers.IdsElsewhere = field(default_factory=writers.IdsElsewhere)
 
     @property
     def ok(self) -> bool:
@@ -283,6 +285,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
+        report.ids_elsewhere = writers.ids_stored_elsewhere(conn)
         if options.dry_run:
             _note_differing(report, writers.staged_rows_differing(conn, written=False))
             report.present = writers.count_staged_present(conn)
@@ -502,6 +505,7 @@ def report_json(report: ImportReport) -> str:
             "present_with_other_values": report.present_differing,
             "present_with_other_values_rows": report.present_differing_rows,
             "present_under_another_surname": report.present_other_surname,
+            "record_ids_stored_under_other_sources": asdict(report.ids_elsewhere),
         },
         ensure_ascii=False,
         indent=1,

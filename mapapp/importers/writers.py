@@ -395,6 +395,49 @@ def count_staged_present(conn: Connection) -> int:
     ).scalar_one()
 
 
+@dataclass
+class IdsElsewhere:
+    """Staged rows whose record id and name are stored under another source."""
+
+    sampled: int = 0  # staged rows with a record id that were looked at
+    found: int = 0
+    sources: list[str] = field(default_factory=list)  # the other sources, most rows first
+
+
+# A renamed or converted export ("obd (1).csv", the .xlsx of the .csv) is another source
+# by default, and would add each of its records again: a sample of its rows is enough to
+# tell (looked up by name, as persons have no index on the record id alone).
+IDS_SAMPLE = 1000
+
+
+_SAME_RECORD_ELSEWHERE = """
+    p.surname = s.surname AND p.given_name IS NOT DISTINCT FROM s.given_name
+    AND p.record_id = s.record_id AND p.record_source <> s.record_source
+"""
+
+
+def ids_stored_elsewhere(conn: Connection) -> IdsElsewhere:
+    row = conn.execute(
+        text(
+            f"""
+            WITH sample AS (
+                SELECT surname, given_name, record_id, record_source FROM stage_persons
+                WHERE record_id IS NOT NULL LIMIT :sample  -- any rows tell: no sort
+            )
+            SELECT (SELECT count(*) FROM sample),
+                   (SELECT count(*) FROM sample s WHERE EXISTS (
+                        SELECT 1 FROM persons p WHERE {_SAME_RECORD_ELSEWHERE})),
+                   ARRAY(SELECT p.record_source FROM sample s JOIN persons p
+                         ON {_SAME_RECORD_ELSEWHERE}
+                         GROUP BY p.record_source ORDER BY count(*) DESC, p.record_source
+                         LIMIT 5)
+            """
+        ),
+        {"sample": IDS_SAMPLE},
+    ).one()
+    return IdsElsewhere(sampled=row[0], found=row[1], sources=list(row[2]))
+
+
 # What a person's record says (not how or where it was read): a stored record that
 # differs from its row in these is told, never changed by an import.
 COMPARED_PERSON_COLUMNS = (

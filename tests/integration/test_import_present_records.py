@@ -131,3 +131,39 @@ def test_a_corrected_site_file_is_told_and_changes_nothing(run, tmp_path, engine
     ]
     again = run("sites", first, given={"kind": "memorial"})
     assert (again.present, again.present_differing) == (3, 0)
+
+
+def test_a_renamed_export_is_told_before_its_records_are_added_twice(
+    run, tmp_path, engine, test_settings
+):
+    rows = "№ записи,Фамилия,Имя,site_ref\n51234567,Переименов,Иван,site:shukhovtsy\n"
+    rows += "51234568,Копиев,Пётр,site:shukhovtsy\n"
+    original = tmp_path / "obd.csv"
+    original.write_text(rows, encoding="utf-8")
+    assert run("persons", original).added == 2
+    renamed = tmp_path / "obd (1).csv"
+    renamed.write_text(rows, encoding="utf-8")
+
+    dry = run("persons", renamed, dry_run=True)
+    assert (dry.added, dry.present) == (2, 0)  # another source, as documented
+    assert (dry.ids_elsewhere.sampled, dry.ids_elsewhere.found) == (2, 2)
+    assert dry.ids_elsewhere.sources == ["obd.csv"]
+    binary = str(Path(sys.executable).parent / "mapapp")
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    shown = subprocess.run(
+        [binary, "import", "persons", str(renamed), "--dry-run"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert "2 of 2 rows with a record id looked at carry the id and name of a person stored " in (
+        shown.stdout
+    )
+    assert "from another source ('obd.csv')" in shown.stdout
+    assert "import it with --source 'obd.csv'" in shown.stdout
+
+    # As told: with the source it came from, nothing is added.
+    again = run("persons", renamed, source="obd.csv")
+    assert (again.added, again.present, again.ids_elsewhere.found) == (0, 2, 0)
+    # Another list's rows that share an id but not the name are not taken for these.
+    other = tmp_path / "other.csv"
+    other.write_text("№ записи,Фамилия,Имя,site_ref\n51234567,Другов,Иван,site:shukhovtsy\n")
+    assert run("persons", other, dry_run=True).ids_elsewhere.found == 0
