@@ -26,6 +26,20 @@ def _engine(settings: Settings):
     return make_engine(settings.database_url)
 
 
+def _require_current_schema(engine) -> None:
+    """Commands that write stop, before anything, on a schema that is not this code's."""
+    from mapapp import db as database
+
+    try:
+        problem = database.schema_not_current(engine)
+    except OperationalError as exc:
+        raise _database_error(exc) from exc
+    if problem:
+        error = click.ClickException(problem + " (nothing was written)")
+        error.exit_code = 2  # as for a file that could not be read: no row was looked at
+        raise error
+
+
 def _database_error(exc: OperationalError) -> click.ClickException:
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
     return click.ClickException(
@@ -278,9 +292,11 @@ def import_command(
 
     from mapapp.importers.progress import Progress, estimate_rows
 
+    engine = _engine(settings)
+    _require_current_schema(engine)
     progress = Progress(estimate_rows(file) if file.exists() else None)
     try:
-        report = run_import(_engine(settings), options, progress)
+        report = run_import(engine, options, progress)
     except ImportFileError as exc:
         if as_json:  # a script reading stdout learns why, too
             click.echo(json.dumps({"file": str(file), "error": str(exc), "committed": False},
@@ -527,8 +543,10 @@ def batches_undo(batch_id: int) -> None:
     """Remove everything batch BATCH_ID added."""
     from mapapp.importers.batches import UndoError, undo_batch
 
+    engine = _engine(_settings())
+    _require_current_schema(engine)
     try:
-        counts = undo_batch(_engine(_settings()), batch_id)
+        counts = undo_batch(engine, batch_id)
     except UndoError as exc:
         raise click.ClickException(str(exc)) from exc
     removed = ", ".join(f"{n:,} {table}" for table, n in counts.items())

@@ -73,6 +73,35 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+def _scripts():
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return ScriptDirectory.from_config(config)
+
+
+def schema_not_current(engine: Engine) -> str | None:
+    """Why the database's schema is not the one this code writes to, or None."""
+    scripts = _scripts()
+    current, head = current_revision(engine), scripts.get_current_head()
+    if current == head:
+        return None
+    if current is None:
+        return "the schema is missing; run `mapapp db upgrade` first"
+    try:
+        scripts.get_revision(current)
+    except Exception:  # alembic names an unknown revision in several ways
+        return (
+            f"the database's schema is at migration {current}, newer than this mapapp "
+            f"knows ({head}); use the mapapp that migrated it"
+        )
+    return (
+        f"the database's schema is at migration {current}, this mapapp needs {head}; "
+        "run `mapapp db upgrade` first"
+    )
+
+
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """A session whose work is committed together or not at all."""

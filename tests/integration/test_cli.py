@@ -28,6 +28,35 @@ def test_upgrade_and_demo_again_change_nothing(engine, test_settings):
     assert "burial_sites: 0 added" in demo.stdout
 
 
+def test_import_and_undo_stop_on_a_schema_not_this_codes(engine, test_settings, tmp_path):
+    from sqlalchemy import text
+
+    from mapapp.db import current_revision
+
+    path = tmp_path / "s.csv"
+    path.write_text("name,kind,lat,lon\nСтела,memorial,54.5,30.7\n", encoding="utf-8")
+    head = current_revision(engine)
+    earlier = f"{int(head) - 1:04d}"
+    try:
+        for stored, told in (
+            (earlier, f"is at migration {earlier}, this mapapp needs {head}; run `mapapp db "),
+            ("9999", f"is at migration 9999, newer than this mapapp knows ({head})"),
+        ):
+            with engine.begin() as conn:
+                conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": stored})
+            for args in (["import", "sites", str(path)], ["batches", "undo", "1"]):
+                result = _run(args, test_settings)
+                assert result.returncode == 2, result.stderr
+                assert told in result.stderr and "nothing was written" in result.stderr
+                assert "Traceback" not in result.stderr
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": head})
+    with engine.connect() as conn:
+        stored = conn.execute(text("SELECT count(*) FROM burial_sites WHERE name = 'Стела'"))
+        assert stored.scalar() == 0
+
+
 def test_unreachable_database_is_one_clear_message(test_settings):
     result = _run(
         ["db", "upgrade"],
