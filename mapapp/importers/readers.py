@@ -121,6 +121,10 @@ def _encoding_of(path: Path, encoding: str | None) -> str:
         if _first_undecodable_byte(path, "utf-8-sig") is None:
             return "utf-8-sig"
         raise ImportFileError(f"{path.name}: starts as UTF-8 but does not decode as it")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text"
+        if _first_undecodable_byte(path, "utf-16") is None:
+            return "utf-16"
+        raise ImportFileError(f"{path.name}: starts as UTF-16 but does not decode as it")
     bad_byte = _first_undecodable_byte(path, "utf-8")
     if bad_byte is None:
         return "utf-8"
@@ -161,24 +165,25 @@ def _refuse_broken_utf8(path: Path, bad_byte: int) -> None:
 
 def _first_undecodable_byte(path: Path, encoding: str) -> int | None:
     """Decode the file block by block; the offset of the first bad byte, or None. A NUL
-    byte ends the check with an error of its own: such a file is not text."""
+    character ends the check with an error of its own: such a file is not text (or not
+    in this encoding: UTF-16 read as UTF-8 is half NULs)."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     offset = lines = 0
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
-            nul = block.find(b"\x00")
+            try:
+                text = decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                return offset + max(exc.start, 0)
+            nul = text.find("\x00")
             if nul >= 0:
-                line = lines + block.count(b"\n", 0, nul) + 1
+                line = lines + text.count("\n", 0, nul) + 1
                 raise ImportFileError(
                     f"{path.name}: line {line} holds a NUL byte, which no text holds and "
                     "nothing can store: remove it (a whole file of them is not a text CSV "
-                    "file; if it is UTF-16, save it as UTF-8)"
+                    "file; if it is UTF-16, name it with --encoding utf-16)"
                 )
-            lines += block.count(b"\n")
-            try:
-                decoder.decode(block)
-            except UnicodeDecodeError as exc:
-                return offset + max(exc.start, 0)
+            lines += text.count("\n")
             offset += len(block)
         try:
             decoder.decode(b"", final=True)

@@ -1,5 +1,5 @@
-"""Geodata files as desktop GIS writes them: a Shapefile whose .dbf says no encoding,
-and a GeoPackage of several layers."""
+"""Files as desktop programs export them: a Shapefile whose .dbf says no encoding, a
+GeoPackage of several layers, Excel's "Unicode text"."""
 
 import zipfile
 
@@ -85,3 +85,20 @@ def test_a_geopackage_of_several_layers_names_the_one_read(run, tmp_path, engine
     assert (report.sheet, report.other_sheets) == ("zakhoronenia", ["a_notes"])
     with pytest.raises(ImportFileError, match="the GeoPackage's layers are 'a_notes', 'zakh"):
         run("sites", path, sheet="graves")
+
+
+def test_excel_unicode_text_is_read_as_utf16(run, tmp_path, engine):
+    """Excel's "Unicode text" is UTF-16 with a BOM and tabs between the cells."""
+    content = "Название\tВид\tШирота\tДолгота\r\nСтела у брода\tmemorial\t52.4\t26.4\r\n"
+    path = tmp_path / "unicode.txt"
+    path.write_bytes(content.encode("utf-16"))  # with its BOM
+    report = run("sites", path)
+    assert report.committed and report.encoding == "utf-16", report.problems
+    assert stored_names(engine, report.batch_id) == ["Стела у брода"]
+    # Without a BOM it must be named; unnamed, the message says how.
+    bare = tmp_path / "bare.txt"
+    bare.write_bytes(content.replace("брода", "переправы").encode("utf-16-le"))
+    with pytest.raises(ImportFileError, match="if it is UTF-16, name it with --encoding utf-16"):
+        run("sites", bare)
+    named = run("sites", bare, encoding="utf-16-le")
+    assert named.committed and stored_names(engine, named.batch_id) == ["Стела у переправы"]
