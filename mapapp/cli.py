@@ -440,8 +440,9 @@ def _site_pair_line(pair: dict) -> str:
 def _print_possible_duplicates(report) -> None:
     if not report.possible_duplicates:
         return
+    listed = "listed" if report.committed else "would be listed"
     click.echo(
-        f"  {report.possible_duplicates:,} possible duplicates listed for review (same name, "
+        f"  {report.possible_duplicates:,} possible duplicates {listed} for review (same name, "
         "dates and grave; both records kept): mapapp duplicates list"
     )
     for pair in report.duplicate_pairs[:50]:

@@ -290,6 +290,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             _note_differing(report, writers.staged_rows_differing(conn, written=False))
             report.present = writers.count_staged_present(conn)
             report.added = staged - report.present
+            report.possible_duplicates = writers.count_staged_possible_duplicates(conn)
         if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
             _write_rejects(options, table.columns, rejected_sources, rejected_rows, report)

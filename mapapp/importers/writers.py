@@ -785,14 +785,75 @@ def _note_possible_duplicates(conn: Connection, batch_id: int, stored_before: bo
     """List, for review, each new person who shares the normalised name, the dates and
     the grave with another person (new, or stored before this import). Nothing is
     merged."""
+    _collect_duplicate_keys(
+        conn, "i.id", batch_id, stored_before, join="JOIN stage_ids i ON i.ref = s.ref AND i.is_new"
+    )
+    conn.execute(
+        text(
+            f"""
+            {_REPEATED_KEYS}
+            INSERT INTO possible_duplicates (person_id, other_person_id, reason, import_batch_id)
+            SELECT DISTINCT LEAST(a.id, b.id), GREATEST(a.id, b.id), :reason, :batch
+            FROM repeated a JOIN repeated b ON b.k = a.k AND b.id <> a.id
+            ON CONFLICT DO NOTHING
+            """
+        ),
+        {"batch": batch_id, "reason": POSSIBLE_DUPLICATE_REASON},
+    )
+
+
+def count_staged_possible_duplicates(conn: Connection) -> int:
+    """How many pairs a real run would list for review (dry runs): the staged rows not
+    stored yet stand in for their records, by their row numbers (negative, so as never
+    to be taken for a person's id)."""
+    _collect_duplicate_keys(
+        conn,
+        "-s.import_row",
+        None,
+        stored_before=True,
+        condition="NOT EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.ref)",
+    )
+    return conn.execute(
+        text(
+            f"""
+            {_REPEATED_KEYS}
+            SELECT count(DISTINCT (LEAST(a.id, b.id), GREATEST(a.id, b.id)))
+            FROM repeated a JOIN repeated b ON b.k = a.k AND b.id <> a.id
+            WHERE a.id < 0 OR b.id < 0
+            """
+        )
+    ).scalar_one()
+
+
+# The keys that repeat are found by one hash aggregate; only their few rows are then
+# paired (joining all the keys to themselves sorted a million of them twice).
+_REPEATED_KEYS = """
+    WITH repeated AS (
+        SELECT d.id, d.k FROM duplicate_keys d
+        WHERE d.k IN (SELECT k FROM duplicate_keys GROUP BY k HAVING count(*) > 1)
+    )
+"""
+
+
+def _collect_duplicate_keys(
+    conn: Connection,
+    new_id: str,
+    batch_id: int | None,
+    stored_before: bool,
+    join: str = "",
+    condition: str = "true",
+) -> None:
+    """``duplicate_keys``: the key of each new record (the staged rows ``join`` and
+    ``condition`` keep, named by ``new_id``), and of each stored person who shares a name
+    with one."""
     new_key = _DUPLICATE_KEY.format(p="s", b="s")
     conn.execute(
         text(
             f"""
             CREATE TEMP TABLE duplicate_keys ON COMMIT DROP AS
-            SELECT i.id, {new_key} AS k, s.search_key
-            FROM stage_persons s JOIN stage_ids i ON i.ref = s.ref AND i.is_new
-            WHERE s.site_id IS NOT NULL AND s.search_key <> ''
+            SELECT {new_id} AS id, {new_key} AS k, s.search_key
+            FROM stage_persons s {join}
+            WHERE s.site_id IS NOT NULL AND s.search_key <> '' AND {condition}
             """
         )
     )
@@ -804,29 +865,12 @@ def _note_possible_duplicates(conn: Connection, batch_id: int, stored_before: bo
                 INSERT INTO duplicate_keys
                 SELECT p.id, {stored_key}, p.search_key
                 FROM persons p JOIN burials b ON b.person_id = p.id
-                WHERE p.import_batch_id IS DISTINCT FROM :batch
+                WHERE p.import_batch_id IS DISTINCT FROM CAST(:batch AS integer)
                   AND p.search_key IN (SELECT search_key FROM duplicate_keys)
                 """
             ),
             {"batch": batch_id},
         )
-    # The keys that repeat are found by one hash aggregate; only their few rows are then
-    # paired (joining all the keys to themselves sorted a million of them twice).
-    conn.execute(
-        text(
-            """
-            WITH repeated AS (
-                SELECT d.id, d.k FROM duplicate_keys d
-                WHERE d.k IN (SELECT k FROM duplicate_keys GROUP BY k HAVING count(*) > 1)
-            )
-            INSERT INTO possible_duplicates (person_id, other_person_id, reason, import_batch_id)
-            SELECT DISTINCT LEAST(a.id, b.id), GREATEST(a.id, b.id), :reason, :batch
-            FROM repeated a JOIN repeated b ON b.k = a.k AND b.id <> a.id
-            ON CONFLICT DO NOTHING
-            """
-        ),
-        {"batch": batch_id, "reason": POSSIBLE_DUPLICATE_REASON},
-    )
 
 
 def possible_duplicates_of_batch(conn: Connection, batch_id: int, limit: int = 200):

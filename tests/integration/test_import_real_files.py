@@ -128,6 +128,10 @@ def test_namesakes_are_listed_as_possible_duplicates(run, tmp_path, client, engi
 def test_three_namesakes_make_three_pairs_and_another_grave_none(run, tmp_path):
     content = HEADER + "".join(person(str(n), surname="Троев") for n in (2101, 2102, 2103))
     content += person("2104", surname="Троев").replace(",7\n", ",8\n")  # another grave
+    # A dry run counts the pairs the import will list.
+    assert (
+        run("persons", write(tmp_path, "three.csv", content), dry_run=True).possible_duplicates == 3
+    )
     report = run("persons", write(tmp_path, "three.csv", content))
     assert report.committed and report.added == 4
     assert report.possible_duplicates == 3
@@ -141,10 +145,10 @@ def test_three_namesakes_make_three_pairs_and_another_grave_none(run, tmp_path):
 
 def test_a_namesake_in_a_later_file_is_listed_with_the_stored_record(run, tmp_path):
     first = run("persons", write(tmp_path, "one.csv", HEADER + person("3001", surname="Позднев")))
-    later = run(
-        "persons",
-        write(tmp_path, "two.csv", HEADER + person("3001", "сержант", surname="Позднев")),
-    )
+    second = write(tmp_path, "two.csv", HEADER + person("3001", "сержант", surname="Позднев"))
+    dry = run("persons", second, dry_run=True)
+    assert (dry.added, dry.possible_duplicates) == (1, 1)
+    later = run("persons", second)
     assert (first.added, later.added) == (1, 1)  # the same id in another source
     assert later.possible_duplicates == 1
     pair = later.duplicate_pairs[0]
