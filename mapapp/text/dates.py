@@ -7,9 +7,12 @@ import re
 
 DATE_FORMS = "1944, 06.1944, 22.06.1944, __.06.1944 or 1944-06-22"
 # Written around a date by exports and by hand, saying nothing more than the date:
-# a time of midnight ("22.06.1944 0:00:00", a spreadsheet's export) and the year's mark
-# ("1944 г.", "22.06.1944г.").
-_AROUND_DATE = re.compile(r"(?:\s+0?0:00(?::00)?|\s*г(?:ода|\.)?)$")
+# a time of midnight ("22.06.1944 0:00:00", a spreadsheet's export; "1944-06-22T00:00:00",
+# ISO's) and the year's mark ("1944 г.", "22.06.1944г.", "1910 г.р.", "1910 г. р.").
+_AROUND_DATE = re.compile(
+    r"(?:(?:\s+|(?<=\d)T)0?0:00(?::00)?|\s*г(?:ода|\.)?(?:\s*р\.?)?)$", re.IGNORECASE
+)
+_AGE = re.compile(r"\d{1,3}(?:\s*(?:г\.?|год|года|лет))?", re.IGNORECASE)  # "33 года"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
@@ -44,6 +47,10 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
     if value is None or not value.strip():
         return (None, None, None)
     written = _AROUND_DATE.sub("", value.strip())
+    if _AGE.fullmatch(value.strip()):
+        raise ValueError(
+            f"{value!r} is an age or a shortened year, not a date (expected {DATE_FORMS})"
+        )
     iso = _ISO_DATE.fullmatch(written)
     if iso and int(iso.group(2)) > 12:  # "1943-44": years, not a month
         raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
@@ -58,6 +65,8 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
             parsed.append(int(part))
         else:
             raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
+    if all(part is None for part in parsed):  # "__.__.____": a form's blank, nothing known
+        return (None, None, None)
     year = parsed[-1]
     month = parsed[-2] if len(parsed) >= 2 else None
     day = parsed[-3] if len(parsed) == 3 else None

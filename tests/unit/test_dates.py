@@ -19,6 +19,10 @@ from mapapp.text.dates import format_partial_date, parse_partial_date
         ("1944 г.", (1944, None, None)),
         ("22.06.1944г.", (1944, 6, 22)),
         ("1944 года", (1944, None, None)),
+        ("1944-06-22T00:00:00", (1944, 6, 22)),
+        ("1910 г.р.", (1910, None, None)),  # "year of birth"
+        ("1910 г. р.", (1910, None, None)),
+        ("__.__.____", (None, None, None)),  # a form's blank
         ("", (None, None, None)),
         (None, (None, None, None)),
     ],
@@ -41,10 +45,18 @@ def test_parse_partial_dates_keeps_unknown_parts_unknown(text, expected):
         "1.2.3.1944",
         "1800",
         "г.",
+        "00.00.0000",
+        "1944-06-22T12:30:00",
     ],
 )
 def test_parse_partial_dates_rejects_what_it_cannot_read(text):
     with pytest.raises(ValueError, match="1944|date|range|1800"):
+        parse_partial_date(text)
+
+
+@pytest.mark.parametrize("text", ["33 года", "33", "44", "5 лет"])
+def test_an_age_is_named_as_such(text):
+    with pytest.raises(ValueError, match="is an age or a shortened year, not a date"):
         parse_partial_date(text)
 
 
