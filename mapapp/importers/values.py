@@ -100,8 +100,10 @@ def parse_lat_lon_pair(text: str) -> tuple[float, float]:
             a, b = b, a  # longitude written first
         return a, b
     parts = [p for p in re.split(r"[;\s]+|,\s+", text) if p]
+    if len(parts) == 1 and text.count(",") == 1 and "." in text:
+        parts = text.split(",")  # "53.9036,27.5625": decimal points, so the comma parts them
     if len(parts) != 2:
-        raise ValueError("expected 'lat, lon'")
+        raise ValueError("expected 'lat, lon', as '54.57, 30.69'")
     return parse_degrees(parts[0])[0], parse_degrees(parts[1])[0]
 
 
