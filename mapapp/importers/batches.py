@@ -42,11 +42,14 @@ def undo_batch(engine: Engine, batch_id: int) -> dict:
             counts["burials"] = conn.execute(
                 text("DELETE FROM burials WHERE import_batch_id = :id"), params
             ).rowcount
+            _keep_words_of(conn, batch_id)
             counts["persons"] = conn.execute(
                 text("DELETE FROM persons WHERE import_batch_id = :id"), params
             ).rowcount
             if removed := _undo_formations(conn, batch_id):
                 counts["partisan_units"] = removed
+            if removed := _undo_words(conn):
+                counts["name_vocabulary"] = removed
         else:
             table, place_type = (
                 ("burial_sites", "site")
@@ -76,11 +79,51 @@ def undo_batch(engine: Engine, batch_id: int) -> dict:
             counts[table] = conn.execute(
                 text(f"DELETE FROM {table} WHERE import_batch_id = :id"), params
             ).rowcount
+        if removed := _undo_sources(conn, batch_id):
+            counts["sources"] = removed
         conn.execute(
             text("UPDATE import_batches SET status = 'undone', undone_at = now() WHERE id = :id"),
             params,
         )
         return counts
+
+
+# Sources are shared: a file's rows cite one, and a later file may cite it again. The
+# sources an import of this file created and nothing cites any more go with it.
+_UNCITED_SOURCES_OF_FILE = """
+    DELETE FROM sources s
+    WHERE s.imported_file = (SELECT file_name FROM import_batches WHERE id = :id)
+      AND NOT EXISTS (SELECT 1 FROM person_sources x WHERE x.source_id = s.id)
+      AND NOT EXISTS (SELECT 1 FROM site_sources x WHERE x.source_id = s.id)
+      AND NOT EXISTS (SELECT 1 FROM battle_sources x WHERE x.source_id = s.id)
+      AND NOT EXISTS (SELECT 1 FROM awards x WHERE x.source_id = s.id)
+      AND NOT EXISTS (SELECT 1 FROM partisan_units x WHERE x.source_id = s.id)
+"""
+
+
+def _undo_sources(conn: Connection, batch_id: int) -> int:
+    return conn.execute(text(_UNCITED_SOURCES_OF_FILE), {"id": batch_id}).rowcount
+
+
+def _keep_words_of(conn: Connection, batch_id: int) -> None:
+    """The words of the batch's persons' names, before they go (see _undo_words)."""
+    conn.execute(
+        text(
+            "CREATE TEMP TABLE undone_words ON COMMIT DROP AS "
+            "SELECT DISTINCT unnest(name_words) AS word FROM persons WHERE import_batch_id = :id"
+        ),
+        {"id": batch_id},
+    )
+
+
+def _undo_words(conn: Connection) -> int:
+    """The fuzzy search's vocabulary loses the words no person's name holds any more."""
+    return conn.execute(
+        text(
+            "DELETE FROM name_vocabulary v USING undone_words u WHERE v.word = u.word "
+            "AND NOT EXISTS (SELECT 1 FROM persons p WHERE p.name_words @> ARRAY[v.word])"
+        )
+    ).rowcount
 
 
 def _undo_honours(conn: Connection, batch_id: int) -> dict[str, int]:

@@ -151,12 +151,50 @@ def test_batch_undo_removes_only_that_batch(run, tmp_path, counts, engine):
     with engine.connect() as conn:
         listed = {b["id"]: b for b in list_batches(conn)}
     assert listed[report.batch_id]["rows_added"] == 1
-    assert undo_batch(engine, report.batch_id) == {"burials": 1, "persons": 1}
+    removed = undo_batch(engine, report.batch_id)
+    # Its surname's word leaves the search's vocabulary; the source its row cites goes too
+    # unless an earlier import made it (see the next test).
+    assert (removed["burials"], removed["persons"], removed["name_vocabulary"]) == (1, 1, 1)
     assert counts() == before
     with pytest.raises(UndoError, match="already undone"):
         undo_batch(engine, report.batch_id)
     with pytest.raises(UndoError, match="no import batch"):
         undo_batch(engine, 999_999)
+
+
+def test_undo_takes_the_sources_and_words_only_its_import_brought(run, tmp_path, engine):
+    from mapapp.importers.batches import undo_batch
+
+    def stored():
+        with engine.connect() as conn:
+            return (
+                conn.execute(text("SELECT count(*) FROM sources")).scalar(),
+                conn.execute(text("SELECT count(*) FROM name_vocabulary")).scalar(),
+            )
+
+    before = stored()
+    row = ru_row("Однословов", given="Иван").replace(";58;18001;123;", ";9901;1;7;")
+    first = run("persons", write(tmp_path, "s.csv", RU_HEADER + row))
+    assert stored() == (before[0] + 1, before[1] + 1)  # a new source, a new word
+    # Another file cites the same source: it stays while that file's record cites it.
+    later = run(
+        "persons",
+        write(tmp_path, "t.csv", RU_HEADER + row.replace("Однословов", "Двусловов")),
+    )
+    assert stored() == (before[0] + 1, before[1] + 2)
+    assert undo_batch(engine, first.batch_id) == {
+        "burials": 1, "persons": 1, "name_vocabulary": 1
+    }  # fmt: skip
+    assert undo_batch(engine, later.batch_id) == {
+        "burials": 1, "persons": 1, "name_vocabulary": 1
+    }  # fmt: skip
+    # Made by an import of another file (s.csv): not t.csv's to take.
+    assert stored() == (before[0] + 1, before[1])
+    again = run("persons", write(tmp_path, "s.csv", RU_HEADER + row))
+    assert undo_batch(engine, again.batch_id) == {
+        "burials": 1, "persons": 1, "name_vocabulary": 1, "sources": 1
+    }  # fmt: skip
+    assert stored() == before
 
 
 SITES_CSV = (
