@@ -413,14 +413,22 @@ def _print_ids_elsewhere(report) -> None:
 
 
 def _print_possible_duplicate_sites(report) -> None:
-    if not report.possible_duplicate_sites:
-        return
-    click.echo(
-        f"  {report.possible_duplicate_sites:,} pairs of sites listed for review as possibly "
-        "one place (both kept; undo this import if they are): mapapp duplicates sites"
+    _print_pairs(
+        report.possible_duplicate_sites,
+        f"{report.possible_duplicate_sites:,} pairs of sites listed for review as possibly one "
+        "place (both kept; undo this import if they are): mapapp duplicates sites",
+        report.duplicate_site_pairs,
+        _site_pair_line,
     )
-    for pair in report.duplicate_site_pairs[:50]:
-        click.echo("    " + _site_pair_line(pair))
+
+
+def _print_pairs(count: int, heading: str, pairs: list[dict], line) -> None:
+    """A count of pairs listed for review, then the first fifty, a line each."""
+    if not count:
+        return
+    click.echo("  " + heading)
+    for pair in pairs[:50]:
+        click.echo("    " + line(pair))
 
 
 def _site_pair_line(pair: dict) -> str:
@@ -438,15 +446,14 @@ def _site_pair_line(pair: dict) -> str:
 
 
 def _print_possible_duplicates(report) -> None:
-    if not report.possible_duplicates:
-        return
     listed = "listed" if report.committed else "would be listed"
-    click.echo(
-        f"  {report.possible_duplicates:,} possible duplicates {listed} for review (same name, "
-        "dates and grave; both records kept): mapapp duplicates list"
+    _print_pairs(
+        report.possible_duplicates,
+        f"{report.possible_duplicates:,} possible duplicates {listed} for review (same name, "
+        "dates and grave; both records kept): mapapp duplicates list",
+        report.duplicate_pairs,
+        _pair_line,
     )
-    for pair in report.duplicate_pairs[:50]:
-        click.echo("    " + _pair_line(pair))
 
 
 def _pair_line(pair: dict) -> str:
