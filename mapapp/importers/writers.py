@@ -460,8 +460,8 @@ class Differing:
 
 def staged_rows_differing(conn: Connection, written: bool, limit: int = 200) -> Differing:
     """The staged rows whose record is stored already with other values (a corrected file
-    imported again, or a record corrected since on its page), a burial site the stored
-    record lacks included. Once ``written``, the records found present are known
+    imported again, or a record corrected since on its page), a burial site, source or
+    award the stored record lacks included. Once ``written``, the records found present are known
     (``stage_ids``), and a load of new records compares nothing."""
     stored = ", ".join(f"p.{c}" for c in COMPARED_PERSON_COLUMNS)
     staged = ", ".join(f"s.{c}" for c in COMPARED_PERSON_COLUMNS)
@@ -477,6 +477,11 @@ def staged_rows_differing(conn: Connection, written: bool, limit: int = 200) -> 
             f"WHERE ROW({stored}) IS DISTINCT FROM ROW({staged}) "
             "OR (s.site_id IS NOT NULL AND NOT EXISTS ("
             "    SELECT 1 FROM burials b WHERE b.person_id = p.id AND b.site_id = s.site_id)) "
+            "OR (s.src_ref IS NOT NULL AND NOT EXISTS ("
+            "    SELECT 1 FROM person_sources x JOIN sources src ON src.id = x.source_id "
+            "    WHERE x.person_id = p.id AND src.ref = s.src_ref)) "
+            "OR EXISTS (SELECT 1 FROM stage_awards a WHERE a.ref = s.ref AND NOT EXISTS ("
+            "    SELECT 1 FROM awards w WHERE w.person_id = p.id AND w.title = a.title)) "
             "ORDER BY s.import_row"
         )
     ).all()
@@ -628,9 +633,11 @@ def _link_staged_sources(conn: Connection, file_name: str) -> None:
             """
             INSERT INTO sources (ref, citation, url, archive, fond, opis, delo, record_id,
                                  imported_file, imported_row)
-            SELECT DISTINCT ON (src_ref) src_ref, src_citation, src_url, src_archive,
-                   src_fond, src_opis, src_delo, src_record_id, :file, import_row
-            FROM stage_persons WHERE src_ref IS NOT NULL
+            SELECT DISTINCT ON (s.src_ref) s.src_ref, s.src_citation, s.src_url,
+                   s.src_archive, s.src_fond, s.src_opis, s.src_delo, s.src_record_id, :file,
+                   s.import_row
+            FROM stage_persons s JOIN stage_ids i ON i.ref = s.ref AND i.is_new
+            WHERE s.src_ref IS NOT NULL
             ON CONFLICT (ref) DO NOTHING
             """
         ),

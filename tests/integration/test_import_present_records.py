@@ -167,3 +167,16 @@ def test_a_renamed_export_is_told_before_its_records_are_added_twice(
     other = tmp_path / "other.csv"
     other.write_text("№ записи,Фамилия,Имя,site_ref\n51234567,Другов,Иван,site:shukhovtsy\n")
     assert run("persons", other, dry_run=True).ids_elsewhere.found == 0
+
+
+def test_a_source_the_stored_record_lacks_is_told_and_not_stored(run, tmp_path, engine):
+    listed = district_list(tmp_path, "plain", [("31", "Источников", "site:shukhovtsy")], "4401")
+    assert run("persons", listed).added == 1
+    cited = district_list(tmp_path, "cited", [("31", "Источников", "site:shukhovtsy")], "4402")
+    with engine.connect() as conn:
+        sources_before = conn.execute(text("SELECT count(*) FROM sources")).scalar()
+    report = run("persons", cited)
+    assert (report.added, report.present, report.present_differing) == (0, 1, 1)
+    with engine.connect() as conn:
+        # No source is made for a record that will not cite it.
+        assert conn.execute(text("SELECT count(*) FROM sources")).scalar() == sources_before
