@@ -97,18 +97,24 @@ site_sources = Table(
     Base.metadata,
     Column("site_id", ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True),
     Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
+    # Which records cite a source: checked for each source an undo removes.
+    Index("ix_site_sources_source", "source_id"),
 )
 battle_sources = Table(
     "battle_sources",
     Base.metadata,
     Column("battle_id", ForeignKey("battle_locations.id", ondelete="CASCADE"), primary_key=True),
     Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
+    # Which records cite a source: checked for each source an undo removes.
+    Index("ix_battle_sources_source", "source_id"),
 )
 person_sources = Table(
     "person_sources",
     Base.metadata,
     Column("person_id", ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
     Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
+    # Which records cite a source: checked for each source an undo removes.
+    Index("ix_person_sources_source", "source_id"),
 )
 
 
@@ -481,6 +487,7 @@ class PartisanUnit(Base):
     __table_args__ = (
         Index("ix_partisan_units_brigade", "brigade_id"),
         Index("ix_partisan_units_import_batch", "import_batch_id"),
+        Index("ix_partisan_units_source", "source_id"),
         CheckConstraint(_in("kind", PARTISAN_UNIT_KINDS), name="kind_known"),
         CheckConstraint(
             "kind = 'detachment' OR brigade_id IS NULL", name="only_detachments_have_a_brigade"
@@ -546,6 +553,7 @@ class Award(Base):
     __table_args__ = (
         UniqueConstraint("person_id", "position", name="awards_person_position"),
         Index("ix_awards_hero", "person_id", postgresql_where=text("is_hero_title")),
+        Index("ix_awards_source", "source_id"),
         CheckConstraint(
             "date_year IS NULL OR date_year BETWEEN 1934 AND 2000", name="date_year_range"
         ),

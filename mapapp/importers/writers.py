@@ -510,6 +510,7 @@ def write_staged_persons(
                 *_drop_secondary_indexes(conn, "burials"),
                 # Filled by a trigger on burials (migration 0012), one row per burial.
                 *_drop_secondary_indexes(conn, "site_name_order"),
+                *_drop_secondary_indexes(conn, "person_sources"),
             ]
     # On any error the transaction rolls back, and what was dropped comes back with it.
     result = _write_staged(conn, batch_id, staged, options, progress, larger=bool(indexes))
