@@ -137,6 +137,16 @@ def test_sites_placed_at_one_settlement_pair_only_by_name(run, tmp_path, engine)
     assert pairs_of(engine, second.batch_id) == [("Обелиск", "Обелиск", 0, True)]
 
 
+def test_sites_placed_at_a_district_centre_are_never_paired_by_name(run, tmp_path, engine):
+    # Where such a site lies is not known: two mass graves of one name in one district
+    # are as likely two graves as one.
+    content = "Название,Район\nОбелиск героям,Дубровенский район\n"
+    first = run("sites", write(tmp_path, "d1.csv", content), given={"kind": "memorial"})
+    second = run("sites", write(tmp_path, "d2.csv", content), given={"kind": "mass_grave"})
+    assert first.committed and second.committed and second.added == 1, second.problems
+    assert pairs_of(engine, second.batch_id) == []
+
+
 def test_site_page_api_and_command_line_show_the_pair(run, tmp_path, engine, client, test_settings):
     path = write(tmp_path, "page.csv", SITES.replace("Дублева", "<b>Дублева</b>"))
     first = run("sites", path, given={"kind": "memorial"})
