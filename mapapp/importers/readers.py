@@ -175,13 +175,18 @@ def _first_undecodable_byte(path: Path, encoding: str) -> int | None:
                 text = decoder.decode(block)
             except UnicodeDecodeError as exc:
                 return offset + max(exc.start, 0)
+            except UnicodeError as exc:  # "UTF-16 stream does not start with BOM"
+                raise ImportFileError(
+                    f"{path.name}: cannot be read as {encoding} ({exc}); for UTF-16 without "
+                    "a byte order mark name its order: --encoding utf-16-le (or utf-16-be)"
+                ) from None
             nul = text.find("\x00")
             if nul >= 0:
                 line = lines + text.count("\n", 0, nul) + 1
                 raise ImportFileError(
                     f"{path.name}: line {line} holds a NUL byte, which no text holds and "
                     "nothing can store: remove it (a whole file of them is not a text CSV "
-                    "file; if it is UTF-16, name it with --encoding utf-16)"
+                    "file; if it is UTF-16, name it with --encoding utf-16-le)"
                 )
             lines += text.count("\n")
             offset += len(block)
@@ -217,7 +222,9 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
         fh.close()
         raise ImportFileError(f"{path.name}: the header cannot be read ({exc})") from None
     try:
-        columns = _check_header([h.strip() for h in header], path.name)
+        # A byte order mark the named encoding leaves (utf-16-le on a file that has one)
+        # is no part of the first column's name.
+        columns = _check_header([h.strip().lstrip("\ufeff") for h in header], path.name)
     except ImportFileError:
         fh.close()
         raise

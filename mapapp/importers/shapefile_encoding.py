@@ -24,10 +24,9 @@ def shapefile_encoding(path: Path, named: str | None) -> str | None:
     (``--encoding``), else None where the file says its own, else the one detected."""
     if named:
         try:
-            codecs.lookup(named)
+            return _gdal_name(named)
         except LookupError:
             raise ImportFileError(f"unknown encoding {named!r}") from None
-        return named
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()
         if any(n.lower().endswith(".cpg") for n in names):
@@ -54,4 +53,9 @@ def shapefile_encoding(path: Path, named: str | None) -> str | None:
             f"{path.name}: its .dbf says no text encoding (no .cpg file) and it cannot be "
             "told; name it with --encoding (e.g. cp1251)"
         )
-    return best.encoding
+    return _gdal_name(best.encoding)
+
+
+def _gdal_name(encoding: str) -> str:
+    """Python's own name of a codec (koi8-r for koi8_r), which GDAL's iconv also knows."""
+    return codecs.lookup(encoding).name

@@ -45,7 +45,7 @@ def stored_names(engine, batch_id):
         )
 
 
-@pytest.mark.parametrize("encoding", ["cp1251", "utf-8"])
+@pytest.mark.parametrize("encoding", ["cp1251", "utf-8", "koi8-r"])
 def test_a_shapefile_that_says_no_encoding_is_read_in_its_own(run, tmp_path, engine, encoding):
     path = shapefile_without_encoding(tmp_path, encoding)
     report = run("sites", path)
@@ -55,8 +55,8 @@ def test_a_shapefile_that_says_no_encoding_is_read_in_its_own(run, tmp_path, eng
 
 
 def test_encoding_named_for_a_shapefile_is_used_and_elsewhere_refused(run, tmp_path, engine):
-    path = shapefile_without_encoding(tmp_path, "cp1251")
-    report = run("sites", path, encoding="cp1251")
+    path = shapefile_without_encoding(tmp_path, "koi8-r")
+    report = run("sites", path, encoding="koi8_r")  # Python's spelling is GDAL's too
     assert report.committed and stored_names(engine, report.batch_id) == NAMES
     with pytest.raises(ImportFileError, match="unknown encoding 'klingon'"):
         run("sites", path, encoding="klingon")
@@ -98,7 +98,14 @@ def test_excel_unicode_text_is_read_as_utf16(run, tmp_path, engine):
     # Without a BOM it must be named; unnamed, the message says how.
     bare = tmp_path / "bare.txt"
     bare.write_bytes(content.replace("брода", "переправы").encode("utf-16-le"))
-    with pytest.raises(ImportFileError, match="if it is UTF-16, name it with --encoding utf-16"):
+    with pytest.raises(ImportFileError, match="if it is UTF-16, name it with --encoding utf-16-le"):
         run("sites", bare)
+    with pytest.raises(ImportFileError, match="name its order: --encoding utf-16-le"):
+        run("sites", bare, encoding="utf-16")  # no traceback: utf-16 needs the mark
     named = run("sites", bare, encoding="utf-16-le")
     assert named.committed and stored_names(engine, named.batch_id) == ["Стела у переправы"]
+    # The mark a named byte order leaves is no part of the first column's name.
+    marked = tmp_path / "marked.txt"
+    marked.write_bytes(content.replace("брода", "мельницы").encode("utf-16"))
+    ordered = run("sites", marked, encoding="utf-16-le")
+    assert ordered.mapped["Название"] == "name", ordered.mapped
