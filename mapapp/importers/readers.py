@@ -404,9 +404,10 @@ def _visible_sheets(book) -> list:
 _FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 
 
-# Numbers that are years a register's persons could have lived in: typed into a cell
-# formatted to show a year, Excel takes them as day counts (1915 shows as 1905).
-_YEAR_LIKE_DAY_COUNTS = range(1850, 1951)
+# Numbers that may be years a register holds (births from 1850, monuments until 2100):
+# typed into a cell formatted to show a year, Excel takes them as day counts (1915 shows
+# as 1905, 1967 too). Such a cell cannot be told from a date of early 1905 so formatted.
+_YEAR_LIKE_DAY_COUNTS = range(1850, 2101)
 EXCEL_EPOCH = datetime.datetime(1899, 12, 30)  # day 0 of a workbook's 1900 calendar
 
 
@@ -424,9 +425,10 @@ def _date_text(value, number_format: str | None, epoch=EXCEL_EPOCH) -> str:
         if midnight and since.days in _YEAR_LIKE_DAY_COUNTS:
             return RefusedCell(
                 value.strftime("%d.%m.%Y"),
-                f"the cell shows the year {value.year} but holds the number {since.days}, "
-                f"which Excel counts as days; if {since.days} is the year, format the "
-                "column as numbers or text and type it again",
+                f"the cell shows the year {value.year}, and holds {value:%d.%m.%Y}: either "
+                f"that date, or the number {since.days} typed as a year, which Excel counts "
+                "as days; type the year or the date again with the column formatted as text "
+                "or numbers",
             )
     if not has_year and not has_day and ("h" in shown or "s" in shown):
         return value.strftime("%H:%M:%S")  # a time format on a date-time

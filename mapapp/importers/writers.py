@@ -791,8 +791,8 @@ POSSIBLE_DUPLICATE_REASON = "same name, dates and grave"
 
 def _note_possible_duplicates(conn: Connection, batch_id: int, stored_before: bool) -> None:
     """List, for review, each new person who shares the normalised name, the dates and
-    the grave with another person (new, or stored before this import). Nothing is
-    merged."""
+    the grave with another person (new, or stored before this import); a pair of two
+    stored persons is not this import's to list. Nothing is merged."""
     _collect_duplicate_keys(
         conn, "i.id", batch_id, stored_before, join="JOIN stage_ids i ON i.ref = s.ref AND i.is_new"
     )
@@ -803,6 +803,7 @@ def _note_possible_duplicates(conn: Connection, batch_id: int, stored_before: bo
             INSERT INTO possible_duplicates (person_id, other_person_id, reason, import_batch_id)
             SELECT DISTINCT LEAST(a.id, b.id), GREATEST(a.id, b.id), :reason, :batch
             FROM repeated a JOIN repeated b ON b.k = a.k AND b.id <> a.id
+            WHERE a.is_new OR b.is_new
             ON CONFLICT DO NOTHING
             """
         ),
@@ -827,7 +828,7 @@ def count_staged_possible_duplicates(conn: Connection) -> int:
             {_REPEATED_KEYS}
             SELECT count(DISTINCT (LEAST(a.id, b.id), GREATEST(a.id, b.id)))
             FROM repeated a JOIN repeated b ON b.k = a.k AND b.id <> a.id
-            WHERE a.id < 0 OR b.id < 0
+            WHERE a.is_new OR b.is_new
             """
         )
     ).scalar_one()
@@ -837,7 +838,7 @@ def count_staged_possible_duplicates(conn: Connection) -> int:
 # paired (joining all the keys to themselves sorted a million of them twice).
 _REPEATED_KEYS = """
     WITH repeated AS (
-        SELECT d.id, d.k FROM duplicate_keys d
+        SELECT d.id, d.k, d.is_new FROM duplicate_keys d
         WHERE d.k IN (SELECT k FROM duplicate_keys GROUP BY k HAVING count(*) > 1)
     )
 """
@@ -859,7 +860,7 @@ def _collect_duplicate_keys(
         text(
             f"""
             CREATE TEMP TABLE duplicate_keys ON COMMIT DROP AS
-            SELECT {new_id} AS id, {new_key} AS k, s.search_key
+            SELECT {new_id} AS id, {new_key} AS k, s.search_key, true AS is_new
             FROM stage_persons s {join}
             WHERE s.site_id IS NOT NULL AND s.search_key <> '' AND {condition}
             """
@@ -871,7 +872,7 @@ def _collect_duplicate_keys(
             text(
                 f"""
                 INSERT INTO duplicate_keys
-                SELECT p.id, {stored_key}, p.search_key
+                SELECT p.id, {stored_key}, p.search_key, false
                 FROM persons p JOIN burials b ON b.person_id = p.id
                 WHERE p.import_batch_id IS DISTINCT FROM CAST(:batch AS integer)
                   AND p.search_key IN (SELECT search_key FROM duplicate_keys)

@@ -385,16 +385,19 @@ def test_a_year_typed_into_a_year_formatted_cell_is_refused_not_misread(
     sheet.append(["Фамилия", "Дата рождения", "Место захоронения", "Район захоронения"])
     sheet.append(["Числов", 1915, "Шуховцы", "Дубровенский"])
     sheet.append(["Годов", datetime.datetime(1915, 1, 1), "Шуховцы", "Дубровенский"])
-    for cell in ("B2", "B3"):
+    sheet.append(["Памятников", 1967, "Шуховцы", "Дубровенский"])  # a monument's year, say
+    for cell in ("B2", "B3", "B4"):
         sheet[cell].number_format = "yyyy"
     book.save(tmp_path / "years.xlsx")
     before = counts()
     report = run("persons", tmp_path / "years.xlsx")
     assert not report.committed and counts() == before
     assert [str(p) for p in report.problems] == [
-        "row 2, column 'Дата рождения': the cell shows the year 1905 but holds the number "
-        "1915, which Excel counts as days; if 1915 is the year, format the column as "
-        "numbers or text and type it again (value: '29.03.1905')"
+        f"row {row}, column 'Дата рождения': the cell shows the year 1905, and holds {held}: "
+        f"either that date, or the number {typed} typed as a year, which Excel counts as "
+        "days; type the year or the date again with the column formatted as text or numbers "
+        f"(value: '{held}')"
+        for row, held, typed in ((2, "29.03.1905", 1915), (4, "20.05.1905", 1967))
     ]
     report = run("persons", tmp_path / "years.xlsx", skip_invalid=True)
     assert report.committed and report.added == 1

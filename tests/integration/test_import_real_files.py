@@ -711,3 +711,20 @@ def test_list_and_object_properties_in_geojson_are_kept_as_json_text(run, tmp_pa
             {"b": report.batch_id},
         ).scalar_one()
     assert json.loads(kept["ids"]) == [3, 5] and json.loads(kept["extra"]) == {"a": "б"}
+
+
+def test_an_import_lists_only_pairs_with_a_record_of_its_own(run, tmp_path, engine):
+    # Two stored namesakes in one grave whose pair is not listed (say, entered by hand):
+    # a later import of a third namesake in another grave does not list them as its own.
+    content = HEADER + person("4101", surname="Чужепаров") + person("4102", surname="Чужепаров")
+    first = run("persons", write(tmp_path, "pair.csv", content))
+    assert first.possible_duplicates == 1
+    with engine.begin() as conn:
+        conn.execute(
+            text("DELETE FROM possible_duplicates WHERE import_batch_id = :b"),
+            {"b": first.batch_id},
+        )
+    third = write(tmp_path, "third.csv", HEADER + person("4103", surname="Чужепаров")
+                  .replace(",7\n", ",9\n"))  # fmt: skip
+    assert run("persons", third, dry_run=True).possible_duplicates == 0
+    assert run("persons", third).possible_duplicates == 0
