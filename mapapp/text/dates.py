@@ -8,9 +8,9 @@ import re
 DATE_FORMS = "1944, 06.1944, 22.06.1944, __.06.1944 or 1944-06-22"
 # Written around a date by exports and by hand, saying nothing more than the date:
 # a time of midnight ("22.06.1944 0:00:00", a spreadsheet's export; "1944-06-22T00:00:00",
-# ISO's) and the year's mark ("1944 г.", "22.06.1944г.", "1910 г.р.", "1910 г. р.").
+# ISO's) and the year's mark ("1944 г.", "1944 год", "22.06.1944г.", "1910 г.р.").
 _AROUND_DATE = re.compile(
-    r"(?:(?:\s+|(?<=\d)T)0?0:00(?::00)?|\s*г(?:ода|\.)?(?:\s*р\.?)?)$", re.IGNORECASE
+    r"(?:(?:\s+|(?<=\d)T)0?0:00(?::00)?|\s*г(?:ода|од|\.)?(?:\s*р\.?)?)$", re.IGNORECASE
 )
 _AGE = re.compile(r"\d{1,3}(?:\s*(?:г\.?|год|года|лет))?", re.IGNORECASE)  # "33 года"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")

@@ -19,6 +19,7 @@ from mapapp.text.dates import format_partial_date, parse_partial_date
         ("1944 г.", (1944, None, None)),
         ("22.06.1944г.", (1944, 6, 22)),
         ("1944 года", (1944, None, None)),
+        ("1944 год", (1944, None, None)),
         ("1944-06-22T00:00:00", (1944, 6, 22)),
         ("1910 г.р.", (1910, None, None)),  # "year of birth"
         ("1910 г. р.", (1910, None, None)),
