@@ -155,15 +155,17 @@ def test_site_page_api_and_command_line_show_the_pair(run, tmp_path, engine, cli
     old, new = (site_ids(engine, b.batch_id) for b in (first, again))
     name = "Могила партизана <b>Дублева</b>"
 
-    page = client.get(f"/sites/{new[name]}")
+    page = client.get(f"/sites/{new[name]}?lang=en")
     assert page.status_code == 200
     html = page.get_data(as_text=True)
     assert 'data-testid="possible-duplicate-sites"' in html
     assert f'href="/sites/{old[name]}"' in html
     assert "Могила партизана &lt;b&gt;Дублева&lt;/b&gt;" in html and "<b>Дублева" not in html
     assert "same name" in html and "0 m away" in html
+    russian = client.get(f"/sites/{new[name]}?lang=ru").get_data(as_text=True)
+    assert "Возможно, то же место, что и" in russian and "в 0 м" in russian
     # A site without such a pair shows no such section.
-    lone = client.get(f"/sites/{site_id_of(engine, 'site:shukhovtsy')}")
+    lone = client.get(f"/sites/{site_id_of(engine, 'site:shukhovtsy')}?lang=en")
     assert 'data-testid="possible-duplicate-sites"' not in lone.get_data(as_text=True)
 
     feature = client.get(f"/api/sites/{new[name]}").get_json()
