@@ -306,6 +306,15 @@ def import_command(
         sys.exit(2)
     except OperationalError as exc:
         raise _database_error(exc) from exc
+    except KeyboardInterrupt:
+        progress.close(finished=False)
+        # Exit 1 means rows were rejected: an interrupted import says so, and exits as
+        # interrupted programs do.
+        _echo_err(
+            "interrupted: an import commits all or nothing, so nothing of it was written "
+            "unless it had already committed (mapapp batches list shows it if so)"
+        )
+        sys.exit(130)
     finally:
         progress.close()
     if as_json:

@@ -36,6 +36,7 @@ class Progress:
         self.started = time.monotonic()
         self._last_stage = None
         self._read = 0
+        self._closed = False
 
     def __call__(self, stage: str, done: int) -> None:
         if not done:
@@ -47,8 +48,14 @@ class Progress:
         self._finish_reading()
         self._draw(stage, f"{done:,} rows")
 
-    def close(self) -> None:
-        self._finish_reading()
+    def close(self, finished: bool = True) -> None:
+        """End the display; an unfinished (interrupted) reading is not shown as whole.
+        Closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        if finished:
+            self._finish_reading()
         if self.tty and self._last_stage:
             self.stream.write("\n")
             self.stream.flush()

@@ -151,3 +151,35 @@ def test_serve_debug_warns_and_binds_to_localhost_only(test_settings):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=10)
+
+
+def test_an_interrupted_import_writes_nothing_and_says_so(engine, test_settings, tmp_path):
+    import signal
+
+    from sqlalchemy import text
+
+    rows = "".join(f"Прерванов{i},Иван,Шуховцы,Дубровенский\n" for i in range(200_000))
+    path = tmp_path / "long.csv"
+    path.write_text("Фамилия,Имя,Место захоронения,Район захоронения\n" + rows, encoding="utf-8")
+
+    def stored():
+        with engine.connect() as conn:
+            return conn.execute(
+                text("SELECT count(*) FROM persons WHERE surname LIKE 'Прерванов%'")
+            ).scalar()
+
+    environment = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    process = subprocess.Popen(
+        [str(BIN), "import", "persons", str(path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
+    )  # fmt: skip
+    # Interrupted while it checks the rows (its first progress line has been written).
+    first_line = process.stderr.readline()
+    assert first_line.startswith("checked"), first_line
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "interrupted: an import commits all or nothing" in err
+    assert "Traceback" not in err and "Aborted!" not in err
+    assert "100%" not in err  # the reading is not shown as finished
+    assert stored() == 0
