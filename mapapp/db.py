@@ -73,17 +73,11 @@ def current_revision(engine: Engine) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def _scripts():
-    from alembic.script import ScriptDirectory
-
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return ScriptDirectory.from_config(config)
-
-
 def schema_not_current(engine: Engine) -> str | None:
     """Why the database's schema is not the one this code writes to, or None."""
-    scripts = _scripts()
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(alembic_config(engine))
     current, head = current_revision(engine), scripts.get_current_head()
     if current == head:
         return None

@@ -13,6 +13,9 @@ from sqlalchemy import Connection, text
 from mapapp.importers.search_index import settlement_name
 from mapapp.text.normalize import area_key, search_key
 
+# The fields a row's burial site is looked up by, the first given deciding.
+LOOKUP_ORDER = ("site_id", "site_ref", "register_number", "burial_place")
+
 
 class SiteResolver:
     """Reads the keys of every burial site once (ids, refs, register numbers, names with
@@ -45,7 +48,13 @@ class SiteResolver:
         """For each link: a site id, None when the row names no site, or a reason text."""
         return [self._one(x) for x in links]
 
+    @staticmethod
+    def field_used(link: dict) -> str | None:
+        """The field a link is looked up by: the first given, in _one's order."""
+        return next((name for name in LOOKUP_ORDER if link.get(name)), None)
+
     def _one(self, link: dict) -> int | str | None:
+        # In LOOKUP_ORDER: the first field given decides.
         if link.get("site_id"):
             return (
                 link["site_id"]

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import orjson
 
+from mapapp.importers.encodings import likeliest_encoding
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.shapefile_encoding import shapefile_encoding
 
@@ -129,19 +130,17 @@ def _encoding_of(path: Path, encoding: str | None) -> str:
     if bad_byte is None:
         return "utf-8"
     _refuse_broken_utf8(path, bad_byte)
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(head, cp_isolation=["cp1251", "koi8_r", "cp866", "utf_8"]).best()
+    best = likeliest_encoding(head)
     if best is None:
         raise ImportFileError(
             f"{path.name}: cannot tell the text encoding; name it with --encoding (e.g. cp1251)"
         )
-    if _first_undecodable_byte(path, best.encoding) is not None:
+    if _first_undecodable_byte(path, best) is not None:
         raise ImportFileError(
-            f"{path.name}: looks like {best.encoding} but does not decode as it; "
+            f"{path.name}: looks like {best} but does not decode as it; "
             "name the encoding with --encoding"
         )
-    return best.encoding
+    return best
 
 
 def _refuse_broken_utf8(path: Path, bad_byte: int) -> None:

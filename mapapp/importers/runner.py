@@ -27,7 +27,7 @@ from mapapp.importers.readers import read_table
 from mapapp.importers.records import CHECKERS, Checked, RowContext
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
-from mapapp.queries.site_duplicates import count_possible_duplicate_sites, possible_duplicate_sites
+from mapapp.queries.site_duplicates import possible_duplicate_sites
 
 
 @dataclass
@@ -222,8 +222,7 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
 
 
 def _note_site_duplicates(conn, batch_id: int, report: ImportReport) -> None:
-    note_possible_duplicate_sites(conn, batch_id)
-    report.possible_duplicate_sites = count_possible_duplicate_sites(conn, batch_id)
+    report.possible_duplicate_sites = note_possible_duplicate_sites(conn, batch_id)
     report.duplicate_site_pairs = possible_duplicate_sites(conn, batch_id=batch_id, limit=200)
 
 
@@ -393,11 +392,9 @@ def _resolve_links(ctx: RowContext, resolver: SiteResolver, checked: list[Checke
 
 
 def _link_column(ctx: RowContext, link: dict) -> str:
-    """The file's column the site was looked up by (in SiteResolver's order)."""
-    for name in ("site_id", "site_ref", "register_number", "burial_place"):
-        if link.get(name):
-            return ctx.column(name)
-    return "burial place"
+    """The file's column the site was looked up by."""
+    field_name = SiteResolver.field_used(link)
+    return ctx.column(field_name) if field_name else "burial place"
 
 
 def rejects_path(options: ImportOptions) -> Path:

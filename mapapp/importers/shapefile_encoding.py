@@ -13,10 +13,10 @@ import codecs
 import zipfile
 from pathlib import Path
 
+from mapapp.importers.encodings import likeliest_encoding
 from mapapp.importers.errors import ImportFileError
 
 _LANGUAGE_DRIVER = 29  # the .dbf header byte naming its code page (0: none)
-_CANDIDATES = ["cp1251", "koi8_r", "cp866", "utf_8"]
 
 
 def shapefile_encoding(path: Path, named: str | None) -> str | None:
@@ -45,15 +45,13 @@ def shapefile_encoding(path: Path, named: str | None) -> str | None:
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(text, cp_isolation=_CANDIDATES).best()
+    best = likeliest_encoding(text)
     if best is None:
         raise ImportFileError(
             f"{path.name}: its .dbf says no text encoding (no .cpg file) and it cannot be "
             "told; name it with --encoding (e.g. cp1251)"
         )
-    return _gdal_name(best.encoding)
+    return _gdal_name(best)
 
 
 def _gdal_name(encoding: str) -> str:

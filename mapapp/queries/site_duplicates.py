@@ -36,13 +36,6 @@ def possible_duplicate_sites(
     return [dict(r) for r in rows.mappings()]
 
 
-def count_possible_duplicate_sites(conn, batch_id: int) -> int:
-    return conn.execute(
-        text("SELECT count(*) FROM possible_duplicate_sites WHERE import_batch_id = :b"),
-        {"b": batch_id},
-    ).scalar_one()
-
-
 def reason(pair: dict) -> str:
     """The pair's reason in words (the command line's; pages word it in their language)."""
     apart = f"{pair['metres']:,} m apart"
