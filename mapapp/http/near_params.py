@@ -7,6 +7,7 @@ import math
 from mapapp.errors import N_, InvalidInput, not_between
 from mapapp.http.search_params import area_filter
 from mapapp.queries.trip import NearSearch
+from mapapp.text.districts import district_key
 
 MAX_KM = 300.0
 DEFAULT_KM = 25.0
@@ -34,7 +35,7 @@ def parse_near(args) -> tuple[float, float, float]:
 def parse_near_search(args) -> NearSearch:
     """A district search when ``district`` is given without a point, else a radius search."""
     country, region = area_filter(args, "country"), area_filter(args, "region")
-    district = area_filter(args, "district")
+    district = area_filter(args, "district", district_key)
     if district and not (args.get("lat") or args.get("lon")):
         return NearSearch(district_key=district, country_key=country, region_key=region)
     lat, lon, km = parse_near(args)

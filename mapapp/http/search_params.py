@@ -9,6 +9,7 @@ from werkzeug.datastructures import MultiDict
 from mapapp.errors import N_, InvalidInput
 from mapapp.http.params import parse_positive_int
 from mapapp.queries.search import PersonFilters, check_page
+from mapapp.text.districts import district_key
 from mapapp.text.normalize import area_key, query_word_variants
 
 MAX_QUERY_LENGTH = 200
@@ -60,12 +61,13 @@ def typed_words(args: MultiDict, name: str = "q") -> list[str]:
     return re.findall(r"[^\W\d_]+", raw.lower())[:MAX_WORDS] if raw else []
 
 
-def area_filter(args: MultiDict, name: str) -> str | None:
-    """A country, region, district or call-up filter as an area key (prefix-matched)."""
+def area_filter(args: MultiDict, name: str, key_of=area_key) -> str | None:
+    """A country, region, district or call-up filter as an area key (prefix-matched);
+    a district of Belarus (where persons lie) by ``district_key``."""
     raw = _plain(args, name)
     if raw is None:
         return None
-    key = area_key(raw)
+    key = key_of(raw)
     if not key:
         raise InvalidInput(N_("%(name)s must contain letters"), parameter=name, name=name)
     return key
@@ -117,7 +119,7 @@ def person_filters(args: MultiDict) -> PersonFilters:
         death_from=_year(args, "death_from"),
         death_to=_year(args, "death_to"),
         burial_oblast=oblast,
-        burial_district=area_filter(args, "burial_district"),
+        burial_district=area_filter(args, "burial_district", district_key),
         hero=_flag(args, "hero"),
         partisan=_flag(args, "partisan"),
         detachment=_plain(args, "detachment"),

@@ -11,7 +11,8 @@ import re
 from sqlalchemy import Connection, text
 
 from mapapp.importers.search_index import settlement_name
-from mapapp.text.normalize import area_key, search_key
+from mapapp.text.districts import district_key, same_district
+from mapapp.text.normalize import search_key
 
 # The fields a row's burial site is looked up by, the first given deciding.
 LOOKUP_ORDER = ("site_id", "site_ref", "register_number", "burial_place")
@@ -36,13 +37,13 @@ class SiteResolver:
                 self.by_number.setdefault(number, []).append(site_id)
         # Search key -> (site, its district's key, the numbers its name carries).
         self.by_name: dict[str, list[tuple[int, str | None, tuple[int, ...]]]] = {}
-        for key, site_id, district_key, name in conn.execute(
+        for key, site_id, site_district, name in conn.execute(
             text(
                 "SELECT n.key, s.id, s.district_key, n.name FROM place_names n "
                 "JOIN burial_sites s ON s.id = n.place_id WHERE n.place_type = 'site'"
             )
         ):
-            self.by_name.setdefault(key, []).append((site_id, district_key, numbers_in(name)))
+            self.by_name.setdefault(key, []).append((site_id, site_district, numbers_in(name)))
 
     def resolve_all(self, links: list[dict]) -> list[int | str | None]:
         """For each link: a site id, None when the row names no site, or a reason text."""
@@ -80,13 +81,9 @@ class SiteResolver:
                 for i, d, n in self.by_name.get(search_key(link["burial_place"]), [])
                 if n == numbers
             ]
-            district = area_key(link.get("burial_district"))
+            district = district_key(link.get("burial_district"))
             if district:
-                found = [
-                    (i, d)
-                    for i, d in found
-                    if d and (d.startswith(district) or district.startswith(d))
-                ]
+                found = [(i, d) for i, d in found if d and same_district(d, district)]
             ids = sorted({i for i, _ in found})
             if len(ids) == 1:
                 return ids[0]
@@ -125,8 +122,8 @@ class Gazetteer:
 
     @staticmethod
     def _locate(settlement, district, known) -> dict | str:
-        district_key = area_key(district) if district else ""
-        nearby = [p for p in known if _in_district(p, district_key)]
+        key = district_key(district) if district else ""
+        nearby = [p for p in known if _in_district(p, key)]
         if settlement:
             found = _settlements_named(settlement, nearby)
             if len(found) == 1:
@@ -134,10 +131,10 @@ class Gazetteer:
             if len(found) > 1:
                 return (
                     f"no coordinates; {settlement!r} names {len(found)} settlements"
-                    + (f" in {district!r}: give the coordinates" if district_key else
+                    + (f" in {district!r}: give the coordinates" if key else
                        ": add the district")
                 )  # fmt: skip
-        if district_key:
+        if key:
             towns = [p for p in nearby if p["district"] and p["kind"] in ("town", "city")]
             if len(towns) == 1:
                 return _placed(
@@ -146,12 +143,12 @@ class Gazetteer:
         return _not_in_gazetteer(settlement, district)
 
 
-def _in_district(place: dict, district_key: str) -> bool:
-    """True when no district is asked for, or the place lies in it (by area key)."""
-    if not district_key:
+def _in_district(place: dict, wanted: str) -> bool:
+    """True when no district is asked for, or the place lies in it (by district key)."""
+    if not wanted:
         return True
-    key = area_key(place["district"]) if place["district"] else ""
-    return bool(key) and (key.startswith(district_key) or district_key.startswith(key))
+    key = district_key(place["district"]) if place["district"] else ""
+    return bool(key) and same_district(key, wanted)
 
 
 def with_spellings(place: dict) -> dict:

@@ -16,7 +16,7 @@ from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_partial_date
-from mapapp.text.normalize import area_key
+from mapapp.text.districts import district_key
 
 
 @dataclass
@@ -251,7 +251,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "location_precision": precision,
         "lat": lat,
         "lon": lon,
-        "district_key": area_key(f.get("district")) or None,
+        "district_key": district_key(f.get("district")) or None,
         "source": _source(f),
     }
     return checked

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from sqlalchemy import Connection, text
 
+from mapapp.text.districts import district_key
 from mapapp.text.normalize import area_key, search_key
 
 PERSON_KEY_SOURCES = {
@@ -145,18 +146,26 @@ def save_place_names(conn: Connection, rows: list[dict]) -> None:
         )
 
 
+def refresh_district_keys(conn: Connection) -> int:
+    """Key the sites' districts again (text.districts.district_key); only the keys that
+    change are written. Returns how many."""
+    changed = [
+        {"id": i, "key": district_key(d)}
+        for i, d, stored in conn.execute(
+            text("SELECT id, district, district_key FROM burial_sites WHERE district IS NOT NULL")
+        )
+        if district_key(d) != stored
+    ]
+    if changed:
+        conn.execute(text("UPDATE burial_sites SET district_key = :key WHERE id = :id"), changed)
+    return len(changed)
+
+
 def reindex_places(conn: Connection) -> int:
     """Add the names of every site, battle location and settlement to place_names,
     and refresh the district keys of the sites."""
     rows: list[dict] = []
-    districts = conn.execute(
-        text("SELECT id, district FROM burial_sites WHERE district IS NOT NULL")
-    ).all()
-    if districts:
-        conn.execute(
-            text("UPDATE burial_sites SET district_key = :key WHERE id = :id"),
-            [{"id": i, "key": area_key(d)} for i, d in districts],
-        )
+    refresh_district_keys(conn)
     for site in conn.execute(
         text("SELECT id, name, name_ru, name_be, name_en, settlement FROM burial_sites")
     ).mappings():

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from mapapp.importers.sources import SOURCE_LINKS
 from mapapp.text.dates import format_partial_date
+from mapapp.text.districts import known_districts_sql
 
 BBox = tuple[float, float, float, float]
 
@@ -35,8 +36,14 @@ def bbox_params(bbox: BBox | None) -> dict:
 
 def district_matches(column: str, parameter: str) -> str:
     """SQL: a district key matches when either is a prefix of the other, so that
-    "Дубровенский район" and "Дубровно" name the same district."""
-    return f"({column} LIKE :{parameter} || '%' OR :{parameter} LIKE {column} || '%')"
+    "Дубровенский район" and "Дубровно" name the same district, unless they are two
+    districts of the list (text.districts.same_district)."""
+    known = known_districts_sql()
+    return (
+        f"({column} = :{parameter} OR (({column} LIKE :{parameter} || '%' "
+        f"OR :{parameter} LIKE {column} || '%') "
+        f"AND NOT ({column} = ANY({known}) AND CAST(:{parameter} AS text) = ANY({known}))))"
+    )
 
 
 def page_count(total: int, per_page: int) -> int:
