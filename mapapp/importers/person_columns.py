@@ -25,15 +25,15 @@ from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.records import (
+    DATE_PARSERS,
     PERSON_SOURCE_PARTS,
     PERSON_TEXT_FIELDS,
     RowContext,
-    _cached_partial_date,
     _site_id,
     _source,
     _source_key,
     _split_full_name,
-    digest,
+    row_refs,
 )
 from mapapp.importers.search_index import PERSON_KEY_SOURCES, _cached_area_key, _cached_search_key
 from mapapp.importers.writers import person_unit_ref
@@ -116,9 +116,9 @@ def _within(column: list, limit: int) -> list:
 _NO_DATE = (None, None, None)
 
 
-def _dates(column: list) -> list:
+def _dates(column: list, parse) -> list:
     """(year, month, day) of each cell, as the row-by-row check parses it."""
-    return [_NO_DATE if d is None else d for d in _each(column, _cached_partial_date)]
+    return [_NO_DATE if d is None else d for d in _each(column, parse)]
 
 
 def _name_words_key(text: str) -> str:
@@ -173,7 +173,7 @@ def check_person_chunk(
     for i, s in enumerate(surname):
         if not s:
             bad[i] = 1
-    births, deaths = _dates(col("birth_date")), _dates(col("death_date"))
+    births, deaths = (_dates(col(n), DATE_PARSERS[n]) for n in ("birth_date", "death_date"))
     fates = _each(col("fate"), values.parse_fate)
     flags = {
         name: _each(col(name), values.parse_flag)
@@ -215,12 +215,13 @@ def check_person_chunk(
             out.by_row.append((row, raw))
             continue
         record_id = record_ids[i]
+        older_ref = None
         if refs[i]:
             ref = refs[i]
         elif record_id is not None:
             ref = f"record:{source_key}:{record_id}"
         else:
-            ref = "person:" + digest(sorted((name, f[name][i]) for name in ordered))
+            ref, older_ref = row_refs((name, f[name][i]) for name in ordered)
         honour = honours[i]
         src = sources[i] or {}
         is_hero = bool(flags["is_hero"][i]) or (honour is not None and honour.is_hero)
@@ -239,7 +240,7 @@ def check_person_chunk(
                 flags["on_plaque"][i], reburied[i] or reburied_from[i], col("reburial_date")[i],
                 src.get("ref"), src.get("citation"), src.get("url"), src.get("archive"),
                 src.get("fond"), src.get("opis"), src.get("delo"), src.get("record_id"),
-                ctx.record_source if record_id is not None else None, record_id,
+                ctx.record_source if record_id is not None else None, record_id, older_ref,
             )
         )  # fmt: skip
         if honour is not None:

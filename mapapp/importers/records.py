@@ -15,7 +15,7 @@ from mapapp.importers.errors import Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.search_index import person_keys
-from mapapp.text.dates import parse_partial_date
+from mapapp.text.dates import parse_death_date, parse_partial_date
 from mapapp.text.districts import district_key
 
 
@@ -426,7 +426,7 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "record_source": ctx.record_source if record_id is not None else None,
     }
     record.update(person_keys(record))
-    record["ref"] = _person_ref(f, record)
+    record["ref"], record["older_ref"] = _person_refs(f, record)
     checked.record = record
     return checked
 
@@ -442,11 +442,13 @@ def _person_names(f: dict) -> tuple[str | None, str | None, str | None]:
 
 # Dates repeat across a register (deaths crowd into a few summers): parse each once.
 _cached_partial_date = lru_cache(maxsize=200_000)(parse_partial_date)
+_cached_death_date = lru_cache(maxsize=200_000)(parse_death_date)
+DATE_PARSERS = {"birth_date": _cached_partial_date, "death_date": _cached_death_date}
 
 
 def _partial_date(f: dict, name: str, ctx: RowContext, checked: Checked) -> tuple:
     try:
-        return _cached_partial_date(f.get(name))
+        return DATE_PARSERS[name](f.get(name))
     except ValueError as exc:
         checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), f.get(name)))
         return (None, None, None)
@@ -482,17 +484,30 @@ def _source_key(record_source: str) -> str:
 PERSON_SOURCE_PARTS = tuple(p for p in SOURCE_PARTS if p != "record_id")
 
 
-def _person_ref(f: dict, record: dict) -> str:
-    """The record's identity. A record id is unique within its source, so the key is
-    the source and the id: rows with different ids are different records whatever else
-    they share. Without an id, a record is known by every mapped cell as written: rows
-    that differ in any of them are different records (never merged away unseen), and
-    the same row imported again is recognised."""
+def _person_refs(f: dict, record: dict) -> tuple[str, str | None]:
+    """The record's identity (and its older key, see row_refs). A record id is unique
+    within its source, so the key is the source and the id: rows with different ids are
+    different records whatever else they share. Without an id, a record is known by
+    every mapped cell that holds something, as written: rows that differ in any of them
+    are different records (never merged away unseen), and the same row imported again
+    is recognised."""
     if f.get("ref"):
-        return f["ref"]
+        return f["ref"], None
     if record["record_id"] is not None:
-        return f"record:{_source_key(record['record_source'])}:{record['record_id']}"
-    return "person:" + digest(sorted(f.items()))
+        return f"record:{_source_key(record['record_source'])}:{record['record_id']}", None
+    return row_refs(f.items())
+
+
+def row_refs(cells) -> tuple[str, str | None]:
+    """The key of a record without an id, from its (field, cell) pairs: the cells that
+    hold something, so an empty mapped column (or one more such column in a later export
+    of the same list) changes nothing. Records stored before this rule were keyed with
+    their empty cells too: that older key is returned as well when it differs, for an
+    import to recognise them (``writers.adopt_older_refs``)."""
+    cells = sorted(cells)
+    held = [pair for pair in cells if pair[1] is not None]
+    ref = "person:" + digest(held)
+    return ref, ("person:" + digest(cells) if len(held) < len(cells) else None)
 
 
 def _site_id(text: str) -> int:

@@ -279,6 +279,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         writers.analyze_stage(conn)
         if refs.may_repeat():
             staged -= _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options)
+        writers.adopt_older_refs(conn)
         report.rows_read = staged + len(rejected_rows)
         if report.rows_read == 0:
             raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")

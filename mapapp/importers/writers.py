@@ -191,6 +191,7 @@ PERSON_STAGE = [
     ("src_ref", "text"), ("src_citation", "text"), ("src_url", "text"),
     ("src_archive", "text"), ("src_fond", "text"), ("src_opis", "text"), ("src_delo", "text"),
     ("src_record_id", "text"), ("record_source", "text"), ("record_id", "text"),
+    ("older_ref", "text"),
 ]  # fmt: skip
 PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]] + ["record_source", "record_id"]
 
@@ -228,7 +229,7 @@ def _stage_row(item) -> tuple:
         burial["original_burial_place"], burial["reburial_date"],
         source.get("ref"), source.get("citation"), source.get("url"), source.get("archive"),
         source.get("fond"), source.get("opis"), source.get("delo"), source.get("record_id"),
-        r["record_source"], r["record_id"],
+        r["record_source"], r["record_id"], r.get("older_ref"),
     )  # fmt: skip
 
 
@@ -359,6 +360,32 @@ def analyze_stage(conn: Connection) -> None:
     """Statistics of the columns the stage is joined and grouped on (of all 52, the wide
     text ones would make ANALYZE cost more than it saves)."""
     conn.execute(text("ANALYZE stage_persons (ref, site_id, src_ref, unit_ref, search_key)"))
+
+
+def adopt_older_refs(conn: Connection) -> int:
+    """Rows without a record id whose record is stored under its older key (one that
+    counted the empty cells too: records.row_refs) take that key, so they are found
+    present instead of added again. Returns how many rows took it."""
+    conn.execute(
+        text(
+            "CREATE TEMP TABLE stage_older_refs ON COMMIT DROP AS "
+            "SELECT DISTINCT s.ref, s.older_ref FROM stage_persons s "
+            "WHERE s.older_ref IS NOT NULL "
+            "AND EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.older_ref) "
+            "AND NOT EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.ref)"
+        )
+    )
+    moved = {
+        table: conn.execute(
+            text(
+                f"UPDATE {table} t SET ref = o.older_ref "
+                "FROM stage_older_refs o WHERE t.ref = o.ref"
+            )
+        ).rowcount
+        for table in ("stage_persons", *HONOUR_STAGES)
+    }
+    conn.execute(text("DROP TABLE stage_older_refs"))
+    return moved["stage_persons"]
 
 
 def staged_repeats(conn: Connection) -> list[tuple[str, str | None, list[int]]]:

@@ -10,7 +10,8 @@ DATE_FORMS = "1944, 06.1944, 22.06.1944, __.06.1944 or 1944-06-22"
 # a time of midnight ("22.06.1944 0:00:00", a spreadsheet's export; "1944-06-22T00:00:00",
 # ISO's) and the year's mark ("1944 г.", "1944 год", "22.06.1944г.", "1910 г.р.").
 _AROUND_DATE = re.compile(
-    r"(?:(?:\s+|(?<=\d)T)0?0:00(?::00)?|\s*г(?:ода|од|\.)?(?:\s*р\.?)?)$", re.IGNORECASE
+    r"(?:(?:\s+|(?<=\d)T)0?0:00(?::00)?|\s*г(?:ода|од|\.)?(?:\s*р\.?|\s+рождения)?)$",
+    re.IGNORECASE,
 )
 _AGE = re.compile(r"\d{1,3}(?:\s*(?:г\.?|год|года|лет))?", re.IGNORECASE)  # "33 года"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
@@ -35,6 +36,17 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
     if day is None:
         return f"{month:02d}.{year:04d}"
     return f"{day:02d}.{month:02d}.{year:04d}"
+
+
+# "1910 г.р.", "1910 года рождения": a year of birth, whatever column it was typed in.
+_BIRTH_MARK = re.compile(r"(?:г\.?\s*р\.?|(?:г\.?|года?)\s+рождения)$", re.IGNORECASE)
+
+
+def parse_death_date(value: str | None) -> tuple[int | None, int | None, int | None]:
+    """A date of death; a year marked as a year of birth ("1910 г.р.") is refused."""
+    if value is not None and _BIRTH_MARK.search(value.strip()):
+        raise ValueError(f"{value!r} is marked as a year of birth (г.р.), not a date of death")
+    return parse_partial_date(value)
 
 
 def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int | None]:

@@ -496,3 +496,18 @@ def test_the_point_zero_zero_of_a_battle_gives_no_settlement_advice(run, tmp_pat
     report = run("battles", write(tmp_path, "zb.csv", "name,lat,lon\nБой у нуля,0,0\n"))
     problem = str(report.problems[0])
     assert "(0, 0) is not a place" in problem and "settlement" not in problem
+
+
+def test_a_year_marked_as_a_birth_year_is_no_date_of_death(run, tmp_path, counts):
+    content = (
+        "Фамилия,Имя,Дата рождения,Дата гибели\n"
+        "Годов,Иван,1910 г.р.,1944\n"  # the mark where it belongs: the year of birth
+        "Меткин,Пётр,,1912 г.р.\n"  # typed into the column of death
+    )
+    before = counts()
+    report = run("persons", write(tmp_path, "marks.csv", content))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert (problem.row, problem.column, problem.value) == (3, "Дата гибели", "1912 г.р.")
+    assert "marked as a year of birth" in problem.reason
+    assert counts() == before

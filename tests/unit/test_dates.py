@@ -1,6 +1,6 @@
 import pytest
 
-from mapapp.text.dates import format_partial_date, parse_partial_date
+from mapapp.text.dates import format_partial_date, parse_death_date, parse_partial_date
 
 
 @pytest.mark.parametrize(
@@ -23,6 +23,7 @@ from mapapp.text.dates import format_partial_date, parse_partial_date
         ("1944-06-22T00:00:00", (1944, 6, 22)),
         ("1910 г.р.", (1910, None, None)),  # "year of birth"
         ("1910 г. р.", (1910, None, None)),
+        ("1910 года рождения", (1910, None, None)),
         ("__.__.____", (None, None, None)),  # a form's blank
         ("", (None, None, None)),
         (None, (None, None, None)),
@@ -53,6 +54,17 @@ def test_parse_partial_dates_keeps_unknown_parts_unknown(text, expected):
 def test_parse_partial_dates_rejects_what_it_cannot_read(text):
     with pytest.raises(ValueError, match="1944|date|range|1800"):
         parse_partial_date(text)
+
+
+@pytest.mark.parametrize("text", ["1910 г.р.", "1910г.р", "1910 г. р.", "1910 года рождения"])
+def test_a_year_of_birth_is_not_a_date_of_death(text):
+    with pytest.raises(ValueError, match="marked as a year of birth"):
+        parse_death_date(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("1944 г.", (1944, None, None)), ("", (None,) * 3)])
+def test_a_date_of_death_is_read_as_any_date(text, expected):
+    assert parse_death_date(text) == expected
 
 
 @pytest.mark.parametrize("text", ["33 года", "33", "44", "5 лет"])
