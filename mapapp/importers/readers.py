@@ -503,6 +503,19 @@ def _refuse_json_nul(path: Path) -> None:
             tail = window[-8:]
 
 
+def _zip_without_one_shapefile(path: Path, names: list[str], shapefiles: int) -> str:
+    message = f"{path.name}: a zipped Shapefile must hold exactly one .shp (found {shapefiles})"
+    tables = [n for n in names if Path(n).suffix.lower() in _OTHER_FORMATS]
+    if not shapefiles and tables:
+        # A list zipped to be sent (list.csv.zip): it is read as itself, unzipped.
+        shown = ", ".join(tables[:3]) + (f" and {len(tables) - 3} more" if len(tables) > 3 else "")
+        message += f"; it holds {shown}: unzip it and import that file"
+    return message
+
+
+_OTHER_FORMATS = (".csv", ".tsv", ".txt", ".xlsx", ".geojson", ".json", ".gpkg")
+
+
 def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = None) -> Table:
     import geopandas as gpd
 
@@ -510,13 +523,14 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
         _refuse_json_nul(path)
     target, options = path, {}
     if path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            shapefiles = [n for n in archive.namelist() if n.lower().endswith(".shp")]
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = [n for n in archive.namelist() if not n.endswith("/")]
+        except zipfile.BadZipFile:
+            raise ImportFileError(f"{path.name}: not a readable zip archive") from None
+        shapefiles = [n for n in names if n.lower().endswith(".shp")]
         if len(shapefiles) != 1:
-            raise ImportFileError(
-                f"{path.name}: a zipped Shapefile must hold exactly one .shp (found "
-                f"{len(shapefiles)})"
-            )
+            raise ImportFileError(_zip_without_one_shapefile(path, names, len(shapefiles)))
         target = f"zip://{path}!{shapefiles[0]}"
         if used := shapefile_encoding(path, encoding):
             options["encoding"] = used

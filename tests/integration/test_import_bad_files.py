@@ -1,6 +1,8 @@
 """A corpus of bad files: each is refused with a precise message and writes nothing."""
 
+import io
 import json
+import zipfile
 
 import pytest
 
@@ -17,6 +19,14 @@ def _write(tmp_path, name, data: bytes):
     return path
 
 
+def _zipped(**files: bytes) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name.replace("_", "."), data)
+    return buffer.getvalue()
+
+
 # (file name, bytes, message fragment): files that cannot be read at all.
 UNREADABLE = [
     ("empty.csv", b"", "the file is empty"),
@@ -30,6 +40,10 @@ UNREADABLE = [
     ("old.xls", b"\xd0\xcf\x11\xe0", "old .xls files are not read"),
     ("bad.geojson", b'{"type": "FeatureCollection", "features": [', "cannot be read as geodata"),
     ("notes.docx", b"PK", "unknown format '.docx'"),
+    ("bad.zip", b"not a zip at all", "not a readable zip archive"),
+    # A list zipped to be sent: named, with what to do.
+    ("list.csv.zip", _zipped(list_csv=(HEADER + GOOD).encode()), "it holds list.csv: unzip it"),
+    ("two.zip", _zipped(a_shp=b"", b_shp=b""), "exactly one .shp (found 2)"),
     # A quote left open: every cell after it would be misread, so nothing is imported.
     ("truncated.csv", (HEADER + GOOD + 'Обрезов,"Иван').encode(), "line 3 cannot be read"),
 ]

@@ -66,3 +66,15 @@ def test_two_letter_headers_are_never_the_likeliest_column_of_another_field():
     columns = ["id", "@id", "name", "тип могилы"]
     assert likeliest_columns("sites", "kind", columns) == ["тип могилы"]
     assert likeliest_columns("persons", "record_id", ["id", "фамилия"]) == ["id"]
+
+
+def test_a_very_wide_header_is_listed_in_part_and_its_likeliest_column_found():
+    from mapapp.importers.errors import ImportFileError
+
+    columns = [f"c{i}" for i in range(5000)] + ["Фамилиа бойца"]
+    with pytest.raises(ImportFileError) as refused:
+        map_columns("persons", columns, None, {})
+    message = str(refused.value)
+    assert "the file's columns are: c0, c1, " in message
+    assert "c59 and 4941 more; likeliest: 'Фамилиа бойца'" in message
+    assert "c60," not in message
