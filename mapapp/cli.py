@@ -360,6 +360,8 @@ def _print_report(report, dry_run: bool) -> None:
         click.echo("  columns not mapped (kept in provenance): " + ", ".join(report.unmapped))
     for line in also_named_lines(report.mapped, report.also_named):
         click.echo("  " + line)
+    for note in report.notes:
+        click.echo("  note: " + note)
     click.echo(f"  rows read: {report.rows_read:,}")
     for problem in report.problems[:200]:
         click.echo(f"  rejected {problem}")
@@ -556,18 +558,46 @@ def batches_list() -> None:
 
 @batches.command("undo")
 @click.argument("batch_id", type=int)
-def batches_undo(batch_id: int) -> None:
-    """Remove everything batch BATCH_ID added."""
-    from mapapp.importers.batches import UndoError, undo_batch
+@click.option(
+    "--keep-edited",
+    is_flag=True,
+    help="Remove the rest of the batch and keep, listed, its records that hold someone's "
+    "work since the import (contributions, photos, evidence files, edits).",
+)
+def batches_undo(batch_id: int, keep_edited: bool) -> None:
+    """Remove everything batch BATCH_ID added. A record someone has worked on since (a
+    contribution of any status, a photo, an evidence file, an edit) is never removed: the
+    undo refuses, listing them (exit status 2), unless --keep-edited."""
+    from mapapp.importers.batches import (
+        PLURALS,
+        UndoError,
+        UndoRefused,
+        undo_batch,
+        undo_batch_keeping_edited,
+    )
 
     engine = _engine(_settings())
     _require_current_schema(engine)
     try:
-        counts = undo_batch(engine, batch_id)
+        if keep_edited:
+            counts, kept = undo_batch_keeping_edited(engine, batch_id)
+        else:
+            counts, kept = undo_batch(engine, batch_id), None
+    except UndoRefused as exc:
+        _echo_err(f"error: {exc}")
+        sys.exit(2)
     except UndoError as exc:
         raise click.ClickException(str(exc)) from exc
-    removed = ", ".join(f"{n:,} {table}" for table, n in counts.items())
-    click.echo(f"batch {batch_id} undone: removed {removed}")
+    removed = ", ".join(f"{n:,} {table}" for table, n in counts.items()) or "nothing"
+    if not (kept and kept.total):
+        click.echo(f"batch {batch_id} undone: removed {removed}")
+        return
+    click.echo(
+        f"batch {batch_id} partly undone: removed {removed}; kept {kept.total:,} "
+        f"{PLURALS[kept.table]} that hold work since the import:"
+    )
+    for line in kept.lines():
+        click.echo(line)
 
 
 @main.command("export")

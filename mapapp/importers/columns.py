@@ -67,6 +67,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "дата рождения",
             "дата рождения возраст",
             "год рождения",
+            "year of birth",
             "born",
             "дата нараджэння",
             "год нараджэння",
@@ -88,10 +89,19 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "дата и место призыва",
             "месца прызыву",
         ],
-        "rank": ["rank", "воинское звание", "звание", "воінскае званне", "званне"],
+        "rank": [
+            "rank",
+            "military rank",
+            "воинское звание",
+            "звание",
+            "воінскае званне",
+            "званне",
+        ],
         "unit": [
             "unit",
             "последнее место службы",
+            "апошняе месца службы",
+            "last place of service",
             "часть",
             "воинская часть",
             "вайсковая часць",
@@ -106,7 +116,15 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "дата смерці",
             "дата гібелі",
         ],
-        "fate": ["fate", "судьба", "причина выбытия", "лёс"],
+        "fate": [
+            "fate",
+            "cause of death",
+            "reason for leaving",
+            "судьба",
+            "причина выбытия",
+            "лёс",
+            "прычына выбыцця",
+        ],
         "nationality": ["nationality", "национальность", "нацыянальнасць"],
         "is_hero": ["is hero", "hero", "герой советского союза", "герой савецкага саюза"],
         "is_partisan": ["is partisan", "partisan", "партизан", "партызан"],
@@ -138,13 +156,19 @@ FIELDS: dict[str, dict[str, list[str]]] = {
         ],
         "reburied_from": ["reburied from", "откуда перезахоронен"],
         "reburial_date": ["reburial date", "дата перезахоронения", "дата перапахавання"],
-        "burial_place": ["burial place", "место захоронения", "месца пахавання"],
+        "burial_place": [
+            "burial place",
+            "place of burial",
+            "место захоронения",
+            "месца пахавання",
+        ],
         "burial_district": ["burial district", "район захоронения", "раён пахавання"],
         "site_id": ["site id", "id захоронения"],
         "site_ref": ["site ref"],
         "register_number": [
             "site register number",
             "register number",
+            "register no",
             "учетный номер",
             "учётный номер",
             "номер захоронения",
@@ -169,6 +193,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "тип",
             "вид",
             "вид захоронения",
+            "від пахавання",
             "тип захоронения",
             "тип объекта",
             "від",
@@ -191,6 +216,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "register number",
             "regnum",  # a Shapefile's field names are ten letters at most
             "reg no",
+            "register no",
             "учетный номер",
             "учётный номер",
             "номер захоронения",
@@ -198,6 +224,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "heritage ref",
             "ref heritage",
             "ref by gosspisok",
+            "ref by heritage",
             "gosspisok",
             "шифр",
             "шифр объекта",
@@ -225,6 +252,7 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "total",
             "всего",
             "всего захоронено",
+            "number buried",
             "количество захороненных",
             "похоронено",
             "усяго",
@@ -283,9 +311,11 @@ def fold_header(header: str) -> str:
 class ColumnMap:
     field_of: dict[str, str]  # file column -> field
     unmapped: list[str]
-    # Unmapped columns whose headers also name a mapped field ("Дата рождения" beside
-    # "Год рождения"): column -> field. Only one column is read per field; the report
-    # says which others were not, so a value in them is never passed over unsaid.
+    # Further columns whose headers name a mapped field ("Год рождения" beside "Дата
+    # рождения"; OSM's `title` beside `name`, `cemetery` beside `memorial`): column ->
+    # field, in the file's order. A row's value is the first of its columns that holds
+    # something, so a feature tagged one way and its neighbour tagged another are both
+    # read; the report says so.
     also_named: dict[str, str] = dataclass_field(default_factory=dict)
 
     def column_of(self, field: str) -> str | None:
@@ -296,12 +326,11 @@ class ColumnMap:
 
 
 def also_named_lines(mapped: dict[str, str], also_named: dict[str, str]) -> list[str]:
-    """A line for each column that names a field another column is read for."""
+    """A line for each column that names a field another column is read for first."""
     read_from = {field: column for column, field in mapped.items()}
     return [
-        f"column {column!r} also names {field!r}, which is read from {read_from[field]!r} "
-        f"only: its values are kept with the rows as read; to read it instead, name it "
-        f"with --map"
+        f"column {column!r} also names {field!r}: it is read where {read_from[field]!r} "
+        f"(and any column before it) is empty; to read one column only, name it with --map"
         for column, field in also_named.items()
     ]
 
@@ -350,10 +379,13 @@ def map_columns(
             raise ImportFileError(missing_field_message(kind, alternatives, columns))
     unmapped = [c for c in columns if c not in field_of]
     _refuse_withdrawals(unmapped)
+    # A field named with --map is read from that column alone.
+    chosen = set((explicit or {}).values())
     also_named = {
         c: aliases[fold_header(c)]
         for c in unmapped
-        if c not in REJECTS_COLUMNS and aliases.get(fold_header(c)) in field_of.values()
+        if c not in REJECTS_COLUMNS
+        and aliases.get(fold_header(c)) in set(field_of.values()) - chosen
     }
     return ColumnMap(field_of=field_of, unmapped=unmapped, also_named=also_named)
 
@@ -385,9 +417,29 @@ def _explicit_columns(kind: str, columns: list[str], explicit: dict[str, str]) -
                 + ", ".join(sorted(fields))
             )
         if column not in columns:
-            raise ImportFileError(f"mapping names column {column!r}, which the file does not have")
+            raise ImportFileError(_unknown_mapped_column(column, columns))
+        if field in field_of.values():
+            other = next(c for c, f in field_of.items() if f == field)
+            raise ImportFileError(
+                f"mapping names two columns for {field!r} ({other!r} and {column!r}): "
+                "a field is read from one column; map the other to another field or leave "
+                "it out (its values are kept with the rows as read)"
+            )
         field_of[column] = field
     return field_of
+
+
+def _unknown_mapped_column(column: str, columns: list[str]) -> str:
+    """The mapping names a column the file lacks: the one it likely means (headers
+    compared folded: case, spaces, punctuation), else the file's columns."""
+    folded = [c for c in columns if fold_header(c) == fold_header(column)]
+    message = f"mapping names column {column!r}, which the file does not have"
+    if folded:
+        return message + f"; did you mean {folded[0]!r}?"
+    near = difflib.get_close_matches(column, columns, n=3, cutoff=0.6)
+    if near:
+        return message + "; did you mean " + " or ".join(repr(c) for c in near) + "?"
+    return message + f"; the file's columns are: {listed_columns(columns)}"
 
 
 def _check_given(kind: str, field_of: dict[str, str], given: dict[str, str]) -> None:
@@ -441,6 +493,30 @@ def listed_columns(columns: list[str]) -> str:
     shown = ", ".join(columns[:COLUMNS_LISTED])
     more = len(columns) - COLUMNS_LISTED
     return shown + (f" and {more} more" if more > 0 else "")
+
+
+# The fields that tie a person to a grave (links.LOOKUP_ORDER).
+GRAVE_FIELDS = ("site_id", "site_ref", "register_number", "burial_place")
+
+
+def no_grave_column_note(columns: list[str], field_of: dict[str, str], given: dict) -> str | None:
+    """A person file with no column for the grave stores every person without one, and a
+    later import cannot add it to the stored records: said before anything is stored."""
+    if set(GRAVE_FIELDS) & (set(field_of.values()) | set(given)):
+        return None
+    free = [c for c in columns if c not in field_of]  # a column read as another field is not
+    candidates = [c for f in GRAVE_FIELDS for c in likeliest_columns("persons", f, free)]
+    hint = (
+        " (likeliest: " + ", ".join(repr(c) for c in dict.fromkeys(candidates)) + ")"
+        if candidates
+        else ""
+    )
+    return (
+        "no column gives the persons' graves (burial place, register number, site id or "
+        f"site ref){hint}: every person is stored without a burial site, and importing the "
+        "file again with a mapping adds no grave to them (undo the batch first); name the "
+        'column with a mapping file, e.g. {"COLUMN": "burial_place"}'
+    )
 
 
 def missing_field_message(kind: str, alternatives: tuple[str, ...], columns: list[str]) -> str:

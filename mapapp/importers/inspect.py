@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from itertools import islice
 
-from mapapp.importers.columns import FIELDS, REQUIRED, also_named_lines, likeliest_columns
+from mapapp.importers.columns import (
+    FIELDS,
+    REQUIRED,
+    also_named_lines,
+    likeliest_columns,
+    no_grave_column_note,
+)
 from mapapp.importers.errors import ImportFileError
 from mapapp.importers.readers import read_as
 from mapapp.importers.runner import ImportOptions, checked_given, open_mapped
@@ -28,6 +34,10 @@ def inspect_file(options: ImportOptions) -> list[str]:
         lines.append(f"    (--set) → {name} = {value}")
     lines += ["  " + line for line in also_named_lines(columns.field_of, columns.also_named)]
     lines += _unfilled_fields(options.kind, table.columns, columns.field_of, given)
+    if options.kind == "persons" and (
+        note := no_grave_column_note(table.columns, columns.field_of, given)
+    ):
+        lines.append("  note: " + note)
     lines.append(f"  first {SAMPLE_ROWS} rows:")
     try:
         for row, raw in islice(table.rows, SAMPLE_ROWS):

@@ -144,13 +144,18 @@ def check_person_chunk(
                 if v is BAD:
                     bad[i] = 1
 
-    # Field -> cleaned values; fields mapped from two columns keep the later one, as
-    # RowContext.fields does.
+    # Field -> cleaned values; a field's further columns fill its empty cells, in order,
+    # as RowContext.fields does.
     f: dict[str, list] = {}
     cells = _cells(raws, list(ctx.field_of))
     for (_column, name), values_read in zip(ctx.field_of.items(), cells, strict=True):
         f[name] = _cleaned(values_read)
         mark(f[name])
+    for column, name in ctx.fallback_of.items():
+        if name in f and None in f[name]:
+            further = _cleaned(_cells(raws, [column])[0])
+            f[name] = [b if a is None else a for a, b in zip(f[name], further, strict=True)]
+            mark(f[name])
     for name, value in ctx.given.items():
         if name != "kind":
             f[name] = [value] * n

@@ -558,7 +558,9 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
             raise ImportFileError(f"{path.name}: cannot transform from {crs} ({exc})") from None
     columns = [c for c in frame.columns if c != "geometry"]
     table = Table(
-        columns=[*columns, "lat", "lon"],
+        # The geometry's coordinates come first: a property such as `latitude` is read
+        # only where a feature has no geometry (columns.ColumnMap.also_named).
+        columns=["lat", "lon", *(c for c in columns if c not in ("lat", "lon"))],
         rows=iter(()),
         crs=crs,
         encoding=options.get("encoding"),
@@ -622,7 +624,8 @@ def _geo_rows(frame, columns: list[str], problems: list[Problem], written=None):
             continue
         geom = record.geometry
         if _no_geometry(geom):
-            values["lat"] = values["lon"] = ""
+            # Properties named lat and lon, where the feature has them, place it.
+            values["lat"], values["lon"] = values.get("lat", ""), values.get("lon", "")
         elif geom.geom_type != "Point":
             problems.append(Problem(index, "geometry", f"a {geom.geom_type}, not a Point"))
             continue

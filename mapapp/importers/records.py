@@ -28,6 +28,8 @@ class Checked:
     record: dict | None = None
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    # Fields this row took from a further column of theirs (RowContext.fallback_of).
+    read_from: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -40,6 +42,9 @@ class RowContext:
     given: dict[str, str] = field(default_factory=dict)
     # Whose record ids these are (--source, else the file name): ids are unique per source.
     record_source: str = ""
+    # Further columns of a field, read in order where the ones before are empty
+    # (columns.ColumnMap.also_named): column -> field.
+    fallback_of: dict[str, str] = field(default_factory=dict)
 
     def fields(self, raw: dict[str, str], checked: Checked) -> dict[str, str | None]:
         """Field -> cleaned text; cells that cannot even be cleaned become problems."""
@@ -57,6 +62,18 @@ class RowContext:
                 out[name] = clean(value)
             except ValueError as exc:
                 checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
+        for column, name in self.fallback_of.items():
+            value = raw.get(column)
+            if name not in out or out[name] is not None or value is None:
+                continue  # the field's cell was refused, or holds something, or none here
+            try:
+                out[name] = clean(value)
+            except ValueError as exc:
+                checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
+                del out[name]
+                continue
+            if out[name] is not None:
+                checked.read_from[name] = column
         for name, value in self.given.items():
             if name != "kind":  # a site's kind: its name says it first (see _site_kind)
                 out[name] = value
@@ -64,11 +81,14 @@ class RowContext:
             value = out.get(name)
             if value is not None and len(value) > limit:
                 checked.problems.append(
-                    Problem(checked.row, self.column(name), too_long(limit), value[:200])
+                    Problem(checked.row, self.column(name, checked), too_long(limit), value[:200])
                 )
         return out
 
-    def column(self, name: str) -> str:
+    def column(self, name: str, checked: Checked | None = None) -> str:
+        """The column ``name`` is read from (in ``checked``'s row, where given)."""
+        if checked is not None and name in checked.read_from:
+            return checked.read_from[name]
         for column, field_name in self.field_of.items():
             if field_name == name:
                 return column
@@ -152,7 +172,7 @@ def _int(f: dict, name: str, ctx: RowContext, checked: Checked) -> int | None:
     try:
         return values.parse_count(text)
     except ValueError as exc:
-        checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), text))
+        checked.problems.append(Problem(checked.row, ctx.column(name, checked), str(exc), text))
         return None
 
 
@@ -163,7 +183,7 @@ def _apply(parser, f: dict, name: str, ctx: RowContext, checked: Checked):
     try:
         return parser(text)
     except ValueError as exc:
-        checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), text))
+        checked.problems.append(Problem(checked.row, ctx.column(name, checked), str(exc), text))
         return None
 
 
@@ -287,10 +307,14 @@ NO_KIND_REMEDY = {
 }
 
 
+# An OpenStreetMap export's `type` says what the feature is in OSM, not what the place is.
+OSM_ELEMENT_TYPES = ("node", "way", "relation")
+
+
 def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
     """The kind from its column; else from the name when the name says it (Братская
     могила ...); else the --set value; else from OpenStreetMap tags; else a problem."""
-    if f.get("kind") is not None:
+    if f.get("kind") is not None and f["kind"].lower() not in OSM_ELEMENT_TYPES:
         return _apply(values.parse_site_kind, f, "kind", ctx, checked)
     kind = values.site_kind_from_name(f.get("name"), f.get("name_ru"), f.get("name_be"))
     kind = kind or ctx.given.get("kind")
@@ -384,7 +408,9 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     for name, value in written:
         if value and ("\n" in value or "\r" in value):
             # No name has one: a quote left open in a CSV joins lines into one cell.
-            checked.problems.append(Problem(row, ctx.column(name), LINE_BREAK_IN_NAME, value[:200]))
+            checked.problems.append(
+                Problem(row, ctx.column(name, checked), LINE_BREAK_IN_NAME, value[:200])
+            )
     dates = {name: _partial_date(f, name, ctx, checked) for name in ("birth_date", "death_date")}
     fate = _apply(values.parse_fate, f, "fate", ctx, checked)
     flags = {
@@ -393,7 +419,9 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     }
     site_id = _apply(_site_id, f, "site_id", ctx, checked)
     honours = check_award_fields(f)
-    checked.problems.extend(Problem(row, ctx.column(n), why, v) for n, why, v in honours.problems)
+    checked.problems.extend(
+        Problem(row, ctx.column(n, checked), why, v) for n, why, v in honours.problems
+    )
     record_id = f.get("record_id")
     if checked.problems:
         return checked
@@ -450,7 +478,9 @@ def _partial_date(f: dict, name: str, ctx: RowContext, checked: Checked) -> tupl
     try:
         return DATE_PARSERS[name](f.get(name))
     except ValueError as exc:
-        checked.problems.append(Problem(checked.row, ctx.column(name), str(exc), f.get(name)))
+        checked.problems.append(
+            Problem(checked.row, ctx.column(name, checked), str(exc), f.get(name))
+        )
         return (None, None, None)
 
 

@@ -17,7 +17,12 @@ from pyproj.exceptions import CRSError
 from sqlalchemy import Engine
 
 from mapapp.importers import values, writers
-from mapapp.importers.columns import REJECTS_COLUMNS, load_mapping_file, map_columns
+from mapapp.importers.columns import (
+    REJECTS_COLUMNS,
+    load_mapping_file,
+    map_columns,
+    no_grave_column_note,
+)
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver
@@ -66,6 +71,8 @@ class ImportReport:
     unmapped: list[str] = field(default_factory=list)
     mapped: dict[str, str] = field(default_factory=dict)
     also_named: dict[str, str] = field(default_factory=dict)  # columns.ColumnMap
+    # What the mapping leaves out that matters (columns.no_grave_column_note).
+    notes: list[str] = field(default_factory=list)
     encoding: str | None = None
     delimiter: str | None = None
     crs: str | None = None
@@ -147,8 +154,11 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         transformer=_transformer(options.crs),
         given=checked_given(options),
         record_source=options.source or _rejects_source(table) or options.path.name,
+        fallback_of=columns.also_named,
     )
     if options.kind == "persons":
+        note = no_grave_column_note(table.columns, columns.field_of, ctx.given)
+        report.notes += [note] if note else []
         return _import_persons(engine, options, table, ctx, report, progress)
     return _import_places(engine, options, table, ctx, report, progress)
 
@@ -495,6 +505,7 @@ def report_json(report: ImportReport) -> str:
             "other_sheets_not_read": report.other_sheets,
             "unmapped_columns": report.unmapped,
             "columns_also_naming_a_read_field": report.also_named,
+            "notes": report.notes,
             "batch_id": report.batch_id,
             "committed": report.committed,
             "possible_duplicates": report.possible_duplicates,

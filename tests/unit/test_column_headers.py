@@ -52,6 +52,39 @@ BELARUSIAN_REGISTERS = {
 }
 
 
+# Headers of English exports and OpenStreetMap, and more of Belarusian registers.
+MORE_HEADERS = {
+    "persons": {
+        "Surname": "surname",
+        "Year of birth": "birth_date",
+        "Military rank": "rank",
+        "Cause of death": "fate",
+        "Place of burial": "burial_place",
+        "Register No.": "register_number",
+        "Апошняе месца службы": "unit",
+    },
+    "sites": {
+        "name": "name",
+        "Від пахавання": "kind",
+        "ref:by:heritage": "register_number",
+        "Number buried": "buried_total",
+        "lat": "lat",
+        "lon": "lon",
+    },
+}
+
+
+@pytest.mark.parametrize("kind", sorted(MORE_HEADERS))
+def test_english_osm_and_more_belarusian_headers_map_without_a_map(kind):
+    expected = MORE_HEADERS[kind]
+    assert map_columns(kind, list(expected), None).field_of == expected
+
+
+def test_prychyna_vybyccia_is_the_fate_where_no_other_column_gives_it():
+    mapped = map_columns("persons", ["Прозвішча", "Прычына выбыцця"], None)
+    assert mapped.field_of == {"Прозвішча": "surname", "Прычына выбыцця": "fate"}
+
+
 @pytest.mark.parametrize("kind", sorted(BELARUSIAN_REGISTERS))
 def test_a_belarusian_register_maps_without_a_map(kind):
     expected = BELARUSIAN_REGISTERS[kind]
