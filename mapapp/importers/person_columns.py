@@ -186,7 +186,8 @@ def check_person_chunk(
     }
     site_ids = _each(col("site_id"), _site_id)
     record_ids = col("record_id")
-    for column in (births, deaths, fates, *flags.values(), site_ids):
+    reburial_dates = _each(col("reburial_date"), values.text_with_real_dates)
+    for column in (births, deaths, fates, *flags.values(), site_ids, reburial_dates):
         mark(column)
     honours = _honours(f, n, bad)
     links = _links(f, site_ids, resolver, n, bad)

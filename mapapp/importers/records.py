@@ -226,6 +226,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
             )
         )
     precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
+    _apply(values.text_with_real_dates, f, "year", ctx, checked)
     counts = {
         k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
     }
@@ -418,6 +419,7 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque")
     }
     site_id = _apply(_site_id, f, "site_id", ctx, checked)
+    _apply(values.text_with_real_dates, f, "reburial_date", ctx, checked)
     honours = check_award_fields(f)
     checked.problems.extend(
         Problem(row, ctx.column(n, checked), why, v) for n, why, v in honours.problems

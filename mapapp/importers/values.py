@@ -5,6 +5,7 @@ Each parser returns the value or raises ValueError with a reason a person can ac
 
 from __future__ import annotations
 
+import calendar
 import math
 import re
 
@@ -278,3 +279,16 @@ def parse_precision(text: str) -> str:
         return PRECISIONS[text.strip().lower()]
     except KeyError:
         raise ValueError("use site, settlement_centre or district") from None
+
+
+_WRITTEN_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+
+
+def text_with_real_dates(text: str) -> str:
+    """Text kept as written ("1944", "осень 1944", "22.06.1944, перезахоронение 1957")
+    whose every day.month.year is a day of the calendar: "31.02.1944" is refused."""
+    for match in _WRITTEN_DATE.finditer(text):
+        day, month, year = (int(part) for part in match.groups())
+        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
+            raise ValueError(f"no such day in the calendar: {match.group()!r}")
+    return text

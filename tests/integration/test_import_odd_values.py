@@ -511,3 +511,29 @@ def test_a_year_marked_as_a_birth_year_is_no_date_of_death(run, tmp_path, counts
     assert (problem.row, problem.column, problem.value) == (3, "Дата гибели", "1912 г.р.")
     assert "marked as a year of birth" in problem.reason
     assert counts() == before
+
+
+def test_a_day_the_calendar_lacks_is_refused_in_a_site_s_year_and_a_reburial_date(
+    run, tmp_path, counts
+):
+    before = counts()
+    sites = (
+        "Название,Тип,Широта,Долгота,Год\n"
+        "Братская могила у ручья,mass_grave,54.5,30.5,31.02.1944\n"
+        'Братская могила у дороги,mass_grave,54.5,30.6,"1944, перенесена 22.06.1957"\n'
+    )
+    report = run("sites", write(tmp_path, "years.csv", sites))
+    assert not report.committed
+    assert [(p.row, p.column, p.value) for p in report.problems] == [(2, "Год", "31.02.1944")]
+    assert "no such day in the calendar" in report.problems[0].reason
+    persons = (
+        "Фамилия,Имя,Место захоронения,Район захоронения,Дата перезахоронения\n"
+        "Перенесенов,Иван,Шуховцы,Дубровенский,30.02.1943\n"
+        "Перенесенова,Анна,Шуховцы,Дубровенский,весна 1957\n"
+    )
+    report = run("persons", write(tmp_path, "reburied.csv", persons))
+    assert not report.committed
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (2, "Дата перезахоронения", "30.02.1943")
+    ]
+    assert counts() == before
