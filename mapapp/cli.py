@@ -330,6 +330,8 @@ def _parse_given(pairs: tuple[str, ...]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
             raise click.BadParameter(f"{pair!r}: expected FIELD=VALUE", param_hint="--set")
+        if name.strip() in given:
+            raise click.BadParameter(f"{name.strip()!r} is given twice", param_hint="--set")
         given[name.strip()] = value
     return given
 

@@ -33,6 +33,7 @@ from mapapp.importers.records import CHECKERS, Checked, RowContext
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
 from mapapp.queries.site_duplicates import possible_duplicate_sites
+from mapapp.text.dates import parse_death_date, parse_partial_date
 
 
 @dataclass
@@ -173,18 +174,33 @@ def open_mapped(options: ImportOptions):
     return table, columns
 
 
+# How the row check reads a field's value: a --set value is read so once, up front, not
+# refused again on every row. A kind is stored as read; the others as written.
+GIVEN_READERS: dict[str, Callable] = {
+    "kind": values.parse_site_kind,
+    "location_precision": values.parse_precision,
+    "fate": values.parse_fate,
+    **dict.fromkeys(("is_hero", "is_partisan", "is_fictional", "on_plaque"), values.parse_flag),
+    **dict.fromkeys(("buried_total", "buried_known", "buried_unknown"), values.parse_count),
+    "birth_date": parse_partial_date,
+    "death_date": parse_death_date,
+    **dict.fromkeys(("year", "reburial_date"), values.text_with_real_dates),
+}
+
+
 def checked_given(options: ImportOptions) -> dict[str, str]:
-    """--set values, checked once: a kind must be one the register knows."""
+    """--set values, checked once: each as the rows' cells of its field are."""
     given = {}
     for name, value in options.given.items():
         cleaned = value.strip()
         if not cleaned:
             raise ImportFileError(f"--set {name}=...: the value is empty")
-        if name == "kind":
+        if reader := GIVEN_READERS.get(name):
             try:
-                cleaned = values.parse_site_kind(cleaned)
+                read = reader(cleaned)
             except ValueError as exc:
-                raise ImportFileError(f"--set kind={value}: {exc}") from None
+                raise ImportFileError(f"--set {name}={value}: {exc}") from None
+            cleaned = read if name == "kind" else cleaned
         limit = FIELD_LIMITS[options.kind].get(name)
         if limit is not None and len(cleaned) > limit:
             raise ImportFileError(f"--set {name}=...: {too_long(limit)}")

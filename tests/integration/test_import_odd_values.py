@@ -537,3 +537,37 @@ def test_a_day_the_calendar_lacks_is_refused_in_a_site_s_year_and_a_reburial_dat
         (2, "Дата перезахоронения", "30.02.1943")
     ]
     assert counts() == before
+
+
+def test_a_set_value_is_read_once_as_the_field_s_cells_are(run, tmp_path, counts, test_settings):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    from mapapp.importers.errors import ImportFileError
+
+    sites = write(tmp_path, "s.csv", "Название,Тип,Широта,Долгота\nСтела,memorial,54.5,30.5\n")
+    persons = write(tmp_path, "p.csv", "Фамилия,Имя\nУстановов,Иван\nУстановова,Анна\n")
+    before = counts()
+    for kind, path, given, told in (
+        ("sites", sites, {"location_precision": "exact"}, "--set location_precision=exact: "),
+        ("sites", sites, {"year": "31.02.1944"}, "no such day in the calendar: '31.02.1944'"),
+        ("persons", persons, {"birth_date": "30.02.1920"}, "--set birth_date=30.02.1920: "),
+        ("persons", persons, {"death_date": "1920 г.р."}, "marked as a year of birth"),
+        ("persons", persons, {"fate": "непонятно"}, "--set fate=непонятно: "),
+    ):
+        with pytest.raises(ImportFileError, match=told.replace("(", r"\(")):
+            run(kind, path, given=given)
+    assert counts() == before
+    # Given twice on the command line: refused, not the last one taken.
+    mapapp = Path(sys.executable).parent / "mapapp"
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    twice = subprocess.run(
+        [str(mapapp), "import", "sites", str(sites), "--set", "kind=memorial", "--set",
+         "kind=mass_grave", "--dry-run"],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert twice.returncode == 2 and "'kind' is given twice" in twice.stderr
