@@ -371,6 +371,7 @@ def _print_report(report, dry_run: bool) -> None:
         click.echo(f"  … and {len(report.problems) - 200} more problems")
     for warning in report.warnings[:50]:
         click.echo(f"  warning {warning}")
+    _print_placed(report.placed)
     if report.committed:
         click.echo(
             f"  committed as batch {report.batch_id}: {report.added:,} added, "
@@ -409,6 +410,20 @@ def _print_report(report, dry_run: bool) -> None:
     _print_ids_elsewhere(report)
     _print_possible_duplicates(report)
     _print_possible_duplicate_sites(report)
+
+
+def _print_placed(placed: list[dict], shown: int = 20) -> None:
+    """Rows without coordinates the gazetteer placed: their points are approximate."""
+    if not placed:
+        return
+    click.echo(
+        f"  {len(placed):,} {'row' if len(placed) == 1 else 'rows'} without coordinates "
+        "placed by the gazetteer (approximate points; each site's page says so):"
+    )
+    for place in placed[:shown]:
+        click.echo(f"    row {place['row']}: at {place['at']}")
+    if len(placed) > shown:
+        click.echo(f"    … and {len(placed) - shown:,} more (--json lists them all)")
 
 
 def _print_ids_elsewhere(report) -> None:

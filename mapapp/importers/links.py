@@ -134,8 +134,14 @@ class Gazetteer:
                     + (f" in {district!r}: give the coordinates" if key else
                        ": add the district")
                 )  # fmt: skip
+            if key and _settlements_named(settlement, known):
+                # Known, but elsewhere: the row contradicts the gazetteer; no guess.
+                return (
+                    f"no coordinates, and the gazetteer knows {settlement!r} only outside "
+                    f"{district!r}: give the coordinates, or correct the district"
+                )
         if key:
-            towns = [p for p in nearby if p["district"] and p["kind"] in ("town", "city")]
+            towns = [p for p in nearby if p["kind"] in ("town", "city")]
             if len(towns) == 1:
                 return _placed(
                     towns[0], "district", f"the centre of {district} ({towns[0]['name']})"
@@ -144,10 +150,12 @@ class Gazetteer:
 
 
 def _in_district(place: dict, wanted: str) -> bool:
-    """True when no district is asked for, or the place lies in it (by district key)."""
+    """True when no district is asked for, or the place lies in it (by district key). A
+    town the gazetteer gives no district is in the district named after it (Орша in
+    Оршанский район)."""
     if not wanted:
         return True
-    key = district_key(place["district"]) if place["district"] else ""
+    key = district_key(place["district"] or place["name"])
     return bool(key) and same_district(key, wanted)
 
 
@@ -187,4 +195,5 @@ def _placed(place: dict, precision: str, where: str) -> dict:
         "lon": round(place["lon"], 7),
         "location_precision": precision,
         "location_note": f"placed at {where}: the imported row gives no coordinates",
+        "at": where,
     }

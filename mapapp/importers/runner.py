@@ -92,6 +92,8 @@ class ImportReport:
     present_differing: int = 0
     present_differing_rows: list[int] = field(default_factory=list)
     present_other_surname: int = 0  # of them, stored under another surname
+    # Sites without coordinates placed by the gazetteer: row, precision, at (a place).
+    placed: list[dict] = field(default_factory=list)
     # Record ids and names of this file stored under another source (a renamed export?)
     ids_elsewhere: writers.IdsElsewhere = field(default_factory=writers.IdsElsewhere)
 
@@ -219,7 +221,7 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
     rejected_rows = {p.row: [p] for p in table.problems}
     _mark_duplicates(checked)
     with engine.begin() as conn:
-        _place_by_gazetteer(conn, ctx, checked)
+        report.placed = _place_by_gazetteer(conn, ctx, checked)
         for item in checked:
             report.warnings += item.warnings
             if item.problems:
@@ -256,23 +258,30 @@ def _sources_of(checked: list[Checked]) -> dict[int, dict]:
     return {c.row: c.source for c in checked}
 
 
-def _place_by_gazetteer(conn, ctx: RowContext, checked: list[Checked]) -> None:
+def _place_by_gazetteer(conn, ctx: RowContext, checked: list[Checked]) -> list[dict]:
     """Sites without coordinates: at the settlement or district centre the gazetteer
-    knows, with the precision saying so; otherwise the row is refused with the reason."""
+    knows, with the precision saying so; otherwise the row is refused with the reason.
+    Returns where each row was placed (row, precision, at), for the report."""
     unplaced = [c for c in checked if c.record is not None and c.record.get("lat") is None]
     if not unplaced:
-        return
+        return []
     places = Gazetteer(conn).locate_all(
         [(c.record.get("settlement"), c.record.get("district")) for c in unplaced]
     )
+    placed = []
     for item, place in zip(unplaced, places, strict=True):
         if isinstance(place, str):
             item.problems.append(Problem(item.row, ctx.column("lat"), place))
             continue
+        placed.append(
+            {"row": item.row, "precision": place["location_precision"], "at": place["at"]}
+        )
         note = item.record.get("location_note")
+        place = {k: v for k, v in place.items() if k != "at"}
         item.record.update(place)
         if note:
             item.record["location_note"] = f"{note}; {place['location_note']}"
+    return placed
 
 
 def _import_persons(engine, options, table, ctx, report, progress) -> ImportReport:
@@ -522,6 +531,7 @@ def report_json(report: ImportReport) -> str:
             "unmapped_columns": report.unmapped,
             "columns_also_naming_a_read_field": report.also_named,
             "notes": report.notes,
+            "placed_by_gazetteer": report.placed,
             "batch_id": report.batch_id,
             "committed": report.committed,
             "possible_duplicates": report.possible_duplicates,

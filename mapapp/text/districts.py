@@ -48,12 +48,17 @@ def known_district_keys() -> frozenset[str]:
     return frozenset(_russian_key_of().values())
 
 
+# A key shorter than this ("Д") is the beginning of too many names to stand for one.
+SHORTEST_PREFIX = 3
+
+
 def same_district(a: str, b: str) -> bool:
     """Whether two district keys (``district_key``) name one district: one is the
-    beginning of the other, unless they are two districts of the list."""
+    beginning of the other (of three letters at least), unless they are two districts
+    of the list."""
     if a == b:
         return True
-    if not (a.startswith(b) or b.startswith(a)):
+    if min(len(a), len(b)) < SHORTEST_PREFIX or not (a.startswith(b) or b.startswith(a)):
         return False
     known = known_district_keys()
     return not (a in known and b in known)

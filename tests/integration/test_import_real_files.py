@@ -329,6 +329,38 @@ def test_a_settlement_named_by_its_other_spelling_places_the_row(run, tmp_path, 
     assert tuple(placed) == ("settlement_centre", 54.572)
 
 
+def test_a_town_is_found_in_its_own_district_and_every_placement_is_reported(run, tmp_path):
+    """The gazetteer gives Орша, Витебск and Могилёв no district: each is the town of the
+    district named after it, in Russian or Belarusian. A letter is no district. The report
+    says which rows were placed, and where."""
+    content = (
+        "Название,Тип,Населённый пункт,Район,Широта,Долгота\n"
+        "Братская могила в Орше,братская могила,Орша,Оршанский район,,\n"
+        "Братская могила в Витебске,братская могила,Витебск,Віцебскі раён,,\n"
+        "Братская могила в Оршанском районе,братская могила,,Оршанский район,,\n"
+        "Братская могила на букву,братская могила,,Д,,\n"
+        "Братская могила в Орше у Могилёва,братская могила,Орша,Могилёвский район,,\n"
+    )
+    report = run("sites", write(tmp_path, "towns.csv", content), skip_invalid=True)
+    assert [(p.row, p.reason) for p in report.problems] == [
+        (5, "no coordinates, and the gazetteer has no point for district 'Д'"),
+        (
+            6,
+            "no coordinates, and the gazetteer knows 'Орша' only outside 'Могилёвский "
+            "район': give the coordinates, or correct the district",
+        ),
+    ]
+    assert report.placed == [
+        {"row": 2, "precision": "settlement_centre", "at": "the centre of Орша"},
+        {"row": 3, "precision": "settlement_centre", "at": "the centre of Витебск"},
+        {
+            "row": 4,
+            "precision": "district",
+            "at": "the centre of Оршанский район (Орша)",
+        },
+    ]
+
+
 # --- 5. any cell, anywhere -----------------------------------------------------------
 
 
