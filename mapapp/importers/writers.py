@@ -526,12 +526,14 @@ def write_staged_persons(
     in a few set statements. A large load drops and restores foreign keys (and indexes),
     which locks the persons, burials and person_sources tables until it commits; an
     online load (``options.online``) takes row locks only, so readers go on."""
-    exclusive = not options.online and staged >= BULK_ROWS
+    # What counts is the rows to add: a file imported again adds none and locks nothing.
+    new = staged - count_staged_present(conn) if staged >= BULK_ROWS else staged
+    exclusive = not options.online and new >= BULK_ROWS
     keys = _drop_foreign_keys(conn) if exclusive else []
     indexes = []
     if exclusive:
         stored = conn.execute(text("SELECT count(*) FROM persons")).scalar_one()
-        if staged > stored * REBUILD_SHARE:
+        if new > stored * REBUILD_SHARE:
             indexes = [
                 *_drop_secondary_indexes(conn, "persons"),
                 *_drop_secondary_indexes(conn, "burials"),

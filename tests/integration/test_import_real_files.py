@@ -591,6 +591,31 @@ def test_a_large_load_locks_readers_until_it_commits_as_the_readme_says(
         undo_batch(engine, report.batch_id)
 
 
+def test_a_large_file_imported_again_adds_nothing_and_locks_no_reader(
+    run, tmp_path, engine, monkeypatch
+):
+    """The lock is for a load that adds many rows: one that adds none takes row locks."""
+    from mapapp.importers import writers
+    from mapapp.importers.runner import ImportOptions, run_import
+
+    monkeypatch.setattr(writers, "BULK_ROWS", 1)
+    rows = "".join(person(str(810_000 + i), surname=f"Повторов{i}") for i in range(20))
+    path = write(tmp_path, "again.csv", HEADER + rows)
+    assert run("persons", path).added == 20
+    answers: list[int] = []
+    errors: list[Exception] = []
+
+    def read_while_loading(stage: str, _done: int) -> None:
+        if stage == "inserted":
+            thread = threading.Thread(target=_read, args=(engine, answers, errors))
+            thread.start()
+            thread.join(15)
+
+    report = run_import(engine, ImportOptions(kind="persons", path=path), read_while_loading)
+    assert report.committed and (report.added, report.present) == (0, 20)
+    assert not errors and len(answers) == 1, errors
+
+
 def test_cells_longer_than_their_field_holds_are_refused_with_row_and_column(run, tmp_path, engine):
     persons = write(
         tmp_path,
