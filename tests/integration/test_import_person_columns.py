@@ -28,8 +28,15 @@ BBOX = (23.1, 51.2, 32.8, 56.2)
 
 def _both(engine, columns, rows, given=None):
     """(column-by-column outcome, row-by-row outcomes) for the same rows."""
-    field_of = map_columns("persons", columns, None, given or {}).field_of
-    ctx = RowContext("persons", field_of, BBOX, given=given or {}, record_source="t.csv")
+    mapped = map_columns("persons", columns, None, given or {})
+    ctx = RowContext(
+        "persons",
+        mapped.field_of,
+        BBOX,
+        given=given or {},
+        record_source="t.csv",
+        fallback_of=mapped.also_named,
+    )
     chunk = [(number, dict(zip(columns, row, strict=True))) for number, row in rows]
     with engine.connect() as conn:
         resolver = SiteResolver(conn)
@@ -171,6 +178,30 @@ def test_full_names_and_values_set_for_the_file(engine):
     fast, slow = _both(engine, columns, rows, given={"rank": "рядовой"})
     assert _assert_same(fast, slow) == {4}
     assert all(row[13] == "рядовой" for row in fast.stage_rows)
+
+
+def test_a_field_s_further_column_fills_its_empty_cells_alike(engine):
+    """ "Год рождения" then "Дата рождения": the second is read where the first is empty,
+    by both checks; a bad cell in it is handed over and named in its own column."""
+    columns = ["ID записи", "Фамилия", "Год рождения", "Дата рождения", "Место захоронения",
+               "Район захоронения"]  # fmt: skip
+    place = ["Шуховцы", "Дубровенский"]
+    rows = [
+        (2, ["1", "Годнов", "1902", "03.03.1902", *place]),
+        (3, ["2", "Датов", "", "22.06.1903", *place]),
+        (4, ["3", "Пустов", "", "", *place]),
+        (5, ["4", "Февралёв", "", "31.02.1904", *place]),
+        (6, ["5", "Формулов", "", Formula("=A1"), *place]),
+        (7, ["6", "Нулев", "", "1905\x00", *place]),
+        (8, ["7", "Первов", "31.02.1906", "1906", *place]),
+    ]
+    fast, slow = _both(engine, columns, rows)
+    assert _assert_same(fast, slow) == {5, 6, 7, 8}
+    births = {row[30]: row[5:8] for row in fast.stage_rows}
+    assert births == {2: (1902, None, None), 3: (1903, 6, 22), 4: (None, None, None)}
+    named = {c.row: [p.column for p in c.problems] for c in slow if c.problems}
+    assert named == {5: ["Дата рождения"], 6: ["Дата рождения"], 7: ["Дата рождения"],
+                     8: ["Год рождения"]}  # fmt: skip
 
 
 # Generated cells, anywhere in a persons file: the column-by-column check never raises,
