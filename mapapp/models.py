@@ -458,7 +458,8 @@ class ImportBatch(Base):
     __tablename__ = "import_batches"
     __table_args__ = (
         CheckConstraint("kind IN ('sites', 'battles', 'persons')", name="kind_known"),
-        CheckConstraint("status IN ('committed', 'undone')", name="status_known"),
+        # partly_undone: its undo kept the records that held someone's work (0019).
+        CheckConstraint("status IN ('committed', 'undone', 'partly_undone')", name="status_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -769,7 +770,8 @@ class Contribution(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     target_type: Mapped[str] = mapped_column(String(10))
-    # No foreign key: an import batch may be undone under a contribution, which stays.
+    # No foreign key (a person or a site): a trigger refuses deleting a record any
+    # contribution targets (migration 0019), so an undo keeps it.
     target_id: Mapped[int] = mapped_column(Integer)
     field: Mapped[str | None] = mapped_column(String(50))
     value = mapped_column(JSONB)
@@ -798,8 +800,9 @@ class Photo(Base):
     contribution_id: Mapped[int] = mapped_column(
         ForeignKey("contributions.id", ondelete="RESTRICT"), unique=True
     )
-    site_id: Mapped[int | None] = mapped_column(Integer)
-    person_id: Mapped[int | None] = mapped_column(Integer)
+    # A record with a photo is never deleted from under it (0019).
+    site_id: Mapped[int | None] = mapped_column(ForeignKey("burial_sites.id", ondelete="RESTRICT"))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="RESTRICT"))
     mime: Mapped[str] = mapped_column(String(20))
     width: Mapped[int] = mapped_column(Integer)
     height: Mapped[int] = mapped_column(Integer)

@@ -150,6 +150,8 @@ class Scratch:
 
     def cleanup(self) -> None:
         with self.engine.begin() as conn:
+            remove_contributions_to(conn, "persons", "ref LIKE 'test:%'")
+            remove_contributions_to(conn, "burial_sites", "ref LIKE 'test:%'")
             conn.execute(text("DELETE FROM persons WHERE ref LIKE 'test:%'"))
             for first in ("brigade_id IS NOT NULL", "true"):
                 conn.execute(
@@ -162,6 +164,56 @@ class Scratch:
                 )
             )
             conn.execute(text("DELETE FROM burial_sites WHERE ref LIKE 'test:%'"))
+
+
+TARGET_TYPES = {"persons": "person", "burial_sites": "site"}
+
+
+def remove_contributions_to(conn, table: str, where: str) -> None:
+    """Remove the contributions to the records of ``table`` matching ``where``, with their
+    photos, evidence files and mail, so that a test can delete its records: the database
+    refuses to delete a record a contribution targets (migration 0019)."""
+    contributions = (
+        f"SELECT c.id FROM contributions c WHERE c.target_type = '{TARGET_TYPES[table]}' "
+        f"AND c.target_id IN (SELECT id FROM {table} WHERE {where})"
+    )
+    conn.execute(
+        text(f"UPDATE {table} SET withdrawn_by = NULL WHERE withdrawn_by IN ({contributions})")
+    )
+    for dependent in ("photos", "evidence_files", "outbox"):
+        conn.execute(text(f"DELETE FROM {dependent} WHERE contribution_id IN ({contributions})"))
+    conn.execute(text(f"DELETE FROM contributions WHERE id IN ({contributions})"))
+
+
+def remove_batch(engine: Engine, batch_id: int) -> None:
+    """Undo an import batch whatever a test did to its records: an undo keeps those that
+    hold contributions or edits, so their contributions go first and the records an undo
+    still keeps (edited ones) are deleted afterwards."""
+    from mapapp.importers.batches import UndoRefused, undo_batch, undo_batch_keeping_edited
+
+    try:
+        undo_batch(engine, batch_id)
+        return
+    except UndoRefused:
+        pass
+    with engine.begin() as conn:
+        for table in TARGET_TYPES:
+            remove_contributions_to(conn, table, f"import_batch_id = {batch_id}")
+    undo_batch_keeping_edited(engine, batch_id)
+    with engine.begin() as conn:
+        for table, place_type in (("burial_sites", "site"), ("battle_locations", "battle")):
+            conn.execute(
+                text(
+                    f"DELETE FROM place_names WHERE place_type = '{place_type}' AND place_id IN "
+                    f"(SELECT id FROM {table} WHERE import_batch_id = :b)"
+                ),
+                {"b": batch_id},
+            )
+        for table in ("persons", "burial_sites", "battle_locations"):  # burials go with persons
+            conn.execute(text(f"DELETE FROM {table} WHERE import_batch_id = :b"), {"b": batch_id})
+        conn.execute(
+            text("UPDATE import_batches SET status = 'undone' WHERE id = :b"), {"b": batch_id}
+        )
 
 
 PASSWORD = "correct horse battery staple"

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from mapapp.contributions.fields import HOME_FIELDS, NAME_FIELDS, PERSON_FIELDS, SITE_FIELDS
 from mapapp.contributions.outbox import queue_condition_report
+from mapapp.contributions.submission import lock_target
 from mapapp.errors import N_, Conflict
 from mapapp.importers.search_index import (
     person_keys,
@@ -25,6 +26,7 @@ SITE_NAME_FIELDS = {"name", "name_ru", "name_be", "name_en", "settlement"}
 
 
 def apply(session: Session, contribution: Contribution) -> None:
+    _require_target(session, contribution)
     {
         "correction": _correction,
         "add_person": _add_person,
@@ -32,6 +34,25 @@ def apply(session: Session, contribution: Contribution) -> None:
         "photo": _photo,
         "withdrawal": _withdrawal,
     }[contribution.kind](session, contribution)
+
+
+def _require_target(session: Session, c: Contribution) -> None:
+    """Conflict when the record is gone (deleted before migration 0019 kept records with
+    contributions): applied to nothing, the contribution would say "approved" and change
+    nothing. Locked until the decision commits."""
+    if lock_target(session, c.target_type, c.target_id):
+        return
+    if c.target_type == "person":
+        raise Conflict(
+            N_("person %(id)s no longer exists: the contribution cannot be applied"),
+            "decision",
+            id=c.target_id,
+        )
+    raise Conflict(
+        N_("site %(id)s no longer exists: the contribution cannot be applied"),
+        "decision",
+        id=c.target_id,
+    )
 
 
 def _correction(session: Session, c: Contribution) -> None:

@@ -139,6 +139,19 @@ def target_exists(session: Session, target_type: str, target_id: int) -> bool:
     ).scalar_one()
 
 
+def lock_target(session: Session, target_type: str, target_id: int) -> bool:
+    """Whether the record exists, keeping it from being deleted until the transaction
+    ends: an undo deleting it meanwhile waits, then the database refuses to delete a
+    record a contribution targets (migration 0019)."""
+    table = TARGET_TABLES[target_type]
+    return (
+        session.execute(
+            text(f"SELECT 1 FROM {table} WHERE id = :id FOR KEY SHARE"), {"id": target_id}
+        ).first()
+        is not None
+    )
+
+
 def store(
     session: Session,
     submission: Submission,
@@ -147,7 +160,7 @@ def store(
 ) -> int:
     """Store a checked submission as pending; NotFound for an unknown target. The caller
     commits (the contribution, its photo and its evidence file together)."""
-    if not target_exists(session, submission.target_type, submission.target_id):
+    if not lock_target(session, submission.target_type, submission.target_id):
         if submission.target_type == "person":
             raise NotFound(N_("no person with id %(id)s"), "target.id", id=submission.target_id)
         raise NotFound(N_("no site with id %(id)s"), "target.id", id=submission.target_id)

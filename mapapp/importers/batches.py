@@ -1,12 +1,66 @@
-"""List import batches and undo one: everything it added goes, nothing else."""
+"""List import batches and undo one: everything it added goes, nothing else, and never
+a record someone has worked on since."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import IntegrityError
+
+from mapapp.contributions.record_work import (
+    WORKED_TABLE,
+    WorkedRecord,
+    describe_worked_records,
+    mark_worked_records,
+)
+
+# Never removed by an undo: a record someone worked on after the import (a contribution
+# of any status, a photo, an evidence file, an edit). The undo refuses, naming them, or
+# removes the rest of the batch and keeps them (the batch is then "partly_undone").
+BATCH_TABLES = {"persons": "persons", "sites": "burial_sites", "battles": "battle_locations"}
+LISTED = 20
+PLURALS = {"persons": "persons", "burial_sites": "sites", "battle_locations": "battle locations"}
 
 
 class UndoError(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class WorkedRecords:
+    """The batch's records that hold someone's work: the first LISTED, and how many."""
+
+    table: str
+    listed: list[WorkedRecord]
+    total: int
+
+    def lines(self) -> list[str]:
+        lines = [f"  {record}" for record in self.listed]
+        if self.total > len(self.listed):
+            lines.append(f"  ... and {self.total - len(self.listed):,} more")
+        return lines
+
+
+class UndoRefused(UndoError):
+    """Records of the batch hold someone's work: nothing was removed."""
+
+    def __init__(self, batch_id: int, worked: WorkedRecords):
+        self.batch_id = batch_id
+        self.worked = worked
+        records = PLURALS[worked.table]
+        super().__init__(
+            "\n".join(
+                [
+                    f"import batch {batch_id} was not undone, nothing was removed: "
+                    f"{worked.total:,} of its {records} hold work that undo would discard",
+                    *worked.lines(),
+                    f"To remove the rest of the batch and keep these {records}: "
+                    f"mapapp batches undo {batch_id} --keep-edited (a kept record found "
+                    "wrong is withdrawn through a contribution, never deleted)",
+                ]
+            )
+        )
 
 
 def list_batches(conn: Connection) -> list[dict]:
@@ -20,7 +74,20 @@ def list_batches(conn: Connection) -> list[dict]:
 
 
 def undo_batch(engine: Engine, batch_id: int) -> dict:
-    """Delete what the batch added, in one transaction. Returns counts per table."""
+    """Delete what the batch added, in one transaction. Returns counts per table.
+    UndoRefused, with nothing deleted, when any of its records holds someone's work."""
+    counts, _ = _undo(engine, batch_id, keep_edited=False)
+    return counts
+
+
+def undo_batch_keeping_edited(engine: Engine, batch_id: int) -> tuple[dict, WorkedRecords]:
+    """Delete what the batch added but the records that hold someone's work, which stay
+    with all that belongs to them. Returns counts per table and the records kept."""
+    counts, kept = _undo(engine, batch_id, keep_edited=True)
+    return counts, kept
+
+
+def _undo(engine: Engine, batch_id: int, keep_edited: bool) -> tuple[dict, WorkedRecords]:
     with engine.begin() as conn:
         batch = conn.execute(
             text("SELECT kind, status FROM import_batches WHERE id = :id FOR UPDATE"),
@@ -30,62 +97,99 @@ def undo_batch(engine: Engine, batch_id: int) -> dict:
             raise UndoError(f"there is no import batch {batch_id}")
         if batch.status == "undone":
             raise UndoError(f"import batch {batch_id} was already undone")
-        counts = {}
-        params = {"id": batch_id}
+        worked = _worked_records(conn, batch_id, BATCH_TABLES[batch.kind])
+        if worked.total and not keep_edited:
+            raise UndoRefused(batch_id, worked)
         # The audit triggers (migration 0007) record who removed the rows.
         conn.execute(
             text("SELECT set_config('mapapp.actor', :actor, true)"),
             {"actor": f"undo of import batch {batch_id}"},
         )
-        if batch.kind == "persons":
-            counts.update(_undo_honours(conn, batch_id))
-            counts["burials"] = conn.execute(
-                text("DELETE FROM burials WHERE import_batch_id = :id"), params
-            ).rowcount
-            _keep_words_of(conn, batch_id)
-            counts["persons"] = conn.execute(
-                text("DELETE FROM persons WHERE import_batch_id = :id"), params
-            ).rowcount
-            if removed := _undo_formations(conn, batch_id):
-                counts["partisan_units"] = removed
-            if removed := _undo_words(conn):
-                counts["name_vocabulary"] = removed
-        else:
-            table, place_type = (
-                ("burial_sites", "site")
-                if batch.kind == "sites"
-                else ("battle_locations", "battle")
-            )
-            if batch.kind == "sites":
-                linked = conn.execute(
-                    text(
-                        "SELECT count(*) FROM burials b JOIN burial_sites s ON s.id = b.site_id "
-                        "WHERE s.import_batch_id = :id"
-                    ),
-                    params,
-                ).scalar_one()
-                if linked:
-                    raise UndoError(
-                        f"{linked} burials link persons to sites of batch {batch_id}; "
-                        "undo the imports of those persons first"
-                    )
-            conn.execute(
-                text(
-                    f"DELETE FROM place_names WHERE place_type = :t AND place_id IN "
-                    f"(SELECT id FROM {table} WHERE import_batch_id = :id)"
-                ),
-                {**params, "t": place_type},
-            )
-            counts[table] = conn.execute(
-                text(f"DELETE FROM {table} WHERE import_batch_id = :id"), params
-            ).rowcount
-        if removed := _undo_sources(conn, batch_id):
-            counts["sources"] = removed
+        try:
+            counts = _remove(conn, batch_id, batch.kind)
+        except IntegrityError as exc:
+            # A contribution or a photo came for a record between the check and the
+            # delete: the database refuses (migration 0019), nothing is removed.
+            raise UndoError(
+                f"import batch {batch_id} was not undone, nothing was removed: "
+                f"{str(exc.orig).splitlines()[0]}; run the undo again"
+            ) from exc
         conn.execute(
-            text("UPDATE import_batches SET status = 'undone', undone_at = now() WHERE id = :id"),
-            params,
+            text("UPDATE import_batches SET status = :status, undone_at = now() WHERE id = :id"),
+            {"id": batch_id, "status": "partly_undone" if worked.total else "undone"},
         )
-        return counts
+        return counts, worked
+
+
+def _worked_records(conn: Connection, batch_id: int, table: str) -> WorkedRecords:
+    total = mark_worked_records(conn, table, batch_id)
+    listed = describe_worked_records(conn, table, batch_id, LISTED) if total else []
+    return WorkedRecords(table, listed, total)
+
+
+# Rows of the batch's worked records stay (see mark_worked_records).
+def _not_worked(column: str) -> str:
+    return f"NOT EXISTS (SELECT 1 FROM {WORKED_TABLE} w WHERE w.id = {column})"
+
+
+def _remove(conn: Connection, batch_id: int, kind: str) -> dict:
+    counts = (
+        _remove_persons(conn, batch_id)
+        if kind == "persons"
+        else _remove_places(conn, batch_id, kind)
+    )
+    if removed := _undo_sources(conn, batch_id):
+        counts["sources"] = removed
+    return counts
+
+
+def _remove_persons(conn: Connection, batch_id: int) -> dict:
+    params = {"id": batch_id}
+    counts = _undo_honours(conn, batch_id)
+    counts["burials"] = conn.execute(
+        text(
+            f"DELETE FROM burials b WHERE b.import_batch_id = :id AND {_not_worked('b.person_id')}"
+        ),
+        params,
+    ).rowcount
+    _keep_words_of(conn, batch_id)
+    counts["persons"] = conn.execute(
+        text(f"DELETE FROM persons p WHERE p.import_batch_id = :id AND {_not_worked('p.id')}"),
+        params,
+    ).rowcount
+    if removed := _undo_formations(conn, batch_id):
+        counts["partisan_units"] = removed
+    if removed := _undo_words(conn):
+        counts["name_vocabulary"] = removed
+    return counts
+
+
+def _remove_places(conn: Connection, batch_id: int, kind: str) -> dict:
+    table = BATCH_TABLES[kind]
+    place_type = "site" if kind == "sites" else "battle"
+    params = {"id": batch_id, "t": place_type}
+    removed_rows = (
+        f"SELECT id FROM {table} t WHERE t.import_batch_id = :id AND {_not_worked('t.id')}"
+    )
+    if kind == "sites":
+        linked = conn.execute(
+            text(f"SELECT count(*) FROM burials b WHERE b.site_id IN ({removed_rows})"),
+            params,
+        ).scalar_one()
+        if linked:
+            raise UndoError(
+                f"{linked} burials link persons to sites of batch {batch_id}; "
+                "undo the imports of those persons first"
+            )
+    conn.execute(
+        text(f"DELETE FROM place_names WHERE place_type = :t AND place_id IN ({removed_rows})"),
+        params,
+    )
+    return {
+        table: conn.execute(
+            text(f"DELETE FROM {table} WHERE id IN ({removed_rows})"), params
+        ).rowcount
+    }
 
 
 # Sources are shared: a file's rows cite one, and a later file may cite it again. The
@@ -127,12 +231,16 @@ def _undo_words(conn: Connection) -> int:
 
 
 def _undo_honours(conn: Connection, batch_id: int) -> dict[str, int]:
-    """Awards and memberships the batch added (also those of persons it found present);
-    only the tables it touched are counted."""
+    """Awards and memberships the batch added (also those of persons it found present),
+    but those of the persons it keeps; only the tables it touched are counted."""
     counts = {}
     for table in ("awards", "partisan_memberships"):
         removed = conn.execute(
-            text(f"DELETE FROM {table} WHERE import_batch_id = :id"), {"id": batch_id}
+            text(
+                f"DELETE FROM {table} x WHERE x.import_batch_id = :id "
+                f"AND {_not_worked('x.person_id')}"
+            ),
+            {"id": batch_id},
         ).rowcount
         if removed:
             counts[table] = removed

@@ -8,7 +8,8 @@ from mapapp.importers.runner import ImportOptions, run_import
 
 @pytest.fixture()
 def run(engine):
-    """Run an import in-process; the records it added are removed afterwards."""
+    """Run an import in-process; the records it added are removed afterwards, also those
+    a test contributed to or edited (which an undo keeps)."""
     batches: list[int] = []
 
     def _run(kind, path, **options):
@@ -18,11 +19,12 @@ def run(engine):
         return report
 
     yield _run
-    from mapapp.importers.batches import UndoError, undo_batch
+    from mapapp.importers.batches import UndoError
+    from tests.helpers import remove_batch
 
     for batch_id in reversed(batches):
         with contextlib.suppress(UndoError):  # already undone by the test itself
-            undo_batch(engine, batch_id)
+            remove_batch(engine, batch_id)
 
 
 @pytest.fixture()

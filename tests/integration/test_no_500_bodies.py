@@ -124,7 +124,10 @@ def own_contribution(body_app, engine):
               "value": "fuzz", "comment": "fuzz"},
     )  # fmt: skip
     yield str(response.get_json()["id"])
+    from tests.helpers import remove_contributions_to
+
     with engine.begin() as conn:
+        remove_contributions_to(conn, "burial_sites", f"id = {site}")
         conn.execute(text("DELETE FROM burials WHERE site_id = :s"), {"s": site})
         conn.execute(text("DELETE FROM burial_sites WHERE id = :s"), {"s": site})
 
