@@ -5,6 +5,7 @@ already stored with other values."""
 import datetime
 import json
 
+import pytest
 from sqlalchemy import text
 
 
@@ -235,7 +236,6 @@ def test_two_sites_of_one_name_in_the_given_district_ask_for_more_than_the_distr
 
 
 def test_a_title_above_the_header_is_named_as_such(run, tmp_path, counts):
-    import pytest
     from openpyxl import Workbook
 
     from mapapp.importers.errors import ImportFileError
@@ -409,7 +409,6 @@ def test_a_year_typed_into_a_year_formatted_cell_is_refused_not_misread(
 
 
 def test_the_sheet_read_is_named_and_another_can_be_chosen(run, tmp_path):
-    import pytest
     from openpyxl import Workbook
 
     from mapapp.importers.errors import ImportFileError
@@ -432,7 +431,6 @@ def test_the_sheet_read_is_named_and_another_can_be_chosen(run, tmp_path):
 
 
 def test_a_title_line_past_a_blank_line_and_a_one_word_header(run, tmp_path):
-    import pytest
     from openpyxl import Workbook
 
     from mapapp.importers.errors import ImportFileError
@@ -455,7 +453,6 @@ def test_a_title_line_past_a_blank_line_and_a_one_word_header(run, tmp_path):
 
 
 def test_rejects_of_two_files_joined_are_refused_and_rows_keep_their_first_number(run, tmp_path):
-    import pytest
 
     from mapapp.importers.errors import ImportFileError
 
@@ -476,7 +473,6 @@ def test_rejects_of_two_files_joined_are_refused_and_rows_keep_their_first_numbe
 
 
 def test_a_quote_left_open_is_named_where_it_began_and_a_name_never_spans_lines(run, tmp_path):
-    import pytest
 
     from mapapp.importers.errors import ImportFileError
 
@@ -513,29 +509,34 @@ def test_a_year_marked_as_a_birth_year_is_no_date_of_death(run, tmp_path, counts
     assert counts() == before
 
 
-def test_a_day_the_calendar_lacks_is_refused_in_a_site_s_year_and_a_reburial_date(
-    run, tmp_path, counts
-):
-    before = counts()
-    sites = (
+# Text kept as written, whose dates must still be days of the calendar.
+DATES_IN_TEXT = [
+    (
+        "sites",
         "Название,Тип,Широта,Долгота,Год\n"
         "Братская могила у ручья,mass_grave,54.5,30.5,31.02.1944\n"
-        'Братская могила у дороги,mass_grave,54.5,30.6,"1944, перенесена 22.06.1957"\n'
-    )
-    report = run("sites", write(tmp_path, "years.csv", sites))
-    assert not report.committed
-    assert [(p.row, p.column, p.value) for p in report.problems] == [(2, "Год", "31.02.1944")]
-    assert "no such day in the calendar" in report.problems[0].reason
-    persons = (
+        'Братская могила у дороги,mass_grave,54.5,30.6,"1944, перенесена 22.06.1957"\n',
+        (2, "Год", "31.02.1944"),
+    ),
+    (
+        "persons",
         "Фамилия,Имя,Место захоронения,Район захоронения,Дата перезахоронения\n"
         "Перенесенов,Иван,Шуховцы,Дубровенский,30.02.1943\n"
-        "Перенесенова,Анна,Шуховцы,Дубровенский,весна 1957\n"
-    )
-    report = run("persons", write(tmp_path, "reburied.csv", persons))
+        "Перенесенова,Анна,Шуховцы,Дубровенский,весна 1957\n",
+        (2, "Дата перезахоронения", "30.02.1943"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "content", "refused"), DATES_IN_TEXT)
+def test_a_day_the_calendar_lacks_is_refused_in_a_site_s_year_and_a_reburial_date(
+    run, tmp_path, counts, kind, content, refused
+):
+    before = counts()
+    report = run(kind, write(tmp_path, "dates.csv", content))
     assert not report.committed
-    assert [(p.row, p.column, p.value) for p in report.problems] == [
-        (2, "Дата перезахоронения", "30.02.1943")
-    ]
+    assert [(p.row, p.column, p.value) for p in report.problems] == [refused]
+    assert "no such day in the calendar" in report.problems[0].reason
     assert counts() == before
 
 
@@ -544,8 +545,6 @@ def test_a_set_value_is_read_once_as_the_field_s_cells_are(run, tmp_path, counts
     import subprocess
     import sys
     from pathlib import Path
-
-    import pytest
 
     from mapapp.importers.errors import ImportFileError
 
