@@ -515,24 +515,62 @@ def _require_batch(conn, batch_id: int | None) -> None:
 
 @duplicates.command("list")
 @click.option("--batch", "batch_id", type=int, help="Only the pairs found by this import.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0),
+              help="Skip this many pairs (the line after a cut list gives it).")  # fmt: skip
 @click.option("--limit", default=1000, show_default=True, type=click.IntRange(1))
-def duplicates_list(batch_id: int | None, limit: int) -> None:
-    """List pairs of person records that may be one man (never merged automatically)."""
-    from mapapp.queries.persons import possible_duplicate_pairs
+@click.option("--json", "as_json", is_flag=True, help="Print the pairs as JSON.")
+def duplicates_list(batch_id: int | None, offset: int, limit: int, as_json: bool) -> None:
+    """List pairs of person records that may be one man (never merged automatically).
+    A pair whose records a correction has made unlike since says what differs now."""
+    from mapapp.queries.person_duplicates import no_longer_same, possible_duplicate_pairs
 
     with _engine(_settings()).connect() as conn:
         _require_batch(conn, batch_id)
-        pairs = possible_duplicate_pairs(conn, batch_id=batch_id, limit=limit)
-    if not pairs:
-        click.echo("no possible duplicates")
+        total, pairs = possible_duplicate_pairs(conn, batch_id, offset, limit)
     for pair in pairs:
+        pair["no_longer_same"] = no_longer_same(pair)
+    more = max(0, total - offset - len(pairs))
+    if as_json:
+        body = {"total": total, "offset": offset, "limit": limit, "more": more, "pairs": pairs}
+        click.echo(json.dumps(body, ensure_ascii=False, indent=1))
+        return
+    if not total:
+        click.echo("no possible duplicates")
+        return
+    within = f" listed by import batch {batch_id}" if batch_id is not None else ""
+    click.echo(f"{total:,} pairs of records that may be one man{within} (never merged)")
+    if not pairs:
+        click.echo(f"  none from --offset {offset:,}: there are {total:,}")
+    for pair in pairs:
+        click.echo(_person_pair_line(pair))
+    if more:
+        batch = f" --batch {batch_id}" if batch_id is not None else ""
         click.echo(
-            f"{pair['person_id']:>8} {pair['other_person_id']:>8}  {pair['name']}  "
-            f"born {pair['birth_date'] or '—'}, died {pair['death_date'] or '—'}, "
-            f"{pair['site_name']} grave {pair['grave'] or '—'}  "
-            f"records {pair['record_id'] or '—'} / {pair['other_record_id'] or '—'}  "
-            f"({pair['reason']})"
+            f"{more:,} more: mapapp duplicates list{batch} --offset {offset + len(pairs)}"
+            + (f" --limit {limit}" if limit != 1000 else "")
         )
+
+
+def _person_pair_line(pair: dict) -> str:
+    """Both records of a pair as recorded, where they lie, and why they are listed."""
+
+    def both(key: str) -> str:
+        first, second = pair[key] or "—", pair["other_" + key] or "—"
+        return first if key.endswith("_date") and first == second else f"{first} / {second}"
+
+    differs = pair["no_longer_same"]
+    reason = (
+        f"listed as {pair['reason']}, but the {' and the '.join(differs)} "
+        f"{'differs' if len(differs) == 1 else 'differ'} now"
+        if differs
+        else pair["reason"]
+    )
+    return (
+        f"{pair['person_id']:>8} {pair['other_person_id']:>8}  {both('name')}  "
+        f"born {both('birth_date')}, died {both('death_date')}, "
+        f"{pair['site_name']} grave {pair['grave'] or '—'}  "
+        f"records {both('record_id')}  ({reason})"
+    )
 
 
 @duplicates.command("sites")

@@ -19,6 +19,11 @@ from sqlalchemy import Connection, text
 from mapapp.importers.awards import unit_key
 from mapapp.importers.bulk_copy import copy_rows, open_copy
 from mapapp.importers.errors import ImportConflictError
+from mapapp.importers.person_duplicates import (  # noqa: F401 (the runner calls them here)
+    count_staged_possible_duplicates,
+    note_possible_duplicates,
+    possible_duplicates_of_batch,
+)
 from mapapp.importers.refs import bounded_ref, bounded_ref_sql
 from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
 from mapapp.importers.sources import link_source
@@ -578,7 +583,7 @@ def _write_staged(conn: Connection, batch_id: int, staged: int, options, progres
     _write_staged_honours(conn, batch_id)
     _add_staged_vocabulary(conn)
     progress("vocabulary", added)
-    _note_possible_duplicates(conn, batch_id, stored_before)
+    note_possible_duplicates(conn, batch_id, stored_before)
     progress("possible duplicates", added)
     return added, staged - added
 
@@ -808,130 +813,6 @@ _INSERT_MEMBERSHIPS = f"""
     WHERE coalesce(d.id, b.id) IS NOT NULL
     ON CONFLICT DO NOTHING
 """
-
-
-# The key of a possible duplicate: the same name (search key), dates and grave.
-_DUPLICATE_KEY = (
-    "concat_ws('|', {p}.search_key, {p}.birth_year, {p}.birth_month, {p}.birth_day, "
-    "{p}.death_year, {p}.death_month, {p}.death_day, {b}.site_id, coalesce({b}.grave, ''))"
-)
-POSSIBLE_DUPLICATE_REASON = "same name, dates and grave"
-
-
-def _note_possible_duplicates(conn: Connection, batch_id: int, stored_before: bool) -> None:
-    """List, for review, each new person who shares the normalised name, the dates and
-    the grave with another person (new, or stored before this import); a pair of two
-    stored persons is not this import's to list. Nothing is merged."""
-    _collect_duplicate_keys(
-        conn, "i.id", batch_id, stored_before, join="JOIN stage_ids i ON i.ref = s.ref AND i.is_new"
-    )
-    conn.execute(
-        text(
-            f"""
-            {_REPEATED_KEYS}
-            INSERT INTO possible_duplicates (person_id, other_person_id, reason, import_batch_id)
-            SELECT DISTINCT LEAST(a.id, b.id), GREATEST(a.id, b.id), :reason, :batch
-            FROM repeated a JOIN repeated b ON b.k = a.k AND b.id <> a.id
-            WHERE a.is_new OR b.is_new
-            ON CONFLICT DO NOTHING
-            """
-        ),
-        {"batch": batch_id, "reason": POSSIBLE_DUPLICATE_REASON},
-    )
-
-
-def count_staged_possible_duplicates(conn: Connection) -> int:
-    """How many pairs a real run would list for review (dry runs): the staged rows not
-    stored yet stand in for their records, by their row numbers (negative, so as never
-    to be taken for a person's id)."""
-    _collect_duplicate_keys(
-        conn,
-        "-s.import_row",
-        None,
-        stored_before=True,
-        condition="NOT EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.ref)",
-    )
-    return conn.execute(
-        text(
-            f"""
-            {_REPEATED_KEYS}
-            SELECT count(DISTINCT (LEAST(a.id, b.id), GREATEST(a.id, b.id)))
-            FROM repeated a JOIN repeated b ON b.k = a.k AND b.id <> a.id
-            WHERE a.is_new OR b.is_new
-            """
-        )
-    ).scalar_one()
-
-
-# The keys that repeat are found by one hash aggregate; only their few rows are then
-# paired (joining all the keys to themselves sorted a million of them twice).
-_REPEATED_KEYS = """
-    WITH repeated AS (
-        SELECT d.id, d.k, d.is_new FROM duplicate_keys d
-        WHERE d.k IN (SELECT k FROM duplicate_keys GROUP BY k HAVING count(*) > 1)
-    )
-"""
-
-
-def _collect_duplicate_keys(
-    conn: Connection,
-    new_id: str,
-    batch_id: int | None,
-    stored_before: bool,
-    join: str = "",
-    condition: str = "true",
-) -> None:
-    """``duplicate_keys``: the key of each new record (the staged rows ``join`` and
-    ``condition`` keep, named by ``new_id``), and of each stored person who shares a name
-    with one."""
-    new_key = _DUPLICATE_KEY.format(p="s", b="s")
-    conn.execute(
-        text(
-            f"""
-            CREATE TEMP TABLE duplicate_keys ON COMMIT DROP AS
-            SELECT {new_id} AS id, {new_key} AS k, s.search_key, true AS is_new
-            FROM stage_persons s {join}
-            WHERE s.site_id IS NOT NULL AND s.search_key <> '' AND {condition}
-            """
-        )
-    )
-    if stored_before:
-        stored_key = _DUPLICATE_KEY.format(p="p", b="b")
-        conn.execute(
-            text(
-                f"""
-                INSERT INTO duplicate_keys
-                SELECT p.id, {stored_key}, p.search_key, false
-                FROM persons p JOIN burials b ON b.person_id = p.id
-                WHERE p.import_batch_id IS DISTINCT FROM CAST(:batch AS integer)
-                  AND p.search_key IN (SELECT search_key FROM duplicate_keys)
-                """
-            ),
-            {"batch": batch_id},
-        )
-
-
-def possible_duplicates_of_batch(conn: Connection, batch_id: int, limit: int = 200):
-    """The pairs an import listed for review: (count, first ``limit`` pairs)."""
-    total = conn.execute(
-        text("SELECT count(*) FROM possible_duplicates WHERE import_batch_id = :b"),
-        {"b": batch_id},
-    ).scalar_one()
-    pairs = conn.execute(
-        text(
-            """
-            SELECT a.id AS a_id, a.import_row AS a_row, a.record_id AS a_record,
-                   a.import_batch_id AS a_batch, b.id AS b_id, b.import_row AS b_row,
-                   b.record_id AS b_record, b.import_batch_id AS b_batch,
-                   concat_ws(' ', a.surname, a.given_name, a.patronymic) AS name
-            FROM possible_duplicates d
-            JOIN persons a ON a.id = d.person_id JOIN persons b ON b.id = d.other_person_id
-            WHERE d.import_batch_id = :b ORDER BY a.import_row, b.import_row LIMIT :limit
-            """
-        ),
-        {"b": batch_id, "limit": limit},
-    ).mappings()
-    return total, [dict(p) for p in pairs]
 
 
 WRITERS = {"sites": write_sites, "battles": write_battles}

@@ -19,7 +19,9 @@ from mapapp.http.page_cursor import parse_cursor
 from mapapp.http.params import parse_choice, parse_positive_int
 from mapapp.i18n import LANGUAGE_COOKIE
 from mapapp.queries import battles, nearby, persons, sites
+from mapapp.queries.common import page_count
 from mapapp.queries.home_regions import site_home_breakdown
+from mapapp.queries.person_duplicates import person_named, possibly_the_same_as
 from mapapp.web import blueprint, maps
 from mapapp.web.labels import KIND_LABELS, PRECISION_LABELS
 from mapapp.web.static_assets import vendor_url
@@ -139,6 +141,39 @@ def person_page(person_id: int):
         history=record_history(session, "person", person_id),
         photos=approved_photos(session, "person", person_id),
         fields=PERSON_FIELDS,
+    )
+
+
+# Records possibly the same man, a page at a time: the person page names the first few
+# (a mass grave's register may list one name hundreds of times).
+POSSIBLE_DUPLICATES_PER_PAGE = 100
+
+
+@blueprint.get("/persons/<id:person_id>/possibly-the-same")
+@cacheable(LANGUAGE_VARY)
+def person_duplicates_page(person_id: int):
+    session = get_session()
+    person = person_named(session, person_id)
+    if person is None:
+        abort(404, description=_("There is no person with this number."))
+    try:
+        page = parse_positive_int(request.args.get("page"), "page", 1, MAX_PAGE)
+    except InvalidInput as exc:
+        abort(400, description=localized(exc))
+    per_page = POSSIBLE_DUPLICATES_PER_PAGE
+    total, others = possibly_the_same_as(session, person_id, per_page, (page - 1) * per_page)
+    pages = page_count(total, per_page)
+    if page > pages:
+        abort(
+            404, description=_("There is no such page. Check the address, or go back to the map.")
+        )
+    return render_template(
+        "person_duplicates.html",
+        person=person,
+        others=others,
+        total=total,
+        page=page,
+        pages=pages,
     )
 
 
