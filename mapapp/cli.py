@@ -605,7 +605,7 @@ def batches_list() -> None:
         click.echo("no imports yet")
     for b in rows:
         click.echo(
-            f"{b['id']:>5}  {b['created_at']:%Y-%m-%d %H:%M}  {b['kind']:<8} {b['status']:<9} "
+            f"{b['id']:>5}  {b['created_at']:%Y-%m-%d %H:%M}  {b['kind']:<8} {b['status']:<13} "
             f"read {b['rows_read']:,}, added {b['rows_added']:,}, present "
             f"{b['rows_present']:,}, rejected {b['rows_rejected']:,}  {b['file_name']}"
         )
