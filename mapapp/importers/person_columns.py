@@ -151,8 +151,10 @@ def check_person_chunk(
     for (_column, name), values_read in zip(ctx.field_of.items(), cells, strict=True):
         f[name] = _cleaned(values_read)
         mark(f[name])
+    first_read: dict[str, list] = {}  # a field's first column alone (for older keys)
     for column, name in ctx.fallback_of.items():
         if name in f and None in f[name]:
+            first_read.setdefault(name, f[name])
             further = _cleaned(_cells(raws, [column])[0])
             f[name] = [b if a is None else a for a, b in zip(f[name], further, strict=True)]
             mark(f[name])
@@ -227,7 +229,10 @@ def check_person_chunk(
         elif record_id is not None:
             ref = f"record:{source_key}:{record_id}"
         else:
-            ref, older_ref = row_refs((name, f[name][i]) for name in ordered)
+            ref, older_ref = row_refs(
+                ((name, f[name][i]) for name in ordered),
+                [(name, first_read.get(name, f[name])[i]) for name in ordered],
+            )
         honour = honours[i]
         src = sources[i] or {}
         is_hero = bool(flags["is_hero"][i]) or (honour is not None and honour.is_hero)

@@ -456,7 +456,7 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "record_source": ctx.record_source if record_id is not None else None,
     }
     record.update(person_keys(record))
-    record["ref"], record["older_ref"] = _person_refs(f, record)
+    record["ref"], record["older_ref"] = _person_refs(f, record, checked.read_from)
     checked.record = record
     return checked
 
@@ -516,7 +516,7 @@ def _source_key(record_source: str) -> str:
 PERSON_SOURCE_PARTS = tuple(p for p in SOURCE_PARTS if p != "record_id")
 
 
-def _person_refs(f: dict, record: dict) -> tuple[str, str | None]:
+def _person_refs(f: dict, record: dict, read_further: dict) -> tuple[str, str | None]:
     """The record's identity (and its older key, see row_refs). A record id is unique
     within its source, so the key is the source and the id: rows with different ids are
     different records whatever else they share. Without an id, a record is known by
@@ -527,19 +527,24 @@ def _person_refs(f: dict, record: dict) -> tuple[str, str | None]:
         return f["ref"], None
     if record["record_id"] is not None:
         return f"record:{_source_key(record['record_source'])}:{record['record_id']}", None
-    return row_refs(f.items())
+    # The older key knew only a field's first column: a cell filled from a further one
+    # was empty then.
+    older = [(k, None if k in read_further else v) for k, v in f.items()]
+    return row_refs(f.items(), older)
 
 
-def row_refs(cells) -> tuple[str, str | None]:
+def row_refs(cells, older_cells=None) -> tuple[str, str | None]:
     """The key of a record without an id, from its (field, cell) pairs: the cells that
     hold something, so an empty mapped column (or one more such column in a later export
     of the same list) changes nothing. Records stored before this rule were keyed with
-    their empty cells too: that older key is returned as well when it differs, for an
-    import to recognise them (``writers.adopt_older_refs``)."""
+    their empty cells too, and with only the first column of a field read
+    (``older_cells``, when a further column filled one): that older key is returned as
+    well when it differs, for an import to recognise them (``writers.adopt_older_refs``)."""
     cells = sorted(cells)
     held = [pair for pair in cells if pair[1] is not None]
     ref = "person:" + digest(held)
-    return ref, ("person:" + digest(cells) if len(held) < len(cells) else None)
+    older = "person:" + digest(sorted(older_cells) if older_cells is not None else cells)
+    return ref, (older if older != ref else None)
 
 
 def _site_id(text: str) -> int:

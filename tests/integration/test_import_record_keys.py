@@ -83,3 +83,24 @@ def test_records_stored_under_the_older_key_are_found(run, tmp_path, engine):
     with engine.connect() as conn:
         count = conn.execute(text("SELECT count(*) FROM persons WHERE surname LIKE 'Ключов%'"))
         assert count.scalar_one() == 3
+
+
+def test_a_record_stored_before_further_columns_were_read_is_found(run, tmp_path, engine):
+    """Before, a field's second column was not read: "Дата рождения" empty beside "Год
+    рождения" 1910 was keyed with the date empty. Imported again, it is found."""
+    path = write(tmp_path, "two-births.csv", "Фамилия,Имя,Дата рождения,Год рождения", [
+        "Ревизоров,Фёдор,,1910",
+    ])  # fmt: skip
+    assert run("persons", path).added == 1
+    older = "person:" + digest(
+        sorted([("surname", "Ревизоров"), ("given_name", "Фёдор"), ("birth_date", None)])
+    )
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE persons SET ref = :old WHERE surname = 'Ревизоров'"), {"old": older}
+        )
+    again = run("persons", path)
+    assert (again.added, again.present) == (0, 1)
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT ref FROM persons WHERE surname = 'Ревизоров'")).all()
+    assert [r[0] for r in rows] == [older]
