@@ -11,7 +11,12 @@ import re
 from sqlalchemy import Connection, text
 
 from mapapp.importers.search_index import settlement_name
-from mapapp.text.districts import district_key, same_district
+from mapapp.text.districts import (
+    LISTED,
+    district_key,
+    listed_districts_matching,
+    same_district,
+)
 from mapapp.text.normalize import search_key
 
 # The fields a row's burial site is looked up by, the first given deciding.
@@ -82,6 +87,13 @@ class SiteResolver:
                 if n == numbers
             ]
             district = district_key(link.get("burial_district"))
+            if district and len(listed := listed_districts_matching(district)) > 1:
+                # A town's name ("Берёза") can begin the names of two districts.
+                return (
+                    f"the district {link['burial_district']!r} may be "
+                    + " or ".join(sorted(listed.values()))
+                    + ": write the district's name"
+                )
             if district:
                 found = [(i, d) for i, d in found if d and same_district(d, district)]
             ids = sorted({i for i, _ in found})
@@ -152,11 +164,19 @@ class Gazetteer:
 def _in_district(place: dict, wanted: str) -> bool:
     """True when no district is asked for, or the place lies in it (by district key). A
     town the gazetteer gives no district is in the district named after it (Орша in
-    Оршанский район)."""
+    Оршанский район), when its name begins one listed district's name only (Берёза
+    begins Березинский and Берёзовский: neither)."""
     if not wanted:
         return True
-    key = district_key(place["district"] or place["name"])
-    return bool(key) and same_district(key, wanted)
+    if place["district"]:
+        return same_district(district_key(place["district"]), wanted)
+    town = district_key(place["name"])
+    named_after = listed_districts_matching(town)
+    if len(named_after) > 1:
+        return False
+    if wanted.endswith(LISTED):
+        return list(named_after) == [wanted]
+    return same_district(town, wanted)
 
 
 def with_spellings(place: dict) -> dict:

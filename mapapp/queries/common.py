@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from mapapp.importers.sources import SOURCE_LINKS
 from mapapp.text.dates import format_partial_date
-from mapapp.text.districts import known_districts_sql
+from mapapp.text.districts import LISTED
 
 BBox = tuple[float, float, float, float]
 
@@ -36,14 +36,12 @@ def bbox_params(bbox: BBox | None) -> dict:
 
 def district_matches(column: str, parameter: str) -> str:
     """SQL: a district key matches when either is a prefix of the other, so that
-    "Дубровенский район" and "Дубровно" name the same district, unless they are two
-    districts of the list (text.districts.same_district)."""
-    known = known_districts_sql()
-    # The prefix test first, as it was alone: the planner keeps its plan for it.
+    "Дубровенский район" and "Дубровно" name the same district, unless both are listed
+    districts (text.districts.same_district: their keys end in LISTED)."""
+    p, c = f":{parameter}", column
     return (
-        f"(({column} LIKE :{parameter} || '%' OR :{parameter} LIKE {column} || '%') "
-        f"AND ({column} = :{parameter} OR NOT ({column} = ANY({known}) "
-        f"AND CAST(:{parameter} AS text) = ANY({known}))))"
+        f"(({c} LIKE rtrim({p}, '{LISTED}') || '%' OR {p} LIKE rtrim({c}, '{LISTED}') || '%') "
+        f"AND ({c} = {p} OR NOT ({c} LIKE '%{LISTED}' AND {p} LIKE '%{LISTED}')))"
     )
 
 

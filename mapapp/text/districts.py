@@ -2,13 +2,17 @@
 (data/geo/reference/districts.csv, each name with its source).
 
 District names are compared by area key, as prefixes ("Дубровно" names Дубровенский
-район). Two things a key alone gets wrong are set right here:
+район). Three things a key alone gets wrong are set right here:
 - the two languages spell a district differently: "Витебский район" keys ``viteb``,
-  "Віцебскі раён" ``viqeb``; ``district_key`` gives a Belarusian name its Russian
-  name's key, so OBD lists (Russian) meet the register (Belarusian);
+  "Віцебскі раён" ``viqeb``; ``district_key`` gives a listed district, named in either
+  language, its Russian name's key;
 - one district's key can be the beginning of another's: Березинский (``berez``) and
-  Берёзовский (``berezav``), Глусский and Глубокский, Столинский and Столбцовский;
-  two different districts of the list never match as prefixes (``same_district``).
+  Берёзовский (``berezav``), Глусский and Глубокский, Столинский and Столбцовский; a
+  listed district's key ends in LISTED, so two of them never match as prefixes;
+- a town's key can equal a district's: Берёза (the centre of Берёзовский район) keys
+  ``berez`` like Березинский. Only a name that reads as a district's (the word for
+  district, or an adjective: "Березинский", "Бешанковіцкі") is taken for a listed
+  district; a town's name keeps its plain key, which may match several districts.
 """
 
 from __future__ import annotations
@@ -22,56 +26,63 @@ from mapapp.text.normalize import area_key
 
 DISTRICTS_CSV = Path(__file__).resolve().parents[2] / "data" / "geo" / "reference" / "districts.csv"
 
+# Ends the key of a listed district (outside the key alphabet, and not a LIKE wildcard).
+LISTED = "#"
+# A key shorter than this ("Д") is the beginning of too many names to stand for one.
+SHORTEST_PREFIX = 3
+
+# "район", "раён", "р-н", "district", "rayon"; or an adjective's ending (-ский, -скі).
+_READS_AS_DISTRICT = re.compile(
+    r"(?:\b(?:район|раён|р-н|р-на|district|rayon|raion)\b|[кk](?:ий|і|и|iy|y|i)\b)\W*$",
+    re.IGNORECASE,
+)
+
 
 @cache
-def _russian_key_of() -> dict[str, str]:
+def _listed() -> dict[str, tuple[str, str]]:
     """Area key of every name of a district (Russian, Belarusian, other Belarusian
-    spellings) -> the key of its Russian name."""
-    out: dict[str, str] = {}
+    spellings) -> (its key, its Russian name)."""
+    out: dict[str, tuple[str, str]] = {}
     with DISTRICTS_CSV.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            russian = area_key(row["name_ru"])
+            listed = (area_key(row["name_ru"]) + LISTED, row["name_ru"])
             for name in (row["name_ru"], row["name_be"], row["name_be_alt"]):
                 if name:
-                    out.setdefault(area_key(name), russian)
+                    out.setdefault(area_key(name), listed)
     return out
 
 
 def district_key(text: str | None) -> str:
-    """The area key of a district's name, the same in Russian and Belarusian."""
+    """The key of a district's name: a listed district's, the same in Russian and
+    Belarusian, where the text reads as a district's name; else its area key."""
     key = area_key(text)
-    return _russian_key_of().get(key, key)
-
-
-@cache
-def known_district_keys() -> frozenset[str]:
-    return frozenset(_russian_key_of().values())
-
-
-# A key shorter than this ("Д") is the beginning of too many names to stand for one.
-SHORTEST_PREFIX = 3
+    if key and _READS_AS_DISTRICT.search((text or "").strip()):
+        listed = _listed().get(key)
+        if listed:
+            return listed[0]
+    return key
 
 
 def same_district(a: str, b: str) -> bool:
     """Whether two district keys (``district_key``) name one district: one is the
-    beginning of the other (of three letters at least), unless they are two districts
-    of the list."""
+    beginning of the other (of three letters at least), unless both are listed."""
     if a == b:
         return True
-    if min(len(a), len(b)) < SHORTEST_PREFIX or not (a.startswith(b) or b.startswith(a)):
+    if a.endswith(LISTED) and b.endswith(LISTED):
         return False
-    known = known_district_keys()
-    return not (a in known and b in known)
-
-
-_KEY = re.compile(r"[a-z ]+")
+    a, b = a.rstrip(LISTED), b.rstrip(LISTED)
+    return min(len(a), len(b)) >= SHORTEST_PREFIX and (a.startswith(b) or b.startswith(a))
 
 
 @cache
-def known_districts_sql() -> str:
-    """The known district keys as an SQL array literal. The keys are made of the key
-    alphabet (a-z and spaces, checked here), so the literal needs no escaping."""
-    keys = sorted(known_district_keys())
-    if not all(_KEY.fullmatch(k) for k in keys):
-        raise ValueError("a district key outside the key alphabet")
-    return "ARRAY[" + ", ".join(f"'{k}'" for k in keys) + "]::text[]"
+def _listed_names() -> dict[str, str]:
+    return dict(_listed().values())
+
+
+def listed_districts_matching(key: str) -> dict[str, str]:
+    """The listed districts a key may name (key -> Russian name): itself when listed; for
+    a town's key, every district it is a prefix of or begins with."""
+    names = _listed_names()
+    if key in names:
+        return {key: names[key]}
+    return {listed: name for listed, name in names.items() if same_district(key, listed)}

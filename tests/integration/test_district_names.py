@@ -105,6 +105,38 @@ def test_the_migration_keys_stored_belarusian_districts_again(engine):
         key = conn.execute(
             text("SELECT district_key FROM burial_sites WHERE id = :id"), {"id": site}
         ).scalar_one()
-        assert key == area_key("Витебский район")
+        assert key == area_key("Витебский район") + "#"
         assert refresh_district_keys(conn) == 0  # nothing left to change
         transaction.rollback()
+
+
+def test_a_town_whose_name_begins_two_districts_names_neither(run, tmp_path, engine):
+    """ "Берёза" begins Березинский and Берёзовский: a person's row naming it as the
+    district is refused, saying which it may be; a town so named, stored without a
+    district, is no district's centre."""
+    run("sites", write(tmp_path, "register.csv", SITES), given={"kind": "memorial"})
+    persons = "Фамилия,Имя,Место захоронения,Район захоронения\n"
+    persons += "Березов,Пётр,Обелиск у д. Разлучная,Берёза\n"
+    report = run("persons", write(tmp_path, "obd.csv", persons))
+    assert not report.committed
+    assert report.problems[0].reason == (
+        "the district 'Берёза' may be Березинский район or Берёзовский район: "
+        "write the district's name"
+    )
+    # A made-up town "Стол" begins Столинский and Столбцовский.
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO settlements (ref, name, kind, geom) VALUES ('test:stol', 'Стол', "
+                "'town', ST_SetSRID(ST_MakePoint(27.0, 52.0), 4326))"
+            )
+        )
+    try:
+        sites = "Название,Тип,Район\nОбелиск в районе,memorial,Столинский район\n"
+        placed = run("sites", write(tmp_path, "district.csv", sites))
+        assert [p.reason for p in placed.problems] == [
+            "no coordinates, and the gazetteer has no point for district 'Столинский район'"
+        ]
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM settlements WHERE ref = 'test:stol'"))
