@@ -14,6 +14,7 @@ from mapapp.contributions.record_work import (
     describe_worked_records,
     mark_worked_records,
 )
+from mapapp.importers.person_duplicates import relink_groups
 
 # Never removed by an undo: a record someone worked on after the import (a contribution
 # of any status, a photo, an evidence file, an edit). The undo refuses, naming them, or
@@ -153,10 +154,15 @@ def _remove_persons(conn: Connection, batch_id: int) -> dict:
         params,
     ).rowcount
     _keep_words_of(conn, batch_id)
-    counts["persons"] = conn.execute(
-        text(f"DELETE FROM persons p WHERE p.import_batch_id = :id AND {_not_worked('p.id')}"),
+    removed_names = conn.execute(
+        text(f"DELETE FROM persons p WHERE p.import_batch_id = :id AND {_not_worked('p.id')} "
+             "RETURNING p.search_key"),
         params,
-    ).rowcount
+    ).scalars().all()  # fmt: skip
+    counts["persons"] = len(removed_names)
+    # Their possible-duplicate pairs went with them: the namesakes they linked are
+    # linked again.
+    relink_groups(conn, sorted(set(removed_names)))
     if removed := _undo_formations(conn, batch_id):
         counts["partisan_units"] = removed
     if removed := _undo_words(conn):

@@ -169,7 +169,8 @@ def _collect_duplicate_keys(
                 INSERT INTO duplicate_keys
                 SELECT p.id, {stored_key}, p.search_key, false
                 FROM persons p JOIN burials b ON b.person_id = p.id
-                WHERE p.import_batch_id IS DISTINCT FROM CAST(:batch AS integer)
+                WHERE (CAST(:batch AS integer) IS NULL
+                       OR p.import_batch_id IS DISTINCT FROM CAST(:batch AS integer))
                   AND p.search_key IN (SELECT search_key FROM duplicate_keys)
                 """
             ),
@@ -287,3 +288,48 @@ _DROP_THE_REST = """
     WHERE d.import_batch_id IS NOT NULL AND NOT EXISTS (
         SELECT 1 FROM kept_pairs k WHERE k.a = d.person_id AND k.b = d.other_person_id)
 """
+
+
+def relink_groups(conn: Connection, search_keys: list[str]) -> int:
+    """After an undo removed records of these names: each record left in a group that
+    no pair links to the group's earliest one any more is paired with it (pairs are
+    stars around each import's earliest record; removing that one cut the others
+    loose). A pair is kept under the later record's import. Returns how many were
+    added."""
+    if not search_keys:
+        return 0
+    stored_key = _DUPLICATE_KEY.format(p="p", b="b")
+    unknown = _UNKNOWN_WITHOUT_DATES.format(p="p")
+    return conn.execute(
+        text(
+            f"""
+            WITH keyed AS (
+                SELECT DISTINCT p.id, {stored_key} AS k, p.import_batch_id AS batch
+                FROM persons p JOIN burials b ON b.person_id = p.id
+                WHERE p.search_key = ANY(:keys) AND NOT {unknown}
+            ), earliest AS (
+                SELECT k, min(id) AS id FROM keyed GROUP BY k HAVING count(*) > 1
+            ), reached AS (
+                -- Records a pair links to the earliest, or to a record so linked.
+                WITH RECURSIVE walk(id, k) AS (
+                    SELECT id, k FROM earliest
+                    UNION
+                    SELECT CASE WHEN d.person_id = w.id THEN d.other_person_id
+                                ELSE d.person_id END, w.k
+                    FROM walk w JOIN possible_duplicates d
+                      ON w.id IN (d.person_id, d.other_person_id)
+                )
+                SELECT id, k FROM walk
+            ), loose AS (
+                SELECT k, batch, min(id) AS id FROM keyed x
+                WHERE NOT EXISTS (SELECT 1 FROM reached r WHERE r.id = x.id AND r.k = x.k)
+                  AND x.k IN (SELECT k FROM earliest)
+                GROUP BY k, batch
+            )
+            INSERT INTO possible_duplicates (person_id, other_person_id, reason, import_batch_id)
+            SELECT e.id, l.id, :reason, l.batch FROM loose l JOIN earliest e ON e.k = l.k
+            ON CONFLICT DO NOTHING
+            """
+        ),
+        {"keys": search_keys, "reason": POSSIBLE_DUPLICATE_REASON, **unknown_name_keys()},
+    ).rowcount

@@ -117,6 +117,37 @@ def test_a_group_stays_linked_when_the_import_of_its_earliest_record_is_undone(
     assert stored_pairs(engine, third.batch_id) == linked_to("u4", first_stored(engine, "u2", "u3"))
 
 
+def test_records_linked_through_an_undone_record_are_linked_again(run, tmp_path, engine):
+    """Pairs are stars around a group's earliest record: undoing its import links the
+    records it linked to one another, not left loose."""
+    from mapapp.importers.batches import undo_batch
+
+    first = run("persons", write(tmp_path, "first.csv", rows(["h1", "h2"], "Звездов")))
+    second = run("persons", write(tmp_path, "second.csv", rows(["h3"], "Звездов")))
+    third = run("persons", write(tmp_path, "third.csv", rows(["h4"], "Звездов")))
+    undo_batch(engine, first.batch_id)
+    assert stored_pairs(engine, second.batch_id, third.batch_id) == {("h3", "h4")}
+
+
+def test_a_dry_run_counts_a_pair_with_a_record_entered_by_hand(run, tmp_path, engine):
+    stored = run("persons", write(tmp_path, "stored.csv", rows(["m1"], "Ручнов")))
+    with engine.begin() as conn:  # as a record entered by hand, of no import
+        for table in ("burials", "persons"):
+            key = "person_id" if table == "burials" else "id"
+            conn.execute(
+                text(f"UPDATE {table} SET import_batch_id = NULL WHERE {key} = :p"),
+                {"p": person_id(engine, "m1")},
+            )
+    try:
+        path = write(tmp_path, "later.csv", rows(["m2"], "Ручнов"))
+        assert run("persons", path, dry_run=True).possible_duplicates == 1
+        assert run("persons", path).possible_duplicates == 1
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM persons WHERE id = :p"), {"p": person_id(engine, "m1")})
+    assert stored.added == 1
+
+
 def test_a_stored_record_no_pair_links_to_its_group_is_paired_by_the_next_import(
     run, tmp_path, engine
 ):
