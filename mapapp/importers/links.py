@@ -146,11 +146,17 @@ class Gazetteer:
                     + (f" in {district!r}: give the coordinates" if key else
                        ": add the district")
                 )  # fmt: skip
-            if key and _settlements_named(settlement, known):
-                # Known, but elsewhere: the row contradicts the gazetteer; no guess.
+            if key and (elsewhere := _settlements_named(settlement, known)):
+                if all(_has_district(p) for p in elsewhere):
+                    # Known, but elsewhere: the row contradicts the gazetteer; no guess.
+                    return (
+                        f"no coordinates, and the gazetteer knows {settlement!r} only "
+                        f"outside {district!r}: give the coordinates, or correct the district"
+                    )
                 return (
-                    f"no coordinates, and the gazetteer knows {settlement!r} only outside "
-                    f"{district!r}: give the coordinates, or correct the district"
+                    f"no coordinates, and the gazetteer knows {settlement!r} without its "
+                    f"district, so not whether it is the one in {district!r}: give the "
+                    "coordinates"
                 )
         if key:
             towns = [p for p in nearby if p["kind"] in ("town", "city")]
@@ -159,6 +165,13 @@ class Gazetteer:
                     towns[0], "district", f"the centre of {district} ({towns[0]['name']})"
                 )
         return _not_in_gazetteer(settlement, district)
+
+
+def _has_district(place: dict) -> bool:
+    """Whether the gazetteer tells the place's district: stored, or a town's whose name
+    begins one listed district's name only."""
+    named_after = listed_districts_matching(district_key(place["name"]))
+    return bool(place["district"]) or len(named_after) == 1
 
 
 def _in_district(place: dict, wanted: str) -> bool:

@@ -281,14 +281,23 @@ def parse_precision(text: str) -> str:
         raise ValueError("use site, settlement_centre or district") from None
 
 
-_WRITTEN_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
+# day.month.year ("22.06.1944", "31.02.1944." at a sentence's end) and ISO's year-month-day.
+_WRITTEN_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_ISO_WRITTEN_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 
 def text_with_real_dates(text: str) -> str:
     """Text kept as written ("1944", "осень 1944", "22.06.1944, перезахоронение 1957")
     whose every day.month.year is a day of the calendar: "31.02.1944" is refused."""
-    for match in _WRITTEN_DATE.finditer(text):
-        day, month, year = (int(part) for part in match.groups())
-        if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
-            raise ValueError(f"no such day in the calendar: {match.group()!r}")
+    found = [(m.group(), *map(int, m.groups())) for m in _WRITTEN_DATE.finditer(text)]
+    found += [
+        (m.group(), *map(int, reversed(m.groups()))) for m in _ISO_WRITTEN_DATE.finditer(text)
+    ]
+    for written, day, month, year in found:
+        if not (
+            1000 <= year <= 2100
+            and 1 <= month <= 12
+            and 1 <= day <= calendar.monthrange(year, month)[1]
+        ):
+            raise ValueError(f"no such day in the calendar: {written!r}")
     return text

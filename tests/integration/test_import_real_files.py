@@ -328,7 +328,7 @@ def test_a_settlement_named_by_its_other_spelling_places_the_row(run, tmp_path, 
     assert tuple(placed) == ("settlement_centre", 54.572)
 
 
-def test_a_town_is_found_in_its_own_district_and_every_placement_is_reported(run, tmp_path):
+def test_a_town_is_found_in_its_own_district_and_every_placement_is_reported(run, tmp_path, engine):
     """The gazetteer gives Орша, Витебск and Могилёв no district: each is the town of the
     district named after it, in Russian or Belarusian. A letter is no district. The report
     says which rows were placed, and where."""
@@ -339,14 +339,32 @@ def test_a_town_is_found_in_its_own_district_and_every_placement_is_reported(run
         "Братская могила в Оршанском районе,братская могила,,Оршанский район,,\n"
         "Братская могила на букву,братская могила,,Д,,\n"
         "Братская могила в Орше у Могилёва,братская могила,Орша,Могилёвский район,,\n"
+        # A settlement the gazetteer keeps without a district cannot be told in or out.
+        "Братская могила в Безрайонном,братская могила,Безрайонное,Дубровенский район,,\n"
     )
-    report = run("sites", write(tmp_path, "towns.csv", content), skip_invalid=True)
+    with engine.begin() as conn:  # a village stored without its district
+        conn.execute(
+            text(
+                "INSERT INTO settlements (ref, name, kind, geom) VALUES ('test:bezrayon', "
+                "'Безрайонное', 'village', ST_SetSRID(ST_MakePoint(30.0, 54.0), 4326))"
+            )
+        )
+    try:
+        report = run("sites", write(tmp_path, "towns.csv", content), skip_invalid=True)
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM settlements WHERE ref = 'test:bezrayon'"))
     assert [(p.row, p.reason) for p in report.problems] == [
         (5, "no coordinates, and the gazetteer has no point for district 'Д'"),
         (
             6,
             "no coordinates, and the gazetteer knows 'Орша' only outside 'Могилёвский "
             "район': give the coordinates, or correct the district",
+        ),
+        (
+            7,
+            "no coordinates, and the gazetteer knows 'Безрайонное' without its district, so "
+            "not whether it is the one in 'Дубровенский район': give the coordinates",
         ),
     ]
     assert report.placed == [

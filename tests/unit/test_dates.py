@@ -105,3 +105,23 @@ def test_a_leap_day_is_a_day():
 def test_zero_and_thirteen_are_out_of_range(text):
     with pytest.raises(ValueError, match="out of range"):
         parse_partial_date(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["31.02.1944", "31.02.1944.", "1944-02-31", "29.02.0000", "00.13.1942", "у 30.02.1943"]
+)
+def test_a_day_the_calendar_lacks_is_refused_in_text(text):
+    from mapapp.importers.values import text_with_real_dates
+
+    with pytest.raises(ValueError, match="no such day in the calendar"):
+        text_with_real_dates(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1944", "22.06.1944.", "1944-06-22", "1943-1945", "перенесено 1957-1958 гг.", "2.3.1944"],
+)
+def test_text_with_real_days_or_none_is_kept_as_written(text):
+    from mapapp.importers.values import text_with_real_dates
+
+    assert text_with_real_dates(text) == text
