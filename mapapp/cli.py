@@ -492,7 +492,9 @@ def _pair_line(pair: dict) -> str:
             f"row {pair[prefix + '_row']}" + (f", record {record})" if record else ")")
         )
 
-    return f"{pair['name']}: {side('a')} and {side('b')}"
+    # One name, as both are written, or each as written ("Дублёв" / "Дублев").
+    names = pair["name"] if pair["b_name"] == pair["name"] else f"{pair['name']} / {pair['b_name']}"
+    return f"{names}: {side('a')} and {side('b')}"
 
 
 @main.group()

@@ -190,7 +190,8 @@ def possible_duplicates_of_batch(conn: Connection, batch_id: int, limit: int = 2
             SELECT a.id AS a_id, a.import_row AS a_row, a.record_id AS a_record,
                    a.import_batch_id AS a_batch, b.id AS b_id, b.import_row AS b_row,
                    b.record_id AS b_record, b.import_batch_id AS b_batch,
-                   concat_ws(' ', a.surname, a.given_name, a.patronymic) AS name
+                   concat_ws(' ', a.surname, a.given_name, a.patronymic) AS name,
+                   concat_ws(' ', b.surname, b.given_name, b.patronymic) AS b_name
             FROM possible_duplicates d
             JOIN persons a ON a.id = d.person_id JOIN persons b ON b.id = d.other_person_id
             WHERE d.import_batch_id = :b ORDER BY a.import_row, b.import_row LIMIT :limit

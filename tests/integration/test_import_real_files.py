@@ -125,6 +125,17 @@ def test_namesakes_are_listed_as_possible_duplicates(run, tmp_path, client, engi
     assert unknown.returncode == 2 and "there is no import batch 999999999" in unknown.stderr
 
 
+def test_a_pair_written_two_ways_is_reported_with_both_names(run, tmp_path):
+    from mapapp.cli import _pair_line
+
+    content = HEADER + person("2011", surname="Дублёв") + person("2012", surname="Дублев")
+    report = run("persons", write(tmp_path, "spelt.csv", content))
+    assert report.possible_duplicates == 1
+    (pair,) = report.duplicate_pairs
+    assert {pair["name"], pair["b_name"]} == {"Дублёв Иван Петрович", "Дублев Иван Петрович"}
+    assert _pair_line(pair).startswith(f"{pair['name']} / {pair['b_name']}: person ")
+
+
 def test_three_namesakes_make_two_pairs_and_another_grave_none(run, tmp_path):
     content = HEADER + "".join(person(str(n), surname="Троев") for n in (2101, 2102, 2103))
     content += person("2104", surname="Троев").replace(",7\n", ",8\n")  # another grave
