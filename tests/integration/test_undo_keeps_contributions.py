@@ -293,3 +293,29 @@ def test_approving_a_contribution_to_a_record_gone_is_a_409_and_stays_pending(
     finally:
         with engine.begin() as conn:
             conn.execute(text("DELETE FROM contributions WHERE id = :c"), {"c": contribution})
+
+
+def test_a_pending_contribution_whose_record_is_gone_says_so_to_the_moderator(
+    app, accounts, engine
+):
+    """Only a database from before migration 0019 can hold one; the moderator reads
+    which record it was, not an empty link."""
+    with engine.begin() as conn:
+        contribution = conn.execute(
+            text(
+                "INSERT INTO contributions (kind, target_type, target_id, comment, evidence) "
+                "VALUES ('correction', 'site', 2147483000, 'к исчезнувшей записи', 'архив') "
+                "RETURNING id"
+            )
+        ).scalar_one()
+    try:
+        client = app.test_client()
+        sign_in(client, *accounts("moderator"))
+        for lang, said in (("en", "record 2147483000 no longer exists"),
+                           ("ru", "записи 2147483000 больше нет")):  # fmt: skip
+            page = client.get(f"/moderation?lang={lang}").get_data(as_text=True)
+            assert said in page
+            assert 'href="/sites/2147483000"' not in page
+    finally:
+        with engine.begin() as conn:
+            conn.execute(text("DELETE FROM contributions WHERE id = :c"), {"c": contribution})
