@@ -11,12 +11,7 @@ import re
 from sqlalchemy import Connection, text
 
 from mapapp.importers.search_index import settlement_name
-from mapapp.text.districts import (
-    LISTED,
-    district_key,
-    listed_districts_matching,
-    same_district,
-)
+from mapapp.text.districts import district_key, listed_districts_matching, same_district
 from mapapp.text.normalize import search_key
 
 # The fields a row's burial site is looked up by, the first given deciding.
@@ -129,7 +124,7 @@ class Gazetteer:
                 "WHERE s.geom IS NOT NULL GROUP BY s.id"
             )
         ).mappings()
-        known = [with_spellings(dict(r)) for r in rows]
+        known = [_with_district(with_spellings(dict(r))) for r in rows]
         return [self._locate(settlement, district, known) for settlement, district in places]
 
     @staticmethod
@@ -147,7 +142,7 @@ class Gazetteer:
                        ": add the district")
                 )  # fmt: skip
             if key and (elsewhere := _settlements_named(settlement, known)):
-                if all(_has_district(p) for p in elsewhere):
+                if all(p["district_known"] for p in elsewhere):
                     # Known, but elsewhere: the row contradicts the gazetteer; no guess.
                     return (
                         f"no coordinates, and the gazetteer knows {settlement!r} only "
@@ -167,29 +162,28 @@ class Gazetteer:
         return _not_in_gazetteer(settlement, district)
 
 
-def _has_district(place: dict) -> bool:
-    """Whether the gazetteer tells the place's district: stored, or a town's whose name
-    begins one listed district's name only."""
-    named_after = listed_districts_matching(district_key(place["name"]))
-    return bool(place["district"]) or len(named_after) == 1
+def _with_district(place: dict) -> dict:
+    """A gazetteer place with the key of the district it lies in (``district_of``), worked
+    out once: its stored district's; else, for a town the gazetteer gives no district,
+    the one listed district its name begins (Орша: Оршанский район), or its own name's
+    key when it begins none; None when it begins two (Берёза: Березинский and
+    Берёзовский), so it lies in no district asked for. ``district_known``: whether the
+    gazetteer tells the district, stored or by the name."""
+    if place["district"]:
+        place["district_of"], place["district_known"] = district_key(place["district"]), True
+        return place
+    town = district_key(place["name"])
+    named_after = list(listed_districts_matching(town))
+    place["district_of"] = (named_after or [town])[0] if len(named_after) < 2 else None
+    place["district_known"] = len(named_after) == 1
+    return place
 
 
 def _in_district(place: dict, wanted: str) -> bool:
-    """True when no district is asked for, or the place lies in it (by district key). A
-    town the gazetteer gives no district is in the district named after it (Орша in
-    Оршанский район), when its name begins one listed district's name only (Берёза
-    begins Березинский and Берёзовский: neither)."""
+    """True when no district is asked for, or the place lies in it (by district key)."""
     if not wanted:
         return True
-    if place["district"]:
-        return same_district(district_key(place["district"]), wanted)
-    town = district_key(place["name"])
-    named_after = listed_districts_matching(town)
-    if len(named_after) > 1:
-        return False
-    if wanted.endswith(LISTED):
-        return list(named_after) == [wanted]
-    return same_district(town, wanted)
+    return place["district_of"] is not None and same_district(place["district_of"], wanted)
 
 
 def with_spellings(place: dict) -> dict:

@@ -30,6 +30,20 @@ from mapapp.text.normalize import search_key
 
 POSSIBLE_DUPLICATE_REASON = "same name, dates and grave"
 
+
+def linked_by_pairs(seed: str) -> str:
+    """SQL: a recursive CTE ``linked(id, k)`` (under WITH RECURSIVE): the records of
+    ``seed`` (a SELECT of an id and a tag k) and every record the pairs link to them,
+    directly or through others, each with its seed's tag. A group's records are linked
+    by a few pairs each, so a group is found by walking them."""
+    return f"""linked(id, k) AS (
+        {seed}
+        UNION
+        SELECT CASE WHEN d.person_id = l.id THEN d.other_person_id ELSE d.person_id END, l.k
+        FROM linked l JOIN possible_duplicates d ON l.id IN (d.person_id, d.other_person_id)
+    )"""
+
+
 # The key of a group: the same name (search key), dates and grave.
 _DUPLICATE_KEY = (
     "concat_ws('|', {p}.search_key, {p}.birth_year, {p}.birth_month, {p}.birth_day, "
@@ -304,26 +318,15 @@ def relink_groups(conn: Connection, search_keys: list[str]) -> int:
     return conn.execute(
         text(
             f"""
-            WITH keyed AS (
+            WITH RECURSIVE keyed AS (
                 SELECT DISTINCT p.id, {stored_key} AS k, p.import_batch_id AS batch
                 FROM persons p JOIN burials b ON b.person_id = p.id
                 WHERE p.search_key = ANY(:keys) AND NOT {unknown}
             ), earliest AS (
                 SELECT k, min(id) AS id FROM keyed GROUP BY k HAVING count(*) > 1
-            ), reached AS (
-                -- Records a pair links to the earliest, or to a record so linked.
-                WITH RECURSIVE walk(id, k) AS (
-                    SELECT id, k FROM earliest
-                    UNION
-                    SELECT CASE WHEN d.person_id = w.id THEN d.other_person_id
-                                ELSE d.person_id END, w.k
-                    FROM walk w JOIN possible_duplicates d
-                      ON w.id IN (d.person_id, d.other_person_id)
-                )
-                SELECT id, k FROM walk
-            ), loose AS (
+            ), {linked_by_pairs("SELECT id, k FROM earliest")}, loose AS (
                 SELECT k, batch, min(id) AS id FROM keyed x
-                WHERE NOT EXISTS (SELECT 1 FROM reached r WHERE r.id = x.id AND r.k = x.k)
+                WHERE NOT EXISTS (SELECT 1 FROM linked r WHERE r.id = x.id AND r.k = x.k)
                   AND x.k IN (SELECT k FROM earliest)
                 GROUP BY k, batch
             )

@@ -49,7 +49,6 @@ class RowContext:
     def fields(self, raw: dict[str, str], checked: Checked) -> dict[str, str | None]:
         """Field -> cleaned text; cells that cannot even be cleaned become problems."""
         out: dict[str, str | None] = {}
-        clean = values.clean
         for column, name in self.field_of.items():
             value = raw.get(column)
             if value.__class__ is str and len(value) <= MAX_CELL_CHARS and value.isprintable():
@@ -58,21 +57,13 @@ class RowContext:
                 if value[:1] != "'":
                     out[name] = value or None
                     continue
-            try:
-                out[name] = clean(value)
-            except ValueError as exc:
-                checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
+            _clean_into(out, name, column, value, checked)
         for column, name in self.fallback_of.items():
             value = raw.get(column)
             if name not in out or out[name] is not None or value is None:
                 continue  # the field's cell was refused, or holds something, or none here
-            try:
-                out[name] = clean(value)
-            except ValueError as exc:
-                checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
-                del out[name]
-                continue
-            if out[name] is not None:
+            del out[name]  # read again from this cell; refused, the field is left out
+            if _clean_into(out, name, column, value, checked) is not None:
                 checked.read_from[name] = column
         for name, value in self.given.items():
             if name != "kind":  # a site's kind: its name says it first (see _site_kind)
@@ -93,6 +84,16 @@ class RowContext:
             if field_name == name:
                 return column
         return name
+
+
+def _clean_into(out: dict, name: str, column: str, value, checked: Checked) -> str | None:
+    """``out[name]``: the cell cleaned; or, where it cannot be, a problem and no entry."""
+    try:
+        out[name] = values.clean(value)
+    except ValueError as exc:
+        checked.problems.append(Problem(checked.row, column, str(exc), value[:200]))
+        return None
+    return out[name]
 
 
 def digest(*parts) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from mapapp.importers.person_duplicates import POSSIBLE_DUPLICATE_REASON
+from mapapp.importers.person_duplicates import POSSIBLE_DUPLICATE_REASON, linked_by_pairs
 from mapapp.queries.common import full_name, person_summary
 from mapapp.text.dates import format_partial_date
 
@@ -37,13 +37,7 @@ def _still_same(a: str, b: str) -> str:
 # records are linked by a few pairs each (not every two of them), and one of the records
 # between may have been corrected since.
 _STILL_THE_SAME_AS = f"""
-    WITH RECURSIVE linked(id) AS (
-        SELECT CAST(:id AS integer)
-        UNION
-        SELECT CASE WHEN d.person_id = l.id THEN d.other_person_id ELSE d.person_id END
-        FROM linked l JOIN possible_duplicates d
-          ON d.person_id = l.id OR d.other_person_id = l.id
-    )
+    WITH RECURSIVE {linked_by_pairs("SELECT CAST(:id AS integer), 0")}
     SELECT p.id FROM linked l JOIN persons p ON p.id = l.id JOIN persons me ON me.id = :id
     WHERE p.id <> me.id AND {_still_same("me", "p")}
     ORDER BY p.id
