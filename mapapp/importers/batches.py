@@ -162,7 +162,8 @@ def _remove_persons(conn: Connection, batch_id: int) -> dict:
     counts["persons"] = len(removed_names)
     # Their possible-duplicate pairs went with them: the namesakes they linked are
     # linked again.
-    relink_groups(conn, sorted(set(removed_names)))
+    # (A person written by SQL may have no search key: it was paired with no one.)
+    relink_groups(conn, sorted({name for name in removed_names if name}))
     if removed := _undo_formations(conn, batch_id):
         counts["partisan_units"] = removed
     if removed := _undo_words(conn):

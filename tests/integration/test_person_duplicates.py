@@ -350,3 +350,23 @@ def test_the_pairs_of_every_two_records_are_reduced_to_those_an_import_makes_now
         later.batch_id: linked_to(later_hub, first_hub, "m4", "m5"),
         unknown.batch_id: set(),
     }
+
+
+def test_an_undo_removes_a_person_written_by_sql_without_a_search_key(run, tmp_path, engine):
+    """Undo links a removed person's namesakes again by search key; a person written by
+    SQL into the batch may have none (it was paired with no one)."""
+    from mapapp.importers.batches import undo_batch
+
+    report = run("persons", write(tmp_path, "keyless.csv", rows([1], "Безключев")))
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO persons (ref, surname, import_batch_id) "
+                "VALUES ('test:no-search-key', 'Безключев', :b)"
+            ),
+            {"b": report.batch_id},
+        )
+    assert undo_batch(engine, report.batch_id)["persons"] == 2
+    with engine.connect() as conn:
+        left = conn.execute(text("SELECT count(*) FROM persons WHERE ref = 'test:no-search-key'"))
+        assert left.scalar_one() == 0
