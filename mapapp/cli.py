@@ -540,7 +540,8 @@ def duplicates_list(batch_id: int | None, offset: int, limit: int, as_json: bool
         click.echo("no possible duplicates")
         return
     within = f" listed by import batch {batch_id}" if batch_id is not None else ""
-    click.echo(f"{total:,} pairs of records that may be one man{within} (never merged)")
+    noun = "pair" if total == 1 else "pairs"
+    click.echo(f"{total:,} {noun} of records that may be one man{within} (never merged)")
     if not pairs:
         click.echo(f"  none from --offset {offset:,}: there are {total:,}")
     for pair in pairs:
@@ -560,6 +561,10 @@ def _person_pair_line(pair: dict) -> str:
         first, second = pair[key] or "—", pair["other_" + key] or "—"
         return first if key.endswith("_date") and first == second else f"{first} / {second}"
 
+    def named(prefix: str) -> str:
+        fictional = " (fictional, demonstration data)" if pair[prefix + "is_fictional"] else ""
+        return (pair[prefix + "name"] or "—") + fictional
+
     differs = pair["no_longer_same"]
     reason = (
         f"listed as {pair['reason']}, but the {' and the '.join(differs)} "
@@ -568,7 +573,7 @@ def _person_pair_line(pair: dict) -> str:
         else pair["reason"]
     )
     return (
-        f"{pair['person_id']:>8} {pair['other_person_id']:>8}  {both('name')}  "
+        f"{pair['person_id']:>8} {pair['other_person_id']:>8}  {named('')} / {named('other_')}  "
         f"born {both('birth_date')}, died {both('death_date')}, "
         f"{pair['site_name']} grave {pair['grave'] or '—'}  "
         f"records {both('record_id')}  ({reason})"

@@ -103,6 +103,31 @@ def get_person(person_id: int):
     return jsonify(person)
 
 
+@blueprint.get("/persons/<id:person_id>/possibly-the-same")
+@cacheable()
+def person_possibly_the_same(person_id: int):
+    """Every record that may be the same man as this person, a page at a time (the
+    person's own JSON carries the first few): a mass grave's list may repeat one name
+    hundreds of times."""
+    from mapapp.queries.common import page_count
+    from mapapp.queries.person_duplicates import person_named, possibly_the_same_as
+
+    session = get_session()
+    settings = current_settings()
+    page = parse_positive_int(request.args.get("page"), "page", 1, 1_000_000)
+    per_page = parse_positive_int(
+        request.args.get("per_page"), "per_page", settings.persons_per_page, settings.max_per_page
+    )
+    person = person_named(session, person_id)
+    if person is None:
+        raise NotFound(N_("no person with id %(id)s"), id=person_id)
+    total, items = possibly_the_same_as(session, person_id, per_page, (page - 1) * per_page)
+    return jsonify(
+        {"person": person, "total": total, "page": page, "per_page": per_page,
+         "pages": page_count(total, per_page), "items": items}
+    )  # fmt: skip
+
+
 @blueprint.get("/")
 def index():
     """A short list of the endpoints, for people exploring the API."""
@@ -113,6 +138,7 @@ def index():
         "battles": "/api/battles?bbox=",
         "battle": "/api/battles/<id>",
         "person": "/api/persons/<id>",
+        "person_possibly_the_same": "/api/persons/<id>/possibly-the-same?page=&per_page=",
         "heroes": "/api/heroes?country=&region=&burial_oblast=",
         "hero_graves": "/api/heroes/graves",
         "partisan_units": "/api/partisan-units",

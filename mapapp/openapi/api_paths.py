@@ -201,6 +201,18 @@ def operations(settings: Settings) -> dict[str, dict]:
             [],
             GEOJSON_COLLECTION,
         ),
+        "api.person_possibly_the_same": _get(
+            "Every record that may be the same man as this person (same name, dates and "
+            "grave; never merged), a page at a time",
+            [
+                page,
+                _int(
+                    "per_page", "Records per page", settings.max_per_page, settings.persons_per_page
+                ),
+            ],
+            _ok("{person, total, page, per_page, pages, items}"),
+            True,
+        ),  # fmt: skip
         "api.person_history": _get(
             "Every recorded change of a person: old and new values, when, by whom, evidence",
             [],

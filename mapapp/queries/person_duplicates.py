@@ -56,7 +56,7 @@ def possibly_the_same_as(session, person_id: int, limit: int, offset: int = 0):
             """
             SELECT p.id, p.surname, p.given_name, p.patronymic, p.birth_year, p.birth_month,
                    p.birth_day, p.death_year, p.death_month, p.death_day, p.rank,
-                   p.birthplace, p.record_id, :reason AS reason
+                   p.birthplace, p.record_id, p.is_fictional, :reason AS reason
             FROM persons p WHERE p.id = ANY(:ids) ORDER BY p.id
             """
         ),
@@ -69,7 +69,10 @@ def person_named(session, person_id: int) -> dict | None:
     """A person's id and name, for the heading of the list of records like theirs."""
     row = (
         session.execute(
-            text("SELECT id, surname, given_name, patronymic FROM persons WHERE id = :id"),
+            text(
+                "SELECT id, surname, given_name, patronymic, is_fictional FROM persons "
+                "WHERE id = :id"
+            ),
             {"id": person_id},
         )
         .mappings()
@@ -117,9 +120,11 @@ _DATE_COLUMNS = ("birth_year", "birth_month", "birth_day", "death_year", "death_
 
 
 def _side(alias: str, prefix: str) -> str:
-    """One record's columns of a pair: its name as recorded, record id and dates."""
+    """One record's columns of a pair: its name as recorded, record id, whether it is
+    fictional (demonstration data) and its dates."""
     name = f"concat_ws(' ', {alias}.surname, {alias}.given_name, {alias}.patronymic)"
     columns = [f"{name} AS {prefix}name", f"{alias}.record_id AS {prefix}record_id"]
+    columns.append(f"{alias}.is_fictional AS {prefix}is_fictional")
     columns += [f"{alias}.{c} AS {prefix}{c}" for c in _DATE_COLUMNS]
     return ", ".join(columns)
 

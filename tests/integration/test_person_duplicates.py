@@ -370,3 +370,59 @@ def test_an_undo_removes_a_person_written_by_sql_without_a_search_key(run, tmp_p
     with engine.connect() as conn:
         left = conn.execute(text("SELECT count(*) FROM persons WHERE ref = 'test:no-search-key'"))
         assert left.scalar_one() == 0
+
+
+def test_every_record_like_a_person_is_given_by_the_api_a_page_at_a_time(
+    run, tmp_path, engine, client
+):
+    ids = [f"a{n:02}" for n in range(1, 8)]
+    run("persons", write(tmp_path, "api.csv", rows(ids, surname="Апишев")))
+    first = person_id(engine, "a01")
+    listed, page = [], 1
+    while True:
+        body = client.get(f"/api/persons/{first}/possibly-the-same?page={page}&per_page=3")
+        assert body.status_code == 200
+        body = body.get_json()
+        assert (body["total"], body["per_page"], body["pages"]) == (6, 3, 2)
+        assert body["person"]["id"] == first and body["person"]["surname"] == "Апишев"
+        if not body["items"]:
+            break
+        listed += [item["record_id"] for item in body["items"]]
+        page += 1
+    assert sorted(listed) == ids[1:] and page == 3  # each once, by id
+    assert client.get(f"/api/persons/{first}/possibly-the-same?page=0").status_code == 400
+    assert client.get(f"/api/persons/{first}/possibly-the-same?per_page=x").status_code == 400
+    assert client.get("/api/persons/2000000000/possibly-the-same").status_code == 404
+
+
+def test_a_fictional_record_among_the_possibly_same_is_flagged_everywhere(
+    run, tmp_path, engine, client, test_settings
+):
+    header = HEADER.rstrip("\n") + ",Вымышленный\n"
+    content = rows(["f1"], surname="Демов").replace("\n", ",нет\n")
+    content += rows(["f2"], surname="Демов").replace("\n", ",да\n")
+    path = tmp_path / "fictional.csv"
+    path.write_text(header + content, encoding="utf-8")
+    report = run("persons", path)
+    assert report.possible_duplicates == 1, [str(p) for p in report.problems]
+    real, fictional = person_id(engine, "f1"), person_id(engine, "f2")
+    for address in (f"/persons/{real}?lang=en", f"/persons/{real}/possibly-the-same?lang=en"):
+        html = client.get(address).get_data(as_text=True)
+        # The real person's page names the fictional record with its badge, and says what
+        # fictional records are.
+        assert re.search(
+            rf'href="/persons/{fictional}">Демов Иван Петрович</a> <span class="badge-demo"', html
+        )
+        assert "made up to demonstrate the application" in html
+    html = client.get(f"/persons/{fictional}/possibly-the-same?lang=en").get_data(as_text=True)
+    assert "Fictional person (demonstration data)" in html
+    assert f'href="/persons/{real}">Демов Иван Петрович</a> <span class="badge-demo"' not in html
+    body = client.get(f"/api/persons/{real}").get_json()
+    assert [d["is_fictional"] for d in body["possible_duplicates"]] == [True]
+    body = client.get(f"/api/persons/{real}/possibly-the-same").get_json()
+    assert [d["is_fictional"] for d in body["items"]] == [True]
+    listed = mapapp_cli(test_settings, "duplicates", "list", "--batch", str(report.batch_id))
+    assert listed.stdout.startswith("1 pair of records that may be one man")
+    line = listed.stdout.splitlines()[1]
+    assert line.count("Демов Иван Петрович (fictional, demonstration data)") == 1
+    assert line.count("Демов Иван Петрович") == 2
