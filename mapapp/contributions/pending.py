@@ -39,6 +39,7 @@ def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
         item = dict(row)
         target_row = item.pop("target_row") or {}
         item["current"] = target_row.get(row["field"]) if row["field"] else None
+        item["target_fictional"] = bool(target_row.get("is_fictional"))
         items.append(item)
     return items
 

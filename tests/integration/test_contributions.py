@@ -284,3 +284,19 @@ def test_the_page_forms_need_their_csrf_token_and_name_a_bad_field(app, person):
         as_text=True
     )
     assert client.get(f"/api/persons/{person}").get_json()["birth_date"] is None
+
+
+def test_the_moderation_page_marks_a_fictional_person_as_demonstration_data(
+    app, accounts, client, engine, scratch
+):
+    site = scratch.site("Тестовое захоронение", 30.1, 54.1)
+    fictional = scratch.person(site, "Вымыслов", is_fictional=True)
+    real = scratch.person(site, "Настоящев", is_fictional=False)
+    for target in (fictional, real):
+        assert client.post("/api/contributions", json=_correction(target)).status_code == 201
+    moderator = app.test_client()
+    sign_in(moderator, *accounts("moderator"))
+    page = moderator.get("/moderation?lang=en").get_data(as_text=True)
+    badge = ' <span class="badge-demo" title="Fictional person (demonstration data)">demo</span>'
+    assert f">Вымыслов</a>{badge}" in page
+    assert ">Настоящев</a>\n" in page
