@@ -24,6 +24,7 @@ import orjson
 
 from mapapp.importers.encodings import likeliest_encoding
 from mapapp.importers.errors import ImportFileError, Problem
+from mapapp.importers.header_rows import refuse_header_rows
 from mapapp.importers.shapefile_encoding import shapefile_encoding
 
 MAX_FILE_BYTES = 2 * 1024**3
@@ -203,14 +204,24 @@ def _sniff_delimiter(sample: str) -> str:
     return best if counts[best] > 0 else ","
 
 
+EXCEL_SEP_LINE = re.compile(r"\ufeff?sep=(.)\r?\n")
+
+
 def _read_csv(path: Path, encoding: str | None) -> Table:
     used = _encoding_of(path, encoding)
     with path.open(encoding=used, newline="") as fh:
         sample = fh.read(20_000)
+    # Excel writes "sep=;" above the header of a CSV it saves for another locale, and
+    # shows the file without that line: it names the delimiter.
+    excel_sep = EXCEL_SEP_LINE.match(sample)
+    if excel_sep:
+        sample = sample[excel_sep.end() :]
     _refuse_title_line(path.name, sample)
-    delimiter = _sniff_delimiter(sample)
+    delimiter = excel_sep.group(1) if excel_sep else _sniff_delimiter(sample)
     # The rows stream from the file: memory does not grow with its length.
     fh = path.open(encoding=used, newline="")
+    if excel_sep:
+        fh.readline()
     reader = csv.reader(fh, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
@@ -228,7 +239,8 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
         fh.close()
         raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
-    table.rows = _closing(fh, _csv_rows(reader, columns, table.problems, path, used))
+    rows = _csv_rows(reader, columns, table.problems, path, used, 1 if excel_sep else 0)
+    table.rows = _closing(fh, refuse_header_rows(rows, columns, table.problems))
     return table
 
 
@@ -262,7 +274,9 @@ def _closing(fh, rows):
         fh.close()
 
 
-def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, encoding: str):
+def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, encoding: str,
+              lines_before: int = 0):  # fmt: skip
+    """``lines_before``: lines of the file above the header the reader began after."""
     row_number = 1
     while True:
         began = reader.line_num + 1  # a quoted cell may run over several lines
@@ -273,7 +287,9 @@ def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, e
         except csv.Error as exc:
             # Past a broken quote the file's cells can no longer be told apart: the rows
             # after it would be lost or misread, so the whole file is refused.
-            raise _unreadable_line(path, encoding, began, reader.line_num, exc) from None
+            raise _unreadable_line(
+                path, encoding, began + lines_before, reader.line_num + lines_before, exc
+            ) from None
         row_number += 1
         if not any(v.strip() for v in values):
             continue  # blank line
@@ -353,7 +369,9 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     columns = _check_header(header, path.name)
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
-    table.rows = _xlsx_rows(rows, columns, book, table.problems)
+    table.rows = refuse_header_rows(
+        _xlsx_rows(rows, columns, book, table.problems), columns, table.problems
+    )
     return table
 
 
@@ -611,9 +629,25 @@ def _geojson_properties(path: Path, features: int) -> list[dict] | None:
     except orjson.JSONDecodeError:
         return None
     found = document.get("features") if isinstance(document, dict) else None
-    if not isinstance(found, list) or len(found) != features:
+    if not isinstance(found, list):
+        return None
+    _refuse_nested_collections(path, found)
+    if len(found) != features:
         return None
     return [(f.get("properties") or {}) if isinstance(f, dict) else {} for f in found]
+
+
+def _refuse_nested_collections(path: Path, features: list) -> None:
+    """GDAL skips an item of "features" that is not a Feature (a FeatureCollection inside
+    the collection) without a word: its places would be lost unsaid."""
+    for number, feature in enumerate(features, start=1):
+        kind = feature.get("type") if isinstance(feature, dict) else type(feature).__name__
+        if kind != "Feature":
+            raise ImportFileError(
+                f'{path.name}: item {number} of "features" is a {kind}, not a Feature, and '
+                "would not be read (a collection inside the collection?): list its features "
+                'in the top-level "features" and import again'
+            )
 
 
 def _geo_rows(frame, columns: list[str], problems: list[Problem], written=None):
@@ -626,12 +660,29 @@ def _geo_rows(frame, columns: list[str], problems: list[Problem], written=None):
         if _no_geometry(geom):
             # Properties named lat and lon, where the feature has them, place it.
             values["lat"], values["lon"] = values.get("lat", ""), values.get("lon", "")
-        elif geom.geom_type != "Point":
-            problems.append(Problem(index, "geometry", f"a {geom.geom_type}, not a Point"))
+        elif (point := _the_point(geom)) is None:
+            problems.append(Problem(index, "geometry", _not_a_point(geom)))
             continue
         else:
-            values["lat"], values["lon"] = repr(geom.y), repr(geom.x)
+            values["lat"], values["lon"] = repr(point.y), repr(point.x)
         yield index, values
+
+
+def _the_point(geom):
+    """The point a geometry is: a Point, or a MultiPoint of one point."""
+    if geom.geom_type == "Point":
+        return geom
+    if geom.geom_type == "MultiPoint" and len(geom.geoms) == 1:
+        return geom.geoms[0]
+    return None
+
+
+def _not_a_point(geom) -> str:
+    return (
+        f"a {geom.geom_type}, not a Point: a place is stored as one point; give this "
+        "feature the point of the grave or memorial (in GIS, e.g. QGIS's \"Point on "
+        'Surface"), with the precision that says how exact it is'
+    )
 
 
 def _no_geometry(geom) -> bool:

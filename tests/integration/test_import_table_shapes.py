@@ -1,0 +1,133 @@
+"""Tables shaped as archives and spreadsheets leave them: a header repeated where two files
+were pasted together, a header on two rows, Excel's "sep=" line, GeoJSON collections
+inside the collection, and geometries that are not points. No header line is ever stored
+as a person or a place, and no feature is lost without a word."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import text
+
+from mapapp.importers.errors import ImportFileError
+from tests.integration.test_import_real_files import write
+
+HEADER = "Фамилия;Имя;Отчество;Воинское звание;Место захоронения;Район захоронения\n"
+
+
+def row(surname: str) -> str:
+    return f"{surname};Бек;;рядовой;Шуховцы;Дубровенский\n"
+
+
+def stored_surnames(engine, batch_id) -> list[str]:
+    with engine.connect() as conn:
+        return conn.execute(
+            text("SELECT surname FROM persons WHERE import_batch_id = :b ORDER BY surname"),
+            {"b": batch_id},
+        ).scalars().all()  # fmt: skip
+
+
+def test_a_header_repeated_below_is_refused_never_a_person(run, tmp_path, engine, counts):
+    path = write(tmp_path, "glued.csv", HEADER + row("Абаев") + HEADER + row("Бабаев"))
+    before = counts()
+    report = run("persons", path)
+    assert not report.committed and counts() == before
+    assert [str(p) for p in report.problems] == [
+        "row 3: repeats the header (Фамилия, Имя, Отчество, Воинское звание, Место "
+        "захоронения, …): two files pasted into one? Delete this line and import again"
+    ]
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and (report.added, report.rejected) == (2, 1)
+    assert stored_surnames(engine, report.batch_id) == ["Абаев", "Бабаев"]
+
+
+def test_a_header_in_another_spelling_repeated_below_is_refused(run, tmp_path, counts):
+    other = "ФАМИЛИЯ;имя;;Звание;Место захоронения;\n"  # another list's header, as written
+    report = run("persons", write(tmp_path, "two.csv", HEADER + row("Абаев") + other))
+    assert [p.row for p in report.problems] == [3]
+    assert "repeats the header (ФАМИЛИЯ, имя, Звание, Место захоронения)" in str(report.problems[0])
+
+
+def test_a_header_on_two_rows_is_refused_naming_the_second(run, tmp_path, counts):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["№ записи", "ФИО", None, None, "Даты", None, "Место захоронения"])
+    sheet.merge_cells("B1:D1")
+    sheet.merge_cells("E1:F1")
+    sheet.append([None, "Фамилия", "Имя", "Отчество", "Дата рождения", "Дата выбытия", None])
+    sheet.append([1, "Абаев", "Бек", None, 1910, "22.06.1944", "Шуховцы"])
+    book.save(tmp_path / "merged.xlsx")
+    before = counts()
+    report = run("persons", tmp_path / "merged.xlsx")
+    assert not report.committed and counts() == before
+    assert str(report.problems[0]).startswith(
+        "row 2: is a second header line (Фамилия, Имя, Отчество, Дата рождения, Дата "
+        "выбытия): the header must be one row"
+    )
+
+
+def test_excel_sep_line_names_the_delimiter(run, tmp_path, engine):
+    content = "sep=;\r\n" + HEADER.replace("\n", "\r\n") + row("Сепов").replace("\n", "\r\n")
+    report = run("persons", write(tmp_path, "sep.csv", content))
+    assert report.committed and report.added == 1, [str(p) for p in report.problems]
+    assert report.delimiter == ";" and report.mapped["Фамилия"] == "surname"
+    assert stored_surnames(engine, report.batch_id) == ["Сепов"]
+
+
+def test_excel_sep_line_keeps_line_numbers_of_an_unreadable_row(run, tmp_path):
+    content = "sep=;\n" + HEADER + row("Сепов") + 'Кавычкин;"Иван;x;y;z;w\n'
+    with pytest.raises(ImportFileError, match="line 4"):
+        run("persons", write(tmp_path, "sep_quote.csv", content))
+
+
+def _point_feature(name: str, geometry: dict) -> dict:
+    return {
+        "type": "Feature",
+        "properties": {"name": name, "kind": "mass_grave"},
+        "geometry": geometry,
+    }
+
+
+POINT = {"type": "Point", "coordinates": [30.1, 54.1]}
+
+
+def test_a_collection_inside_the_collection_is_refused_not_lost(run, tmp_path, counts):
+    inner = {"type": "FeatureCollection", "features": [_point_feature("Внутренняя", POINT)]}
+    collection = {
+        "type": "FeatureCollection",
+        "features": [inner, _point_feature("Внешняя", POINT)],
+    }
+    path = write(tmp_path, "nested.geojson", json.dumps(collection, ensure_ascii=False))
+    before = counts()
+    with pytest.raises(ImportFileError, match='item 1 of "features" is a FeatureCollection'):
+        run("sites", path)
+    assert counts() == before
+
+
+def test_a_multipoint_of_one_point_is_that_point_other_shapes_are_explained(run, tmp_path, engine):
+    features = [
+        _point_feature("Одноточечная", {"type": "MultiPoint", "coordinates": [[30.2, 54.2]]}),
+        _point_feature(
+            "Площадная",
+            {"type": "Polygon", "coordinates": [[[30, 54], [30.1, 54], [30.1, 54.1], [30, 54]]]},
+        ),
+    ]
+    path = write(
+        tmp_path,
+        "shapes.geojson",
+        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False),
+    )
+    report = run("sites", path, skip_invalid=True)
+    assert report.committed and (report.added, report.rejected) == (1, 1)
+    assert "a Polygon, not a Point: a place is stored as one point" in str(report.problems[0])
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT name, ST_X(geom), ST_Y(geom) FROM burial_sites WHERE import_batch_id = :b"
+            ),
+            {"b": report.batch_id},
+        ).one()
+    assert tuple(stored) == ("Одноточечная", 30.2, 54.2)
