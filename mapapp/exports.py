@@ -31,7 +31,7 @@ SITE_COLUMNS = [
     "ref", "kind", "name", "name_ru", "name_be", "name_en", "register_number", "oblast",
     "district", "village_council", "settlement", "buried_total", "buried_known",
     "buried_unknown", "year", "description", "condition", "responsible_body", "lat", "lon",
-    "location_precision", "location_note", "source_note",
+    "location_precision", "location_note", "gazetteer_place", "source_note",
 ]  # fmt: skip
 BATTLE_COLUMNS = [
     "ref", "name", "name_en", "operation", "period", "year_from", "year_to", "description",
@@ -89,8 +89,9 @@ def rows(
     if kind == "sites":
         result = conn.execute(
             text(
-                "SELECT *, ST_Y(geom) AS lat, ST_X(geom) AS lon FROM burial_sites "
-                "WHERE withdrawn_at IS NULL OR CAST(:withdrawn AS boolean) ORDER BY id"
+                "SELECT s.*, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon, p.gazetteer_place "
+                "FROM burial_sites s LEFT JOIN site_placements p ON p.site_id = s.id "
+                "WHERE s.withdrawn_at IS NULL OR CAST(:withdrawn AS boolean) ORDER BY s.id"
             ),
             {"withdrawn": include_withdrawn},
         ).mappings()

@@ -580,6 +580,19 @@ class Award(Base):
     )
 
 
+class SitePlacement(Base):
+    """A site whose row gave no coordinates, put by the import at the centre of a gazetteer
+    place: a settlement, or its district's town (location_precision says which). The
+    place's name is as the gazetteer writes it; the pages explain it in their language."""
+
+    __tablename__ = "site_placements"
+
+    site_id: Mapped[int] = mapped_column(
+        ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True
+    )
+    gazetteer_place: Mapped[str] = mapped_column(Text)
+
+
 class SiteCount(Base):
     """Persons of this registry buried at a site, kept exact by triggers (migration 0004)."""
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Table, exists, func, select
 from sqlalchemy.orm import Session
 
-from mapapp.models import BattleLocation, BurialSite, SiteCount
+from mapapp.models import BattleLocation, BurialSite, SiteCount, SitePlacement
 
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 
@@ -57,6 +57,13 @@ class Collection:
             return table.c.withdrawn_at.is_not(None)
         if name == "has_fictional_persons":
             return exists().where(counts.c.site_id == table.c.id, counts.c.fictional_persons > 0)
+        if name == "gazetteer_place":
+            placements = SitePlacement.__table__
+            return (
+                select(placements.c.gazetteer_place)
+                .where(placements.c.site_id == table.c.id)
+                .scalar_subquery()
+            )
         return table.c[name]
 
 
@@ -108,6 +115,11 @@ BURIAL_SITES = Collection(
             enum=("site", "settlement_centre", "district"),
         ),
         _text("location_note", "Note on the location"),
+        _text(
+            "gazetteer_place",
+            "The record gave no coordinates: the point is this gazetteer place's centre "
+            "(a settlement, or the district's town), its name as the gazetteer writes it",
+        ),
         _text("source_note", "Note on the sources"),
         _int("persons_in_registry", "Persons linked to the site in this register", queryable=False),
         Property(

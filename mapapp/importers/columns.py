@@ -278,6 +278,8 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "замацавана за",
         ],
         "source_note": ["source note", "примечание", "note", "заўвага", "заўвагі"],
+        # Where the gazetteer placed a site (an export of this register writes it).
+        "gazetteer_place": ["gazetteer place"],
     },
     "battles": {
         **{k: v for k, v in _COMMON.items()},

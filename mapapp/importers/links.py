@@ -6,6 +6,7 @@ never guessed.
 
 from __future__ import annotations
 
+import json
 import re
 
 from sqlalchemy import Connection, text
@@ -162,6 +163,26 @@ class Gazetteer:
         return _not_in_gazetteer(settlement, district)
 
 
+def save_placements(conn: Connection, good: list, batch_id: int) -> None:
+    """The gazetteer places of the sites this batch added (a stored site keeps its own)."""
+    placed = [
+        {"ref": c.record["ref"], "place": c.record["gazetteer_place"]}
+        for c in good
+        if c.record.get("gazetteer_place")
+    ]
+    if not placed:
+        return
+    conn.execute(
+        text(
+            "INSERT INTO site_placements (site_id, gazetteer_place) "
+            "SELECT s.id, p.place FROM jsonb_to_recordset(CAST(:placed AS jsonb)) "
+            "AS p(ref text, place text) "
+            "JOIN burial_sites s ON s.ref = p.ref AND s.import_batch_id = :batch"
+        ),
+        {"placed": json.dumps(placed, ensure_ascii=False), "batch": batch_id},
+    )
+
+
 def _with_district(place: dict) -> dict:
     """A gazetteer place with the key of the district it lies in (``district_of``), worked
     out once: its stored district's; else, for a town the gazetteer gives no district,
@@ -217,10 +238,12 @@ def _not_in_gazetteer(settlement: str | None, district: str | None) -> str:
 
 
 def _placed(place: dict, precision: str, where: str) -> dict:
+    """The point, its precision and the gazetteer place's name (all stored); ``at``
+    describes it for the import's report."""
     return {
         "lat": round(place["lat"], 7),
         "lon": round(place["lon"], 7),
         "location_precision": precision,
-        "location_note": f"placed at {where}: the imported row gives no coordinates",
+        "gazetteer_place": place["name"],
         "at": where,
     }

@@ -227,6 +227,15 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
             )
         )
     precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
+    if f.get("gazetteer_place") and point is not None and precision == "site":
+        checked.problems.append(
+            Problem(
+                row,
+                ctx.column("gazetteer_place", checked),
+                "a gazetteer place is given, so the point is its centre: the location "
+                "precision is settlement_centre or district, not site",
+            )
+        )
     _apply(values.text_with_real_dates, f, "year", ctx, checked)
     counts = {
         k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
@@ -266,6 +275,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
                 "responsible_body",
                 "location_note",
                 "source_note",
+                "gazetteer_place",
             )
         },
         **counts,

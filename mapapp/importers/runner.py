@@ -25,7 +25,7 @@ from mapapp.importers.columns import (
 )
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
-from mapapp.importers.links import Gazetteer, SiteResolver
+from mapapp.importers.links import Gazetteer, SiteResolver, save_placements
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places
 from mapapp.importers.readers import read_table
@@ -240,6 +240,7 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         added, present = writers.WRITERS[options.kind](conn, good, batch_id, options, progress)
         report.added, report.present, report.batch_id = added, present, batch_id
         if options.kind == "sites":
+            save_placements(conn, good, batch_id)
             _note_site_duplicates(conn, batch_id, report)
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
@@ -274,11 +275,7 @@ def _place_by_gazetteer(conn, ctx: RowContext, checked: list[Checked]) -> list[d
         placed.append(
             {"row": item.row, "precision": place["location_precision"], "at": place["at"]}
         )
-        note = item.record.get("location_note")
-        place = {k: v for k, v in place.items() if k != "at"}
-        item.record.update(place)
-        if note:
-            item.record["location_note"] = f"{note}; {place['location_note']}"
+        item.record.update({k: v for k, v in place.items() if k != "at"})
     return placed
 
 

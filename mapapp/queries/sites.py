@@ -111,6 +111,7 @@ def site_feature(session: Session, site_id: int) -> str | None:
                 'condition', s.condition,
                 'responsible_body', s.responsible_body,
                 'location_note', s.location_note,
+                'gazetteer_place', pl.gazetteer_place,
                 'source_note', s.source_note,
                 'sources', (
                     SELECT COALESCE(json_agg(json_build_object(
@@ -129,6 +130,7 @@ def site_feature(session: Session, site_id: int) -> str | None:
             )
         )::text
         FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
+        LEFT JOIN site_placements pl ON pl.site_id = s.id
         WHERE s.id = :id
         """
     )
@@ -143,8 +145,10 @@ def site_detail(session: Session, site_id: int) -> dict | None:
                 """
                 SELECT s.*, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon,
                        COALESCE(c.persons_in_registry, 0) AS persons_in_registry,
-                       COALESCE(c.fictional_persons, 0) AS fictional_persons
+                       COALESCE(c.fictional_persons, 0) AS fictional_persons,
+                       pl.gazetteer_place
                 FROM burial_sites s LEFT JOIN site_counts c ON c.site_id = s.id
+                LEFT JOIN site_placements pl ON pl.site_id = s.id
                 WHERE s.id = :id
                 """
             ),

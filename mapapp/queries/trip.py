@@ -13,6 +13,8 @@ _STOP_COLUMNS = f"""
     s.id, s.name, s.name_en, s.kind, s.register_number, s.oblast, s.district, s.settlement,
     s.buried_total, s.buried_known, s.buried_unknown, s.buried_as_written,
     s.responsible_body, s.location_precision, s.location_note,
+    (SELECT pl.gazetteer_place FROM site_placements pl WHERE pl.site_id = s.id)
+        AS gazetteer_place,
     ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon, {SITE_WITHDRAWN_JSON} AS withdrawn,
     COALESCE((SELECT c.persons_in_registry FROM site_counts c WHERE c.site_id = s.id), 0)
         AS persons_in_registry,
