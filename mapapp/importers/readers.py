@@ -459,14 +459,38 @@ def _date_text(value, number_format: str | None, epoch=EXCEL_EPOCH) -> str:
     return value.strftime("%d.%m.%Y")
 
 
+# A spreadsheet keeps 15 significant digits: a longer number (a record id typed as a
+# number) comes back with other digits at its end.
+EXACT_DIGITS = 15
+_ZERO_PADDED = re.compile(r"0+")
+
+
+def _number_text(value: int | float, number_format: str | None) -> str:
+    """A number cell as the sheet shows its digits: a whole number formatted "000" shows
+    as 004 (an id with its zeros), and one Excel could not keep exactly is refused."""
+    if isinstance(value, float) and not value.is_integer():
+        return repr(value)
+    if abs(value) >= 10**EXACT_DIGITS:
+        return RefusedCell(
+            f"{value:.15g}",
+            f"the number {value:.15g} has more digits than a spreadsheet keeps "
+            f"({EXACT_DIGITS}): its last digits are lost; format the column as text and "
+            "type the number again",
+        )
+    digits = str(int(value))
+    if number_format and _ZERO_PADDED.fullmatch(number_format) and value >= 0:
+        return digits.zfill(len(number_format))
+    return digits
+
+
 def _xlsx_cell(cell, epoch=EXCEL_EPOCH) -> str:
     value = cell.value
     if value is None:
         return ""
     if cell.data_type == "f" or (isinstance(value, str) and value.startswith("=")):
         return Formula(value if isinstance(value, str) else str(value))
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _number_text(value, getattr(cell, "number_format", None))
     if isinstance(value, datetime.date | datetime.time):
         return _date_text(value, getattr(cell, "number_format", None), epoch)
     return str(value)

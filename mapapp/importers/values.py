@@ -115,9 +115,16 @@ def check_range(lat: float, lon: float) -> None:
         raise ValueError(f"longitude {lon} is outside -180..180")
 
 
+# A whole number from a column of floats ("35.0", "35,00"); three zeros may be a
+# thousands group ("1.000"), which stays as written.
+_ZERO_FRACTION = re.compile(r"(\d+)[.,](?:0{1,2}|0{4,})")
+
+
 def parse_count(text: str) -> int | None:
     """A plain whole number of persons; None for texts such as '10 тыс.' (kept as written)."""
     digits = text.replace(" ", "").replace("\u00a0", "")
+    if whole := _ZERO_FRACTION.fullmatch(digits):
+        digits = whole.group(1)
     if digits.isascii() and digits.isdigit():
         if len(digits) > 9:
             raise ValueError("an implausibly large count")

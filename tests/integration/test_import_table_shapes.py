@@ -131,3 +131,43 @@ def test_a_multipoint_of_one_point_is_that_point_other_shapes_are_explained(run,
             {"b": report.batch_id},
         ).one()
     assert tuple(stored) == ("Одноточечная", 30.2, 54.2)
+
+
+def test_xlsx_ids_keep_their_shown_zeros_and_long_numbers_are_refused(run, tmp_path, engine):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["ID записи", "Фамилия", "Место захоронения", "Район захоронения"])
+    sheet.append([4, "Нулев", "Шуховцы", "Дубровенский"])
+    sheet["A2"].number_format = "000"
+    sheet.append([12345678901234567890, "Длинноцифров", "Шуховцы", "Дубровенский"])
+    book.save(tmp_path / "ids.xlsx")
+    report = run("persons", tmp_path / "ids.xlsx", skip_invalid=True)
+    assert report.committed and (report.added, report.rejected) == (1, 1)
+    assert str(report.problems[0]).startswith("row 3, column 'ID записи'")
+    assert "more digits than a spreadsheet keeps (15)" in str(report.problems[0])
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT record_id, surname FROM persons WHERE import_batch_id = :b"),
+            {"b": report.batch_id},
+        ).one()
+    assert tuple(stored) == ("004", "Нулев")
+
+
+def test_counts_written_with_a_zero_fraction_are_whole_numbers(run, tmp_path, engine):
+    content = (
+        "name,kind,lat,lon,Всего,Известных,Неизвестных\n"
+        'Дробная,mass grave,54.1,30.1,120.0,"35,0",85.00\n'
+    )
+    report = run("sites", write(tmp_path, "counts.csv", content))
+    assert report.committed, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT buried_total, buried_known, buried_unknown, buried_as_written "
+                "FROM burial_sites WHERE import_batch_id = :b"
+            ),
+            {"b": report.batch_id},
+        ).one()
+    assert tuple(stored) == (120, 35, 85, None)
