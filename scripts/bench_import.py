@@ -16,6 +16,10 @@ as possible duplicates. --online times the mode that does not lock readers out
 (`mapapp import persons --online`). --reuse-sites keeps the sites a run before imported
 (same --sites and seed), which saves their import (its time is printed too).
 
+It also prints the CPU time of this process and of PostgreSQL's processes during the
+import (server_cpu.py; a local server): their sum over the cores is the least wall time
+the same work could take here.
+
 After the import, PostgreSQL's own COPY is timed in the same run (copy_baselines.py):
 the file into an unindexed table, and the added persons into a table like persons with
 its indexes, and bare with the indexes built after: the floor the import stands on.
@@ -34,6 +38,7 @@ from pathlib import Path
 
 import copy_baselines
 from bench_database import bench_settings
+from server_cpu import postgres_cpu_seconds
 from sqlalchemy import text
 
 from mapapp import db as database
@@ -106,8 +111,10 @@ def main_timed(args, engine, persons: Path) -> None:
 
     options = ImportOptions(kind="persons", path=persons, online=args.online)
     load_before = os.getloadavg()
+    server_before = postgres_cpu_seconds()
     report = run_import(engine, options, progress)
     elapsed = time.perf_counter() - started
+    server_after = postgres_cpu_seconds()
     assert report.committed, report.problems[:3]
     assert report.added == args.persons, f"{report.added:,} of {args.persons:,} persons added"
     print(
@@ -118,6 +125,7 @@ def main_timed(args, engine, persons: Path) -> None:
         "stages (seconds from start, CPU seconds of this process, peak MB): "
         + ", ".join(f"{k} {s:.1f} s cpu {c:.1f} s {m:,.0f} MB" for k, (s, c, m) in stages.items())
     )
+    print_cpu_split(elapsed, time.process_time() - cpu_started, server_before, server_after)
     if not args.no_baselines:
         raw = copy_baselines.raw_copy_seconds(engine, persons)
         copied = copy_baselines.persons_copy_seconds(engine, report.batch_id)
@@ -128,6 +136,21 @@ def main_timed(args, engine, persons: Path) -> None:
             f"{copied['then indexed']:.1f} s"
         )
     print(f"load average before and after: {load_before} / {os.getloadavg()}")
+
+
+def print_cpu_split(elapsed: float, own: float, before: float | None, after: float | None):
+    """How the import's work splits between this process and PostgreSQL, and the least
+    wall time that work could take on this machine's cores if it all ran in parallel."""
+    if before is None or after is None:
+        print(f"CPU: this process {own:.1f} s (PostgreSQL's processes cannot be read here)")
+        return
+    server, cores = after - before, os.cpu_count() or 1
+    total = own + server
+    print(
+        f"CPU: this process {own:.1f} s, PostgreSQL's processes {server:.1f} s, "
+        f"{total:.1f} s in all: on {cores} cores no less than {total / cores:.1f} s of the "
+        f"{elapsed:.1f} s, were every step to run in parallel"
+    )
 
 
 def generated_files(out: Path, n_sites: int, n_persons: int) -> tuple[Path, Path]:
