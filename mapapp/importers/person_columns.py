@@ -23,6 +23,7 @@ from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields, unit_key
 from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
+from mapapp.importers.name_cells import check_name_part, split_full_name
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.records import (
     DATE_PARSERS,
@@ -32,7 +33,6 @@ from mapapp.importers.records import (
     _site_id,
     _source,
     _source_key,
-    _split_full_name,
     row_refs,
 )
 from mapapp.importers.search_index import PERSON_KEY_SOURCES, _cached_area_key, _cached_search_key
@@ -175,11 +175,17 @@ def check_person_chunk(
     if "full_name" in f:
         for i, full in enumerate(f["full_name"]):
             if not surname[i] and full and full is not BAD:
-                s, g, p = _split_full_name(full)
+                try:
+                    s, g, p = split_full_name(full)
+                except ValueError:
+                    bad[i] = 1  # the row-by-row check says why
+                    continue
                 surname[i], given[i], patronymic[i] = s, given[i] or g, patronymic[i] or p
     for i, s in enumerate(surname):
         if not s:
             bad[i] = 1
+    for names in (surname, given, patronymic):
+        mark(_each(names, check_name_part))
     births, deaths = (_dates(col(n), DATE_PARSERS[n]) for n in ("birth_date", "death_date"))
     fates = _each(col("fate"), values.parse_fate)
     flags = {

@@ -13,6 +13,7 @@ from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields
 from mapapp.importers.errors import Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
+from mapapp.importers.name_cells import check_name_part, split_full_name
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_death_date, parse_partial_date
@@ -382,15 +383,6 @@ def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     return checked
 
 
-def _split_full_name(full: str) -> tuple[str, str | None, str | None]:
-    parts = full.split()
-    return (
-        parts[0],
-        (parts[1] if len(parts) > 1 else None),
-        (" ".join(parts[2:]) if len(parts) > 2 else None),
-    )
-
-
 PERSON_TEXT_FIELDS = (
     "name_variants",
     "birthplace",
@@ -412,9 +404,16 @@ LINE_BREAK_IN_NAME = (
 def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     checked = Checked(row=row, source=raw)
     f = ctx.fields(raw, checked)
-    surname, given, patronymic = _person_names(f)
+    split = True
+    try:
+        surname, given, patronymic = _person_names(f)
+    except ValueError as exc:
+        full = f["full_name"]
+        checked.problems.append(Problem(row, ctx.column("full_name", checked), str(exc), full))
+        surname, given, patronymic, split = full, None, None, False
     if not surname:
         checked.problems.append(Problem(row, ctx.column("surname"), "the surname is empty"))
+    from_full = not f.get("surname") and f.get("full_name")
     written = (("surname", surname), ("given_name", given), ("patronymic", patronymic),
                ("full_name", f.get("full_name")))  # fmt: skip
     for name, value in written:
@@ -423,6 +422,12 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
             checked.problems.append(
                 Problem(row, ctx.column(name, checked), LINE_BREAK_IN_NAME, value[:200])
             )
+        elif value and name != "full_name" and split:
+            try:
+                check_name_part(value)
+            except ValueError as exc:
+                column = ctx.column("full_name" if from_full else name, checked)
+                checked.problems.append(Problem(row, column, str(exc), value))
     dates = {name: _partial_date(f, name, ctx, checked) for name in ("birth_date", "death_date")}
     fate = _apply(values.parse_fate, f, "fate", ctx, checked)
     flags = {
@@ -476,7 +481,7 @@ def _person_names(f: dict) -> tuple[str | None, str | None, str | None]:
     """Surname, given name and patronymic, from their columns or one full-name column."""
     surname, given, patronymic = f.get("surname"), f.get("given_name"), f.get("patronymic")
     if not surname and f.get("full_name"):
-        surname, given2, patronymic2 = _split_full_name(f["full_name"])
+        surname, given2, patronymic2 = split_full_name(f["full_name"])
         given, patronymic = given or given2, patronymic or patronymic2
     return surname, given, patronymic
 

@@ -1,0 +1,85 @@
+"""A name cell holds a name: a list's last lines ("Итого: 2 человека"), and cells that
+say a name is not known, are refused with their row; a full name written given name
+first is refused rather than split into a wrong surname."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from tests.integration.test_import_real_files import write
+
+HEADER = "Фамилия;Имя;Отчество;Место захоронения;Район захоронения\n"
+FULL_NAME_HEADER = "ФИО;Место захоронения;Район захоронения\n"
+
+
+def line(surname: str, given: str = "Бек", patronymic: str = "") -> str:
+    return f"{surname};{given};{patronymic};Шуховцы;Дубровенский\n"
+
+
+def stored_names(engine, batch_id) -> list[tuple]:
+    with engine.connect() as conn:
+        return [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT surname, given_name, patronymic FROM persons "
+                    "WHERE import_batch_id = :b ORDER BY import_row"
+                ),
+                {"b": batch_id},
+            )
+        ]
+
+
+def test_the_lines_below_a_list_are_refused_never_persons(run, tmp_path, engine, counts):
+    content = (
+        HEADER + line("Абаев") + line("Бабаев")
+        + ";Итого: 2 человека;;;\n"
+        + "Список составил: военком Петров;;;;\n"
+        + line("Всего 35")
+    )  # fmt: skip
+    before = counts()
+    report = run("persons", write(tmp_path, "footer.csv", content))
+    assert not report.committed and counts() == before
+    problems = {p.row: str(p) for p in report.problems}
+    assert sorted(problems) == [4, 5, 6]
+    assert "column 'Имя'" in problems[4] and "a total or a signature line" in problems[4]
+    assert "column 'Фамилия'" in problems[5] and "Список составил" in problems[5]
+    report = run("persons", write(tmp_path, "footer.csv", content), skip_invalid=True)
+    assert report.committed and (report.added, report.rejected) == (2, 3)
+    assert [n[0] for n in stored_names(engine, report.batch_id)] == ["Абаев", "Бабаев"]
+
+
+def test_cells_that_say_a_name_is_not_known_are_refused(run, tmp_path):
+    content = HEADER + line("-") + line("Ахметов", given="н/д") + line("Ахметов", "Ерлан", "?")
+    report = run("persons", write(tmp_path, "unknown.csv", content))
+    problems = {p.row: str(p) for p in report.problems}
+    assert sorted(problems) == [2, 3, 4]
+    assert "no letter in a name" in problems[2]
+    assert "column 'Имя'" in problems[3] and "says that the name is not known" in problems[3]
+    assert "column 'Отчество'" in problems[4] and "no letter in a name" in problems[4]
+
+
+def test_a_misread_letter_inside_a_name_is_kept_as_written(run, tmp_path, engine):
+    report = run("persons", write(tmp_path, "ocr.csv", HEADER + line("Ахметов", "Ерб0лат")))
+    assert report.committed, [str(p) for p in report.problems]
+    assert stored_names(engine, report.batch_id) == [("Ахметов", "Ерб0лат", None)]
+
+
+def test_a_full_name_splits_surname_first_and_given_first_is_refused(run, tmp_path, engine):
+    content = FULL_NAME_HEADER + "".join(
+        f"{full};Шуховцы;Дубровенский\n"
+        for full in ("Иванов Иван Иванович", "фон Берг Карл", "Есимов Бек Касым улы")
+    )
+    report = run("persons", write(tmp_path, "full.csv", content))
+    assert report.committed, [str(p) for p in report.problems]
+    assert stored_names(engine, report.batch_id) == [
+        ("Иванов", "Иван", "Иванович"),
+        ("фон Берг", "Карл", None),
+        ("Есимов", "Бек", "Касым улы"),
+    ]
+    given_first = FULL_NAME_HEADER + "Мария Ивановна Петрова;Шуховцы;Дубровенский\n"
+    report = run("persons", write(tmp_path, "given_first.csv", given_first))
+    assert not report.committed
+    assert str(report.problems[0]).startswith(
+        "row 2, column 'ФИО': reads as given name, patronymic, surname (Петрова last)"
+    )
