@@ -107,6 +107,8 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
         if f.get("lat") is not None or f.get("lon") is not None:
             if f.get("lat") is None or f.get("lon") is None:
                 raise ValueError("both latitude and longitude are needed")
+            if ctx.transformer is not None:
+                values.check_projected(f["lat"]), values.check_projected(f["lon"])
             lat, lat_hemi = values.parse_degrees(f["lat"])
             lon, lon_hemi = values.parse_degrees(f["lon"])
             where = ctx.column("lat")
@@ -161,8 +163,24 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
                 )
             )
             return None
+        away = values.km_outside(lat, lon, ctx.region_bbox)
+        if away > values.FAR_OUTSIDE_KM:
+            # Another continent or hemisphere: a sign lost, x and y swapped, a wrong CRS.
+            checked.problems.append(
+                Problem(
+                    checked.row,
+                    where,
+                    f"the point ({lat:.6g}, {lon:.6g}) is {away:,.0f} km outside the region: "
+                    "check the coordinates (a sign, N/S or E/W, x and y swapped, --crs)",
+                )
+            )
+            return None
         checked.warnings.append(
-            Problem(checked.row, where, f"the point ({lat}, {lon}) is outside the region")
+            Problem(
+                checked.row,
+                where,
+                f"the point ({lat}, {lon}) is outside the region ({away:,.0f} km from it)",
+            )
         )
     return round(lat, 7), round(lon, 7)
 

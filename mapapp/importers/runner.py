@@ -399,17 +399,40 @@ def _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options) -> int:
 
 
 def _mark_duplicates(checked: list[Checked]) -> None:
-    first_row: dict[str, int] = {}
+    """A place twice in a file: a row repeating an earlier one cell for cell is refused as
+    its duplicate; rows of one record (one register number) that differ are all refused,
+    as persons' are: which one is right is for a person to say."""
+    first: dict[str, Checked] = {}
+    differing: dict[str, list[Checked]] = {}
     for item in checked:
         if item.record is None:
             continue
         ref = item.record["ref"]
-        if ref in first_row:
+        if ref not in first:
+            first[ref] = item
+        elif item.source == first[ref].source:
             item.problems.append(
-                Problem(item.row, None, f"duplicate of row {first_row[ref]} (same record)")
+                Problem(item.row, None, f"duplicate of row {first[ref].row} (same record)")
             )
         else:
-            first_row[ref] = item.row
+            differing.setdefault(ref, [first[ref]]).append(item)
+    for items in differing.values():
+        rows = [item.row for item in items]
+        for item in items:
+            others = ", ".join(str(row) for row in rows if row != item.row)
+            item.problems.append(
+                Problem(
+                    item.row,
+                    None,
+                    f"the same record as row {others} ({_record_named(item)}), with other "
+                    "values: which is right is for a person to say; correct the file",
+                )
+            )
+
+
+def _record_named(item: Checked) -> str:
+    number = item.record.get("register_number")
+    return f"register number {number}" if number else f"ref {item.record['ref']}"
 
 
 def _resolve_links(ctx: RowContext, resolver: SiteResolver, checked: list[Checked]) -> None:

@@ -91,6 +91,40 @@ def parse_degrees(text: str) -> tuple[float, str | None]:
     return value, (hemi or None)
 
 
+# Points further than this from the region are refused, nearer ones flagged.
+FAR_OUTSIDE_KM = 1000
+_KM_PER_DEGREE = 111.2
+
+
+def km_outside(lat: float, lon: float, bbox: tuple[float, float, float, float]) -> float:
+    """About how far (km) a point lies from a box (minlon, minlat, maxlon, maxlat)."""
+    minlon, minlat, maxlon, maxlat = bbox
+    north_south = max(minlat - lat, 0.0, lat - maxlat) * _KM_PER_DEGREE
+    east_west = max(minlon - lon, 0.0, lon - maxlon)
+    east_west = min(east_west, 360 - east_west) * _KM_PER_DEGREE
+    east_west *= math.cos(math.radians(min(abs(lat), 89.0)))
+    return math.hypot(north_south, east_west)
+
+
+# "537,500": a thousands group, or a decimal comma? In metres it cannot be told.
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+
+
+def check_projected(text: str) -> None:
+    """A projected coordinate (--crs) is a plain number: degrees-minutes-seconds have no
+    meaning there, and a comma between thousands could be read as a decimal comma."""
+    text = text.strip()
+    if _GROUPED.fullmatch(text):
+        raise ValueError(
+            f"{text!r}: a comma between thousands, or a decimal comma? Write the number "
+            "without thousands separators (537500 or 537500.5)"
+        )
+    try:
+        parse_float(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a number of metres (with --crs)") from None
+
+
 def parse_lat_lon_pair(text: str) -> tuple[float, float]:
     """'54.57, 30.69', '54.57 30.69' or '54°34′19″N 30°41′24″E' -> (lat, lon)."""
     text = text.strip()

@@ -1,0 +1,93 @@
+"""Place rows that cannot both be right, and points that cannot be in the region: one
+register number on two rows with other values refuses both; a point on another continent
+(a sign lost, x and y swapped, a wrong CRS) is refused, a near one flagged; a projected
+coordinate must be a plain number of metres."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from tests.integration.test_import_real_files import write
+
+SITES = "name,kind,register_number,Всего,lat,lon\n"
+
+
+def test_one_register_number_on_two_rows_with_other_values_refuses_both(run, tmp_path, counts):
+    content = SITES + "Д1,mass grave,R4-D01,100,54.3,28.1\nД2,mass grave,R4-D01,50,54.3,28.2\n"
+    before = counts()
+    report = run("sites", write(tmp_path, "twice.csv", content))
+    assert not report.committed and counts() == before
+    assert [str(p) for p in report.problems] == [
+        "row 2: the same record as row 3 (register number R4-D01), with other values: which "
+        "is right is for a person to say; correct the file",
+        "row 3: the same record as row 2 (register number R4-D01), with other values: which "
+        "is right is for a person to say; correct the file",
+    ]
+    report = run("sites", write(tmp_path, "twice.csv", content), skip_invalid=True)
+    assert report.added == 0 and report.rejected == 2
+
+
+def test_a_row_repeated_cell_for_cell_is_its_duplicate(run, tmp_path):
+    row = "Д1,mass grave,R4-D02,100,54.3,28.1\n"
+    report = run("sites", write(tmp_path, "repeated.csv", SITES + row + row), skip_invalid=True)
+    assert report.committed and (report.added, report.rejected) == (1, 1)
+    assert str(report.problems[0]) == "row 3: duplicate of row 2 (same record)"
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "fragment"),
+    [
+        ("-53.9036", "27.5667", "km outside the region: check the coordinates"),
+        ("53°54′13″S", "27°34′00″W", "km outside the region"),
+        ("3.4835", "71.1284", "km outside the region"),
+    ],
+)
+def test_a_point_far_outside_the_region_is_refused(run, tmp_path, counts, lat, lon, fragment):
+    content = f'name,kind,lat,lon\nДалёкая,mass grave,"{lat}","{lon}"\n'
+    before = counts()
+    report = run("sites", write(tmp_path, "far.csv", content))
+    assert not report.committed and counts() == before
+    assert fragment in str(report.problems[0]) and "row 2" in str(report.problems[0])
+
+
+def test_a_point_near_the_region_is_stored_and_flagged_with_its_distance(run, tmp_path, engine):
+    report = run(
+        "sites", write(tmp_path, "near.csv", "name,kind,lat,lon\nСмоленск,memorial,54.78,33.2\n")
+    )
+    assert report.committed and report.added == 1
+    assert "outside the region (26 km from it)" in str(report.warnings[0])
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "fragment"),
+    [
+        ("537,500", "5972500", "a comma between thousands, or a decimal comma?"),
+        ("27°34′00″", "5972500", "is not a number of metres (with --crs)"),
+    ],
+)
+def test_a_projected_coordinate_is_a_plain_number(run, tmp_path, counts, x, y, fragment):
+    content = f'name,kind,x,y\nПроекционная,mass grave,"{x}","{y}"\n'
+    before = counts()
+    report = run("sites", write(tmp_path, "utm.csv", content), crs="EPSG:32635")
+    assert not report.committed and counts() == before
+    assert fragment in str(report.problems[0])
+
+
+def test_swapped_projected_coordinates_are_refused(run, tmp_path, counts):
+    content = "name,kind,x,y\nПерепутанная,mass grave,5972500,537500\n"
+    report = run("sites", write(tmp_path, "swapped.csv", content), crs="EPSG:32635")
+    assert not report.committed
+    assert "km outside the region" in str(report.problems[0])
+
+
+def test_a_projected_point_in_the_region_is_stored(run, tmp_path, engine):
+    content = "name,kind,x,y\nЗаконная,mass grave,537500.5,5972500\n"
+    report = run("sites", write(tmp_path, "utm_ok.csv", content), crs="EPSG:32635")
+    assert report.committed, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        lat = conn.execute(
+            text("SELECT ST_Y(geom) FROM burial_sites WHERE import_batch_id = :b"),
+            {"b": report.batch_id},
+        ).scalar_one()
+    assert 53 < lat < 54
