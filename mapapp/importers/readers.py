@@ -81,6 +81,11 @@ def read_table(path: Path, encoding: str | None = None, sheet: str | None = None
     suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".zip" else ""
     ext = path.suffix.lower()
     if ext in (".csv", ".txt", ".tsv"):
+        if sheet:
+            raise ImportFileError(
+                f"{path.name}: --sheet is for XLSX workbooks and GeoPackages; a CSV file has "
+                "one table"
+            )
         return _read_csv(path, encoding)
     if encoding and ext != ".zip":
         raise ImportFileError(

@@ -468,7 +468,11 @@ def _free_rejects_path(options: ImportOptions) -> Path:
 
 def _check_rejects_path(options: ImportOptions) -> None:
     """Where the rejected rows will go is checked before anything is read or written: an
-    import must not commit and then fail to say what it refused, nor overwrite its file."""
+    import must not commit and then fail to say what it refused, nor overwrite a file."""
+    if options.rejects is not None and not options.skip_invalid:
+        raise ImportFileError(
+            f"--rejects {options.rejects}: rejected rows are written only with --skip-invalid"
+        )
     if not options.skip_invalid:
         return
     path = rejects_path(options)
@@ -478,6 +482,12 @@ def _check_rejects_path(options: ImportOptions) -> None:
         raise ImportFileError(f"--rejects {path}: no folder {path.parent}")
     if path.is_dir():
         raise ImportFileError(f"--rejects {path}: a folder, not a file")
+    if options.rejects is not None and path.exists():
+        raise ImportFileError(
+            f"--rejects {path}: the file exists, and an import never overwrites a file; "
+            "name another, or leave --rejects out (the rejects file then goes beside the "
+            "imported file under a name not taken)"
+        )
 
 
 def _rejects_source(table) -> str | None:

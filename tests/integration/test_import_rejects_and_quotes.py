@@ -59,7 +59,20 @@ def test_the_rejects_file_is_checked_before_anything_is_written(run, tmp_path, c
     assert path.read_text(encoding="utf-8") == content
     with pytest.raises(ImportFileError, match="no folder"):
         run("persons", path, skip_invalid=True, rejects=tmp_path / "missing" / "r.csv")
+    precious = write(tmp_path, "precious.csv", "another list\n")
+    for dry_run in (True, False):
+        with pytest.raises(ImportFileError, match="the file exists, and an import never"):
+            run("persons", path, skip_invalid=True, rejects=precious, dry_run=dry_run)
+    assert precious.read_text(encoding="utf-8") == "another list\n"
+    with pytest.raises(ImportFileError, match="only with --skip-invalid"):
+        run("persons", path, rejects=tmp_path / "r.rejected.csv")
     assert counts() == before
+
+
+def test_sheet_is_refused_for_a_csv_file(run, tmp_path):
+    path = write(tmp_path, "one_table.csv", HEADER + row(9203, "Листов"))
+    with pytest.raises(ImportFileError, match="--sheet is for XLSX workbooks and GeoPackages"):
+        run("persons", path, sheet="Лист2")
 
 
 def test_corrected_rejects_are_the_same_records_as_their_file(run, tmp_path, engine):
