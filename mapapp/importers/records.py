@@ -259,6 +259,19 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     counts = {
         k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
     }
+    for name in ("buried_known", "buried_unknown"):
+        # The total keeps a text such as "более 500" as written; these have no such place.
+        if counts[name] is None and f.get(name) is not None:
+            checked.problems.append(
+                Problem(
+                    checked.row,
+                    ctx.column(name, checked),
+                    "not a whole number: the counts of known and unknown persons are "
+                    "numbers (a text such as «около 30» goes in the total, kept as written, or "
+                    "in the note)",
+                    f[name],
+                )
+            )
     _warn_counts_disagree(ctx, counts, checked)
     if checked.problems:
         return checked

@@ -171,3 +171,16 @@ def test_counts_written_with_a_zero_fraction_are_whole_numbers(run, tmp_path, en
             {"b": report.batch_id},
         ).one()
     assert tuple(stored) == (120, 35, 85, None)
+
+
+def test_a_count_of_known_or_unknown_that_is_no_number_is_refused_not_dropped(
+    run, tmp_path, counts
+):
+    content = (
+        "name,kind,lat,lon,Всего,Известных,Неизвестных\n"
+        "Около,mass grave,54.1,30.1,более 120,около 35,85\n"
+    )
+    before = counts()
+    report = run("sites", write(tmp_path, "about.csv", content))
+    assert not report.committed and counts() == before
+    assert str(report.problems[0]).startswith("row 2, column 'Известных': not a whole number")
