@@ -378,7 +378,9 @@ def map_columns(
     present = set(field_of.values()) | set(given or {})
     for alternatives in REQUIRED[kind]:
         if not any(f in present for f in alternatives):
-            raise ImportFileError(missing_field_message(kind, alternatives, columns))
+            # A column read as another field (lat) is no candidate for this one.
+            free = [c for c in columns if c not in field_of]
+            raise ImportFileError(missing_field_message(kind, alternatives, columns, free))
     unmapped = [c for c in columns if c not in field_of]
     _refuse_withdrawals(unmapped)
     # A field named with --map is read from that column alone.
@@ -460,6 +462,11 @@ def _check_given(kind: str, field_of: dict[str, str], given: dict[str, str]) -> 
             )
 
 
+# How alike (difflib's ratio) a header must be to a usual name to be offered: at 0.5,
+# "lat" was offered as the surname ("last name").
+LIKELY = 0.6
+
+
 def likeliest_columns(kind: str, field: str, columns: list[str], limit: int = 3) -> list[str]:
     """The file's columns whose headers look most like the usual names of ``field``."""
     names = [fold_header(a) for a in [field, *FIELDS[kind][field]]]
@@ -473,7 +480,7 @@ def likeliest_columns(kind: str, field: str, columns: list[str], limit: int = 3)
         score = max(_likeness(matcher, folded) for matcher in matchers)
         if any(name in folded.split() or folded in name.split() for name in names if name):
             score = max(score, 0.8)
-        if score >= 0.5:
+        if score >= LIKELY:
             scored.append((score, column))
     return [column for _, column in sorted(scored, key=lambda sc: -sc[0])[:limit]]
 
@@ -521,16 +528,32 @@ def no_grave_column_note(columns: list[str], field_of: dict[str, str], given: di
     )
 
 
-def missing_field_message(kind: str, alternatives: tuple[str, ...], columns: list[str]) -> str:
+# Required fields one value may give for a whole file (--set): a list from one district.
+# Names and coordinates are never one value for every row.
+SETTABLE_REQUIRED = ("district",)
+
+
+def missing_field_message(
+    kind: str, alternatives: tuple[str, ...], columns: list[str], free: list[str] | None = None
+) -> str:
+    """``free``: the columns not read as another field, where candidates are looked for."""
     names = " or ".join(repr(a) for a in alternatives)
-    candidates = [c for f in alternatives for c in likeliest_columns(kind, f, columns)]
+    free = columns if free is None else free
+    candidates = [c for f in alternatives for c in likeliest_columns(kind, f, free)]
     hint = (
         "; likeliest: " + ", ".join(repr(c) for c in dict.fromkeys(candidates))
         if candidates
         else ""
     )
+    settable = [f for f in alternatives if f in SETTABLE_REQUIRED]
+    one_value = (
+        f"; where every row lies in one {settable[0]}, --set {settable[0]}=NAME places each "
+        "at its centre, with that precision"
+        if settable
+        else ""
+    )
     return (
         f"no column for {names}; the file's columns are: {listed_columns(columns)}{hint} "
-        f"(name one with --map, or give one value for every row with --set "
-        f"{alternatives[0]}=VALUE)"
+        f'(name one with a mapping file, --map FILE: {{"COLUMN": "{alternatives[0]}"}}'
+        f"{one_value})"
     )

@@ -111,3 +111,21 @@ def test_a_very_wide_header_is_listed_in_part_and_its_likeliest_column_found():
     assert "the file's columns are: c0, c1, " in message
     assert "c59 and 4941 more; likeliest: 'Фамилиа бойца'" in message
     assert "c60," not in message
+
+
+def test_a_missing_name_is_never_offered_a_coordinate_column_nor_one_value_for_all():
+    import pytest
+
+    from mapapp.importers.columns import map_columns
+    from mapapp.importers.errors import ImportFileError
+
+    with pytest.raises(ImportFileError) as persons:
+        map_columns("persons", ["Имя", "lat"], None)
+    assert "likeliest" not in str(persons.value) and "--set" not in str(persons.value)
+    assert '--map FILE: {"COLUMN": "surname"}' in str(persons.value)
+    with pytest.raises(ImportFileError) as sites:
+        map_columns("sites", ["lat", "lon", "kind"], None)
+    assert "likeliest" not in str(sites.value) and "--set" not in str(sites.value)
+    with pytest.raises(ImportFileError) as unplaced:
+        map_columns("sites", ["name", "kind"], None)
+    assert "--set district=NAME places each at its centre" in str(unplaced.value)
