@@ -533,6 +533,26 @@ def no_grave_column_note(columns: list[str], field_of: dict[str, str], given: di
 SETTABLE_REQUIRED = ("district",)
 
 
+def other_kind_note(kind: str, unmapped: list[str]) -> str | None:
+    """Columns left unread here that another kind of file reads (a sites register
+    imported as battles: its kind, register number and counts are not read)."""
+    own = {fold_header(a) for f, names in FIELDS[kind].items() for a in [f, *names]}
+    best: tuple[int, str, list[str]] = (0, "", [])
+    for other, fields in FIELDS.items():
+        theirs = {fold_header(a) for f, names in fields.items() for a in [f, *names]}
+        read = [c for c in unmapped if fold_header(c) in theirs - own]
+        if other != kind and len(read) > best[0]:
+            best = (len(read), other, read)
+    count, other, read = best
+    if count < 2:
+        return None
+    shown = ", ".join(read[:5]) + (", …" if count > 5 else "")
+    return (
+        f"the columns {shown} are read in a {other} file, and not in a {kind} file: is it a "
+        f"{other} file? (mapapp import {other} FILE)"
+    )
+
+
 def missing_field_message(
     kind: str, alternatives: tuple[str, ...], columns: list[str], free: list[str] | None = None
 ) -> str:

@@ -11,6 +11,7 @@ from mapapp.importers.columns import (
     also_named_lines,
     likeliest_columns,
     no_grave_column_note,
+    other_kind_note,
 )
 from mapapp.importers.errors import ImportFileError
 from mapapp.importers.readers import read_as
@@ -34,6 +35,8 @@ def inspect_file(options: ImportOptions) -> list[str]:
         lines.append(f"    (--set) → {name} = {value}")
     lines += ["  " + line for line in also_named_lines(columns.field_of, columns.also_named)]
     lines += _unfilled_fields(options.kind, table.columns, columns.field_of, given)
+    if note := other_kind_note(options.kind, columns.unmapped):
+        lines.append("  note: " + note)
     if options.kind == "persons" and (
         note := no_grave_column_note(table.columns, columns.field_of, given)
     ):

@@ -22,6 +22,7 @@ from mapapp.importers.columns import (
     load_mapping_file,
     map_columns,
     no_grave_column_note,
+    other_kind_note,
 )
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
@@ -158,6 +159,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         record_source=options.source or _rejects_source(table) or options.path.name,
         fallback_of=columns.also_named,
     )
+    report.notes += [n for n in [other_kind_note(options.kind, columns.unmapped)] if n]
     if options.kind == "persons":
         note = no_grave_column_note(table.columns, columns.field_of, ctx.given)
         report.notes += [note] if note else []

@@ -91,3 +91,22 @@ def test_a_projected_point_in_the_region_is_stored(run, tmp_path, engine):
             {"b": report.batch_id},
         ).scalar_one()
     assert 53 < lat < 54
+
+
+def test_a_sites_file_imported_as_battles_is_told(run, tmp_path, test_settings):
+    from tests.integration.test_person_duplicates import mapapp_cli
+
+    content = (
+        "name,Тип,Учётный номер,Всего,lat,lon\nБратская могила,mass grave,R4-K1,120,54.3,28.1\n"
+    )
+    path = write(tmp_path, "register.csv", content)
+    report = run("battles", path, dry_run=True)
+    assert report.notes == [
+        "the columns Тип, Учётный номер, Всего are read in a sites file, and not in a battles "
+        "file: is it a sites file? (mapapp import sites FILE)"
+    ]
+    assert run("sites", path, dry_run=True).notes == []
+    inspected = mapapp_cli(test_settings, "import", "battles", str(path), "--inspect")
+    assert "note: the columns Тип, Учётный номер, Всего are read in a sites file" in (
+        inspected.stdout
+    )
