@@ -47,7 +47,22 @@ def _database_error(exc: OperationalError) -> click.ClickException:
     )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """A usage error (an unknown option, a folder given as the file) of a command asked
+    for --json is also told as JSON on stdout, as the command's own errors are: a script
+    reading stdout learns why nothing was done."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            if "--json" in sys.argv[1:]:
+                body = {"error": exc.format_message(), "committed": False}
+                click.echo(json.dumps(body, ensure_ascii=False))
+            raise
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """mapapp: WWII burial sites and battle locations in Belarus."""
 

@@ -1,5 +1,6 @@
 """The mapapp command, run as a user runs it, against the test database."""
 
+import json
 import os
 import socket
 import subprocess
@@ -7,6 +8,8 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+
+import pytest
 
 BIN = Path(sys.executable).parent / "mapapp"
 
@@ -183,3 +186,21 @@ def test_an_interrupted_import_writes_nothing_and_says_so(engine, test_settings,
     assert "Traceback" not in err and "Aborted!" not in err
     assert "100%" not in err  # the reading is not shown as finished
     assert stored() == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["import", "persons", "{tmp}", "--json"], "is a directory"),
+        (["import", "persons", "{tmp}/x.csv", "--bogus", "--json"], "No such option '--bogus'"),
+        (["import", "persons", "{tmp}/x.csv", "--set", "surname", "--json"], "FIELD=VALUE"),
+        (["duplicates", "list", "--limit", "x", "--json"], "'x' is not a valid integer"),
+    ],
+)
+def test_a_usage_error_asked_for_json_is_told_as_json(test_settings, tmp_path, args, said):
+    (tmp_path / "x.csv").write_text("Фамилия\nТестов\n", encoding="utf-8")
+    result = _run([a.format(tmp=tmp_path) for a in args], test_settings)
+    assert result.returncode == 2
+    body = json.loads(result.stdout)
+    assert said in body["error"] and body["committed"] is False
+    assert said in result.stderr  # and as before, for a person at the terminal
