@@ -550,6 +550,22 @@ def _refuse_json_nul(path: Path) -> None:
             tail = window[-8:]
 
 
+def _refuse_json_not_utf8(path: Path) -> None:
+    """GeoJSON is UTF-8; a file saved in a code page (cp1251) is said to be one, with the
+    way out, rather than as a decoder's complaint about "position 0"."""
+    bad = _first_undecodable_byte(path, "utf-8")
+    if bad is None:
+        return
+    with path.open("rb") as fh:
+        head = fh.read(200_000)
+    looks = likeliest_encoding(head)
+    told = f" (it looks like {looks})" if looks and looks != "utf_8" else ""
+    raise ImportFileError(
+        f"{path.name}: byte {bad} is not UTF-8{told}; a GeoJSON file is always UTF-8: save "
+        "it again as UTF-8 (in QGIS: Export, Save Features As, encoding UTF-8)"
+    )
+
+
 def _zip_without_one_shapefile(path: Path, names: list[str], shapefiles: int) -> str:
     message = f"{path.name}: a zipped Shapefile must hold exactly one .shp (found {shapefiles})"
     tables = [n for n in names if Path(n).suffix.lower() in _OTHER_FORMATS]
@@ -568,6 +584,7 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
 
     if path.suffix.lower() in (".geojson", ".json"):
         _refuse_json_nul(path)
+        _refuse_json_not_utf8(path)
     target, options = path, {}
     if path.suffix.lower() == ".zip":
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime
 import re
 
 DATE_FORMS = "1944, 06.1944, 22.06.1944, __.06.1944 or 1944-06-22"
@@ -49,6 +50,27 @@ def parse_death_date(value: str | None) -> tuple[int | None, int | None, int | N
     return parse_partial_date(value)
 
 
+# Day 0 of a spreadsheet's calendar: a date cell exported as its number counts from it.
+_SPREADSHEET_DAY_0 = datetime.date(1899, 12, 30)
+
+
+def _day_number_hint(parsed: list[int | None]) -> str:
+    """For a lone number that a spreadsheet would show as a date of 1850-2000 (a date
+    cell saved as its number): which date, never taken for it, since it is a guess."""
+    if len(parsed) != 1 or parsed[0] is None or 1000 <= parsed[0] < 3000:
+        return ""  # four digits from 1000 to 2999 read as a year mistyped
+    try:
+        shown = _SPREADSHEET_DAY_0 + datetime.timedelta(days=parsed[0])
+    except OverflowError:
+        return ""
+    if not 1850 <= shown.year <= 2000:
+        return ""
+    return (
+        f": a spreadsheet's day number? As a date it would be {shown:%d.%m.%Y}; format the "
+        "column as dates (or text) where the list was made, and save it again"
+    )
+
+
 def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int | None]:
     """Parse ``1902``, ``__.__.1902``, ``12.1943``, ``22.06.1944``, ``1944-06-22`` into
     (year, month, day).
@@ -83,7 +105,7 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
     month = parsed[-2] if len(parsed) >= 2 else None
     day = parsed[-3] if len(parsed) == 3 else None
     if year is None or not 1850 <= year <= 2000:
-        raise ValueError(f"year out of range in {value!r}")
+        raise ValueError(f"year out of range in {value!r}{_day_number_hint(parsed)}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"month out of range in {value!r}")
     if day is not None and (month is None or not 1 <= day <= 31):

@@ -184,3 +184,20 @@ def test_a_count_of_known_or_unknown_that_is_no_number_is_refused_not_dropped(
     report = run("sites", write(tmp_path, "about.csv", content))
     assert not report.committed and counts() == before
     assert str(report.problems[0]).startswith("row 2, column 'Известных': not a whole number")
+
+
+def test_a_geojson_in_a_code_page_is_told_to_be_saved_as_utf8(run, tmp_path, counts):
+    collection = {"type": "FeatureCollection", "features": [_point_feature("Братская", POINT)]}
+    path = tmp_path / "cp1251.geojson"
+    path.write_bytes(json.dumps(collection, ensure_ascii=False).encode("cp1251"))
+    before = counts()
+    with pytest.raises(ImportFileError, match="is not UTF-8 .it looks like cp1251.; a GeoJSON"):
+        run("sites", path)
+    assert counts() == before
+
+
+def test_a_spreadsheet_day_number_in_a_date_column_says_which_date_it_would_be(run, tmp_path):
+    content = HEADER.replace("\n", ";Дата выбытия\n") + row("Числов").replace("\n", ";16245\n")
+    report = run("persons", write(tmp_path, "serial.csv", content))
+    assert not report.committed
+    assert "a spreadsheet's day number? As a date it would be 22.06.1944" in str(report.problems[0])
