@@ -614,6 +614,8 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
             frame = gpd.read_file(target, **options)
     except Exception as exc:  # pyogrio raises several kinds for malformed files
         raise ImportFileError(f"{path.name}: cannot be read as geodata ({exc})") from None
+    if len(frame) == 0:
+        raise ImportFileError(f"{path.name}: holds no features (nothing to import)")
     crs = frame.crs.to_string() if frame.crs is not None else None
     if frame.crs is not None and frame.crs.to_epsg() != 4326:
         try:
@@ -662,6 +664,12 @@ def _layers(path: Path, target, named: str | None) -> list[str]:
 GEOJSON_AS_WRITTEN_BYTES = 200 * 1024**2
 
 
+_GEOMETRY_TYPES = {
+    "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+    "GeometryCollection",
+}  # fmt: skip
+
+
 def _geojson_properties(path: Path, features: int) -> list[dict] | None:
     """A GeoJSON file's properties as written. GDAL gives a property one type for the
     whole file, so a `true` among numbers became 1 and "012" among numbers 12: the values
@@ -674,6 +682,12 @@ def _geojson_properties(path: Path, features: int) -> list[dict] | None:
         document = orjson.loads(path.read_bytes())
     except orjson.JSONDecodeError:
         return None
+    if isinstance(document, dict) and document.get("type") in _GEOMETRY_TYPES:
+        raise ImportFileError(
+            f"{path.name}: a bare {document['type']}, not features: a place is a Feature, "
+            'its point with its properties (name, kind): {"type": "FeatureCollection", '
+            '"features": [{"type": "Feature", "geometry": ..., "properties": {"name": ...}}]}'
+        )
     found = document.get("features") if isinstance(document, dict) else None
     if not isinstance(found, list):
         return None

@@ -201,3 +201,16 @@ def test_a_spreadsheet_day_number_in_a_date_column_says_which_date_it_would_be(r
     report = run("persons", write(tmp_path, "serial.csv", content))
     assert not report.committed
     assert "a spreadsheet's day number? As a date it would be 22.06.1944" in str(report.problems[0])
+
+
+@pytest.mark.parametrize(
+    ("document", "said"),
+    [
+        ({"type": "FeatureCollection", "features": []}, "holds no features"),
+        (POINT, "a bare Point, not features"),
+    ],
+)
+def test_a_geojson_without_features_is_told_so(run, tmp_path, document, said):
+    path = write(tmp_path, "empty.geojson", json.dumps(document))
+    with pytest.raises(ImportFileError, match=said):
+        run("sites", path)
