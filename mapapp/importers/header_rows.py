@@ -3,9 +3,12 @@ below the first, or the lower line of a header written on two rows (merged cells
 it). Each such row is refused with its number and the reason, never stored as a person or
 a place with the column names for its name.
 
-A row is a header line when every cell that holds something names a column: the file's
-own column of that cell, or any column the importer knows by name (columns.FIELDS); and
-at least two cells do.
+A row is a header line when every cell that holds something names a column, and either
+each names its own column (at least two of them), or at least three name columns the
+importer knows (columns.FIELDS): a single word such as "партизан" or "неизвестно" can be
+data. The lower line of a two-row header, and a header that names other columns than the
+file's own, refuse the whole file: the rows read under the first header would be read
+under the wrong columns. A header repeated as it is refuses only its own line.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from mapapp.importers.columns import FIELDS, fold_header
-from mapapp.importers.errors import Problem
+from mapapp.importers.errors import ImportFileError, Problem
 
 KNOWN_HEADERS = frozenset(
     fold_header(name) for fields in FIELDS.values() for names in fields.values() for name in names
@@ -28,10 +31,10 @@ def _folded(value: str) -> str:
     return fold_header(value)
 
 
-def header_cells(row: dict, own: dict[str, str]) -> list[str] | None:
-    """The cells of ``row`` that name columns, when it is a header line; else None.
-    ``own``: each column's own name, folded."""
-    named = []
+def header_cells(row: dict, own: dict[str, str]) -> tuple[list[str], bool] | None:
+    """(the cells of ``row`` that name columns, whether each names its own), when it is
+    a header line; else None. ``own``: each column's own name, folded."""
+    named, all_own = [], True
     for column, value in row.items():
         if value.__class__ is not str or not value or value.isspace():
             if value not in (None, "") and value.__class__ is not str:
@@ -41,30 +44,49 @@ def header_cells(row: dict, own: dict[str, str]) -> list[str] | None:
         if value[:1].isdigit() or len(value) > LONGEST_HEADER:
             return None
         folded = _folded(value)
-        if not folded or (folded != own.get(column) and folded not in KNOWN_HEADERS):
+        if folded and folded == own.get(column):
+            named.append(value.strip())
+        elif folded in KNOWN_HEADERS:
+            named.append(value.strip())
+            all_own = False
+        else:
             return None
-        named.append(value.strip())
-    return named if len(named) >= 2 else None
+    if len(named) >= 3 or (all_own and len(named) >= 2):
+        return named, all_own
+    return None
 
 
 def refuse_header_rows(
-    rows: Iterable[tuple[int, dict]], columns: list[str], problems: list[Problem]
+    rows: Iterable[tuple[int, dict]], columns: list[str], problems: list[Problem], name: str
 ) -> Iterator[tuple[int, dict]]:
-    """``rows`` without the header lines among them, each told in ``problems``."""
+    """``rows`` without a header repeated among them (each told in ``problems``); a
+    header of two rows or of other columns refuses the file (ImportFileError)."""
     own = {column: fold_header(column) for column in columns}
     first = True
     for number, row in rows:
-        named = header_cells(row, own)
-        if named is None:
+        found = header_cells(row, own)
+        if found is None:
             first = False
             yield number, row
             continue
+        named, all_own = found
         shown = ", ".join(named[:5]) + (", …" if len(named) > 5 else "")
-        reason = (
-            f"is a second header line ({shown}): the header must be one row; merge the "
-            "two header rows into one (with a name over every column) and import again"
-            if first
-            else f"repeats the header ({shown}): two files pasted into one? Delete this "
-            "line and import again"
+        if first and not all_own:
+            raise ImportFileError(
+                f"{name}: row {number} is a second header line ({shown}): the header must be "
+                "one row; merge the two header rows into one, with a name over every column, "
+                "and import again. Nothing was imported"
+            )
+        if not all_own:
+            raise ImportFileError(
+                f"{name}: row {number} is the header of another table ({shown}): the rows "
+                "below it may have other columns than the file's header says; import each "
+                "table from a file of its own. Nothing was imported"
+            )
+        problems.append(
+            Problem(
+                number,
+                None,
+                f"repeats the header ({shown}): two files pasted into one? Delete this line",
+            )
         )
-        problems.append(Problem(number, None, reason))

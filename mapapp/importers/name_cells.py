@@ -13,13 +13,12 @@ import re
 # No name holds a number standing alone, a colon or a number sign: such a cell is a
 # total, a signature line or a note. (A digit inside a word is a misread letter, as
 # recognised text has them: "Ерб0лат" is kept, and found by the search.)
-_NOT_IN_NAMES = re.compile(r"[:№]|(?<!\w)\d+(?!\w)")
+# An ordinal that tells namesakes apart ("Иванов 2-й", "Иванов-2") is part of the name.
+_NOT_IN_NAMES = re.compile(r"[:№]|(?<![\w-])\d+(?![\w-])")
 _SAYS_NOT_KNOWN = {"н/д", "н.д.", "н. д.", "нд", "нет данных", "нет сведений", "не указано", "n/a"}
-# A surname's particle is part of it: "фон Берг Карл" is surname "фон Берг".
-_PARTICLES = {
-    "фон", "ван", "де", "дер", "ди", "дю", "ла", "ле", "да", "дель",
-    "von", "van", "de", "der", "di", "du", "la", "le", "da", "del",
-}  # fmt: skip
+# A surname's particle, written in small letters, is part of it: "фон Берг Карл" is
+# surname "фон Берг". A capital one is a surname of its own (the Korean "Де", "Ван").
+_PARTICLES = {"фон", "ван", "дер", "von", "van", "der"}
 # Endings of patronymics (Russian, Belarusian, and the Turkic forms written after it).
 _PATRONYMIC = re.compile(r"(вич|вна|чна|ична|инична|оглы|улы|ұлы|уулу|кызы|қызы)$", re.I)
 _TURKIC_AFTER = {"оглы", "улы", "ұлы", "уулу", "кызы", "қызы"}
@@ -47,7 +46,7 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
     """(surname, given name, patronymic) of a name written surname first; ValueError for
     one written given name first, which cannot be split without guessing."""
     parts = full.split()
-    if len(parts) > 2 and parts[0].lower() in _PARTICLES:
+    while len(parts) > 2 and parts[0].split()[-1] in _PARTICLES:
         parts = [f"{parts[0]} {parts[1]}", *parts[2:]]
     if (
         len(parts) == 3

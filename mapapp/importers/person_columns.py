@@ -33,6 +33,7 @@ from mapapp.importers.records import (
     _site_id,
     _source,
     _source_key,
+    record_refs,
     row_refs,
 )
 from mapapp.importers.search_index import PERSON_KEY_SOURCES, _cached_area_key, _cached_search_key
@@ -233,7 +234,7 @@ def check_person_chunk(
         if refs[i]:
             ref = refs[i]
         elif record_id is not None:
-            ref = f"record:{source_key}:{record_id}"
+            ref, older_ref = record_refs(source_key, record_id)
         else:
             ref, older_ref = row_refs(
                 ((name, f[name][i]) for name in ordered),

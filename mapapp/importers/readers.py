@@ -245,7 +245,7 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
         raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
     rows = _csv_rows(reader, columns, table.problems, path, used, 1 if excel_sep else 0)
-    table.rows = _closing(fh, refuse_header_rows(rows, columns, table.problems))
+    table.rows = _closing(fh, refuse_header_rows(rows, columns, table.problems, path.name))
     return table
 
 
@@ -375,7 +375,7 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
     table.rows = refuse_header_rows(
-        _xlsx_rows(rows, columns, book, table.problems), columns, table.problems
+        _xlsx_rows(rows, columns, book, table.problems), columns, table.problems, path.name
     )
     return table
 

@@ -47,6 +47,11 @@ class RowContext:
     # (columns.ColumnMap.also_named): column -> field.
     fallback_of: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def projected(self) -> bool:
+        """Coordinates in metres (--crs of a projected system), not in degrees."""
+        return self.transformer is not None and not self.transformer.source_crs.is_geographic
+
     def fields(self, raw: dict[str, str], checked: Checked) -> dict[str, str | None]:
         """Field -> cleaned text; cells that cannot even be cleaned become problems."""
         out: dict[str, str | None] = {}
@@ -107,10 +112,11 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
         if f.get("lat") is not None or f.get("lon") is not None:
             if f.get("lat") is None or f.get("lon") is None:
                 raise ValueError("both latitude and longitude are needed")
-            if ctx.transformer is not None:
-                values.check_projected(f["lat"]), values.check_projected(f["lon"])
-            lat, lat_hemi = values.parse_degrees(f["lat"])
-            lon, lon_hemi = values.parse_degrees(f["lon"])
+            if ctx.projected:  # metres: y (northing) and x (easting)
+                lat, lon = values.parse_projected(f["lat"]), values.parse_projected(f["lon"])
+            else:
+                lat, _ = values.parse_degrees(f["lat"])
+                lon, _ = values.parse_degrees(f["lon"])
             where = ctx.column("lat")
         elif f.get("coords") is not None:
             lat, lon = values.parse_lat_lon_pair(f["coords"])
@@ -259,9 +265,10 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     counts = {
         k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
     }
+    told = {p.column for p in checked.problems}
     for name in ("buried_known", "buried_unknown"):
         # The total keeps a text such as "более 500" as written; these have no such place.
-        if counts[name] is None and f.get(name) is not None:
+        if counts[name] is None and f.get(name) is not None and ctx.column(name) not in told:
             checked.problems.append(
                 Problem(
                     checked.row,
@@ -573,11 +580,22 @@ def _person_refs(f: dict, record: dict, read_further: dict) -> tuple[str, str | 
     if f.get("ref"):
         return f["ref"], None
     if record["record_id"] is not None:
-        return f"record:{_source_key(record['record_source'])}:{record['record_id']}", None
+        return record_refs(_source_key(record["record_source"]), record["record_id"])
     # The older key knew only a field's first column: a cell filled from a further one
     # was empty then.
     older = [(k, None if k in read_further else v) for k, v in f.items()]
     return row_refs(f.items(), older)
+
+
+def record_refs(source_key: str, record_id: str) -> tuple[str, str | None]:
+    """The key of a record by its id in its source. An id of digits is keyed without its
+    leading zeros: a list's 004 is the 4 of its spreadsheet (a cell formatted 000 shows
+    zeros its number does not hold). The key as written is returned as the older one when
+    it differs: records stored under it are recognised (writers.adopt_older_refs)."""
+    key = f"record:{source_key}:"
+    if len(record_id) > 1 and record_id[0] == "0" and record_id.isascii() and record_id.isdigit():
+        return key + (record_id.lstrip("0") or "0"), key + record_id
+    return key + record_id, None
 
 
 def row_refs(cells, older_cells=None) -> tuple[str, str | None]:

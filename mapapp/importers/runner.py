@@ -401,9 +401,10 @@ def _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options) -> int:
 
 
 def _mark_duplicates(checked: list[Checked]) -> None:
-    """A place twice in a file: a row repeating an earlier one cell for cell is refused as
-    its duplicate; rows of one record (one register number) that differ are all refused,
-    as persons' are: which one is right is for a person to say."""
+    """A place twice in a file: a row giving an earlier one's values again (whatever its
+    unread cells, a running number) is refused as its duplicate; rows of one record (one
+    register number) with other values are all refused, as persons' are: which one is
+    right is for a person to say."""
     first: dict[str, Checked] = {}
     differing: dict[str, list[Checked]] = {}
     for item in checked:
@@ -412,7 +413,7 @@ def _mark_duplicates(checked: list[Checked]) -> None:
         ref = item.record["ref"]
         if ref not in first:
             first[ref] = item
-        elif item.source == first[ref].source:
+        elif item.record == first[ref].record:  # the same values (other cells unread)
             item.problems.append(
                 Problem(item.row, None, f"duplicate of row {first[ref].row} (same record)")
             )

@@ -107,20 +107,21 @@ def km_outside(lat: float, lon: float, bbox: tuple[float, float, float, float]) 
 
 
 # "537,500": a thousands group, or a decimal comma? In metres it cannot be told.
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
-def check_projected(text: str) -> None:
-    """A projected coordinate (--crs) is a plain number: degrees-minutes-seconds have no
-    meaning there, and a comma between thousands could be read as a decimal comma."""
-    text = text.strip()
+def parse_projected(text: str) -> float:
+    """A projected coordinate (--crs) is a plain number of metres, spaces between its
+    thousands allowed: degrees-minutes-seconds have no meaning there, and a comma between
+    thousands could be read as a decimal comma."""
+    text = text.replace(" ", "").replace("\u00a0", "").strip()
     if _GROUPED.fullmatch(text):
         raise ValueError(
             f"{text!r}: a comma between thousands, or a decimal comma? Write the number "
             "without thousands separators (537500 or 537500.5)"
         )
     try:
-        parse_float(text)
+        return parse_float(text)
     except ValueError:
         raise ValueError(f"{text!r} is not a number of metres (with --crs)") from None
 

@@ -83,3 +83,13 @@ def test_a_full_name_splits_surname_first_and_given_first_is_refused(run, tmp_pa
     assert str(report.problems[0]).startswith(
         "row 2, column 'ФИО': reads as given name, patronymic, surname (Петрова last)"
     )
+
+
+def test_namesakes_told_apart_by_an_ordinal_and_capital_surnames_are_kept(run, tmp_path, engine):
+    content = HEADER + line("Иванов 2-й") + line("Иванов-3")
+    report = run("persons", write(tmp_path, "ordinals.csv", content))
+    assert report.committed, [str(p) for p in report.problems]
+    assert [n[0] for n in stored_names(engine, report.batch_id)] == ["Иванов 2-й", "Иванов-3"]
+    full = FULL_NAME_HEADER + "Де Ен Сик;Шуховцы;Дубровенский\n"
+    report = run("persons", write(tmp_path, "korean.csv", full))
+    assert stored_names(engine, report.batch_id) == [("Де", "Ен", "Сик")]

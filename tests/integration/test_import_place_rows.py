@@ -63,6 +63,7 @@ def test_a_point_near_the_region_is_stored_and_flagged_with_its_distance(run, tm
     ("x", "y", "fragment"),
     [
         ("537,500", "5972500", "a comma between thousands, or a decimal comma?"),
+        ("5 972 500", "537,500.5", "a comma between thousands"),
         ("27°34′00″", "5972500", "is not a number of metres (with --crs)"),
     ],
 )
@@ -82,7 +83,7 @@ def test_swapped_projected_coordinates_are_refused(run, tmp_path, counts):
 
 
 def test_a_projected_point_in_the_region_is_stored(run, tmp_path, engine):
-    content = "name,kind,x,y\nЗаконная,mass grave,537500.5,5972500\n"
+    content = 'name,kind,x,y\nЗаконная,mass grave,537500.5,"5 972 500"\n'  # spaces group
     report = run("sites", write(tmp_path, "utm_ok.csv", content), crs="EPSG:32635")
     assert report.committed, [str(p) for p in report.problems]
     with engine.connect() as conn:
@@ -110,3 +111,19 @@ def test_a_sites_file_imported_as_battles_is_told(run, tmp_path, test_settings):
     assert "note: the columns Тип, Учётный номер, Всего are read in a sites file" in (
         inspected.stdout
     )
+
+
+def test_rows_giving_the_same_values_again_are_duplicates_whatever_their_unread_cells(
+    run, tmp_path
+):
+    content = (
+        "№ п/п,name,kind,register_number,Всего,Известных,lat,lon\n"
+        "1,Д1,mass grave,R4-D03,100,-5,54.3,28.1\n"
+        "2,Д1,mass grave,R4-D03,100,,54.3, 28.1\n"
+        "3,Д1,mass grave,R4-D03,100,,54.3,28.1\n"
+    )
+    report = run("sites", write(tmp_path, "numbered.csv", content))
+    assert [str(p) for p in report.problems] == [
+        "row 2, column 'Известных': a count cannot be negative (value: '-5')",
+        "row 4: duplicate of row 3 (same record)",
+    ]
