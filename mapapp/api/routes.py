@@ -59,15 +59,21 @@ def get_site(site_id: int):
     return _geojson(feature)
 
 
-@blueprint.get("/sites/<id:site_id>/persons")
-@cacheable()
-def get_site_persons(site_id: int):
-    session = get_session()
+def _persons_page() -> tuple[int, int]:
+    """The page asked for of a list of persons, and how many a page holds."""
     settings = current_settings()
     page = parse_positive_int(request.args.get("page"), "page", 1, 1_000_000)
     per_page = parse_positive_int(
         request.args.get("per_page"), "per_page", settings.persons_per_page, settings.max_per_page
     )
+    return page, per_page
+
+
+@blueprint.get("/sites/<id:site_id>/persons")
+@cacheable()
+def get_site_persons(site_id: int):
+    session = get_session()
+    page, per_page = _persons_page()
     sort = parse_choice(request.args.get("sort"), "sort", sites.PERSON_SORTS, "name")
     if not sites.site_exists(session, site_id):
         raise NotFound(N_("no burial site with id %(id)s"), id=site_id)
@@ -113,11 +119,7 @@ def person_possibly_the_same(person_id: int):
     from mapapp.queries.person_duplicates import person_named, possibly_the_same_as
 
     session = get_session()
-    settings = current_settings()
-    page = parse_positive_int(request.args.get("page"), "page", 1, 1_000_000)
-    per_page = parse_positive_int(
-        request.args.get("per_page"), "per_page", settings.persons_per_page, settings.max_per_page
-    )
+    page, per_page = _persons_page()
     person = person_named(session, person_id)
     if person is None:
         raise NotFound(N_("no person with id %(id)s"), id=person_id)
@@ -291,11 +293,7 @@ def get_partisan_unit(unit_id: int):
     )
 
     session = get_session()
-    settings = current_settings()
-    page = parse_positive_int(request.args.get("page"), "page", 1, 1_000_000)
-    per_page = parse_positive_int(
-        request.args.get("per_page"), "per_page", settings.persons_per_page, settings.max_per_page
-    )
+    page, per_page = _persons_page()
     unit = partisan_unit(session, unit_id)
     if unit is None:
         raise NotFound(N_("no partisan formation with id %(id)s"), id=unit_id)
