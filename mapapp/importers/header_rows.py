@@ -51,9 +51,17 @@ def header_cells(row: dict, own: dict[str, str]) -> tuple[list[str], bool] | Non
             all_own = False
         else:
             return None
-    if len(named) >= 3 or (all_own and len(named) >= 2):
+    distinct = len({_folded(n) for n in named})
+    if distinct >= 3 or (all_own and distinct >= 2):
         return named, all_own
     return None
+
+
+def numbers_the_columns(row: dict) -> bool:
+    """A line under a printed form's header numbering its columns: 1, 2, 3 … in order,
+    at least three of them."""
+    cells = [v.strip() for v in row.values() if v.__class__ is str and v.strip()]
+    return len(cells) >= 3 and cells == [str(n) for n in range(1, len(cells) + 1)]
 
 
 def refuse_header_rows(
@@ -64,6 +72,11 @@ def refuse_header_rows(
     own = {column: fold_header(column) for column in columns}
     first = True
     for number, row in rows:
+        if first and numbers_the_columns(row):
+            problems.append(
+                Problem(number, None, "numbers the columns (1, 2, 3 …), not a record: delete it")
+            )
+            continue
         found = header_cells(row, own)
         if found is None:
             first = False

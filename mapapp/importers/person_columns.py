@@ -23,7 +23,7 @@ from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields, unit_key
 from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
-from mapapp.importers.name_cells import check_name_part, split_full_name
+from mapapp.importers.name_cells import check_name_part, check_surname, split_full_name
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.records import (
     DATE_PARSERS,
@@ -185,7 +185,8 @@ def check_person_chunk(
     for i, s in enumerate(surname):
         if not s:
             bad[i] = 1
-    for names in (surname, given, patronymic):
+    mark(_each(surname, check_surname))
+    for names in (given, patronymic):
         mark(_each(names, check_name_part))
     births, deaths = (_dates(col(n), DATE_PARSERS[n]) for n in ("birth_date", "death_date"))
     fates = _each(col("fate"), values.parse_fate)

@@ -13,7 +13,12 @@ from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields
 from mapapp.importers.errors import Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
-from mapapp.importers.name_cells import check_name_part, split_full_name
+from mapapp.importers.name_cells import (
+    check_name_part,
+    check_surname,
+    is_total_line,
+    split_full_name,
+)
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_death_date, parse_partial_date
@@ -240,6 +245,10 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     f["name"] = f.get("name") or f.get("name_ru") or f.get("name_be")
     if not f.get("name"):
         checked.problems.append(Problem(row, ctx.column("name"), "the name is empty"))
+    elif is_total_line(f["name"]):
+        checked.problems.append(
+            Problem(row, ctx.column("name", checked), TOTAL_LINE, f["name"][:200])
+        )
     kind = _site_kind(ctx, f, checked)
     point = _point(ctx, f, checked)
     placeable = f.get("settlement") or f.get("district")
@@ -268,7 +277,10 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     told = {p.column for p in checked.problems}
     for name in ("buried_known", "buried_unknown"):
         # The total keeps a text such as "более 500" as written; these have no such place.
-        if counts[name] is None and f.get(name) is not None and ctx.column(name) not in told:
+        text = f.get(name)
+        if text is None or counts[name] is not None or ctx.column(name) in told:
+            continue
+        if not values.only_dashes(text):
             checked.problems.append(
                 Problem(
                     checked.row,
@@ -276,7 +288,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
                     "not a whole number: the counts of known and unknown persons are "
                     "numbers (a text such as «около 30» goes in the total, kept as written, or "
                     "in the note)",
-                    f[name],
+                    text,
                 )
             )
     _warn_counts_disagree(ctx, counts, checked)
@@ -434,6 +446,7 @@ PERSON_TEXT_FIELDS = (
 )
 
 
+TOTAL_LINE = "a total line of the list, not a place: leave it out (the counts are each site's)"
 LINE_BREAK_IN_NAME = (
     "a line break in a name (a quote left open above, joining lines into this row?)"
 )
@@ -462,7 +475,7 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
             )
         elif value and name != "full_name" and split:
             try:
-                check_name_part(value)
+                (check_surname if name == "surname" else check_name_part)(value)
             except ValueError as exc:
                 column = ctx.column("full_name" if from_full else name, checked)
                 checked.problems.append(Problem(row, column, str(exc), value))

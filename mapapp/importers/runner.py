@@ -381,10 +381,14 @@ def _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options) -> int:
         return 0
     id_column = ctx.column("record_id")
     refused: list[int] = []
-    for _ref, record_id, rows in repeats:
-        if record_id is not None:
-            for row in rows:
-                others = ", ".join(str(r) for r in rows if r != row)
+    for _ref, record_ids, rows in repeats:
+        if record_ids[0] is not None:
+            for row, record_id in zip(rows, record_ids, strict=True):
+                others = ", ".join(
+                    str(r) + ("" if i == record_id else f" (as {i!r})")
+                    for r, i in zip(rows, record_ids, strict=True)
+                    if r != row
+                )
                 reason = f"record id {record_id!r} is also in row {others} (one id, two rows)"
                 rejected_rows.setdefault(row, []).append(Problem(row, id_column, reason))
             refused += rows

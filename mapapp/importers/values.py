@@ -28,6 +28,17 @@ _LAT_HEMI = ("n", "s", "с", "ю", "пн")
 APOSTROPHE_TAKEN_OFF = re.compile(r"'+[=+\-@]")
 
 
+# A cell of a dash alone is how registers say "none" ("-" for no patronymic): kept as
+# written where text is kept (it is part of a row's key), never refused as a name.
+_DASHES = "-‐‑‒–—―−"
+_DASHES_ONLY = re.compile(f"[{_DASHES}]+")
+
+
+def only_dashes(value: str) -> bool:
+    """Whether a trimmed cell is dashes alone (an empty cell, as registers write it)."""
+    return value[:1] in _DASHES and _DASHES_ONLY.fullmatch(value) is not None
+
+
 def clean(value: str | None) -> str | None:
     """Strip a cell; None when empty. Refused cells (formulas ...) and oversized cells
     are refused."""
@@ -69,6 +80,12 @@ def parse_float(text: str) -> float:
     return value
 
 
+# A hemisphere letter before the number, as GPS receivers write it ("N53.90360"), or a
+# letter after decimal degrees without a degree sign ("53.9 N").
+_LETTER_FIRST = re.compile(r"^\s*([NSEWСЮВЗ])\s*(?=\d)(.+?)\s*$", re.IGNORECASE)
+_DECIMAL_LETTER = re.compile(r"^\s*(\d{1,3}(?:[.,]\d+)?)\s*([NSEWСЮВЗ])\s*$", re.IGNORECASE)
+
+
 def parse_degrees(text: str) -> tuple[float, str | None]:
     """Decimal degrees or degrees-minutes-seconds; returns (degrees, hemisphere letter)."""
     try:
@@ -76,6 +93,10 @@ def parse_degrees(text: str) -> tuple[float, str | None]:
     except ValueError as exc:
         if "finite" in str(exc):
             raise
+    if first := _LETTER_FIRST.match(text):
+        text = f"{first[2]} {first[1]}"
+    if decimal := _DECIMAL_LETTER.match(text):
+        text = f"{decimal[1]}° {decimal[2]}"
     match = _DMS.match(text)
     if not match:
         raise ValueError("not a coordinate (use 54.5719 or 54°34′19″N)")
@@ -126,9 +147,17 @@ def parse_projected(text: str) -> float:
         raise ValueError(f"{text!r} is not a number of metres (with --crs)") from None
 
 
+_PAIR_LETTERS_FIRST = re.compile(
+    r"^([NSEWСЮВЗ])\s*(\d[^NSEWСЮВЗ]*?)[\s,;/]+([NSEWСЮВЗ])\s*(\d[^NSEWСЮВЗ]*?)$",
+    re.IGNORECASE,
+)
+
+
 def parse_lat_lon_pair(text: str) -> tuple[float, float]:
     """'54.57, 30.69', '54.57 30.69' or '54°34′19″N 30°41′24″E' -> (lat, lon)."""
     text = text.strip()
+    if letters_first := _PAIR_LETTERS_FIRST.match(text):  # "N 53.9 E 27.5"
+        text = f"{letters_first[2]} {letters_first[1]} {letters_first[4]} {letters_first[3]}"
     dms = re.split(r"(?<=[NSEWnsewСЮВЗсюв])[\s,;/]+|(?<=ш\.)[\s,;/]+|(?<=ш)[\s,;/]+", text)
     if len(dms) == 2:
         (a, ha), (b, hb) = parse_degrees(dms[0]), parse_degrees(dms[1])

@@ -393,13 +393,14 @@ def adopt_older_refs(conn: Connection) -> int:
     return moved["stage_persons"]
 
 
-def staged_repeats(conn: Connection) -> list[tuple[str, str | None, list[int]]]:
-    """Records staged more than once: (ref, record id, the rows that carry it)."""
+def staged_repeats(conn: Connection) -> list[tuple[str, list[str | None], list[int]]]:
+    """Records staged more than once: (ref, each row's record id as written, the rows)."""
     return [
-        (ref, record_id, list(rows))
-        for ref, record_id, rows in conn.execute(
+        (ref, list(record_ids), list(rows))
+        for ref, record_ids, rows in conn.execute(
             text(
-                "SELECT ref, min(record_id), array_agg(import_row ORDER BY import_row) "
+                "SELECT ref, array_agg(record_id ORDER BY import_row), "
+                "array_agg(import_row ORDER BY import_row) "
                 "FROM stage_persons GROUP BY ref HAVING count(*) > 1 ORDER BY min(import_row)"
             )
         )

@@ -50,7 +50,7 @@ def test_the_lines_below_a_list_are_refused_never_persons(run, tmp_path, engine,
 
 
 def test_cells_that_say_a_name_is_not_known_are_refused(run, tmp_path):
-    content = HEADER + line("-") + line("Ахметов", given="н/д") + line("Ахметов", "Ерлан", "?")
+    content = HEADER + line("?") + line("Ахметов", given="н/д") + line("Ахметов", "Ерлан", "?")
     report = run("persons", write(tmp_path, "unknown.csv", content))
     problems = {p.row: str(p) for p in report.problems}
     assert sorted(problems) == [2, 3, 4]
@@ -93,3 +93,43 @@ def test_namesakes_told_apart_by_an_ordinal_and_capital_surnames_are_kept(run, t
     full = FULL_NAME_HEADER + "Де Ен Сик;Шуховцы;Дубровенский\n"
     report = run("persons", write(tmp_path, "korean.csv", full))
     assert stored_names(engine, report.batch_id) == [("Де", "Ен", "Сик")]
+
+
+def test_a_dash_alone_is_kept_as_written_but_is_no_surname(run, tmp_path, engine):
+    """A register's "-" for no patronymic stays as it is written (it is part of a row's
+    key: read as empty, a row imported before would be taken for a new record)."""
+    content = HEADER + line("Дашев", "Иван", "-") + line("Тиреев", "—", "–")
+    report = run("persons", write(tmp_path, "dashes.csv", content))
+    assert report.committed, [str(p) for p in report.problems]
+    assert stored_names(engine, report.batch_id) == [("Дашев", "Иван", "-"), ("Тиреев", "—", "–")]
+    report = run("persons", write(tmp_path, "no_surname.csv", HEADER + line("-")))
+    assert str(report.problems[0]).startswith("row 2, column 'Фамилия': a dash, not a surname")
+
+
+def test_an_unknown_soldier_row_is_a_record_not_a_header(run, tmp_path, engine):
+    header = "Фамилия;Имя;Отчество;Воинское звание;Место захоронения;Район захоронения\n"
+    content = header + "Неизвестно;Неизвестно;Неизвестно;Партизан;Шуховцы;Дубровенский\n"
+    content += "Неизвестно;Неизвестно;Неизвестно;;;\n"
+    report = run("persons", write(tmp_path, "unknown_soldiers.csv", content))
+    assert report.committed and report.added == 2, [str(p) for p in report.problems]
+
+
+def test_a_row_numbering_the_columns_is_refused_as_such(run, tmp_path, engine):
+    content = HEADER + "1;2;3;4;5\n" + line("Нумеров")
+    report = run("persons", write(tmp_path, "numbered.csv", content), skip_invalid=True)
+    assert [str(p) for p in report.problems] == [
+        "row 2: numbers the columns (1, 2, 3 …), not a record: delete it"
+    ]
+    assert stored_names(engine, report.batch_id) == [("Нумеров", "Бек", None)]
+
+
+def test_one_id_on_two_rows_names_each_rows_own_id(run, tmp_path):
+    header = "ID записи;Фамилия;Место захоронения;Район захоронения\n"
+    content = header + "0123;Первый;Шуховцы;Дубровенский\n00123;Второй;Шуховцы;Дубровенский\n"
+    report = run("persons", write(tmp_path, "ids.csv", content))
+    assert [str(p) for p in report.problems] == [
+        "row 2, column 'ID записи': record id '0123' is also in row 3 (as '00123') (one id, "
+        "two rows)",
+        "row 3, column 'ID записи': record id '00123' is also in row 2 (as '0123') (one id, "
+        "two rows)",
+    ]

@@ -127,3 +127,34 @@ def test_rows_giving_the_same_values_again_are_duplicates_whatever_their_unread_
         "row 2, column 'Известных': a count cannot be negative (value: '-5')",
         "row 4: duplicate of row 3 (same record)",
     ]
+
+
+def test_a_total_line_of_a_sites_list_is_no_place(run, tmp_path, counts):
+    content = (
+        "name,kind,district,Всего\n"
+        "Братская могила,mass grave,Дубровенский район,52\n"
+        "Итого по Дубровенскому району,mass grave,Дубровенский район,52\n"
+    )
+    report = run("sites", write(tmp_path, "totals.csv", content))
+    assert [str(p) for p in report.problems] == [
+        "row 3, column 'name': a total line of the list, not a place: leave it out (the counts "
+        "are each site's) (value: 'Итого по Дубровенскому району')"
+    ]
+
+
+def test_coordinates_with_hemisphere_letters_first_as_gps_writes_them(run, tmp_path, engine):
+    content = 'name,kind,coords\nGPS,mass grave,"N53.90360 E27.56670"\n'
+    report = run("sites", write(tmp_path, "gps.csv", content))
+    assert report.committed, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        point = conn.execute(
+            text("SELECT ST_Y(geom), ST_X(geom) FROM burial_sites WHERE import_batch_id = :b"),
+            {"b": report.batch_id},
+        ).one()
+    assert tuple(point) == (53.9036, 27.5667)
+
+
+def test_a_dash_in_a_count_of_known_or_unknown_is_none(run, tmp_path, engine):
+    content = "name,kind,lat,lon,Всего,Известных,Неизвестных\nПрочерк,mass grave,54.1,30.1,40,-,—\n"
+    report = run("sites", write(tmp_path, "dash_counts.csv", content))
+    assert report.committed, [str(p) for p in report.problems]

@@ -129,3 +129,23 @@ def test_a_missing_name_is_never_offered_a_coordinate_column_nor_one_value_for_a
     with pytest.raises(ImportFileError) as unplaced:
         map_columns("sites", ["name", "kind"], None)
     assert "--set district=NAME places each at its centre" in str(unplaced.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "degrees"),
+    [("N53.9036", 53.9036), ("N 53.9", 53.9), ("53.9 N", 53.9), ("S 53.9", -53.9),
+     ("E 27.5", 27.5), ("N 53°54.123'", 53.90205)],
+)  # fmt: skip
+def test_a_hemisphere_letter_before_or_after_decimal_degrees(text, degrees):
+    from mapapp.importers.values import parse_degrees
+
+    assert parse_degrees(text)[0] == pytest.approx(degrees)
+
+
+@pytest.mark.parametrize(
+    "text", ["N 53.9 E 27.5", "N53.90000 E27.50000", "53.9 N, 27.5 E", "E 27.5 N 53.9"]
+)
+def test_a_pair_with_hemisphere_letters(text):
+    from mapapp.importers.values import parse_lat_lon_pair
+
+    assert parse_lat_lon_pair(text) == pytest.approx((53.9, 27.5))
