@@ -293,6 +293,23 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# Headers of lists made in Kazakhstan, in Kazakh (Тегі, Аты, Әкесінің аты ...).
+_KAZAKH_PERSON_HEADERS = {
+    "surname": ["тегі"],
+    "given_name": ["аты", "есімі"],
+    "patronymic": ["әкесінің аты", "әкесінің есімі"],
+    "full_name": ["аты-жөні", "толық аты-жөні"],
+    "birth_date": ["туған жылы", "туған күні"],
+    "birthplace": ["туған жері"],
+    "callup_place": ["әскерге шақырылған жері", "шақырылған жері"],
+    "rank": ["әскери атағы"],
+    "death_date": ["қаза тапқан күні", "қайтыс болған күні"],
+    "burial_place": ["жерленген жері"],
+    "nationality": ["ұлты"],
+}
+for _field, _names in _KAZAKH_PERSON_HEADERS.items():
+    FIELDS["persons"][_field] = [*FIELDS["persons"][_field], *_names]
+
 # Each entry: alternatives of which one must have a column (or a --set value). A site
 # without a kind column takes its kind from its name or --set kind=..., row by row; a
 # site without coordinates can be placed at a settlement or district the gazetteer knows.

@@ -104,6 +104,8 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
     year = parsed[-1]
     month = parsed[-2] if len(parsed) >= 2 else None
     day = parsed[-3] if len(parsed) == 3 else None
+    if year is not None and len(parts[-1]) == 2 and len(parsed) > 1:
+        raise ValueError(f"a year in two digits in {value!r}: write it in full (19{year:02d}?)")
     if year is None or not 1850 <= year <= 2000:
         raise ValueError(f"year out of range in {value!r}{_day_number_hint(parsed)}")
     if month is not None and not 1 <= month <= 12:

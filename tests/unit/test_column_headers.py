@@ -149,3 +149,16 @@ def test_a_pair_with_hemisphere_letters(text):
     from mapapp.importers.values import parse_lat_lon_pair
 
     assert parse_lat_lon_pair(text) == pytest.approx((53.9, 27.5))
+
+
+def test_a_kazakh_list_is_read_by_its_own_headers():
+    from mapapp.importers.columns import map_columns
+
+    headers = ["Тегі", "Аты", "Әкесінің аты", "Туған жылы", "Туған жері", "Әскери атағы",
+               "Қаза тапқан күні", "Жерленген жері", "Ұлты"]  # fmt: skip
+    mapped = map_columns("persons", headers, None)
+    assert mapped.unmapped == []
+    assert [mapped.field_of[h] for h in headers] == [
+        "surname", "given_name", "patronymic", "birth_date", "birthplace", "rank",
+        "death_date", "burial_place", "nationality",
+    ]  # fmt: skip

@@ -125,3 +125,9 @@ def test_text_with_real_days_or_none_is_kept_as_written(text):
     from mapapp.importers.values import text_with_real_dates
 
     assert text_with_real_dates(text) == text
+
+
+@pytest.mark.parametrize("text", ["22.06.44", "06.44"])
+def test_a_year_in_two_digits_is_refused_saying_so(text):
+    with pytest.raises(ValueError, match=r"a year in two digits .*write it in full \(1944\?\)"):
+        parse_partial_date(text)
