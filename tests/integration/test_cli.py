@@ -172,9 +172,12 @@ def test_an_interrupted_import_writes_nothing_and_says_so(engine, test_settings,
             ).scalar()
 
     environment = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    # As at a terminal: a job started in the background of a script inherits Ctrl-C
+    # ignored, and Python keeps it so (the import would then run on and commit).
     process = subprocess.Popen(
         [str(BIN), "import", "persons", str(path)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )  # fmt: skip
     # Interrupted while it checks the rows (its first progress line has been written).
     first_line = process.stderr.readline()
