@@ -12,6 +12,7 @@ import json
 import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
+from functools import cache
 from pathlib import Path
 
 from mapapp.importers.errors import ImportFileError
@@ -320,6 +321,12 @@ REQUIRED = {
 }
 
 
+@cache
+def _aliases(kind: str) -> dict[str, str]:
+    """Every header a kind of file is read by, folded -> its field."""
+    return {fold_header(a): f for f, names in FIELDS[kind].items() for a in [f, *names]}
+
+
 def fold_header(header: str) -> str:
     header = header.lower().replace("ё", "е").replace("_", " ")
     header = re.sub(r"[^\w]+", " ", header)
@@ -382,9 +389,8 @@ def map_columns(
 ) -> ColumnMap:
     """Map the file's columns to fields. ``given`` holds the fields set for the whole
     file (``--set FIELD=VALUE``); they count as present and must not also have a column."""
-    fields = FIELDS[kind]
     field_of = _explicit_columns(kind, columns, explicit or {})
-    aliases = {fold_header(a): f for f, names in fields.items() for a in [f, *names]}
+    aliases = _aliases(kind)
     for column in columns:
         if column in field_of or column in REJECTS_COLUMNS:
             continue
@@ -553,11 +559,11 @@ SETTABLE_REQUIRED = ("district",)
 def other_kind_note(kind: str, unmapped: list[str]) -> str | None:
     """Columns left unread here that another kind of file reads (a sites register
     imported as battles: its kind, register number and counts are not read)."""
-    own = {fold_header(a) for f, names in FIELDS[kind].items() for a in [f, *names]}
+    own = _aliases(kind).keys()
     best: tuple[int, str, list[str]] = (0, "", [])
-    for other, fields in FIELDS.items():
-        theirs = {fold_header(a) for f, names in fields.items() for a in [f, *names]}
-        read = [c for c in unmapped if fold_header(c) in theirs - own]
+    for other in FIELDS:
+        theirs = _aliases(other).keys() - own
+        read = [c for c in unmapped if fold_header(c) in theirs]
         if other != kind and len(read) > best[0]:
             best = (len(read), other, read)
     count, other, read = best

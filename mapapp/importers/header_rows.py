@@ -34,25 +34,20 @@ def _folded(value: str) -> str:
 def header_cells(row: dict, own: dict[str, str]) -> tuple[list[str], bool] | None:
     """(the cells of ``row`` that name columns, whether each names its own), when it is
     a header line; else None. ``own``: each column's own name, folded."""
-    named, all_own = [], True
+    named, distinct, all_own = [], set(), True
     for column, value in row.items():
-        if value.__class__ is not str or not value or value.isspace():
-            if value not in (None, "") and value.__class__ is not str:
-                return None
+        if value is None or (value.__class__ is str and (not value or value.isspace())):
             continue
-        # Most rows begin with a record number or a date: no folding needed for them.
-        if value[:1].isdigit() or len(value) > LONGEST_HEADER:
+        # A number, a record number or a date begins most rows: no folding needed.
+        if value.__class__ is not str or value[:1].isdigit() or len(value) > LONGEST_HEADER:
             return None
         folded = _folded(value)
-        if folded and folded == own.get(column):
-            named.append(value.strip())
-        elif folded in KNOWN_HEADERS:
-            named.append(value.strip())
-            all_own = False
-        else:
+        if not folded or (folded != own.get(column) and folded not in KNOWN_HEADERS):
             return None
-    distinct = len({_folded(n) for n in named})
-    if distinct >= 3 or (all_own and distinct >= 2):
+        all_own = all_own and folded == own.get(column)
+        named.append(value.strip())
+        distinct.add(folded)
+    if len(distinct) >= 3 or (all_own and len(distinct) >= 2):
         return named, all_own
     return None
 

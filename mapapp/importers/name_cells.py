@@ -18,10 +18,11 @@ from mapapp.importers.values import only_dashes
 
 # No name holds a colon or a number sign.
 _NOT_IN_NAMES = re.compile(r"[:№]")
-# Words of a list's title, totals and signature lines, never of a name.
-_LIST_WORDS = {
-    "итого", "всего", "список", "списка", "составил", "составила", "подпись", "военком",
-    "человек", "человека", "чел", "м.п", "мп",
+# Words of a list's totals line, and of its title and signature lines: never of a name.
+_TOTAL_WORDS = {"итого", "всего"}
+_LIST_WORDS = _TOTAL_WORDS | {
+    "список", "списка", "составил", "составила", "подпись", "военком", "человек",
+    "человека", "чел", "м.п", "мп",
 }  # fmt: skip
 # A place where the name goes: "д. Озаричи", "г. Калинковичи".
 _PLACE_MARKS = {"д.", "дер.", "г.", "пос.", "п.", "с.", "ст.", "х.", "м."}
@@ -35,20 +36,8 @@ _WORDS = re.compile(r"[\w.]+")
 # one is a surname of its own (the Korean "Де", "Ван").
 _PARTICLES_ANY_CASE = {"фон", "von"}
 _PARTICLES_SMALL = {
-    "ван",
-    "дер",
-    "де",
-    "ди",
-    "да",
-    "дю",
-    "ла",
-    "ле",
-    "van",
-    "der",
-    "de",
-    "di",
-    "du",
-}
+    "ван", "дер", "де", "ди", "да", "дю", "ла", "ле", "van", "der", "de", "di", "du",
+}  # fmt: skip
 # Endings of patronymics: Russian (-вич, -ич, -вна, -ична), Belarusian (-віч, -іч, -ўна,
 # -ічна), and the Turkic forms (a Turkmen given name ends in -кулы: not one).
 _PATRONYMIC = re.compile(
@@ -87,7 +76,7 @@ def check_name_part(text: str) -> str:
 def is_total_line(text: str) -> bool:
     """A list's totals line written where a name goes: "Итого по Минскому району"."""
     words = _WORDS.findall(text.lower())
-    return bool(words) and words[0].rstrip(".") in ("итого", "всего")
+    return bool(words) and words[0].rstrip(".") in _TOTAL_WORDS
 
 
 def check_surname(text: str) -> str:
@@ -108,12 +97,13 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
     """(surname, given name, patronymic) of a name written surname first; ValueError for
     one written given name first."""
     parts = _joined(full.replace(",", " ").split())
-    if len(parts) == 2 and _PATRONYMIC.search(parts[1]):
-        return parts[0], None, parts[1]  # "Мамедов Гасан оглы", "Петрова Ивановна"
+    if len(parts) == 2:
+        if _PATRONYMIC.search(parts[1]):
+            return parts[0], None, parts[1]  # "Мамедов Гасан оглы", "Петрова Ивановна"
+        if initials := _INITIALS.fullmatch(parts[1]):
+            return parts[0], initials[1], initials[2]  # "Петров И.П."
     if len(parts) == 3:
         _refuse_given_first(parts)
-    if len(parts) == 2 and (initials := _INITIALS.fullmatch(parts[1])):
-        return parts[0], initials[1], initials[2]  # "Петров И.П."
     return (
         parts[0],
         (parts[1] if len(parts) > 1 else None),

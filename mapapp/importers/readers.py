@@ -26,6 +26,7 @@ from mapapp.importers.encodings import likeliest_encoding
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.header_rows import refuse_header_rows
 from mapapp.importers.shapefile_encoding import shapefile_encoding
+from mapapp.text.dates import SPREADSHEET_DAY_0
 
 MAX_FILE_BYTES = 2 * 1024**3
 MAX_CELL_CHARS = 10_000
@@ -430,7 +431,7 @@ _FORMAT_NOISE = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
 # typed into a cell formatted to show a year, Excel takes them as day counts (1915 shows
 # as 1905, 1967 too). Such a cell cannot be told from a date of early 1905 so formatted.
 _YEAR_LIKE_DAY_COUNTS = range(1850, 2101)
-EXCEL_EPOCH = datetime.datetime(1899, 12, 30)  # day 0 of a workbook's 1900 calendar
+EXCEL_EPOCH = SPREADSHEET_DAY_0
 
 
 def _date_text(value, number_format: str | None, epoch=EXCEL_EPOCH) -> str:
@@ -535,10 +536,13 @@ def _refuse_nul(number: int, row: dict[str, str], problems: list[Problem]) -> bo
 _JSON_NUL = (b"\\u0000", b"\x00")
 
 
-def _refuse_json_nul(path: Path) -> None:
-    """GDAL cuts a JSON string at an escaped NUL (\\u0000) without a word: refuse the
-    file instead of storing shortened text."""
-    tail = b""
+def _refuse_json_bytes(path: Path) -> None:
+    """One pass over a GeoJSON file's bytes. A NUL character, which GDAL cuts a string at
+    (\\u0000) without a word, is refused rather than stored as shortened text; and a file
+    not in UTF-8 (saved in a code page, cp1251) is said to be so, with the way out,
+    rather than as a decoder's complaint about "position 0"."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="strict")
+    tail, offset = b"", 0
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             window = tail + block
@@ -548,14 +552,18 @@ def _refuse_json_nul(path: Path) -> None:
                     "stored; remove it from the file"
                 )
             tail = window[-8:]
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                _refuse_json_not_utf8(path, offset + max(exc.start, 0))
+            offset += len(block)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        _refuse_json_not_utf8(path, offset)
 
 
-def _refuse_json_not_utf8(path: Path) -> None:
-    """GeoJSON is UTF-8; a file saved in a code page (cp1251) is said to be one, with the
-    way out, rather than as a decoder's complaint about "position 0"."""
-    bad = _first_undecodable_byte(path, "utf-8")
-    if bad is None:
-        return
+def _refuse_json_not_utf8(path: Path, bad: int) -> None:
     with path.open("rb") as fh:
         head = fh.read(200_000)
     looks = likeliest_encoding(head)
@@ -583,8 +591,7 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
     import geopandas as gpd
 
     if path.suffix.lower() in (".geojson", ".json"):
-        _refuse_json_nul(path)
-        _refuse_json_not_utf8(path)
+        _refuse_json_bytes(path)
     target, options = path, {}
     if path.suffix.lower() == ".zip":
         try:

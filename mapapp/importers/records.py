@@ -196,17 +196,6 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
     return round(lat, 7), round(lon, 7)
 
 
-def _int(f: dict, name: str, ctx: RowContext, checked: Checked) -> int | None:
-    text = f.get(name)
-    if text is None:
-        return None
-    try:
-        return values.parse_count(text)
-    except ValueError as exc:
-        checked.problems.append(Problem(checked.row, ctx.column(name, checked), str(exc), text))
-        return None
-
-
 def _apply(parser, f: dict, name: str, ctx: RowContext, checked: Checked):
     text = f.get(name)
     if text is None:
@@ -271,26 +260,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
             )
         )
     _apply(values.text_with_real_dates, f, "year", ctx, checked)
-    counts = {
-        k: _int(f, k, ctx, checked) for k in ("buried_total", "buried_known", "buried_unknown")
-    }
-    told = {p.column for p in checked.problems}
-    for name in ("buried_known", "buried_unknown"):
-        # The total keeps a text such as "более 500" as written; these have no such place.
-        text = f.get(name)
-        if text is None or counts[name] is not None or ctx.column(name) in told:
-            continue
-        if not values.only_dashes(text):
-            checked.problems.append(
-                Problem(
-                    checked.row,
-                    ctx.column(name, checked),
-                    "not a whole number: the counts of known and unknown persons are "
-                    "numbers (a text such as «около 30» goes in the total, kept as written, or "
-                    "in the note)",
-                    text,
-                )
-            )
+    counts = {name: _apply(parse, f, name, ctx, checked) for name, parse in COUNT_PARSERS.items()}
     _warn_counts_disagree(ctx, counts, checked)
     if checked.problems:
         return checked
@@ -446,6 +416,13 @@ PERSON_TEXT_FIELDS = (
 )
 
 
+# The total keeps a text such as "более 500" as written (buried_as_written); the known
+# and unknown have no such place, so theirs must be whole numbers.
+COUNT_PARSERS = {
+    "buried_total": values.parse_count,
+    "buried_known": values.parse_whole_count,
+    "buried_unknown": values.parse_whole_count,
+}
 TOTAL_LINE = "a total line of the list, not a place: leave it out (the counts are each site's)"
 LINE_BREAK_IN_NAME = (
     "a line break in a name (a quote left open above, joining lines into this row?)"

@@ -30,7 +30,7 @@ from mapapp.importers.links import Gazetteer, SiteResolver, save_placements
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places
 from mapapp.importers.readers import read_table
-from mapapp.importers.records import CHECKERS, DATE_PARSERS, Checked, RowContext
+from mapapp.importers.records import CHECKERS, COUNT_PARSERS, DATE_PARSERS, Checked, RowContext
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
 from mapapp.queries.site_duplicates import possible_duplicate_sites
@@ -184,7 +184,7 @@ GIVEN_READERS: dict[str, Callable] = {
     "location_precision": values.parse_precision,
     "fate": values.parse_fate,
     **dict.fromkeys(("is_hero", "is_partisan", "is_fictional", "on_plaque"), values.parse_flag),
-    **dict.fromkeys(("buried_total", "buried_known", "buried_unknown"), values.parse_count),
+    **COUNT_PARSERS,
     **DATE_PARSERS,
     **dict.fromkeys(("year", "reburial_date"), values.text_with_real_dates),
 }

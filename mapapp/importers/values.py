@@ -35,7 +35,7 @@ _DASHES_ONLY = re.compile(f"[{_DASHES}]+")
 
 
 def only_dashes(value: str) -> bool:
-    """Whether a trimmed cell is dashes alone (an empty cell, as registers write it)."""
+    """Whether a trimmed cell is dashes alone (a register's "none")."""
     return value[:1] in _DASHES and _DASHES_ONLY.fullmatch(value) is not None
 
 
@@ -196,6 +196,19 @@ def parse_count(text: str) -> int | None:
     if digits.startswith("-") and digits[1:].isdigit():
         raise ValueError("a count cannot be negative")
     return None
+
+
+def parse_whole_count(text: str) -> int | None:
+    """A count that must be a whole number (a dash alone, a register's "none", is none)."""
+    if only_dashes(text):
+        return None
+    count = parse_count(text)
+    if count is None:
+        raise ValueError(
+            "not a whole number: the counts of known and unknown persons are numbers (a text "
+            "such as «около 30» goes in the total, kept as written, or in the note)"
+        )
+    return count
 
 
 BATTLE_YEARS = (1900, 2000)

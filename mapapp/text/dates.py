@@ -50,8 +50,8 @@ def parse_death_date(value: str | None) -> tuple[int | None, int | None, int | N
     return parse_partial_date(value)
 
 
-# Day 0 of a spreadsheet's calendar: a date cell exported as its number counts from it.
-_SPREADSHEET_DAY_0 = datetime.date(1899, 12, 30)
+# Day 0 of a spreadsheet's (1900) calendar: a date cell holds, and exports, its day count.
+SPREADSHEET_DAY_0 = datetime.datetime(1899, 12, 30)
 
 
 def _day_number_hint(parsed: list[int | None]) -> str:
@@ -60,7 +60,7 @@ def _day_number_hint(parsed: list[int | None]) -> str:
     if len(parsed) != 1 or parsed[0] is None or 1000 <= parsed[0] < 3000:
         return ""  # four digits from 1000 to 2999 read as a year mistyped
     try:
-        shown = _SPREADSHEET_DAY_0 + datetime.timedelta(days=parsed[0])
+        shown = SPREADSHEET_DAY_0 + datetime.timedelta(days=parsed[0])
     except OverflowError:
         return ""
     if not 1850 <= shown.year <= 2000:
