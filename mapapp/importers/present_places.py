@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
+from mapapp.importers.number_keys import digits_key, register_key_sql
 from mapapp.importers.writers import BATTLE_COLUMNS, SITE_COLUMNS, Differing
 
 _TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
@@ -20,11 +21,14 @@ def present_places(conn, kind: str, good: list, limit: int = 200) -> tuple[int, 
     """How many of the good rows are stored already, and which of those say something
     else of their place than is stored."""
     table, compared = _TABLES[kind], _COMPARED[kind]
-    numbers = [c.record["register_number"] for c in good if c.record.get("register_number")]
-    by_number = "OR register_number = ANY(:numbers)" if kind == "sites" else ""
+    numbers = [
+        digits_key(c.record["register_number"]) for c in good if c.record.get("register_number")
+    ]
+    number_key = register_key_sql("register_number") if kind == "sites" else "NULL"
+    by_number = f"OR {number_key} = ANY(:numbers)" if kind == "sites" else ""
     stored = conn.execute(
         text(
-            f"SELECT ref, {'register_number' if kind == 'sites' else 'NULL'} AS number, "
+            f"SELECT ref, {number_key} AS number, "
             + ", ".join(c for c in compared if c not in ("lat", "lon"))
             + f", ST_Y(geom) AS lat, ST_X(geom) AS lon FROM {table} "
             f"WHERE ref = ANY(:refs) {by_number}"
@@ -39,7 +43,8 @@ def present_places(conn, kind: str, good: list, limit: int = 200) -> tuple[int, 
     present, differing = 0, []
     for item in good:
         record = item.record
-        row = by_ref.get(record["ref"]) or by_register.get(record.get("register_number"))
+        number = record.get("register_number")
+        row = by_ref.get(record["ref"]) or (by_register.get(digits_key(number)) if number else None)
         if row is None:
             continue
         present += 1

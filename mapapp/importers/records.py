@@ -19,6 +19,7 @@ from mapapp.importers.name_cells import (
     is_total_line,
     split_full_name,
 )
+from mapapp.importers.number_keys import digits_key
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_death_date, parse_partial_date
@@ -266,7 +267,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         return checked
     lat, lon = point or (None, None)
     ref = f.get("ref") or (
-        f"register:{f['register_number']}"
+        f"register:{digits_key(f['register_number'])}"
         if f.get("register_number")
         else "site:"
         + (
@@ -583,9 +584,8 @@ def record_refs(source_key: str, record_id: str) -> tuple[str, str | None]:
     zeros its number does not hold). The key as written is returned as the older one when
     it differs: records stored under it are recognised (writers.adopt_older_refs)."""
     key = f"record:{source_key}:"
-    if len(record_id) > 1 and record_id[0] == "0" and record_id.isascii() and record_id.isdigit():
-        return key + (record_id.lstrip("0") or "0"), key + record_id
-    return key + record_id, None
+    keyed = digits_key(record_id)
+    return key + keyed, (key + record_id if keyed != record_id else None)
 
 
 def row_refs(cells, older_cells=None) -> tuple[str, str | None]:

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, text
 from mapapp.importers.awards import unit_key
 from mapapp.importers.bulk_copy import copy_rows, open_copy
 from mapapp.importers.errors import ImportConflictError
+from mapapp.importers.number_keys import digits_key, register_key_sql
 from mapapp.importers.person_duplicates import (  # noqa: F401 (the runner calls them here)
     count_staged_possible_duplicates,
     note_possible_duplicates,
@@ -138,15 +139,20 @@ SITE_COLUMNS = (
 
 
 def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    numbers = [i.record["register_number"] for i in good if i.record.get("register_number")]
-    # A register number names one site whatever file it came from: never add it twice.
+    def number_of(item) -> str | None:
+        number = item.record.get("register_number")
+        return digits_key(number) if number else None
+
+    # A register number names one site whatever file it came from (and 004 is the 4 of
+    # a spreadsheet): never add it twice.
+    key = register_key_sql("register_number")
     registered = set(
         conn.execute(
-            text("SELECT register_number FROM burial_sites WHERE register_number = ANY(:n)"),
-            {"n": numbers},
+            text(f"SELECT {key} FROM burial_sites WHERE {key} = ANY(:n)"),
+            {"n": [n for i in good if (n := number_of(i))]},
         ).scalars()
     )
-    new = [i for i in good if i.record.get("register_number") not in registered]
+    new = [i for i in good if number_of(i) is None or number_of(i) not in registered]
     added = _write_places(
         conn, "burial_sites", SITE_COLUMNS, new, batch_id, progress,
         "site", _site_names, "site_sources", options.path.name,

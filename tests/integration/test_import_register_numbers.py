@@ -1,0 +1,102 @@
+"""A register number of digits names one site however a spreadsheet writes it: the 004 of
+a list is the 4 of the same list saved from Excel (a number keeps no leading zeros), so
+importing one after the other adds no second site, a person's row finds the site by
+either, and the number stays stored as first written."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from sqlalchemy import text
+
+from tests.integration.test_import_real_files import write
+
+HEADER = ["name", "kind", "register_number", "lat", "lon"]
+ROW = ["Братская могила у деревни Нулёво", "mass grave", "004", "54.31", "28.11"]
+
+
+def register_xlsx(tmp_path, name: str, number: int):
+    """The register saved from Excel: the number is a number cell."""
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append([ROW[0], ROW[1], number, float(ROW[3]), float(ROW[4])])
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def stored(engine) -> list[tuple]:
+    with engine.connect() as conn:
+        return conn.execute(
+            text("SELECT ref, register_number FROM burial_sites WHERE name = :n ORDER BY id"),
+            {"n": ROW[0]},
+        ).all()
+
+
+def test_the_register_saved_from_excel_adds_no_second_site(run, tmp_path, engine, counts):
+    first = run("sites", write(tmp_path, "register.csv", ",".join(HEADER) + "\n" + ",".join(ROW)))
+    assert first.committed and first.added == 1
+    before = counts()
+
+    again = run("sites", register_xlsx(tmp_path, "register.xlsx", 4))
+    assert (again.added, again.present) == (0, 1) and counts() == before
+    assert [number for _, number in stored(engine)] == ["004"]  # as first written
+
+
+def test_the_excel_register_first_then_the_list_with_zeros(run, tmp_path, engine, counts):
+    first = run("sites", register_xlsx(tmp_path, "register.xlsx", 4))
+    assert first.committed and first.added == 1
+    before = counts()
+    csv = write(tmp_path, "register.csv", ",".join(HEADER) + "\n" + ",".join(ROW))
+    dry = run("sites", csv, dry_run=True)
+    assert (dry.added, dry.present) == (0, 1)
+    again = run("sites", csv)
+    assert (again.added, again.present) == (0, 1) and counts() == before
+    assert [number for _, number in stored(engine)] == ["4"]
+
+
+def test_a_site_stored_under_its_number_as_written_is_found(run, tmp_path, engine, counts):
+    """Sites imported before numbers were keyed without zeros have the zeros in their ref."""
+    run("sites", write(tmp_path, "register.csv", ",".join(HEADER) + "\n" + ",".join(ROW)))
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE burial_sites SET ref = 'register:004' WHERE name = :n"), {"n": ROW[0]}
+        )
+    before = counts()
+    again = run("sites", register_xlsx(tmp_path, "register.xlsx", 4))
+    assert (again.added, again.present) == (0, 1) and counts() == before
+
+
+def test_a_persons_row_finds_the_site_by_its_number_without_zeros(run, tmp_path, engine):
+    run("sites", write(tmp_path, "register.csv", ",".join(HEADER) + "\n" + ",".join(ROW)))
+    persons = write(
+        tmp_path,
+        "persons.csv",
+        "Фамилия,Имя,Учетный номер захоронения\nНулёв,Иван,4\nНулёва,Анна,0004\n",
+    )
+    report = run("persons", persons)
+    assert report.committed and report.added == 2, report.problems
+    with engine.connect() as conn:
+        sites = (
+            conn.execute(
+                text(
+                    "SELECT DISTINCT s.register_number FROM burials b "
+                    "JOIN persons p ON p.id = b.person_id JOIN burial_sites s ON s.id = b.site_id "
+                    "WHERE p.surname LIKE 'Нулёв%'"
+                )
+            )
+            .scalars()
+            .all()
+        )
+    assert sites == ["004"]
+
+
+def test_one_number_written_two_ways_in_a_file_is_one_site(run, tmp_path, counts):
+    other = [ROW[0], ROW[1], "4", "54.32", "28.11"]  # the same number, another point
+    content = ",".join(HEADER) + "\n" + ",".join(ROW) + "\n" + ",".join(other) + "\n"
+    before = counts()
+    report = run("sites", write(tmp_path, "twice.csv", content))
+    assert not report.committed and counts() == before
+    assert "the same record as row 3 (register number 004), with other values" in str(
+        report.problems[0]
+    )
