@@ -296,6 +296,7 @@ def import_command(
         crs=crs,
         rejects=rejects,
         region_bbox=settings.region_bbox,
+        region_border=Path(settings.region_border) if settings.region_border else None,
         given=_parse_given(given),
         source=source,
         sheet=sheet,

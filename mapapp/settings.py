@@ -6,10 +6,15 @@ Nothing else in the package reads ``os.environ``: tests and commands build a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "postgresql+psycopg://mapapp:mapapp@127.0.0.1:5432/mapapp"
+
+# Natural Earth's 1:10m border of Belarus (scripts/build_region_border.py).
+BORDER_FILE = Path(__file__).resolve().parents[1] / "data" / "geo" / "belarus_border.geojson"
 
 # The languages the interface is translated into (mapapp/translations/); English is the source.
 SUPPORTED_LANGUAGES = ("ru", "en", "kk", "be")
@@ -56,6 +61,9 @@ class Settings(BaseSettings):
 
     # Region used to flag points that fall outside it (minlon, minlat, maxlon, maxlat).
     region_bbox: tuple[float, float, float, float] = (23.1, 51.2, 32.8, 56.2)
+    # The country's border inside that box, a GeoJSON of one (Multi)Polygon feature with a
+    # "name"; an imported site or battle point outside it is flagged. Empty: the box alone.
+    region_border: str = str(BORDER_FILE)
 
     # A dossier (PDF, printed plan) lists at most this many names per site; a bigger site
     # gets its count and a link to its CSV instead of a partial list.

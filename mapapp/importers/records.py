@@ -21,6 +21,7 @@ from mapapp.importers.name_cells import (
 )
 from mapapp.importers.number_keys import digits_key
 from mapapp.importers.readers import MAX_CELL_CHARS
+from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
 from mapapp.importers.search_index import person_keys
 from mapapp.text.dates import parse_death_date, parse_partial_date
 from mapapp.text.districts import district_key
@@ -45,6 +46,8 @@ class RowContext:
     field_of: dict[str, str]
     region_bbox: tuple[float, float, float, float]
     transformer: Transformer | None = None
+    # The country's border inside the box (None: the box alone).
+    border: RegionBorder | None = None
     # Values for fields the file lacks, the same for every row (--set FIELD=VALUE).
     given: dict[str, str] = field(default_factory=dict)
     # Whose record ids these are (--source, else the file name): ids are unique per source.
@@ -192,6 +195,15 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
                 checked.row,
                 where,
                 f"the point ({lat}, {lon}) is outside the region ({away:,.0f} km from it)",
+            )
+        )
+    elif ctx.border is not None and (away := ctx.border.km_outside(lat, lon)) > TOLERANCE_KM:
+        checked.warnings.append(
+            Problem(
+                checked.row,
+                where,
+                f"the point ({lat}, {lon}) is outside {ctx.border.name}, about {away:,.0f} km "
+                "from its border: check the coordinates",
             )
         )
     return round(lat, 7), round(lon, 7)

@@ -31,6 +31,7 @@ from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places
 from mapapp.importers.readers import read_table
 from mapapp.importers.records import CHECKERS, COUNT_PARSERS, DATE_PARSERS, Checked, RowContext
+from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_border
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
 from mapapp.queries.site_duplicates import possible_duplicate_sites
@@ -47,6 +48,7 @@ class ImportOptions:
     crs: str | None = None
     rejects: Path | None = None
     region_bbox: tuple[float, float, float, float] = (23.1, 51.2, 32.8, 56.2)
+    region_border: Path | None = BORDER_FILE  # None: the box alone
     # One value for a field the file lacks, for every row: {"kind": "mass_grave"}.
     given: dict[str, str] = field(default_factory=dict)
     # Whose record ids the file carries (default: the file's name).
@@ -110,6 +112,19 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _border(options: ImportOptions) -> RegionBorder | None:
+    """The border a site or battle point is checked against (persons carry no points)."""
+    if options.region_border is None or options.kind == "persons":
+        return None
+    try:
+        return load_border(options.region_border)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ImportFileError(
+            f"the region's border ({options.region_border}, MAPAPP_REGION_BORDER) cannot be "
+            f"read: {exc}"
+        ) from None
+
+
 def _transformer(crs: str | None) -> Transformer | None:
     if not crs:
         return None
@@ -154,6 +169,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         kind=options.kind,
         field_of=columns.field_of,
         region_bbox=options.region_bbox,
+        border=_border(options),
         transformer=_transformer(options.crs),
         given=checked_given(options),
         record_source=options.source or _rejects_source(table) or options.path.name,

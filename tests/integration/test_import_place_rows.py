@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from mapapp.importers.errors import ImportFileError
 from tests.integration.test_import_real_files import write
 
 SITES = "name,kind,register_number,Всего,lat,lon\n"
@@ -158,3 +159,36 @@ def test_a_dash_in_a_count_of_known_or_unknown_is_none(run, tmp_path, engine):
     content = "name,kind,lat,lon,Всего,Известных,Неизвестных\nПрочерк,mass grave,54.1,30.1,40,-,—\n"
     report = run("sites", write(tmp_path, "dash_counts.csv", content))
     assert report.committed, [str(p) for p in report.problems]
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon", "km"),
+    [("Вильнюс", "54.687", "25.28", 28), ("Даугавпилс", "55.874", "26.536", 21)],
+)
+def test_a_point_in_the_box_but_outside_belarus_is_stored_and_flagged(
+    run, tmp_path, engine, name, lat, lon, km
+):
+    report = run(
+        "sites", write(tmp_path, "abroad.csv", f"name,kind,lat,lon\n{name},memorial,{lat},{lon}\n")
+    )
+    assert report.committed and report.added == 1
+    assert [str(w) for w in report.warnings] == [
+        f"row 2, column 'lat': the point ({lat}, {lon}) is outside Belarus, about {km} km from "
+        "its border: check the coordinates"
+    ]
+
+
+def test_a_point_on_the_border_itself_is_not_flagged(run, tmp_path):
+    """Brest Fortress stands on the border river: the generalised line must not flag it."""
+    content = "name,kind,lat,lon\nБрестская крепость,memorial,52.0833,23.6556\n"
+    report = run("battles", write(tmp_path, "brest.csv", content))
+    assert report.committed and report.warnings == []
+
+
+def test_the_border_can_be_left_out_and_a_broken_one_is_named(run, tmp_path):
+    content = "name,kind,lat,lon\nВильнюс,memorial,54.687,25.28\n"
+    report = run("sites", write(tmp_path, "box.csv", content), region_border=None)
+    assert report.committed and report.warnings == []
+    broken = write(tmp_path, "border.geojson", '{"type": "FeatureCollection"}')
+    with pytest.raises(ImportFileError, match=r"the region's border \(.*border.geojson"):
+        run("sites", write(tmp_path, "box2.csv", content), region_border=broken)
