@@ -60,10 +60,12 @@ def numbers_the_columns(row: dict) -> bool:
 
 
 def refuse_header_rows(
-    rows: Iterable[tuple[int, dict]], columns: list[str], problems: list[Problem], name: str
+    rows: Iterable[tuple[int, dict]], columns: list[str], table, name: str
 ) -> Iterator[tuple[int, dict]]:
-    """``rows`` without a header repeated among them (each told in ``problems``); a
-    header of two rows or of other columns refuses the file (ImportFileError)."""
+    """``rows`` without a header repeated among them (each told in ``table.problems``, its
+    cells kept in ``table.refused``); a header of two rows or of other columns refuses
+    the file (ImportFileError)."""
+    problems: list[Problem] = table.problems
     own = {column: fold_header(column) for column in columns}
     first = True
     for number, row in rows:
@@ -71,6 +73,7 @@ def refuse_header_rows(
             problems.append(
                 Problem(number, None, "numbers the columns (1, 2, 3 …), not a record: delete it")
             )
+            table.refused[number] = row
             continue
         found = header_cells(row, own)
         if found is None:
@@ -98,3 +101,4 @@ def refuse_header_rows(
                 f"repeats the header ({shown}): two files pasted into one? Delete this line",
             )
         )
+        table.refused[number] = row

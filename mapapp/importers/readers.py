@@ -64,6 +64,9 @@ class Table:
     delimiter: str | None = None
     crs: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    # The cells of the rows refused while reading (a shifted row, a header repeated): the
+    # rejects file gives them back to be corrected.
+    refused: dict[int, dict[str, str]] = field(default_factory=dict)
     sheet: str | None = None  # the workbook's sheet read
     other_sheets: list[str] = field(default_factory=list)  # its other visible sheets
     sheet_word: str = "sheet"  # a GeoPackage's are layers
@@ -245,8 +248,8 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
         fh.close()
         raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
-    rows = _csv_rows(reader, columns, table.problems, path, used, 1 if excel_sep else 0)
-    table.rows = _closing(fh, refuse_header_rows(rows, columns, table.problems, path.name))
+    rows = _csv_rows(reader, columns, table, path, used, 1 if excel_sep else 0)
+    table.rows = _closing(fh, refuse_header_rows(rows, columns, table, path.name))
     return table
 
 
@@ -280,7 +283,7 @@ def _closing(fh, rows):
         fh.close()
 
 
-def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, encoding: str,
+def _csv_rows(reader, columns: list[str], table: Table, path: Path, encoding: str,
               lines_before: int = 0):  # fmt: skip
     """``lines_before``: lines of the file above the header the reader began after."""
     row_number = 1
@@ -300,16 +303,25 @@ def _csv_rows(reader, columns: list[str], problems: list[Problem], path: Path, e
         if not any(v.strip() for v in values):
             continue  # blank line
         if len(values) != len(columns):
-            problems.append(
+            beyond = values[len(columns) :]
+            table.problems.append(
                 Problem(
                     row_number,
                     None,
                     f"has {len(values)} fields but the header has {len(columns)} "
-                    "(a shifted or truncated row?)",
+                    "(a shifted or truncated row?)"
+                    + (f"; beyond the header's columns: {_cells_shown(beyond)}" if beyond else ""),
                 )
             )
+            # In the rejects file as a spreadsheet shows the line: cell by cell.
+            table.refused[row_number] = dict(zip(columns, values, strict=False))
             continue
         yield row_number, dict(zip(columns, values, strict=True))
+
+
+def _cells_shown(cells: list[str], most: int = 5, width: int = 40) -> str:
+    shown = [repr(c if len(c) <= width else c[:width] + "…") for c in cells[:most]]
+    return ", ".join(shown) + (f" and {len(cells) - most} more" if len(cells) > most else "")
 
 
 def _unreadable_line(
@@ -376,7 +388,7 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
     table.rows = refuse_header_rows(
-        _xlsx_rows(rows, columns, book, table.problems), columns, table.problems, path.name
+        _xlsx_rows(rows, columns, book, table.problems), columns, table, path.name
     )
     return table
 
@@ -642,7 +654,7 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
         sheet_word="layer",
     )
     written = _geojson_properties(path, len(frame))
-    table.rows = _geo_rows(frame, columns, table.problems, written)
+    table.rows = _geo_rows(frame, columns, table, written)
     return table
 
 
@@ -717,18 +729,19 @@ def _refuse_nested_collections(path: Path, features: list) -> None:
             )
 
 
-def _geo_rows(frame, columns: list[str], problems: list[Problem], written=None):
+def _geo_rows(frame, columns: list[str], table: Table, written=None):
     for index, (_, record) in enumerate(frame.iterrows(), start=1):
         own = written[index - 1] if written is not None else {}
         values = {c: _text(own[c]) if c in own else _text(record[c]) for c in columns}
-        if _refuse_nul(index, values, problems):
+        if _refuse_nul(index, values, table.problems):
             continue
         geom = record.geometry
         if _no_geometry(geom):
             # Properties named lat and lon, where the feature has them, place it.
             values["lat"], values["lon"] = values.get("lat", ""), values.get("lon", "")
         elif (point := _the_point(geom)) is None:
-            problems.append(Problem(index, "geometry", _not_a_point(geom)))
+            table.problems.append(Problem(index, "geometry", _not_a_point(geom)))
+            table.refused[index] = values
             continue
         else:
             values["lat"], values["lon"] = repr(point.y), repr(point.x)

@@ -252,7 +252,7 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
             report.added = len(good) - report.present
         if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
-            _write_rejects(options, table.columns, _sources_of(checked), rejected_rows, report)
+            _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
             return report
         batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
         added, present = writers.WRITERS[options.kind](conn, good, batch_id, options, progress)
@@ -262,7 +262,7 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
             _note_site_duplicates(conn, batch_id, report)
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
-    _write_rejects(options, table.columns, _sources_of(checked), rejected_rows, report)
+    _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
     return report
 
 
@@ -341,7 +341,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             report.possible_duplicates = writers.count_staged_possible_duplicates(conn)
         if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
-            _write_rejects(options, table.columns, rejected_sources, rejected_rows, report)
+            _write_rejects(options, table, rejected_sources, rejected_rows, report)
             return report
         batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
         added, present = writers.write_staged_persons(conn, batch_id, staged, options, progress)
@@ -352,7 +352,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         )
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
-    _write_rejects(options, table.columns, rejected_sources, rejected_rows, report)
+    _write_rejects(options, table, rejected_sources, rejected_rows, report)
     return report
 
 
@@ -541,14 +541,15 @@ def _of_one_source(rows, source: str | None):
         yield number, row
 
 
-def _write_rejects(options, columns, sources, rejected_rows, report) -> None:
+def _write_rejects(options, table, sources, rejected_rows, report) -> None:
     """With --skip-invalid, write the rejected rows and their reasons to a CSV file that
     can be corrected and imported again: with a BOM and the file's own delimiter, so that
     a spreadsheet opens it as it opened the file."""
     if not options.skip_invalid or not rejected_rows:
         return
     path = _free_rejects_path(options)
-    own = [c for c in columns if c not in REJECTS_COLUMNS]
+    own = [c for c in table.columns if c not in REJECTS_COLUMNS]
+    sources = {**table.refused, **sources}
     record_source = options.source or options.path.name
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=report.delimiter or ",")

@@ -1,5 +1,7 @@
 """A CSV line that cannot be read, unnamed columns, and the rejects file's round trip."""
 
+import csv
+
 import pytest
 from sqlalchemy import text
 
@@ -106,3 +108,39 @@ def test_corrected_rejects_are_the_same_records_as_their_file(run, tmp_path, eng
     write(tmp_path, "src.csv", original.replace("31.02.1944", "28.02.1944"))
     again = run("persons", path)
     assert (again.added, again.present, again.possible_duplicates) == (0, 2, 0)
+
+
+def rejects_rows(report) -> list[list[str]]:
+    with report.rejects_file.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.reader(fh, delimiter=";"))[1:]
+
+
+def test_rows_refused_while_reading_keep_their_cells_in_the_rejects_file(run, tmp_path):
+    """A shifted or short line and a header repeated are given back cell by cell, to be
+    corrected there, not as empty rows."""
+    shifted = "9312;Сдвигов;Иван;22.06.1944;Шуховцы;Дубровенский;лишнее\n"
+    short = "9313;Коротков;Иван\n"
+    content = HEADER + row(9311, "Целов") + shifted + short + HEADER + row(9314, "Целова")
+    report = run("persons", write(tmp_path, "read.csv", content), skip_invalid=True)
+    assert (report.added, report.rejected) == (2, 3)
+    rejected = rejects_rows(report)
+    assert [r[:6] for r in rejected] == [
+        ["9312", "Сдвигов", "Иван", "22.06.1944", "Шуховцы", "Дубровенский"],
+        ["9313", "Коротков", "Иван", "", "", ""],
+        HEADER.strip().split(";"),
+    ]
+    assert [r[6] for r in rejected] == ["3", "4", "5"]
+    assert rejected[0][7].endswith("beyond the header's columns: 'лишнее'")
+
+
+def test_a_feature_that_is_no_point_keeps_its_properties_in_the_rejects_file(run, tmp_path):
+    line = '{"type": "LineString", "coordinates": [[27.5, 53.9], [27.6, 53.95]]}'
+    content = (
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", '
+        f'"properties": {{"name": "Линия фронта", "kind": "memorial"}}, "geometry": {line}}}]}}'
+    )
+    report = run("sites", write(tmp_path, "line.geojson", content), skip_invalid=True)
+    assert report.rejected == 1
+    with report.rejects_file.open(encoding="utf-8-sig", newline="") as fh:
+        (header, rejected) = list(csv.reader(fh))
+    assert dict(zip(header, rejected, strict=True))["name"] == "Линия фронта"
