@@ -139,11 +139,9 @@ def _is_particle(word: str) -> bool:
 
 
 def _refuse_given_first(parts: list[str]) -> None:
-    if (
-        _PATRONYMIC.search(parts[1])
-        and not _PATRONYMIC.search(parts[2])
-        and parts[2].lower() not in _TURKIC_AFTER
-    ):
+    # No given name ends as a patronymic does, so a second word that does is one, whatever
+    # the last word is: a Belarusian surname ends in -вич too (Мицкевич, Малиневич).
+    if _PATRONYMIC.search(parts[1]) and parts[2].lower() not in _TURKIC_AFTER:
         raise ValueError(
             f"reads as given name, patronymic, surname ({parts[2]} last): write the surname "
             "first, or give the surname, given name and patronymic their own columns"
