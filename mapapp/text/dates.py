@@ -75,8 +75,8 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
     """Parse ``1902``, ``__.__.1902``, ``12.1943``, ``22.06.1944``, ``1944-06-22`` into
     (year, month, day).
 
-    Unknown parts written as underscores stay unknown. Raises ValueError on
-    anything else, naming the value, so that no date is silently guessed.
+    Unknown parts written as underscores (or zeros: 00.00.1902) stay unknown. Raises
+    ValueError on anything else, naming the value, so that no date is silently guessed.
     """
     if value is None or not value.strip():
         return (None, None, None)
@@ -104,6 +104,12 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
     year = parsed[-1]
     month = parsed[-2] if len(parsed) >= 2 else None
     day = parsed[-3] if len(parsed) == 3 else None
+    # Zeros for what is not known, as many registers write it (00.00.1910, 00.05.1942):
+    # a zero day, and a zero month without a day, are unknown as underscores are.
+    if day == 0:
+        day = None
+    if month == 0 and day is None:
+        month = None
     if year is not None and len(parts[-1]) == 2 and len(parsed) > 1:
         raise ValueError(f"a year in two digits in {value!r}: write it in full (19{year:02d}?)")
     if year is None or not 1850 <= year <= 2000:

@@ -570,3 +570,20 @@ def test_a_set_value_is_read_once_as_the_field_s_cells_are(run, tmp_path, counts
         capture_output=True, text=True, env=env, timeout=120,
     )  # fmt: skip
     assert twice.returncode == 2 and "'kind' is given twice" in twice.stderr
+
+
+def test_zeros_for_an_unknown_day_and_month_are_stored_as_not_known(run, tmp_path, engine):
+    content = (
+        "Фамилия,Имя,Дата рождения,Дата выбытия,Место захоронения,Район захоронения\n"
+        "Нулевой,Иван,00.00.1910,00.07.1944,Шуховцы,Дубровенский\n"
+    )
+    report = run("persons", write(tmp_path, "zeros.csv", content))
+    assert report.committed and report.added == 1, report.problems
+    with engine.connect() as conn:
+        person = conn.execute(
+            text(
+                "SELECT birth_year, birth_month, birth_day, death_year, death_month, death_day, "
+                "import_source->>'Дата рождения' FROM persons WHERE surname = 'Нулевой'"
+            )
+        ).one()
+    assert tuple(person) == (1910, None, None, 1944, 7, None, "00.00.1910")  # as written too

@@ -101,10 +101,25 @@ def test_a_leap_day_is_a_day():
     assert parse_partial_date("29.02.1944") == (1944, 2, 29)
 
 
-@pytest.mark.parametrize("text", ["00.13.1942", "00.01.1942", "01.00.1942"])
-def test_zero_and_thirteen_are_out_of_range(text):
+@pytest.mark.parametrize("text", ["00.13.1942", "01.00.1942", "1942-00-01"])
+def test_thirteen_and_a_zero_month_with_a_day_are_out_of_range(text):
     with pytest.raises(ValueError, match="out of range"):
         parse_partial_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("00.00.1910", (1910, None, None)),
+        ("0.0.1910", (1910, None, None)),
+        ("00.01.1942", (1942, 1, None)),
+        ("00.1942", (1942, None, None)),
+        ("1910-00-00", (1910, None, None)),
+        ("1944-06-00", (1944, 6, None)),
+    ],
+)
+def test_zeros_are_what_is_not_known_as_registers_write_it(text, expected):
+    assert parse_partial_date(text) == expected
 
 
 @pytest.mark.parametrize(
