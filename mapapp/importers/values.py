@@ -372,16 +372,19 @@ _ISO_WRITTEN_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 def text_with_real_dates(text: str) -> str:
     """Text kept as written ("1944", "осень 1944", "22.06.1944, перезахоронение 1957")
-    whose every day.month.year is a day of the calendar: "31.02.1944" is refused."""
+    whose every day.month.year is a day of the calendar: "31.02.1944" is refused (zeros
+    for what is not known, "00.05.1944", are no day to check)."""
     found = [(m.group(), *map(int, m.groups())) for m in _WRITTEN_DATE.finditer(text)]
     found += [
         (m.group(), *map(int, reversed(m.groups()))) for m in _ISO_WRITTEN_DATE.finditer(text)
     ]
     for written, day, month, year in found:
+        not_known = day == 0 and 0 <= month <= 12  # 00.05.1944, 00.00.1944: as dates read them
         if not (
             1000 <= year <= 2100
-            and 1 <= month <= 12
-            and 1 <= day <= calendar.monthrange(year, month)[1]
+            and (
+                not_known or (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1])
+            )
         ):
             raise ValueError(f"no such day in the calendar: {written!r}")
     return text

@@ -122,6 +122,13 @@ def test_zeros_are_what_is_not_known_as_registers_write_it(text, expected):
     assert parse_partial_date(text) == expected
 
 
+@pytest.mark.parametrize("text", ["00.05.1944", "перенесена 00.00.1957", "1944-00-00"])
+def test_zeros_in_text_kept_as_written_are_no_day_to_refuse(text):
+    from mapapp.importers.values import text_with_real_dates
+
+    assert text_with_real_dates(text) == text
+
+
 @pytest.mark.parametrize(
     "text", ["31.02.1944", "31.02.1944.", "1944-02-31", "29.02.0000", "00.13.1942", "у 30.02.1943"]
 )
