@@ -16,6 +16,11 @@ _AROUND_DATE = re.compile(
 )
 _AGE = re.compile(r"\d{1,3}(?:\s*(?:г\.?|год|года|лет))?", re.IGNORECASE)  # "33 года"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+# "около 1910", "1910?", "~1910", "ок. 1910", "прибл. 1910", "примерно 1910", "ca. 1910".
+_APPROXIMATE = re.compile(
+    r"^(около|ок\.|прибл\w*\.?|примерно|каля|шамамен|circa|ca\.|c\.|~)\s*\d|\d\s*(\?|\(\?\))$",
+    re.IGNORECASE,
+)
 
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -81,6 +86,13 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
     if value is None or not value.strip():
         return (None, None, None)
     written = _AROUND_DATE.sub("", value.strip())
+    if _APPROXIMATE.search(value.strip()):
+        raise ValueError(
+            f"{value!r} is an approximate date: a date field holds only what is known, and "
+            "reading it as a date would drop the doubt; write the date alone if it is "
+            "certain, or leave the cell empty and keep the text in a column of its own "
+            "(kept with the row as read)"
+        )
     if _AGE.fullmatch(value.strip()):
         raise ValueError(
             f"{value!r} is an age or a shortened year, not a date (expected {DATE_FORMS})"

@@ -153,3 +153,11 @@ def test_text_with_real_days_or_none_is_kept_as_written(text):
 def test_a_year_in_two_digits_is_refused_saying_so(text):
     with pytest.raises(ValueError, match=r"a year in two digits .*write it in full \(1944\?\)"):
         parse_partial_date(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["около 1910", "1910?", "~1910", "ок. 1910", "прибл. 1910", "1910 (?)", "каля 1910"]
+)
+def test_an_approximate_date_is_named_as_such_not_read_as_certain(text):
+    with pytest.raises(ValueError, match="is an approximate date: .* would drop the doubt"):
+        parse_partial_date(text)
