@@ -1,10 +1,12 @@
 """The text encoding of a zipped Shapefile's attributes.
 
 A Shapefile says its encoding in a .cpg file or in the .dbf's language driver byte; GDAL
-reads both. Without either (many Soviet-era and desktop-GIS exports), GDAL takes the
-text as Latin-1, and Cyrillic names were stored as "Áðàòñêàÿ ìîãèëà". Such a .dbf's text
-is then told as a CSV file's is: UTF-8 when it decodes so, else the likeliest Cyrillic
-code page, else the user is asked to name it.
+reads both, but not every way a .cpg is written (65001, Windows' number for UTF-8, it
+read as Latin-1): the forms known here are read here, and checked against the text.
+Without either (many Soviet-era and desktop-GIS exports), GDAL takes the text as
+Latin-1, and Cyrillic names were stored as "Áðàòñêàÿ ìîãèëà". Such a .dbf's text is then
+told as a CSV file's is: UTF-8 when it decodes so, else the likeliest Cyrillic code page,
+else the user is asked to name it.
 """
 
 from __future__ import annotations
@@ -29,12 +31,16 @@ def shapefile_encoding(path: Path, named: str | None) -> str | None:
             raise ImportFileError(f"unknown encoding {named!r}") from None
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()
-        if any(n.lower().endswith(".cpg") for n in names):
-            return None
+        cpg = next((n for n in names if n.lower().endswith(".cpg")), None)
         dbf = next((n for n in names if n.lower().endswith(".dbf")), None)
         if dbf is None:
             return None
+        declared = _cpg_encoding(archive.read(cpg)) if cpg else None
+        if cpg and declared is None:
+            return None  # a form GDAL may know and we do not
         data = archive.read(dbf)
+    if declared is not None:
+        return _checked_declared(path, declared, data)
     if len(data) < 32 or data[_LANGUAGE_DRIVER] != 0:
         return None
     text = data[int.from_bytes(data[8:10], "little") :]
@@ -52,6 +58,35 @@ def shapefile_encoding(path: Path, named: str | None) -> str | None:
             "told; name it with --encoding (e.g. cp1251)"
         )
     return _gdal_name(best)
+
+
+def _cpg_encoding(content: bytes) -> str | None:
+    """The encoding a .cpg file names, in Python's name: "UTF-8", "65001" (Windows' number
+    for UTF-8, which GDAL read as Latin-1), "1251", "ANSI 1251", "CP1251", "KOI8-R" ...;
+    None for a form not known here."""
+    text = content.decode("ascii", "replace").strip().upper()
+    text = text.removeprefix("ANSI").strip()
+    if text in ("65001", "CP65001"):
+        return "utf-8"
+    if text.isdigit():
+        text = "cp" + text
+    try:
+        return _gdal_name(text)
+    except LookupError:
+        return None
+
+
+def _checked_declared(path: Path, declared: str, dbf: bytes) -> str:
+    """The encoding the .cpg names, when the attributes read in it."""
+    text = dbf[int.from_bytes(dbf[8:10], "little") :] if len(dbf) >= 32 else b""
+    try:
+        text.decode(declared)
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            f"{path.name}: its .cpg says the attributes are {declared}, but they are not: "
+            "name their encoding with --encoding (e.g. cp1251)"
+        ) from None
+    return declared
 
 
 def _gdal_name(encoding: str) -> str:

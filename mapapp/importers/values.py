@@ -63,11 +63,18 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r"}
 
 def _refuse_control_characters(value: str) -> None:
     """Line breaks and tabs are text; other control characters (NUL, escape, form
-    feed ...) are debris of a conversion and are refused, naming the character."""
+    feed, the C1 range ...) are debris of a conversion and are refused, naming the
+    character."""
     for char in value:
         if (ord(char) < 32 and char not in _ALLOWED_CONTROLS) or char == "\x7f":
             name = "a NUL character" if char == "\x00" else f"control character U+{ord(char):04X}"
             raise ValueError(f"contains {name}; remove it from the file")
+        if "\x80" <= char <= "\x9f":
+            # No text holds these: UTF-8 read as Latin-1 makes them (Ð\x91 for Б).
+            raise ValueError(
+                f"contains control character U+{ord(char):04X}, which comes of reading text "
+                "in the wrong encoding: name the file's encoding with --encoding"
+            )
 
 
 def parse_float(text: str) -> float:

@@ -109,3 +109,27 @@ def test_excel_unicode_text_is_read_as_utf16(run, tmp_path, engine):
     marked.write_bytes(content.replace("брода", "мельницы").encode("utf-16"))
     ordered = run("sites", marked, encoding="utf-16-le")
     assert ordered.mapped["Название"] == "name", ordered.mapped
+
+
+def shapefile_with_cpg(tmp_path, encoding: str, cpg: str):
+    """A zipped Shapefile in ``encoding`` whose .cpg says ``cpg``."""
+    path = shapefile_without_encoding(tmp_path, encoding)
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("graves.cpg", cpg)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoding", "cpg"),
+    [("utf-8", "65001"), ("utf-8", "UTF-8"), ("cp1251", "ANSI 1251"), ("cp1251", "1251")],
+)
+def test_a_cpg_in_any_of_its_forms_is_read(run, tmp_path, engine, encoding, cpg):
+    report = run("sites", shapefile_with_cpg(tmp_path, encoding, cpg))
+    assert report.committed and stored_names(engine, report.batch_id) == NAMES
+
+
+def test_a_cpg_the_attributes_are_not_in_is_refused(run, tmp_path, counts):
+    before = counts()
+    with pytest.raises(ImportFileError, match=r"its .cpg says the attributes are utf-8, but"):
+        run("sites", shapefile_with_cpg(tmp_path, "cp1251", "65001"))
+    assert counts() == before
