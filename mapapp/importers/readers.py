@@ -385,6 +385,7 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
             raise _title_line_error(path.name, named[0], filled)
         rows = itertools.chain([*skipped, *([following] if following else [])], rows)
     columns = _check_header(header, path.name)
+    _refuse_merged_rows(path, sheet, columns)
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
     table.rows = refuse_header_rows(
@@ -512,6 +513,43 @@ def _xlsx_cell(cell, epoch=EXCEL_EPOCH) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return _date_text(value, getattr(cell, "number_format", None), epoch)
     return str(value)
+
+
+MERGE_SCAN_BYTES = 1 << 20
+_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
+
+
+def _refuse_merged_rows(path: Path, sheet, columns: list[str]) -> None:
+    """Cells merged over data rows keep their value in the first cell only: the rows
+    under it would be stored without it (a burial place merged over ten persons), and
+    filling it down is not always right (a count). The file is refused, naming them. A
+    read-only sheet does not read its merged cells, so they are found in its XML, which
+    holds them after the rows."""
+    from openpyxl.utils.cell import range_boundaries
+
+    merged: list[str] = []
+    with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as xml:
+        tail = b""
+        while chunk := xml.read(MERGE_SCAN_BYTES):
+            text = tail + chunk
+            merged += [m.decode() for m in _MERGE_CELL.findall(text)]
+            cut = text.rfind(b"<")  # a tag cut at the chunk's end is read with the next
+            tail = text[cut:] if cut >= 0 and b">" not in text[cut:] else b""
+    spans = []
+    for ref in dict.fromkeys(merged):
+        first_column, first_row, last_column, last_row = range_boundaries(ref)
+        if last_row >= 2 and (last_row > first_row or last_column > first_column):
+            named = columns[first_column - 1] if first_column <= len(columns) else None
+            spans.append(((first_row, first_column), f"{ref} ({named})" if named else ref))
+    spans = [shown for _, shown in sorted(spans)]
+    if spans:
+        shown = ", ".join(spans[:5]) + (f" and {len(spans) - 5} more" if len(spans) > 5 else "")
+        raise ImportFileError(
+            f"{path.name}: merged cells in the rows of the sheet {sheet.title!r}: {shown}. "
+            "A merged cell's value stands in its first cell only, and the rows (or columns) "
+            "it spans would be stored without it: unmerge the cells and fill each row's own "
+            "value in, then import again. Nothing was imported"
+        )
 
 
 def _xlsx_rows(rows, columns: list[str], book, problems: list[Problem]):
