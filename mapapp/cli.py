@@ -684,8 +684,7 @@ def batches_undo(batch_id: int, keep_edited: bool) -> None:
     "--format",
     "fmt",
     type=click.Choice(["csv", "geojson", "gpkg", "xlsx"]),
-    default="csv",
-    show_default=True,
+    help="Default: the one the output's name says (.csv, .geojson, .gpkg, .xlsx), else csv.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option(
@@ -694,15 +693,30 @@ def batches_undo(batch_id: int, keep_edited: bool) -> None:
     help="Add withdrawn sites or persons, marked in withdrawn_at and withdrawn_reason columns "
     "(such a file does not import: only a moderator withdraws a record).",
 )
-def export_command(kind: str, fmt: str, output: Path, include_withdrawn: bool) -> None:
+def export_command(kind: str, fmt: str | None, output: Path, include_withdrawn: bool) -> None:
     """Export sites, battle locations or persons to a file that imports back the same.
-    Withdrawn records are left out unless --include-withdrawn."""
-    from mapapp.exports import WITHDRAWABLE, export, withdrawn_count
+    Withdrawn records are left out unless --include-withdrawn. The file is written whole
+    or not at all."""
+    from mapapp.exports import FORMAT_OF_SUFFIX, WITHDRAWABLE, export, withdrawn_count
 
     if include_withdrawn and kind not in WITHDRAWABLE:
         raise click.UsageError(f"--include-withdrawn: {kind} are never withdrawn")
+    named = FORMAT_OF_SUFFIX.get(output.suffix.lower())
+    if fmt and named and fmt != named:
+        raise click.UsageError(
+            f"-o {output.name} names a {named} file, but --format is {fmt}: a program opening "
+            "it would read it wrong; give the file a name ending in "
+            f"{next(s for s, f in FORMAT_OF_SUFFIX.items() if f == fmt)}"
+        )
+    fmt = fmt or named or "csv"
+    if not output.parent.is_dir():
+        raise click.UsageError(f"-o {output}: the folder {output.parent} does not exist")
     with _engine(_settings()).connect() as conn:
-        count = export(conn, kind, fmt, output, include_withdrawn)
+        try:
+            count = export(conn, kind, fmt, output, include_withdrawn)
+        except OSError as exc:
+            message = f"{output}: cannot be written ({exc.strerror or exc})"
+            raise click.ClickException(message) from None
         withdrawn = withdrawn_count(conn, kind)
     click.echo(f"{count:,} {kind} written to {output}")
     if withdrawn and include_withdrawn:

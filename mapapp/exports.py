@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import re
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -253,7 +255,9 @@ def _kept_by_importer(value):
     return value
 
 
-def write_geo(records, columns: list[str], path: Path, driver: str) -> int:
+def write_geo(
+    records, columns: list[str], path: Path, driver: str, layer: str | None = None
+) -> int:
     import geopandas as gpd
     from shapely.geometry import Point
 
@@ -266,22 +270,34 @@ def write_geo(records, columns: list[str], path: Path, driver: str) -> int:
     frame = gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
     if path.exists():
         path.unlink()  # a GeoPackage would otherwise gain a second layer
-    frame.to_file(path, driver=driver)
+    frame.to_file(path, driver=driver, **({"layer": layer} if layer else {}))
     return len(records)
+
+
+# The format a file's name says; a name saying another than the one asked for is refused.
+FORMAT_OF_SUFFIX = {".csv": "csv", ".xlsx": "xlsx", ".geojson": "geojson", ".gpkg": "gpkg"}
 
 
 def export(
     conn: Connection, kind: str, fmt: str, path: Path, include_withdrawn: bool = False
 ) -> int:
+    """Write the export to ``path``: whole, or not at all (it is written beside, under
+    another name, and takes ``path``'s name only when complete, so a failed export leaves
+    an earlier file there as it was)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     columns = columns_for(kind, include_withdrawn)
     records = rows(conn, kind, include_withdrawn=include_withdrawn)
-    if fmt == "csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as fh:
-            return write_csv(records, columns, fh)
-    if fmt == "xlsx":
-        return write_xlsx(records, columns, path)
-    if fmt == "geojson":
-        return write_geo(records, columns, path, "GeoJSON")
-    if fmt == "gpkg":
-        return write_geo(records, columns, path, "GPKG")
-    raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.") as folder:
+        partial = Path(folder) / f"export{path.suffix}"
+        if fmt == "csv":
+            with partial.open("w", encoding="utf-8-sig", newline="") as fh:
+                count = write_csv(records, columns, fh)
+        elif fmt == "xlsx":
+            count = write_xlsx(records, columns, partial)
+        else:
+            driver = "GeoJSON" if fmt == "geojson" else "GPKG"
+            # A GeoPackage's layer is named after the file, as it would be written in place.
+            count = write_geo(records, columns, partial, driver, layer=path.stem)
+        os.replace(partial, path)
+    return count

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pyogrio
 import pytest
 
 from mapapp.exports import PERSON_COLUMNS, SITE_COLUMNS, csv_text, export, rows
@@ -107,3 +108,25 @@ def test_the_command_says_what_it_left_out(withdrawn, test_settings, tmp_path):
     assert "withdrawn_reason" in out.read_text(encoding="utf-8-sig").splitlines()[0]
     battles = run_cli(["export", "battles", "--include-withdrawn", "-o", str(out)], test_settings)
     assert battles.returncode == 2 and "battles are never withdrawn" in battles.stderr
+
+
+def test_an_export_names_what_is_wrong_with_its_output_and_never_half_writes(
+    tmp_path, test_settings
+):
+    missing = run_cli(["export", "battles", "-o", str(tmp_path / "nodir" / "x.csv")], test_settings)
+    assert (
+        missing.returncode == 2
+        and "the folder" in missing.stderr
+        and "does not exist" in (missing.stderr)
+    )
+    assert "Traceback" not in missing.stderr
+    clash = run_cli(
+        ["export", "battles", "--format", "xlsx", "-o", str(tmp_path / "b.csv")], test_settings
+    )
+    assert clash.returncode == 2 and "names a csv file, but --format is xlsx" in clash.stderr
+    assert not (tmp_path / "b.csv").exists()
+    # The format the name says, without --format; a GeoPackage's layer is named after it.
+    by_name = run_cli(["export", "battles", "-o", str(tmp_path / "battles.gpkg")], test_settings)
+    assert by_name.returncode == 0, by_name.stderr
+    assert [name for name, _ in pyogrio.list_layers(tmp_path / "battles.gpkg")] == ["battles"]
+    assert [p.name for p in tmp_path.iterdir()] == ["battles.gpkg"]  # nothing left beside it
