@@ -70,6 +70,9 @@ class Table:
     sheet: str | None = None  # the workbook's sheet read
     other_sheets: list[str] = field(default_factory=list)  # its other visible sheets
     sheet_word: str = "sheet"  # a GeoPackage's are layers
+    # A sheet (layer) named with --sheet that is not the one read without it: its record
+    # ids are its own list's, not those of the sheet the file opens on.
+    other_than_opened: bool = False
 
 
 def read_table(path: Path, encoding: str | None = None, sheet: str | None = None) -> Table:
@@ -388,6 +391,7 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     _refuse_merged_rows(path, sheet, columns)
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
+    table.other_than_opened = name is not None and sheet is not _opened_on(book)
     table.rows = refuse_header_rows(
         _xlsx_rows(rows, columns, book, table.problems), columns, table, path.name
     )
@@ -429,6 +433,13 @@ def _sheet_to_read(book, name: str | None = None):
         raise ImportFileError("the workbook has no visible sheet")
     active = book.active
     return active if active in visible else visible[0]
+
+
+def _opened_on(book):
+    try:
+        return _sheet_to_read(book)
+    except ImportFileError:  # no visible sheet: only a named one can be read
+        return None
 
 
 def _visible_sheets(book) -> list:
@@ -690,6 +701,7 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
         sheet=layers[0] if len(layers) > 1 or layer else None,
         other_sheets=layers[1:],
         sheet_word="layer",
+        other_than_opened=bool(layer) and layers[0] != ([*_layers(path, target, None), layer])[0],
     )
     written = _geojson_properties(path, len(frame))
     table.rows = _geo_rows(frame, columns, table, written)

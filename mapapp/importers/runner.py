@@ -172,7 +172,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         border=_border(options),
         transformer=_transformer(options.crs),
         given=checked_given(options),
-        record_source=options.source or _rejects_source(table) or options.path.name,
+        record_source=options.source or _rejects_source(table) or _file_source(options, table),
         fallback_of=columns.also_named,
     )
     report.notes += [n for n in [other_kind_note(options.kind, columns.unmapped)] if n]
@@ -511,6 +511,15 @@ def _check_rejects_path(options: ImportOptions) -> None:
             "name another, or leave --rejects out (the rejects file then goes beside the "
             "imported file under a name not taken)"
         )
+
+
+def _file_source(options: ImportOptions, table) -> str:
+    """Whose record ids a file carries when --source does not say: the file's, and for a
+    sheet (layer) other than the one it opens on, that sheet's: two lists of one workbook
+    number their records each from 1."""
+    if table.other_than_opened:
+        return f"{options.path.name} ({table.sheet_word} {table.sheet})"
+    return options.path.name
 
 
 def _rejects_source(table) -> str | None:

@@ -1,0 +1,52 @@
+"""Two lists in one workbook, each numbering its records from 1: the second sheet's
+records are its own, not the first sheet's under another surname. A sheet other than the
+one the workbook opens on is a source of its own (the file's name and the sheet's)."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from sqlalchemy import text
+
+HEADER = ["№ записи", "Фамилия", "Имя", "Место захоронения", "Район захоронения"]
+
+
+def two_district_lists(tmp_path):
+    book = Workbook()
+    first = book.active
+    first.title = "Дубровенский"
+    first.append(HEADER)
+    first.append([1, "Листов", "Иван", "Шуховцы", "Дубровенский"])
+    first.append([2, "Листова", "Анна", "Шуховцы", "Дубровенский"])
+    second = book.create_sheet("Оршанский")
+    second.append(HEADER)
+    second.append([1, "Второв", "Пётр", "Шуховцы", "Дубровенский"])
+    second.append([2, "Вторая", "Мария", "Шуховцы", "Дубровенский"])
+    path = tmp_path / "lists.xlsx"
+    book.save(path)
+    return path
+
+
+def test_each_sheet_of_a_workbook_is_its_own_list(run, tmp_path, engine):
+    path = two_district_lists(tmp_path)
+    first = run("persons", path)
+    assert (first.added, first.present) == (2, 0)
+    second = run("persons", path, sheet="Оршанский")
+    assert (second.added, second.present) == (2, 0), second.problems
+    assert second.present_other_surname == 0
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT surname, record_source, record_id FROM persons "
+                "WHERE surname IN ('Листов', 'Листова', 'Второв', 'Вторая') ORDER BY surname"
+            )
+        ).all()
+    assert [tuple(r) for r in stored] == [
+        ("Вторая", "lists.xlsx (sheet Оршанский)", "2"),
+        ("Второв", "lists.xlsx (sheet Оршанский)", "1"),
+        ("Листов", "lists.xlsx", "1"),
+        ("Листова", "lists.xlsx", "2"),
+    ]
+    # Each again, the first also named as it opens: nothing is added.
+    for sheet in (None, "Дубровенский", "Оршанский"):
+        again = run("persons", path, sheet=sheet)
+        assert (again.added, again.present) == (0, 2)
