@@ -366,6 +366,12 @@ def _inspect(options) -> None:
         click.echo(line)
 
 
+def _fields_differing(fields: dict[str, int]) -> str:
+    if not fields:
+        return ""
+    return "; differing: " + ", ".join(f"{name} ({count:,})" for name, count in fields.items())
+
+
 def _print_report(report, dry_run: bool) -> None:
     from mapapp.importers.columns import also_named_lines
     from mapapp.importers.readers import read_as
@@ -411,8 +417,9 @@ def _print_report(report, dry_run: bool) -> None:
         more = " …" if report.present_differing > 50 else ""
         click.echo(
             f"  {report.present_differing:,} of the records already present are stored with "
-            f"other values than their rows (rows {rows}{more}): an import never changes a "
-            "stored record"
+            f"other values than their rows (rows {rows}{more})"
+            + _fields_differing(report.present_differing_fields)
+            + ": an import never changes a stored record"
             + (", nor adds a burial, source or award to it" if report.kind == "persons" else "")
             + "; correct it on its page"
         )

@@ -32,8 +32,9 @@ _FORMULA_START = re.compile(r"[=+\-@\t\r]")
 SITE_COLUMNS = [
     "ref", "kind", "name", "name_ru", "name_be", "name_en", "register_number", "oblast",
     "district", "village_council", "settlement", "buried_total", "buried_known",
-    "buried_unknown", "year", "description", "condition", "responsible_body", "lat", "lon",
-    "location_precision", "location_note", "gazetteer_place", "source_note",
+    "buried_unknown", "buried_as_written", "year", "description", "condition",
+    "responsible_body", "lat", "lon", "location_precision", "location_note",
+    "gazetteer_place", "source_note",
 ]  # fmt: skip
 BATTLE_COLUMNS = [
     "ref", "name", "name_en", "operation", "period", "year_from", "year_to", "description",

@@ -248,6 +248,9 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "addr:city",  # OpenStreetMap: the settlement a memorial stands in
             "addr:place",
         ],
+        # A count as its source writes it ("10 тыс.", "35 воинов из Казахстана"): the
+        # column an export writes it in.
+        "buried_as_written": ["buried as written"],
         "buried_total": [
             "buried total",
             "total",

@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy import Connection, text
 
-from mapapp.importers.number_keys import digits_key
+from mapapp.importers.number_keys import register_key
 from mapapp.importers.search_index import settlement_name
 from mapapp.text.districts import district_key, listed_districts_matching, same_district
 from mapapp.text.normalize import search_key
@@ -36,7 +36,7 @@ class SiteResolver:
             self.known_ids.add(site_id)
             self.by_ref[ref] = site_id
             if number:
-                self.by_number.setdefault(digits_key(number), []).append(site_id)
+                self.by_number.setdefault(register_key(number), []).append(site_id)
         # Search key -> (site, its district's key, the numbers its name carries).
         self.by_name: dict[str, list[tuple[int, str | None, tuple[int, ...]]]] = {}
         for key, site_id, site_district, name in conn.execute(
@@ -68,7 +68,7 @@ class SiteResolver:
             found_id = self.by_ref.get(link["site_ref"])
             return found_id or f"no burial site with ref {link['site_ref']!r}"
         if link.get("register_number"):
-            found = self.by_number.get(digits_key(link["register_number"]), [])
+            found = self.by_number.get(register_key(link["register_number"]), [])
             if len(found) == 1:
                 return found[0]
             if not found:

@@ -1,9 +1,17 @@
-"""Keys of numbers written with leading zeros: a list's 004 is the 4 of its spreadsheet
+"""Keys of numbers written in more than one way. A list's 004 is the 4 of its spreadsheet
 (a cell formatted 000 shows zeros its number does not hold, and a number typed 004 is
-kept as 4), so the two name one record, one site. Values are stored as written; only
-the comparison reads them without the zeros."""
+kept as 4); a heritage code is written 213Д000473, 213д000473, 213Д 000473 or, in Latin
+letters, 213D000473. Each pair names one record, one site. Values are stored as written;
+only the comparison reads them so."""
 
 from __future__ import annotations
+
+import re
+
+# A heritage code of the State List of Belarus: three digits, a category letter, six
+# digits. Its letters written in Latin read as their Cyrillic ones (Д is D, Г is G).
+_HERITAGE_CODE = re.compile(r"[0-9]{3}[A-ZА-ЯЁ][0-9]{6}")
+_LATIN_CATEGORY = str.maketrans({"A": "А", "D": "Д", "E": "Е", "G": "Г", "K": "К"})
 
 
 def digits_key(text: str) -> str:
@@ -13,10 +21,10 @@ def digits_key(text: str) -> str:
     return text
 
 
-def register_key_sql(column: str) -> str:
-    """The same key of a stored register number, in SQL (``column`` is an identifier
-    chosen by the caller)."""
-    return (
-        f"CASE WHEN {column} ~ '^0[0-9]+$' "
-        f"THEN coalesce(nullif(ltrim({column}, '0'), ''), '0') ELSE {column} END"
-    )
+def register_key(text: str) -> str:
+    """A site's register number as compared: without spaces, in capitals, a heritage
+    code's letter in Cyrillic, digits alone without leading zeros."""
+    folded = "".join(text.split()).upper()
+    if _HERITAGE_CODE.fullmatch(folded):
+        folded = folded[:3] + folded[3].translate(_LATIN_CATEGORY) + folded[4:]
+    return digits_key(folded)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from mapapp.importers.number_keys import digits_key, register_key_sql
+from mapapp.importers.number_keys import register_key
 from mapapp.importers.writers import BATTLE_COLUMNS, SITE_COLUMNS, Differing
 
 _TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
@@ -21,33 +21,49 @@ def present_places(conn, kind: str, good: list, limit: int = 200) -> tuple[int, 
     """How many of the good rows are stored already, and which of those say something
     else of their place than is stored."""
     table, compared = _TABLES[kind], _COMPARED[kind]
-    numbers = [
-        digits_key(c.record["register_number"]) for c in good if c.record.get("register_number")
-    ]
-    number_key = register_key_sql("register_number") if kind == "sites" else "NULL"
-    by_number = f"OR {number_key} = ANY(:numbers)" if kind == "sites" else ""
+    registered = "OR register_number IS NOT NULL" if kind == "sites" else ""
     stored = conn.execute(
         text(
-            f"SELECT ref, {number_key} AS number, "
+            f"SELECT ref, {'register_number' if kind == 'sites' else 'NULL'} AS number, "
             + ", ".join(c for c in compared if c not in ("lat", "lon"))
             + f", ST_Y(geom) AS lat, ST_X(geom) AS lon FROM {table} "
-            f"WHERE ref = ANY(:refs) {by_number}"
+            f"WHERE ref = ANY(:refs) {registered}"
         ),
-        {"refs": [c.record["ref"] for c in good], "numbers": numbers},
+        {"refs": [c.record["ref"] for c in good]},
     ).mappings()
     by_ref, by_register = {}, {}
     for row in stored:
         by_ref[row["ref"]] = row
         if row["number"] is not None:
-            by_register.setdefault(row["number"], row)
-    present, differing = 0, []
+            by_register.setdefault(register_key(row["number"]), row)
+    present, differing, tally = 0, [], {}
     for item in good:
         record = item.record
         number = record.get("register_number")
-        row = by_ref.get(record["ref"]) or (by_register.get(digits_key(number)) if number else None)
+        row = by_ref.get(record["ref"]) or (
+            by_register.get(register_key(number)) if number else None
+        )
         if row is None:
             continue
         present += 1
-        if any(record.get(c) != row[c] for c in compared):
+        if fields := _differing_fields(record, row, compared):
             differing.append(item.row)
-    return present, Differing(count=len(differing), rows=differing[:limit])
+            for name in fields:
+                tally[name] = tally.get(name, 0) + 1
+    return present, Differing(count=len(differing), rows=differing[:limit], fields=tally)
+
+
+def _differing_fields(record: dict, row, compared: list[str]) -> list[str]:
+    """The fields a row says otherwise than its stored place: a register number written
+    another way (004 for 4) is the same; a point is one field."""
+    fields = []
+    for name in compared:
+        ours, stored = record.get(name), row[name]
+        if name == "register_number" and ours and stored:
+            ours, stored = register_key(ours), register_key(stored)
+        elif name == "buried_as_written" and ours is None and row["buried_total"] is not None:
+            # A count stored as written too says no more than its number.
+            ours = str(row["buried_total"]) if stored == str(row["buried_total"]) else ours
+        if ours != stored:
+            fields.append("lat/lon" if name in ("lat", "lon") else name)
+    return list(dict.fromkeys(fields))

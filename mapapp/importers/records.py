@@ -19,7 +19,7 @@ from mapapp.importers.name_cells import (
     is_total_line,
     split_full_name,
 )
-from mapapp.importers.number_keys import digits_key
+from mapapp.importers.number_keys import digits_key, register_key
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
 from mapapp.importers.search_index import person_keys
@@ -279,7 +279,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         return checked
     lat, lon = point or (None, None)
     ref = f.get("ref") or (
-        f"register:{digits_key(f['register_number'])}"
+        f"register:{register_key(f['register_number'])}"
         if f.get("register_number")
         else "site:"
         + (
@@ -313,7 +313,8 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
             )
         },
         **counts,
-        "buried_as_written": f.get("buried_total") if counts["buried_total"] is None else None,
+        "buried_as_written": f.get("buried_as_written")
+        or (f.get("buried_total") if counts["buried_total"] is None else None),
         "location_precision": precision,
         "lat": lat,
         "lon": lon,

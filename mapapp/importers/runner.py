@@ -93,6 +93,7 @@ class ImportReport:
     # Records already stored with other values than their rows (persons): never changed.
     present_differing: int = 0
     present_differing_rows: list[int] = field(default_factory=list)
+    present_differing_fields: dict[str, int] = field(default_factory=dict)
     present_other_surname: int = 0  # of them, stored under another surname
     # Sites without coordinates placed by the gazetteer: row, precision, at (a place).
     placed: list[dict] = field(default_factory=list)
@@ -360,6 +361,7 @@ def _note_differing(report: ImportReport, differing: writers.Differing) -> None:
     report.present_differing = differing.count
     report.present_differing_rows = differing.rows
     report.present_other_surname = differing.other_surname
+    report.present_differing_fields = differing.fields
 
 
 def _chunks(rows, size: int):
@@ -601,6 +603,7 @@ def report_json(report: ImportReport) -> str:
             "possible_duplicate_site_pairs": report.duplicate_site_pairs,
             "present_with_other_values": report.present_differing,
             "present_with_other_values_rows": report.present_differing_rows,
+            "present_with_other_values_fields": report.present_differing_fields,
             "present_under_another_surname": report.present_other_surname,
             "record_ids_stored_under_other_sources": asdict(report.ids_elsewhere),
         },

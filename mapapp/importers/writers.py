@@ -19,7 +19,7 @@ from sqlalchemy import Connection, text
 from mapapp.importers.awards import unit_key
 from mapapp.importers.bulk_copy import copy_rows, open_copy
 from mapapp.importers.errors import ImportConflictError
-from mapapp.importers.number_keys import digits_key, register_key_sql
+from mapapp.importers.number_keys import register_key
 from mapapp.importers.person_duplicates import (  # noqa: F401 (the runner calls them here)
     count_staged_possible_duplicates,
     note_possible_duplicates,
@@ -141,17 +141,17 @@ SITE_COLUMNS = (
 def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
     def number_of(item) -> str | None:
         number = item.record.get("register_number")
-        return digits_key(number) if number else None
+        return register_key(number) if number else None
 
-    # A register number names one site whatever file it came from (and 004 is the 4 of
-    # a spreadsheet): never add it twice.
-    key = register_key_sql("register_number")
-    registered = set(
-        conn.execute(
-            text(f"SELECT {key} FROM burial_sites WHERE {key} = ANY(:n)"),
-            {"n": [n for i in good if (n := number_of(i))]},
+    # A register number names one site whatever file it came from, however written (004
+    # and 4, 213Д000473 and 213D000473): never add it twice. Registers are a few
+    # thousand sites: their numbers are compared here.
+    registered = {
+        register_key(number)
+        for number in conn.execute(
+            text("SELECT register_number FROM burial_sites WHERE register_number IS NOT NULL")
         ).scalars()
-    )
+    }
     new = [i for i in good if number_of(i) is None or number_of(i) not in registered]
     added = _write_places(
         conn, "burial_sites", SITE_COLUMNS, new, batch_id, progress,
@@ -495,6 +495,8 @@ class Differing:
     # Of them, rows whose stored record bears another surname: the record id is likely
     # another list's (two lists of one file name), not a correction.
     other_surname: int = 0
+    # Field -> in how many of them it differs (sites and battle locations).
+    fields: dict[str, int] = field(default_factory=dict)
 
 
 def staged_rows_differing(conn: Connection, written: bool, limit: int = 200) -> Differing:

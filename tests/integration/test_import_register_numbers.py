@@ -100,3 +100,34 @@ def test_one_number_written_two_ways_in_a_file_is_one_site(run, tmp_path, counts
     assert "the same record as row 3 (register number 004), with other values" in str(
         report.problems[0]
     )
+
+
+def test_a_heritage_code_in_latin_letters_lower_case_or_spaced_is_the_same_site(
+    run, tmp_path, engine, counts
+):
+    header = "name,kind,register_number,lat,lon\n"
+    run(
+        "sites",
+        write(tmp_path, "codes.csv", header + "Брацкая магіла,mass grave,213Д000999,54.4,28.4\n"),
+    )
+    before = counts()
+    for written in ("213D000999", "213д000999", "213Д 000999", " 213d 000 999 "):
+        again = run(
+            "sites",
+            write(
+                tmp_path, "again.csv", header + f'Брацкая магіла,mass grave,"{written}",54.4,28.4\n'
+            ),
+        )
+        assert (again.added, again.present, again.present_differing) == (0, 1, 0), written
+    assert counts() == before
+
+
+def test_what_a_present_site_says_otherwise_is_named_by_field(run, tmp_path, engine):
+    header = "name,kind,register_number,Всего,lat,lon\n"
+    run(
+        "sites", write(tmp_path, "a.csv", header + "Брацкая магіла,mass grave,R6-1,100,54.4,28.4\n")
+    )
+    moved = write(tmp_path, "b.csv", header + "Брацкая магіла,mass grave,R6-1,101,54.41,28.4\n")
+    report = run("sites", moved)
+    assert (report.added, report.present, report.present_differing) == (0, 1, 1)
+    assert report.present_differing_fields == {"buried_total": 1, "lat/lon": 1}
