@@ -433,6 +433,7 @@ def _print_report(report, dry_run: bool) -> None:
     _print_ids_elsewhere(report)
     _print_possible_duplicates(report)
     _print_possible_duplicate_sites(report)
+    _print_possible_duplicate_battles(report)
 
 
 def _print_placed(placed: list[dict], shown: int = 20) -> None:
@@ -466,10 +467,27 @@ def _print_ids_elsewhere(report) -> None:
 def _print_possible_duplicate_sites(report) -> None:
     _print_pairs(
         report.possible_duplicate_sites,
-        f"{report.possible_duplicate_sites:,} pairs of sites listed for review as possibly one "
+        f"{report.possible_duplicate_sites:,} "
+        f"{'pair' if report.possible_duplicate_sites == 1 else 'pairs'} of sites listed for "
+        "review as possibly one "
         "place (both kept; undo this import if they are): mapapp duplicates sites",
         report.duplicate_site_pairs,
         _site_pair_line,
+    )
+
+
+def _print_possible_duplicate_battles(report) -> None:
+    pairs = report.duplicate_battle_pairs
+    _print_pairs(
+        len(pairs),
+        f"{len(pairs):,} {'pair' if len(pairs) == 1 else 'pairs'} of a battle location "
+        "added and one that may be the same (both kept; undo this import if they are):",
+        pairs,
+        lambda p: (
+            f"battle {p['battle_id']} {p['name']!r} and battle {p['other_battle_id']} "
+            f"{p['other_name']!r}: {p['metres']:,} m apart"
+            + (", a name in common" if p["same_name"] else "")
+        ),
     )
 
 

@@ -17,6 +17,7 @@ from pyproj.exceptions import CRSError
 from sqlalchemy import Engine
 
 from mapapp.importers import values, writers
+from mapapp.importers.battle_duplicates import possible_duplicate_battles
 from mapapp.importers.columns import (
     REJECTS_COLUMNS,
     load_mapping_file,
@@ -89,6 +90,8 @@ class ImportReport:
     duplicate_pairs: list[dict] = field(default_factory=list)
     # Sites near a stored site (or of its name nearby): listed for review, never merged.
     possible_duplicate_sites: int = 0
+    # Battle locations added that may repeat a stored one (battle_duplicates).
+    duplicate_battle_pairs: list[dict] = field(default_factory=list)
     duplicate_site_pairs: list[dict] = field(default_factory=list)
     # Records already stored with other values than their rows (persons): never changed.
     present_differing: int = 0
@@ -261,6 +264,8 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         if options.kind == "sites":
             save_placements(conn, good, batch_id)
             _note_site_duplicates(conn, batch_id, report)
+        elif options.kind == "battles":
+            report.duplicate_battle_pairs = possible_duplicate_battles(conn, batch_id)
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
     _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
@@ -601,6 +606,7 @@ def report_json(report: ImportReport) -> str:
             "possible_duplicate_pairs": report.duplicate_pairs,
             "possible_duplicate_sites": report.possible_duplicate_sites,
             "possible_duplicate_site_pairs": report.duplicate_site_pairs,
+            "possible_duplicate_battle_pairs": report.duplicate_battle_pairs,
             "present_with_other_values": report.present_differing,
             "present_with_other_values_rows": report.present_differing_rows,
             "present_with_other_values_fields": report.present_differing_fields,
