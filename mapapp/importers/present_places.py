@@ -29,7 +29,7 @@ def present_places(conn, kind: str, good: list, limit: int = 200) -> tuple[int, 
             + f", ST_Y(geom) AS lat, ST_X(geom) AS lon FROM {table} "
             f"WHERE ref = ANY(:refs) {registered}"
         ),
-        {"refs": [c.record["ref"] for c in good]},
+        {"refs": [r for c in good for r in (c.record["ref"], c.record.get("older_ref")) if r]},
     ).mappings()
     by_ref, by_register = {}, {}
     for row in stored:
@@ -40,8 +40,10 @@ def present_places(conn, kind: str, good: list, limit: int = 200) -> tuple[int, 
     for item in good:
         record = item.record
         number = record.get("register_number")
-        row = by_ref.get(record["ref"]) or (
-            by_register.get(register_key(number)) if number else None
+        row = (
+            by_ref.get(record["ref"])
+            or by_ref.get(record.get("older_ref"))
+            or (by_register.get(register_key(number)) if number else None)
         )
         if row is None:
             continue

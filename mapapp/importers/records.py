@@ -278,18 +278,10 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     if checked.problems:
         return checked
     lat, lon = point or (None, None)
-    ref = f.get("ref") or (
-        f"register:{register_key(f['register_number'])}"
-        if f.get("register_number")
-        else "site:"
-        + (
-            digest(kind, f["name"], lat, lon)
-            if point
-            else digest(kind, f["name"], f.get("settlement"), f.get("district"))
-        )
-    )
+    ref, older_ref = _site_refs(f, kind, point)
     checked.record = {
         "ref": ref,
+        "older_ref": older_ref,
         "kind": kind,
         "name": f["name"],
         **{
@@ -376,6 +368,23 @@ def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
             )
         )
     return kind
+
+
+def _site_refs(f: dict, kind: str, point) -> tuple[str, str | None]:
+    """A site's key: its ref, else its register number, else its kind, name and point.
+    A site without a point is known by every cell its row holds: two graves of one name in
+    one village, with other counts, are two sites (the gazetteer places both at the
+    village's centre). Such sites were known by kind, name, settlement and district alone
+    before: that older key is returned too, for them to be recognised."""
+    if f.get("ref"):
+        return f["ref"], None
+    if f.get("register_number"):
+        return f"register:{register_key(f['register_number'])}", None
+    if point:
+        return "site:" + digest(kind, f["name"], *point), None
+    older = "site:" + digest(kind, f["name"], f.get("settlement"), f.get("district"))
+    held = sorted((k, v) for k, v in f.items() if v is not None)
+    return "site:" + digest(kind, held), older
 
 
 def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:

@@ -152,7 +152,19 @@ def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tup
             text("SELECT register_number FROM burial_sites WHERE register_number IS NOT NULL")
         ).scalars()
     }
-    new = [i for i in good if number_of(i) is None or number_of(i) not in registered]
+    # A site stored under its older key (records.check_site) is present.
+    older = [i.record["older_ref"] for i in good if i.record.get("older_ref")]
+    stored_older = set(
+        conn.execute(
+            text("SELECT ref FROM burial_sites WHERE ref = ANY(:refs)"), {"refs": older}
+        ).scalars()
+    )
+    new = [
+        i
+        for i in good
+        if (number_of(i) is None or number_of(i) not in registered)
+        and i.record.get("older_ref") not in stored_older
+    ]
     added = _write_places(
         conn, "burial_sites", SITE_COLUMNS, new, batch_id, progress,
         "site", _site_names, "site_sources", options.path.name,

@@ -1,0 +1,58 @@
+"""Sites without a point are known by every cell their row holds: two graves of one name
+in one village with other counts are two sites (both placed at the village's centre and
+listed as possibly one place), not one record with other values; the same file again
+adds nothing, and sites stored under the older key (kind, name, settlement, district) are
+still found."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from mapapp.importers.records import digest
+from tests.integration.test_import_real_files import write
+
+HEADER = "Название;Вид;Район;Населённый пункт;Всего\n"
+FIRST = "Братская могила;mass_grave;Дубровенский район;Дубровно;120\n"
+SECOND = "Братская могила;mass_grave;Дубровенский район;Дубровно;33\n"
+
+
+def stored_totals(engine) -> list[int]:
+    with engine.connect() as conn:
+        return sorted(
+            conn.execute(
+                text(
+                    "SELECT buried_total FROM burial_sites WHERE name = 'Братская могила' "
+                    "AND settlement = 'Дубровно' AND location_precision = 'settlement_centre'"
+                )
+            ).scalars()
+        )
+
+
+def test_two_graves_of_one_name_in_one_village_are_two_sites(run, tmp_path, engine):
+    report = run("sites", write(tmp_path, "two.csv", HEADER + FIRST + SECOND))
+    assert report.committed and report.added == 2, report.problems
+    assert stored_totals(engine) == [33, 120]
+    assert report.possible_duplicate_sites == 1  # one place? for a person to say
+    again = run("sites", write(tmp_path, "two.csv", HEADER + FIRST + SECOND))
+    assert (again.added, again.present, again.present_differing) == (0, 2, 0)
+
+
+def test_the_second_grave_in_a_later_file_is_added(run, tmp_path, engine):
+    run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
+    later = run("sites", write(tmp_path, "b.csv", HEADER + SECOND))
+    assert (later.added, later.present) == (1, 0)
+    assert stored_totals(engine) == [33, 120]
+
+
+def test_a_site_stored_under_the_older_key_is_present(run, tmp_path, engine, counts):
+    first = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
+    older = "site:" + digest("mass_grave", "Братская могила", "Дубровно", "Дубровенский район")
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
+            {"r": older, "b": first.batch_id},
+        )
+    before = counts()
+    again = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
+    assert (again.added, again.present, again.present_differing) == (0, 1, 0)
+    assert counts() == before
