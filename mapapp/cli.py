@@ -224,7 +224,11 @@ def _echo_err(message: str) -> None:
     "--encoding",
     help="Text encoding of a CSV file or of a zipped Shapefile's attributes (default: detected).",
 )
-@click.option("--crs", help="CRS of the coordinates in a CSV/XLSX, e.g. EPSG:28405.")
+@click.option(
+    "--crs",
+    help="CRS of the coordinates in a CSV/XLSX, or in a Shapefile without its .prj, "
+    "e.g. EPSG:28405.",
+)
 @click.option(
     "--rejects",
     type=click.Path(dir_okay=False, path_type=Path),

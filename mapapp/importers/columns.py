@@ -559,13 +559,19 @@ def no_grave_column_note(columns: list[str], field_of: dict[str, str], given: di
 SETTABLE_REQUIRED = ("district",)
 
 
+_POINT_FIELDS = {"lat", "lon", "coords"}
+
+
 def other_kind_note(kind: str, unmapped: list[str]) -> str | None:
     """Columns left unread here that another kind of file reads (a sites register
     imported as battles: its kind, register number and counts are not read)."""
     own = _aliases(kind).keys()
+    # A point says nothing of the kind: a persons list may give each grave's (our export
+    # of persons does).
+    points = {a for other in FIELDS for a, f in _aliases(other).items() if f in _POINT_FIELDS}
     best: tuple[int, str, list[str]] = (0, "", [])
     for other in FIELDS:
-        theirs = _aliases(other).keys() - own
+        theirs = _aliases(other).keys() - own - points
         read = [c for c in unmapped if fold_header(c) in theirs]
         if other != kind and len(read) > best[0]:
             best = (len(read), other, read)

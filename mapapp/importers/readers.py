@@ -373,7 +373,16 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     try:
         header_cells = next(rows)
     except StopIteration:
-        raise ImportFileError(f"{path.name}: the sheet {sheet.title!r} is empty") from None
+        others = [s.title for s in _visible_sheets(book) if s is not sheet]
+        raise ImportFileError(
+            f"{path.name}: the sheet {sheet.title!r} is empty"
+            + (
+                f"; the workbook's other sheets: {', '.join(map(repr, others))} (read one "
+                f"with --sheet NAME)"
+                if others
+                else ""
+            )
+        ) from None
     header = [("" if c.value is None else str(c.value)).strip() for c in header_cells]
     named = [h for h in header if h]
     if len(named) == 1 and _looks_like_a_title(named[0]):

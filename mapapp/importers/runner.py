@@ -193,7 +193,10 @@ def open_mapped(options: ImportOptions):
     mapping = load_mapping_file(options.mapping) if options.mapping else None
     columns = map_columns(options.kind, table.columns, mapping, options.given)
     if table.crs and options.crs:
-        raise ImportFileError("the file carries its own CRS; --crs is only for CSV and XLSX")
+        raise ImportFileError(
+            "the file carries its own CRS; --crs is only for files that name none (CSV, "
+            "XLSX, a Shapefile without its .prj)"
+        )
     return table, columns
 
 

@@ -180,10 +180,18 @@ def parse_lat_lon_pair(text: str) -> tuple[float, float]:
 
 
 def check_range(lat: float, lon: float) -> None:
+    # Thousands of "degrees" are metres: a projected CRS a file does not name (a
+    # Shapefile without its .prj, a CSV of UTM coordinates).
+    metres = (
+        "; these look like metres of a projected CRS: name it with --crs (e.g. EPSG:32635 for "
+        "UTM zone 35N)"
+        if abs(lat) > 1000 or abs(lon) > 1000
+        else ""
+    )
     if not -90 <= lat <= 90:
-        raise ValueError(f"latitude {lat} is outside -90..90")
+        raise ValueError(f"latitude {lat} is outside -90..90{metres}")
     if not -180 <= lon <= 180:
-        raise ValueError(f"longitude {lon} is outside -180..180")
+        raise ValueError(f"longitude {lon} is outside -180..180{metres}")
 
 
 # A whole number from a column of floats ("35.0", "35,00"); three zeros may be a

@@ -143,3 +143,11 @@ def test_the_demo_sites_exported_import_back_as_they_are_stored(run, tmp_path, e
     assert (report.present_differing, report.present_differing_fields) == (0, {})
     header = out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")
     assert "buried_as_written" in header
+
+
+def test_a_persons_export_is_not_taken_for_a_sites_file_by_its_graves_points(run, tmp_path, engine):
+    out = tmp_path / "persons.csv"
+    with engine.connect() as conn:
+        export(conn, "persons", "csv", out)
+    report = run("persons", out, dry_run=True)
+    assert report.added == 0 and not any("is it a" in note for note in report.notes)

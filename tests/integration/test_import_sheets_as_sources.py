@@ -4,8 +4,11 @@ one the workbook opens on is a source of its own (the file's name and the sheet'
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import Workbook
 from sqlalchemy import text
+
+from mapapp.importers.errors import ImportFileError
 
 HEADER = ["№ записи", "Фамилия", "Имя", "Место захоронения", "Район захоронения"]
 
@@ -50,3 +53,26 @@ def test_each_sheet_of_a_workbook_is_its_own_list(run, tmp_path, engine):
     for sheet in (None, "Дубровенский", "Оршанский"):
         again = run("persons", path, sheet=sheet)
         assert (again.added, again.present) == (0, 2)
+
+
+def test_an_empty_sheet_the_workbook_opens_on_names_the_others(run, tmp_path):
+    book = Workbook()
+    book.active.title = "Титул"
+    book.create_sheet("Список").append(HEADER)
+    path = tmp_path / "titled.xlsx"
+    book.save(path)
+    with pytest.raises(
+        ImportFileError,
+        match=r"'Титул' is empty; the workbook's other sheets: "
+        r"'Список' \(read one with --sheet NAME\)",
+    ):
+        run("persons", path)
+
+
+def test_metres_read_as_degrees_are_told_to_need_crs(run, tmp_path):
+    path = tmp_path / "utm.csv"
+    path.write_text("name,kind,lat,lon\nМогила,mass grave,6057978,372150\n", encoding="utf-8")
+    report = run("sites", path)
+    assert "these look like metres of a projected CRS: name it with --crs" in str(
+        report.problems[0]
+    )
