@@ -72,7 +72,18 @@ def _worked_ids_sql(table: str) -> str:
         )
     if table == "persons":
         parts.append(f"SELECT b.person_id FROM ({_others_burials(records)}) b")
+    if table == "burial_sites":
+        parts.append(f"SELECT b.site_id FROM ({_burials_by_hand(records)}) b")
     return " UNION ".join(parts)
+
+
+def _burials_by_hand(sites: str) -> str:
+    """Burials at ``sites`` that no import made: a person linked to the site since, by
+    hand or by a contribution (a burial an import made goes with that import's undo)."""
+    return f"""
+        SELECT b.site_id, b.id, b.person_id FROM burials b
+        WHERE b.site_id IN ({sites}) AND b.import_batch_id IS NULL
+    """
 
 
 def _others_burials(persons: str) -> str:
@@ -118,6 +129,13 @@ def describe_worked_records(
     if table == "persons":
         for row in _burials(conn, first, params):
             work[row.person_id].append(_burial_text(row))
+    if table == "burial_sites":
+        for row in conn.execute(
+            text(f"SELECT * FROM ({_burials_by_hand(first)}) b ORDER BY b.id"), params
+        ):
+            work[row.site_id].append(
+                f"burial #{row.id} of person #{row.person_id} linked since, not by an import"
+            )
     return [
         WorkedRecord(table, row.id, row.ref, row.name, work[row.id])
         for row in conn.execute(

@@ -179,14 +179,23 @@ def _remove_places(conn: Connection, batch_id: int, kind: str) -> dict:
         f"SELECT id FROM {table} t WHERE t.import_batch_id = :id AND {_not_worked('t.id')}"
     )
     if kind == "sites":
+        # Burials an import of persons made (those made otherwise are work on the site,
+        # which stays: see record_work).
         linked = conn.execute(
-            text(f"SELECT count(*) FROM burials b WHERE b.site_id IN ({removed_rows})"),
+            text(
+                f"SELECT b.import_batch_id, count(*) FROM burials b "
+                f"WHERE b.site_id IN ({removed_rows}) AND b.import_batch_id IS NOT NULL "
+                "GROUP BY 1 ORDER BY 1"
+            ),
             params,
-        ).scalar_one()
+        ).all()
         if linked:
+            by_batch = ", ".join(f"batch {batch} ({count:,})" for batch, count in linked)
             raise UndoError(
-                f"{linked} burials link persons to sites of batch {batch_id}; "
-                "undo the imports of those persons first"
+                f"{sum(c for _, c in linked):,} burials link persons to sites of batch "
+                f"{batch_id}: they were imported with {by_batch}; undo "
+                + ("that import" if len(linked) == 1 else "those imports")
+                + " first (mapapp batches undo ID)"
             )
     conn.execute(
         text(f"DELETE FROM place_names WHERE place_type = :t AND place_id IN ({removed_rows})"),
