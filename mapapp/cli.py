@@ -370,6 +370,36 @@ def _inspect(options) -> None:
         click.echo(line)
 
 
+def _columns_shown(columns: list[str], most: int = 60) -> str:
+    """Columns by name, a run of columns named by their position as one ("column 7 …
+    column 3006, 3,000 without a name"), at most ``most`` of them."""
+    import re
+
+    shown: list[str] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if len(run) > 2:
+            shown.append(f"{run[0]} … {run[-1]} ({len(run):,} without a name)")
+        else:
+            shown.extend(run)
+        run.clear()
+
+    for column in columns:
+        number = re.fullmatch(r"column (\d+)", column)
+        if number and run and int(run[-1].split()[1]) + 1 == int(number[1]):
+            run.append(column)
+            continue
+        close_run()
+        if number:
+            run.append(column)
+        else:
+            shown.append(column)
+    close_run()
+    more = len(shown) - most
+    return ", ".join(shown[:most]) + (f" and {more:,} more" if more > 0 else "")
+
+
 def _fields_differing(fields: dict[str, int]) -> str:
     if not fields:
         return ""
@@ -385,7 +415,7 @@ def _print_report(report, dry_run: bool) -> None:
         click.echo("  read as " + details)
     click.echo("  columns mapped: " + ", ".join(f"{c} → {f}" for c, f in report.mapped.items()))
     if report.unmapped:
-        click.echo("  columns not mapped (kept in provenance): " + ", ".join(report.unmapped))
+        click.echo("  columns not mapped (kept in provenance): " + _columns_shown(report.unmapped))
     for line in also_named_lines(report.mapped, report.also_named):
         click.echo("  " + line)
     for note in report.notes:

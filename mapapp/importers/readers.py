@@ -73,6 +73,8 @@ class Table:
     # A sheet (layer) named with --sheet that is not the one read without it: its record
     # ids are its own list's, not those of the sheet the file opens on.
     other_than_opened: bool = False
+    # Columns without a name in the header, called by their position ("column 7").
+    unnamed: set[str] = field(default_factory=set)
 
 
 def read_table(path: Path, encoding: str | None = None, sheet: str | None = None) -> Table:
@@ -251,6 +253,7 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
         fh.close()
         raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
+    table.unnamed = _unnamed(header, columns)
     rows = _csv_rows(reader, columns, table, path, used, 1 if excel_sep else 0)
     table.rows = _closing(fh, refuse_header_rows(rows, columns, table, path.name))
     return table
@@ -343,6 +346,11 @@ def _unreadable_line(
     )
 
 
+def _unnamed(header: list[str], columns: list[str]) -> set[str]:
+    """The columns named by their position, the header's cell being empty."""
+    return {c for cell, c in zip(header, columns, strict=True) if not cell.strip().lstrip("\ufeff")}
+
+
 def _check_header(columns: list[str], name: str) -> list[str]:
     if not any(columns):
         raise ImportFileError(f"{name}: the first row (the header) is empty")
@@ -400,6 +408,7 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     _refuse_merged_rows(path, sheet, columns)
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
+    table.unnamed = _unnamed(header, columns)
     table.other_than_opened = name is not None and sheet is not _opened_on(book)
     table.rows = refuse_header_rows(
         _xlsx_rows(rows, columns, book, table.problems), columns, table, path.name

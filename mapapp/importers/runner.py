@@ -197,7 +197,17 @@ def open_mapped(options: ImportOptions):
             "the file carries its own CRS; --crs is only for files that name none (CSV, "
             "XLSX, a Shapefile without its .prj)"
         )
+    if empty_kept := table.unnamed - columns.field_of.keys() - columns.also_named.keys():
+        table.rows = _without_empty_cells(table.rows, empty_kept)
     return table, columns
+
+
+def _without_empty_cells(rows, unnamed: set[str]):
+    """Rows without the empty cells of unread columns that have no name: a sheet with
+    formatting on thousands of empty columns would otherwise keep thousands of empty
+    cells with each row as read. A cell that holds something is kept."""
+    for number, row in rows:
+        yield number, {k: v for k, v in row.items() if v != "" or k not in unnamed}
 
 
 # How the row check reads a field's value: a --set value is read so once, up front, not
