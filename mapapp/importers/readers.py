@@ -26,6 +26,7 @@ from mapapp.importers.encodings import likeliest_encoding
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.header_rows import refuse_header_rows
 from mapapp.importers.shapefile_encoding import shapefile_encoding
+from mapapp.importers.sheet_layout import read_sheet_layout, refuse_merged_rows
 from mapapp.text.dates import SPREADSHEET_DAY_0
 
 MAX_FILE_BYTES = 2 * 1024**3
@@ -75,6 +76,7 @@ class Table:
     other_than_opened: bool = False
     # Columns without a name in the header, called by their position ("column 7").
     unnamed: set[str] = field(default_factory=set)
+    hidden_rows: list[int] = field(default_factory=list)  # of a sheet, read as the others
 
 
 def read_table(path: Path, encoding: str | None = None, sheet: str | None = None) -> Table:
@@ -405,9 +407,11 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
             raise _title_line_error(path.name, named[0], filled)
         rows = itertools.chain([*skipped, *([following] if following else [])], rows)
     columns = _check_header(header, path.name)
-    _refuse_merged_rows(path, sheet, columns)
+    layout = read_sheet_layout(path, sheet._worksheet_path)  # a read-only sheet reads neither
+    refuse_merged_rows(layout, path.name, sheet.title, columns)
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
+    table.hidden_rows = [row for row in layout.hidden_rows if row >= 2]
     table.unnamed = _unnamed(header, columns)
     table.other_than_opened = name is not None and sheet is not _opened_on(book)
     table.rows = refuse_header_rows(
@@ -542,43 +546,6 @@ def _xlsx_cell(cell, epoch=EXCEL_EPOCH) -> str:
     if isinstance(value, datetime.date | datetime.time):
         return _date_text(value, getattr(cell, "number_format", None), epoch)
     return str(value)
-
-
-MERGE_SCAN_BYTES = 1 << 20
-_MERGE_CELL = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"')
-
-
-def _refuse_merged_rows(path: Path, sheet, columns: list[str]) -> None:
-    """Cells merged over data rows keep their value in the first cell only: the rows
-    under it would be stored without it (a burial place merged over ten persons), and
-    filling it down is not always right (a count). The file is refused, naming them. A
-    read-only sheet does not read its merged cells, so they are found in its XML, which
-    holds them after the rows."""
-    from openpyxl.utils.cell import range_boundaries
-
-    merged: list[str] = []
-    with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as xml:
-        tail = b""
-        while chunk := xml.read(MERGE_SCAN_BYTES):
-            text = tail + chunk
-            merged += [m.decode() for m in _MERGE_CELL.findall(text)]
-            cut = text.rfind(b"<")  # a tag cut at the chunk's end is read with the next
-            tail = text[cut:] if cut >= 0 and b">" not in text[cut:] else b""
-    spans = []
-    for ref in dict.fromkeys(merged):
-        first_column, first_row, last_column, last_row = range_boundaries(ref)
-        if last_row >= 2 and (last_row > first_row or last_column > first_column):
-            named = columns[first_column - 1] if first_column <= len(columns) else None
-            spans.append(((first_row, first_column), f"{ref} ({named})" if named else ref))
-    spans = [shown for _, shown in sorted(spans)]
-    if spans:
-        shown = ", ".join(spans[:5]) + (f" and {len(spans) - 5} more" if len(spans) > 5 else "")
-        raise ImportFileError(
-            f"{path.name}: merged cells in the rows of the sheet {sheet.title!r}: {shown}. "
-            "A merged cell's value stands in its first cell only, and the rows (or columns) "
-            "it spans would be stored without it: unmerge the cells and fill each row's own "
-            "value in, then import again. Nothing was imported"
-        )
 
 
 def _xlsx_rows(rows, columns: list[str], book, problems: list[Problem]):

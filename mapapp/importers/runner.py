@@ -180,6 +180,16 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         fallback_of=columns.also_named,
     )
     report.notes += [n for n in [other_kind_note(options.kind, columns.unmapped)] if n]
+    if hidden := table.hidden_rows:
+        shown = ", ".join(map(str, hidden[:20])) + (" …" if len(hidden) > 20 else "")
+        report.notes.append(
+            f"{len(hidden):,} hidden "
+            + (
+                "row of the sheet ({}) is" if len(hidden) == 1 else "rows of the sheet ({}) are"
+            ).format(shown)
+            + " read like the others: a filter or a hand hid them; delete them from the file "
+            "if they are not to be imported"
+        )
     if options.kind == "persons":
         note = no_grave_column_note(table.columns, columns.field_of, ctx.given)
         report.notes += [note] if note else []

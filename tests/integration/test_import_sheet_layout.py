@@ -7,12 +7,12 @@ kept with each row, and the report shows them as one run."""
 from __future__ import annotations
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Border, Side
 from sqlalchemy import text
 
 from mapapp.cli import _columns_shown
-from mapapp.importers import readers
+from mapapp.importers import sheet_layout
 from mapapp.importers.errors import ImportFileError
 
 HEADER = ["Фамилия", "Имя", "Место захоронения", "Район захоронения"]
@@ -45,7 +45,7 @@ def test_cells_merged_over_rows_refuse_the_file_naming_them(run, tmp_path, count
 
 
 def test_merged_cells_are_found_wherever_the_xml_is_cut(run, tmp_path, counts, monkeypatch):
-    monkeypatch.setattr(readers, "MERGE_SCAN_BYTES", 7)  # every tag cut somewhere
+    monkeypatch.setattr(sheet_layout, "SCAN_BYTES", 7)  # every tag cut somewhere
     with pytest.raises(ImportFileError, match=r"C3:C4 \(Место захоронения\)"):
         run("persons", persons_sheet(tmp_path, "C3:C4"))
 
@@ -93,3 +93,13 @@ def test_a_run_of_columns_without_a_name_is_shown_as_one():
     assert _columns_shown(columns) == (
         "Фамилия, column 2, column 7 … column 3006 (3,000 without a name), Примечание"
     )
+
+
+def test_hidden_rows_are_read_and_said(run, tmp_path):
+    path = persons_sheet(tmp_path)
+    book = load_workbook(path)
+    book.active.row_dimensions[3].hidden = True
+    book.save(path)
+    report = run("persons", path, dry_run=True)
+    assert report.added == 3
+    assert "1 hidden row of the sheet (3) is read like the others" in " ".join(report.notes)
