@@ -252,8 +252,8 @@ def _echo_err(message: str) -> None:
 )
 @click.option(
     "--sheet",
-    help="The sheet of an XLSX workbook, or the layer of a GeoPackage, to read (default: the "
-    "one it opens on; a GeoPackage's first).",
+    help="The sheet of an XLSX workbook, the layer of a GeoPackage, or the Shapefile of a zip "
+    "of several, to read (default: the one it opens on; a GeoPackage's first).",
 )
 @click.option(
     "--inspect",

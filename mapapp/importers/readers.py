@@ -620,10 +620,31 @@ def _refuse_json_not_utf8(path: Path, bad: int) -> None:
     )
 
 
-def _zip_without_one_shapefile(path: Path, names: list[str], shapefiles: int) -> str:
-    message = f"{path.name}: a zipped Shapefile must hold exactly one .shp (found {shapefiles})"
+def _chosen_shapefile(path: Path, names: list[str], shapefiles: list[str], named: str | None):
+    """The archive's one Shapefile, or of several the one --sheet names (by its path in the
+    archive, its file name or its name without .shp)."""
+    if len(shapefiles) == 1 and named is None:
+        return shapefiles[0]
+    if named is not None and shapefiles:
+        found = [n for n in shapefiles if named in (n, Path(n).name, Path(n).stem)]
+        if len(found) == 1:
+            return found[0]
+        raise ImportFileError(
+            f"--sheet {named!r}: the archive's Shapefiles are " + ", ".join(map(repr, shapefiles))
+        )
+    raise ImportFileError(_zip_without_one_shapefile(path, names, shapefiles))
+
+
+def _zip_without_one_shapefile(path: Path, names: list[str], shapefiles: list[str]) -> str:
+    if shapefiles:
+        return (
+            f"{path.name}: the archive holds {len(shapefiles)} Shapefiles ("
+            + ", ".join(map(repr, shapefiles))
+            + "): choose one with --sheet NAME"
+        )
+    message = f"{path.name}: a zipped Shapefile must hold a .shp (found none)"
     tables = [n for n in names if Path(n).suffix.lower() in _OTHER_FORMATS]
-    if not shapefiles and tables:
+    if tables:
         # A list zipped to be sent (list.csv.zip): it is read as itself, unzipped.
         shown = ", ".join(tables[:3]) + (f" and {len(tables) - 3} more" if len(tables) > 3 else "")
         message += f"; it holds {shown}: unzip it and import that file"
@@ -639,6 +660,7 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
     if path.suffix.lower() in (".geojson", ".json"):
         _refuse_json_bytes(path)
     target, options = path, {}
+    chosen, others = None, []  # of an archive of several Shapefiles
     if path.suffix.lower() == ".zip":
         try:
             with zipfile.ZipFile(path) as archive:
@@ -646,11 +668,13 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
         except zipfile.BadZipFile:
             raise ImportFileError(f"{path.name}: not a readable zip archive") from None
         shapefiles = [n for n in names if n.lower().endswith(".shp")]
-        if len(shapefiles) != 1:
-            raise ImportFileError(_zip_without_one_shapefile(path, names, len(shapefiles)))
-        target = f"zip://{path}!{shapefiles[0]}"
-        if used := shapefile_encoding(path, encoding):
+        chosen = _chosen_shapefile(path, names, shapefiles, layer)
+        target = f"zip://{path}!{chosen}"
+        if used := shapefile_encoding(path, encoding, chosen):
             options["encoding"] = used
+        if len(shapefiles) > 1:  # said as a GeoPackage's layers are
+            others = [n for n in shapefiles if n != chosen]
+        layer = None
     layers = _layers(path, target, layer)
     if layers:
         options["layer"] = layers[0]
@@ -688,6 +712,9 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
         sheet_word="layer",
         other_than_opened=bool(layer) and layers[0] != ([*_layers(path, target, None), layer])[0],
     )
+    if others:  # one Shapefile of several: each is a list of its own
+        table.sheet, table.other_sheets, table.sheet_word = chosen, others, "Shapefile"
+        table.other_than_opened = True
     written = _geojson_properties(path, len(frame))
     table.rows = _geo_rows(frame, columns, table, written)
     return table

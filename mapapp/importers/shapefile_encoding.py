@@ -21,9 +21,9 @@ from mapapp.importers.errors import ImportFileError
 _LANGUAGE_DRIVER = 29  # the .dbf header byte naming its code page (0: none)
 
 
-def shapefile_encoding(path: Path, named: str | None) -> str | None:
-    """The encoding to read ``path`` (a zipped Shapefile) in: the one named
-    (``--encoding``), else None where the file says its own, else the one detected."""
+def shapefile_encoding(path: Path, named: str | None, shp: str | None = None) -> str | None:
+    """The encoding to read ``path`` (a zipped Shapefile; of several, ``shp``) in: the one
+    named (``--encoding``), else None where the file says its own, else the one detected."""
     if named:
         try:
             return _gdal_name(named)
@@ -31,6 +31,9 @@ def shapefile_encoding(path: Path, named: str | None) -> str | None:
             raise ImportFileError(f"unknown encoding {named!r}") from None
     with zipfile.ZipFile(path) as archive:
         names = archive.namelist()
+        if shp is not None:  # its own .cpg and .dbf, beside it
+            stem = shp[: -len(".shp")].lower()
+            names = [n for n in names if n.lower()[: -len(".cpg")] == stem]
         cpg = next((n for n in names if n.lower().endswith(".cpg")), None)
         dbf = next((n for n in names if n.lower().endswith(".dbf")), None)
         if dbf is None:

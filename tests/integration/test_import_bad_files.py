@@ -43,7 +43,11 @@ UNREADABLE = [
     ("bad.zip", b"not a zip at all", "not a readable zip archive"),
     # A list zipped to be sent: named, with what to do.
     ("list.csv.zip", _zipped(list_csv=(HEADER + GOOD).encode()), "it holds list.csv: unzip it"),
-    ("two.zip", _zipped(a_shp=b"", b_shp=b""), "exactly one .shp (found 2)"),
+    (
+        "two.zip",
+        _zipped(a_shp=b"", b_shp=b""),
+        "holds 2 Shapefiles ('a.shp', 'b.shp'): choose one with --sheet NAME",
+    ),
     # A quote left open: every cell after it would be misread, so nothing is imported.
     ("truncated.csv", (HEADER + GOOD + 'Обрезов,"Иван').encode(), "line 3 cannot be read"),
 ]

@@ -133,3 +133,23 @@ def test_a_cpg_the_attributes_are_not_in_is_refused(run, tmp_path, counts):
     with pytest.raises(ImportFileError, match=r"its .cpg says the attributes are utf-8, but"):
         run("sites", shapefile_with_cpg(tmp_path, "cp1251", "65001"))
     assert counts() == before
+
+
+def test_one_shapefile_of_an_archive_of_several_is_chosen_with_sheet(run, tmp_path, engine):
+    first = shapefile_without_encoding(tmp_path, "utf-8")
+    (tmp_path / "shp2").mkdir()
+    gpd.GeoDataFrame(
+        {"name": ["Курган у д. Второво"], "kind": ["memorial"]},
+        geometry=[Point(28.1, 54.2)],
+        crs=4326,
+    ).to_file(tmp_path / "shp2" / "other.shp", encoding="cp1251")
+    with zipfile.ZipFile(first, "a") as archive:
+        for ext in ("shp", "shx", "dbf", "prj", "cpg"):
+            archive.write(tmp_path / "shp2" / f"other.{ext}", f"more/other.{ext}")
+    with pytest.raises(ImportFileError, match=r"holds 2 Shapefiles \('graves.shp', "):
+        run("sites", first)
+    report = run("sites", first, sheet="other")
+    assert report.committed and report.sheet == "more/other.shp", report.problems
+    assert stored_names(engine, report.batch_id) == ["Курган у д. Второво"]
+    report = run("sites", first, sheet="graves.shp")
+    assert stored_names(engine, report.batch_id) == NAMES
