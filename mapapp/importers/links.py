@@ -78,11 +78,11 @@ class SiteResolver:
             # The search key reads spellings alike and leaves digits out: the numbers
             # must agree too ("Братская могила №1" is not "№2").
             numbers = numbers_in(link["burial_place"])
-            found = [
-                (i, d)
-                for i, d, n in self.by_name.get(search_key(link["burial_place"]), [])
-                if n == numbers
-            ]
+            named = self.by_name.get(search_key(link["burial_place"]))
+            if not named and (bare := settlement_name(link["burial_place"])):
+                # "д. Ляды": the settlement's name is kept without its type.
+                named = self.by_name.get(search_key(bare))
+            found = [(i, d) for i, d, n in named or [] if n == numbers]
             district = district_key(link.get("burial_district"))
             if district and len(listed := listed_districts_matching(district)) > 1:
                 # A town's name ("Берёза") can begin the names of two districts.

@@ -1,7 +1,9 @@
-"""A register number of digits names one site however a spreadsheet writes it: the 004 of
-a list is the 4 of the same list saved from Excel (a number keeps no leading zeros), so
-importing one after the other adds no second site, a person's row finds the site by
-either, and the number stays stored as first written."""
+"""A register number names one site however it is written: the 004 of a list is the 4 of
+the same list saved from Excel (a number keeps no leading zeros), a heritage code's letter
+may be written in Latin, small or spaced; importing one after the other adds no second
+site, a person's row finds the site by either, and the number stays stored as first
+written. A person's burial place written with the settlement's type (д. Лядцы) finds its
+site too."""
 
 from __future__ import annotations
 
@@ -131,3 +133,14 @@ def test_what_a_present_site_says_otherwise_is_named_by_field(run, tmp_path, eng
     report = run("sites", moved)
     assert (report.added, report.present, report.present_differing) == (0, 1, 1)
     assert report.present_differing_fields == {"buried_total": 1, "lat/lon": 1}
+
+
+def test_a_burial_place_written_with_the_settlement_s_type_finds_its_site(run, tmp_path, engine):
+    sites = (
+        "name,kind,district,settlement,lat,lon\n"
+        "Братская могила,mass grave,Дубровенский район,д. Лядцы,54.61,30.95\n"
+    )
+    run("sites", write(tmp_path, "s.csv", sites))
+    persons = "Фамилия,Имя,Место захоронения,Район захоронения\nЛядцев,Иван,д. Лядцы,Дубровенский\n"
+    report = run("persons", write(tmp_path, "p.csv", persons))
+    assert report.committed and report.added == 1, report.problems
