@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -275,6 +276,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     _apply(values.text_with_real_dates, f, "year", ctx, checked)
     counts = {name: _apply(parse, f, name, ctx, checked) for name, parse in COUNT_PARSERS.items()}
     _warn_counts_disagree(ctx, counts, checked)
+    _warn_fraction_total(ctx, f.get("buried_total"), counts, checked)
     if checked.problems:
         return checked
     lat, lon = point or (None, None)
@@ -326,6 +328,28 @@ def _warn_counts_disagree(ctx: RowContext, counts: dict, checked: Checked) -> No
                 checked.row,
                 ctx.column("buried_known"),
                 f"more known by name ({known}) than buried in all ({total}); stored as written",
+            )
+        )
+
+
+_FRACTION = re.compile(r"\d+[.,]\d+")
+
+
+def _warn_fraction_total(ctx: RowContext, written: str | None, counts: dict, checked) -> None:
+    """A total such as 77.5 is kept as written (as "10 тыс." is), but no count of persons
+    has a fraction: a slip worth a look, said in the report."""
+    if counts["buried_total"] is None and written and _FRACTION.fullmatch(written):
+        whole, fraction = re.split(r"[.,]", written)
+        said = (
+            f": a fraction, or {whole}{fraction} with a thousands separator? Kept"
+            if len(fraction) == 3
+            else " has a fraction: kept"
+        )
+        checked.warnings.append(
+            Problem(
+                checked.row,
+                ctx.column("buried_total"),
+                f"the total {written!r}{said} as written, not as a count",
             )
         )
 

@@ -192,3 +192,25 @@ def test_the_border_can_be_left_out_and_a_broken_one_is_named(run, tmp_path):
     broken = write(tmp_path, "border.geojson", '{"type": "FeatureCollection"}')
     with pytest.raises(ImportFileError, match=r"the region's border \(.*border.geojson"):
         run("sites", write(tmp_path, "box2.csv", content), region_border=broken)
+
+
+def test_a_total_with_a_fraction_is_kept_as_written_and_said(run, tmp_path, engine):
+    content = SITES + "Дробная,mass grave,R6-F1,77.5,54.3,28.1\n"
+    report = run("sites", write(tmp_path, "fraction.csv", content))
+    assert report.committed and report.added == 1
+    assert [str(w) for w in report.warnings] == [
+        "row 2, column 'Всего': the total '77.5' has a fraction: kept as written, not as a count"
+    ]
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT buried_total, buried_as_written FROM burial_sites WHERE name = 'Дробная'")
+        ).one()
+    assert tuple(stored) == (None, "77.5")
+    grouped = run(
+        "sites",
+        write(tmp_path, "grouped.csv", SITES + "Тысячная,mass grave,R6-F2,2.500,54.3,28.2\n"),
+    )
+    assert [str(w) for w in grouped.warnings] == [
+        "row 2, column 'Всего': the total '2.500': a fraction, or 2500 with a thousands "
+        "separator? Kept as written, not as a count"
+    ]
