@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from mapapp.importers.values import parse_flag
 from mapapp.text.dates import parse_partial_date
 
 HERO_TITLE = "Герой Советского Союза"
@@ -86,6 +87,11 @@ def parse_awards(text: str | None) -> list[dict]:
     for title in titles:
         if len(title) > MAX_TITLE_CHARS:
             raise ValueError(f"an award longer than {MAX_TITLE_CHARS} characters")
+        if not any(ch.isalpha() for ch in title):
+            raise ValueError(
+                f"{title!r} is no award (a date or a number?): a decree's date goes in the "
+                "award date column"
+            )
     return [
         {"position": n, "title": t, "is_hero_title": is_hero_title(t)}
         for n, t in enumerate(titles, start=1)
@@ -128,6 +134,13 @@ def _formation_name(f: dict, name: str, out: AwardFields) -> str | None:
     return value
 
 
+def _says_no(cell: str | None) -> bool:
+    try:
+        return cell is not None and parse_flag(cell) is False
+    except ValueError:  # not a yes or no: refused as such by the flag's own check
+        return False
+
+
 def check_award_fields(f: dict) -> AwardFields:
     """Check the award and formation cells of one row (``f``: field -> cleaned text)."""
     out = AwardFields()
@@ -148,6 +161,15 @@ def check_award_fields(f: dict) -> AwardFields:
                 f"{len(dates)} decree date(s) but {len(heroes)} title(s) "
                 f"«{HERO_TITLE}» among the awards",
                 f.get("award_date"),
+            )
+        )
+    if heroes and _says_no(f.get("is_hero")):
+        out.problems.append(
+            (
+                "is_hero",
+                f"says no, but the awards name «{HERO_TITLE}»: which is right is for a "
+                "person to say; correct the file",
+                f.get("is_hero"),
             )
         )
     for award, (year, month, day) in zip(heroes, dates, strict=False):

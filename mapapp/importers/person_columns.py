@@ -277,6 +277,8 @@ def _honours(f: dict, n: int, bad: bytearray) -> list:
         cells = {name: f[name][i] for name in present}
         if bad[i] or not any(v is not None for v in cells.values()):
             continue
+        if "is_hero" in f:  # a Hero title among the awards against a hero column saying no
+            cells["is_hero"] = f["is_hero"][i]
         checked = check_award_fields(cells)
         if checked.problems:
             bad[i] = 1

@@ -241,3 +241,24 @@ def test_awards_and_formations_export_and_import_back_the_same(run, tmp_path, en
     second = run("persons", exported)
     assert second.added == 3, [str(p) for p in second.problems]
     assert stored() == before
+
+
+def test_an_award_that_is_a_date_and_a_hero_column_saying_no_are_refused(run, tmp_path, counts):
+    content = (
+        "Фамилия,Имя,Награды,Герой Советского Союза,Место захоронения,Район захоронения\n"
+        "Датов,Иван,Герой Советского Союза;24.03.1945,да,Шуховцы,Дубровенский\n"
+        "Несогласов,Пётр,Герой Советского Союза,нет,Шуховцы,Дубровенский\n"
+        "Согласов,Павел,Орден Ленина,нет,Шуховцы,Дубровенский\n"
+    )
+    path = tmp_path / "contradict.csv"
+    path.write_text(content, encoding="utf-8")
+    before = counts()
+    report = run("persons", path)
+    assert not report.committed and counts() == before
+    assert [str(p) for p in report.problems] == [
+        "row 2, column 'Награды': '24.03.1945' is no award (a date or a number?): a decree's "
+        "date goes in the award date column (value: 'Герой Советского Союза;24.03.1945')",
+        "row 3, column 'Герой Советского Союза': says no, but the awards name «Герой "
+        "Советского Союза»: which is right is for a person to say; correct the file "
+        "(value: 'нет')",
+    ]
