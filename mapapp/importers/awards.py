@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from mapapp.importers.values import parse_flag
+from mapapp.importers.values import only_dashes, parse_flag
 from mapapp.text.dates import parse_partial_date
 
 HERO_TITLE = "Герой Советского Союза"
@@ -53,8 +53,17 @@ def is_hero_title(title: str) -> bool:
     True
     >>> is_hero_title("Герой Социалистического Труда")
     False
+    >>> is_hero_title("Представлен к званию Герой Советского Союза")
+    False
     """
-    return _fold(HERO_TITLE) in _fold(title)
+    folded = _fold(title)
+    if _NOMINATION.search(folded):
+        return False  # "Представлен к званию Герой Советского Союза": a nomination
+    return _fold(HERO_TITLE) in folded
+
+
+# A nomination is not the title: Pamyat Naroda writes "Представлен к: Герой ...".
+_NOMINATION = re.compile(r"представл|наградн\w* лист|к званию|к присвоению|прадстаўл")
 
 
 def split_list(text: str | None) -> list[str]:
@@ -79,15 +88,25 @@ def parse_decree_dates(text: str | None) -> list[tuple[int, int | None, int | No
     return dates
 
 
+# A cell saying there are none: no award (the cell as read keeps it).
+_NO_AWARDS = {
+    "нет", "не награждался", "не награждалась", "не награжден", "не награждён",
+    "не награждена", "н/д", "нет данных", "не известно", "неизвестно", "няма",
+}  # fmt: skip
+
+
 def parse_awards(text: str | None) -> list[dict]:
-    """The awards of a cell in order, each marked whether it is the Hero title."""
+    """The awards of a cell in order, each marked whether it is the Hero title. A dash or
+    a word saying there are none is no award."""
+    if text is None or only_dashes(text.strip()) or _fold(text).rstrip(".") in _NO_AWARDS:
+        return []
     titles = split_list(text)
     if len(titles) > MAX_AWARDS:
         raise ValueError(f"more than {MAX_AWARDS} awards in one cell")
     for title in titles:
         if len(title) > MAX_TITLE_CHARS:
             raise ValueError(f"an award longer than {MAX_TITLE_CHARS} characters")
-        if not any(ch.isalpha() for ch in title):
+        if not any(ch.isalpha() for ch in title) or _is_a_date(title):
             raise ValueError(
                 f"{title!r} is no award (a date or a number?): a decree's date goes in the "
                 "award date column"
@@ -132,6 +151,14 @@ def _formation_name(f: dict, name: str, out: AwardFields) -> str | None:
         out.problems.append((name, "the name has no letters or digits", value))
         return None
     return value
+
+
+def _is_a_date(text: str) -> bool:
+    """ "22.06.1944 г.", "1944 г.": a date with the year's mark, which has letters."""
+    try:
+        return parse_partial_date(text) != (None, None, None)
+    except ValueError:
+        return False
 
 
 def _says_no(cell: str | None) -> bool:

@@ -262,3 +262,42 @@ def test_an_award_that_is_a_date_and_a_hero_column_saying_no_are_refused(run, tm
         "Советского Союза»: which is right is for a person to say; correct the file "
         "(value: 'нет')",
     ]
+
+
+def test_a_nomination_is_no_hero_and_a_cell_saying_none_is_no_award(run, tmp_path, engine):
+    content = (
+        "Фамилия,Имя,Награды,Место захоронения,Район захоронения\n"
+        "Представленов,Иван,Представлен к званию Герой Советского Союза; Орден Ленина,"
+        "Шуховцы,Дубровенский\n"
+        "Ненагражденов,Пётр,не награждался,Шуховцы,Дубровенский\n"
+        "Прочерков,Павел,-,Шуховцы,Дубровенский\n"
+    )
+    path = tmp_path / "none.csv"
+    path.write_text(content, encoding="utf-8")
+    report = run("persons", path)
+    assert report.committed and report.added == 3, report.problems
+    with engine.connect() as conn:
+        heroes = conn.execute(
+            text(
+                "SELECT surname, is_hero FROM persons WHERE surname IN "
+                "('Представленов', 'Ненагражденов', 'Прочерков') ORDER BY surname"
+            )
+        ).all()
+        assert [tuple(h) for h in heroes] == [
+            ("Ненагражденов", False),
+            ("Представленов", False),
+            ("Прочерков", False),
+        ]
+        assert _awards(conn, "Представленов") == [
+            (1, "Представлен к званию Герой Советского Союза", False, None, None, None, None),
+            (2, "Орден Ленина", False, None, None, None, None),
+        ]
+        assert _awards(conn, "Ненагражденов") == [] and _awards(conn, "Прочерков") == []
+
+
+def test_a_date_with_the_year_s_mark_is_no_award(run, tmp_path):
+    content = "Фамилия,Имя,Награды\nДатов,Иван,22.06.1944 г.\n"
+    path = tmp_path / "dated.csv"
+    path.write_text(content, encoding="utf-8")
+    report = run("persons", path)
+    assert "'22.06.1944 г.' is no award" in str(report.problems[0])
