@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy import Connection, text
 
-from mapapp.importers.number_keys import register_key
+from mapapp.importers.number_keys import register_key, same_register_site
 from mapapp.importers.search_index import settlement_name
 from mapapp.text.districts import district_key, listed_districts_matching, same_district
 from mapapp.text.normalize import search_key
@@ -29,14 +29,15 @@ class SiteResolver:
     def __init__(self, conn: Connection):
         self.known_ids: set[int] = set()
         self.by_ref: dict[str, int] = {}
-        self.by_number: dict[str, list[int]] = {}
-        for site_id, ref, number in conn.execute(
-            text("SELECT id, ref, register_number FROM burial_sites")
+        # Register key -> (site, its district's key).
+        self.by_number: dict[str, list[tuple[int, str | None]]] = {}
+        for site_id, ref, number, district in conn.execute(
+            text("SELECT id, ref, register_number, district_key FROM burial_sites")
         ):
             self.known_ids.add(site_id)
             self.by_ref[ref] = site_id
             if number:
-                self.by_number.setdefault(register_key(number), []).append(site_id)
+                self.by_number.setdefault(register_key(number), []).append((site_id, district))
         # Search key -> (site, its district's key, the numbers its name carries).
         self.by_name: dict[str, list[tuple[int, str | None, tuple[int, ...]]]] = {}
         for key, site_id, site_district, name in conn.execute(
@@ -68,12 +69,22 @@ class SiteResolver:
             found_id = self.by_ref.get(link["site_ref"])
             return found_id or f"no burial site with ref {link['site_ref']!r}"
         if link.get("register_number"):
-            found = self.by_number.get(register_key(link["register_number"]), [])
+            key = register_key(link["register_number"])
+            district = district_key(link.get("burial_district")) or None
+            # A district book's plain number names a site within its district only.
+            found = [
+                i for i, d in self.by_number.get(key, []) if same_register_site(key, district, d)
+            ]
             if len(found) == 1:
                 return found[0]
+            where = f" in {link['burial_district']!r}" if district else ""
             if not found:
-                return f"no burial site with register number {link['register_number']!r}"
-            return f"register number {link['register_number']!r} matches {len(found)} sites"
+                return f"no burial site with register number {link['register_number']!r}{where}"
+            return f"register number {link['register_number']!r}{where} matches " + (
+                f"{len(found)} sites: give the site id"
+                if district
+                else f"{len(found)} sites: add the district, or give the site id"
+            )
         if link.get("burial_place"):
             # The search key reads spellings alike and leaves digits out: the numbers
             # must agree too ("Братская могила №1" is not "№2").

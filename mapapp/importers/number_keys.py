@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from mapapp.text.districts import same_district
+
 # A heritage code of the State List of Belarus: three digits, a category letter, six
 # digits. Its letters written in Latin read as their Cyrillic ones (Д is D, Г is G).
 _HERITAGE_CODE = re.compile(r"[0-9]{3}[A-ZА-ЯЁ][0-9]{6}")
@@ -19,6 +21,21 @@ def digits_key(text: str) -> str:
     if len(text) > 1 and text[0] == "0" and text.isascii() and text.isdigit():
         return text.lstrip("0") or "0"
     return text
+
+
+def is_heritage_code(key: str) -> bool:
+    """A heritage code names one site in all of Belarus; a plain number (a district
+    book's 4) names one within its district only."""
+    return _HERITAGE_CODE.fullmatch(key) is not None
+
+
+def same_register_site(key: str, district: str | None, other_district: str | None) -> bool:
+    """Whether a register number ``key`` (register_key) given with ``district`` (a
+    district key) and the same number stored with ``other_district`` name one site: a
+    plain number only within one district, where both say theirs."""
+    if is_heritage_code(key) or not district or not other_district:
+        return True
+    return same_district(district, other_district)
 
 
 def register_key(text: str) -> str:

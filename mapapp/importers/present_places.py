@@ -4,12 +4,10 @@ compared with their rows, since an import never changes a stored record."""
 
 from __future__ import annotations
 
-from sqlalchemy import text
-
 from mapapp.importers.number_keys import register_key
+from mapapp.importers.stored_places import find_stored
 from mapapp.importers.writers import BATTLE_COLUMNS, SITE_COLUMNS, Differing
 
-_TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
 # What a row says of its place (the ref is how it was found; a key is derived).
 _COMPARED = {
     "sites": [c for c in SITE_COLUMNS if c not in ("ref", "district_key")] + ["lat", "lon"],
@@ -20,39 +18,18 @@ _COMPARED = {
 def present_places(conn, kind: str, good: list, limit: int = 200) -> tuple[int, Differing]:
     """How many of the good rows are stored already, and which of those say something
     else of their place than is stored."""
-    table, compared = _TABLES[kind], _COMPARED[kind]
-    registered = "OR register_number IS NOT NULL" if kind == "sites" else ""
-    stored = conn.execute(
-        text(
-            f"SELECT ref, {'register_number' if kind == 'sites' else 'NULL'} AS number, "
-            + ", ".join(c for c in compared if c not in ("lat", "lon"))
-            + f", ST_Y(geom) AS lat, ST_X(geom) AS lon FROM {table} "
-            f"WHERE ref = ANY(:refs) {registered}"
-        ),
-        {"refs": [r for c in good for r in (c.record["ref"], c.record.get("older_ref")) if r]},
-    ).mappings()
-    by_ref, by_register = {}, {}
-    for row in stored:
-        by_ref[row["ref"]] = row
-        if row["number"] is not None:
-            by_register.setdefault(register_key(row["number"]), row)
-    present, differing, tally = 0, [], {}
+    compared = _COMPARED[kind]
+    stored = find_stored(conn, kind, good, compared)
+    differing, tally = [], {}
     for item in good:
-        record = item.record
-        number = record.get("register_number")
-        row = (
-            by_ref.get(record["ref"])
-            or by_ref.get(record.get("older_ref"))
-            or (by_register.get(register_key(number)) if number else None)
-        )
+        row = stored.get(item.row)
         if row is None:
             continue
-        present += 1
-        if fields := _differing_fields(record, row, compared):
+        if fields := _differing_fields(item.record, row, compared):
             differing.append(item.row)
             for name in fields:
                 tally[name] = tally.get(name, 0) + 1
-    return present, Differing(count=len(differing), rows=differing[:limit], fields=tally)
+    return len(stored), Differing(count=len(differing), rows=differing[:limit], fields=tally)
 
 
 def _differing_fields(record: dict, row, compared: list[str]) -> list[str]:

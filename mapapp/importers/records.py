@@ -20,10 +20,10 @@ from mapapp.importers.name_cells import (
     is_total_line,
     split_full_name,
 )
-from mapapp.importers.number_keys import digits_key, register_key
+from mapapp.importers.number_keys import digits_key, is_heritage_code, register_key
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
-from mapapp.importers.search_index import person_keys
+from mapapp.importers.search_index import person_keys, settlement_name
 from mapapp.text.dates import parse_death_date, parse_partial_date
 from mapapp.text.districts import district_key
 
@@ -280,7 +280,8 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     if checked.problems:
         return checked
     lat, lon = point or (None, None)
-    ref, older_ref = _site_refs(f, kind, point)
+    written_total = f.get("buried_total") if counts["buried_total"] is None else None
+    ref, older_ref = _site_refs(f, kind, point, (*counts.values(), written_total))
     checked.record = {
         "ref": ref,
         "older_ref": older_ref,
@@ -394,21 +395,28 @@ def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
     return kind
 
 
-def _site_refs(f: dict, kind: str, point) -> tuple[str, str | None]:
-    """A site's key: its ref, else its register number, else its kind, name and point.
-    A site without a point is known by every cell its row holds: two graves of one name in
-    one village, with other counts, are two sites (the gazetteer places both at the
-    village's centre). Such sites were known by kind, name, settlement and district alone
-    before: that older key is returned too, for them to be recognised."""
+def _site_refs(f: dict, kind: str, point, counts: tuple) -> tuple[str, str | None]:
+    """A site's key: its ref, else its register number (a district book's plain number
+    with its district), else its kind, name and point. A site without a point is known by
+    its kind, name, settlement, district and counts: two graves of one name in one
+    village, with other counts, are two sites (the gazetteer places both at the village's
+    centre), and a corrected note is the same site. Such sites were known by kind, name,
+    settlement and district alone before: that older key is returned too, for them to be
+    recognised where their counts agree (stored_places)."""
     if f.get("ref"):
         return f["ref"], None
     if f.get("register_number"):
-        return f"register:{register_key(f['register_number'])}", None
+        key = register_key(f["register_number"])
+        district = district_key(f.get("district"))
+        if district and not is_heritage_code(key):
+            # A district book's number names a site within its district only.
+            return f"register:{district}:{key}", None
+        return f"register:{key}", None
     if point:
         return "site:" + digest(kind, f["name"], *point), None
     older = "site:" + digest(kind, f["name"], f.get("settlement"), f.get("district"))
-    held = sorted((k, v) for k, v in f.items() if v is not None)
-    return "site:" + digest(kind, held), older
+    place = (settlement_name(f.get("settlement")), district_key(f.get("district")) or None)
+    return "site:" + digest(kind, f["name"], *place, *counts), older
 
 
 def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:

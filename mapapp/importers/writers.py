@@ -19,7 +19,6 @@ from sqlalchemy import Connection, text
 from mapapp.importers.awards import unit_key
 from mapapp.importers.bulk_copy import copy_rows, open_copy
 from mapapp.importers.errors import ImportConflictError
-from mapapp.importers.number_keys import register_key
 from mapapp.importers.person_duplicates import (  # noqa: F401 (the runner calls them here)
     count_staged_possible_duplicates,
     note_possible_duplicates,
@@ -28,6 +27,7 @@ from mapapp.importers.person_duplicates import (  # noqa: F401 (the runner calls
 from mapapp.importers.refs import bounded_ref, bounded_ref_sql
 from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
 from mapapp.importers.sources import link_source
+from mapapp.importers.stored_places import find_stored
 
 
 def create_batch(conn: Connection, options, sha256: str, columns: dict[str, str]) -> int:
@@ -139,32 +139,9 @@ SITE_COLUMNS = (
 
 
 def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    def number_of(item) -> str | None:
-        number = item.record.get("register_number")
-        return register_key(number) if number else None
-
-    # A register number names one site whatever file it came from, however written (004
-    # and 4, 213Д000473 and 213D000473): never add it twice. Registers are a few
-    # thousand sites: their numbers are compared here.
-    registered = {
-        register_key(number)
-        for number in conn.execute(
-            text("SELECT register_number FROM burial_sites WHERE register_number IS NOT NULL")
-        ).scalars()
-    }
-    # A site stored under its older key (records.check_site) is present.
-    older = [i.record["older_ref"] for i in good if i.record.get("older_ref")]
-    stored_older = set(
-        conn.execute(
-            text("SELECT ref FROM burial_sites WHERE ref = ANY(:refs)"), {"refs": older}
-        ).scalars()
-    )
-    new = [
-        i
-        for i in good
-        if (number_of(i) is None or number_of(i) not in registered)
-        and i.record.get("older_ref") not in stored_older
-    ]
+    # A site stored already, by its ref, register number or older key, is not added again.
+    stored = find_stored(conn, "sites", good, [])
+    new = [i for i in good if i.row not in stored]
     added = _write_places(
         conn, "burial_sites", SITE_COLUMNS, new, batch_id, progress,
         "site", _site_names, "site_sources", options.path.name,

@@ -1,8 +1,9 @@
-"""Sites without a point are known by every cell their row holds: two graves of one name
-in one village with other counts are two sites (both placed at the village's centre and
-listed as possibly one place), not one record with other values; the same file again
-adds nothing, and sites stored under the older key (kind, name, settlement, district) are
-still found."""
+"""Sites without a point are known by kind, name, settlement, district and counts: two
+graves of one name in one village with other counts are two sites (both placed at the
+village's centre and listed as possibly one place), not one record with other values; the
+same file again, or with a note corrected or the settlement's type written, adds nothing;
+sites stored under the older key (kind, name, settlement, district) are still found where
+their counts agree."""
 
 from __future__ import annotations
 
@@ -41,6 +42,29 @@ def test_the_second_grave_in_a_later_file_is_added(run, tmp_path, engine):
     run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
     later = run("sites", write(tmp_path, "b.csv", HEADER + SECOND))
     assert (later.added, later.present) == (1, 0)
+    assert stored_totals(engine) == [33, 120]
+
+
+def test_a_note_corrected_or_the_settlement_s_type_written_is_the_same_site(run, tmp_path, counts):
+    run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
+    before = counts()
+    header = "Название;Вид;Район;Населённый пункт;Всего;Примечание\n"
+    later = "Братская могила;mass_grave;Дубровенский район;г. Дубровно;120;уточнено\n"
+    report = run("sites", write(tmp_path, "b.csv", header + later))
+    assert (report.added, report.present) == (0, 1) and counts() == before
+
+
+def test_only_the_row_whose_counts_agree_is_the_site_under_the_older_key(run, tmp_path, engine):
+    """Before, the second grave could never be stored: both rows had one key."""
+    first = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
+    older = "site:" + digest("mass_grave", "Братская могила", "Дубровно", "Дубровенский район")
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
+            {"r": older, "b": first.batch_id},
+        )
+    both = run("sites", write(tmp_path, "both.csv", HEADER + FIRST + SECOND))
+    assert (both.added, both.present, both.present_differing) == (1, 1, 0)
     assert stored_totals(engine) == [33, 120]
 
 

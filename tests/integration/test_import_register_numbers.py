@@ -144,3 +144,44 @@ def test_a_burial_place_written_with_the_settlement_s_type_finds_its_site(run, t
     persons = "Фамилия,Имя,Место захоронения,Район захоронения\nЛядцев,Иван,д. Лядцы,Дубровенский\n"
     report = run("persons", write(tmp_path, "p.csv", persons))
     assert report.committed and report.added == 1, report.problems
+
+
+DISTRICT_BOOK = "Учётный номер,Название,Вид,Район,Населённый пункт,Всего,lat,lon\n"
+
+
+def test_a_district_book_s_number_names_a_site_within_its_district_only(run, tmp_path, engine):
+    """Орша's grave 4 and Дубровно's 004 are two graves: each district numbers its own."""
+    orsha = (
+        DISTRICT_BOOK + "4,Братская могила,mass grave,Оршанский район,д. Бабиничи,35,54.53,30.45\n"
+    )
+    dubr = (
+        DISTRICT_BOOK
+        + "004,Братская могила,mass grave,Дубровенский район,д. Ляды,120,54.60,30.95\n"
+    )
+    assert run("sites", write(tmp_path, "orsha.csv", orsha)).added == 1
+    second = run("sites", write(tmp_path, "dubr.csv", dubr))
+    assert (second.added, second.present) == (1, 0)
+    again = run("sites", write(tmp_path, "dubr.csv", dubr))
+    assert (again.added, again.present, again.present_differing) == (0, 1, 0)
+    persons = (
+        "Фамилия,Имя,Учётный номер захоронения,Район захоронения\n"
+        "Жумабаев,Касым,004,Дубровенский район\nОршин,Иван,4,Оршанский район\n"
+    )
+    report = run("persons", write(tmp_path, "p.csv", persons))
+    assert report.committed and report.added == 2, report.problems
+    with engine.connect() as conn:
+        graves = dict(
+            conn.execute(
+                text(
+                    "SELECT p.surname, s.settlement FROM persons p JOIN burials b "
+                    "ON b.person_id = p.id JOIN burial_sites s ON s.id = b.site_id "
+                    "WHERE p.surname IN ('Жумабаев', 'Оршин')"
+                )
+            ).all()
+        )
+    assert graves == {"Жумабаев": "д. Ляды", "Оршин": "д. Бабиничи"}
+    unplaced = run(
+        "persons",
+        write(tmp_path, "q.csv", "Фамилия,Имя,Учётный номер захоронения\nБезрайонов,Иван,4\n"),
+    )
+    assert "register number '4' matches 2 sites: add the district" in str(unplaced.problems[0])

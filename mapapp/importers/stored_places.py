@@ -1,0 +1,63 @@
+"""Which stored site or battle location each checked row names: by its ref; a site also
+by its register number (a heritage code in all of Belarus, a district book's plain number
+within its district only), and a site without a point by the older key it was stored
+under before such sites were known by their counts too, where its counts agree."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from mapapp.importers.number_keys import register_key, same_register_site
+
+_TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
+_SITE_IDENTITY = [
+    "register_number",
+    "district_key",
+    "buried_total",
+    "buried_known",
+    "buried_unknown",
+]
+_COUNTS = ("buried_total", "buried_known", "buried_unknown")
+
+
+def find_stored(conn, kind: str, good: list, columns: list[str]) -> dict[int, dict]:
+    """{row: the stored place (``columns``, lat and lon, with its identity)} for each of
+    ``good`` stored already."""
+    sites = kind == "sites"
+    wanted = list(dict.fromkeys([*columns, *(_SITE_IDENTITY if sites else [])]))
+    selected = ", ".join(c for c in wanted if c not in ("lat", "lon"))
+    stored = conn.execute(
+        text(
+            f"SELECT ref, {selected}, ST_Y(geom) AS lat, ST_X(geom) AS lon "
+            f"FROM {_TABLES[kind]} WHERE ref = ANY(:refs)"
+            + (" OR register_number IS NOT NULL" if sites else "")
+        ),
+        {"refs": [r for c in good for r in (c.record["ref"], c.record.get("older_ref")) if r]},
+    ).mappings()
+    by_ref: dict[str, dict] = {}
+    by_register: dict[str, list[dict]] = {}
+    for row in stored:
+        row = dict(row)
+        by_ref[row["ref"]] = row
+        if sites and row["register_number"]:
+            by_register.setdefault(register_key(row["register_number"]), []).append(row)
+    found = {}
+    for item in good:
+        row = _stored_one(item.record, by_ref, by_register)
+        if row is not None:
+            found[item.row] = row
+    return found
+
+
+def _stored_one(record: dict, by_ref: dict, by_register: dict) -> dict | None:
+    if (row := by_ref.get(record["ref"])) is not None:
+        return row
+    older = by_ref.get(record.get("older_ref"))
+    if older is not None and all(record.get(c) == older[c] for c in _COUNTS):
+        return older
+    if number := record.get("register_number"):
+        key = register_key(number)
+        for row in by_register.get(key, []):
+            if same_register_site(key, record.get("district_key"), row["district_key"]):
+                return row
+    return None
