@@ -71,9 +71,9 @@ class Table:
     sheet: str | None = None  # the workbook's sheet read
     other_sheets: list[str] = field(default_factory=list)  # its other visible sheets
     sheet_word: str = "sheet"  # a GeoPackage's are layers
-    # A sheet (layer) named with --sheet that is not the one read without it: its record
-    # ids are its own list's, not those of the sheet the file opens on.
-    other_than_opened: bool = False
+    # A sheet (layer) other than the workbook's first: its record ids are its own list's,
+    # not those of the first sheet.
+    not_first_sheet: bool = False
     # Columns without a name in the header, called by their position ("column 7").
     unnamed: set[str] = field(default_factory=set)
     hidden_rows: list[int] = field(default_factory=list)  # of a sheet, read as the others
@@ -413,7 +413,10 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
     table.hidden_rows = [row for row in layout.hidden_rows if row >= 2]
     table.unnamed = _unnamed(header, columns)
-    table.other_than_opened = name is not None and sheet is not _opened_on(book)
+    # By position, not by the sheet the workbook opens on, which changes whenever it is
+    # saved on another tab: each sheet's source stays the same.
+    visible = _visible_sheets(book)
+    table.not_first_sheet = not visible or sheet is not visible[0]
     table.rows = refuse_header_rows(
         _xlsx_rows(rows, columns, book, table.problems), columns, table, path.name
     )
@@ -455,13 +458,6 @@ def _sheet_to_read(book, name: str | None = None):
         raise ImportFileError("the workbook has no visible sheet")
     active = book.active
     return active if active in visible else visible[0]
-
-
-def _opened_on(book):
-    try:
-        return _sheet_to_read(book)
-    except ImportFileError:  # no visible sheet: only a named one can be read
-        return None
 
 
 def _visible_sheets(book) -> list:
@@ -710,11 +706,11 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
         sheet=layers[0] if len(layers) > 1 or layer else None,
         other_sheets=layers[1:],
         sheet_word="layer",
-        other_than_opened=bool(layer) and layers[0] != ([*_layers(path, target, None), layer])[0],
+        not_first_sheet=bool(layer) and layers[0] != ([*_layers(path, target, None), layer])[0],
     )
     if others:  # one Shapefile of several: each is a list of its own
         table.sheet, table.other_sheets, table.sheet_word = chosen, others, "Shapefile"
-        table.other_than_opened = True
+        table.not_first_sheet = True
     written = _geojson_properties(path, len(frame))
     table.rows = _geo_rows(frame, columns, table, written)
     return table

@@ -545,9 +545,9 @@ def _check_rejects_path(options: ImportOptions) -> None:
 
 def _file_source(options: ImportOptions, table) -> str:
     """Whose record ids a file carries when --source does not say: the file's, and for a
-    sheet (layer) other than the one it opens on, that sheet's: two lists of one workbook
-    number their records each from 1."""
-    if table.other_than_opened:
+    sheet (layer) other than its first, that sheet's: two lists of one workbook number
+    their records each from 1."""
+    if table.not_first_sheet:
         return f"{options.path.name} ({table.sheet_word} {table.sheet})"
     return options.path.name
 
@@ -589,7 +589,7 @@ def _write_rejects(options, table, sources, rejected_rows, report) -> None:
     path = _free_rejects_path(options)
     own = [c for c in table.columns if c not in REJECTS_COLUMNS]
     sources = {**table.refused, **sources}
-    record_source = options.source or options.path.name
+    record_source = options.source or _file_source(options, table)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=report.delimiter or ",")
         writer.writerow([*own, *REJECTS_COLUMNS])

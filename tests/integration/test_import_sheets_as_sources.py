@@ -5,7 +5,7 @@ one the workbook opens on is a source of its own (the file's name and the sheet'
 from __future__ import annotations
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 from sqlalchemy import text
 
 from mapapp.importers.errors import ImportFileError
@@ -76,3 +76,40 @@ def test_metres_read_as_degrees_are_told_to_need_crs(run, tmp_path):
     assert "these look like metres of a projected CRS: name it with --crs" in str(
         report.problems[0]
     )
+
+
+def test_a_sheet_s_source_does_not_change_with_the_tab_the_workbook_was_saved_on(
+    run, tmp_path, counts
+):
+    path = two_district_lists(tmp_path)
+    run("persons", path)
+    run("persons", path, sheet="Оршанский")
+    book = load_workbook(path)
+    book.active = 1  # saved with the second sheet open
+    book.save(path)
+    before = counts()
+    for sheet in ("Дубровенский", "Оршанский", None):
+        again = run("persons", path, sheet=sheet)
+        assert (again.added, again.present, again.present_other_surname) == (0, 2, 0), sheet
+    assert counts() == before
+
+
+def test_a_rejects_file_of_the_second_sheet_keeps_that_sheet_s_source(run, tmp_path, engine):
+    path = two_district_lists(tmp_path)
+    run("persons", path)
+    book = load_workbook(path)
+    book["Оршанский"].append([3, "Исправов", "Иван", "Шуховцы", "Нетакойрайон"])
+    book.save(path)
+    second = run("persons", path, sheet="Оршанский", skip_invalid=True)
+    assert (second.added, second.rejected) == (2, 1)
+    rejects = second.rejects_file.read_text(encoding="utf-8-sig")
+    assert "lists.xlsx (sheet Оршанский)" in rejects
+    fixed = tmp_path / "fixed.csv"
+    fixed.write_text(rejects.replace("Нетакойрайон", "Дубровенский"), encoding="utf-8")
+    report = run("persons", fixed)
+    assert (report.added, report.present_other_surname) == (1, 0), report.problems
+    with engine.connect() as conn:
+        source = conn.execute(
+            text("SELECT record_source FROM persons WHERE surname = 'Исправов'")
+        ).scalar_one()
+    assert source == "lists.xlsx (sheet Оршанский)"
