@@ -12,6 +12,7 @@ else the user is asked to name it.
 from __future__ import annotations
 
 import codecs
+import re
 import zipfile
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from mapapp.importers.encodings import likeliest_encoding
 from mapapp.importers.errors import ImportFileError
 
 _LANGUAGE_DRIVER = 29  # the .dbf header byte naming its code page (0: none)
+_GDAL_MISREADS = re.compile(rb"(?i)(cp)?65001")  # .cpg forms GDAL reads wrong
 
 
 def shapefile_encoding(path: Path, named: str | None, shp: str | None = None) -> str | None:
@@ -38,12 +40,16 @@ def shapefile_encoding(path: Path, named: str | None, shp: str | None = None) ->
         dbf = next((n for n in names if n.lower().endswith(".dbf")), None)
         if dbf is None:
             return None
-        declared = _cpg_encoding(archive.read(cpg)) if cpg else None
+        cpg_text = archive.read(cpg) if cpg else b""
+        declared = _cpg_encoding(cpg_text) if cpg else None
         if cpg and declared is None:
             return None  # a form GDAL may know and we do not
         data = archive.read(dbf)
     if declared is not None:
-        return _checked_declared(path, declared, data)
+        _checked_declared(path, declared, data)
+        # GDAL reads the .cpg itself (leniently, where a field's width cut a character),
+        # but for Windows' number of UTF-8, which it read as Latin-1.
+        return declared if _GDAL_MISREADS.fullmatch(cpg_text.strip()) else None
     if len(data) < 32 or data[_LANGUAGE_DRIVER] != 0:
         return None
     text = data[int.from_bytes(data[8:10], "little") :]
@@ -79,17 +85,39 @@ def _cpg_encoding(content: bytes) -> str | None:
         return None
 
 
-def _checked_declared(path: Path, declared: str, dbf: bytes) -> str:
-    """The encoding the .cpg names, when the attributes read in it."""
+# A UTF-8 text cut at a field's width ends in part of a character: a few such cuts are
+# truncation, not another encoding.
+_CUT_SHARE = 0.02
+
+
+def _checked_declared(path: Path, declared: str, dbf: bytes) -> None:
+    """The encoding the .cpg names, when the attributes read in it: UTF-8 declared over
+    text that is not (bar characters cut at a field's end), or a one-byte code page
+    declared over text that is UTF-8, is refused, naming what the text looks like."""
     text = dbf[int.from_bytes(dbf[8:10], "little") :] if len(dbf) >= 32 else b""
+    if text.isascii():
+        return
+    other = None
+    if declared == "utf-8":
+        cut = text.decode("utf-8", "replace").count("\ufffd")
+        if cut > _CUT_SHARE * sum(1 for byte in text if byte >= 0x80):
+            other = likeliest_encoding(text)
+            said = "not UTF-8" + (f"; they read as {other}" if other else "")
+            raise ImportFileError(_lie(path, declared, said, other))
+        return
     try:
-        text.decode(declared)
+        text.decode("utf-8")
     except UnicodeDecodeError:
-        raise ImportFileError(
-            f"{path.name}: its .cpg says the attributes are {declared}, but they are not: "
-            "name their encoding with --encoding (e.g. cp1251)"
-        ) from None
-    return declared
+        return
+    raise ImportFileError(_lie(path, declared, "UTF-8", "utf-8"))
+
+
+def _lie(path: Path, declared: str, found: str, other: str | None) -> str:
+    named = f" --encoding {other}" if other else " --encoding"
+    return (
+        f"{path.name}: its .cpg says the attributes are {declared}, but they are {found}: "
+        f"name their encoding with{named} if so. Nothing was imported"
+    )
 
 
 def _gdal_name(encoding: str) -> str:

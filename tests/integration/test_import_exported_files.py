@@ -153,3 +153,29 @@ def test_one_shapefile_of_an_archive_of_several_is_chosen_with_sheet(run, tmp_pa
     assert stored_names(engine, report.batch_id) == ["Курган у д. Второво"]
     report = run("sites", first, sheet="graves.shp")
     assert stored_names(engine, report.batch_id) == NAMES
+
+
+def test_a_cpg_naming_a_code_page_over_utf8_text_is_refused(run, tmp_path, counts):
+    before = counts()
+    with pytest.raises(
+        ImportFileError, match=r"says the attributes are cp1251, but they are UTF-8"
+    ):
+        run("sites", shapefile_with_cpg(tmp_path, "utf-8", "1251"))
+    assert counts() == before
+
+
+def test_a_utf8_character_cut_at_a_field_s_end_is_no_other_encoding(tmp_path):
+    """A field's width may cut a long UTF-8 name inside a character: that is no sign of
+    another encoding (the .cpg check leaves such a file to the reader)."""
+    from mapapp.importers.shapefile_encoding import _checked_declared
+
+    header = bytearray(32)
+    header[8:10] = (32).to_bytes(2, "little")
+    names = ("Братская могила советских воинов " * 3).encode() + "Об".encode()[:-1]
+    _checked_declared(tmp_path / "cut.zip", "utf-8", bytes(header) + names)  # no refusal
+    with pytest.raises(ImportFileError, match="but they are not UTF-8; they read as cp1251"):
+        _checked_declared(
+            tmp_path / "cp.zip",
+            "utf-8",
+            bytes(header) + names.decode("utf-8", "ignore").encode("cp1251"),
+        )
