@@ -762,6 +762,14 @@ def export_command(kind: str, fmt: str | None, output: Path, include_withdrawn: 
     if include_withdrawn and kind not in WITHDRAWABLE:
         raise click.UsageError(f"--include-withdrawn: {kind} are never withdrawn")
     named = FORMAT_OF_SUFFIX.get(output.suffix.lower())
+    if str(output) == "-":
+        raise click.UsageError("-o -: name a file (or /dev/stdout for csv and geojson)")
+    a_pipe = output.exists() and not output.resolve().is_file()  # /dev/stdout
+    if not fmt and not named and not a_pipe:
+        raise click.UsageError(
+            f"-o {output.name}: an export is a .csv, .xlsx, .geojson (or .json) or .gpkg "
+            "file; name it so, or give --format"
+        )
     if fmt and named and fmt != named:
         raise click.UsageError(
             f"-o {output.name} names a {named} file, but --format is {fmt}: a program opening "
@@ -777,13 +785,19 @@ def export_command(kind: str, fmt: str | None, output: Path, include_withdrawn: 
         except OSError as exc:
             message = f"{output}: cannot be written ({exc.strerror or exc})"
             raise click.ClickException(message) from None
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from None
         withdrawn = withdrawn_count(conn, kind)
-    click.echo(f"{count:,} {kind} written to {output}")
+    # Written to /dev/stdout, the file is the output: what is said goes to stderr.
+    click.echo(f"{count:,} {kind} written to {output}", err=a_pipe)
     if withdrawn and include_withdrawn:
-        click.echo(f"  {withdrawn:,} withdrawn {kind} among them, marked in withdrawn_at")
+        click.echo(
+            f"  {withdrawn:,} withdrawn {kind} among them, marked in withdrawn_at", err=a_pipe
+        )
     elif withdrawn:
         click.echo(
-            f"  {withdrawn:,} withdrawn {kind} left out (--include-withdrawn adds them, marked)"
+            f"  {withdrawn:,} withdrawn {kind} left out (--include-withdrawn adds them, marked)",
+            err=a_pipe,
         )
 
 

@@ -276,7 +276,9 @@ def write_geo(
 
 
 # The format a file's name says; a name saying another than the one asked for is refused.
-FORMAT_OF_SUFFIX = {".csv": "csv", ".xlsx": "xlsx", ".geojson": "geojson", ".gpkg": "gpkg"}
+FORMAT_OF_SUFFIX = {
+    ".csv": "csv", ".xlsx": "xlsx", ".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg",
+}  # fmt: skip
 
 
 def export(
@@ -289,6 +291,14 @@ def export(
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     columns = columns_for(kind, include_withdrawn)
     records = rows(conn, kind, include_withdrawn=include_withdrawn)
+    if path.exists() and not path.resolve().is_file():
+        # A pipe or a terminal (/dev/stdout): written as it comes, never replaced.
+        if fmt not in ("csv", "geojson"):
+            raise ValueError(f"{path}: {fmt} is written to a file, not to a pipe")
+        if fmt == "csv":
+            with path.open("w", encoding="utf-8", newline="") as fh:
+                return write_csv(records, columns, fh)
+        return write_geo(records, columns, path, "GeoJSON")
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.") as folder:
         partial = Path(folder) / f"export{path.suffix}"
         if fmt == "csv":

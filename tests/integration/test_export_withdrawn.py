@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+from pathlib import Path
 
 import pyogrio
 import pytest
@@ -151,3 +153,18 @@ def test_a_persons_export_is_not_taken_for_a_sites_file_by_its_graves_points(run
         export(conn, "persons", "csv", out)
     report = run("persons", out, dry_run=True)
     assert report.added == 0 and not any("is it a" in note for note in report.notes)
+
+
+def test_an_export_is_named_as_its_format_or_written_to_a_pipe(tmp_path, test_settings):
+    odd = run_cli(["export", "battles", "-o", str(tmp_path / "battles.zip")], test_settings)
+    assert odd.returncode == 2 and "an export is a .csv, .xlsx, .geojson" in odd.stderr
+    assert not (tmp_path / "battles.zip").exists()
+    as_json = run_cli(["export", "battles", "-o", str(tmp_path / "battles.json")], test_settings)
+    assert as_json.returncode == 0
+    assert json.loads((tmp_path / "battles.json").read_text())["type"] == "FeatureCollection"
+    piped = run_cli(["export", "battles", "-o", "/dev/stdout"], test_settings)
+    assert piped.returncode == 0 and piped.stdout.startswith("ref,name,")
+    assert "battles written to /dev/stdout" in piped.stderr  # said beside, not in the file
+    assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()
+    dash = run_cli(["export", "battles", "-o", "-"], test_settings)
+    assert dash.returncode == 2 and "name a file" in dash.stderr
