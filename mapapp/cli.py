@@ -743,7 +743,7 @@ def batches_undo(batch_id: int, keep_edited: bool) -> None:
     "--format",
     "fmt",
     type=click.Choice(["csv", "geojson", "gpkg", "xlsx"]),
-    help="Default: the one the output's name says (.csv, .geojson, .gpkg, .xlsx), else csv.",
+    help="Default: the one the output's name says (.csv, .xlsx, .geojson or .json, .gpkg).",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
 @click.option(

@@ -616,6 +616,10 @@ def _refuse_json_not_utf8(path: Path, bad: int) -> None:
     )
 
 
+def _mac_resource(name: str) -> bool:
+    return name.startswith("__MACOSX/") or Path(name).name.startswith("._")
+
+
 def _chosen_shapefile(path: Path, names: list[str], shapefiles: list[str], named: str | None):
     """The archive's one Shapefile, or of several the one --sheet names (by its path in the
     archive, its file name or its name without .shp)."""
@@ -663,6 +667,8 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
                 names = [n for n in archive.namelist() if not n.endswith("/")]
         except zipfile.BadZipFile:
             raise ImportFileError(f"{path.name}: not a readable zip archive") from None
+        # A Mac's archive carries each file's resource fork as __MACOSX/._NAME: not data.
+        names = [n for n in names if not _mac_resource(n)]
         shapefiles = [n for n in names if n.lower().endswith(".shp")]
         chosen = _chosen_shapefile(path, names, shapefiles, layer)
         target = f"zip://{path}!{chosen}"

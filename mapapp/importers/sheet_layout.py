@@ -31,10 +31,13 @@ def read_sheet_layout(path: Path, sheet_xml: str) -> SheetLayout:
         tail = b""
         while chunk := xml.read(SCAN_BYTES):
             text = tail + chunk
-            merged += [m.decode() for m in _MERGE_CELL.findall(text)]
-            for tag in _HIDDEN_ROW.findall(text):
-                if number := _ROW_NUMBER.search(tag):
-                    hidden.add(int(number[1]))
+            # The patterns are looked for only where their words are: most chunks are rows.
+            if b"mergeCell" in text:
+                merged += [m.decode() for m in _MERGE_CELL.findall(text)]
+            if b"hidden=" in text:
+                for tag in _HIDDEN_ROW.findall(text):
+                    if number := _ROW_NUMBER.search(tag):
+                        hidden.add(int(number[1]))
             cut = text.rfind(b"<")  # a tag cut at the chunk's end is read with the next
             tail = text[cut:] if cut >= 0 and b">" not in text[cut:] else b""
     return SheetLayout(merged=list(dict.fromkeys(merged)), hidden_rows=sorted(hidden))
@@ -49,7 +52,8 @@ def refuse_merged_rows(layout: SheetLayout, name: str, sheet: str, columns: list
     spans = []
     for ref in layout.merged:
         first_column, first_row, last_column, last_row = range_boundaries(ref)
-        if last_row >= 2 and (last_row > first_row or last_column > first_column):
+        # A merge within one row (a footer across the columns) loses no row's value.
+        if last_row >= 2 and last_row > first_row:
             named = columns[first_column - 1] if first_column <= len(columns) else None
             spans.append(((first_row, first_column), f"{ref} ({named})" if named else ref))
     shown = [text for _, text in sorted(spans)]
@@ -57,7 +61,7 @@ def refuse_merged_rows(layout: SheetLayout, name: str, sheet: str, columns: list
         listed = ", ".join(shown[:5]) + (f" and {len(shown) - 5} more" if len(shown) > 5 else "")
         raise ImportFileError(
             f"{name}: merged cells in the rows of the sheet {sheet!r}: {listed}. "
-            "A merged cell's value stands in its first cell only, and the rows (or columns) "
-            "it spans would be stored without it: unmerge the cells and fill each row's own "
-            "value in, then import again. Nothing was imported"
+            "A merged cell's value stands in its first row only, and the rows under it would "
+            "be stored without it: unmerge the cells and fill each row's own value in, then "
+            "import again. Nothing was imported"
         )

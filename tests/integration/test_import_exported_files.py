@@ -179,3 +179,12 @@ def test_a_utf8_character_cut_at_a_field_s_end_is_no_other_encoding(tmp_path):
             "utf-8",
             bytes(header) + names.decode("utf-8", "ignore").encode("cp1251"),
         )
+
+
+def test_a_mac_s_resource_forks_in_the_archive_are_no_shapefiles(run, tmp_path, engine):
+    path = shapefile_without_encoding(tmp_path, "utf-8")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("__MACOSX/._graves.shp", b"\x00\x05\x16\x07")
+        archive.writestr("._graves.dbf", b"\x00\x05\x16\x07")
+    report = run("sites", path)
+    assert report.committed and stored_names(engine, report.batch_id) == NAMES

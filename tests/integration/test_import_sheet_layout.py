@@ -103,3 +103,9 @@ def test_hidden_rows_are_read_and_said(run, tmp_path):
     report = run("persons", path, dry_run=True)
     assert report.added == 3
     assert "1 hidden row of the sheet (3) is read like the others" in " ".join(report.notes)
+
+
+def test_a_merge_within_one_row_loses_no_row_s_value(run, tmp_path):
+    path = persons_sheet(tmp_path, "C2:D2")  # a place written across two columns
+    report = run("persons", path, dry_run=True)
+    assert report.rows_read == 3
