@@ -100,6 +100,12 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
     iso = _ISO_DATE.fullmatch(written)
     if iso and int(iso.group(2)) > 12:  # "1943-44": years, not a month
         raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
+    if iso and not iso.group(3) and int(iso.group(2)) == (int(iso.group(1)) + 1) % 100:
+        # "1910-11": November 1910, or the years 1910 and 1911? Never guessed.
+        raise ValueError(
+            f"{value!r}: a year and a month, or two years? Write the month as "
+            f"{iso.group(2)}.{iso.group(1)}, or one year"
+        )
     parts = [p for p in reversed(iso.groups()) if p] if iso else written.split(".")
     if len(parts) > 3:
         raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
@@ -111,7 +117,7 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
             parsed.append(int(part))
         else:
             raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
-    if all(part is None for part in parsed):  # "__.__.____": a form's blank, nothing known
+    if all(not part for part in parsed):  # "__.__.____", "00.00.0000": a form's blank
         return (None, None, None)
     year = parsed[-1]
     month = parsed[-2] if len(parsed) >= 2 else None

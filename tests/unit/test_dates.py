@@ -25,6 +25,8 @@ from mapapp.text.dates import format_partial_date, parse_death_date, parse_parti
         ("1910 г. р.", (1910, None, None)),
         ("1910 года рождения", (1910, None, None)),
         ("__.__.____", (None, None, None)),  # a form's blank
+        ("00.00.0000", (None, None, None)),  # the same in zeros
+        ("1910-10", (1910, 10, None)),
         ("", (None, None, None)),
         (None, (None, None, None)),
     ],
@@ -47,7 +49,6 @@ def test_parse_partial_dates_keeps_unknown_parts_unknown(text, expected):
         "1.2.3.1944",
         "1800",
         "г.",
-        "00.00.0000",
         "1944-06-22T12:30:00",
     ],
 )
@@ -160,4 +161,10 @@ def test_a_year_in_two_digits_is_refused_saying_so(text):
 )
 def test_an_approximate_date_is_named_as_such_not_read_as_certain(text):
     with pytest.raises(ValueError, match="is an approximate date: .* would drop the doubt"):
+        parse_partial_date(text)
+
+
+@pytest.mark.parametrize(("text", "month"), [("1910-11", "11.1910"), ("1911-12", "12.1911")])
+def test_a_year_and_the_next_one_s_last_digits_are_never_taken_for_a_month(text, month):
+    with pytest.raises(ValueError, match=f"a year and a month, or two years.*as {month}"):
         parse_partial_date(text)
