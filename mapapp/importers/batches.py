@@ -191,9 +191,10 @@ def _remove_places(conn: Connection, batch_id: int, kind: str) -> dict:
         ).all()
         if linked:
             by_batch = ", ".join(f"batch {batch} ({count:,})" for batch, count in linked)
+            total = sum(c for _, c in linked)
             raise UndoError(
-                f"{sum(c for _, c in linked):,} burials link persons to sites of batch "
-                f"{batch_id}: they were imported with {by_batch}; undo "
+                f"{total:,} {'burial links' if total == 1 else 'burials link'} persons to "
+                f"sites of batch {batch_id}: they were imported with {by_batch}; undo "
                 + ("that import" if len(linked) == 1 else "those imports")
                 + " first (mapapp batches undo ID)"
             )

@@ -39,9 +39,11 @@ def same_register_site(key: str, district: str | None, other_district: str | Non
 
 
 def register_key(text: str) -> str:
-    """A site's register number as compared: without spaces, in capitals, a heritage
-    code's letter in Cyrillic, digits alone without leading zeros."""
-    folded = "".join(text.split()).upper()
-    if _HERITAGE_CODE.fullmatch(folded):
-        folded = folded[:3] + folded[3].translate(_LATIN_CATEGORY) + folded[4:]
+    """A site's register number as compared: in capitals, without a leading №; a heritage
+    code without its spaces and hyphens and with its letter in Cyrillic; digits alone
+    without leading zeros. Spaces elsewhere are kept (12 13 is not 1213)."""
+    folded = " ".join(text.upper().split()).removeprefix("№").strip()
+    compact = re.sub(r"[\s-]", "", folded)
+    if _HERITAGE_CODE.fullmatch(compact):
+        return compact[:3] + compact[3].translate(_LATIN_CATEGORY) + compact[4:]
     return digits_key(folded)

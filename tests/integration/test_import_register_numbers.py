@@ -113,7 +113,7 @@ def test_a_heritage_code_in_latin_letters_lower_case_or_spaced_is_the_same_site(
         write(tmp_path, "codes.csv", header + "Брацкая магіла,mass grave,213Д000999,54.4,28.4\n"),
     )
     before = counts()
-    for written in ("213D000999", "213д000999", "213Д 000999", " 213d 000 999 "):
+    for written in ("213D000999", "213д000999", "213Д 000999", " 213d 000 999 ", "213-Д-000999"):
         again = run(
             "sites",
             write(

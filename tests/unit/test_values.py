@@ -1,7 +1,9 @@
-"""Cells cleaned before they are read: control characters are refused, naming why."""
+"""Cells cleaned before they are read (control characters are refused, naming why), and
+register numbers as compared."""
 
 import pytest
 
+from mapapp.importers.number_keys import register_key
 from mapapp.importers.values import clean
 
 
@@ -12,3 +14,10 @@ def test_a_c1_control_character_is_refused_as_text_read_in_the_wrong_encoding():
 
 def test_tabs_and_line_breaks_are_text():
     assert clean("строка\nвторая\tстрока") == "строка\nвторая\tстрока"
+
+
+def test_register_numbers_are_compared_as_written_another_way_never_as_another_number():
+    assert register_key("№ 4") == register_key("004") == register_key("4")
+    assert register_key("213-Д-000473") == register_key("213D000473") == "213Д000473"
+    assert register_key("12 13") != register_key("1213")  # two numbers, not one
+    assert register_key("0012-А") != register_key("12-А")
