@@ -321,8 +321,12 @@ def _csv_rows(reader, columns: list[str], table: Table, path: Path, encoding: st
                     + (f"; beyond the header's columns: {_cells_shown(beyond)}" if beyond else ""),
                 )
             )
-            # In the rejects file as a spreadsheet shows the line: cell by cell.
-            table.refused[row_number] = dict(zip(columns, values, strict=False))
+            # In the rejects file as a spreadsheet shows the line: cell by cell, the cells
+            # beyond the header's under columns named by their position.
+            table.refused[row_number] = {
+                **dict(zip(columns, values, strict=False)),
+                **{f"column {n}": v for n, v in enumerate(beyond, len(columns) + 1)},
+            }
             continue
         yield row_number, dict(zip(columns, values, strict=True))
 

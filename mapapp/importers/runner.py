@@ -588,6 +588,9 @@ def _write_rejects(options, table, sources, rejected_rows, report) -> None:
         return
     path = _free_rejects_path(options)
     own = [c for c in table.columns if c not in REJECTS_COLUMNS]
+    # A shifted line's cells beyond the header's columns, after them (readers._csv_rows).
+    beyond = {c for row in table.refused.values() for c in row} - set(own) - set(REJECTS_COLUMNS)
+    own += sorted(beyond, key=lambda c: int(c.split()[-1]))
     sources = {**table.refused, **sources}
     record_source = options.source or _file_source(options, table)
     with path.open("w", encoding="utf-8-sig", newline="") as fh:

@@ -131,8 +131,12 @@ def test_rows_refused_while_reading_keep_their_cells_in_the_rejects_file(run, tm
         ["9313", "Коротков", "Иван", "", "", ""],
         HEADER.strip().split(";"),
     ]
-    assert [r[6] for r in rejected] == ["3", "4", "5"]
-    assert rejected[0][7].endswith("beyond the header's columns: 'лишнее'")
+    assert [r[7] for r in rejected] == ["3", "4", "5"]
+    assert rejected[0][8].endswith("beyond the header's columns: 'лишнее'")
+    # The cell beyond the header is kept too, in a column of its own after the file's.
+    with report.rejects_file.open(encoding="utf-8-sig", newline="") as fh:
+        header = next(csv.reader(fh, delimiter=";"))
+    assert header[6] == "column 7" and [r[6] for r in rejected] == ["лишнее", "", ""]
 
 
 def test_a_feature_that_is_no_point_keeps_its_properties_in_the_rejects_file(run, tmp_path):
