@@ -78,11 +78,13 @@ def _worked_ids_sql(table: str) -> str:
 
 
 def _burials_by_hand(sites: str) -> str:
-    """Burials at ``sites`` that no import made: a person linked to the site since, by
-    hand or by a contribution (a burial an import made goes with that import's undo)."""
+    """Burials at ``sites`` that no undo of their import will take: a person linked to
+    the site since, by hand or by a contribution, or a person an undo kept for the work
+    on him (his import partly undone). A burial an import made goes with its undo."""
     return f"""
         SELECT b.site_id, b.id, b.person_id FROM burials b
-        WHERE b.site_id IN ({sites}) AND b.import_batch_id IS NULL
+        LEFT JOIN import_batches i ON i.id = b.import_batch_id
+        WHERE b.site_id IN ({sites}) AND (i.id IS NULL OR i.status <> 'committed')
     """
 
 
@@ -134,7 +136,7 @@ def describe_worked_records(
             text(f"SELECT * FROM ({_burials_by_hand(first)}) b ORDER BY b.id"), params
         ):
             work[row.site_id].append(
-                f"burial #{row.id} of person #{row.person_id} linked since, not by an import"
+                f"burial #{row.id} of person #{row.person_id}, linked since or kept by an undo"
             )
     return [
         WorkedRecord(table, row.id, row.ref, row.name, work[row.id])

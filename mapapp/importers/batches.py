@@ -184,8 +184,8 @@ def _remove_places(conn: Connection, batch_id: int, kind: str) -> dict:
         linked = conn.execute(
             text(
                 f"SELECT b.import_batch_id, count(*) FROM burials b "
-                f"WHERE b.site_id IN ({removed_rows}) AND b.import_batch_id IS NOT NULL "
-                "GROUP BY 1 ORDER BY 1"
+                "JOIN import_batches i ON i.id = b.import_batch_id AND i.status = 'committed' "
+                f"WHERE b.site_id IN ({removed_rows}) GROUP BY 1 ORDER BY 1"
             ),
             params,
         ).all()

@@ -58,7 +58,7 @@ def test_a_person_linked_by_hand_is_work_on_the_site_which_stays(run, tmp_path, 
         ).scalar_one()
     with pytest.raises(UndoRefused) as refused:
         undo_batch(engine, sites.batch_id)
-    assert f"burial #{burial} of person #{person} linked since, not by an import" in str(
+    assert f"burial #{burial} of person #{person}, linked since or kept by an undo" in str(
         refused.value.worked.listed[0]
     )
     counts, kept = undo_batch_keeping_edited(engine, sites.batch_id)
@@ -74,4 +74,34 @@ def test_a_person_linked_by_hand_is_work_on_the_site_which_stays(run, tmp_path, 
         assert left == ["U7-1"]
         conn.execute(text("DELETE FROM burials WHERE id = :b"), {"b": burial})
         conn.execute(text("DELETE FROM persons WHERE id = :p"), {"p": person})
+        conn.execute(text("DELETE FROM burial_sites WHERE register_number = 'U7-1'"))
+
+
+def test_a_person_an_undo_kept_is_work_on_his_site_not_a_dead_end(run, tmp_path, engine):
+    sites = run("sites", write(tmp_path, "sites.csv", SITES))
+    persons = run(
+        "persons",
+        write(
+            tmp_path,
+            "persons.csv",
+            "Фамилия,Имя,Учетный номер захоронения\nОставлен,Иван,U7-1\nУбран,Пётр,U7-2\n",
+        ),
+    )
+    with engine.begin() as conn:  # someone's fix since the import
+        conn.execute(text("UPDATE persons SET rank = 'сержант' WHERE surname = 'Оставлен'"))
+    _, kept = undo_batch_keeping_edited(engine, persons.batch_id)
+    assert kept.total == 1
+    with pytest.raises(UndoRefused) as refused:  # not "undo batch N first": it was
+        undo_batch(engine, sites.batch_id)
+    assert "kept by an undo" in str(refused.value.worked.listed[0])
+    counts, kept_sites = undo_batch_keeping_edited(engine, sites.batch_id)
+    assert counts["burial_sites"] == 1 and kept_sites.total == 1
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "DELETE FROM burials WHERE person_id IN "
+                "(SELECT id FROM persons WHERE surname = 'Оставлен')"
+            )
+        )
+        conn.execute(text("DELETE FROM persons WHERE surname = 'Оставлен'"))
         conn.execute(text("DELETE FROM burial_sites WHERE register_number = 'U7-1'"))
