@@ -30,11 +30,11 @@ ORDER BY n.id, o.id
 """
 
 
-def possible_duplicate_battles(conn: Connection, batch_id: int, limit: int = 200) -> list[dict]:
-    """Each battle location of the batch with the stored ones it may repeat."""
-    pairs = [
+def possible_duplicate_battles(conn: Connection, batch_id: int) -> list[dict]:
+    """Each battle location of the batch with the stored ones it may repeat (battle
+    locations are a few hundred: all of them)."""
+    return [
         dict(row)
         for row in conn.execute(text(_PAIRS), {"batch": batch_id}).mappings()
         if row["same_name"] or row["metres"] <= NEAR_METRES
     ]
-    return pairs[:limit]

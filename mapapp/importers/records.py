@@ -25,7 +25,7 @@ from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
 from mapapp.importers.search_index import person_keys, settlement_name
 from mapapp.text.dates import parse_death_date, parse_partial_date
-from mapapp.text.districts import district_key
+from mapapp.text.districts import district_key, unlisted_district
 
 
 @dataclass
@@ -277,6 +277,15 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     counts = {name: _apply(parse, f, name, ctx, checked) for name, parse in COUNT_PARSERS.items()}
     _warn_counts_disagree(ctx, counts, checked)
     _warn_fraction_total(ctx, f.get("buried_total"), counts, checked)
+    if unlisted_district(f.get("district")):
+        checked.warnings.append(
+            Problem(
+                row,
+                ctx.column("district", checked),
+                f"{f['district']!r} is none of Belarus's 118 districts (a typo?): stored as "
+                "written, and persons are found at the site by its district only as written",
+            )
+        )
     if checked.problems:
         return checked
     lat, lon = point or (None, None)

@@ -73,7 +73,8 @@ def _refuse_control_characters(value: str) -> None:
             # No text holds these: UTF-8 read as Latin-1 makes them (Ð\x91 for Б).
             raise ValueError(
                 f"contains control character U+{ord(char):04X}, which comes of reading text "
-                "in the wrong encoding: name the file's encoding with --encoding"
+                "in the wrong encoding: for a CSV file or a Shapefile, name its encoding with "
+                "--encoding; in a workbook, the text was converted wrongly before it came in"
             )
 
 

@@ -63,6 +63,14 @@ def district_key(text: str | None) -> str:
     return key
 
 
+def unlisted_district(text: str | None) -> bool:
+    """Whether ``text`` is written as a district's name ("Оршанскй район") that none of
+    the 118 districts has: a typo, or a district of another country."""
+    if not text or not _READS_AS_DISTRICT.search(text.strip()):
+        return False
+    return bool(area_key(text)) and not district_key(text).endswith(LISTED)
+
+
 def same_district(a: str, b: str) -> bool:
     """Whether two district keys (``district_key``) name one district: one is the
     beginning of the other (of three letters at least), unless both are listed."""

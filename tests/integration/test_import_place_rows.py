@@ -214,3 +214,14 @@ def test_a_total_with_a_fraction_is_kept_as_written_and_said(run, tmp_path, engi
         "row 2, column 'Всего': the total '2.500': a fraction, or 2500 with a thousands "
         "separator? Kept as written, not as a count"
     ]
+
+
+def test_a_district_none_of_belarus_has_is_said(run, tmp_path):
+    content = "name,kind,district,lat,lon\nМогила,mass grave,Смоленский район,54.5,30.9\n"
+    report = run("sites", write(tmp_path, "district.csv", content))
+    assert report.committed
+    assert [str(w) for w in report.warnings] == [
+        "row 2, column 'district': 'Смоленский район' is none of Belarus's 118 districts (a "
+        "typo?): stored as written, and persons are found at the site by its district only "
+        "as written"
+    ]
