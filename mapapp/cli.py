@@ -502,8 +502,8 @@ def _print_possible_duplicate_sites(report) -> None:
     _print_pairs(
         report.possible_duplicate_sites,
         f"{report.possible_duplicate_sites:,} "
-        f"{'pair' if report.possible_duplicate_sites == 1 else 'pairs'} of sites listed for "
-        "review as possibly one "
+        f"{'pair' if report.possible_duplicate_sites == 1 else 'pairs'} of sites "
+        f"{'listed' if report.committed else 'would be listed'} for review as possibly one "
         "place (both kept; undo this import if they are): mapapp duplicates sites",
         report.duplicate_site_pairs,
         _site_pair_line,
