@@ -757,14 +757,14 @@ def export_command(kind: str, fmt: str | None, output: Path, include_withdrawn: 
     records (sources cited and units' fictional marks are not in it: pg_dump keeps the
     whole). Withdrawn records are left out unless --include-withdrawn. The file is written
     whole or not at all."""
-    from mapapp.exports import FORMAT_OF_SUFFIX, WITHDRAWABLE, export, withdrawn_count
+    from mapapp.exports import FORMAT_OF_SUFFIX, WITHDRAWABLE, export, is_stream, withdrawn_count
 
     if include_withdrawn and kind not in WITHDRAWABLE:
         raise click.UsageError(f"--include-withdrawn: {kind} are never withdrawn")
     named = FORMAT_OF_SUFFIX.get(output.suffix.lower())
     if str(output) == "-":
         raise click.UsageError("-o -: name a file (or /dev/stdout for csv and geojson)")
-    a_pipe = output.exists() and not output.resolve().is_file()  # /dev/stdout
+    a_pipe = is_stream(output)  # /dev/stdout
     if not fmt and not named and not a_pipe:
         raise click.UsageError(
             f"-o {output.name}: an export is a .csv, .xlsx, .geojson (or .json) or .gpkg "

@@ -269,10 +269,40 @@ def write_geo(
         for r in records
     ]
     frame = gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
-    if path.exists():
+    if not path.is_symlink() and path.is_file():
         path.unlink()  # a GeoPackage would otherwise gain a second layer
     frame.to_file(path, driver=driver, **({"layer": layer} if layer else {}))
     return len(records)
+
+
+def write_geojson_text(records, columns: list[str], fh) -> int:
+    """GeoJSON written to an open stream (GDAL would replace a file)."""
+    import json
+
+    features = [
+        {
+            "type": "Feature",
+            "properties": {
+                c: _kept_by_importer(r.get(c)) for c in columns if c not in ("lat", "lon")
+            },
+            "geometry": (
+                {"type": "Point", "coordinates": [r["lon"], r["lat"]]}
+                if r.get("lat") is not None
+                else None
+            ),
+        }
+        for r in records
+    ]
+    json.dump(
+        {"type": "FeatureCollection", "features": features}, fh, ensure_ascii=False, default=str
+    )
+    return len(features)
+
+
+def is_stream(path: Path) -> bool:
+    """Whether ``path`` is written through rather than replaced: a link (/dev/stdout, to a
+    pipe, a terminal or whatever the shell redirected it to) or something not a file."""
+    return path.is_symlink() or (path.exists() and not path.is_file())
 
 
 # The format a file's name says; a name saying another than the one asked for is refused.
@@ -291,14 +321,14 @@ def export(
         raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     columns = columns_for(kind, include_withdrawn)
     records = rows(conn, kind, include_withdrawn=include_withdrawn)
-    if path.exists() and not path.resolve().is_file():
-        # A pipe or a terminal (/dev/stdout): written as it comes, never replaced.
+    if is_stream(path):
+        # /dev/stdout and the like: written through as it comes, never replaced.
         if fmt not in ("csv", "geojson"):
-            raise ValueError(f"{path}: {fmt} is written to a file, not to a pipe")
-        if fmt == "csv":
-            with path.open("w", encoding="utf-8", newline="") as fh:
+            raise ValueError(f"{path}: {fmt} is written to a file of its own, not to a stream")
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            if fmt == "csv":
                 return write_csv(records, columns, fh)
-        return write_geo(records, columns, path, "GeoJSON")
+            return write_geojson_text(records, columns, fh)
     with tempfile.TemporaryDirectory(dir=path.parent, prefix=f".{path.name}.") as folder:
         partial = Path(folder) / f"export{path.suffix}"
         if fmt == "csv":

@@ -168,3 +168,21 @@ def test_an_export_is_named_as_its_format_or_written_to_a_pipe(tmp_path, test_se
     assert Path("/dev/stdout").is_symlink() or not Path("/dev/stdout").is_file()
     dash = run_cli(["export", "battles", "-o", "-"], test_settings)
     assert dash.returncode == 2 and "name a file" in dash.stderr
+
+
+@pytest.mark.parametrize(("fmt", "starts"), [("csv", "ref,name,"), ("geojson", '{"type": "Feat')])
+def test_an_export_through_a_link_writes_through_it_never_replacing_it(
+    tmp_path, test_settings, fmt, starts
+):
+    """/dev/stdout is a link: to a pipe, or to the file the shell redirected it to."""
+    target = tmp_path / "redirected.out"
+    target.write_text("")
+    link = tmp_path / "stdout"
+    link.symlink_to(target)
+    done = run_cli(["export", "battles", "--format", fmt, "-o", str(link)], test_settings)
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith(starts)
+    assert "battles written to" in done.stderr
+    piped = run_cli(["export", "battles", "--format", fmt, "-o", "/dev/stdout"], test_settings)
+    assert piped.returncode == 0 and piped.stdout.startswith(starts)
+    assert Path("/dev/stdout").is_symlink()
