@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mapapp.text.districts import same_district
+from mapapp.text.districts import listed_districts_matching
 
 # A heritage code of the State List of Belarus: three digits, a category letter, six
 # digits. Its letters written in Latin read as their Cyrillic ones (Д is D, Г is G).
@@ -32,10 +32,17 @@ def is_heritage_code(key: str) -> bool:
 def same_register_site(key: str, district: str | None, other_district: str | None) -> bool:
     """Whether a register number ``key`` (register_key) given with ``district`` (a
     district key) and the same number stored with ``other_district`` name one site: a
-    plain number only within one district, where both say theirs."""
+    plain number only within one district, where both say theirs. A town's name reads
+    as its district only where it begins one district's name alone (Орша: Оршанский;
+    not Глуск, which begins Глусский and Глубокский)."""
     if is_heritage_code(key) or not district or not other_district:
         return True
-    return same_district(district, other_district)
+    return _one_district(district) == _one_district(other_district)
+
+
+def _one_district(key: str) -> str:
+    listed = listed_districts_matching(key)
+    return next(iter(listed)) if len(listed) == 1 else key
 
 
 def register_key(text: str) -> str:

@@ -28,6 +28,7 @@ from mapapp.importers.columns import (
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver, save_placements
+from mapapp.importers.number_keys import register_key, same_register_site
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places
 from mapapp.importers.readers import read_table
@@ -35,6 +36,7 @@ from mapapp.importers.records import CHECKERS, COUNT_PARSERS, DATE_PARSERS, Chec
 from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_border
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
+from mapapp.importers.stored_places import ambiguous_register_numbers
 from mapapp.queries.site_duplicates import possible_duplicate_sites
 
 
@@ -272,6 +274,10 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
         good = [c for c in checked if c.record is not None and not c.problems]
+        if options.kind == "sites" and _refuse_ambiguous_numbers(conn, good, rejected_rows):
+            report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
+            report.rejected = len(rejected_rows)
+            good = [c for c in good if not c.problems]
         _, differing = present_places(conn, options.kind, good)
         _note_differing(report, differing)
         if report.problems and not options.skip_invalid and not options.dry_run:
@@ -297,6 +303,25 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         report.committed = True
     _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
     return report
+
+
+def _refuse_ambiguous_numbers(conn, good: list[Checked], rejected_rows: dict) -> bool:
+    """A plain register number without a district that stored sites of several districts
+    carry: which one the row names is for a person to say."""
+    found = ambiguous_register_numbers(conn, good)
+    for item in good:
+        if (sites := found.get(item.row)) is None:
+            continue
+        districts = ", ".join(sorted({s["district"] or "no district" for s in sites}))
+        problem = Problem(
+            item.row,
+            None,
+            f"register number {item.record['register_number']!r} is carried by {len(sites)} "
+            f"stored sites of other districts ({districts}): give the row's district",
+        )
+        item.problems.append(problem)
+        rejected_rows.setdefault(item.row, []).append(problem)
+    return bool(found)
 
 
 def _note_site_duplicates(conn, batch_id: int, report: ImportReport) -> None:
@@ -459,6 +484,7 @@ def _mark_duplicates(checked: list[Checked]) -> None:
     unread cells, a running number) is refused as its duplicate; rows of one record (one
     register number) with other values are all refused, as persons' are: which one is
     right is for a person to say."""
+    _one_ref_per_register_site(checked)
     first: dict[str, Checked] = {}
     differing: dict[str, list[Checked]] = {}
     for item in checked:
@@ -485,6 +511,30 @@ def _mark_duplicates(checked: list[Checked]) -> None:
                     "values: which is right is for a person to say; correct the file",
                 )
             )
+
+
+def _one_ref_per_register_site(checked: list[Checked]) -> None:
+    """Rows of one register site whose districts are written otherwise ("Орша" and
+    "Оршанский район", or one without) take the first one's key: they are one record."""
+    seen: dict[str, list[Checked]] = {}
+    for item in checked:
+        number = item.record.get("register_number") if item.record is not None else None
+        if not number:
+            continue
+        key = register_key(number)
+        district = item.record.get("district_key")
+        same = next(
+            (
+                o
+                for o in seen.get(key, [])
+                if same_register_site(key, district, o.record.get("district_key"))
+            ),
+            None,
+        )
+        if same is None:
+            seen.setdefault(key, []).append(item)
+        else:
+            item.record["ref"] = same.record["ref"]
 
 
 def _record_named(item: Checked) -> str:

@@ -7,22 +7,47 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from mapapp.importers.number_keys import register_key, same_register_site
+from mapapp.importers.number_keys import is_heritage_code, register_key, same_register_site
 
 _TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
-_SITE_IDENTITY = [
-    "register_number",
-    "district_key",
-    "buried_total",
-    "buried_known",
-    "buried_unknown",
-]
 _COUNTS = ("buried_total", "buried_known", "buried_unknown")
+_SITE_IDENTITY = ["register_number", "district", "district_key", *_COUNTS]
 
 
 def find_stored(conn, kind: str, good: list, columns: list[str]) -> dict[int, dict]:
     """{row: the stored place (``columns``, lat and lon, with its identity)} for each of
     ``good`` stored already."""
+    by_ref, by_register = _load(conn, kind, good, columns)
+    older_rows: dict[str, int] = {}
+    for item in good:
+        if older := item.record.get("older_ref"):
+            older_rows[older] = older_rows.get(older, 0) + 1
+    found = {}
+    for item in good:
+        row = _stored_one(item.record, by_ref, by_register, older_rows)
+        if row is not None:
+            found[item.row] = row
+    return found
+
+
+def ambiguous_register_numbers(conn, good: list) -> dict[int, list[dict]]:
+    """{row: the stored sites} for each site row whose plain register number, given
+    without a district, several stored sites carry in their districts: which one it
+    names is not known."""
+    by_ref, by_register = _load(conn, "sites", good, [])
+    out = {}
+    for item in good:
+        number = item.record.get("register_number")
+        if not number or item.record.get("district_key") or item.record["ref"] in by_ref:
+            continue
+        key = register_key(number)
+        candidates = by_register.get(key, [])
+        if not is_heritage_code(key) and len(candidates) > 1:
+            out[item.row] = candidates
+    return out
+
+
+def _load(conn, kind: str, good: list, columns: list[str]):
     sites = kind == "sites"
     wanted = list(dict.fromkeys([*columns, *(_SITE_IDENTITY if sites else [])]))
     selected = ", ".join(c for c in wanted if c not in ("lat", "lon"))
@@ -41,19 +66,19 @@ def find_stored(conn, kind: str, good: list, columns: list[str]) -> dict[int, di
         by_ref[row["ref"]] = row
         if sites and row["register_number"]:
             by_register.setdefault(register_key(row["register_number"]), []).append(row)
-    found = {}
-    for item in good:
-        row = _stored_one(item.record, by_ref, by_register)
-        if row is not None:
-            found[item.row] = row
-    return found
+    return by_ref, by_register
 
 
-def _stored_one(record: dict, by_ref: dict, by_register: dict) -> dict | None:
+def _stored_one(record: dict, by_ref: dict, by_register: dict, older_rows: dict) -> dict | None:
     if (row := by_ref.get(record["ref"])) is not None:
         return row
+    # The older key named one site whatever its counts: it is this row's when no other
+    # row of the file carries it too, else the one whose counts agree (two graves of one
+    # name in one village, which that key could not tell apart).
     older = by_ref.get(record.get("older_ref"))
-    if older is not None and all(record.get(c) == older[c] for c in _COUNTS):
+    if older is not None and (
+        older_rows.get(record["older_ref"]) == 1 or all(record.get(c) == older[c] for c in _COUNTS)
+    ):
         return older
     if number := record.get("register_number"):
         key = register_key(number)

@@ -83,3 +83,19 @@ def test_a_site_stored_under_the_older_key_is_present(run, tmp_path, engine, cou
     again = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
     assert (again.added, again.present, again.present_differing) == (0, 1, 0)
     assert counts() == before
+
+
+def test_a_site_under_the_older_key_with_counts_corrected_since_is_still_present(
+    run, tmp_path, engine, counts
+):
+    first = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
+    older = "site:" + digest("mass_grave", "Братская могила", "Дубровно", "Дубровенский район")
+    with engine.begin() as conn:  # stored before, and its count corrected on its page since
+        conn.execute(
+            text("UPDATE burial_sites SET ref = :r, buried_total = 121 WHERE import_batch_id = :b"),
+            {"r": older, "b": first.batch_id},
+        )
+    before = counts()
+    again = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
+    assert (again.added, again.present, again.present_differing) == (0, 1, 1)
+    assert counts() == before

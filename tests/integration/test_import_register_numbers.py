@@ -185,3 +185,59 @@ def test_a_district_book_s_number_names_a_site_within_its_district_only(run, tmp
         write(tmp_path, "q.csv", "Фамилия,Имя,Учётный номер захоронения\nБезрайонов,Иван,4\n"),
     )
     assert "register number '4' matches 2 sites: add the district" in str(unplaced.problems[0])
+
+
+def test_one_district_book_site_written_twice_in_a_file_is_one_record(run, tmp_path, counts):
+    content = (
+        DISTRICT_BOOK
+        + "4,Братская могила,mass grave,Оршанский район,д. Бабиничи,35,54.53,30.45\n"
+        + "4,Братская могила,mass grave,Орша,д. Бабиничи,35,54.53,30.45\n"
+        + "7,Могила,mass grave,,д. Ляды,3,54.6,30.9\n"
+        + "7,Могила,mass grave,Дубровенский район,д. Ляды,3,54.6,30.9\n"
+    )
+    before = counts()
+    report = run("sites", write(tmp_path, "twice.csv", content))
+    assert not report.committed and counts() == before
+    assert [p.row for p in report.problems] == [2, 3, 4, 5]
+    assert all("the same record as row" in p.reason for p in report.problems)
+
+
+def test_a_town_that_begins_two_districts_names_neither(run, tmp_path):
+    """Глуск begins Глусский and Глубокский: its number 5 is not Глубокский's 5."""
+    first = (
+        DISTRICT_BOOK + "5,Братская могила,mass grave,Глубокский район,г. Глубокое,10,55.14,27.68\n"
+    )
+    second = DISTRICT_BOOK + "5,Братская могила,mass grave,Глуск,г. Глуск,12,52.9,28.68\n"
+    run("sites", write(tmp_path, "a.csv", first))
+    report = run("sites", write(tmp_path, "b.csv", second))
+    assert (report.added, report.present) == (1, 0)
+
+
+def test_a_plain_number_without_a_district_that_two_districts_carry_is_refused(
+    run, tmp_path, counts
+):
+    run(
+        "sites",
+        write(
+            tmp_path,
+            "a.csv",
+            DISTRICT_BOOK + "4,Могила А,mass grave,Оршанский район,,1,54.53,30.45\n",
+        ),
+    )
+    run(
+        "sites",
+        write(
+            tmp_path,
+            "b.csv",
+            DISTRICT_BOOK + "4,Могила Б,mass grave,Дубровенский район,,2,54.60,30.95\n",
+        ),
+    )
+    before = counts()
+    report = run(
+        "sites", write(tmp_path, "c.csv", DISTRICT_BOOK + "4,Могила В,mass grave,,,3,54.0,29.0\n")
+    )
+    assert not report.committed and counts() == before
+    assert str(report.problems[0]) == (
+        "row 2: register number '4' is carried by 2 stored sites of other districts "
+        "(Дубровенский район, Оршанский район): give the row's district"
+    )
