@@ -278,27 +278,25 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
             report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
             report.rejected = len(rejected_rows)
             good = [c for c in good if not c.problems]
-        _, differing = present_places(conn, options.kind, good)
+        present, differing = present_places(conn, options.kind, good)
         _note_differing(report, differing)
-        if report.problems and not options.skip_invalid and not options.dry_run:
+        if options.dry_run:
+            # Nothing is written, so the places that may be the same as stored ones,
+            # found among the written, are named by the import itself.
+            report.present = present
+            report.added = len(good) - report.present
+        if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
             _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
             return report
-        # A dry run writes too, in a transaction it rolls back: the places that may be
-        # the same as stored ones are found among the written.
         batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
         added, present = writers.WRITERS[options.kind](conn, good, batch_id, options, progress)
-        report.added, report.present = added, present
+        report.added, report.present, report.batch_id = added, present, batch_id
         if options.kind == "sites":
             save_placements(conn, good, batch_id)
             _note_site_duplicates(conn, batch_id, report)
         elif options.kind == "battles":
             report.duplicate_battle_pairs = possible_duplicate_battles(conn, batch_id)
-        if options.dry_run:
-            conn.rollback()
-            _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
-            return report
-        report.batch_id = batch_id
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
     _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
