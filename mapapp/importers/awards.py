@@ -57,11 +57,14 @@ def is_hero_title(title: str) -> bool:
     False
     """
     folded = _fold(title)
-    if _NOMINATION.search(folded):
-        return False  # "Представлен к званию Герой Советского Союза": a nomination
-    return _fold(HERO_TITLE) in folded
+    at = min((i for t in _HERO_TITLES if (i := folded.find(t)) >= 0), default=-1)
+    # "Представлен к званию Герой Советского Союза": a nomination, said before the title
+    # (after it, "..., представлен к ордену Ленина" is of another award).
+    return at >= 0 and not _NOMINATION.search(folded[:at])
 
 
+# The title in Russian, Belarusian and Kazakh.
+_HERO_TITLES = [_fold(t) for t in (HERO_TITLE, "Герой Савецкага Саюза", "Кеңес Одағының Батыры")]
 # A nomination is not the title: Pamyat Naroda writes "Представлен к: Герой ...".
 _NOMINATION = re.compile(r"представл|наградн\w* лист|к званию|к присвоению|прадстаўл")
 
@@ -92,6 +95,7 @@ def parse_decree_dates(text: str | None) -> list[tuple[int, int | None, int | No
 _NO_AWARDS = {
     "нет", "не награждался", "не награждалась", "не награжден", "не награждён",
     "не награждена", "н/д", "нет данных", "не известно", "неизвестно", "няма",
+    "нет сведений", "нет наград", "наград нет",
 }  # fmt: skip
 
 

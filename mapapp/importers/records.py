@@ -282,8 +282,9 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
             Problem(
                 row,
                 ctx.column("district", checked),
-                f"{f['district']!r} is none of Belarus's 118 districts (a typo?): stored as "
-                "written, and persons are found at the site by its district only as written",
+                f"{f['district']!r} is none of Belarus's 118 districts (a city's district, or "
+                "a typo?): stored as written, and persons are found at the site by its "
+                "district only as written",
             )
         )
     if checked.problems:

@@ -222,6 +222,6 @@ def test_a_district_none_of_belarus_has_is_said(run, tmp_path):
     assert report.committed
     assert [str(w) for w in report.warnings] == [
         "row 2, column 'district': 'Смоленский район' is none of Belarus's 118 districts (a "
-        "typo?): stored as written, and persons are found at the site by its district only "
-        "as written"
+        "city's district, or a typo?): stored as written, and persons are found at the site "
+        "by its district only as written"
     ]

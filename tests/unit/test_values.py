@@ -3,6 +3,7 @@ register numbers as compared."""
 
 import pytest
 
+from mapapp.importers.awards import is_hero_title, parse_awards
 from mapapp.importers.number_keys import register_key
 from mapapp.importers.values import clean
 
@@ -21,3 +22,24 @@ def test_register_numbers_are_compared_as_written_another_way_never_as_another_n
     assert register_key("213-Д-000473") == register_key("213D000473") == "213Д000473"
     assert register_key("12 13") != register_key("1213")  # two numbers, not one
     assert register_key("0012-А") != register_key("12-А")
+
+
+@pytest.mark.parametrize(
+    ("title", "hero"),
+    [
+        ("Герой Советского Союза", True),
+        ("Герой Савецкага Саюза", True),
+        ("Кеңес Одағының Батыры", True),
+        ("Герой Советского Союза, представлен к ордену Ленина", True),
+        ("Представлен к званию Герой Советского Союза", False),
+        ("Наградной лист к присвоению звания Герой Советского Союза", False),
+        ("Герой Социалистического Труда", False),
+    ],
+)
+def test_the_hero_title_in_its_languages_and_never_a_nomination(title, hero):
+    assert is_hero_title(title) is hero
+
+
+@pytest.mark.parametrize("cell", ["нет", "-", "—", "Н/Д", "не награждался", "нет сведений"])
+def test_a_cell_saying_there_are_no_awards_is_none(cell):
+    assert parse_awards(cell) == []
