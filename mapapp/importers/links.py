@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy import Connection, text
 
-from mapapp.importers.number_keys import register_key, same_register_site
+from mapapp.importers.number_keys import register_key, register_match
 from mapapp.importers.search_index import settlement_name
 from mapapp.text.districts import district_key, listed_districts_matching, same_district
 from mapapp.text.normalize import search_key
@@ -72,12 +72,20 @@ class SiteResolver:
             key = register_key(link["register_number"])
             district = district_key(link.get("burial_district")) or None
             # A district book's plain number names a site within its district only.
-            found = [
-                i for i, d in self.by_number.get(key, []) if same_register_site(key, district, d)
+            matches = [
+                (register_match(key, district, d), i) for i, d in self.by_number.get(key, [])
             ]
+            found = [i for match, i in matches if match == "same"]
+            where = f" in {link['burial_district']!r}" if district else ""
             if len(found) == 1:
                 return found[0]
-            where = f" in {link['burial_district']!r}" if district else ""
+            if not found and any(match == "unknown" for match, _ in matches):
+                return (
+                    f"register number {link['register_number']!r} is a district book's number, "
+                    "and the row or the stored site says no district: give the burial "
+                    "district (--set burial_district=NAME for a whole district's list) or "
+                    "the site id"
+                )
             if not found:
                 return f"no burial site with register number {link['register_number']!r}{where}"
             return f"register number {link['register_number']!r}{where} matches " + (

@@ -32,12 +32,21 @@ def is_heritage_code(key: str) -> bool:
 def same_register_site(key: str, district: str | None, other_district: str | None) -> bool:
     """Whether a register number ``key`` (register_key) given with ``district`` (a
     district key) and the same number stored with ``other_district`` name one site: a
-    plain number only within one district, where both say theirs. A town's name reads
-    as its district only where it begins one district's name alone (Орша: Оршанский;
-    not Глуск, which begins Глусский and Глубокский)."""
-    if is_heritage_code(key) or not district or not other_district:
-        return True
-    return _one_district(district) == _one_district(other_district)
+    heritage code always; a plain number within one district, or where neither says its
+    district (one list imported again). Where only one says it, which site the number
+    names is not known (register_match says so). A town's name reads as its district
+    only where it begins one district's name alone (Орша: Оршанский; not Глуск, which
+    begins Глусский and Глубокский)."""
+    return register_match(key, district, other_district) == "same"
+
+
+def register_match(key: str, district: str | None, other_district: str | None) -> str:
+    """ "same", "other", or "unknown" (a plain number, one side without a district)."""
+    if is_heritage_code(key) or (not district and not other_district):
+        return "same"
+    if not district or not other_district:
+        return "unknown"
+    return "same" if _one_district(district) == _one_district(other_district) else "other"
 
 
 def _one_district(key: str) -> str:

@@ -28,7 +28,7 @@ from mapapp.importers.columns import (
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver, save_placements
-from mapapp.importers.number_keys import register_key, same_register_site
+from mapapp.importers.number_keys import register_key, register_match
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places
 from mapapp.importers.readers import read_table
@@ -314,8 +314,14 @@ def _refuse_ambiguous_numbers(conn, good: list[Checked], rejected_rows: dict) ->
         problem = Problem(
             item.row,
             None,
-            f"register number {item.record['register_number']!r} is carried by {len(sites)} "
-            f"stored sites of other districts ({districts}): give the row's district",
+            f"register number {item.record['register_number']!r} is carried by "
+            f"{len(sites)} stored {'site' if len(sites) == 1 else 'sites'} ({districts}), "
+            "and a district book's number names a site within its district only: "
+            + (
+                "give the row's district"
+                if not item.record.get("district_key")
+                else "the stored site says no district; which one it is is for a person to say"
+            ),
         )
         item.problems.append(problem)
         rejected_rows.setdefault(item.row, []).append(problem)
@@ -525,7 +531,8 @@ def _one_ref_per_register_site(checked: list[Checked]) -> None:
             (
                 o
                 for o in seen.get(key, [])
-                if same_register_site(key, district, o.record.get("district_key"))
+                # One row without its district: which is right is for a person to say.
+                if register_match(key, district, o.record.get("district_key")) != "other"
             ),
             None,
         )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
-from mapapp.importers.number_keys import is_heritage_code, register_key, same_register_site
+from mapapp.importers.number_keys import register_key, register_match, same_register_site
 
 _TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
 _COUNTS = ("buried_total", "buried_known", "buried_unknown")
@@ -31,19 +31,25 @@ def find_stored(conn, kind: str, good: list, columns: list[str]) -> dict[int, di
 
 
 def ambiguous_register_numbers(conn, good: list) -> dict[int, list[dict]]:
-    """{row: the stored sites} for each site row whose plain register number, given
-    without a district, several stored sites carry in their districts: which one it
-    names is not known."""
+    """{row: the stored sites} for each site row whose plain register number stored sites
+    carry where it cannot be told which, if any, it names: the row or the stored site
+    says no district, or the row says none and several districts carry the number."""
     by_ref, by_register = _load(conn, "sites", good, [])
     out = {}
     for item in good:
         number = item.record.get("register_number")
-        if not number or item.record.get("district_key") or item.record["ref"] in by_ref:
+        if not number or item.record["ref"] in by_ref:
             continue
         key = register_key(number)
-        candidates = by_register.get(key, [])
-        if not is_heritage_code(key) and len(candidates) > 1:
-            out[item.row] = candidates
+        district = item.record.get("district_key")
+        matches = [
+            (register_match(key, district, row["district_key"]), row)
+            for row in by_register.get(key, [])
+        ]
+        same = [row for match, row in matches if match == "same"]
+        unknown = [row for match, row in matches if match == "unknown"]
+        if len(same) > 1 or (not same and unknown):
+            out[item.row] = same or unknown
     return out
 
 

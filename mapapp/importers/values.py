@@ -241,8 +241,8 @@ def parse_battle_year(text: str) -> int:
     return year
 
 
-_TRUE = {"1", "true", "yes", "y", "да", "д", "так", "+", "x", "✓"}
-_FALSE = {"0", "false", "no", "n", "нет", "н", "не", "-", ""}
+_TRUE = {"1", "true", "yes", "y", "да", "д", "так", "иә", "+", "x", "✓"}
+_FALSE = {"0", "false", "no", "n", "нет", "н", "не", "няма", "жоқ", "-", ""}
 
 
 def parse_flag(text: str | None) -> bool:

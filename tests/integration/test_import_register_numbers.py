@@ -184,7 +184,10 @@ def test_a_district_book_s_number_names_a_site_within_its_district_only(run, tmp
         "persons",
         write(tmp_path, "q.csv", "Фамилия,Имя,Учётный номер захоронения\nБезрайонов,Иван,4\n"),
     )
-    assert "register number '4' matches 2 sites: add the district" in str(unplaced.problems[0])
+    assert (
+        "register number '4' is a district book's number, and the row or the stored site "
+        "says no district: give the burial district" in str(unplaced.problems[0])
+    )
 
 
 def test_one_district_book_site_written_twice_in_a_file_is_one_record(run, tmp_path, counts):
@@ -238,6 +241,61 @@ def test_a_plain_number_without_a_district_that_two_districts_carry_is_refused(
     )
     assert not report.committed and counts() == before
     assert str(report.problems[0]) == (
-        "row 2: register number '4' is carried by 2 stored sites of other districts "
-        "(Дубровенский район, Оршанский район): give the row's district"
+        "row 2: register number '4' is carried by 2 stored sites (Дубровенский район, "
+        "Оршанский район), and a district book's number names a site within its district "
+        "only: give the row's district"
     )
+
+
+def test_a_plain_number_with_a_district_on_one_side_only_is_never_taken_as_one_site(
+    run, tmp_path, counts
+):
+    """Which grave 45 a row without a district means, of Орша's and every other district's
+    book, is not known; nor which district a stored 77 without one is of."""
+    run(
+        "sites",
+        write(
+            tmp_path,
+            "a.csv",
+            DISTRICT_BOOK + "45,Могила,mass grave,Оршанский район,д. Заболотье,5,54.40,30.50\n",
+        ),
+    )
+    run(
+        "sites",
+        write(
+            tmp_path, "b.csv", DISTRICT_BOOK + "77,Могила,mass grave,,г. Орша,7,54.5151,30.4051\n"
+        ),
+    )
+    before = counts()
+    no_district = run(
+        "sites",
+        write(
+            tmp_path,
+            "c.csv",
+            DISTRICT_BOOK + "45,Могила,mass grave,,д. Шапечицы,9,53.2001,28.1001\n",
+        ),
+    )
+    stored_without = run(
+        "sites",
+        write(
+            tmp_path,
+            "d.csv",
+            DISTRICT_BOOK + "77,Могила,mass grave,Дубровенский район,д. Ляды,22,54.62,30.91\n",
+        ),
+    )
+    assert not no_district.committed and not stored_without.committed and counts() == before
+    assert "give the row's district" in str(no_district.problems[0])
+    assert "the stored site says no district" in str(stored_without.problems[0])
+    again = run(
+        "sites",
+        write(
+            tmp_path, "b.csv", DISTRICT_BOOK + "77,Могила,mass grave,,г. Орша,7,54.5151,30.4051\n"
+        ),
+    )
+    assert (again.added, again.present) == (0, 1)  # the same list again, no district either
+    persons = (
+        "Фамилия,Имя,Учётный номер захоронения,Район захоронения\n"
+        "Ляхов,Иван,77,Дубровенский район\n"
+    )
+    linked = run("persons", write(tmp_path, "p.csv", persons))
+    assert "the row or the stored site says no district" in str(linked.problems[0])
