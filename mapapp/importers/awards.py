@@ -59,12 +59,25 @@ def is_hero_title(title: str) -> bool:
     folded = _fold(title)
     at = min((i for t in _HERO_TITLES if (i := folded.find(t)) >= 0), default=-1)
     # "Представлен к званию Герой Советского Союза": a nomination, said before the title
-    # (after it, "..., представлен к ордену Ленина" is of another award).
-    return at >= 0 and not _NOMINATION.search(folded[:at])
+    # (after it, "..., представлен к ордену Ленина" is of another award); after it, "(не
+    # присвоено)", "- отказано", "(представлен)" say the title was not given.
+    return at >= 0 and not _NOMINATION.search(folded[:at]) and not _NOT_GIVEN.search(folded[at:])
 
 
 # The title in Russian, Belarusian and Kazakh.
-_HERO_TITLES = [_fold(t) for t in (HERO_TITLE, "Герой Савецкага Саюза", "Кеңес Одағының Батыры")]
+_HERO_TITLES = [
+    _fold(t)
+    for t in (
+        HERO_TITLE,
+        # "Звание Героя ... присвоено"; not the Gold Star medal "... Героя Советского
+        # Союза", listed beside the title it comes with.
+        "Звание Героя Советского Союза",
+        "Герой Савецкага Саюза",
+        "Званне Героя Савецкага Саюза",
+        "Кеңес Одағының Батыры",
+    )
+]
+_NOT_GIVEN = re.compile(r"не присвоен|не прысвоен|отказ|адмоў|не утвержд|\(\s*представлен")
 # A nomination is not the title: Pamyat Naroda writes "Представлен к: Герой ...".
 _NOMINATION = re.compile(r"представл|наградн\w* лист|к званию|к присвоению|прадстаўл")
 
@@ -77,7 +90,16 @@ def split_list(text: str | None) -> list[str]:
     """
     if not text:
         return []
-    return [item.strip() for item in text.split(";") if item.strip()]
+    items, depth, item = [], 0, []
+    for char in text:  # not inside brackets: "(представлен; не присвоено)" is one item
+        depth += (char in "([«") - (char in ")]»")
+        if char == ";" and depth <= 0:
+            items.append("".join(item))
+            item = []
+        else:
+            item.append(char)
+    items.append("".join(item))
+    return [i.strip() for i in items if i.strip()]
 
 
 def parse_decree_dates(text: str | None) -> list[tuple[int, int | None, int | None]]:

@@ -34,6 +34,11 @@ def test_register_numbers_are_compared_as_written_another_way_never_as_another_n
         ("Представлен к званию Герой Советского Союза", False),
         ("Наградной лист к присвоению звания Герой Советского Союза", False),
         ("Герой Социалистического Труда", False),
+        ("Звание Героя Советского Союза присвоено посмертно", True),
+        ("Медаль «Золотая Звезда» Героя Советского Союза", False),  # beside the title
+        ("Герой Советского Союза (представлен, не присвоено)", False),
+        ("Герой Советского Союза - отказано", False),
+        ("Представлялся к званию Героя Советского Союза", False),
     ],
 )
 def test_the_hero_title_in_its_languages_and_never_a_nomination(title, hero):
@@ -43,3 +48,12 @@ def test_the_hero_title_in_its_languages_and_never_a_nomination(title, hero):
 @pytest.mark.parametrize("cell", ["нет", "-", "—", "Н/Д", "не награждался", "нет сведений"])
 def test_a_cell_saying_there_are_no_awards_is_none(cell):
     assert parse_awards(cell) == []
+
+
+def test_a_list_is_not_split_inside_brackets():
+    cell = "Герой Советского Союза (представлен; не присвоено); Орден Ленина"
+    assert [a["title"] for a in parse_awards(cell)] == [
+        "Герой Советского Союза (представлен; не присвоено)",
+        "Орден Ленина",
+    ]
+    assert not any(a["is_hero_title"] for a in parse_awards(cell))
