@@ -26,6 +26,7 @@ from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
 from mapapp.importers.search_index import person_keys, settlement_name
 from mapapp.text.dates import parse_death_date, parse_partial_date
 from mapapp.text.districts import district_key, unlisted_district
+from mapapp.text.normalize import search_key
 
 
 @dataclass
@@ -425,7 +426,12 @@ def _site_refs(f: dict, kind: str, point, counts: tuple) -> tuple[str, str | Non
     if point:
         return "site:" + digest(kind, f["name"], *point), None
     older = "site:" + digest(kind, f["name"], f.get("settlement"), f.get("district"))
-    place = (settlement_name(f.get("settlement")), district_key(f.get("district")) or None)
+    # The settlement as the search reads it: Дубровно, ДУБРОВНО, Дуброўна, г. Дубровно.
+    settlement = settlement_name(f.get("settlement"))
+    place = (
+        search_key(settlement) if settlement else None,
+        district_key(f.get("district")) or None,
+    )
     return "site:" + digest(kind, f["name"], *place, *counts), older
 
 
