@@ -29,6 +29,17 @@ def stored_totals(engine) -> list[int]:
         )
 
 
+def stored_under_the_older_key(run, tmp_path, engine, total: int = 120) -> None:
+    """The first grave, as an import before this key stored it."""
+    first = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
+    older = "site:" + digest("mass_grave", "Братская могила", "Дубровно", "Дубровенский район")
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE burial_sites SET ref = :r, buried_total = :t WHERE import_batch_id = :b"),
+            {"r": older, "t": total, "b": first.batch_id},
+        )
+
+
 def test_two_graves_of_one_name_in_one_village_are_two_sites(run, tmp_path, engine, counts):
     report = run("sites", write(tmp_path, "two.csv", HEADER + FIRST + SECOND))
     assert report.committed and report.added == 2, report.problems
@@ -58,26 +69,14 @@ def test_a_note_corrected_or_the_settlement_s_type_written_is_the_same_site(run,
 
 def test_only_the_row_whose_counts_agree_is_the_site_under_the_older_key(run, tmp_path, engine):
     """Before, the second grave could never be stored: both rows had one key."""
-    first = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
-    older = "site:" + digest("mass_grave", "Братская могила", "Дубровно", "Дубровенский район")
-    with engine.begin() as conn:
-        conn.execute(
-            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
-            {"r": older, "b": first.batch_id},
-        )
+    stored_under_the_older_key(run, tmp_path, engine)
     both = run("sites", write(tmp_path, "both.csv", HEADER + FIRST + SECOND))
     assert (both.added, both.present, both.present_differing) == (1, 1, 0)
     assert stored_totals(engine) == [33, 120]
 
 
 def test_a_site_stored_under_the_older_key_is_present(run, tmp_path, engine, counts):
-    first = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
-    older = "site:" + digest("mass_grave", "Братская могила", "Дубровно", "Дубровенский район")
-    with engine.begin() as conn:
-        conn.execute(
-            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
-            {"r": older, "b": first.batch_id},
-        )
+    stored_under_the_older_key(run, tmp_path, engine)
     before = counts()
     again = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
     assert (again.added, again.present, again.present_differing) == (0, 1, 0)
@@ -87,13 +86,8 @@ def test_a_site_stored_under_the_older_key_is_present(run, tmp_path, engine, cou
 def test_a_site_under_the_older_key_with_counts_corrected_since_is_still_present(
     run, tmp_path, engine, counts
 ):
-    first = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
-    older = "site:" + digest("mass_grave", "Братская могила", "Дубровно", "Дубровенский район")
-    with engine.begin() as conn:  # stored before, and its count corrected on its page since
-        conn.execute(
-            text("UPDATE burial_sites SET ref = :r, buried_total = 121 WHERE import_batch_id = :b"),
-            {"r": older, "b": first.batch_id},
-        )
+    # Stored before, and its count corrected on its page since.
+    stored_under_the_older_key(run, tmp_path, engine, total=121)
     before = counts()
     again = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
     assert (again.added, again.present, again.present_differing) == (0, 1, 1)
