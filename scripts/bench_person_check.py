@@ -46,7 +46,7 @@ def main() -> None:
         for chunk in chunks:
             started = time.process_time()
             checked = [check_person(ctx, row, raw) for row, raw in chunk]
-            _resolve_links(resolver, checked)
+            _resolve_links(ctx, resolver, checked)
             by_row = [writers._stage_row(c) for c in checked if not c.problems]
             rows_timed.append(time.process_time() - started)
             started = time.process_time()
