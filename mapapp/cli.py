@@ -4,6 +4,7 @@ environment."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -373,8 +374,6 @@ def _inspect(options) -> None:
 def _columns_shown(columns: list[str], most: int = 60) -> str:
     """Columns by name, a run of columns named by their position as one ("column 7 …
     column 3006, 3,000 without a name"), at most ``most`` of them."""
-    import re
-
     shown: list[str] = []
     run: list[str] = []
 

@@ -11,7 +11,7 @@ import re
 
 from sqlalchemy import Connection, text
 
-from mapapp.importers.number_keys import register_key, register_match
+from mapapp.importers.number_keys import register_candidates, register_key
 from mapapp.importers.search_index import settlement_name
 from mapapp.text.districts import district_key, listed_districts_matching, same_district
 from mapapp.text.normalize import search_key
@@ -72,14 +72,11 @@ class SiteResolver:
             key = register_key(link["register_number"])
             district = district_key(link.get("burial_district")) or None
             # A district book's plain number names a site within its district only.
-            matches = [
-                (register_match(key, district, d), i) for i, d in self.by_number.get(key, [])
-            ]
-            found = [i for match, i in matches if match == "same"]
+            found, unknown = register_candidates(key, district, self.by_number.get(key, []))
             where = f" in {link['burial_district']!r}" if district else ""
             if len(found) == 1:
                 return found[0]
-            if not found and any(match == "unknown" for match, _ in matches):
+            if not found and unknown:
                 return (
                     f"register number {link['register_number']!r} is a district book's number, "
                     "and the row or the stored site says no district: give the burial "

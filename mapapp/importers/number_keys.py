@@ -29,24 +29,29 @@ def is_heritage_code(key: str) -> bool:
     return _HERITAGE_CODE.fullmatch(key) is not None
 
 
-def same_register_site(key: str, district: str | None, other_district: str | None) -> bool:
-    """Whether a register number ``key`` (register_key) given with ``district`` (a
-    district key) and the same number stored with ``other_district`` name one site: a
-    heritage code always; a plain number within one district, or where neither says its
-    district (one list imported again). Where only one says it, which site the number
-    names is not known (register_match says so). A town's name reads as its district
-    only where it begins one district's name alone (Орша: Оршанский; not Глуск, which
-    begins Глусский and Глубокский)."""
-    return register_match(key, district, other_district) == "same"
-
-
 def register_match(key: str, district: str | None, other_district: str | None) -> str:
-    """ "same", "other", or "unknown" (a plain number, one side without a district)."""
+    """Whether a register number ``key`` (register_key) given with ``district`` (a
+    district key) and the same number stored with ``other_district`` name one site:
+    "same" for a heritage code, and for a plain number within one district or where
+    neither says its district (one list imported again); "unknown" where only one says
+    it; else "other". A town's name reads as its district only where it begins one
+    district's name alone (Орша: Оршанский; not Глуск, which begins Глусский and
+    Глубокский)."""
     if is_heritage_code(key) or (not district and not other_district):
         return "same"
     if not district or not other_district:
         return "unknown"
     return "same" if _one_district(district) == _one_district(other_district) else "other"
+
+
+def register_candidates(key: str, district: str | None, stored: list) -> tuple[list, list]:
+    """Of ``stored`` (pairs of a place and its district key) carrying the register number
+    ``key``: the places the number given with ``district`` names, and those it may name
+    (a plain number, one side without a district)."""
+    matches = [(register_match(key, district, other), place) for place, other in stored]
+    same = [place for match, place in matches if match == "same"]
+    unknown = [place for match, place in matches if match == "unknown"]
+    return same, unknown
 
 
 def _one_district(key: str) -> str:

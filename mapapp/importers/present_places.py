@@ -5,7 +5,7 @@ compared with their rows, since an import never changes a stored record."""
 from __future__ import annotations
 
 from mapapp.importers.number_keys import register_key
-from mapapp.importers.stored_places import find_stored
+from mapapp.importers.stored_places import StoredPlaces
 from mapapp.importers.writers import BATTLE_COLUMNS, SITE_COLUMNS, Differing
 
 # What a row says of its place (the ref is how it was found; a key is derived).
@@ -15,11 +15,15 @@ _COMPARED = {
 }
 
 
-def present_places(conn, kind: str, good: list, limit: int = 200) -> tuple[int, Differing]:
-    """How many of the good rows are stored already, and which of those say something
-    else of their place than is stored."""
+def read_stored(conn, kind: str, good: list) -> StoredPlaces:
+    """The stored places the good rows may name, with what is compared of them."""
+    return StoredPlaces(conn, kind, good, _COMPARED[kind])
+
+
+def present_places(kind: str, good: list, stored: dict[int, dict], limit: int = 200) -> Differing:
+    """Which of the good rows stored already (``stored``: StoredPlaces.found) say
+    something else of their place than is stored."""
     compared = _COMPARED[kind]
-    stored = find_stored(conn, kind, good, compared)
     differing, tally = [], {}
     for item in good:
         row = stored.get(item.row)
@@ -29,7 +33,7 @@ def present_places(conn, kind: str, good: list, limit: int = 200) -> tuple[int, 
             differing.append(item.row)
             for name in fields:
                 tally[name] = tally.get(name, 0) + 1
-    return len(stored), Differing(count=len(differing), rows=differing[:limit], fields=tally)
+    return Differing(count=len(differing), rows=differing[:limit], fields=tally)
 
 
 def _differing_fields(record: dict, row, compared: list[str]) -> list[str]:

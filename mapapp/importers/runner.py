@@ -30,13 +30,12 @@ from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver, save_placements
 from mapapp.importers.number_keys import register_key, register_match
 from mapapp.importers.person_columns import check_person_chunk
-from mapapp.importers.present_places import present_places
+from mapapp.importers.present_places import present_places, read_stored
 from mapapp.importers.readers import read_table
 from mapapp.importers.records import CHECKERS, COUNT_PARSERS, DATE_PARSERS, Checked, RowContext
 from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_border
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
-from mapapp.importers.stored_places import ambiguous_register_numbers
 from mapapp.queries.site_duplicates import possible_duplicate_sites
 
 
@@ -274,24 +273,27 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
         good = [c for c in checked if c.record is not None and not c.problems]
-        if options.kind == "sites" and _refuse_ambiguous_numbers(conn, good, rejected_rows):
+        stored = read_stored(conn, options.kind, good)
+        if options.kind == "sites" and _refuse_ambiguous_numbers(stored, good, rejected_rows):
             report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
             report.rejected = len(rejected_rows)
             good = [c for c in good if not c.problems]
-        present, differing = present_places(conn, options.kind, good)
-        _note_differing(report, differing)
+        present_rows = stored.found(good)
+        _note_differing(report, present_places(options.kind, good, present_rows))
         if options.dry_run:
             # Nothing is written, so the places that may be the same as stored ones,
             # found among the written, are named by the import itself.
-            report.present = present
+            report.present = len(present_rows)
             report.added = len(good) - report.present
         if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
             _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
             return report
         batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
-        added, present = writers.WRITERS[options.kind](conn, good, batch_id, options, progress)
-        report.added, report.present, report.batch_id = added, present, batch_id
+        # A place stored already (by its ref, register number or older key) is not added.
+        new = [item for item in good if item.row not in present_rows]
+        added = writers.WRITERS[options.kind](conn, new, batch_id, options, progress)
+        report.added, report.present, report.batch_id = added, len(good) - added, batch_id
         if options.kind == "sites":
             save_placements(conn, good, batch_id)
             _note_site_duplicates(conn, batch_id, report)
@@ -303,10 +305,10 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
     return report
 
 
-def _refuse_ambiguous_numbers(conn, good: list[Checked], rejected_rows: dict) -> bool:
-    """A plain register number without a district that stored sites of several districts
-    carry: which one the row names is for a person to say."""
-    found = ambiguous_register_numbers(conn, good)
+def _refuse_ambiguous_numbers(stored, good: list[Checked], rejected_rows: dict) -> bool:
+    """A plain register number that stored sites carry where it cannot be told which the
+    row names (stored_places.StoredPlaces.ambiguous): for a person to say."""
+    found = stored.ambiguous(good)
     for item in good:
         if (sites := found.get(item.row)) is None:
             continue

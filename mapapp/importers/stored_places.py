@@ -5,90 +5,88 @@ under before such sites were known by their counts too, where its counts agree."
 
 from __future__ import annotations
 
+from collections import Counter
+
 from sqlalchemy import text
 
-from mapapp.importers.number_keys import register_key, register_match, same_register_site
+from mapapp.importers.number_keys import register_candidates, register_key
 
 _TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
 _COUNTS = ("buried_total", "buried_known", "buried_unknown")
 _SITE_IDENTITY = ["register_number", "district", "district_key", *_COUNTS]
 
 
-def find_stored(conn, kind: str, good: list, columns: list[str]) -> dict[int, dict]:
-    """{row: the stored place (``columns``, lat and lon, with its identity)} for each of
-    ``good`` stored already."""
-    by_ref, by_register = _load(conn, kind, good, columns)
-    older_rows: dict[str, int] = {}
-    for item in good:
-        if older := item.record.get("older_ref"):
-            older_rows[older] = older_rows.get(older, 0) + 1
-    found = {}
-    for item in good:
-        row = _stored_one(item.record, by_ref, by_register, older_rows)
-        if row is not None:
-            found[item.row] = row
-    return found
+class StoredPlaces:
+    """The stored places a file's rows may name, read once per import: by ref (and older
+    ref), and for sites every site with a register number."""
 
+    def __init__(self, conn, kind: str, good: list, columns: list[str]):
+        sites = kind == "sites"
+        wanted = list(dict.fromkeys([*columns, *(_SITE_IDENTITY if sites else [])]))
+        selected = ", ".join(c for c in wanted if c not in ("lat", "lon"))
+        refs = [r for c in good for r in (c.record["ref"], c.record.get("older_ref")) if r]
+        stored = conn.execute(
+            text(
+                f"SELECT ref, {selected}, ST_Y(geom) AS lat, ST_X(geom) AS lon "
+                f"FROM {_TABLES[kind]} WHERE ref = ANY(:refs)"
+                + (" OR register_number IS NOT NULL" if sites else "")
+            ),
+            {"refs": refs},
+        ).mappings()
+        self.by_ref: dict[str, dict] = {}
+        # Register key -> (stored place, its district key).
+        self.by_register: dict[str, list[tuple[dict, str | None]]] = {}
+        for row in stored:
+            row = dict(row)
+            self.by_ref[row["ref"]] = row
+            if sites and row["register_number"]:
+                key = register_key(row["register_number"])
+                self.by_register.setdefault(key, []).append((row, row["district_key"]))
 
-def ambiguous_register_numbers(conn, good: list) -> dict[int, list[dict]]:
-    """{row: the stored sites} for each site row whose plain register number stored sites
-    carry where it cannot be told which, if any, it names: the row or the stored site
-    says no district, or the row says none and several districts carry the number."""
-    by_ref, by_register = _load(conn, "sites", good, [])
-    out = {}
-    for item in good:
-        number = item.record.get("register_number")
-        if not number or item.record["ref"] in by_ref:
-            continue
-        key = register_key(number)
-        district = item.record.get("district_key")
-        matches = [
-            (register_match(key, district, row["district_key"]), row)
-            for row in by_register.get(key, [])
-        ]
-        same = [row for match, row in matches if match == "same"]
-        unknown = [row for match, row in matches if match == "unknown"]
-        if len(same) > 1 or (not same and unknown):
-            out[item.row] = same or unknown
-    return out
+    def found(self, good: list) -> dict[int, dict]:
+        """{row: the stored place (its columns, lat and lon, with its identity)} for each
+        of ``good`` stored already."""
+        older_rows = Counter(i.record["older_ref"] for i in good if i.record.get("older_ref"))
+        found = {}
+        for item in good:
+            row = self._stored_one(item.record, older_rows)
+            if row is not None:
+                found[item.row] = row
+        return found
 
+    def ambiguous(self, good: list) -> dict[int, list[dict]]:
+        """{row: the stored sites} for each site row whose plain register number stored
+        sites carry where it cannot be told which, if any, it names: the row or the
+        stored site says no district, or the row says none and several districts carry
+        the number."""
+        out = {}
+        for item in good:
+            number = item.record.get("register_number")
+            if not number or item.record["ref"] in self.by_ref:
+                continue
+            key = register_key(number)
+            same, unknown = register_candidates(
+                key, item.record.get("district_key"), self.by_register.get(key, [])
+            )
+            if len(same) > 1 or (not same and unknown):
+                out[item.row] = same or unknown
+        return out
 
-def _load(conn, kind: str, good: list, columns: list[str]):
-    sites = kind == "sites"
-    wanted = list(dict.fromkeys([*columns, *(_SITE_IDENTITY if sites else [])]))
-    selected = ", ".join(c for c in wanted if c not in ("lat", "lon"))
-    stored = conn.execute(
-        text(
-            f"SELECT ref, {selected}, ST_Y(geom) AS lat, ST_X(geom) AS lon "
-            f"FROM {_TABLES[kind]} WHERE ref = ANY(:refs)"
-            + (" OR register_number IS NOT NULL" if sites else "")
-        ),
-        {"refs": [r for c in good for r in (c.record["ref"], c.record.get("older_ref")) if r]},
-    ).mappings()
-    by_ref: dict[str, dict] = {}
-    by_register: dict[str, list[dict]] = {}
-    for row in stored:
-        row = dict(row)
-        by_ref[row["ref"]] = row
-        if sites and row["register_number"]:
-            by_register.setdefault(register_key(row["register_number"]), []).append(row)
-    return by_ref, by_register
-
-
-def _stored_one(record: dict, by_ref: dict, by_register: dict, older_rows: dict) -> dict | None:
-    if (row := by_ref.get(record["ref"])) is not None:
-        return row
-    # The older key named one site whatever its counts: it is this row's when no other
-    # row of the file carries it too, else the one whose counts agree (two graves of one
-    # name in one village, which that key could not tell apart).
-    older = by_ref.get(record.get("older_ref"))
-    if older is not None and (
-        older_rows.get(record["older_ref"]) == 1 or all(record.get(c) == older[c] for c in _COUNTS)
-    ):
-        return older
-    if number := record.get("register_number"):
-        key = register_key(number)
-        for row in by_register.get(key, []):
-            if same_register_site(key, record.get("district_key"), row["district_key"]):
-                return row
-    return None
+    def _stored_one(self, record: dict, older_rows: Counter) -> dict | None:
+        if (row := self.by_ref.get(record["ref"])) is not None:
+            return row
+        # The older key named one site whatever its counts: it is this row's when no
+        # other row of the file carries it too, else the one whose counts agree (two
+        # graves of one name in one village, which that key could not tell apart).
+        older = self.by_ref.get(record.get("older_ref"))
+        if older is not None and (
+            older_rows[record["older_ref"]] == 1 or all(record.get(c) == older[c] for c in _COUNTS)
+        ):
+            return older
+        if number := record.get("register_number"):
+            key = register_key(number)
+            same, _ = register_candidates(
+                key, record.get("district_key"), self.by_register.get(key, [])
+            )
+            return same[0] if same else None
+        return None

@@ -27,7 +27,6 @@ from mapapp.importers.person_duplicates import (  # noqa: F401 (the runner calls
 from mapapp.importers.refs import bounded_ref, bounded_ref_sql
 from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
 from mapapp.importers.sources import link_source
-from mapapp.importers.stored_places import find_stored
 
 
 def create_batch(conn: Connection, options, sha256: str, columns: dict[str, str]) -> int:
@@ -138,15 +137,12 @@ SITE_COLUMNS = (
 ).split()
 
 
-def write_sites(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    # A site stored already, by its ref, register number or older key, is not added again.
-    stored = find_stored(conn, "sites", good, [])
-    new = [i for i in good if i.row not in stored]
-    added = _write_places(
+def write_sites(conn: Connection, new, batch_id: int, options, progress) -> int:
+    """Add ``new``: the rows whose site is not stored (StoredPlaces.found)."""
+    return _write_places(
         conn, "burial_sites", SITE_COLUMNS, new, batch_id, progress,
         "site", _site_names, "site_sources", options.path.name,
     )  # fmt: skip
-    return added, len(good) - added
 
 
 def _site_names(r: dict) -> dict:
@@ -165,13 +161,13 @@ BATTLE_COLUMNS = (
 ).split()
 
 
-def write_battles(conn: Connection, good, batch_id: int, options, progress) -> tuple[int, int]:
-    added = _write_places(
-        conn, "battle_locations", BATTLE_COLUMNS, good, batch_id, progress,
+def write_battles(conn: Connection, new, batch_id: int, options, progress) -> int:
+    """Add ``new``: the rows whose battle location is not stored."""
+    return _write_places(
+        conn, "battle_locations", BATTLE_COLUMNS, new, batch_id, progress,
         "battle", lambda r: {"recorded": r["name"], "en": r.get("name_en")}, "battle_sources",
         options.path.name,
     )  # fmt: skip
-    return added, len(good) - added
 
 
 PERSON_STAGE = [
