@@ -71,9 +71,6 @@ class Table:
     sheet: str | None = None  # the workbook's sheet read
     other_sheets: list[str] = field(default_factory=list)  # its other visible sheets
     sheet_word: str = "sheet"  # a GeoPackage's are layers
-    # A sheet (layer) other than the workbook's first: its record ids are its own list's,
-    # not those of the first sheet.
-    not_first_sheet: bool = False
     # Columns without a name in the header, called by their position ("column 7").
     unnamed: set[str] = field(default_factory=set)
     hidden_rows: list[int] = field(default_factory=list)  # of a sheet, read as the others
@@ -417,10 +414,6 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
     table.hidden_rows = [row for row in layout.hidden_rows if row >= 2]
     table.unnamed = _unnamed(header, columns)
-    # By position, not by the sheet the workbook opens on, which changes whenever it is
-    # saved on another tab: each sheet's source stays the same.
-    visible = _visible_sheets(book)
-    table.not_first_sheet = not visible or sheet is not visible[0]
     table.rows = refuse_header_rows(
         _xlsx_rows(rows, columns, book, table.problems), columns, table, path.name
     )
@@ -716,11 +709,9 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
         sheet=layers[0] if len(layers) > 1 or layer else None,
         other_sheets=layers[1:],
         sheet_word="layer",
-        not_first_sheet=bool(layer) and layers[0] != ([*_layers(path, target, None), layer])[0],
     )
     if others:  # one Shapefile of several: each is a list of its own
         table.sheet, table.other_sheets, table.sheet_word = chosen, others, "Shapefile"
-        table.not_first_sheet = True
     written = _geojson_properties(path, len(frame))
     table.rows = _geo_rows(frame, columns, table, written)
     return table

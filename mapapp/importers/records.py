@@ -628,6 +628,11 @@ def _source_key(record_source: str) -> str:
     return digest(record_source)[:16]
 
 
+def record_ref_prefix(record_source: str) -> str:
+    """How the keys of a source's records begin (record_refs)."""
+    return f"record:{_source_key(record_source)}:"
+
+
 PERSON_SOURCE_PARTS = tuple(p for p in SOURCE_PARTS if p != "record_id")
 
 
@@ -653,7 +658,7 @@ def record_refs(source_key: str, record_id: str) -> tuple[str, str | None]:
     leading zeros: a list's 004 is the 4 of its spreadsheet (a cell formatted 000 shows
     zeros its number does not hold). The key as written is returned as the older one when
     it differs: records stored under it are recognised (writers.adopt_older_refs)."""
-    key = f"record:{source_key}:"
+    key = f"record:{source_key}:"  # record_ref_prefix
     keyed = digits_key(record_id)
     return key + keyed, (key + record_id if keyed != record_id else None)
 

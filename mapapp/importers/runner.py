@@ -32,7 +32,14 @@ from mapapp.importers.number_keys import register_key, register_match
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places, read_stored
 from mapapp.importers.readers import read_table
-from mapapp.importers.records import CHECKERS, COUNT_PARSERS, DATE_PARSERS, Checked, RowContext
+from mapapp.importers.records import (
+    CHECKERS,
+    COUNT_PARSERS,
+    DATE_PARSERS,
+    Checked,
+    RowContext,
+    record_ref_prefix,
+)
 from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_border
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
@@ -391,7 +398,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         writers.analyze_stage(conn)
         if refs.may_repeat():
             staged -= _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options)
-        writers.adopt_older_refs(conn)
+        writers.adopt_older_refs(conn, _sheet_prefixes(options, table, ctx))
         report.rows_read = staged + len(rejected_rows)
         if report.rows_read == 0:
             raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")
@@ -606,11 +613,29 @@ def _check_rejects_path(options: ImportOptions) -> None:
 
 def _file_source(options: ImportOptions, table) -> str:
     """Whose record ids a file carries when --source does not say: the file's, and for a
-    sheet (layer) other than its first, that sheet's: two lists of one workbook number
-    their records each from 1."""
-    if table.not_first_sheet:
+    workbook's sheet (a GeoPackage's layer, one Shapefile of a zip) that sheet's, by name:
+    two lists of one workbook number their records each from 1, and a sheet keeps its name
+    when the tabs are moved."""
+    if table.sheet is not None:
         return f"{options.path.name} ({table.sheet_word} {table.sheet})"
     return options.path.name
+
+
+def _older_file_source(options: ImportOptions, table) -> str | None:
+    """The source a sheet's records were stored under before each sheet was named: the
+    file's name alone (writers.adopt_sheet_records tells them apart by surname)."""
+    if options.source or table.sheet is None:
+        return None
+    return options.path.name
+
+
+def _sheet_prefixes(options: ImportOptions, table, ctx: RowContext) -> tuple[str, str] | None:
+    """The record key prefixes of this sheet's source and of the source its records were
+    stored under before (writers.adopt_older_refs), when they differ."""
+    older = _older_file_source(options, table)
+    if older is None or older == ctx.record_source:
+        return None
+    return record_ref_prefix(ctx.record_source), record_ref_prefix(older)
 
 
 def _rejects_source(table) -> str | None:

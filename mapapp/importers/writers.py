@@ -358,18 +358,44 @@ def analyze_stage(conn: Connection) -> None:
     conn.execute(text("ANALYZE stage_persons (ref, site_id, src_ref, unit_ref, search_key)"))
 
 
-def adopt_older_refs(conn: Connection) -> int:
-    """Rows without a record id whose record is stored under its older key (one that
-    counted the empty cells too: records.row_refs) take that key, so they are found
-    present instead of added again. Returns how many rows took it."""
+def adopt_older_refs(conn: Connection, sheet_prefixes: tuple[str, str] | None = None) -> int:
+    """Staged rows whose record is stored under an older key take that key, so they are
+    found present instead of added again. Returns how many rows took one. The older keys:
+    - a row without a record id: its key that counted the empty cells too
+      (records.row_refs), or a record id as written (records.record_refs);
+    - with ``sheet_prefixes`` (this source's record key prefix, the older source's), a
+      workbook sheet's record stored under the file's name alone, before each sheet was
+      a source of its own. Which sheet a record came from was not kept, and two sheets
+      number their records each from 1: the stored record is this row's only when it
+      bears the row's surname (as search reads it); else the row is another sheet's
+      record and is added."""
+    by_sheet = ""
+    params = {}
+    if sheet_prefixes is not None:
+        params = {"prefix": sheet_prefixes[0], "older": sheet_prefixes[1]}
+        by_sheet = """
+            UNION ALL
+            SELECT s.ref, p.ref, 2 FROM stage_persons s
+            JOIN persons p ON p.ref IN (
+                :older || substr(s.ref, length(:prefix) + 1), :older || s.record_id)
+            WHERE s.record_id IS NOT NULL AND starts_with(s.ref, :prefix)
+            AND p.surname_key IS NOT DISTINCT FROM s.surname_key
+        """
     conn.execute(
         text(
-            "CREATE TEMP TABLE stage_older_refs ON COMMIT DROP AS "
-            "SELECT DISTINCT s.ref, s.older_ref FROM stage_persons s "
-            "WHERE s.older_ref IS NOT NULL "
-            "AND EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.older_ref) "
-            "AND NOT EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.ref)"
-        )
+            f"""
+            CREATE TEMP TABLE stage_older_refs ON COMMIT DROP AS
+            SELECT DISTINCT ON (ref) ref, older_ref FROM (
+                SELECT s.ref, s.older_ref, 1 AS rank FROM stage_persons s
+                WHERE s.older_ref IS NOT NULL
+                AND EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.older_ref)
+                {by_sheet}
+            ) found
+            WHERE NOT EXISTS (SELECT 1 FROM persons p WHERE p.ref = found.ref)
+            ORDER BY ref, rank, older_ref
+            """
+        ),
+        params,
     )
     moved = {
         table: conn.execute(
@@ -445,8 +471,10 @@ def ids_stored_elsewhere(conn: Connection) -> IdsElsewhere:
         text(
             f"""
             WITH sample AS (
-                SELECT surname, given_name, record_id, record_source FROM stage_persons
-                WHERE record_id IS NOT NULL LIMIT :sample  -- any rows tell: no sort
+                SELECT surname, given_name, record_id, record_source FROM stage_persons s
+                WHERE record_id IS NOT NULL  -- a record found present is no other's
+                AND NOT EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.ref)
+                LIMIT :sample  -- any rows tell: no sort
             )
             SELECT (SELECT count(*) FROM sample),
                    (SELECT count(*) FROM sample s WHERE EXISTS (

@@ -1,6 +1,7 @@
 """Two lists in one workbook, each numbering its records from 1: the second sheet's
-records are its own, not the first sheet's under another surname. A sheet other than the
-one the workbook opens on is a source of its own (the file's name and the sheet's)."""
+records are its own, not the first sheet's under another surname. Each sheet of a
+workbook is a source of its own (the file's name and the sheet's), whichever tab is first
+or open."""
 
 from __future__ import annotations
 
@@ -46,8 +47,8 @@ def test_each_sheet_of_a_workbook_is_its_own_list(run, tmp_path, engine):
     assert [tuple(r) for r in stored] == [
         ("Вторая", "lists.xlsx (sheet Оршанский)", "2"),
         ("Второв", "lists.xlsx (sheet Оршанский)", "1"),
-        ("Листов", "lists.xlsx", "1"),
-        ("Листова", "lists.xlsx", "2"),
+        ("Листов", "lists.xlsx (sheet Дубровенский)", "1"),
+        ("Листова", "lists.xlsx (sheet Дубровенский)", "2"),
     ]
     # Each again, the first also named as it opens: nothing is added.
     for sheet in (None, "Дубровенский", "Оршанский"):
@@ -113,3 +114,73 @@ def test_a_rejects_file_of_the_second_sheet_keeps_that_sheet_s_source(run, tmp_p
             text("SELECT record_source FROM persons WHERE surname = 'Исправов'")
         ).scalar_one()
     assert source == "lists.xlsx (sheet Оршанский)"
+
+
+def _surnames_by_source(engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        return [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT surname, record_source FROM persons WHERE surname IN "
+                    "('Листов', 'Листова', 'Второв', 'Вторая') ORDER BY surname, record_source"
+                )
+            )
+        ]
+
+
+def test_moving_a_tab_to_the_front_does_not_make_its_list_another_s(run, tmp_path, engine):
+    path = two_district_lists(tmp_path)
+    run("persons", path)
+    run("persons", path, sheet="Оршанский")
+    book = load_workbook(path)
+    book.move_sheet("Оршанский", offset=-1)  # now the first tab
+    book.save(path)
+    assert load_workbook(path).sheetnames == ["Оршанский", "Дубровенский"]
+    for sheet in (None, "Оршанский", "Дубровенский"):
+        again = run("persons", path, sheet=sheet)
+        assert (again.added, again.present, again.present_other_surname) == (0, 2, 0), sheet
+    assert len(_surnames_by_source(engine)) == 4
+
+
+def test_a_first_sheet_stored_under_the_file_s_name_is_recognised_by_surname(
+    run, tmp_path, engine, counts
+):
+    # Stored as a workbook's first sheet was before each sheet was named: under the
+    # file's name alone.
+    path = two_district_lists(tmp_path)
+    run("persons", path, source="lists.xlsx")
+    before = counts()
+    again = run("persons", path)
+    assert (again.added, again.present, again.present_other_surname) == (0, 2, 0)
+    assert again.ids_elsewhere.found == 0  # found present, not "stored under another source"
+    assert counts() == before
+    second = run("persons", path, sheet="Оршанский")
+    assert (second.added, second.present, second.present_other_surname) == (2, 0, 0)
+    assert _surnames_by_source(engine) == [
+        ("Вторая", "lists.xlsx (sheet Оршанский)"),
+        ("Второв", "lists.xlsx (sheet Оршанский)"),
+        ("Листов", "lists.xlsx"),
+        ("Листова", "lists.xlsx"),
+    ]
+
+
+def test_another_sheet_s_records_under_the_file_s_name_are_not_taken_for_this_sheet_s(
+    run, tmp_path, engine
+):
+    # The Оршанский list was the workbook's first sheet when it was imported under the
+    # file's name; the tabs were moved since, and Дубровенский, numbered from 1 too, is
+    # first now. Its records are new: none may be taken for Оршанский's record 1 or 2.
+    path = two_district_lists(tmp_path)
+    run("persons", path, sheet="Оршанский", source="lists.xlsx")
+    first = run("persons", path)
+    assert (first.added, first.present, first.present_other_surname) == (2, 0, 0)
+    assert _surnames_by_source(engine) == [
+        ("Вторая", "lists.xlsx"),
+        ("Второв", "lists.xlsx"),
+        ("Листов", "lists.xlsx (sheet Дубровенский)"),
+        ("Листова", "lists.xlsx (sheet Дубровенский)"),
+    ]
+    # And Оршанский, named now, is recognised as the list stored under the file's name.
+    again = run("persons", path, sheet="Оршанский")
+    assert (again.added, again.present, again.present_other_surname) == (0, 2, 0)
