@@ -4,7 +4,10 @@ Pure functions: they read the cleaned cells of a row and return what to store, o
 problems that keep the row out. "Герой Советского Союза" among the awards makes the
 person a Hero; every other award (orders, "полный кавалер ордена Славы", medals) is kept
 as written. Several awards are separated by ";", and so are several decree dates, which
-go to the Hero titles in the order both are listed (a twice Hero has two).
+go to the Hero titles in the order both are listed (a twice Hero has two). "Дважды Герой
+Советского Союза" (Belarusian "Двойчы …", Kazakh "Екі мәрте …") is two Hero titles,
+"Трижды" ("Тройчы", "Үш мәрте") three, each stored as the title without that word; fewer
+dates than such titles go to the first of them, with a warning, and none is made up.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ class AwardFields:
     detachment: str | None = None
     # (field name, reason, value) for each problem; the caller names the column.
     problems: list[tuple[str, str, str | None]] = field(default_factory=list)
+    # The same for what the row is stored with but a person should look at.
+    warnings: list[tuple[str, str, str | None]] = field(default_factory=list)
 
     @property
     def is_hero(self) -> bool:
@@ -126,7 +131,7 @@ def parse_awards(text: str | None) -> list[dict]:
     a word saying there are none is no award."""
     if text is None or only_dashes(text.strip()) or _fold(text).rstrip(".") in _NO_AWARDS:
         return []
-    titles = split_list(text)
+    titles = [one for item in split_list(text) for one in _titles_of(item)]
     if len(titles) > MAX_AWARDS:
         raise ValueError(f"more than {MAX_AWARDS} awards in one cell")
     for title in titles:
@@ -141,6 +146,29 @@ def parse_awards(text: str | None) -> list[dict]:
         {"position": n, "title": t, "is_hero_title": is_hero_title(t)}
         for n, t in enumerate(titles, start=1)
     ]
+
+
+# "Дважды Герой Советского Союза": the title twice (Belarusian "двойчы", Kazakh "екі мәрте"
+# or "екі рет"), "трижды" three times.
+_TIMES = re.compile(r"(дважды|двойчы|екі\s+(?:мәрте|рет)|трижды|тройчы|үш\s+(?:мәрте|рет))\s+")
+_TIMES_COUNT = {"дважды": 2, "двойчы": 2, "екі": 2, "трижды": 3, "тройчы": 3, "үш": 3}
+
+
+def _titles_of(item: str) -> list[str]:
+    """The Hero titles an award says, one per title, without the word saying how many
+    ("Дважды Герой Советского Союза": two "Герой Советского Союза"); any other award,
+    a nomination among them ("Дважды представлен к званию …"), as written.
+
+    >>> _titles_of("Дважды Герой Советского Союза")
+    ['Герой Советского Союза', 'Герой Советского Союза']
+    >>> _titles_of("Трижды Герой Социалистического Труда")
+    ['Трижды Герой Социалистического Труда']
+    """
+    times = _TIMES.match(item.lower())
+    rest = item[times.end() :] if times else ""
+    if not times or not is_hero_title(rest):
+        return [item]
+    return [rest] * _TIMES_COUNT[times[1].split()[0]]
 
 
 # Quotes and the number sign separate words (NFKC would spell "№" as "No"); stress
@@ -213,6 +241,17 @@ def check_award_fields(f: dict) -> AwardFields:
                 "award_date",
                 f"{len(dates)} decree date(s) but {len(heroes)} title(s) "
                 f"«{HERO_TITLE}» among the awards",
+                f.get("award_date"),
+            )
+        )
+    elif 0 < len(dates) < len(heroes):
+        # Which titles the dates are of is not said: in order, as they are listed.
+        out.warnings.append(
+            (
+                "award_date",
+                f"{len(dates)} decree date(s) for {len(heroes)} titles «{HERO_TITLE}»: "
+                "stored as the first title's date (in order); if a date is of a later "
+                "title, give every title's date, ';'-separated",
                 f.get("award_date"),
             )
         )

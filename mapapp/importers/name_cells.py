@@ -5,9 +5,12 @@ A list's title, totals and signature lines ("Итого: 2 человека", "�
 name is not known ("н/д", "нет данных", "б/ф") must never become a person's name. A full
 name splits as registers write it, surname first: a namesake's ordinal ("Иванов 2-й") or
 another spelling in brackets ("Иванов (Иваненко)") stays with the word before it, and a
-surname's small-letter particle ("фон Берг", "де Голль") with the word after it. One
-written given name first ("Иван Ильич Орлов", "Іван Пятровіч Сакалоў") is refused rather
-than stored as surname "Иван".
+surname's small-letter particle ("фон Берг", "де Голль") with the word after it. A word
+after the given name is the patronymic only when it reads as one (an ending of one, a
+Turkic "… оглы", an initial or a shortening with a dot): a Korean given name is written in
+syllables ("Ким Де Сун", "Пак Ен Хо"), and the words after the surname then stay one given
+name, with no patronymic made up. One written given name first ("Иван Ильич Орлов",
+"Іван Пятровіч Сакалоў") is refused rather than stored as surname "Иван".
 """
 
 from __future__ import annotations
@@ -104,11 +107,31 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
             return parts[0], initials[1], initials[2]  # "Петров И.П."
     if len(parts) == 3:
         _refuse_given_first(parts)
-    return (
-        parts[0],
-        (parts[1] if len(parts) > 1 else None),
-        (" ".join(parts[2:]) if len(parts) > 2 else None),
+    if len(parts) < 3:
+        return parts[0], (parts[1] if len(parts) > 1 else None), None
+    # The patronymic begins at the first word after the given name that reads as one
+    # ("Иванов Иван Иванович 2-й"); before it, all is the given name ("Ким Де Сун
+    # Николаевич"). Without one, the given name is every word after the surname.
+    at = next(
+        (i for i in range(2, len(parts)) if _reads_as_patronymic(parts[i], parts[i - 1])),
+        len(parts),
     )
+    return parts[0], " ".join(parts[1:at]), (" ".join(parts[at:]) or None)
+
+
+def _reads_as_patronymic(part: str, given: str) -> bool:
+    """A patronymic's ending ("Петрович (Павлович)", "Касым улы", "Иванович?"), also as
+    typed with a Latin lookalike letter, an old soft sign ("Кузьмичь") or as spoken
+    ("Ильинишна"); a word ending in a dot, an initial or a shortening ("П.", "Ив."), which
+    no name syllable is; or a letter after a given name's initial ("Петров И П")."""
+    word = part.split("(")[0].strip().rstrip("?*!").translate(_LATIN_LOOKALIKES)
+    if _PATRONYMIC.search(word.removesuffix("ь")) or word.endswith("шна"):
+        return True
+    return word.endswith(".") or (len(word) == 1 and len(given.rstrip(".")) == 1)
+
+
+# Latin letters typed for the Cyrillic ones they look like ("Петровнa").
+_LATIN_LOOKALIKES = str.maketrans("aceopxyABCEHKMOPTX", "асеорхуАВСЕНКМОРТХ")
 
 
 def _joined(parts: list[str]) -> list[str]:

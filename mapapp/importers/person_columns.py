@@ -280,8 +280,8 @@ def _honours(f: dict, n: int, bad: bytearray) -> list:
         if "is_hero" in f:  # a Hero title among the awards against a hero column saying no
             cells["is_hero"] = f["is_hero"][i]
         checked = check_award_fields(cells)
-        if checked.problems:
-            bad[i] = 1
+        if checked.problems or checked.warnings:
+            bad[i] = 1  # the row-by-row check reports them
         else:
             out[i] = checked
     return out

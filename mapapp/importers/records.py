@@ -539,6 +539,9 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     checked.problems.extend(
         Problem(row, ctx.column(n, checked), why, v) for n, why, v in honours.problems
     )
+    checked.warnings.extend(
+        Problem(row, ctx.column(n, checked), why, v) for n, why, v in honours.warnings
+    )
     record_id = f.get("record_id")
     if checked.problems:
         return checked

@@ -301,3 +301,54 @@ def test_a_date_with_the_year_s_mark_is_no_award(run, tmp_path):
     path.write_text(content, encoding="utf-8")
     report = run("persons", path)
     assert "'22.06.1944 г.' is no award" in str(report.problems[0])
+
+
+def test_a_twice_hero_is_stored_with_two_titles_each_with_its_decree_date(run, tmp_path, engine):
+    rows = [
+        ["Дваждыев", "Иван", "", "Дважды Герой Советского Союза; Орден Ленина",
+         "24.03.1945; 29.06.1945", "Штурмовал переправы", "", "", ""],
+        ["Двойчын", "Янка", "", "Двойчы Герой Савецкага Саюза", "", "", "", "", ""],
+        ["Екімәртеов", "Айдар", "", "Екі мәрте Кеңес Одағының Батыры", "1944", "", "", "", ""],
+        ["Представленов", "Пётр", "", "Дважды представлен к званию Героя Советского Союза",
+         "", "", "", "", ""],
+    ]  # fmt: skip
+    report = run("persons", write(tmp_path, "twice.csv", rows))
+    assert report.committed and report.added == 4, [str(p) for p in report.problems]
+    # One date for two titles: the first takes it, the second gets none, and it is told.
+    assert [str(w) for w in report.warnings] == [
+        "row 4, column 'Дата указа': 1 decree date(s) for 2 titles «Герой Советского Союза»: "
+        "stored as the first title's date (in order); if a date is of a later title, give "
+        "every title's date, ';'-separated (value: '1944')"
+    ]
+    with engine.connect() as conn:
+        assert _awards(conn, "Дваждыев") == [
+            (1, "Герой Советского Союза", True, 1945, 3, 24, "Штурмовал переправы"),
+            (2, "Герой Советского Союза", True, 1945, 6, 29, None),
+            (3, "Орден Ленина", False, None, None, None, None),
+        ]
+        assert _awards(conn, "Двойчын") == [
+            (1, "Герой Савецкага Саюза", True, None, None, None, None),
+            (2, "Герой Савецкага Саюза", True, None, None, None, None),
+        ]
+        assert _awards(conn, "Екімәртеов") == [
+            (1, "Кеңес Одағының Батыры", True, 1944, None, None, None),
+            (2, "Кеңес Одағының Батыры", True, None, None, None, None),
+        ]
+        assert _awards(conn, "Представленов") == [
+            (1, "Дважды представлен к званию Героя Советского Союза", False, None, None, None,
+             None),
+        ]  # fmt: skip
+        heroes = conn.execute(
+            text(
+                "SELECT surname, is_hero, import_source->>'Награды' FROM persons "
+                "WHERE import_batch_id = :b ORDER BY import_row"
+            ),
+            {"b": report.batch_id},
+        ).all()
+    # The cell as read keeps "Дважды" (provenance).
+    assert [tuple(h) for h in heroes] == [
+        ("Дваждыев", True, "Дважды Герой Советского Союза; Орден Ленина"),
+        ("Двойчын", True, "Двойчы Герой Савецкага Саюза"),
+        ("Екімәртеов", True, "Екі мәрте Кеңес Одағының Батыры"),
+        ("Представленов", False, "Дважды представлен к званию Героя Советского Союза"),
+    ]

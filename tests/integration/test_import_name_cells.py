@@ -92,7 +92,28 @@ def test_namesakes_told_apart_by_an_ordinal_and_capital_surnames_are_kept(run, t
     assert [n[0] for n in stored_names(engine, report.batch_id)] == ["Иванов 2-й", "Иванов-3"]
     full = FULL_NAME_HEADER + "Де Ен Сик;Шуховцы;Дубровенский\n"
     report = run("persons", write(tmp_path, "korean.csv", full))
-    assert stored_names(engine, report.batch_id) == [("Де", "Ен", "Сик")]
+    assert stored_names(engine, report.batch_id) == [("Де", "Ен Сик", None)]
+
+
+def test_a_korean_given_name_in_syllables_gets_no_made_up_patronymic(run, tmp_path, engine):
+    """Koreans deported to Kazakhstan in 1937 write the given name in syllables: the words
+    after the surname are one given name unless the last reads as a patronymic."""
+    names = (
+        "Ким Де Сун", "Пак Ен Хо", "Ким Де Сун Николаевич", "Жумабаев Ахмет Касымович",
+        "Абдрахманов Габит", "Сейтов Касым-улы", "Петров Иван Ив.",
+    )  # fmt: skip
+    content = FULL_NAME_HEADER + "".join(f"{n};Шуховцы;Дубровенский\n" for n in names)
+    report = run("persons", write(tmp_path, "koryo_saram.csv", content))
+    assert report.committed and report.added == len(names), [str(p) for p in report.problems]
+    assert stored_names(engine, report.batch_id) == [
+        ("Ким", "Де Сун", None),
+        ("Пак", "Ен Хо", None),
+        ("Ким", "Де Сун", "Николаевич"),
+        ("Жумабаев", "Ахмет", "Касымович"),
+        ("Абдрахманов", "Габит", None),
+        ("Сейтов", None, "Касым-улы"),
+        ("Петров", "Иван", "Ив."),
+    ]
 
 
 def test_a_dash_alone_is_kept_as_written_but_is_no_surname(run, tmp_path, engine):

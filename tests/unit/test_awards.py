@@ -120,3 +120,72 @@ def test_split_list_and_decree_dates():
     assert split_list(None) == [] and split_list(" ; ") == []
     assert parse_decree_dates("24.03.1945") == [(1945, 3, 24)]
     assert parse_decree_dates("") == []
+
+
+@pytest.mark.parametrize(
+    ("cell", "title", "count"),
+    [
+        ("Дважды Герой Советского Союза", "Герой Советского Союза", 2),
+        ("ДВАЖДЫ  ГЕРОЙ СОВЕТСКОГО СОЮЗА", "ГЕРОЙ СОВЕТСКОГО СОЮЗА", 2),
+        ("Двойчы Герой Савецкага Саюза", "Герой Савецкага Саюза", 2),
+        ("Екі мәрте Кеңес Одағының Батыры", "Кеңес Одағының Батыры", 2),
+        ("Трижды Герой Советского Союза", "Герой Советского Союза", 3),
+        ("Тройчы Герой Савецкага Саюза", "Герой Савецкага Саюза", 3),
+        ("Үш мәрте Кеңес Одағының Батыры", "Кеңес Одағының Батыры", 3),
+    ],
+)
+def test_a_twice_or_thrice_hero_has_two_or_three_titles(cell, title, count):
+    awards = parse_awards(f"{cell}; Орден Ленина")
+    assert [(a["position"], a["title"], a["is_hero_title"]) for a in awards] == [
+        *((n, title, True) for n in range(1, count + 1)),
+        (count + 1, "Орден Ленина", False),
+    ]
+
+
+def test_each_title_of_a_twice_hero_takes_its_decree_date_in_order():
+    out = check_award_fields(
+        {"awards": "Дважды Герой Советского Союза; Орден Ленина",
+         "award_date": "24.03.1945; 29.06.1945"}
+    )  # fmt: skip
+    assert out.problems == [] and out.warnings == []
+    assert [(a["title"], a["date_year"], a["date_month"], a["date_day"]) for a in out.awards] == [
+        ("Герой Советского Союза", 1945, 3, 24),
+        ("Герой Советского Союза", 1945, 6, 29),
+        ("Орден Ленина", None, None, None),
+    ]
+    thrice = check_award_fields(
+        {"awards": "Трижды Герой Советского Союза", "award_date": "1944; 1944; 1945"}
+    )
+    assert thrice.problems == [] and [a["date_year"] for a in thrice.awards] == [1944, 1944, 1945]
+
+
+def test_a_twice_hero_without_dates_or_with_fewer_gets_none_made_up():
+    out = check_award_fields({"awards": "Дважды Герой Советского Союза"})
+    assert out.problems == [] and out.warnings == [] and out.is_hero
+    assert [a["date_year"] for a in out.awards] == [None, None]
+    fewer = check_award_fields({"awards": "Дважды Герой Советского Союза", "award_date": "1944"})
+    assert fewer.problems == []
+    assert [a["date_year"] for a in fewer.awards] == [1944, None]
+    assert [(w[0], w[2]) for w in fewer.warnings] == [("award_date", "1944")]
+    assert "1 decree date(s) for 2 titles" in fewer.warnings[0][1]
+    more = check_award_fields(
+        {"awards": "Дважды Герой Советского Союза", "award_date": "1944; 1945; 1946"}
+    )
+    assert [p[0] for p in more.problems] == ["award_date"]
+    assert "3 decree date(s) but 2 title(s)" in more.problems[0][1]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "Дважды представлен к званию Героя Советского Союза",
+        "Представлен к званию Дважды Герой Советского Союза",
+        "Дважды Герой Советского Союза - отказано",
+        "Дважды Герой Социалистического Труда",
+    ],
+)
+def test_a_nomination_refusal_or_other_title_said_twice_stays_one_award_as_written(cell):
+    awards = parse_awards(cell)
+    assert [(a["title"], a["is_hero_title"]) for a in awards] == [(cell, False)]
+    out = check_award_fields({"awards": cell, "award_date": "1944; 1945"})
+    assert "2 decree date(s) but 0 title(s)" in out.problems[0][1]
