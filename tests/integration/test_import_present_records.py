@@ -2,6 +2,7 @@
 source or award is added to it. The report says which rows say otherwise, and when their
 record ids are likely another list's."""
 
+import json
 import os
 import subprocess
 import sys
@@ -180,3 +181,82 @@ def test_a_source_the_stored_record_lacks_is_told_and_not_stored(run, tmp_path, 
     with engine.connect() as conn:
         # No source is made for a record that will not cite it.
         assert conn.execute(text("SELECT count(*) FROM sources")).scalar() == sources_before
+
+
+LISTED = "№ записи,Фамилия,Имя,Год рождения,Воинское звание,site_ref,Номер фонда,Награды\n"
+
+
+def stored_persons(engine, surnames):
+    """What is stored of the persons: their values, burials, sources and awards."""
+    with engine.connect() as conn:
+        return [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT p.surname, p.birth_year, p.rank, "
+                    "ARRAY(SELECT s.ref FROM burials b JOIN burial_sites s ON s.id = b.site_id "
+                    "      WHERE b.person_id = p.id ORDER BY 1), "
+                    "ARRAY(SELECT src.ref FROM person_sources x "
+                    "      JOIN sources src ON src.id = x.source_id "
+                    "      WHERE x.person_id = p.id ORDER BY 1), "
+                    "ARRAY(SELECT w.title FROM awards w WHERE w.person_id = p.id ORDER BY 1) "
+                    "FROM persons p WHERE p.surname = ANY(:n) ORDER BY p.surname"
+                ),
+                {"n": surnames},
+            )
+        ]
+
+
+def test_a_corrected_persons_list_names_its_differing_fields(run, tmp_path, engine, test_settings):
+    from mapapp.importers.runner import report_json
+
+    rows = [
+        "41,Годов,Иван,1915,рядовой,site:shukhovtsy,33,\n",
+        "42,Званиев,Пётр,1920,рядовой,site:shukhovtsy,33,\n",
+        "43,Местов,Олег,1918,рядовой,site:shukhovtsy,33,\n",
+        "44,Верников,Илья,1912,рядовой,site:shukhovtsy,33,\n",
+    ]
+    first = tmp_path / "before" / "Список.csv"
+    first.parent.mkdir()
+    first.write_text(LISTED + "".join(rows), encoding="utf-8")
+    assert run("persons", first).added == 4
+    surnames = ["Годов", "Званиев", "Местов", "Верников"]
+    before = stored_persons(engine, surnames)
+
+    # One birth year, one rank and one burial site corrected, another archive fond cited
+    # twice and an award added; the last row is as stored.
+    corrected = tmp_path / "after" / "Список.csv"
+    corrected.parent.mkdir()
+    corrected.write_text(
+        LISTED
+        + rows[0].replace(",1915,", ",1916,").replace(",33,", ",58,")
+        + rows[1].replace("рядовой", "сержант").replace(",33,", ",58,")
+        + rows[2].replace("site:shukhovtsy", ZARUBY).replace(",\n", ",Орден Красной Звезды\n")
+        + rows[3],
+        encoding="utf-8",
+    )
+    expected = {"birth_year": 1, "rank": 1, "burial site": 1, "source": 2, "award": 1}
+    dry = run("persons", corrected, dry_run=True)
+    report = run("persons", corrected)
+    for told in (dry, report):
+        assert (told.added, told.present) == (0, 4)
+        assert (told.present_differing, told.present_differing_rows) == (3, [2, 3, 4])
+        assert told.present_differing_fields == expected
+        assert told.present_other_surname == 0
+    assert report.committed
+    assert json.loads(report_json(report))["present_with_other_values_fields"] == expected
+    assert stored_persons(engine, surnames) == before
+
+    # The command of this checkout (the installed script may run another's).
+    env = {**os.environ, "DATABASE_URL": test_settings.database_url}
+    shown = subprocess.run(
+        [sys.executable, "-m", "mapapp.cli", "import", "persons", str(corrected), "--dry-run"],
+        capture_output=True, text=True, env=env, timeout=120, cwd=Path(__file__).parents[2],
+    )  # fmt: skip
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "3 of the records already present are stored with other values than their rows "
+        "(rows 2, 3, 4); differing: birth_year (1), rank (1), burial site (1), source (2), "
+        "award (1): an import never changes a stored record"
+    ) in shown.stdout
+    assert stored_persons(engine, surnames) == before
