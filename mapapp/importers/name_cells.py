@@ -6,10 +6,12 @@ name is not known ("н/д", "нет данных", "б/ф") must never become a 
 name splits as registers write it, surname first: a namesake's ordinal ("Иванов 2-й") or
 another spelling in brackets ("Иванов (Иваненко)") stays with the word before it, and a
 surname's small-letter particle ("фон Берг", "де Голль") with the word after it. A word
-after the given name is the patronymic only when it reads as one (an ending of one, a
-Turkic "… оглы", an initial or a shortening with a dot): a Korean given name is written in
-syllables ("Ким Де Сун", "Пак Ен Хо"), and the words after the surname then stay one given
-name, with no patronymic made up. One written given name first ("Иван Ильич Орлов",
+after the given name reads as the patronymic where it has the form of one (an ending of
+one, a Turkic "… оглы", an initial or a shortening with a dot), else the third word is the
+patronymic (a Central Asian father's name written bare, "Курбанов Ташкулы Курбан"), unless
+every word after the surname is a syllable of three letters at most: a Korean given name is
+written in syllables ("Ким Де Сун", "Пак Ен Хо"), and stays one given name, with no
+patronymic made up. One written given name first ("Иван Ильич Орлов",
 "Іван Пятровіч Сакалоў") is refused rather than stored as surname "Иван".
 """
 
@@ -111,12 +113,22 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
         return parts[0], (parts[1] if len(parts) > 1 else None), None
     # The patronymic begins at the first word after the given name that reads as one
     # ("Иванов Иван Иванович 2-й"); before it, all is the given name ("Ким Де Сун
-    # Николаевич"). Without one, the given name is every word after the surname.
+    # Николаевич"). Without one, a Korean given name in syllables stays whole ("Ким Де
+    # Сун"); else the third word is the patronymic, as registers write a Central Asian
+    # father's name bare ("Курбанов Ташкулы Курбан").
     at = next(
         (i for i in range(2, len(parts)) if _reads_as_patronymic(parts[i], parts[i - 1])),
-        len(parts),
+        None,
     )
+    if at is None:
+        at = len(parts) if all(map(_is_name_syllable, parts[1:])) else 2
     return parts[0], " ".join(parts[1:at]), (" ".join(parts[at:]) or None)
+
+
+def _is_name_syllable(word: str) -> bool:
+    """A Korean given name's syllable as Russian registers spell it ("Де", "Сун", "И"):
+    three letters at most."""
+    return len(word) <= 3 and word.isalpha()
 
 
 def _reads_as_patronymic(part: str, given: str) -> bool:

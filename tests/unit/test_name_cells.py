@@ -56,8 +56,14 @@ def test_names_are_names(text):
         ("Есимов Бек Касым улы", ("Есимов", "Бек", "Касым улы")),
         ("Мамедов Али Гасан оглы", ("Мамедов", "Али", "Гасан оглы")),
         ("Мамедов Гасан оглы", ("Мамедов", None, "Гасан оглы")),
-        # -кулы: a given name, not refused as a patronymic; "Курбан" does not read as one.
-        ("Курбанов Ташкулы Курбан", ("Курбанов", "Ташкулы Курбан", None)),
+        # -кулы: a given name, not refused as a patronymic; a father's name written bare
+        # is the patronymic, as Central Asian records write it.
+        ("Курбанов Ташкулы Курбан", ("Курбанов", "Ташкулы", "Курбан")),
+        ("Сейтов Ахмет Касым", ("Сейтов", "Ахмет", "Касым")),
+        ("Ким Ен Чер", ("Ким", "Ен Чер", None)),
+        # A syllable longer than three letters: read as before, the third word the
+        # patronymic (nothing is lost; the row as read keeps the cell).
+        ("Ким Чхоль Су", ("Ким", "Чхоль", "Су")),
         ("Жумабаев Ахмет Касымович", ("Жумабаев", "Ахмет", "Касымович")),
         ("Абдрахманов Габит", ("Абдрахманов", "Габит", None)),
         ("Сейтов Касым-улы", ("Сейтов", None, "Касым-улы")),
