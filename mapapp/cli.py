@@ -464,6 +464,7 @@ def _print_report(report, dry_run: bool) -> None:
                 "import it with its own --source NAME (those rows are not added)"
             )
     _print_ids_elsewhere(report)
+    _print_earlier_namesakes(report)
     _print_possible_duplicates(report)
     _print_possible_duplicate_sites(report)
     _print_possible_duplicate_battles(report)
@@ -494,6 +495,23 @@ def _print_ids_elsewhere(report) -> None:
         f"and name of a person stored from another source ({sources}): if this file is that "
         f"list again (renamed or converted), {undo}import it with --source "
         f"{found.sources[0]!r}, or its records are added twice"
+    )
+
+
+def _print_earlier_namesakes(report) -> None:
+    found = report.earlier_namesakes
+    if not found.count:
+        return
+    rows = ", ".join(map(str, found.rows)) + (" …" if found.count > len(found.rows) else "")
+    batches = ", ".join(map(str, found.batches))
+    one = found.count == 1
+    click.echo(
+        f"  {found.count:,} of the new records (row{'' if one else 's'} {rows}) "
+        + ("bears the name of a person" if one else "bear the names of persons")
+        + f" stored without record ids from a file of this name (batch {batches}): "
+        "without ids, a corrected row (another date or grave) is a new record, and the "
+        "earlier one stays beside it. If this file corrects that list, undo one of the "
+        "imports (mapapp batches undo ID) and keep the other, or give the list record ids"
     )
 
 

@@ -25,6 +25,7 @@ from mapapp.importers.columns import (
     no_grave_column_note,
     other_kind_note,
 )
+from mapapp.importers.earlier_namesakes import EarlierNamesakes, earlier_namesakes
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver, save_placements
@@ -110,6 +111,9 @@ class ImportReport:
     placed: list[dict] = field(default_factory=list)
     # Record ids and names of this file stored under another source (a renamed export?)
     ids_elsewhere: writers.IdsElsewhere = field(default_factory=writers.IdsElsewhere)
+    # New records without an id whose names an import of a file so named stored (a
+    # corrected list without ids imported again?)
+    earlier_namesakes: EarlierNamesakes = field(default_factory=EarlierNamesakes)
 
     @property
     def ok(self) -> bool:
@@ -405,6 +409,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
         report.ids_elsewhere = writers.ids_stored_elsewhere(conn)
+        report.earlier_namesakes = earlier_namesakes(conn, options.path.name)
         if options.dry_run:
             _note_differing(report, writers.staged_rows_differing(conn, written=False))
             report.present = writers.count_staged_present(conn)
@@ -724,6 +729,7 @@ def report_json(report: ImportReport) -> str:
             "present_with_other_values_fields": report.present_differing_fields,
             "present_under_another_surname": report.present_other_surname,
             "record_ids_stored_under_other_sources": asdict(report.ids_elsewhere),
+            "new_records_named_as_by_an_earlier_import": asdict(report.earlier_namesakes),
         },
         ensure_ascii=False,
         indent=1,

@@ -1,0 +1,88 @@
+"""A corrected list without record ids imported again: a corrected row is a new record
+(its cells are its identity), and the report names the new records whose names an earlier
+import of a file of that name stored, with that import, for a person to decide."""
+
+import os
+import subprocess
+import sys
+
+from sqlalchemy import text
+
+from mapapp.importers.batches import undo_batch
+
+HEADER = "Фамилия;Имя;Отчество;Дата гибели;Место захоронения;Район захоронения"
+ROWS = [
+    "Бекмуханов;Ахмет;Касымович;24.06.1944;Шуховцы;Дубровенский",
+    "Сапаров;Нурлан;;25.06.1944;Шуховцы;Дубровенский",
+    "Кимов;Иван;Петрович;26.06.1944;Шуховцы;Дубровенский",
+]
+
+
+def write(folder, rows: list[str]):
+    folder.mkdir(exist_ok=True)
+    path = folder / "Список.csv"
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def corrected(tmp_path):
+    rows = [ROWS[0].replace("24.06.1944", "27.06.1944"), ROWS[1], ROWS[2]]
+    rows.append("Новиков;Пётр;Ильич;28.06.1944;Шуховцы;Дубровенский")
+    return write(tmp_path / "corrected", rows)
+
+
+def test_a_corrected_row_of_a_list_without_ids_is_named_with_the_earlier_import(
+    run, tmp_path, engine
+):
+    first = run("persons", write(tmp_path / "first", ROWS))
+    assert first.added == 3
+    path = corrected(tmp_path)
+    dry = run("persons", path, dry_run=True)
+    assert (dry.added, dry.present) == (2, 2)
+    found = dry.earlier_namesakes
+    assert (found.count, found.rows, found.batches) == (1, [2], [first.batch_id])
+    again = run("persons", path)
+    assert (again.added, again.present) == (2, 2)
+    assert again.earlier_namesakes == found
+    with engine.connect() as conn:
+        deaths = conn.execute(
+            text(
+                "SELECT death_day FROM persons WHERE surname = 'Бекмуханов' "
+                "AND import_batch_id IN (:a, :b) ORDER BY death_day"
+            ),
+            {"a": first.batch_id, "b": again.batch_id},
+        ).scalars()
+        assert list(deaths) == [24, 27]  # both records kept, neither changed
+
+
+def test_the_same_list_again_or_another_list_names_nothing(run, tmp_path):
+    run("persons", write(tmp_path / "first", ROWS))
+    again = run("persons", write(tmp_path / "again", ROWS), dry_run=True)
+    assert (again.present, again.earlier_namesakes.count) == (3, 0)
+    other = tmp_path / "other.csv"
+    other.write_text(HEADER + "\n" + ROWS[0].replace("24.06", "27.06") + "\n", encoding="utf-8")
+    assert run("persons", other, dry_run=True).earlier_namesakes.count == 0
+
+
+def test_an_undone_earlier_import_names_nothing(run, tmp_path, engine):
+    first = run("persons", write(tmp_path / "first", ROWS))
+    undo_batch(engine, first.batch_id)
+    assert run("persons", corrected(tmp_path), dry_run=True).earlier_namesakes.count == 0
+
+
+def test_the_report_says_what_to_do(run, tmp_path, test_settings):
+    first = run("persons", write(tmp_path / "first", ROWS))
+    done = subprocess.run(
+        [sys.executable, "-m", "mapapp.cli", "import", "persons", str(corrected(tmp_path))]
+        + ["--dry-run"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": test_settings.database_url},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (
+        f"1 of the new records (row 2) bears the name of a person stored without record "
+        f"ids from a file of this name (batch {first.batch_id})"
+    ) in done.stdout
+    assert "undo one of the imports (mapapp batches undo ID)" in done.stdout
