@@ -11,13 +11,28 @@ import re
 
 from sqlalchemy import Connection, text
 
-from mapapp.importers.number_keys import register_candidates, register_key
+from mapapp.importers.number_keys import (
+    region_match,
+    register_candidates,
+    register_key,
+    register_place,
+    site_register_place,
+)
 from mapapp.importers.search_index import settlement_name
 from mapapp.text.districts import district_key, listed_districts_matching, same_district
 from mapapp.text.normalize import search_key
+from mapapp.text.regions import split_region
 
 # The fields a row's burial site is looked up by, the first given deciding.
 LOOKUP_ORDER = ("site_id", "site_ref", "register_number", "burial_place")
+
+
+# What a person's row whose district needs its region can do.
+_REGION_REMEDY = (
+    "the row or the stored site says no region; write it with the burial district "
+    "('Октябрьский район, Гомельская обл.' or 'Октябрьский район, г. Минск'; --set "
+    "burial_district=... for a whole list), or give the site id"
+)
 
 
 class SiteResolver:
@@ -29,15 +44,19 @@ class SiteResolver:
     def __init__(self, conn: Connection):
         self.known_ids: set[int] = set()
         self.by_ref: dict[str, int] = {}
-        # Register key -> (site, its district's key).
+        # Register key -> (site, its register_place); site -> its register_place.
         self.by_number: dict[str, list[tuple[int, str | None]]] = {}
-        for site_id, ref, number, district in conn.execute(
-            text("SELECT id, ref, register_number, district_key FROM burial_sites")
-        ):
+        self.place_of: dict[int, str | None] = {}
+        for site in conn.execute(
+            text("SELECT id, ref, register_number, oblast, district, settlement FROM burial_sites")
+        ).mappings():
+            site_id = site["id"]
             self.known_ids.add(site_id)
-            self.by_ref[ref] = site_id
-            if number:
-                self.by_number.setdefault(register_key(number), []).append((site_id, district))
+            self.by_ref[site["ref"]] = site_id
+            self.place_of[site_id] = place = site_register_place(site)
+            if site["register_number"]:
+                key = register_key(site["register_number"])
+                self.by_number.setdefault(key, []).append((site_id, place))
         # Search key -> (site, its district's key, the numbers its name carries).
         self.by_name: dict[str, list[tuple[int, str | None, tuple[int, ...]]]] = {}
         for key, site_id, site_district, name in conn.execute(
@@ -70,12 +89,18 @@ class SiteResolver:
             return found_id or f"no burial site with ref {link['site_ref']!r}"
         if link.get("register_number"):
             key = register_key(link["register_number"])
-            district = district_key(link.get("burial_district")) or None
+            district = register_place(link.get("burial_district"))
             # A district book's plain number names a site within its district only.
             found, unknown = register_candidates(key, district, self.by_number.get(key, []))
             where = f" in {link['burial_district']!r}" if district else ""
             if len(found) == 1:
                 return found[0]
+            if not found and unknown and district and all(map(self.place_of.get, unknown)):
+                return (
+                    f"register number {link['register_number']!r} is a district book's number, "
+                    f"and {link['burial_district']!r} or the stored site's district is a "
+                    f"district's name only with its region: {_REGION_REMEDY}"
+                )
             if not found and unknown:
                 return (
                     f"register number {link['register_number']!r} is a district book's number, "
@@ -99,7 +124,8 @@ class SiteResolver:
                 # "д. Ляды": the settlement's name is kept without its type.
                 named = self.by_name.get(search_key(bare))
             found = [(i, d) for i, d, n in named or [] if n == numbers]
-            district = district_key(link.get("burial_district"))
+            # "Октябрьский район, г. Минск": the district, and the region it needs.
+            district = district_key(split_region(link.get("burial_district"))[0])
             if district and len(listed := listed_districts_matching(district)) > 1:
                 # A town's name ("Берёза") can begin the names of two districts.
                 return (
@@ -109,6 +135,17 @@ class SiteResolver:
                 )
             if district:
                 found = [(i, d) for i, d in found if d and same_district(d, district)]
+                # Of one district's name, the site in the region the row says (Октябрьский
+                # район: Gomel oblast's, or the city of Minsk's); where one says no region,
+                # it is not known which.
+                place = register_place(link["burial_district"])
+                regions = {i: region_match(place, self.place_of.get(i)) for i, _ in found}
+                found = [(i, d) for i, d in found if regions[i] == "same"]
+                if not found and "unknown" in regions.values():
+                    return (
+                        f"{link['burial_place']!r} in {link['burial_district']!r}: the district "
+                        f"is a district's name only with its region, and {_REGION_REMEDY}"
+                    )
             ids = sorted({i for i, _ in found})
             if len(ids) == 1:
                 return ids[0]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from mapapp.text.districts import listed_districts_matching
+from mapapp.text.districts import district_key, listed_districts_matching, needs_region
+from mapapp.text.regions import region_key, settlement_region, split_region
 
 # A heritage code of the State List of Belarus: three digits, a category letter, six
 # digits. Its letters written in Latin read as their Cyrillic ones (Д is D, Г is G).
@@ -31,23 +32,78 @@ def is_heritage_code(key: str) -> bool:
 
 def register_match(key: str, district: str | None, other_district: str | None) -> str:
     """Whether a register number ``key`` (register_key) given with ``district`` (a
-    district key) and the same number stored with ``other_district`` name one site:
+    register_place) and the same number stored with ``other_district`` name one site:
     "same" for a heritage code, and for a plain number within one district or where
     neither says its district (one list imported again); "unknown" where only one says
-    it; else "other". A town's name reads as its district only where it begins one
-    district's name alone (Орша: Оршанский; not Глуск, which begins Глусский and
-    Глубокский)."""
+    it; else "other" (place_match). A town's name reads as its district only where it
+    begins one district's name alone (Орша: Оршанский; not Глуск, which begins Глусский
+    and Глубокский)."""
     if is_heritage_code(key) or (not district and not other_district):
         return "same"
     if not district or not other_district:
         return "unknown"
-    return "same" if _one_district(district) == _one_district(other_district) else "other"
+    return place_match(district, other_district)
+
+
+# Between a region's key and the district key in a register_place.
+_IN = "/"
+
+
+def register_place(
+    district: str | None, region: str | None = None, settlement: str | None = None
+) -> str | None:
+    """The district a plain register number is kept within, as register_match compares
+    it: the district's key, and where the name tells the district only with its region
+    (districts.needs_region: Октябрьский район is Gomel oblast's and the city of
+    Minsk's) the region's too, "gomel/aktiabr#": the region written, else one the
+    district cell writes ("Октябрьский район, г. Минск"), else a settlement that is the
+    city of Minsk. Such a name without any is kept alone: which district it is, is not
+    known. None without a district."""
+    text, written = split_region(district)
+    key = district_key(text)
+    if not key:
+        return None
+    if not needs_region(key):
+        return key
+    region = region_key(region) or written or settlement_region(settlement)
+    return f"{region}{_IN}{key}" if region else key
+
+
+def site_register_place(site: dict) -> str | None:
+    """The register_place of a site's row or stored site: its district, with its oblast
+    or settlement where the district's name needs them."""
+    return register_place(site.get("district"), site.get("oblast"), site.get("settlement"))
+
+
+def place_region(place: str | None) -> str | None:
+    """The region's key a register_place holds, or None."""
+    return place.partition(_IN)[0] if place and _IN in place else None
+
+
+def place_match(place: str, other: str) -> str:
+    """Whether two register_places are one district: "other" for two districts, or one
+    name in two regions; "unknown" where the name needs its region and only one says
+    it; else "same"."""
+    if _one_district(place.rpartition(_IN)[2]) != _one_district(other.rpartition(_IN)[2]):
+        return "other"
+    return region_match(place, other)
+
+
+def region_match(place: str | None, other: str | None) -> str:
+    """The regions of two register_places of one district name: "same" where both say
+    the same region or neither says one (a name that tells its district says none);
+    "other" where they say two; "unknown" where only one says it."""
+    region, other_region = place_region(place), place_region(other)
+    if region == other_region:
+        return "same"
+    return "other" if region and other_region else "unknown"
 
 
 def register_candidates(key: str, district: str | None, stored: list) -> tuple[list, list]:
-    """Of ``stored`` (pairs of a place and its district key) carrying the register number
-    ``key``: the places the number given with ``district`` names, and those it may name
-    (a plain number, one side without a district)."""
+    """Of ``stored`` (pairs of a place and its register_place) carrying the register
+    number ``key``: the places the number given with ``district`` (a register_place)
+    names, and those it may name (a plain number, one side without a district, or
+    without the region its district's name needs)."""
     matches = [(register_match(key, district, other), place) for place, other in stored]
     same = [place for match, place in matches if match == "same"]
     unknown = [place for match, place in matches if match == "unknown"]

@@ -20,7 +20,13 @@ from mapapp.importers.name_cells import (
     is_total_line,
     split_full_name,
 )
-from mapapp.importers.number_keys import digits_key, is_heritage_code, register_key
+from mapapp.importers.number_keys import (
+    digits_key,
+    is_heritage_code,
+    place_region,
+    register_key,
+    site_register_place,
+)
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
 from mapapp.importers.search_index import person_keys, settlement_name
@@ -420,8 +426,11 @@ def _site_refs(f: dict, kind: str, point, counts: tuple) -> tuple[str, str | Non
         key = register_key(f["register_number"])
         district = district_key(f.get("district"))
         if district and not is_heritage_code(key):
-            # A district book's number names a site within its district only.
-            return f"register:{district}:{key}", None
+            # A district book's number names a site within its district only, and a
+            # district whose name needs its region (Октябрьский район) within that.
+            place = site_register_place(f)
+            where = place if place_region(place) else district
+            return f"register:{where}:{key}", None
         return f"register:{key}", None
     if point:
         return "site:" + digest(kind, f["name"], *point), None

@@ -29,7 +29,13 @@ from mapapp.importers.earlier_namesakes import EarlierNamesakes, earlier_namesak
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.links import Gazetteer, SiteResolver, save_placements
-from mapapp.importers.number_keys import register_key, register_match
+from mapapp.importers.number_keys import (
+    place_region,
+    region_match,
+    register_key,
+    register_match,
+    site_register_place,
+)
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places, read_stored
 from mapapp.importers.readers import read_table
@@ -323,22 +329,42 @@ def _refuse_ambiguous_numbers(stored, good: list[Checked], rejected_rows: dict) 
     for item in good:
         if (sites := found.get(item.row)) is None:
             continue
-        districts = ", ".join(sorted({s["district"] or "no district" for s in sites}))
+        districts = ", ".join(sorted({_where(s) for s in sites}))
         problem = Problem(
             item.row,
             None,
             f"register number {item.record['register_number']!r} is carried by "
             f"{len(sites)} stored {'site' if len(sites) == 1 else 'sites'} ({districts}), "
             "and a district book's number names a site within its district only: "
-            + (
-                "give the row's district"
-                if not item.record.get("district_key")
-                else "the stored site says no district; which one it is is for a person to say"
-            ),
+            + _ambiguous_remedy(item.record, sites),
         )
         item.problems.append(problem)
         rejected_rows.setdefault(item.row, []).append(problem)
     return bool(found)
+
+
+def _where(site: dict) -> str:
+    district = site["district"] or "no district"
+    return f"{district}, {site['oblast']}" if site.get("oblast") else district
+
+
+def _ambiguous_remedy(record: dict, sites: list[dict]) -> str:
+    if not record.get("district_key"):
+        return "give the row's district"
+    place = site_register_place(record)
+    if any(region_match(place, site_register_place(s)) == "unknown" for s in sites):
+        if place_region(place):
+            return (
+                f"{record['district']!r} is a district's name only with its region, and the "
+                "stored site says none; which one it is is for a person to say"
+            )
+        return (
+            f"{record['district']!r} names a district only with its region (a listed "
+            "district and a city's district, or several cities' districts, have that "
+            "name): give the row's oblast (a column Область, or --set oblast=NAME; "
+            "'г. Минск' for the city of Minsk)"
+        )
+    return "the stored site says no district; which one it is is for a person to say"
 
 
 def _note_site_duplicates(conn, batch_id: int, report: ImportReport) -> None:
@@ -540,13 +566,14 @@ def _one_ref_per_register_site(checked: list[Checked]) -> None:
         if not number:
             continue
         key = register_key(number)
-        district = item.record.get("district_key")
+        district = site_register_place(item.record)
         same = next(
             (
                 o
                 for o in seen.get(key, [])
-                # One row without its district: which is right is for a person to say.
-                if register_match(key, district, o.record.get("district_key")) != "other"
+                # One row without its district (or its region where the district's name
+                # needs it): which is right is for a person to say.
+                if register_match(key, district, site_register_place(o.record)) != "other"
             ),
             None,
         )

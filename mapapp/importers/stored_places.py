@@ -1,7 +1,8 @@
 """Which stored site or battle location each checked row names: by its ref; a site also
 by its register number (a heritage code in all of Belarus, a district book's plain number
-within its district only), and a site without a point by the older key it was stored
-under before such sites were known by their counts too, where its counts agree."""
+within its district only, and within its region where the district's name needs it),
+and a site without a point by the older key it was stored under before such sites were
+known by their counts too, where its counts agree."""
 
 from __future__ import annotations
 
@@ -9,11 +10,16 @@ from collections import Counter
 
 from sqlalchemy import text
 
-from mapapp.importers.number_keys import register_candidates, register_key
+from mapapp.importers.number_keys import (
+    register_candidates,
+    register_key,
+    register_match,
+    site_register_place,
+)
 
 _TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
 _COUNTS = ("buried_total", "buried_known", "buried_unknown")
-_SITE_IDENTITY = ["register_number", "district", "district_key", *_COUNTS]
+_SITE_IDENTITY = ["register_number", "oblast", "district", "settlement", "district_key", *_COUNTS]
 
 
 class StoredPlaces:
@@ -34,14 +40,14 @@ class StoredPlaces:
             {"refs": refs},
         ).mappings()
         self.by_ref: dict[str, dict] = {}
-        # Register key -> (stored place, its district key).
+        # Register key -> (stored place, its register_place).
         self.by_register: dict[str, list[tuple[dict, str | None]]] = {}
         for row in stored:
             row = dict(row)
             self.by_ref[row["ref"]] = row
             if sites and row["register_number"]:
                 key = register_key(row["register_number"])
-                self.by_register.setdefault(key, []).append((row, row["district_key"]))
+                self.by_register.setdefault(key, []).append((row, site_register_place(row)))
 
     def found(self, good: list) -> dict[int, dict]:
         """{row: the stored place (its columns, lat and lon, with its identity)} for each
@@ -58,22 +64,37 @@ class StoredPlaces:
         """{row: the stored sites} for each site row whose plain register number stored
         sites carry where it cannot be told which, if any, it names: the row or the
         stored site says no district, or the row says none and several districts carry
-        the number."""
+        the number, or the district's name needs its region and one of them says none."""
         out = {}
         for item in good:
             number = item.record.get("register_number")
-            if not number or item.record["ref"] in self.by_ref:
+            if not number or self._by_ref(item.record) is not None:
                 continue
             key = register_key(number)
             same, unknown = register_candidates(
-                key, item.record.get("district_key"), self.by_register.get(key, [])
+                key, site_register_place(item.record), self.by_register.get(key, [])
             )
             if len(same) > 1 or (not same and unknown):
                 out[item.row] = same or unknown
         return out
 
+    def _by_ref(self, record: dict) -> dict | None:
+        """The stored place of ``record``'s ref; for a register number, only where the
+        number names it: a site stored before districts were known with their region
+        has the ref a row of that name without its region has now (register:aktiabr#:4
+        of Gomel oblast's Октябрьский район, and of a row that says no region)."""
+        row = self.by_ref.get(record["ref"])
+        number = record.get("register_number")
+        if row is None or not number or not row.get("register_number"):
+            return row
+        key = register_key(number)
+        if register_key(row["register_number"]) != key:
+            return row
+        match = register_match(key, site_register_place(record), site_register_place(row))
+        return row if match == "same" else None
+
     def _stored_one(self, record: dict, older_rows: Counter) -> dict | None:
-        if (row := self.by_ref.get(record["ref"])) is not None:
+        if (row := self._by_ref(record)) is not None:
             return row
         # The older key named one site whatever its counts: it is this row's when no
         # other row of the file carries it too, else the one whose counts agree (two
@@ -86,7 +107,7 @@ class StoredPlaces:
         if number := record.get("register_number"):
             key = register_key(number)
             same, _ = register_candidates(
-                key, record.get("district_key"), self.by_register.get(key, [])
+                key, site_register_place(record), self.by_register.get(key, [])
             )
             return same[0] if same else None
         return None

@@ -1,0 +1,192 @@
+"""A district book's plain register number names a site within its district only, and a
+district's name does not always tell the district: Gomel oblast has an Октябрьский район,
+and so has the city of Minsk. Two sites of one number, one in each, stay two sites, and
+persons are linked to the one their row names; a row that names the district without its
+region, where the name needs it, is not taken for either. A name that tells its district
+(Оршанский район) is read as before, with or without its region."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from tests.integration.test_import_real_files import write
+
+HEADER = "Название,Тип,Область,Район,Населённый пункт,Учётный номер,Широта,Долгота\n"
+GOMEL = (
+    "Братская могила в г.п. Октябрьский,mass grave,Гомельская,Октябрьский район,"
+    "г.п. Октябрьский,R-OKT-17,52.64,28.88\n"
+)
+MINSK = (
+    "Братская могила на ул. Октябрьской,mass grave,г. Минск,Октябрьский район,"
+    "Минск,R-OKT-17,53.87,27.53\n"
+)
+PERSONS = "Фамилия,Имя,Учетный номер захоронения,Район захоронения\n"
+
+
+def sites_of(engine, number: str) -> dict[str, str]:
+    """{oblast: name} of the sites carrying ``number``."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT oblast, name FROM burial_sites WHERE register_number = :n"),
+            {"n": number},
+        ).all()
+    return {oblast: name for oblast, name in rows}
+
+
+def linked_site(engine, surname: str) -> str | None:
+    with engine.connect() as conn:
+        return conn.execute(
+            text(
+                "SELECT s.name FROM persons p JOIN burials b ON b.person_id = p.id "
+                "JOIN burial_sites s ON s.id = b.site_id WHERE p.surname = :s"
+            ),
+            {"s": surname},
+        ).scalar_one_or_none()
+
+
+def test_one_number_in_gomel_oblast_and_in_minsk_is_two_sites_in_one_file(run, tmp_path, engine):
+    report = run("sites", write(tmp_path, "both.csv", HEADER + GOMEL + MINSK))
+    assert report.committed and report.added == 2, report.problems
+    assert sites_of(engine, "R-OKT-17") == {
+        "Гомельская": "Братская могила в г.п. Октябрьский",
+        "г. Минск": "Братская могила на ул. Октябрьской",
+    }
+
+
+def test_imported_one_after_the_other_they_stay_two(run, tmp_path, engine, counts):
+    assert run("sites", write(tmp_path, "gomel.csv", HEADER + GOMEL)).added == 1
+    minsk = run("sites", write(tmp_path, "minsk.csv", HEADER + MINSK))
+    assert (minsk.added, minsk.present) == (1, 0), minsk.problems
+    assert len(sites_of(engine, "R-OKT-17")) == 2
+    # Each file again adds nothing: each row finds its own site.
+    before = counts()
+    for name, row in (("gomel.csv", GOMEL), ("minsk.csv", MINSK)):
+        again = run("sites", write(tmp_path, name, HEADER + row))
+        assert (again.added, again.present) == (0, 1), again.problems
+    assert counts() == before
+
+
+def test_the_region_is_read_in_its_other_spellings_and_from_the_settlement(
+    run, tmp_path, engine, counts
+):
+    run("sites", write(tmp_path, "both.csv", HEADER + GOMEL + MINSK))
+    before = counts()
+    spelled = (
+        GOMEL.replace("Гомельская", "Гомельская вобласць")
+        # No oblast: the settlement is the city of Minsk.
+        + MINSK.replace("г. Минск", "")
+    )
+    again = run("sites", write(tmp_path, "spelled.csv", HEADER + spelled))
+    assert (again.added, again.present) == (0, 2), again.problems
+    assert counts() == before
+
+
+def test_persons_are_linked_to_the_site_in_the_region_their_row_names(run, tmp_path, engine):
+    run("sites", write(tmp_path, "both.csv", HEADER + GOMEL + MINSK))
+    persons = PERSONS + (
+        'Гомелев,Иван,R-OKT-17,"Октябрьский район, Гомельская обл."\n'
+        "Минчук,Пётр,R-OKT-17,Октябрьский район г. Минска\n"
+        'Минчукова,Анна,R-OKT-17,"г. Минск, Октябрьский р-н"\n'
+    )
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert report.committed and report.added == 3, report.problems
+    assert linked_site(engine, "Гомелев") == "Братская могила в г.п. Октябрьский"
+    assert linked_site(engine, "Минчук") == "Братская могила на ул. Октябрьской"
+    assert linked_site(engine, "Минчукова") == "Братская могила на ул. Октябрьской"
+
+
+def test_a_person_in_an_oktyabrsky_district_without_its_region_is_linked_to_neither(
+    run, tmp_path, engine
+):
+    run("sites", write(tmp_path, "both.csv", HEADER + GOMEL + MINSK))
+    persons = PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n"
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert problem.column == "Учетный номер захоронения"
+    assert "'Октябрьский район' or the stored site's district is a district's name only " \
+        "with its region" in problem.reason  # fmt: skip
+    assert "'Октябрьский район, г. Минск'" in problem.reason
+    assert linked_site(engine, "Безобластной") is None
+
+
+def test_one_oktyabrsky_site_is_not_taken_for_a_row_without_its_region(run, tmp_path, engine):
+    """With only Minsk's site stored, a row of Октябрьский район that says no region may
+    mean Gomel oblast's: it is linked to no site, and a sites row is not merged."""
+    run("sites", write(tmp_path, "minsk.csv", HEADER + MINSK))
+    persons = PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n"
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert not report.committed and report.rejected == 1
+    assert linked_site(engine, "Безобластной") is None
+
+    regionless = "Название,Тип,Район,Учётный номер,Широта,Долгота\n" + (
+        "Братская могила в г.п. Октябрьский,mass grave,Октябрьский район,R-OKT-17,52.64,28.88\n"
+    )
+    sites = run("sites", write(tmp_path, "regionless.csv", regionless))
+    assert not sites.committed and sites.added == 0
+    (problem,) = sites.problems
+    assert "register number 'R-OKT-17' is carried by 1 stored site (Октябрьский район, " \
+        "г. Минск)" in str(problem)  # fmt: skip
+    assert "give the row's oblast" in str(problem)
+    assert len(sites_of(engine, "R-OKT-17")) == 1
+
+
+def test_a_list_without_regions_imported_again_is_the_same_sites(run, tmp_path, counts):
+    """Neither says the region: one list imported again, as where neither says its
+    district."""
+    regionless = "Название,Тип,Район,Учётный номер,Широта,Долгота\n" + (
+        "Братская могила в г.п. Октябрьский,mass grave,Октябрьский район,R-OKT-18,52.64,28.88\n"
+    )
+    assert run("sites", write(tmp_path, "list.csv", regionless)).added == 1
+    before = counts()
+    again = run("sites", write(tmp_path, "list.csv", regionless))
+    assert (again.added, again.present) == (0, 1) and counts() == before
+
+
+def test_a_district_whose_name_tells_it_needs_no_region(run, tmp_path, engine, counts):
+    """Оршанский район is one district: its number finds its site whether a row gives
+    the oblast or not, and in another district the same number is another site."""
+    orsha = (
+        "Братская могила у д. Оршаны,mass grave,{oblast},Оршанский район,д. Оршаны,"
+        "R-OR-5,54.5,30.4\n"
+    )
+    first = run("sites", write(tmp_path, "orsha.csv", HEADER + orsha.format(oblast="")))
+    assert first.added == 1
+    before = counts()
+    again = run("sites", write(tmp_path, "orsha-2.csv", HEADER + orsha.format(oblast="Витебская")))
+    assert (again.added, again.present) == (0, 1), again.problems
+    assert counts() == before
+
+    other = "Обелиск у д. Сенно,mass grave,,Сенненский район,д. Сенно,R-OR-5,54.8,29.7\n"
+    assert run("sites", write(tmp_path, "senno.csv", HEADER + other)).added == 1
+
+    persons = PERSONS + (
+        "Оршанцев,Иван,R-OR-5,Оршанский район\n"
+        'Оршанцева,Анна,R-OR-5,"Оршанский район, Витебская обл."\n'
+        "Оршин,Пётр,R-OR-5,Орша\n"
+    )
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert report.committed and report.added == 3, report.problems
+    for surname in ("Оршанцев", "Оршанцева", "Оршин"):
+        assert linked_site(engine, surname) == "Братская могила у д. Оршаны"
+
+
+def test_a_person_found_by_the_burial_place_in_the_region_the_row_names(run, tmp_path, engine):
+    same_name = HEADER + (
+        GOMEL.replace("Братская могила в г.п. Октябрьский", "Братская могила воинов")
+        + MINSK.replace("Братская могила на ул. Октябрьской", "Братская могила воинов")
+    ).replace("R-OKT-17", "")
+    assert run("sites", write(tmp_path, "same-name.csv", same_name)).added == 2
+    persons = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
+        "Воинов,Иван,Братская могила воинов,Октябрьский район г. Минска\n"
+    )
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert report.committed and report.added == 1, report.problems
+    with engine.connect() as conn:
+        oblast = conn.execute(
+            text(
+                "SELECT s.oblast FROM persons p JOIN burials b ON b.person_id = p.id "
+                "JOIN burial_sites s ON s.id = b.site_id WHERE p.surname = 'Воинов'"
+            )
+        ).scalar_one()
+    assert oblast == "г. Минск"

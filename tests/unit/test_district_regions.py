@@ -1,0 +1,109 @@
+"""The region a row writes, and the district a plain register number is kept within: a
+district's name that tells its district alone (Оршанский район) is compared by itself,
+one that does not (Октябрьский район: Gomel oblast's and the city of Minsk's; a city's
+district) together with its region."""
+
+import csv
+
+import pytest
+
+from mapapp.importers.number_keys import register_match, register_place
+from mapapp.text.districts import DISTRICTS_CSV, district_key, needs_region
+from mapapp.text.regions import (
+    CITY_DISTRICTS_CSV,
+    MINSK_CITY,
+    REGIONS_CSV,
+    region_key,
+    split_region,
+)
+
+
+def _rows(path):
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_the_regions_and_the_city_districts_each_name_their_source():
+    regions = _rows(REGIONS_CSV)
+    assert [r["key"] for r in regions] == [
+        "brest", "vitebsk", "gomel", "grodno", "mogilev", "minsk", MINSK_CITY,
+    ]  # fmt: skip
+    # The oblasts as districts.csv names them.
+    assert {r["name_en"] for r in regions} - {"Minsk (city)"} == {
+        r["oblast"] for r in _rows(DISTRICTS_CSV)
+    }
+    districts = _rows(CITY_DISTRICTS_CSV)
+    assert len(districts) == 9 and {r["city"] for r in districts} == {MINSK_CITY}
+    assert all(r["source"].startswith("https://") for r in regions + districts)
+
+
+@pytest.mark.parametrize(
+    ("written", "key"),
+    [
+        ("Гомельская", "gomel"),
+        ("Гомельская обл.", "gomel"),
+        ("Гомельская вобласць", "gomel"),
+        ("Gomel", "gomel"),
+        ("Гродзенская", "grodno"),
+        ("Могилевская область", "mogilev"),
+        ("Минская", "minsk"),
+        ("Мінская вобласць", "minsk"),
+        # "Minsk" alone is the oblast, as the register writes it.
+        ("Minsk", "minsk"),
+        ("Minsk (city)", MINSK_CITY),
+        ("г. Минск", MINSK_CITY),
+        ("Минск", MINSK_CITY),
+        ("горад Мінск", MINSK_CITY),
+        ("Смоленская", None),
+        ("", None),
+    ],
+)
+def test_a_region_is_read_in_either_language(written, key):
+    assert region_key(written) == key
+
+
+@pytest.mark.parametrize(
+    ("cell", "district", "region"),
+    [
+        ("Октябрьский район, г. Минск", "Октябрьский район", MINSK_CITY),
+        ("Октябрьский район г. Минска", "Октябрьский район", MINSK_CITY),
+        ("Гомельская обл., Октябрьский р-н", "Октябрьский р-н", "gomel"),
+        ("Октябрьский район", "Октябрьский район", None),
+        # A district's name is never a region: Минский район is a district.
+        ("Минский район", "Минский район", None),
+        ("Минский район, Минская обл.", "Минский район", "minsk"),
+    ],
+)
+def test_a_district_cell_may_write_its_region(cell, district, region):
+    assert split_region(cell) == (district, region)
+
+
+def test_which_names_need_their_region():
+    assert needs_region(district_key("Октябрьский район"))  # Gomel oblast's and Minsk's
+    assert needs_region(district_key("Ленинский район"))  # none of the 118
+    assert not needs_region(district_key("Оршанский район"))
+    assert not needs_region(district_key("Орша"))  # begins Оршанский alone
+    assert not needs_region(district_key("Минский район"))
+
+
+def test_two_oktyabrsky_districts_are_two_and_one_without_its_region_is_unknown():
+    gomel = register_place("Октябрьский район", "Гомельская")
+    minsk = register_place("Октябрьский район", None, "г. Минск")
+    alone = register_place("Октябрьский район")
+    assert register_match("17", gomel, minsk) == "other"
+    assert register_match("17", gomel, register_place("Октябрьский р-н, Гомельская обл.")) == (
+        "same"
+    )
+    assert register_match("17", alone, gomel) == "unknown"
+    assert register_match("17", alone, minsk) == "unknown"
+    assert register_match("17", alone, register_place("Октябрьский район")) == "same"
+    # A heritage code names one site in all of Belarus.
+    assert register_match("213Д000473", gomel, minsk) == "same"
+
+
+def test_a_name_that_tells_its_district_is_compared_as_before():
+    orsha = register_place("Оршанский район")
+    assert orsha == district_key("Оршанский район")
+    assert register_place("Оршанский район", "Витебская") == orsha
+    assert register_match("5", orsha, register_place("Орша")) == "same"
+    assert register_match("5", orsha, register_place("Сенненский район")) == "other"
