@@ -7,7 +7,9 @@ one place from two sources, are found by where they lie:
 - two sites located exactly (precision "site") within ``NEAR_METRES`` of each other;
 - two sites with a name in common (any spelling; not the settlement's; the same numbers)
   within ``SAME_NAME_METRES``, which also pairs sites placed at one settlement's centre,
-  but never a site placed at a district's centre (where it lies is not known).
+  but never a site placed at a district's centre (where it lies is not known);
+- two sites with a name in common in one settlement of one district, however far apart
+  their points: a site whose point was corrected by kilometres is added again.
 Two sites that both carry a register number are never paired: the register counts them
 as two.
 """
@@ -37,7 +39,7 @@ WHERE n.place_type = 'site' AND n.lang <> 'settlement' AND n.key <> ''
 # The sites to look around: those of one import batch, or (batch NULL) every site.
 _NOTE = f"""
 WITH looked AS (
-    SELECT id, geom, register_number, location_precision FROM burial_sites
+    SELECT id, geom, register_number, location_precision, district_key FROM burial_sites
     WHERE (CAST(:batch AS integer) IS NULL OR import_batch_id = :batch)
       AND withdrawn_at IS NULL
 ),
@@ -49,6 +51,21 @@ by_name AS (
     JOIN burial_sites o ON o.id = y.site_id
      AND ST_DWithin(o.geom::geography, n.geom::geography, {SAME_NAME_METRES})
     WHERE n.register_number IS NULL OR o.register_number IS NULL
+),
+by_settlement AS (
+    SELECT DISTINCT n.id AS a, o.id AS b
+    FROM looked n
+    JOIN place_names sx
+      ON sx.place_type = 'site' AND sx.place_id = n.id AND sx.lang = 'settlement'
+     AND sx.key <> ''
+    JOIN place_names sy
+      ON sy.place_type = 'site' AND sy.lang = 'settlement' AND sy.key = sx.key
+     AND sy.place_id <> n.id
+    JOIN burial_sites o
+      ON o.id = sy.place_id AND o.district_key = n.district_key AND o.withdrawn_at IS NULL
+    JOIN site_name_keys x ON x.site_id = n.id
+    JOIN site_name_keys y ON y.site_id = o.id AND y.key = x.key AND y.numbers = x.numbers
+    WHERE n.district_key <> '' AND (n.register_number IS NULL OR o.register_number IS NULL)
 ),
 near AS (
     SELECT n.id AS a, o.id AS b
@@ -62,6 +79,7 @@ near AS (
 pairs AS (
     SELECT LEAST(a, b) AS a, GREATEST(a, b) AS b, bool_or(same_name) AS same_name
     FROM (SELECT a, b, true AS same_name FROM by_name
+          UNION ALL SELECT a, b, true FROM by_settlement
           UNION ALL SELECT a, b, false FROM near) found
     GROUP BY 1, 2
 )

@@ -137,6 +137,48 @@ def test_sites_placed_at_one_settlement_pair_only_by_name(run, tmp_path, engine)
     assert pairs_of(engine, second.batch_id) == [("Обелиск", "Обелиск", 0, True)]
 
 
+def test_a_site_moved_by_kilometres_pairs_with_its_name_in_its_settlement(run, tmp_path, engine):
+    # A corrected point 2.2 km from the stored one: the same name in the same settlement
+    # of the same district pairs however far; in another district's settlement of that
+    # name it does not.
+    header = "Название,Населённый пункт,Район,Широта,Долгота\n"
+    first = run(
+        "sites",
+        write(
+            tmp_path,
+            "m1.csv",
+            header + "Братская могила 3,д. Заречье,Дубровенский район,52.20000,26.30000\n"
+            "Братская могила 3,д. Заречье,Оршанский район,52.30000,26.40000\n",
+        ),
+        given={"kind": "mass_grave"},
+    )
+    assert first.committed and first.added == 2, first.problems
+    assert pairs_of(engine, first.batch_id) == []
+    moved = run(
+        "sites",
+        write(
+            tmp_path,
+            "m2.csv",
+            header + "Братская могила 3,Заречье,Дубровенский район,52.22000,26.30000\n",
+        ),
+        given={"kind": "mass_grave"},
+    )
+    assert moved.committed and moved.added == 1, moved.problems
+    assert pairs_of(engine, moved.batch_id) == [
+        ("Братская могила 3", "Братская могила 3", 2225, True)
+    ]
+    with engine.connect() as conn:
+        districts = conn.execute(
+            text(
+                "SELECT a.district, b.district FROM possible_duplicate_sites d "
+                "JOIN burial_sites a ON a.id = d.site_id "
+                "JOIN burial_sites b ON b.id = d.other_site_id WHERE d.import_batch_id = :b"
+            ),
+            {"b": moved.batch_id},
+        ).one()
+    assert set(districts) == {"Дубровенский район"}
+
+
 def test_sites_placed_at_a_district_centre_are_never_paired_by_name(run, tmp_path, engine):
     # Where such a site lies is not known: two mass graves of one name in one district
     # are as likely two graves as one.
