@@ -58,10 +58,14 @@ def is_hero_title(title: str) -> bool:
     True
     >>> is_hero_title("Герой Социалистического Труда")
     False
+    >>> is_hero_title("Г.С.С.")
+    True
     >>> is_hero_title("Представлен к званию Герой Советского Союза")
     False
     """
     folded = _fold(title)
+    if folded.replace(".", "").replace(" ", "") == "гсс":  # the usual abbreviation
+        return True
     at = min((i for t in _HERO_TITLES if (i := folded.find(t)) >= 0), default=-1)
     # "Представлен к званию Герой Советского Союза": a nomination, said before the title
     # (after it, "..., представлен к ордену Ленина" is of another award); after it, "(не
@@ -142,10 +146,36 @@ def parse_awards(text: str | None) -> list[dict]:
                 f"{title!r} is no award (a date or a number?): a decree's date goes in the "
                 "award date column"
             )
-    return [
+    awards = [
         {"position": n, "title": t, "is_hero_title": is_hero_title(t)}
         for n, t in enumerate(titles, start=1)
     ]
+    if not any(a["is_hero_title"] for a in awards):
+        # The Hero's own medal listed without the title says the title; beside it, it is
+        # the same title's medal, and counts once.
+        for award in awards:
+            award["is_hero_title"] = _is_hero_gold_star(award["title"])
+    return awards
+
+
+# "Медаль «Золотая Звезда» Героя Советского Союза" (Belarusian "Залатая Зорка"). A Gold
+# Star that does not name the Soviet title may be a Hero of Russia's, or Kazakhstan's
+# "Алтын Жұлдыз" of the Халық Қаһарманы: never read as the Soviet title.
+_GOLD_STAR = re.compile(r"золот\w* звезд|залат\w* зорк")
+_OF_THE_HERO = re.compile(r"героя советского союза|героя савецкага саюза")
+
+
+def _is_hero_gold_star(title: str) -> bool:
+    folded = " ".join(_fold(title).translate(_QUOTES).split())
+    return bool(
+        _GOLD_STAR.search(folded)
+        and _OF_THE_HERO.search(folded)
+        and not _NOMINATION.search(folded)
+        and not _NOT_GIVEN.search(folded)
+    )
+
+
+_QUOTES = str.maketrans(dict.fromkeys("«»\"'“”„", " "))
 
 
 # "Дважды Герой Советского Союза": the title twice (Belarusian "двойчы", Kazakh "екі мәрте"

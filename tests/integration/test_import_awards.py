@@ -352,3 +352,27 @@ def test_a_twice_hero_is_stored_with_two_titles_each_with_its_decree_date(run, t
         ("Екімәртеов", True, "Екі мәрте Кеңес Одағының Батыры"),
         ("Представленов", False, "Дважды представлен к званию Героя Советского Союза"),
     ]
+
+
+def test_the_hero_s_gold_star_without_the_title_makes_a_hero_on_the_heroes_page(
+    run, tmp_path, engine, client
+):
+    gold_star = "Медаль «Золотая Звезда» Героя Советского Союза; Орден Ленина"
+    rows = [
+        ["Звездов", "Иван", "казах", gold_star, "24.03.1945", "", "", "", "Шуховцы"],
+        ["Аббревов", "Пётр", "казах", "ГСС", "", "", "", "", "Шуховцы"],
+        ["Зоркин", "Сергей", "казах", "Медаль «Золотая Звезда»", "", "", "", "", "Шуховцы"],
+    ]
+    report = run("persons", write(tmp_path, "stars.csv", rows))
+    assert report.committed and report.added == 3, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        heroes = dict(
+            conn.execute(
+                text("SELECT surname, is_hero FROM persons WHERE import_batch_id = :b"),
+                {"b": report.batch_id},
+            ).all()
+        )
+        assert _awards(conn, "Звездов")[0][2:6] == (True, 1945, 3, 24)
+    assert heroes == {"Звездов": True, "Аббревов": True, "Зоркин": False}
+    page = client.get("/heroes?lang=ru").get_data(as_text=True)
+    assert "Звездов" in page and "Аббревов" in page and "Зоркин" not in page

@@ -27,6 +27,8 @@ def test_awards_are_split_on_semicolons_in_order():
         ("Герой Советского Союза", True),
         ("ГЕРОЙ  СОВЕТСКОГО  СОЮЗА", True),
         ("Медаль «Золотая Звезда» Героя Советского Союза", False),
+        ("ГСС", True),
+        ("Г. С. С.", True),
         ("Герой Социалистического Труда", False),
         ("Орден Славы III степени", False),
     ],
@@ -189,3 +191,24 @@ def test_a_nomination_refusal_or_other_title_said_twice_stays_one_award_as_writt
     assert [(a["title"], a["is_hero_title"]) for a in awards] == [(cell, False)]
     out = check_award_fields({"awards": cell, "award_date": "1944; 1945"})
     assert "2 decree date(s) but 0 title(s)" in out.problems[0][1]
+
+
+@pytest.mark.parametrize(
+    ("cell", "heroes"),
+    [
+        # The Hero's medal alone says the title.
+        ("Медаль «Золотая Звезда» Героя Советского Союза; Орден Ленина", [True, False]),
+        ("медаль Залатая Зорка Героя Савецкага Саюза", [True]),
+        # Beside the title, it is that title's medal: one title.
+        (
+            "Герой Советского Союза; Медаль «Золотая Звезда» Героя Советского Союза",
+            [True, False],
+        ),
+        # A Gold Star that names no Soviet title may be another country's.
+        ("Медаль «Золотая Звезда»", [False]),
+        ("Алтын Жұлдыз", [False]),
+        ("Представлен к медали «Золотая Звезда» Героя Советского Союза", [False]),
+    ],
+)
+def test_the_hero_s_gold_star_listed_without_the_title_says_the_title(cell, heroes):
+    assert [a["is_hero_title"] for a in parse_awards(cell)] == heroes
