@@ -340,12 +340,22 @@ def _warn_counts_disagree(ctx: RowContext, counts: dict, checked: Checked) -> No
     """Registers do hold counts that disagree (a later list found more names): they are
     stored as written, and the report says so, for someone to look at."""
     total, known = counts["buried_total"], counts["buried_known"]
+    unknown = counts["buried_unknown"]
     if total is not None and known is not None and known > total:
         checked.warnings.append(
             Problem(
                 checked.row,
                 ctx.column("buried_known"),
                 f"more known by name ({known}) than buried in all ({total}); stored as written",
+            )
+        )
+    elif None not in (total, known, unknown) and known + unknown > total:
+        checked.warnings.append(
+            Problem(
+                checked.row,
+                ctx.column("buried_unknown"),
+                f"known by name ({known}) and unknown ({unknown}) are more than buried in "
+                f"all ({total}); stored as written",
             )
         )
 

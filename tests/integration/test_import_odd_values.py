@@ -58,6 +58,20 @@ def test_the_point_zero_zero_is_not_a_place(run, tmp_path, counts):
     assert "the point (0, 0) is not a place" in str(report.problems[0])
 
 
+def test_known_and_unknown_above_the_total_are_stored_as_written_and_told(run, tmp_path):
+    content = (
+        "name,kind,lat,lon,buried_total,buried_known,buried_unknown\n"
+        "Братская могила с недостачей,mass_grave,54.52,30.52,35,20,20\n"
+        "Братская могила сходится,mass_grave,54.53,30.53,35,20,15\n"
+    )
+    report = run("sites", write(tmp_path, "ku.csv", content))
+    assert report.ok and report.added == 2
+    assert [str(w) for w in report.warnings] == [
+        "row 2, column 'buried_unknown': known by name (20) and unknown (20) are more than "
+        "buried in all (35); stored as written"
+    ]
+
+
 def test_more_known_than_buried_is_stored_as_written_and_told(run, tmp_path, engine):
     content = (
         "name,kind,lat,lon,buried_total,buried_known\n"
