@@ -16,7 +16,7 @@ import re
 import zipfile
 from pathlib import Path
 
-from mapapp.importers.encodings import likeliest_encoding
+from mapapp.importers.encodings import AmbiguousCodePage, ambiguity, likeliest_encoding
 from mapapp.importers.errors import ImportFileError
 
 _LANGUAGE_DRIVER = 29  # the .dbf header byte naming its code page (0: none)
@@ -60,7 +60,12 @@ def shapefile_encoding(path: Path, named: str | None, shp: str | None = None) ->
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    best = likeliest_encoding(text)
+    try:
+        best = likeliest_encoding(text)
+    except AmbiguousCodePage as exc:
+        raise ImportFileError(
+            f"{path.name}: its .dbf says no text encoding; {ambiguity(exc)}"
+        ) from None
     if best is None:
         raise ImportFileError(
             f"{path.name}: its .dbf says no text encoding (no .cpg file) and it cannot be "
@@ -101,7 +106,10 @@ def _checked_declared(path: Path, declared: str, dbf: bytes) -> None:
     if declared == "utf-8":
         cut = text.decode("utf-8", "replace").count("\ufffd")
         if cut > _CUT_SHARE * sum(1 for byte in text if byte >= 0x80):
-            other = likeliest_encoding(text)
+            try:
+                other = likeliest_encoding(text)
+            except AmbiguousCodePage:
+                other = None  # named as unknown rather than guessed
             said = "not UTF-8" + (f"; they read as {other}" if other else "")
             raise ImportFileError(_lie(path, declared, said, other))
         return
