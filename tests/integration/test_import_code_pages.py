@@ -2,7 +2,11 @@
 (cp1251), which differ in 16 bytes only: the Kazakh letters of the one are the Belarusian
 ў and the Ukrainian ґ є ї of the other."""
 
+import zipfile
+
+import geopandas as gpd
 import pytest
+from shapely.geometry import Point
 from sqlalchemy import text
 
 from mapapp.importers.errors import ImportFileError
@@ -81,3 +85,52 @@ def test_its_other_names_are_windows_kazakh_too(run, tmp_path, engine):
     path = write(tmp_path, "kz.csv", KAZAKH[1:], "kz1048")
     report = run("persons", path, encoding="RK1048")
     assert report.committed and stored(engine, report.batch_id) == KAZAKH[1:]
+
+
+NAMES = ["Могила Әбдіқадырова Нұрлана", "Обелиск Төлеуову Үмбету"]
+
+
+def kazakh_shapefile(tmp_path, cpg: str | None = None):
+    """A zipped Shapefile in Windows Kazakh with no language driver byte, and with
+    ``cpg`` as its .cpg if given."""
+    folder = tmp_path / "shp"
+    folder.mkdir()
+    gpd.GeoDataFrame(
+        {"name": NAMES, "kind": ["mass_grave", "memorial"]},
+        geometry=[Point(27.5, 53.9), Point(27.6, 53.8)],
+        crs=4326,
+    ).to_file(folder / "graves.shp", encoding="RK1048")  # GDAL's name of it
+    dbf = bytearray((folder / "graves.dbf").read_bytes())
+    dbf[29] = 0
+    (folder / "graves.dbf").write_bytes(dbf)
+    path = tmp_path / "graves.shp.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        for ext in ("shp", "shx", "dbf", "prj"):
+            archive.write(folder / f"graves.{ext}", f"graves.{ext}")
+        if cpg is not None:
+            archive.writestr("graves.cpg", cpg)
+    return path
+
+
+def stored_sites(engine, batch_id):
+    with engine.connect() as conn:
+        return (
+            conn.execute(
+                text("SELECT name FROM burial_sites WHERE import_batch_id = :b ORDER BY id"),
+                {"b": batch_id},
+            )
+            .scalars()
+            .all()
+        )
+
+
+@pytest.mark.parametrize("cpg", [None, "RK1048", "1048", "KZ-1048", "ANSI 1048", "CP1048"])
+def test_a_kazakh_shapefile_is_read_by_its_cpg_or_its_text(run, tmp_path, engine, cpg):
+    report = run("sites", kazakh_shapefile(tmp_path, cpg))
+    assert report.committed and report.added == 2, report.problems
+    assert stored_sites(engine, report.batch_id) == NAMES  # not '£áä³', 'Јбдіќадырова'
+
+
+def test_windows_kazakh_named_for_a_shapefile_is_used(run, tmp_path, engine):
+    report = run("sites", kazakh_shapefile(tmp_path), encoding="kz1048")
+    assert report.committed and stored_sites(engine, report.batch_id) == NAMES
