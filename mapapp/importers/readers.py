@@ -22,7 +22,7 @@ from pathlib import Path
 
 import orjson
 
-from mapapp.importers.encodings import likeliest_encoding
+from mapapp.importers.encodings import AmbiguousCodePage, ambiguity, likeliest_encoding
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.header_rows import refuse_header_rows
 from mapapp.importers.shapefile_encoding import shapefile_encoding
@@ -144,7 +144,10 @@ def _encoding_of(path: Path, encoding: str | None) -> str:
     if bad_byte is None:
         return "utf-8"
     _refuse_broken_utf8(path, bad_byte)
-    best = likeliest_encoding(head)
+    try:
+        best = likeliest_encoding(head)
+    except AmbiguousCodePage as exc:
+        raise ImportFileError(f"{path.name}: {ambiguity(exc)}") from None
     if best is None:
         raise ImportFileError(
             f"{path.name}: cannot tell the text encoding; name it with --encoding (e.g. cp1251)"
@@ -605,7 +608,10 @@ def _refuse_json_bytes(path: Path) -> None:
 def _refuse_json_not_utf8(path: Path, bad: int) -> None:
     with path.open("rb") as fh:
         head = fh.read(200_000)
-    looks = likeliest_encoding(head)
+    try:
+        looks = likeliest_encoding(head)
+    except AmbiguousCodePage:
+        looks = "cp1251 or kz1048"
     told = f" (it looks like {looks})" if looks and looks != "utf_8" else ""
     raise ImportFileError(
         f"{path.name}: byte {bad} is not UTF-8{told}; a GeoJSON file is always UTF-8: save "

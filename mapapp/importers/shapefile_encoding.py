@@ -16,11 +16,16 @@ import re
 import zipfile
 from pathlib import Path
 
-from mapapp.importers.encodings import likeliest_encoding
+from mapapp.importers.encodings import AmbiguousCodePage, ambiguity, likeliest_encoding
 from mapapp.importers.errors import ImportFileError
 
 _LANGUAGE_DRIVER = 29  # the .dbf header byte naming its code page (0: none)
 _GDAL_MISREADS = re.compile(rb"(?i)(cp)?65001")  # .cpg forms GDAL reads wrong
+# Windows Kazakh is known to GDAL's iconv by these names only: any other (KZ-1048, 1048)
+# it took for Latin-1, as a .cpg it does not know.
+_GDAL_KZ1048 = re.compile(rb"(?i)rk1048|strk1048-2002")
+# Names of code pages a .cpg may hold that Python does not know by them.
+_CPG_ALIASES = {"CP1048": "kz1048"}
 
 
 def shapefile_encoding(path: Path, named: str | None, shp: str | None = None) -> str | None:
@@ -48,8 +53,14 @@ def shapefile_encoding(path: Path, named: str | None, shp: str | None = None) ->
     if declared is not None:
         _checked_declared(path, declared, data)
         # GDAL reads the .cpg itself (leniently, where a field's width cut a character),
-        # but for Windows' number of UTF-8, which it read as Latin-1.
-        return declared if _GDAL_MISREADS.fullmatch(cpg_text.strip()) else None
+        # but for Windows' number of UTF-8 and most names of Windows Kazakh, which it
+        # read as Latin-1.
+        cpg_text = cpg_text.strip()
+        if _GDAL_MISREADS.fullmatch(cpg_text) or (
+            declared == "kz1048" and not _GDAL_KZ1048.fullmatch(cpg_text)
+        ):
+            return _gdal_name(declared)
+        return None
     if len(data) < 32 or data[_LANGUAGE_DRIVER] != 0:
         return None
     text = data[int.from_bytes(data[8:10], "little") :]
@@ -60,7 +71,12 @@ def shapefile_encoding(path: Path, named: str | None, shp: str | None = None) ->
         return "utf-8"
     except UnicodeDecodeError:
         pass
-    best = likeliest_encoding(text)
+    try:
+        best = likeliest_encoding(text)
+    except AmbiguousCodePage as exc:
+        raise ImportFileError(
+            f"{path.name}: its .dbf says no text encoding; {ambiguity(exc)}"
+        ) from None
     if best is None:
         raise ImportFileError(
             f"{path.name}: its .dbf says no text encoding (no .cpg file) and it cannot be "
@@ -78,9 +94,9 @@ def _cpg_encoding(content: bytes) -> str | None:
     if text in ("65001", "CP65001"):
         return "utf-8"
     if text.isdigit():
-        text = "cp" + text
+        text = "CP" + text
     try:
-        return _gdal_name(text)
+        return codecs.lookup(_CPG_ALIASES.get(text, text)).name
     except LookupError:
         return None
 
@@ -101,7 +117,10 @@ def _checked_declared(path: Path, declared: str, dbf: bytes) -> None:
     if declared == "utf-8":
         cut = text.decode("utf-8", "replace").count("\ufffd")
         if cut > _CUT_SHARE * sum(1 for byte in text if byte >= 0x80):
-            other = likeliest_encoding(text)
+            try:
+                other = likeliest_encoding(text)
+            except AmbiguousCodePage:
+                other = None  # named as unknown rather than guessed
             said = "not UTF-8" + (f"; they read as {other}" if other else "")
             raise ImportFileError(_lie(path, declared, said, other))
         return
@@ -121,5 +140,7 @@ def _lie(path: Path, declared: str, found: str, other: str | None) -> str:
 
 
 def _gdal_name(encoding: str) -> str:
-    """Python's own name of a codec (koi8-r for koi8_r), which GDAL's iconv also knows."""
-    return codecs.lookup(encoding).name
+    """Python's own name of a codec (koi8-r for koi8_r), which GDAL's iconv also knows;
+    for Windows Kazakh, which Python calls kz1048, iconv's name."""
+    name = codecs.lookup(encoding).name
+    return "RK1048" if name == "kz1048" else name
