@@ -9,6 +9,8 @@ import calendar
 import math
 import re
 
+# Fates are read in a module of their own; the callers read them from here.
+from mapapp.importers.fate_cells import parse_fate as parse_fate
 from mapapp.importers.readers import MAX_CELL_CHARS, RefusedCell
 
 _DMS = re.compile(
@@ -334,33 +336,6 @@ def parse_site_kind(text: str) -> str:
     raise ValueError(
         "unknown kind; use mass grave / individual grave / military cemetery / memorial "
         "(or Братская могила, Индивидуальная могила, Воинское кладбище, Мемориал)"
-    )
-
-
-FATE_WORDS = [
-    ("плен", "died_in_captivity"),
-    ("captiv", "died_in_captivity"),
-    ("ран", "died_of_wounds"),
-    ("wound", "died_of_wounds"),
-    ("пропал", "missing"),
-    ("missing", "missing"),
-    ("убит", "killed"),
-    ("погиб", "killed"),
-    ("killed", "killed"),
-    ("умер", "died"),
-    ("died", "died"),
-]
-
-
-def parse_fate(text: str) -> str:
-    value = text.strip().lower()
-    if value in ("killed", "died_of_wounds", "missing", "died_in_captivity", "died"):
-        return value
-    for word, fate in FATE_WORDS:
-        if word in value:
-            return fate
-    raise ValueError(
-        "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер"
     )
 
 
