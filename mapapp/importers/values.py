@@ -9,7 +9,10 @@ import calendar
 import math
 import re
 
+# Kinds and fates are read in modules of their own; the callers read them from here.
+from mapapp.importers.fate_cells import parse_fate as parse_fate
 from mapapp.importers.readers import MAX_CELL_CHARS, RefusedCell
+from mapapp.importers.site_kind_cells import parse_site_kind as parse_site_kind
 
 _DMS = re.compile(
     r"""^\s*(?P<deg>\d{1,3}(?:[.,]\d+)?)\s*[°º˚d]\s*
@@ -254,26 +257,6 @@ def parse_flag(text: str | None) -> bool:
     raise ValueError("expected yes/no (да/нет, 1/0)")
 
 
-SITE_KIND_WORDS = [
-    ("индивидуальн", "individual_grave"),
-    ("індывідуальн", "individual_grave"),
-    ("одиночн", "individual_grave"),
-    ("individual", "individual_grave"),
-    ("воинское кладбищ", "military_cemetery"),
-    ("вайсковыя могілк", "military_cemetery"),
-    ("кладбищ", "military_cemetery"),
-    ("могілк", "military_cemetery"),
-    ("cemetery", "military_cemetery"),
-    ("братск", "mass_grave"),
-    ("брацк", "mass_grave"),
-    ("mass", "mass_grave"),
-    ("мемориал", "memorial"),
-    ("мемарыял", "memorial"),
-    ("памятник", "memorial"),
-    ("memorial", "memorial"),
-]
-
-
 # What a site's name says about its kind: only explicit words, never a guess.
 NAME_KIND_WORDS = [
     ("братская могила", "mass_grave"),
@@ -322,46 +305,6 @@ OSM_KINDS = {
 
 def site_kind_from_osm(historic: str | None, detail: str | None) -> str | None:
     return OSM_KINDS.get(((historic or "").strip().lower(), (detail or "").strip().lower()))
-
-
-def parse_site_kind(text: str) -> str:
-    value = text.strip().lower().replace(" ", "_")
-    if value in ("mass_grave", "individual_grave", "military_cemetery", "memorial"):
-        return value
-    for word, kind in SITE_KIND_WORDS:
-        if word in text.lower():
-            return kind
-    raise ValueError(
-        "unknown kind; use mass grave / individual grave / military cemetery / memorial "
-        "(or Братская могила, Индивидуальная могила, Воинское кладбище, Мемориал)"
-    )
-
-
-FATE_WORDS = [
-    ("плен", "died_in_captivity"),
-    ("captiv", "died_in_captivity"),
-    ("ран", "died_of_wounds"),
-    ("wound", "died_of_wounds"),
-    ("пропал", "missing"),
-    ("missing", "missing"),
-    ("убит", "killed"),
-    ("погиб", "killed"),
-    ("killed", "killed"),
-    ("умер", "died"),
-    ("died", "died"),
-]
-
-
-def parse_fate(text: str) -> str:
-    value = text.strip().lower()
-    if value in ("killed", "died_of_wounds", "missing", "died_in_captivity", "died"):
-        return value
-    for word, fate in FATE_WORDS:
-        if word in value:
-            return fate
-    raise ValueError(
-        "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер"
-    )
 
 
 PRECISIONS = {

@@ -1,0 +1,151 @@
+"""A person's fate as a register writes it ("убит", "умер от ран", "прапаў без вестак").
+
+Words are matched at word starts, not as substrings: "гранаты" and "Раневичи" hold no
+wound, "ранее" is no wound, "освобожден из плена" and "не ранен" are no fate. A cell
+that names two fates ("убит / пропал без вести", "ранен, попал в плен") is refused
+with both named: which one the record means is the archive's to say, not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+
+FATES = ("killed", "died_of_wounds", "missing", "died_in_captivity", "died")
+
+# What a word says. The circumstances (wounds, captivity, missing) are fates of their
+# own; "умер"/"погиб" with a circumstance is that circumstance ("умер от ран", "погиб в
+# плену"). "Убит" is a death by the enemy's hand: with wounds it is a second fate.
+_WORDS = {
+    "wounds": [
+        r"ран(?:ы|а|ам|ами|амі|ах)?",  # от ран, ад ран, раны
+        r"(?:по|па)?ранен(?:а|о|ы|ый|ая|ое|ого|ому|ым|ом|ые|ых|ыя|ага|аму)?",
+        r"ранени\w*",  # ранение, ранения
+        r"раненн\w*",  # раненный; раненне, ранення (be)
+        r"wound\w*",
+        r"жарақат(?:тан|ынан)",  # (kk) from wounds
+    ],
+    "captivity": [
+        r"плен(?:а|у|е|ом|ен\w*|н\w*)?",  # плен, в плену, пленен, пленный
+        r"военнопленн\w*",
+        r"палон(?:а|у|е|ам|н\w*)?",  # (be) у палоне
+        r"ваеннапалонн\w*",
+        r"captiv\w*",
+        r"тұтқында",  # (kk) in captivity
+    ],
+    "missing": [
+        r"пропал(?:а|о|и)?",
+        r"прапа(?:ў|ла|ло|лі)",  # (be) прапаў без вестак
+        r"missing",
+        r"хабарсыз",  # (kk) хабарсыз кетті
+    ],
+    "killed": [r"убит\w*", r"killed", r"забіт\w*"],
+    "perished": [
+        r"погиб\w*",
+        r"загін(?:уў|ула|уло|улі|уўш\w*|улы\w*)",  # (be) загінуў; not загінаць (to bend)
+        r"қаза\s+тап\w*",  # (kk) қаза тапты
+    ],
+    "died": [
+        r"умер(?:ла|ло|ли|ш\w*)?",
+        r"скончал\w*",
+        r"died",
+        r"памер(?:ла|ло|лі|лы\w*)?",  # (be) памёр, памерла
+        r"қайтыс\s+бол\w*",  # (kk) қайтыс болды
+    ],
+}
+_WORD_OF = {
+    kind: re.compile("(?<!\\w)(?:" + "|".join(words) + ")(?!\\w)") for kind, words in _WORDS.items()
+}
+
+# The word before that makes a word no fate: "не ранен", "без ранений"; and captivity
+# one came out of ("освобожден из плена", "з палону").
+_NOT = {"не", "ни", "без", "not", "never", "without"}
+_OUT_OF = {"из", "с", "з", "from"}
+_WAS = {"был", "была", "было", "были", "быў", "былі", "was", "were"}  # "не был ранен"
+_WORD = re.compile(r"\w+")
+
+_AS_FATE = {
+    "wounds": "died_of_wounds",
+    "captivity": "died_in_captivity",
+    "missing": "missing",
+    "killed": "killed",
+    "perished": "killed",
+    "died": "died",
+}
+# Which deaths a circumstance takes in ("умер от ран", "убит в плену").
+_TAKES_IN = {
+    "wounds": {"perished", "died"},
+    "captivity": {"killed", "perished", "died"},
+    "missing": set(),
+}
+
+UNKNOWN_FATE = "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер"
+TWO_FATES = (
+    "the cell names two fates, {first} ({first_words}) and {second} ({second_words}); "
+    "write the one the record gives (убит / умер от ран / пропал без вести / умер в плену "
+    "/ умер) and keep the rest in the biography"
+)
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The two words before ``start``, the nearer last (read in a window of the text
+    before it, so that a long cell is not read again for each word in it)."""
+    begin = max(0, start - 60)
+    words = list(_WORD.finditer(text, begin, start))
+    if begin and words and words[0].start() == begin:
+        words = words[1:]  # perhaps the end of a longer word
+    return [m.group() for m in words[-2:]]
+
+
+def _counts(kind: str, text: str, start: int) -> bool:
+    words = [None, None, *_words_before(text, start)]
+    before = words[-2] if words[-1] in _WAS else words[-1]
+    if before in _NOT:
+        return False
+    return not (kind == "captivity" and before in _OUT_OF)
+
+
+def named_fates(text: str) -> dict[str, list[str]]:
+    """What the cell's words say (wounds, captivity ...) -> the words that say it."""
+    lowered = text.lower().replace("ё", "е")
+    shown = text if len(text) == len(lowered) else lowered  # the words as written
+    named: dict[str, list[str]] = {}
+    for kind, pattern in _WORD_OF.items():
+        for m in pattern.finditer(lowered):
+            if _counts(kind, lowered, m.start()):
+                named.setdefault(kind, []).append(shown[m.start() : m.end()])
+    return named
+
+
+def _two_fates(named: dict[str, list[str]], first: str, second: str) -> ValueError:
+    def words(fate: str) -> str:
+        said = dict.fromkeys(w for k, ws in named.items() if _AS_FATE[k] == fate for w in ws)
+        return ", ".join(map(repr, list(said)[:3]))
+
+    return ValueError(
+        TWO_FATES.format(
+            first=first, first_words=words(first), second=second, second_words=words(second)
+        )
+    )
+
+
+def parse_fate(text: str) -> str:
+    value = text.strip().lower()
+    if value in FATES:
+        return value
+    named = named_fates(text)
+    circumstances = [k for k in ("wounds", "captivity", "missing") if k in named]
+    deaths = [k for k in ("killed", "perished", "died") if k in named]
+    if len(circumstances) > 1:
+        raise _two_fates(named, *(_AS_FATE[k] for k in circumstances[:2]))
+    if circumstances:
+        circumstance = circumstances[0]
+        other = [d for d in deaths if d not in _TAKES_IN[circumstance]]
+        if other:
+            raise _two_fates(named, _AS_FATE[other[0]], _AS_FATE[circumstance])
+        return _AS_FATE[circumstance]
+    fates = sorted({_AS_FATE[d] for d in deaths}, key=FATES.index)
+    if len(fates) > 1:
+        raise _two_fates(named, *fates)
+    if not fates:
+        raise ValueError(UNKNOWN_FATE)
+    return fates[0]

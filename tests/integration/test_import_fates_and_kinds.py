@@ -1,0 +1,101 @@
+"""Fates and site kinds as real files write them: what a cell names at word starts is
+stored, whatever other words hold the same letters; a cell naming two fates, or a cemetery
+not named a military one, is refused with its row, column and value."""
+
+from sqlalchemy import text
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    return path
+
+
+FATES = {
+    "Гранатов": ("убит осколком гранаты", "killed"),
+    "Ранеев": ("убит (ранее числился пропавшим без вести)", "killed"),
+    "Раневичев": ("погиб в бою у д. Раневичи", "killed"),
+    "Нераненов": ("не ранен, убит", "killed"),
+    "Освобождёнов": ("освобожден из плена, погиб в бою", "killed"),
+    "Ранин": ("умер от ран", "died_of_wounds"),
+    "Забітаў": ("забіты", "killed"),
+    "Прапаўскі": ("прапаў без вестак", "missing"),
+    "Палонны": ("загінуў у палоне", "died_in_captivity"),
+    "Памёраў": ("памёр ад ран", "died_of_wounds"),
+}
+
+
+def test_fates_are_read_by_their_words_and_two_fates_are_refused(run, tmp_path, engine, counts):
+    rows = "".join(f'{surname},Иван,"{cell}"\n' for surname, (cell, _) in FATES.items())
+    report = run("persons", write(tmp_path, "fate.csv", "Фамилия,Имя,Причина выбытия\n" + rows))
+    assert report.ok and report.added == len(FATES), [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        stored = dict(
+            conn.execute(
+                text("SELECT surname, fate FROM persons WHERE import_batch_id = :b"),
+                {"b": report.batch_id},
+            ).all()
+        )
+    assert stored == {surname: fate for surname, (_, fate) in FATES.items()}
+
+    before = counts()
+    content = (
+        "Фамилия,Имя,Лёс\n"
+        "Двоев,Иван,убит / пропал без вести\n"
+        'Пленов,Иван,"ранен, попал в плен"\n'
+        "Годнов,Иван,загінуў\n"
+    )
+    report = run("persons", write(tmp_path, "two.csv", content))
+    assert not report.committed and counts() == before
+    assert [str(p) for p in report.problems] == [
+        "row 2, column 'Лёс': the cell names two fates, killed ('убит') and missing "
+        "('пропал'); write the one the record gives (убит / умер от ран / пропал без вести "
+        "/ умер в плену / умер) and keep the rest in the biography "
+        "(value: 'убит / пропал без вести')",
+        "row 3, column 'Лёс': the cell names two fates, died_of_wounds ('ранен') and "
+        "died_in_captivity ('плен'); write the one the record gives (убит / умер от ран / "
+        "пропал без вести / умер в плену / умер) and keep the rest in the biography "
+        "(value: 'ранен, попал в плен')",
+    ]
+
+
+KINDS = {
+    "Братская могила у школы": ("Братская могила на гражданском кладбище", "mass_grave"),
+    "Братская могила у реки": ("Братская могила (перенесена на воинское кладбище)", "mass_grave"),
+    "Кладбище у станции": ("Воинское кладбище", "military_cemetery"),
+    "Памятник у моста": ("Памятник на братской могиле", "mass_grave"),
+}
+
+
+def test_a_site_s_kind_is_its_head_phrase_s_and_a_village_cemetery_is_refused(
+    run, tmp_path, engine, counts
+):
+    rows = "".join(
+        f'{name},"{cell}",54.{61 + i},30.{61 + i}\n'
+        for i, (name, (cell, _)) in enumerate(KINDS.items())
+    )
+    content = "Название,Вид захоронения,Широта,Долгота\n" + rows
+    report = run("sites", write(tmp_path, "kinds.csv", content))
+    assert report.ok and report.added == len(KINDS), [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        stored = dict(
+            conn.execute(
+                text("SELECT name, kind FROM burial_sites WHERE import_batch_id = :b"),
+                {"b": report.batch_id},
+            ).all()
+        )
+    assert stored == {name: kind for name, (_, kind) in KINDS.items()}
+
+    before = counts()
+    content = (
+        "Название,Вид захоронения,Широта,Долгота\n"
+        "Захоронение у деревни,Захоронение на сельском кладбище,54.71,30.71\n"
+    )
+    report = run("sites", write(tmp_path, "civil.csv", content))
+    assert not report.committed and counts() == before
+    assert [str(p) for p in report.problems] == [
+        "row 2, column 'Вид захоронения': a cemetery not named a military one (воинское, "
+        "военное, вайсковыя) is none of the kinds a site has; write what lies there: "
+        "Братская могила, Индивидуальная могила, Воинское кладбище or Мемориал "
+        "(value: 'Захоронение на сельском кладбище')"
+    ]

@@ -1,0 +1,78 @@
+"""A fate as registers write it: words at word starts, never inside other words; a
+negated word or captivity one came out of is no fate; a cell naming two fates is refused
+with both named."""
+
+import pytest
+
+from mapapp.importers.values import parse_fate
+
+
+@pytest.mark.parametrize(
+    ("cell", "fate"),
+    [
+        # As they were read before.
+        ("убит", "killed"),
+        ("Убита", "killed"),
+        ("погиб в бою", "killed"),
+        ("умер от ран", "died_of_wounds"),
+        ("скончался от ран", "died_of_wounds"),
+        ("тяжело ранен", "died_of_wounds"),
+        ("пропал без вести", "missing"),
+        ("пропала без вести", "missing"),
+        ("погиб в плену", "died_in_captivity"),
+        ("умер в плену", "died_in_captivity"),
+        ("попал в плен", "died_in_captivity"),
+        ("военнопленный, умер", "died_in_captivity"),
+        ("умер", "died"),
+        ("умерла от болезни", "died"),
+        ("Killed in action", "killed"),
+        ("died of wounds", "died_of_wounds"),
+        ("died in captivity", "died_in_captivity"),
+        ("missing in action", "missing"),
+        ("died_of_wounds", "died_of_wounds"),
+        # A word inside another word, or a word a "не" or "из" turns round, is no fate.
+        ("убит осколком гранаты", "killed"),
+        ("убит (ранее числился пропавшим без вести)", "killed"),
+        ("погиб в бою у д. Раневичи", "killed"),
+        ("не ранен, убит", "killed"),
+        ("не был ранен, погиб", "killed"),
+        ("освобожден из плена, погиб в бою", "killed"),
+        # Belarusian.
+        ("забіты", "killed"),
+        ("загінуў", "killed"),
+        ("прапаў без вестак", "missing"),
+        ("загінуў у палоне", "died_in_captivity"),
+        ("памёр ад ран", "died_of_wounds"),
+        ("памерла", "died"),
+        # Kazakh.
+        ("қаза тапты", "killed"),
+        ("хабарсыз кетті", "missing"),
+        ("жарақаттан қайтыс болды", "died_of_wounds"),
+        ("тұтқында қайтыс болды", "died_in_captivity"),
+        ("қайтыс болды", "died"),
+    ],
+)
+def test_the_fate_a_cell_names(cell, fate):
+    assert parse_fate(cell) == fate
+
+
+@pytest.mark.parametrize(
+    ("cell", "named"),
+    [
+        ("убит / пропал без вести", "killed ('убит') and missing ('пропал')"),
+        ("ранен, попал в плен", "died_of_wounds ('ранен') and died_in_captivity ('плен')"),
+        ("ранен, убит", "killed ('убит') and died_of_wounds ('ранен')"),
+        ("погиб, умер", "killed ('погиб') and died ('умер')"),
+        ("пропал без вести (в плену)", "died_in_captivity ('плену') and missing ('пропал')"),
+    ],
+)
+def test_a_cell_naming_two_fates_is_refused_with_both(cell, named):
+    with pytest.raises(ValueError, match="^the cell names two fates, ") as refused:
+        parse_fate(cell)
+    assert named in str(refused.value)
+
+
+@pytest.mark.parametrize("cell", ["Раневичи", "гранаты", "ранее", "освобожден из плена", "улетел"])
+def test_a_cell_naming_no_fate_is_refused(cell):
+    with pytest.raises(ValueError, match="^unknown fate; use убит / умер от ран"):
+        parse_fate(cell)
