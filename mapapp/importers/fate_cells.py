@@ -135,6 +135,8 @@ def parse_fate(text: str) -> str:
     named = named_fates(text)
     circumstances = [k for k in ("wounds", "captivity", "missing") if k in named]
     deaths = [k for k in ("killed", "perished", "died") if k in named]
+    if circumstances == ["wounds", "captivity"] and {"perished", "died"} & set(deaths):
+        circumstances = ["captivity"]  # "умер в плену от ран": he died a prisoner
     if len(circumstances) > 1:
         raise _two_fates(named, *(_AS_FATE[k] for k in circumstances[:2]))
     if circumstances:

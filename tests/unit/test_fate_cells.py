@@ -23,6 +23,9 @@ from mapapp.importers.values import parse_fate
         ("умер в плену", "died_in_captivity"),
         ("попал в плен", "died_in_captivity"),
         ("военнопленный, умер", "died_in_captivity"),
+        # Wounds and captivity with a death: he died a prisoner.
+        ("умер в плену от ран", "died_in_captivity"),
+        ("умер от ран в плену", "died_in_captivity"),
         ("умер", "died"),
         ("умерла от болезни", "died"),
         ("Killed in action", "killed"),
