@@ -298,10 +298,10 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         return checked
     lat, lon = point or (None, None)
     written_total = f.get("buried_total") if counts["buried_total"] is None else None
-    ref, older_ref = _site_refs(f, kind, point, (*counts.values(), written_total))
+    ref, older_refs = _site_refs(f, kind, point, (*counts.values(), written_total))
     checked.record = {
         "ref": ref,
-        "older_ref": older_ref,
+        "older_refs": older_refs,
         "kind": kind,
         "name": f["name"],
         **{
@@ -422,16 +422,18 @@ def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
     return kind
 
 
-def _site_refs(f: dict, kind: str, point, counts: tuple) -> tuple[str, str | None]:
-    """A site's key: its ref, else its register number (a district book's plain number
-    with its district), else its kind, name and point. A site without a point is known by
-    its kind, name, settlement, district and counts: two graves of one name in one
-    village, with other counts, are two sites (the gazetteer places both at the village's
-    centre), and a corrected note is the same site. Such sites were known by kind, name,
-    settlement and district alone before: that older key is returned too, for them to be
-    recognised where their counts agree (stored_places)."""
+def _site_refs(f: dict, kind: str, point, counts: tuple) -> tuple[str, tuple[str, ...]]:
+    """A site's key and its older keys: its ref, else its register number (a district
+    book's plain number with its district), else its kind, name and point. A site without
+    a point is known by its kind, name, settlement, district, counts and location note:
+    two graves of one name in one village ("у школы", "на кладбище", or with other counts)
+    are two sites, which the gazetteer places both at the village's centre. Such sites
+    were known without the note before, and before that by kind, name, settlement and
+    district alone: those older keys are returned too, newest first, for them to be
+    recognised where the row alone carries one, or its counts and note agree
+    (stored_places)."""
     if f.get("ref"):
-        return f["ref"], None
+        return f["ref"], ()
     if f.get("register_number"):
         key = register_key(f["register_number"])
         district = district_key(f.get("district"))
@@ -440,18 +442,27 @@ def _site_refs(f: dict, kind: str, point, counts: tuple) -> tuple[str, str | Non
             # district whose name needs its region (Октябрьский район) within that.
             place = site_register_place(f)
             where = place if place_region(place) else district
-            return f"register:{where}:{key}", None
-        return f"register:{key}", None
+            return f"register:{where}:{key}", ()
+        return f"register:{key}", ()
     if point:
-        return "site:" + digest(kind, f["name"], *point), None
-    older = "site:" + digest(kind, f["name"], f.get("settlement"), f.get("district"))
+        return "site:" + digest(kind, f["name"], *point), ()
+    oldest = "site:" + digest(kind, f["name"], f.get("settlement"), f.get("district"))
     # The settlement as the search reads it: Дубровно, ДУБРОВНО, Дуброўна, г. Дубровно.
     settlement = settlement_name(f.get("settlement"))
     place = (
         search_key(settlement) if settlement else None,
         district_key(f.get("district")) or None,
     )
-    return "site:" + digest(kind, f["name"], *place, *counts), older
+    without_note = "site:" + digest(kind, f["name"], *place, *counts)
+    note = note_key(f.get("location_note"))
+    if not note:
+        return without_note, (oldest,)
+    return "site:" + digest(kind, f["name"], *place, *counts, note), (without_note, oldest)
+
+
+def note_key(note: str | None) -> str:
+    """A location note as the search reads it: "У школы" and "у  школы" are one."""
+    return search_key(note) if note else ""
 
 
 def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:

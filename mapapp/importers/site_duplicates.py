@@ -9,7 +9,8 @@ one place from two sources, are found by where they lie:
   within ``SAME_NAME_METRES``, which also pairs sites placed at one settlement's centre,
   but never a site placed at a district's centre (where it lies is not known);
 - two sites with a name in common in one settlement of one district, however far apart
-  their points: a site whose point was corrected by kilometres is added again.
+  their points (a site whose point was corrected by kilometres is added again), or
+  placed at the district's centre because the gazetteer does not know the settlement.
 Two sites that both carry a register number are never paired: the register counts them
 as two.
 """
@@ -27,13 +28,15 @@ _NUMBERS = "ARRAY(SELECT m[1]::numeric FROM regexp_matches({name}, '\\d+', 'g') 
 
 # Each site's names by key and numbers, read once: pairs by name are then found by a join
 # (a check per pair of neighbours made 2,000 sites at one settlement take half a minute).
-# A site placed at a district's centre is never paired by name: where it lies is unknown.
+# A site placed at a district's centre is never paired by name nearby: where it lies is
+# unknown (only by its settlement's name, by_settlement).
 _NAME_KEYS = f"""
 CREATE TEMP TABLE site_name_keys ON COMMIT DROP AS
-SELECT DISTINCT n.place_id AS site_id, n.key, {_NUMBERS.format(name="n.name")} AS numbers
+SELECT DISTINCT n.place_id AS site_id, n.key, {_NUMBERS.format(name="n.name")} AS numbers,
+       s.location_precision = 'district' AS at_district_centre
 FROM place_names n JOIN burial_sites s ON s.id = n.place_id
 WHERE n.place_type = 'site' AND n.lang <> 'settlement' AND n.key <> ''
-  AND s.location_precision <> 'district' AND s.withdrawn_at IS NULL
+  AND s.withdrawn_at IS NULL
 """
 
 # The sites to look around: those of one import batch, or (batch NULL) every site.
@@ -46,8 +49,9 @@ WITH looked AS (
 by_name AS (
     SELECT DISTINCT n.id AS a, o.id AS b
     FROM looked n
-    JOIN site_name_keys x ON x.site_id = n.id
+    JOIN site_name_keys x ON x.site_id = n.id AND NOT x.at_district_centre
     JOIN site_name_keys y ON y.key = x.key AND y.numbers = x.numbers AND y.site_id <> n.id
+     AND NOT y.at_district_centre
     JOIN burial_sites o ON o.id = y.site_id
      AND ST_DWithin(o.geom::geography, n.geom::geography, {SAME_NAME_METRES})
     WHERE n.register_number IS NULL OR o.register_number IS NULL

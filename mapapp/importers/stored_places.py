@@ -1,8 +1,9 @@
 """Which stored site or battle location each checked row names: by its ref; a site also
 by its register number (a heritage code in all of Belarus, a district book's plain number
 within its district only, and within its region where the district's name needs it),
-and a site without a point by the older key it was stored under before such sites were
-known by their counts too, where its counts agree."""
+and a site without a point by the older keys it was stored under before such sites were
+known by their counts and location note too, where the row alone carries that key, or
+its counts and note agree."""
 
 from __future__ import annotations
 
@@ -16,10 +17,14 @@ from mapapp.importers.number_keys import (
     register_match,
     site_register_place,
 )
+from mapapp.importers.records import note_key
 
 _TABLES = {"sites": "burial_sites", "battles": "battle_locations"}
 _COUNTS = ("buried_total", "buried_known", "buried_unknown")
-_SITE_IDENTITY = ["register_number", "oblast", "district", "settlement", "district_key", *_COUNTS]
+_SITE_IDENTITY = [
+    "register_number", "oblast", "district", "settlement", "district_key", "location_note",
+    *_COUNTS,
+]  # fmt: skip
 
 
 class StoredPlaces:
@@ -30,7 +35,7 @@ class StoredPlaces:
         sites = kind == "sites"
         wanted = list(dict.fromkeys([*columns, *(_SITE_IDENTITY if sites else [])]))
         selected = ", ".join(c for c in wanted if c not in ("lat", "lon"))
-        refs = [r for c in good for r in (c.record["ref"], c.record.get("older_ref")) if r]
+        refs = [r for c in good for r in (c.record["ref"], *c.record.get("older_refs", ()))]
         stored = conn.execute(
             text(
                 f"SELECT ref, {selected}, ST_Y(geom) AS lat, ST_X(geom) AS lon "
@@ -52,7 +57,7 @@ class StoredPlaces:
     def found(self, good: list) -> dict[int, dict]:
         """{row: the stored place (its columns, lat and lon, with its identity)} for each
         of ``good`` stored already."""
-        older_rows = Counter(i.record["older_ref"] for i in good if i.record.get("older_ref"))
+        older_rows = Counter(r for i in good for r in i.record.get("older_refs", ()))
         found = {}
         for item in good:
             row = self._stored_one(item.record, older_rows)
@@ -96,14 +101,14 @@ class StoredPlaces:
     def _stored_one(self, record: dict, older_rows: Counter) -> dict | None:
         if (row := self._by_ref(record)) is not None:
             return row
-        # The older key named one site whatever its counts: it is this row's when no
-        # other row of the file carries it too, else the one whose counts agree (two
-        # graves of one name in one village, which that key could not tell apart).
-        older = self.by_ref.get(record.get("older_ref"))
-        if older is not None and (
-            older_rows[record["older_ref"]] == 1 or all(record.get(c) == older[c] for c in _COUNTS)
-        ):
-            return older
+        # An older key named one site whatever its counts or note: it is this row's when
+        # no other row of the file carries it too, else the one whose counts and note
+        # agree (two graves of one name in one village, which that key could not tell
+        # apart).
+        for older_ref in record.get("older_refs", ()):
+            older = self.by_ref.get(older_ref)
+            if older is not None and (older_rows[older_ref] == 1 or _agrees(record, older)):
+                return older
         if number := record.get("register_number"):
             key = register_key(number)
             same, _ = register_candidates(
@@ -111,3 +116,10 @@ class StoredPlaces:
             )
             return same[0] if same else None
         return None
+
+
+def _agrees(record: dict, stored: dict) -> bool:
+    """The row's counts and location note are the stored site's."""
+    return all(record.get(c) == stored[c] for c in _COUNTS) and note_key(
+        record.get("location_note")
+    ) == note_key(stored["location_note"])

@@ -1,15 +1,18 @@
-"""Sites without a point are known by kind, name, settlement, district and counts: two
-graves of one name in one village with other counts are two sites (both placed at the
-village's centre and listed as possibly one place), not one record with other values; the
-same file again, or with a note corrected or the settlement's type written, adds nothing;
-sites stored under the older key (kind, name, settlement, district) are still found where
-their counts agree."""
+"""Sites without a point are known by kind, name, settlement, district, counts and location
+note: two graves of one name in one village with other counts or notes are two sites (both
+placed at the village's centre and listed as possibly one place), not one record with
+other values; the same file again, or with the settlement's type written, adds nothing;
+sites stored under the older keys (without the note; kind, name, settlement, district)
+are still found where the row alone carries the key or its counts and note agree."""
 
 from __future__ import annotations
 
 from sqlalchemy import text
 
 from mapapp.importers.records import digest
+from mapapp.importers.search_index import settlement_name
+from mapapp.text.districts import district_key
+from mapapp.text.normalize import search_key
 from tests.integration.test_import_real_files import write
 
 HEADER = "Название;Вид;Район;Населённый пункт;Всего\n"
@@ -56,7 +59,7 @@ def test_the_second_grave_in_a_later_file_is_added(run, tmp_path, engine):
     assert stored_totals(engine) == [33, 120]
 
 
-def test_a_note_corrected_or_the_settlement_s_type_written_is_the_same_site(run, tmp_path, counts):
+def test_a_note_added_or_the_settlement_s_type_written_is_the_same_site(run, tmp_path, counts):
     run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
     before = counts()
     header = "Название;Вид;Район;Населённый пункт;Всего;Примечание\n"
@@ -92,3 +95,62 @@ def test_a_site_under_the_older_key_with_counts_corrected_since_is_still_present
     again = run("sites", write(tmp_path, "a.csv", HEADER + FIRST))
     assert (again.added, again.present, again.present_differing) == (0, 1, 1)
     assert counts() == before
+
+
+NOTED = "Название;Вид;Район;Населённый пункт;Примечание о месте;Описание\n"
+AT_SCHOOL = "Братская могила;mass_grave;Дубровенский район;д. Рыленки;у школы;воины 338 сд\n"
+AT_CEMETERY = (
+    "Братская могила;mass_grave;Дубровенский район;д. Рыленки;на сельском кладбище;партизаны\n"
+)
+
+
+def notes_stored(engine) -> list[str]:
+    with engine.connect() as conn:
+        return sorted(
+            conn.execute(
+                text(
+                    "SELECT location_note FROM burial_sites WHERE name = 'Братская могила' "
+                    "AND settlement = 'д. Рыленки'"
+                )
+            ).scalars()
+        )
+
+
+def test_two_graves_of_one_village_without_counts_are_told_apart_by_their_notes(
+    run, tmp_path, engine
+):
+    report = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL + AT_CEMETERY))
+    assert report.committed and report.added == 2, [str(p) for p in report.problems]
+    assert notes_stored(engine) == ["на сельском кладбище", "у школы"]
+    assert report.possible_duplicate_sites == 1  # one place? for a person to say
+    again = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL + AT_CEMETERY))
+    assert (again.added, again.present, again.present_differing) == (0, 2, 0)
+
+
+def test_the_other_grave_of_the_village_in_a_later_file_is_added_not_taken_for_the_first(
+    run, tmp_path, engine
+):
+    run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL))
+    later = run("sites", write(tmp_path, "graves_2.csv", NOTED + AT_CEMETERY))
+    assert (later.added, later.present, later.present_differing) == (1, 0, 0)
+    assert notes_stored(engine) == ["на сельском кладбище", "у школы"]
+    assert later.possible_duplicate_sites == 1
+
+
+def test_a_site_stored_without_its_note_in_its_key_is_the_row_whose_note_agrees(
+    run, tmp_path, engine
+):
+    first = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL))
+    # As an import stored it before the note was part of a site's key.
+    place = (search_key(settlement_name("д. Рыленки")), district_key("Дубровенский район"))
+    without_note = "site:" + digest("mass_grave", "Братская могила", *place, *[None] * 4)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
+            {"r": without_note, "b": first.batch_id},
+        )
+    alone = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL), dry_run=True)
+    assert (alone.added, alone.present) == (0, 1)
+    both = run("sites", write(tmp_path, "graves.csv", NOTED + AT_CEMETERY + AT_SCHOOL))
+    assert (both.added, both.present, both.present_differing) == (1, 1, 0)
+    assert notes_stored(engine) == ["на сельском кладбище", "у школы"]
