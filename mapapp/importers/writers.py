@@ -445,6 +445,24 @@ def count_staged_present(conn: Connection) -> int:
     ).scalar_one()
 
 
+def staged_without_grave(conn: Connection, written: bool, limit: int = 20) -> tuple[int, list]:
+    """How many of the new records (once ``written``: those added; in a dry run: those not
+    stored already) have no grave, and the first ``limit`` of their rows."""
+    new = (
+        "EXISTS (SELECT 1 FROM stage_ids i WHERE i.ref = s.ref AND i.is_new)"
+        if written
+        else "NOT EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.ref)"
+    )
+    rows = conn.execute(
+        text(
+            "SELECT s.import_row, count(*) OVER () FROM stage_persons s "
+            f"WHERE s.site_id IS NULL AND {new} ORDER BY s.import_row LIMIT :limit"
+        ),
+        {"limit": limit},
+    ).all()
+    return (rows[0][1] if rows else 0), [row for row, _ in rows]
+
+
 @dataclass
 class IdsElsewhere:
     """Staged rows whose record id and name are stored under another source."""

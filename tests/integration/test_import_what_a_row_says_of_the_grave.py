@@ -1,5 +1,6 @@
 """Nothing a person row says of the grave is lost without a word: a first burial place and
-a place reburied from that differ are both stored and shown."""
+a place reburied from that differ are both stored and shown, and persons stored without a
+grave from a file that has a grave column are counted and named in the report."""
 
 import html
 import json
@@ -117,3 +118,57 @@ def test_both_places_in_a_row_the_column_check_passes_go_the_row_by_row_way(engi
     (warned,) = [c for c in slow if c.warnings]
     assert warned.row == 2
     assert warned.record["burial"]["reburied_from"] == "д. Старое"
+
+
+def test_persons_stored_without_a_grave_are_counted_and_named(run, tmp_path, engine, counts):
+    rows = [f"1;Перезахоронов;Иван;{FIRST};{MOVED_FROM};1957;Шуховцы;Дубровенский"]
+    rows += [f"{n};Безмогильный;Петр{n};д. Шуховцы;;;;" for n in range(2, 25)]
+    path = _file(tmp_path, *rows)
+
+    dry = run("persons", path, dry_run=True)
+    assert dry.without_grave == 23
+    assert dry.without_grave_rows == list(range(3, 23))  # the first twenty (row 3 on)
+    (note,) = dry.notes
+    assert note.startswith("23 persons would be stored without a grave: their rows leave ")
+    assert "('Место захоронения')" in note
+    assert "(rows 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22 …)" in (
+        note
+    )
+    assert "fill the cells before importing the file" in note
+
+    before = counts()
+    report = run("persons", path)
+    assert report.committed and report.added == 24 and report.rejected == 0
+    assert counts()["burials"] - before["burials"] == 1
+    assert (report.without_grave, report.without_grave_rows) == (23, list(range(3, 23)))
+    (note,) = report.notes
+    assert note.startswith("23 persons are stored without a grave")
+    assert f"undo batch {report.batch_id}, fill the cells and import the file again" in note
+    body = json.loads(report_json(report))
+    assert body["without_grave"] == 23 and body["without_grave_rows"][:2] == [3, 4]
+    assert body["notes"] == [note]
+
+    # Imported again: nothing is added, so nothing is stored without a grave now.
+    again = run("persons", path)
+    assert again.added == 0 and again.without_grave == 0 and again.notes == []
+
+
+def test_one_person_without_a_grave_is_named_in_the_singular(run, tmp_path):
+    path = _file(
+        tmp_path,
+        "1;Смогилов;Иван;;;;Шуховцы;Дубровенский",
+        "2;Перезахоронов;Петр;д. Шуховцы;;;;",
+    )
+    report = run("persons", path, dry_run=True)
+    assert report.added == 2
+    assert report.notes == [
+        "1 person would be stored without a grave: its row leaves the grave column "
+        "('Место захоронения') empty (row 3). Many registers list persons whose grave is "
+        "not known; where it is known, fill the cells before importing the file: an import "
+        "adds nothing to a stored record, and a person's page cannot link a grave (the "
+        "row's first burial place, reburial and plot/row/grave cells are kept only with the "
+        "row as read)"
+    ]
+    # A file of graves all given has no such note.
+    report = run("persons", _file(tmp_path, "1;Смогилов;Иван;;;;Шуховцы;Дубровенский"))
+    assert report.without_grave == 0 and report.notes == []
