@@ -45,7 +45,7 @@ PERSON_COLUMNS = [
     "home_country", "home_region", "home_district", "callup_place", "rank", "unit",
     "death_date", "fate", "nationality", "is_hero", "is_partisan", "biography",
     "is_fictional", "site_ref", "plot", "row", "grave", "on_plaque",
-    "original_burial_place", "reburial_date", "lat", "lon",
+    "original_burial_place", "reburied_from", "reburial_date", "lat", "lon",
     "awards", "award_date", "feat", "brigade", "detachment",
 ]  # fmt: skip
 COLUMNS = {"sites": SITE_COLUMNS, "battles": BATTLE_COLUMNS, "persons": PERSON_COLUMNS}
@@ -117,7 +117,7 @@ def rows(
                     f"""
                 SELECT p.*, u.name AS unit, s.ref AS site_ref, s.id AS site_id,
                        b.plot, b.row, b.grave, b.on_plaque, b.original_burial_place,
-                       b.reburial_date, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon,
+                       b.reburied_from, b.reburial_date, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon,
                        h.awards, h.hero_dates, h.feat, f.brigade, f.detachment
                 FROM persons p
                 LEFT JOIN units u ON u.id = p.unit_id

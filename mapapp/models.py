@@ -342,6 +342,8 @@ class Burial(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"))
     site_id: Mapped[int] = mapped_column(ForeignKey("burial_sites.id", ondelete="RESTRICT"))
     original_burial_place: Mapped[str | None] = mapped_column(Text)
+    # Where reburied from, when the file says so beside another first burial place.
+    reburied_from: Mapped[str | None] = mapped_column(Text)
     reburial_date: Mapped[str | None] = mapped_column(String(30))  # partial date as written
     plot: Mapped[str | None] = mapped_column(String(30))
     row: Mapped[str | None] = mapped_column(String(30))

@@ -535,10 +535,15 @@ def listed_columns(columns: list[str]) -> str:
 GRAVE_FIELDS = ("site_id", "site_ref", "register_number", "burial_place")
 
 
+def grave_columns(field_of: dict[str, str]) -> list[str]:
+    """The file's columns that give the persons' graves."""
+    return [column for column, name in field_of.items() if name in GRAVE_FIELDS]
+
+
 def no_grave_column_note(columns: list[str], field_of: dict[str, str], given: dict) -> str | None:
     """A person file with no column for the grave stores every person without one, and a
     later import cannot add it to the stored records: said before anything is stored."""
-    if set(GRAVE_FIELDS) & (set(field_of.values()) | set(given)):
+    if grave_columns(field_of) or set(GRAVE_FIELDS) & set(given):
         return None
     free = [c for c in columns if c not in field_of]  # a column read as another field is not
     candidates = [c for f in GRAVE_FIELDS for c in likeliest_columns("persons", f, free)]

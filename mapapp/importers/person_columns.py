@@ -25,6 +25,7 @@ from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
 from mapapp.importers.name_cells import check_name_part, check_surname, split_full_name
 from mapapp.importers.readers import MAX_CELL_CHARS
+from mapapp.importers.reburials import reburial_places
 from mapapp.importers.records import (
     DATE_PARSERS,
     PERSON_SOURCE_PARTS,
@@ -224,8 +225,10 @@ def check_person_chunk(
     refs = col("ref")
     source_key = _source_key(ctx.record_source)
     ordered = list(f)  # the fields as the row-by-row check orders them (for no-id refs)
-    reburied = col("original_burial_place")
-    reburied_from = col("reburied_from")
+    reburied = list(map(_reburial_places, col("original_burial_place"), col("reburied_from")))
+    for i, (_, moved_from) in enumerate(reburied):
+        if moved_from is not None:
+            bad[i] = 1  # two places that differ: the row-by-row check warns of it
     for i, (row, raw) in enumerate(chunk):
         if bad[i]:
             out.by_row.append((row, raw))
@@ -256,7 +259,7 @@ def check_person_chunk(
                 key[i] or "", area_keys[0][i], area_keys[1][i], area_keys[2][i],
                 area_keys[3][i], row, orjson.dumps(raw).decode(), units[i], unit_refs[i],
                 links[i], col("plot")[i], col("row")[i], col("grave")[i],
-                flags["on_plaque"][i], reburied[i] or reburied_from[i], col("reburial_date")[i],
+                flags["on_plaque"][i], reburied[i][0], col("reburial_date")[i], reburied[i][1],
                 src.get("ref"), src.get("citation"), src.get("url"), src.get("archive"),
                 src.get("fond"), src.get("opis"), src.get("delo"), src.get("record_id"),
                 ctx.record_source if record_id is not None else None, record_id, older_ref,
@@ -265,6 +268,12 @@ def check_person_chunk(
         if honour is not None:
             _stage_honour(out, ref, row, honour)
     return out
+
+
+def _reburial_places(first, moved_from) -> tuple:
+    if first is BAD or moved_from is BAD:
+        return BAD, BAD  # the row is handed over already
+    return reburial_places(first, moved_from)
 
 
 def _honours(f: dict, n: int, bad: bytearray) -> list:

@@ -28,6 +28,7 @@ from mapapp.importers.number_keys import (
     site_register_place,
 )
 from mapapp.importers.readers import MAX_CELL_CHARS
+from mapapp.importers.reburials import DIFFERING, reburial_places
 from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
 from mapapp.importers.search_index import person_keys, settlement_name
 from mapapp.text.dates import parse_death_date, parse_partial_date
@@ -575,6 +576,10 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     record_id = f.get("record_id")
     if checked.problems:
         return checked
+    first, moved_from = f.get("original_burial_place"), f.get("reburied_from")
+    if reburial_places(first, moved_from)[1] is not None:
+        column = ctx.column("reburied_from", checked)
+        checked.warnings.append(Problem(row, column, DIFFERING.format(first=first), moved_from))
     by, bm, bd = dates["birth_date"]
     dy, dm, dd = dates["death_date"]
     record = {
@@ -646,12 +651,14 @@ def _burial_link(f: dict, site_id: int | None) -> dict:
 
 
 def _burial_details(f: dict, on_plaque: bool | None) -> dict:
+    first, moved_from = reburial_places(f.get("original_burial_place"), f.get("reburied_from"))
     return {
         "plot": f.get("plot"),
         "row": f.get("row"),
         "grave": f.get("grave"),
         "on_plaque": on_plaque,
-        "original_burial_place": f.get("original_burial_place") or f.get("reburied_from"),
+        "original_burial_place": first,
+        "reburied_from": moved_from,
         "reburial_date": f.get("reburial_date"),
     }
 

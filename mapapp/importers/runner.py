@@ -20,6 +20,7 @@ from mapapp.importers import values, writers
 from mapapp.importers.battle_duplicates import possible_duplicate_battles
 from mapapp.importers.columns import (
     REJECTS_COLUMNS,
+    grave_columns,
     load_mapping_file,
     map_columns,
     no_grave_column_note,
@@ -113,6 +114,10 @@ class ImportReport:
     present_differing_rows: list[int] = field(default_factory=list)
     present_differing_fields: dict[str, int] = field(default_factory=dict)
     present_other_surname: int = 0  # of them, stored under another surname
+    # New persons of a file with a grave column whose grave cells are empty: how many,
+    # and the first rows (_note_without_grave).
+    without_grave: int = 0
+    without_grave_rows: list[int] = field(default_factory=list)
     # Sites without coordinates placed by the gazetteer: row, precision, at (a place).
     placed: list[dict] = field(default_factory=list)
     # Record ids and names of this file stored under another source (a renamed export?)
@@ -442,6 +447,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             report.added = staged - report.present
             report.possible_duplicates = writers.count_staged_possible_duplicates(conn)
         if options.dry_run or (report.problems and not options.skip_invalid):
+            _note_without_grave(conn, ctx, report, written=False)
             conn.rollback()
             _write_rejects(options, table, rejected_sources, rejected_rows, report)
             return report
@@ -452,10 +458,42 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         report.possible_duplicates, report.duplicate_pairs = writers.possible_duplicates_of_batch(
             conn, batch_id
         )
+        _note_without_grave(conn, ctx, report, written=True)
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
     _write_rejects(options, table, rejected_sources, rejected_rows, report)
     return report
+
+
+def _note_without_grave(conn, ctx: RowContext, report: ImportReport, written: bool) -> None:
+    """New persons whose rows leave the file's grave columns empty: stored without a
+    grave, which no later import adds. Many registers list persons whose grave is not
+    known, so they are stored; the report names them, for those whose grave is known."""
+    columns = grave_columns(ctx.field_of)
+    if not columns:  # no grave column at all: columns.no_grave_column_note says so
+        return
+    count, rows = writers.staged_without_grave(conn, written)
+    report.without_grave, report.without_grave_rows = count, rows
+    if not count:
+        return
+    one = count == 1
+    shown = ("row " if one else "rows ") + ", ".join(map(str, rows))
+    shown += " …" if count > len(rows) else ""
+    if written:
+        stored = "is stored" if one else "are stored"
+        fix = f"undo batch {report.batch_id}, fill the cells and import the file again"
+    else:
+        stored, fix = "would be stored", "fill the cells before importing the file"
+    report.notes.append(
+        f"{count:,} {'person' if one else 'persons'} {stored} without a grave: "
+        f"{'its row leaves' if one else 'their rows leave'} the grave "
+        f"{'column' if len(columns) == 1 else 'columns'} ({', '.join(map(repr, columns))}) "
+        f"empty ({shown}). Many registers list "
+        "persons whose grave is not known; where it is known, "
+        f"{fix}: an import adds nothing to a stored record, and a person's page cannot "
+        "link a grave (the row's first burial place, reburial and plot/row/grave cells "
+        "are kept only with the row as read)"
+    )
 
 
 def _note_differing(report: ImportReport, differing: writers.Differing) -> None:
@@ -755,6 +793,8 @@ def report_json(report: ImportReport) -> str:
             "present_with_other_values_rows": report.present_differing_rows,
             "present_with_other_values_fields": report.present_differing_fields,
             "present_under_another_surname": report.present_other_surname,
+            "without_grave": report.without_grave,
+            "without_grave_rows": report.without_grave_rows,
             "record_ids_stored_under_other_sources": asdict(report.ids_elsewhere),
             "new_records_named_as_by_an_earlier_import": asdict(report.earlier_namesakes),
         },

@@ -184,7 +184,7 @@ PERSON_STAGE = [
     ("import_source", "jsonb"), ("unit_name", "text"), ("unit_ref", "text"),
     ("site_id", "integer"), ("plot", "text"), ("row_", "text"), ("grave", "text"),
     ("on_plaque", "boolean"), ("original_burial_place", "text"), ("reburial_date", "text"),
-    ("src_ref", "text"), ("src_citation", "text"), ("src_url", "text"),
+    ("reburied_from", "text"), ("src_ref", "text"), ("src_citation", "text"), ("src_url", "text"),
     ("src_archive", "text"), ("src_fond", "text"), ("src_opis", "text"), ("src_delo", "text"),
     ("src_record_id", "text"), ("record_source", "text"), ("record_id", "text"),
     ("older_ref", "text"),
@@ -222,7 +222,7 @@ def _stage_row(item) -> tuple:
         person_unit_ref(unit) if unit else None,
         r.get("site_id"),
         burial["plot"], burial["row"], burial["grave"], burial["on_plaque"],
-        burial["original_burial_place"], burial["reburial_date"],
+        burial["original_burial_place"], burial["reburial_date"], burial["reburied_from"],
         source.get("ref"), source.get("citation"), source.get("url"), source.get("archive"),
         source.get("fond"), source.get("opis"), source.get("delo"), source.get("record_id"),
         r["record_source"], r["record_id"], r.get("older_ref"),
@@ -443,6 +443,24 @@ def count_staged_present(conn: Connection) -> int:
     return conn.execute(
         text("SELECT count(*) FROM stage_persons s JOIN persons p ON p.ref = s.ref")
     ).scalar_one()
+
+
+def staged_without_grave(conn: Connection, written: bool, limit: int = 20) -> tuple[int, list]:
+    """How many of the new records (once ``written``: those added; in a dry run: those not
+    stored already) have no grave, and the first ``limit`` of their rows."""
+    new = (
+        "EXISTS (SELECT 1 FROM stage_ids i WHERE i.ref = s.ref AND i.is_new)"
+        if written
+        else "NOT EXISTS (SELECT 1 FROM persons p WHERE p.ref = s.ref)"
+    )
+    rows = conn.execute(
+        text(
+            "SELECT s.import_row, count(*) OVER () FROM stage_persons s "
+            f"WHERE s.site_id IS NULL AND {new} ORDER BY s.import_row LIMIT :limit"
+        ),
+        {"limit": limit},
+    ).all()
+    return (rows[0][1] if rows else 0), [row for row, _ in rows]
 
 
 @dataclass
@@ -695,9 +713,10 @@ def _link_staged_burials(conn: Connection, batch_id: int, hash_joins: bool) -> N
         text(
             """
             INSERT INTO burials (person_id, site_id, plot, row, grave, on_plaque,
-                                 original_burial_place, reburial_date, import_batch_id)
+                                 original_burial_place, reburial_date, reburied_from,
+                                 import_batch_id)
             SELECT i.id, s.site_id, s.plot, s.row_, s.grave, s.on_plaque,
-                   s.original_burial_place, s.reburial_date, :batch
+                   s.original_burial_place, s.reburial_date, s.reburied_from, :batch
             FROM stage_persons s JOIN stage_ids i ON i.ref = s.ref AND i.is_new
             WHERE s.site_id IS NOT NULL
             ON CONFLICT ON CONSTRAINT burials_person_site DO NOTHING

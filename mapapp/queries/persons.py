@@ -48,8 +48,8 @@ def person_detail(session: Session, person_id: int) -> dict | None:
             """
             SELECT s.id AS site_id, s.name AS site_name, s.name_en AS site_name_en,
                    s.kind AS site_kind, s.oblast, s.district, s.location_precision,
-                   b.original_burial_place, b.reburial_date, b.plot, b.row, b.grave,
-                   b.on_plaque
+                   b.original_burial_place, b.reburied_from, b.reburial_date, b.plot, b.row,
+                   b.grave, b.on_plaque
             FROM burials b JOIN burial_sites s ON s.id = b.site_id
             WHERE b.person_id = :id ORDER BY b.id
             """

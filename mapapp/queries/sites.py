@@ -237,7 +237,7 @@ _PERSON_COLUMNS = """
     p.rank, p.fate, p.home_country, p.home_region, p.home_district,
     p.birthplace, p.is_hero, p.is_partisan, p.is_fictional,
     b.plot, b.row, b.grave, b.on_plaque, b.original_burial_place,
-    b.reburial_date
+    b.reburied_from, b.reburial_date
 """
 
 
