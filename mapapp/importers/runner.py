@@ -611,6 +611,13 @@ def _check_rejects_path(options: ImportOptions) -> None:
         )
 
 
+    if options.rejects is not None and options.rejects.suffix.lower() not in ("", ".csv"):
+        # A spreadsheet or GIS program would take CSV text under such a name for broken.
+        raise ImportFileError(
+            f"--rejects {options.rejects}: the rejects file is CSV, and its name ends in "
+            f"{options.rejects.suffix!r}; name it with .csv (e.g. "
+            f"{options.rejects.with_suffix('.csv').name})"
+        )
 def _file_source(options: ImportOptions, table) -> str:
     """Whose record ids a file carries when --source does not say: the file's, and for a
     workbook's sheet (a GeoPackage's layer, one Shapefile of a zip) that sheet's, by name:
