@@ -298,6 +298,23 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# A list's running number (№ п/п): it numbers the rows and names no record, as a
+# re-sorted or corrected copy numbers them otherwise. It is never read as the record id
+# unasked; where rows are alike in every mapped cell (unknown soldiers, namesakes), the
+# import names it as the record id to give with --map (row_repeats).
+ROW_NUMBER_HEADERS = (
+    "№", "#", "№ п/п", "N п/п", "No п/п", "№ пп", "п/п", "пп", "№ п.п.", "No", "Nr",
+    "№ по порядку", "номер по порядку", "порядковый номер", "№ па парадку",
+    "парадкавы нумар", "р/с", "реттік нөмірі",
+)  # fmt: skip
+
+
+def row_number_columns(columns: list[str]) -> list[str]:
+    """The columns whose headers say they number a list's rows."""
+    numbers = {fold_header(h) for h in ROW_NUMBER_HEADERS}
+    return [c for c in columns if c not in REJECTS_COLUMNS and fold_header(c) in numbers]
+
+
 # Headers of lists made in Kazakhstan, in Kazakh (Тегі, Аты, Әкесінің аты ...).
 _KAZAKH_PERSON_HEADERS = {
     "surname": ["тегі"],

@@ -1,6 +1,12 @@
-"""Lists as they come from a spreadsheet: ids a spreadsheet rounded into exponent form."""
+"""Lists as they come from a spreadsheet and from the field: ids a spreadsheet rounded
+into exponent form, and unknown soldiers and namesakes one to a row without ids."""
+
+import json
 
 from sqlalchemy import text
+
+from mapapp.importers.inspect import inspect_file
+from mapapp.importers.runner import ImportOptions
 
 GRAVE = "Шуховцы;Дубровенский"
 
@@ -60,3 +66,81 @@ def test_ids_a_spreadsheet_rounded_into_exponent_form_are_refused(run, tmp_path,
         assert not conn.execute(
             text("SELECT count(*) FROM persons WHERE ref ILIKE '%E+%' OR record_id ILIKE '%E+%'")
         ).scalar()
+
+
+UNKNOWN_SOLDIERS = [
+    "№ п/п;Фамилия;Имя;Воинское звание;Место захоронения;Район захоронения",
+    f"1;Неизвестный;;рядовой;{GRAVE}",
+    f"2;Неизвестный;;рядовой;{GRAVE}",
+    f"3;Безымянов;Иван;сержант;{GRAVE}",
+    f"4;Безымянов;Иван;сержант;{GRAVE}",
+    f"5;Неизвестный;;рядовой;{GRAVE}",
+]
+
+
+def test_rows_alike_without_ids_name_the_column_that_numbers_them(run, tmp_path, engine):
+    """Unknown soldiers and namesakes one to a row are refused as one record, never
+    numbered unasked; the message names the list's № п/п and the exact map that reads it
+    as the record id, and that map imports every man."""
+    path = write(tmp_path, "grave.csv", UNKNOWN_SOLDIERS)
+    report = run("persons", path)
+    assert not report.committed and report.unmapped == ["№ п/п"]
+    problems = {p.row: str(p) for p in report.problems}
+    assert sorted(problems) == [3, 5, 6]
+    advice = (
+        "if they are different persons (unknown soldiers, namesakes), import with --map "
+        'FILE, FILE holding {"№ п/п": "record_id"}: column \'№ п/п\''
+    )
+    assert problems[3].startswith("row 3: duplicate of row 2 (same record): its mapped cells")
+    assert advice + " (2 here, 1 in row 2) is then each record's id" in problems[3]
+    assert advice + " (4 here, 3 in row 4)" in problems[5]
+    assert advice + " (5 here, 1 in row 2)" in problems[6]
+    assert "rejects file" not in problems[3]  # nothing is stored: the file is imported again
+    assert stored(engine, ["Неизвестный", "Безымянов"]) == []
+
+    # With --skip-invalid the first rows are stored: the rest go by the rejects file.
+    skipped = run("persons", path, skip_invalid=True, dry_run=True)
+    assert "import the rejects file so, not this file again" in str(skipped.problems[0])
+
+    mapping = tmp_path / "map.json"
+    mapping.write_text(json.dumps({"№ п/п": "record_id"}, ensure_ascii=False), encoding="utf-8")
+    numbered = run("persons", path, mapping=mapping)
+    assert numbered.committed and (numbered.added, numbered.rejected) == (5, 0)
+    assert [r[3] for r in stored(engine, ["Неизвестный", "Безымянов"])] == list("12345")
+
+
+def test_rows_alike_without_a_numbering_column_are_told_to_add_one(run, tmp_path, engine):
+    lines = [line.split(";", 1)[1] for line in UNKNOWN_SOLDIERS[:3]]
+    report = run("persons", write(tmp_path, "plain.csv", lines))
+    (problem,) = [str(p) for p in report.problems]
+    assert problem.startswith("row 3: duplicate of row 2 (same record)")
+    assert (
+        "if they are different persons (unknown soldiers, namesakes), add a column numbering "
+        'the rows (№ п/п) and import with --map FILE, FILE holding {"№ п/п": "record_id"}'
+    ) in problem
+
+    # The same number twice: a row written twice, not two men.
+    twice = [UNKNOWN_SOLDIERS[0], UNKNOWN_SOLDIERS[1], UNKNOWN_SOLDIERS[1]]
+    (problem,) = [str(p) for p in run("persons", write(tmp_path, "twice.csv", twice)).problems]
+    assert "column '№ п/п' gives it row 2's number too: a row written twice? Delete one" in problem
+    assert "--map" not in problem
+
+    # A record id column left empty in those rows: their ids are what is missing.
+    empty_ids = ["ID записи;" + UNKNOWN_SOLDIERS[0], ";" + UNKNOWN_SOLDIERS[1],
+                 ";" + UNKNOWN_SOLDIERS[2]]  # fmt: skip
+    (problem,) = [str(p) for p in run("persons", write(tmp_path, "ids.csv", empty_ids)).problems]
+    assert problem.endswith(
+        "if they are different persons (unknown soldiers, namesakes), give each its id in "
+        "'ID записи'"
+    )
+    assert stored(engine, ["Неизвестный"]) == []
+
+
+def test_inspect_names_the_numbering_column_as_a_record_id_to_give(tmp_path):
+    path = write(tmp_path, "grave.csv", UNKNOWN_SOLDIERS)
+    lines = inspect_file(ImportOptions(kind="persons", path=path))
+    assert "    № п/п → (not mapped; kept in provenance)" in lines
+    (said,) = [line for line in lines if "numbers the rows" in line]
+    assert said.startswith("    '№ п/п' numbers the rows: without a record id, rows alike")
+    assert 'map it as the record id ({"№ п/п": "record_id"})' in said
+    assert "a later copy of the list must keep them" in said
