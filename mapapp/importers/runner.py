@@ -45,6 +45,7 @@ from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_borde
 from mapapp.importers.row_repeats import repeat_reason
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
+from mapapp.importers.whole_names import WholeNamesInSurnames
 from mapapp.queries.site_duplicates import possible_duplicate_sites
 
 
@@ -378,6 +379,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
     rejected_rows: dict[int, list[Problem]] = {}
     rejected_sources: dict[int, dict] = {}
     staged = 0
+    whole_names = WholeNamesInSurnames(ctx)
     with engine.begin() as conn:
         writers.create_person_stage(conn)
         resolver = SiteResolver(conn)  # the site keys, read once: no query after this
@@ -386,6 +388,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             for chunk in _chunks(table.rows, options.chunk_rows):
                 # Column by column first; the rows that need it, one by one (exact
                 # problems).
+                whole_names.add(chunk)
                 fast = check_person_chunk(ctx, chunk, resolver)
                 staged += stage.add_checked(fast)
                 refs.add(row[0] for row in fast.stage_rows)
@@ -397,6 +400,8 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
                 progress("checked", staged + len(rejected_rows))
         for problem in table.problems:
             rejected_rows.setdefault(problem.row, []).append(problem)
+        if warning := whole_names.warning():
+            report.warnings.insert(0, warning)  # once for the file: before the rows' own
         writers.analyze_stage(conn)
         if refs.may_repeat():
             staged -= _reject_repeats(

@@ -1,10 +1,13 @@
 """Lists as they come from a spreadsheet and from the field: ids a spreadsheet rounded
-into exponent form, and unknown soldiers and namesakes one to a row without ids."""
+into exponent form, unknown soldiers and namesakes one to a row without ids, Kazakh and
+Belarusian full-name headers, and whole names written in the surname column."""
 
 import json
 
+import pytest
 from sqlalchemy import text
 
+from mapapp.importers.errors import ImportFileError
 from mapapp.importers.inspect import inspect_file
 from mapapp.importers.runner import ImportOptions
 
@@ -144,3 +147,72 @@ def test_inspect_names_the_numbering_column_as_a_record_id_to_give(tmp_path):
     assert said.startswith("    '№ п/п' numbers the rows: without a record id, rows alike")
     assert 'map it as the record id ({"№ п/п": "record_id"})' in said
     assert "a later copy of the list must keep them" in said
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Тегі, аты, әкесінің аты", "Прозвішча, імя, імя па бацьку", "Фамилия, имя и отчество"],
+)
+def test_full_name_headers_in_kazakh_and_belarusian_are_read(run, tmp_path, engine, header):
+    path = write(
+        tmp_path,
+        "kz.csv",
+        [
+            f'"{header}";Әскери атағы;Место захоронения;Район захоронения',
+            f"Жақсылықов Ерболат Қасым ұлы;қатардағы жауынгер;{GRAVE}",
+            f"Сакалоўскі Іван Пятровіч;радавы;{GRAVE}",
+        ],
+    )
+    report = run("persons", path)
+    assert report.committed and report.mapped[header] == "full_name", report.problems
+    assert report.warnings == []
+    assert {r[:3] for r in stored(engine, ["Жақсылықов", "Сакалоўскі"])} == {
+        ("Жақсылықов", "Ерболат", "Қасым ұлы"),
+        ("Сакалоўскі", "Іван", "Пятровіч"),
+    }
+
+
+def test_a_header_naming_several_name_parts_is_offered_as_the_full_name(run, tmp_path):
+    path = write(tmp_path, "kz.csv", ["Тегі және аты;Әскери атағы", "Жақсылықов Ерболат;жауынгер"])
+    with pytest.raises(ImportFileError) as refused:
+        run("persons", path)
+    message = str(refused.value)
+    assert "likeliest: 'Тегі және аты' (it names several parts of a name: as 'full_name'" in (
+        message
+    )
+    assert '--map FILE: {"COLUMN": "full_name"}' in message
+    assert '"surname"' not in message
+
+
+def test_whole_names_in_the_surname_column_are_warned_of_once(run, tmp_path, engine):
+    """Stored as written (a list may mean it), with one warning for the file: how many,
+    the first rows, and the map that reads the column as full names. Another spelling in
+    brackets, particles and double surnames are surnames."""
+    path = write(
+        tmp_path,
+        "surnames.csv",
+        [
+            "Фамилия;Место захоронения;Район захоронения",
+            f"Жақсылықов Ерболат Қасым ұлы;{GRAVE}",
+            f"Целиков (Цельков);{GRAVE}",
+            f"фон дер Берг;{GRAVE}",
+            f"Римский-Корсаков;{GRAVE}",
+            f"Петров - Водкин;{GRAVE}",
+            f"Ахметов Нурлан Серикович;{GRAVE}",
+        ],
+    )
+    report = run("persons", path)
+    assert report.committed and report.added == 6
+    (warning,) = [str(w) for w in report.warnings]
+    assert warning == (
+        "row 2, column 'Фамилия': 2 surname cells hold three or more words (rows 2, 7): "
+        "whole names in the surname column? Stored as written, each whole as the surname; "
+        "if the column holds whole names, import it as the full name (--map FILE with "
+        '{"Фамилия": "full_name"}): it is then split into surname, given name and '
+        "patronymic (value: 'Жақсылықов Ерболат Қасым ұлы')"
+    )
+    assert stored(engine, ["Жақсылықов Ерболат Қасым ұлы"])[0][:3] == (
+        "Жақсылықов Ерболат Қасым ұлы",
+        None,
+        None,
+    )
