@@ -58,8 +58,13 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "фио",
             "ф и о",
             "фамилия имя отчество",
+            "фамилия имя и отчество",
+            "фамилия и имя",
+            "фамилия имя",
             "піб",
             "прозвішча імя імя па бацьку",
+            "прозвішча імя па бацьку",
+            "прозвішча імя",
         ],
         "name_variants": ["name variants", "variants", "другие написания", "варианты"],
         "birth_date": [
@@ -298,12 +303,38 @@ FIELDS: dict[str, dict[str, list[str]]] = {
     },
 }
 
+# A list's running number (№ п/п): it numbers the rows and names no record, as a
+# re-sorted or corrected copy numbers them otherwise. It is never read as the record id
+# unasked; where rows are alike in every mapped cell (unknown soldiers, namesakes), the
+# import names it as the record id to give with --map (row_repeats).
+ROW_NUMBER_HEADERS = (
+    "№", "#", "№ п/п", "N п/п", "No п/п", "№ пп", "п/п", "пп", "№ п.п.", "No", "Nr",
+    "№ по порядку", "номер по порядку", "порядковый номер", "№ па парадку",
+    "парадкавы нумар", "р/с", "реттік нөмірі",
+)  # fmt: skip
+
+
+def row_number_columns(columns: list[str]) -> list[str]:
+    """The columns whose headers say they number a list's rows."""
+    numbers = {fold_header(h) for h in ROW_NUMBER_HEADERS}
+    return [c for c in columns if c not in REJECTS_COLUMNS and fold_header(c) in numbers]
+
+
 # Headers of lists made in Kazakhstan, in Kazakh (Тегі, Аты, Әкесінің аты ...).
 _KAZAKH_PERSON_HEADERS = {
     "surname": ["тегі"],
     "given_name": ["аты", "есімі"],
     "patronymic": ["әкесінің аты", "әкесінің есімі"],
-    "full_name": ["аты-жөні", "толық аты-жөні"],
+    "full_name": [
+        "аты-жөні",
+        "толық аты-жөні",
+        # Тегі, аты, әкесінің аты: surname, name, father's name, as one column.
+        "тегі аты әкесінің аты",
+        "тегі аты әкесінің есімі",
+        "тегі есімі әкесінің есімі",
+        "тегі аты жөні",
+        "тегі аты",
+    ],
     "birth_date": ["туған жылы", "туған күні"],
     "birthplace": ["туған жері"],
     "callup_place": ["әскерге шақырылған жері", "шақырылған жері"],
@@ -495,7 +526,9 @@ LIKELY = 0.6
 
 
 def likeliest_columns(kind: str, field: str, columns: list[str], limit: int = 3) -> list[str]:
-    """The file's columns whose headers look most like the usual names of ``field``."""
+    """The file's columns whose headers look most like the usual names of ``field``. A
+    header naming several parts of a name ("Тегі, аты, әкесінің аты") is a full name's:
+    mapped to the surname, whole names would be stored as surnames."""
     names = [fold_header(a) for a in [field, *FIELDS[kind][field]]]
     # One matcher per usual name: SequenceMatcher indexes its second text once.
     matchers = [difflib.SequenceMatcher(None, "", name) for name in names]
@@ -504,12 +537,44 @@ def likeliest_columns(kind: str, field: str, columns: list[str], limit: int = 3)
         folded = fold_header(column)
         if len(folded) < 3 and folded not in names:
             continue  # "id", "@id": two letters are like any short name
+        if (
+            kind == "persons"
+            and field in NAME_PARTS + ("full_name",)
+            and names_several_parts(column)
+        ):
+            if field == "full_name":
+                scored.append((0.9, column))
+            continue
         score = max(_likeness(matcher, folded) for matcher in matchers)
         if any(name in folded.split() or folded in name.split() for name in names if name):
             score = max(score, 0.8)
         if score >= LIKELY:
             scored.append((score, column))
     return [column for _, column in sorted(scored, key=lambda sc: -sc[0])[:limit]]
+
+
+NAME_PARTS = ("surname", "given_name", "patronymic")
+
+
+@cache
+def _name_part_words() -> list[tuple[str, str]]:
+    """(usual header folded, the part of a name it names), in every language read, the
+    longest first: "імя па бацьку" and "әкесінің аты" are each one part, not two."""
+    words = {fold_header(a): part for part in NAME_PARTS for a in [part, *FIELDS["persons"][part]]}
+    return sorted(words.items(), key=lambda wp: -len(wp[0]))
+
+
+def names_several_parts(header: str) -> bool:
+    """Whether ``header`` names the surname and another part of a name ("Фамилия и имя",
+    "Тегі, аты, әкесінің аты"): a column of whole names. ("Имя, отчество" is no full
+    name: its first word is no surname.)"""
+    folded = f" {fold_header(header)} "
+    named = set()
+    for word, part in _name_part_words():
+        if f" {word} " in folded:
+            named.add(part)
+            folded = folded.replace(f" {word} ", " | ")
+    return "surname" in named and len(named) >= 2
 
 
 def _likeness(matcher: difflib.SequenceMatcher, header: str) -> float:
@@ -597,12 +662,16 @@ def missing_field_message(
     """``free``: the columns not read as another field, where candidates are looked for."""
     names = " or ".join(repr(a) for a in alternatives)
     free = columns if free is None else free
-    candidates = [c for f in alternatives for c in likeliest_columns(kind, f, free)]
-    hint = (
-        "; likeliest: " + ", ".join(repr(c) for c in dict.fromkeys(candidates))
-        if candidates
-        else ""
-    )
+    found = [(c, f) for f in alternatives for c in likeliest_columns(kind, f, free)]
+    candidates = list(dict.fromkeys(c for c, _ in found))
+    hint = "; likeliest: " + ", ".join(repr(c) for c in candidates) if candidates else ""
+    # The field the likeliest column is for (a column of whole names is a full name's).
+    example = found[0][1] if found else alternatives[0]
+    if example == "full_name":
+        hint += (
+            " (it names several parts of a name: as 'full_name' it is split into surname, "
+            "given name and patronymic)"
+        )
     settable = [f for f in alternatives if f in SETTABLE_REQUIRED]
     one_value = (
         f"; where every row lies in one {settable[0]}, --set {settable[0]}=NAME places each "
@@ -612,6 +681,6 @@ def missing_field_message(
     )
     return (
         f"no column for {names}; the file's columns are: {listed_columns(columns)}{hint} "
-        f'(name one with a mapping file, --map FILE: {{"COLUMN": "{alternatives[0]}"}}'
+        f'(name one with a mapping file, --map FILE: {{"COLUMN": "{example}"}}'
         f"{one_value})"
     )

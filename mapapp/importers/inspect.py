@@ -3,6 +3,7 @@ written, nothing stored."""
 
 from __future__ import annotations
 
+import json
 from itertools import islice
 
 from mapapp.importers.columns import (
@@ -12,6 +13,7 @@ from mapapp.importers.columns import (
     likeliest_columns,
     no_grave_column_note,
     other_kind_note,
+    row_number_columns,
 )
 from mapapp.importers.errors import ImportFileError
 from mapapp.importers.readers import read_as
@@ -72,6 +74,24 @@ def _unfilled_fields(kind, file_columns, field_of, given) -> list[str]:
         candidates = likeliest_columns(kind, field, file_columns)
         hint = ", ".join(repr(c) for c in candidates) if candidates else "none"
         lines.append(f"  no column for {field!r} (likeliest: {hint})")
+        if field == "record_id":
+            free = [c for c in file_columns if c not in field_of]
+            lines += [f"    {line}" for line in _row_numbers_as_ids(free)]
+    return lines
+
+
+def _row_numbers_as_ids(columns: list[str]) -> list[str]:
+    """A list's running number (№ п/п) is a record id only where a person says so: it
+    tells apart rows alike in every other cell, but a re-sorted copy numbers them anew."""
+    lines = []
+    for column in row_number_columns(columns):
+        mapping = json.dumps({column: "record_id"}, ensure_ascii=False)
+        lines.append(
+            f"{column!r} numbers the rows: without a record id, rows alike in every mapped "
+            "cell (unknown soldiers, namesakes) are refused as one record; to import them "
+            f"as different persons, map it as the record id ({mapping}): its numbers then "
+            "name the records, and a later copy of the list must keep them"
+        )
     return lines
 
 

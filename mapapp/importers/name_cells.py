@@ -98,6 +98,14 @@ def check_surname(text: str) -> str:
     return text
 
 
+def reads_as_whole_name(surname: str) -> bool:
+    """A surname cell of three or more words: a whole name in the surname column. A
+    particle ("фон дер Гольц"), a namesake's ordinal and another spelling in brackets
+    ("Иванов (Иваненко)") go with their word, and a dash is no word ("Римский - Корсаков")."""
+    words = [w for w in surname.replace(",", " ").split() if any(ch.isalpha() for ch in w)]
+    return len(words) >= 3 and len(_joined(words)) >= 3
+
+
 def split_full_name(full: str) -> tuple[str, str | None, str | None]:
     """(surname, given name, patronymic) of a name written surname first; ValueError for
     one written given name first."""

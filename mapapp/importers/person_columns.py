@@ -34,6 +34,7 @@ from mapapp.importers.records import (
     _site_id,
     _source,
     _source_key,
+    check_record_id,
     record_refs,
     row_refs,
 )
@@ -197,6 +198,7 @@ def check_person_chunk(
     }
     site_ids = _each(col("site_id"), _site_id)
     record_ids = col("record_id")
+    mark(_each(record_ids, check_record_id))
     reburial_dates = _each(col("reburial_date"), values.text_with_real_dates)
     for column in (births, deaths, fates, *flags.values(), site_ids, reburial_dates):
         mark(column)

@@ -565,6 +565,7 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         for name in ("is_hero", "is_partisan", "is_fictional", "on_plaque")
     }
     site_id = _apply(_site_id, f, "site_id", ctx, checked)
+    _apply(check_record_id, f, "record_id", ctx, checked)
     _apply(values.text_with_real_dates, f, "reburial_date", ctx, checked)
     honours = check_award_fields(f)
     checked.problems.extend(
@@ -715,6 +716,22 @@ def row_refs(cells, older_cells=None) -> tuple[str, str | None]:
     ref = "person:" + digest(held)
     older = "person:" + digest(sorted(older_cells) if older_cells is not None else cells)
     return ref, (older if older != ref else None)
+
+
+# A long number as a spreadsheet shows it (5,12346E+13): rounded to the digits shown.
+_EXPONENT_FORM = re.compile(r"\d[.,]\d+E[+-]?\d+", re.IGNORECASE)
+
+
+def check_record_id(text: str) -> str:
+    """``text``, unless a spreadsheet rounded the id into exponent form: taken as a key,
+    two men's ids would read as one, and the id as written is no man's."""
+    if _EXPONENT_FORM.fullmatch(text):
+        raise ValueError(
+            "a number in exponent form: a spreadsheet rounded the id and its last digits "
+            "are lost (other ids may now read the same); export the ids as text (format "
+            "the column as text before the ids are written or pasted into it)"
+        )
+    return text
 
 
 def _site_id(text: str) -> int:

@@ -25,6 +25,7 @@ from mapapp.importers.columns import (
     map_columns,
     no_grave_column_note,
     other_kind_note,
+    row_number_columns,
 )
 from mapapp.importers.earlier_namesakes import EarlierNamesakes, earlier_namesakes
 from mapapp.importers.errors import ImportFileError, Problem
@@ -49,8 +50,10 @@ from mapapp.importers.records import (
     record_ref_prefix,
 )
 from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_border
+from mapapp.importers.row_repeats import repeat_reason
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
+from mapapp.importers.whole_names import WholeNamesInSurnames
 from mapapp.queries.site_duplicates import possible_duplicate_sites
 
 
@@ -411,6 +414,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
     rejected_rows: dict[int, list[Problem]] = {}
     rejected_sources: dict[int, dict] = {}
     staged = 0
+    whole_names = WholeNamesInSurnames(ctx)
     with engine.begin() as conn:
         writers.create_person_stage(conn)
         resolver = SiteResolver(conn)  # the site keys, read once: no query after this
@@ -419,6 +423,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             for chunk in _chunks(table.rows, options.chunk_rows):
                 # Column by column first; the rows that need it, one by one (exact
                 # problems).
+                whole_names.add(chunk)
                 fast = check_person_chunk(ctx, chunk, resolver)
                 staged += stage.add_checked(fast)
                 refs.add(row[0] for row in fast.stage_rows)
@@ -430,9 +435,13 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
                 progress("checked", staged + len(rejected_rows))
         for problem in table.problems:
             rejected_rows.setdefault(problem.row, []).append(problem)
+        if warning := whole_names.warning():
+            report.warnings.insert(0, warning)  # once for the file: before the rows' own
         writers.analyze_stage(conn)
         if refs.may_repeat():
-            staged -= _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options)
+            staged -= _reject_repeats(
+                conn, ctx, report.unmapped, rejected_rows, rejected_sources, options
+            )
         writers.adopt_older_refs(conn, _sheet_prefixes(options, table, ctx))
         report.rows_read = staged + len(rejected_rows)
         if report.rows_read == 0:
@@ -529,7 +538,7 @@ def _sort_out(checked, report, rejected_rows, rejected_sources, options) -> list
     return good
 
 
-def _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options) -> int:
+def _reject_repeats(conn, ctx, unmapped, rejected_rows, rejected_sources, options) -> int:
     """One record twice in a file: with a record id, every row that carries the id is
     refused (which one is right is for a person to say); without one, a row repeating
     an earlier one cell for cell is refused as its duplicate. Returns the rows unstaged."""
@@ -537,6 +546,11 @@ def _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options) -> int:
     if not repeats:
         return 0
     id_column = ctx.column("record_id")
+    # The rows as read where the file has columns that may number them apart.
+    numbering = row_number_columns(unmapped)
+    without_ids = [r for _, ids, rows in repeats if ids[0] is None for r in rows]
+    as_read = writers.staged_rows_as_read(conn, without_ids) if numbering and without_ids else {}
+    mapped_id = id_column if "record_id" in ctx.field_of.values() else None
     refused: list[int] = []
     for _ref, record_ids, rows in repeats:
         if record_ids[0] is not None:
@@ -551,9 +565,10 @@ def _reject_repeats(conn, ctx, rejected_rows, rejected_sources, options) -> int:
             refused += rows
         else:
             for row in rows[1:]:
-                rejected_rows.setdefault(row, []).append(
-                    Problem(row, None, f"duplicate of row {rows[0]} (same record)")
+                reason = repeat_reason(
+                    row, rows, as_read, numbering, mapped_id, options.skip_invalid
                 )
+                rejected_rows.setdefault(row, []).append(Problem(row, None, reason))
             refused += rows[1:]
     if options.skip_invalid:
         rejected_sources.update(writers.staged_rows_as_read(conn, refused))
@@ -666,6 +681,13 @@ def _check_rejects_path(options: ImportOptions) -> None:
         )
     if not options.skip_invalid:
         return
+    if options.rejects is not None and options.rejects.suffix.lower() not in ("", ".csv"):
+        # A spreadsheet or GIS program would take CSV text under such a name for broken.
+        raise ImportFileError(
+            f"--rejects {options.rejects}: the rejects file is CSV, and its name ends in "
+            f"{options.rejects.suffix!r}; name it with .csv (e.g. "
+            f"{options.rejects.with_suffix('.csv').name})"
+        )
     path = rejects_path(options)
     if path.exists() and options.path.exists() and path.samefile(options.path):
         raise ImportFileError(f"--rejects {path}: that is the file being imported")

@@ -73,6 +73,27 @@ def test_the_rejects_file_is_checked_before_anything_is_written(run, tmp_path, c
     assert counts() == before
 
 
+def test_a_rejects_name_of_another_format_is_refused(run, tmp_path, counts):
+    """The rejects file is CSV text: under an .xlsx or .geojson name a spreadsheet or GIS
+    program would take it for a broken file of that kind."""
+    content = HEADER + row(9211, "Годнов") + row(9212, "Негоднов", died="31.02.1944")
+    path = write(tmp_path, "r.csv", content)
+    before = counts()
+    for name, suffix in (("x.xlsx", ".xlsx"), ("y.geojson", ".geojson"), ("z.CSV.txt", ".txt")):
+        with pytest.raises(ImportFileError) as refused:
+            run("persons", path, skip_invalid=True, rejects=tmp_path / name)
+        message = str(refused.value)
+        assert f"the rejects file is CSV, and its name ends in {suffix!r}" in message
+        assert "name it with .csv" in message
+        assert not (tmp_path / name).exists()
+    assert counts() == before
+    for name in ("fixed.CSV", "fixed"):  # a CSV name in capitals, or no suffix at all
+        report = run("persons", path, skip_invalid=True, rejects=tmp_path / name)
+        assert (report.added, report.rejected) == (1 if name == "fixed.CSV" else 0, 1)
+        assert report.rejects_file == tmp_path / name
+        assert "Негоднов" in (tmp_path / name).read_text(encoding="utf-8-sig")
+
+
 def test_sheet_is_refused_for_a_csv_file(run, tmp_path):
     path = write(tmp_path, "one_table.csv", HEADER + row(9203, "Листов"))
     with pytest.raises(ImportFileError, match="--sheet is for XLSX workbooks and GeoPackages"):
