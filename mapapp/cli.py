@@ -465,6 +465,7 @@ def _print_report(report, dry_run: bool) -> None:
             )
     _print_ids_elsewhere(report)
     _print_earlier_namesakes(report)
+    _print_absent(report)
     _print_possible_duplicates(report)
     _print_possible_duplicate_sites(report)
     _print_possible_duplicate_battles(report)
@@ -512,6 +513,22 @@ def _print_earlier_namesakes(report) -> None:
         "without ids, a corrected row (another date or grave) is a new record, and the "
         "earlier one stays beside it. If this file corrects that list, undo one of the "
         "imports (mapapp batches undo ID) and keep the other, or give the list record ids"
+    )
+
+
+def _print_absent(report) -> None:
+    found = report.absent
+    if not found.count:
+        return
+    ids = ", ".join(map(str, found.ids)) + (" …" if found.count > len(found.ids) else "")
+    one = found.count == 1
+    click.echo(
+        f"  {found.count:,} {'person' if one else 'persons'} stored by an earlier import of "
+        f"a file of this name (batch {', '.join(map(str, found.batches))}) "
+        + ("is" if one else "are")
+        + f" not in this file (ids {ids}): rows deleted from the list, or corrected ones "
+        "without a record id. An import removes no record: one that should go is withdrawn "
+        "on its page (a withdrawal a moderator approves)"
     )
 
 

@@ -27,12 +27,9 @@ class EarlierNamesakes:
 
 # Run on the stage before it is written: a staged row is new when no record bears its key.
 _QUERY = """
-WITH earlier AS MATERIALIZED (
-    SELECT id FROM import_batches
-    WHERE kind = 'persons' AND file_name = :file AND status <> 'undone'
-), earlier_names AS MATERIALIZED (
+WITH earlier_names AS MATERIALIZED (
     SELECT p.search_key, max(p.import_batch_id) AS batch_id FROM persons p
-    WHERE p.import_batch_id IN (SELECT id FROM earlier) AND p.record_id IS NULL
+    WHERE p.import_batch_id = ANY(:batches) AND p.record_id IS NULL
       AND p.withdrawn_at IS NULL
     GROUP BY p.search_key
 ), found AS MATERIALIZED (
@@ -48,19 +45,13 @@ FROM found
 """
 
 
-def earlier_namesakes(conn: Connection, file_name: str) -> EarlierNamesakes:
+def earlier_namesakes(conn: Connection, earlier: list[int]) -> EarlierNamesakes:
     """The staged rows without a record id that are new records, and whose name (as
-    search reads it) a committed import of a file named ``file_name`` stored without a
+    search reads it) one of the ``earlier`` imports (earlier_imports) stored without a
     record id."""
-    if not conn.execute(
-        text(
-            "SELECT EXISTS (SELECT 1 FROM import_batches WHERE kind = 'persons' "
-            "AND file_name = :file AND status <> 'undone')"
-        ),
-        {"file": file_name},
-    ).scalar_one():
+    if not earlier:
         return EarlierNamesakes()
     count, rows, batches = conn.execute(
-        text(_QUERY), {"file": file_name, "shown": SHOWN_ROWS}
+        text(_QUERY), {"batches": earlier, "shown": SHOWN_ROWS}
     ).one()
     return EarlierNamesakes(count=count, rows=list(rows), batches=list(batches))

@@ -17,6 +17,7 @@ from pyproj.exceptions import CRSError
 from sqlalchemy import Engine
 
 from mapapp.importers import values, writers
+from mapapp.importers.absent_records import AbsentRecords, absent_records
 from mapapp.importers.battle_duplicates import possible_duplicate_battles
 from mapapp.importers.columns import (
     REJECTS_COLUMNS,
@@ -27,6 +28,7 @@ from mapapp.importers.columns import (
     other_kind_note,
     row_number_columns,
 )
+from mapapp.importers.earlier_imports import earlier_imports
 from mapapp.importers.earlier_namesakes import EarlierNamesakes, earlier_namesakes
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
@@ -128,6 +130,8 @@ class ImportReport:
     # New records without an id whose names an import of a file so named stored (a
     # corrected list without ids imported again?)
     earlier_namesakes: EarlierNamesakes = field(default_factory=EarlierNamesakes)
+    # Records an earlier import of this file stored that it no longer holds (persons).
+    absent: AbsentRecords = field(default_factory=AbsentRecords)
 
     @property
     def ok(self) -> bool:
@@ -314,7 +318,9 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
             conn.rollback()
             _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
             return report
-        batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
+        batch_id = writers.create_batch(
+            conn, options, file_sha256(options.path), report.mapped, report.sheet
+        )
         # A place stored already (by its ref, register number or older key) is not added.
         new = [item for item in good if item.row not in present_rows]
         added = writers.WRITERS[options.kind](conn, new, batch_id, options, progress)
@@ -449,7 +455,9 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
         report.ids_elsewhere = writers.ids_stored_elsewhere(conn)
-        report.earlier_namesakes = earlier_namesakes(conn, options.path.name)
+        earlier = earlier_imports(conn, options.path.name, table.sheet)
+        report.earlier_namesakes = earlier_namesakes(conn, earlier)
+        report.absent = absent_records(conn, earlier)
         if options.dry_run:
             _note_differing(report, writers.staged_rows_differing(conn, written=False))
             report.present = writers.count_staged_present(conn)
@@ -460,7 +468,9 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             conn.rollback()
             _write_rejects(options, table, rejected_sources, rejected_rows, report)
             return report
-        batch_id = writers.create_batch(conn, options, file_sha256(options.path), report.mapped)
+        batch_id = writers.create_batch(
+            conn, options, file_sha256(options.path), report.mapped, report.sheet
+        )
         added, present = writers.write_staged_persons(conn, batch_id, staged, options, progress)
         report.added, report.present, report.batch_id = added, present, batch_id
         _note_differing(report, writers.staged_rows_differing(conn, written=True))
@@ -819,6 +829,7 @@ def report_json(report: ImportReport) -> str:
             "without_grave_rows": report.without_grave_rows,
             "record_ids_stored_under_other_sources": asdict(report.ids_elsewhere),
             "new_records_named_as_by_an_earlier_import": asdict(report.earlier_namesakes),
+            "records_of_an_earlier_import_not_in_this_file": asdict(report.absent),
         },
         ensure_ascii=False,
         indent=1,

@@ -29,10 +29,12 @@ from mapapp.importers.search_index import place_name_rows, save_place_names, set
 from mapapp.importers.sources import link_source
 
 
-def create_batch(conn: Connection, options, sha256: str, columns: dict[str, str]) -> int:
-    """The batch's record: the file, its options, and which of its columns was read as
-    which field (``columns``), so that what an import read can be told from its record
-    alone, whatever headers or mapping file it had."""
+def create_batch(
+    conn: Connection, options, sha256: str, columns: dict[str, str], sheet: str | None = None
+) -> int:
+    """The batch's record: the file, its options, the sheet (layer) read, and which of its
+    columns was read as which field (``columns``), so that what an import read can be
+    told from its record alone, whatever headers or mapping file it had."""
     return conn.execute(
         text(
             "INSERT INTO import_batches (kind, file_name, file_sha256, options) "
@@ -52,6 +54,7 @@ def create_batch(conn: Connection, options, sha256: str, columns: dict[str, str]
                     "set": options.given or None,
                     "source": options.source,
                     "online": options.online,
+                    "sheet": sheet,
                 }
             ),
         },

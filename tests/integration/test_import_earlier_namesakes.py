@@ -86,3 +86,44 @@ def test_the_report_says_what_to_do(run, tmp_path, test_settings):
         f"ids from a file of this name (batch {first.batch_id})"
     ) in done.stdout
     assert "undo one of the imports (mapapp batches undo ID)" in done.stdout
+
+
+def test_records_the_list_no_longer_holds_are_named_and_kept(run, tmp_path, engine, counts):
+    first = run("persons", write(tmp_path / "first", ROWS))
+    shorter = run("persons", write(tmp_path / "shorter", ROWS[1:]), dry_run=True)
+    assert (shorter.present, shorter.absent.count, shorter.absent.batches) == (
+        2,
+        1,
+        [first.batch_id],
+    )
+    with engine.connect() as conn:
+        deleted = conn.execute(
+            text("SELECT id FROM persons WHERE surname = 'Бекмуханов' AND import_batch_id = :b"),
+            {"b": first.batch_id},
+        ).scalar_one()
+    assert shorter.absent.ids == [deleted]
+    before = counts()
+    assert run("persons", write(tmp_path / "shorter", ROWS[1:])).absent.ids == [deleted]
+    assert counts() == before  # nothing removed, nothing added
+    # The corrected list: its corrected row is a new record, and the one it corrects is
+    # no longer in the list.
+    fixed = run("persons", corrected(tmp_path), dry_run=True)
+    assert (fixed.earlier_namesakes.count, fixed.absent.ids) == (1, [deleted])
+
+
+def test_another_sheet_of_a_workbook_is_another_list(run, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    first = book.active
+    first.title = "Дубровенский"
+    second = book.create_sheet("Оршанский")
+    for sheet, rows in ((first, ROWS[:2]), (second, ROWS[2:])):
+        sheet.append(HEADER.split(";"))
+        for row in rows:
+            sheet.append(row.split(";"))
+    path = tmp_path / "lists.xlsx"
+    book.save(path)
+    run("persons", path)
+    other = run("persons", path, sheet="Оршанский", dry_run=True)
+    assert (other.added, other.absent.count, other.earlier_namesakes.count) == (1, 0, 0)
