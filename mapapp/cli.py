@@ -549,14 +549,21 @@ def _print_possible_duplicate_battles(report) -> None:
     _print_pairs(
         len(pairs),
         f"{len(pairs):,} {'pair' if len(pairs) == 1 else 'pairs'} of a battle location "
-        "added and one that may be the same (both kept; undo this import if they are):",
+        + ("added" if report.committed else "that would be added")
+        + " and one that may be the same (both kept; undo this import if they are):",
         pairs,
         lambda p: (
-            f"battle {p['battle_id']} {p['name']!r} and battle {p['other_battle_id']} "
+            f"{_which('battle', p, '')} {p['name']!r} and {_which('battle', p, 'other_')} "
             f"{p['other_name']!r}: {p['metres']:,} m apart"
             + (", a name in common" if p["same_name"] else "")
         ),
     )
+
+
+def _which(kind: str, pair: dict, prefix: str) -> str:
+    """A place of a pair: a stored one by its id; one a dry run would add, by its row."""
+    row = pair.get(f"{prefix}{kind}_row")
+    return f"row {row}" if row is not None else f"{kind} {pair[f'{prefix}{kind}_id']}"
 
 
 def _print_pairs(count: int, heading: str, pairs: list[dict], line) -> None:
@@ -574,7 +581,7 @@ def _site_pair_line(pair: dict) -> str:
     def side(prefix: str) -> str:
         number = pair[prefix + "register_number"]
         return (
-            f"site {pair[prefix + 'site_id']} "
+            f"{_which('site', pair, prefix)} "
             f"{pair[prefix + 'name']!r} ({pair[prefix + 'kind']}"
             + (f", register number {number})" if number else ")")
         )

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from mapapp.importers import values, writers
 from mapapp.importers.absent_records import AbsentRecords, absent_records
@@ -310,10 +310,10 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         present_rows = stored.found(good)
         _note_differing(report, present_places(options.kind, good, present_rows))
         if options.dry_run:
-            # Nothing is written, so the places that may be the same as stored ones,
-            # found among the written, are named by the import itself.
             report.present = len(present_rows)
             report.added = len(good) - report.present
+            new = [item for item in good if item.row not in present_rows]
+            _pairs_a_dry_run_would_list(conn, options, report, new)
         if options.dry_run or (report.problems and not options.skip_invalid):
             conn.rollback()
             _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
@@ -334,6 +334,36 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
         report.committed = True
     _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
     return report
+
+
+def _pairs_a_dry_run_would_list(conn, options: ImportOptions, report, new: list) -> None:
+    """The places a dry run would pair with stored ones (or with each other): they are
+    found among written places, so the new ones are written in a savepoint, paired, and
+    rolled back; each pair names a new place by its row (its id is never stored)."""
+    if not new:
+        return
+    savepoint = conn.begin_nested()
+    try:
+        batch_id = writers.create_batch(conn, options, "", report.mapped, report.sheet)
+        writers.WRITERS[options.kind](conn, new, batch_id, options, lambda *_: None)
+        table = "burial_sites" if options.kind == "sites" else "battle_locations"
+        row_of = dict(
+            conn.execute(
+                text(f"SELECT id, import_row FROM {table} WHERE import_batch_id = :b"),
+                {"b": batch_id},
+            ).all()
+        )
+        if options.kind == "sites":
+            _note_site_duplicates(conn, batch_id, report)
+            pairs, ids = report.duplicate_site_pairs, ("site_id", "other_site_id")
+        else:
+            report.duplicate_battle_pairs = possible_duplicate_battles(conn, batch_id)
+            pairs, ids = report.duplicate_battle_pairs, ("battle_id", "other_battle_id")
+        for pair in pairs:
+            for key in ids:
+                pair[key.replace("id", "row")] = row_of.get(pair[key])
+    finally:
+        savepoint.rollback()
 
 
 def _refuse_ambiguous_numbers(stored, good: list[Checked], rejected_rows: dict) -> bool:

@@ -4,6 +4,8 @@ says which may repeat a stored one (both kept)."""
 
 from __future__ import annotations
 
+from sqlalchemy import text
+
 from tests.integration.test_import_real_files import write
 
 HEADER = "name,period,year_from,year_to,lat,lon\n"
@@ -42,3 +44,21 @@ def test_a_battle_moved_or_renamed_is_told_a_far_other_is_not(run, tmp_path):
         ("Бой у деревни Ляды", "Бой у деревни Ляды", True, 297),  # moved: a name in common
         ("Бой у деревни Ляды", "Бой у д. Ляды", False, 4),  # another spelling, 4 m away
     }  # and the one 11 km away is another place
+
+
+def test_a_dry_run_names_the_battle_it_would_add_by_its_row(run, tmp_path, counts, engine):
+    first = run("battles", write(tmp_path, "a.csv", FIRST))
+    rounded = HEADER + "Бой у деревни Ляды,ноябрь 1943,1943,1943,54.601235,30.951235\n"
+    before = counts()
+    dry = run("battles", write(tmp_path, "b.csv", rounded), dry_run=True)
+    assert (dry.committed, dry.added) == (False, 1)
+    assert pairs(dry) == [("Бой у деревни Ляды", "Бой у деревни Ляды", True)]
+    pair = dry.duplicate_battle_pairs[0]
+    assert (pair["battle_row"], pair["other_battle_row"]) == (2, None)
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT id FROM battle_locations WHERE import_batch_id = :b"),
+            {"b": first.batch_id},
+        ).scalar_one()
+    assert pair["other_battle_id"] == stored
+    assert counts() == before  # nothing written

@@ -282,3 +282,38 @@ def _cli(test_settings, *args):
     binary = str(Path(sys.executable).parent / "mapapp")
     env = {**os.environ, "DATABASE_URL": test_settings.database_url}
     return subprocess.run([binary, *args], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_a_dry_run_names_the_pairs_it_would_list_and_writes_nothing(run, tmp_path, engine, counts):
+    path = write(tmp_path, "district.csv", SITES)
+    first = run("sites", path, given={"kind": "memorial"})
+    before = counts()
+    with engine.connect() as conn:
+        pairs_before = conn.execute(text("SELECT count(*) FROM possible_duplicate_sites")).scalar()
+    dry = run("sites", path, given={"kind": "mass_grave"}, dry_run=True)
+    assert (dry.committed, dry.added, dry.possible_duplicate_sites) == (False, 3, 3)
+    stored = site_ids(engine, first.batch_id)
+    named = []
+    for pair in dry.duplicate_site_pairs:  # a stored site and a row (ids in pair order)
+        new, old = ("", "other_") if pair["site_row"] is not None else ("other_", "")
+        assert pair[old + "site_row"] is None
+        named.append((pair[new + "site_row"], pair[old + "site_id"] == stored[pair[old + "name"]]))
+    assert sorted(named) == [(2, True), (3, True), (4, True)]
+    assert counts() == before
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM possible_duplicate_sites")).scalar() == (
+            pairs_before
+        )
+    done = subprocess.run(
+        [sys.executable, "-m", "mapapp.cli", "import", "sites", str(path), "--set"]
+        + ["kind=mass_grave", "--dry-run"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": str(engine.url.render_as_string(False))},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "3 pairs of sites would be listed for review as possibly one place" in done.stdout
+    assert f"site {stored['Обелиск землякам']} 'Обелиск землякам' (memorial) and row 2 " in (
+        done.stdout
+    )
