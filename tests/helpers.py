@@ -265,3 +265,28 @@ def fuzz(max_examples: int):
         derandomize=True,
         database=None,
     )
+
+
+def site_names_of_batch(engine: Engine, batch_id: int) -> list[str]:
+    """The names of the sites an import batch stored, in the order it stored them."""
+    with engine.connect() as conn:
+        return (
+            conn.execute(
+                text("SELECT name FROM burial_sites WHERE import_batch_id = :b ORDER BY id"),
+                {"b": batch_id},
+            )
+            .scalars()
+            .all()
+        )
+
+
+def linked_site(engine: Engine, surname: str) -> str | None:
+    """The name of the site the person of this surname is buried at, if any."""
+    with engine.connect() as conn:
+        return conn.execute(
+            text(
+                "SELECT s.name FROM persons p JOIN burials b ON b.person_id = p.id "
+                "JOIN burial_sites s ON s.id = b.site_id WHERE p.surname = :s"
+            ),
+            {"s": surname},
+        ).scalar_one_or_none()

@@ -6,6 +6,7 @@ from sqlalchemy import text
 
 from mapapp.importers.search_index import refresh_district_keys
 from mapapp.text.normalize import area_key
+from tests.helpers import linked_site
 
 SITES = (
     "Название,Район,Широта,Долгота\n"
@@ -18,17 +19,6 @@ def write(tmp_path, name, content):
     path = tmp_path / name
     path.write_text(content, encoding="utf-8")
     return path
-
-
-def linked_site(engine, surname):
-    with engine.connect() as conn:
-        return conn.execute(
-            text(
-                "SELECT s.name FROM persons p JOIN burials b ON b.person_id = p.id "
-                "JOIN burial_sites s ON s.id = b.site_id WHERE p.surname = :s"
-            ),
-            {"s": surname},
-        ).scalar_one_or_none()
 
 
 def test_a_russian_list_meets_a_belarusian_register(run, tmp_path, engine):

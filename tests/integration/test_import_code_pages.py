@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from mapapp.importers.errors import ImportFileError
 from mapapp.importers.readers import read_as
+from tests.helpers import site_names_of_batch
 
 HEADER = "ID записи;Фамилия;Имя;Отчество;Место захоронения;Район захоронения\n"
 KAZAKH = [
@@ -112,25 +113,13 @@ def kazakh_shapefile(tmp_path, cpg: str | None = None):
     return path
 
 
-def stored_sites(engine, batch_id):
-    with engine.connect() as conn:
-        return (
-            conn.execute(
-                text("SELECT name FROM burial_sites WHERE import_batch_id = :b ORDER BY id"),
-                {"b": batch_id},
-            )
-            .scalars()
-            .all()
-        )
-
-
 @pytest.mark.parametrize("cpg", [None, "RK1048", "1048", "KZ-1048", "ANSI 1048", "CP1048"])
 def test_a_kazakh_shapefile_is_read_by_its_cpg_or_its_text(run, tmp_path, engine, cpg):
     report = run("sites", kazakh_shapefile(tmp_path, cpg))
     assert report.committed and report.added == 2, report.problems
-    assert stored_sites(engine, report.batch_id) == NAMES  # not '£áä³', 'Јбдіќадырова'
+    assert site_names_of_batch(engine, report.batch_id) == NAMES  # not '£áä³', 'Јбдіќадырова'
 
 
 def test_windows_kazakh_named_for_a_shapefile_is_used(run, tmp_path, engine):
     report = run("sites", kazakh_shapefile(tmp_path), encoding="kz1048")
-    assert report.committed and stored_sites(engine, report.batch_id) == NAMES
+    assert report.committed and site_names_of_batch(engine, report.batch_id) == NAMES

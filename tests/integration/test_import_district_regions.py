@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
+from tests.helpers import linked_site
 from tests.integration.test_import_real_files import write
 
 HEADER = "Название,Тип,Область,Район,Населённый пункт,Учётный номер,Широта,Долгота\n"
@@ -31,17 +32,6 @@ def sites_of(engine, number: str) -> dict[str, str]:
             {"n": number},
         ).all()
     return {oblast: name for oblast, name in rows}
-
-
-def linked_site(engine, surname: str) -> str | None:
-    with engine.connect() as conn:
-        return conn.execute(
-            text(
-                "SELECT s.name FROM persons p JOIN burials b ON b.person_id = p.id "
-                "JOIN burial_sites s ON s.id = b.site_id WHERE p.surname = :s"
-            ),
-            {"s": surname},
-        ).scalar_one_or_none()
 
 
 def test_one_number_in_gomel_oblast_and_in_minsk_is_two_sites_in_one_file(run, tmp_path, engine):

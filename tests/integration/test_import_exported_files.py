@@ -6,9 +6,9 @@ import zipfile
 import geopandas as gpd
 import pytest
 from shapely.geometry import Point
-from sqlalchemy import text
 
 from mapapp.importers.errors import ImportFileError
+from tests.helpers import site_names_of_batch
 
 NAMES = ["Братская могила у д. Каменка", "Обелиск землякам"]
 
@@ -33,31 +33,19 @@ def shapefile_without_encoding(tmp_path, encoding: str = "cp1251", names=NAMES):
     return path
 
 
-def stored_names(engine, batch_id):
-    with engine.connect() as conn:
-        return (
-            conn.execute(
-                text("SELECT name FROM burial_sites WHERE import_batch_id = :b ORDER BY id"),
-                {"b": batch_id},
-            )
-            .scalars()
-            .all()
-        )
-
-
 @pytest.mark.parametrize("encoding", ["cp1251", "utf-8", "koi8-r"])
 def test_a_shapefile_that_says_no_encoding_is_read_in_its_own(run, tmp_path, engine, encoding):
     path = shapefile_without_encoding(tmp_path, encoding)
     report = run("sites", path)
     assert report.committed and report.added == 2, report.problems
     assert report.encoding == encoding  # and the report says how it was read
-    assert stored_names(engine, report.batch_id) == NAMES  # not "Áðàòñêàÿ ìîãèëà"
+    assert site_names_of_batch(engine, report.batch_id) == NAMES  # not "Áðàòñêàÿ ìîãèëà"
 
 
 def test_encoding_named_for_a_shapefile_is_used_and_elsewhere_refused(run, tmp_path, engine):
     path = shapefile_without_encoding(tmp_path, "koi8-r")
     report = run("sites", path, encoding="koi8_r")  # Python's spelling is GDAL's too
-    assert report.committed and stored_names(engine, report.batch_id) == NAMES
+    assert report.committed and site_names_of_batch(engine, report.batch_id) == NAMES
     with pytest.raises(ImportFileError, match="unknown encoding 'klingon'"):
         run("sites", path, encoding="klingon")
     geojson = tmp_path / "g.geojson"
@@ -81,7 +69,7 @@ def test_a_geopackage_of_several_layers_names_the_one_read(run, tmp_path, engine
         "layer",
     )
     report = run("sites", path, sheet="zakhoronenia")
-    assert report.committed and stored_names(engine, report.batch_id) == ["Стела у дороги"]
+    assert report.committed and site_names_of_batch(engine, report.batch_id) == ["Стела у дороги"]
     assert (report.sheet, report.other_sheets) == ("zakhoronenia", ["a_notes"])
     with pytest.raises(ImportFileError, match="the GeoPackage's layers are 'a_notes', 'zakh"):
         run("sites", path, sheet="graves")
@@ -94,7 +82,7 @@ def test_excel_unicode_text_is_read_as_utf16(run, tmp_path, engine):
     path.write_bytes(content.encode("utf-16"))  # with its BOM
     report = run("sites", path)
     assert report.committed and report.encoding == "utf-16", report.problems
-    assert stored_names(engine, report.batch_id) == ["Стела у брода"]
+    assert site_names_of_batch(engine, report.batch_id) == ["Стела у брода"]
     # Without a BOM it must be named; unnamed, the message says how.
     bare = tmp_path / "bare.txt"
     bare.write_bytes(content.replace("брода", "переправы").encode("utf-16-le"))
@@ -103,7 +91,7 @@ def test_excel_unicode_text_is_read_as_utf16(run, tmp_path, engine):
     with pytest.raises(ImportFileError, match="name its order: --encoding utf-16-le"):
         run("sites", bare, encoding="utf-16")  # no traceback: utf-16 needs the mark
     named = run("sites", bare, encoding="utf-16-le")
-    assert named.committed and stored_names(engine, named.batch_id) == ["Стела у переправы"]
+    assert named.committed and site_names_of_batch(engine, named.batch_id) == ["Стела у переправы"]
     # The mark a named byte order leaves is no part of the first column's name.
     marked = tmp_path / "marked.txt"
     marked.write_bytes(content.replace("брода", "мельницы").encode("utf-16"))
@@ -125,7 +113,7 @@ def shapefile_with_cpg(tmp_path, encoding: str, cpg: str):
 )
 def test_a_cpg_in_any_of_its_forms_is_read(run, tmp_path, engine, encoding, cpg):
     report = run("sites", shapefile_with_cpg(tmp_path, encoding, cpg))
-    assert report.committed and stored_names(engine, report.batch_id) == NAMES
+    assert report.committed and site_names_of_batch(engine, report.batch_id) == NAMES
 
 
 def test_a_cpg_the_attributes_are_not_in_is_refused(run, tmp_path, counts):
@@ -150,9 +138,9 @@ def test_one_shapefile_of_an_archive_of_several_is_chosen_with_sheet(run, tmp_pa
         run("sites", first)
     report = run("sites", first, sheet="other")
     assert report.committed and report.sheet == "more/other.shp", report.problems
-    assert stored_names(engine, report.batch_id) == ["Курган у д. Второво"]
+    assert site_names_of_batch(engine, report.batch_id) == ["Курган у д. Второво"]
     report = run("sites", first, sheet="graves.shp")
-    assert stored_names(engine, report.batch_id) == NAMES
+    assert site_names_of_batch(engine, report.batch_id) == NAMES
 
 
 def test_a_cpg_naming_a_code_page_over_utf8_text_is_refused(run, tmp_path, counts):
@@ -187,4 +175,4 @@ def test_a_mac_s_resource_forks_in_the_archive_are_no_shapefiles(run, tmp_path, 
         archive.writestr("__MACOSX/._graves.shp", b"\x00\x05\x16\x07")
         archive.writestr("._graves.dbf", b"\x00\x05\x16\x07")
     report = run("sites", path)
-    assert report.committed and stored_names(engine, report.batch_id) == NAMES
+    assert report.committed and site_names_of_batch(engine, report.batch_id) == NAMES
