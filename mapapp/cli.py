@@ -249,7 +249,8 @@ def _echo_err(message: str) -> None:
 @click.option(
     "--source",
     help="Whose record ids the file carries (default: the file's name, with the sheet's for "
-    "a workbook: 'lists.xlsx (sheet Оршанский)'); record ids are unique within a source.",
+    "a workbook of several sheets: 'lists.xlsx (sheet Оршанский)'); record ids are unique "
+    "within a source.",
 )
 @click.option(
     "--sheet",

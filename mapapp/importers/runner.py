@@ -478,7 +478,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             staged -= _reject_repeats(
                 conn, ctx, report.unmapped, rejected_rows, rejected_sources, options
             )
-        writers.adopt_older_refs(conn, _sheet_prefixes(options, table, ctx))
+        writers.adopt_older_refs(conn, _sheet_prefixes(options, table, ctx), ctx.record_source)
         report.rows_read = staged + len(rejected_rows)
         if report.rows_read == 0:
             raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")
@@ -745,18 +745,23 @@ def _check_rejects_path(options: ImportOptions) -> None:
 
 def _file_source(options: ImportOptions, table) -> str:
     """Whose record ids a file carries when --source does not say: the file's, and for a
-    workbook's sheet (a GeoPackage's layer, one Shapefile of a zip) that sheet's, by name:
-    two lists of one workbook number their records each from 1, and a sheet keeps its name
-    when the tabs are moved."""
-    if table.sheet is not None:
+    sheet of a workbook of several (a GeoPackage's layer, one Shapefile of a zip) that
+    sheet's, by name: two lists of one workbook number their records each from 1, and a
+    sheet keeps its name when the tabs are moved."""
+    if _one_of_several_sheets(table):
         return f"{options.path.name} ({table.sheet_word} {table.sheet})"
     return options.path.name
 
 
+def _one_of_several_sheets(table) -> bool:
+    return table.sheet is not None and bool(table.other_sheets)
+
+
 def _older_file_source(options: ImportOptions, table) -> str | None:
-    """The source a sheet's records were stored under before each sheet was named: the
-    file's name alone (writers.adopt_sheet_records tells them apart by surname)."""
-    if options.source or table.sheet is None:
+    """The source a sheet's records were stored under before each sheet of a workbook of
+    several was named: the file's name alone (writers.adopt_older_refs tells a sheet's
+    records apart from another's by name)."""
+    if options.source or not _one_of_several_sheets(table):
         return None
     return options.path.name
 

@@ -361,20 +361,24 @@ def analyze_stage(conn: Connection) -> None:
     conn.execute(text("ANALYZE stage_persons (ref, site_id, src_ref, unit_ref, search_key)"))
 
 
-def adopt_older_refs(conn: Connection, sheet_prefixes: tuple[str, str] | None = None) -> int:
+def adopt_older_refs(
+    conn: Connection, sheet_prefixes: tuple[str, str] | None = None, source: str | None = None
+) -> int:
     """Staged rows whose record is stored under an older key take that key, so they are
     found present instead of added again. Returns how many rows took one. The older keys:
     - a row without a record id: its key that counted the empty cells too
       (records.row_refs), or a record id as written (records.record_refs);
-    - with ``sheet_prefixes`` (this source's record key prefix, the older source's), a
-      workbook sheet's record stored under the file's name alone, before each sheet was
-      a source of its own. Which sheet a record came from was not kept, and two sheets
-      number their records each from 1: the stored record is this row's only when it
-      bears the row's surname (as search reads it); else the row is another sheet's
-      record and is added."""
+    - with ``sheet_prefixes`` (the record key prefixes of ``source``, this sheet's, and
+      of the older source), a workbook sheet's record stored under the file's name
+      alone, before each sheet was a source of its own. Which sheet a record came from
+      was not kept, and two sheets number their records each from 1: the stored record
+      is this row's only when it bears the row's surname (as search reads it) and given
+      name; else the row is another sheet's record and is added. A sheet that has
+      records under its own source already takes none: those under the file's name are
+      another sheet's."""
     by_sheet = ""
     params = {}
-    if sheet_prefixes is not None:
+    if sheet_prefixes is not None and not _has_records(conn, source):
         params = {"prefix": sheet_prefixes[0], "older": sheet_prefixes[1]}
         by_sheet = """
             UNION ALL
@@ -383,6 +387,7 @@ def adopt_older_refs(conn: Connection, sheet_prefixes: tuple[str, str] | None = 
                 :older || substr(s.ref, length(:prefix) + 1), :older || s.record_id)
             WHERE s.record_id IS NOT NULL AND starts_with(s.ref, :prefix)
             AND p.surname_key IS NOT DISTINCT FROM s.surname_key
+            AND lower(coalesce(p.given_name, '')) = lower(coalesce(s.given_name, ''))
         """
     conn.execute(
         text(
@@ -411,6 +416,14 @@ def adopt_older_refs(conn: Connection, sheet_prefixes: tuple[str, str] | None = 
     }
     conn.execute(text("DROP TABLE stage_older_refs"))
     return moved["stage_persons"]
+
+
+def _has_records(conn: Connection, source: str) -> bool:
+    """Whether any person is stored with ``source`` as its record source (a scan of the
+    persons: it is asked of a workbook's sheet only)."""
+    return conn.execute(
+        text("SELECT EXISTS (SELECT 1 FROM persons WHERE record_source = :s)"), {"s": source}
+    ).scalar_one()
 
 
 def staged_repeats(conn: Connection) -> list[tuple[str, list[str | None], list[int]]]:

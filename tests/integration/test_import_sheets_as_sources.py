@@ -184,3 +184,52 @@ def test_another_sheet_s_records_under_the_file_s_name_are_not_taken_for_this_sh
     # And Оршанский, named now, is recognised as the list stored under the file's name.
     again = run("persons", path, sheet="Оршанский")
     assert (again.added, again.present, again.present_other_surname) == (0, 2, 0)
+
+
+def test_a_workbook_of_one_sheet_keeps_the_file_s_name_as_its_source(run, tmp_path, engine):
+    book = Workbook()
+    book.active.title = "Лист1"
+    book.active.append(HEADER)
+    book.active.append([17, "Иваненко", "Иван", "Шуховцы", "Дубровенский"])
+    path = tmp_path / "obd.xlsx"
+    book.save(path)
+    first = run("persons", path)
+    assert first.added == 1
+    with engine.connect() as conn:
+        source = conn.execute(
+            text("SELECT record_source FROM persons WHERE import_batch_id = :b"),
+            {"b": first.batch_id},
+        ).scalar_one()
+    assert source == "obd.xlsx"
+    # The surname corrected since: the same record, told as stored under another surname.
+    book.active["B2"] = "Иваненков"
+    book.save(path)
+    again = run("persons", path)
+    assert (again.added, again.present, again.present_other_surname) == (0, 1, 1)
+
+
+def test_a_sheet_with_records_of_its_own_takes_none_stored_under_the_file_s_name(
+    run, tmp_path, engine
+):
+    # Дубровенский was the first sheet when it was stored under the file's name; the
+    # Оршанский sheet has records of its own since. Its new record 3 bears the name of
+    # Дубровенский's record 3: it is another man of another list, and is added.
+    path = two_district_lists(tmp_path)
+    book = load_workbook(path)
+    book["Дубровенский"].append([3, "Иванов", "Иван", "Шуховцы", "Дубровенский"])
+    book.save(path)
+    run("persons", path, sheet="Дубровенский", source="lists.xlsx")
+    run("persons", path, sheet="Оршанский")
+    book = load_workbook(path)
+    book["Оршанский"].append([3, "Иванов", "Иван", "Шуховцы", "Дубровенский"])
+    book.save(path)
+    again = run("persons", path, sheet="Оршанский")
+    assert (again.added, again.present) == (1, 2)
+    with engine.connect() as conn:
+        sources = conn.execute(
+            text(
+                "SELECT record_source FROM persons WHERE surname = 'Иванов' "
+                "AND record_id = '3' ORDER BY id"
+            )
+        ).scalars()
+        assert list(sources) == ["lists.xlsx", "lists.xlsx (sheet Оршанский)"]
