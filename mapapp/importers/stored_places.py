@@ -101,14 +101,15 @@ class StoredPlaces:
     def _stored_one(self, record: dict, older_rows: Counter) -> dict | None:
         if (row := self._by_ref(record)) is not None:
             return row
-        # An older key named one site whatever its counts or note: it is this row's when
-        # no other row of the file carries it too, else the one whose counts and note
-        # agree (two graves of one name in one village, which that key could not tell
-        # apart).
+        # An older key named one site whatever its counts or note: it is this row's where
+        # the stored site's note is none or the row's (else it is another grave of that
+        # name in that village), and no other row of the file carries the key too, or
+        # the counts agree.
         for older_ref in record.get("older_refs", ()):
             older = self.by_ref.get(older_ref)
-            if older is not None and (older_rows[older_ref] == 1 or _agrees(record, older)):
-                return older
+            if older is not None and _same_note(record, older):
+                if older_rows[older_ref] == 1 or _same_counts(record, older):
+                    return older
         if number := record.get("register_number"):
             key = register_key(number)
             same, _ = register_candidates(
@@ -118,8 +119,11 @@ class StoredPlaces:
         return None
 
 
-def _agrees(record: dict, stored: dict) -> bool:
-    """The row's counts and location note are the stored site's."""
-    return all(record.get(c) == stored[c] for c in _COUNTS) and note_key(
-        record.get("location_note")
-    ) == note_key(stored["location_note"])
+def _same_counts(record: dict, stored: dict) -> bool:
+    return all(record.get(c) == stored[c] for c in _COUNTS)
+
+
+def _same_note(record: dict, stored: dict) -> bool:
+    """The stored site's location note is none, or the row's as the search reads it."""
+    note = note_key(stored["location_note"])
+    return not note or note == note_key(record.get("location_note"))

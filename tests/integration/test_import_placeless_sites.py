@@ -3,7 +3,8 @@ note: two graves of one name in one village with other counts or notes are two s
 placed at the village's centre and listed as possibly one place), not one record with
 other values; the same file again, or with the settlement's type written, adds nothing;
 sites stored under the older keys (without the note; kind, name, settlement, district)
-are still found where the row alone carries the key or its counts and note agree."""
+are still found where their note is none or the row's, and the row alone carries the key
+or its counts agree."""
 
 from __future__ import annotations
 
@@ -153,4 +154,22 @@ def test_a_site_stored_without_its_note_in_its_key_is_the_row_whose_note_agrees(
     assert (alone.added, alone.present) == (0, 1)
     both = run("sites", write(tmp_path, "graves.csv", NOTED + AT_CEMETERY + AT_SCHOOL))
     assert (both.added, both.present, both.present_differing) == (1, 1, 0)
+    assert notes_stored(engine) == ["на сельском кладбище", "у школы"]
+
+
+def test_a_site_stored_without_its_note_in_its_key_is_not_the_village_s_other_grave(
+    run, tmp_path, engine
+):
+    # The grave by the school, stored before the note was part of a site's key; a later
+    # file holds only the grave at the cemetery: another grave, added.
+    first = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL))
+    place = (search_key(settlement_name("д. Рыленки")), district_key("Дубровенский район"))
+    without_note = "site:" + digest("mass_grave", "Братская могила", *place, *[None] * 4)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
+            {"r": without_note, "b": first.batch_id},
+        )
+    later = run("sites", write(tmp_path, "graves_2.csv", NOTED + AT_CEMETERY))
+    assert (later.added, later.present) == (1, 0)
     assert notes_stored(engine) == ["на сельском кладбище", "у школы"]
