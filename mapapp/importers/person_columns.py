@@ -25,7 +25,7 @@ from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
 from mapapp.importers.name_cells import check_name_part, check_surname, split_full_name
 from mapapp.importers.readers import MAX_CELL_CHARS
-from mapapp.importers.reburials import reburial_places
+from mapapp.importers.reburials import differing_places, reburial_places
 from mapapp.importers.records import (
     DATE_PARSERS,
     PERSON_SOURCE_PARTS,
@@ -227,9 +227,10 @@ def check_person_chunk(
     refs = col("ref")
     source_key = _source_key(ctx.record_source)
     ordered = list(f)  # the fields as the row-by-row check orders them (for no-id refs)
-    reburied = list(map(_reburial_places, col("original_burial_place"), col("reburied_from")))
-    for i, (_, moved_from) in enumerate(reburied):
-        if moved_from is not None:
+    firsts, moved = col("original_burial_place"), col("reburied_from")
+    reburied = list(map(_reburial_places, firsts, moved))
+    for i, pair in enumerate(zip(firsts, moved, strict=True)):
+        if BAD not in pair and differing_places(*pair):
             bad[i] = 1  # two places that differ: the row-by-row check warns of it
     for i, (row, raw) in enumerate(chunk):
         if bad[i]:

@@ -4,8 +4,8 @@ Registers give "Первичное место захоронения" (where the
 "Откуда перезахоронен" (the grave the remains were moved from). Mostly one place, or
 only one of them filled; they differ when a grave was moved more than once (buried
 where he fell, moved to a village's common grave, later to the memorial), or when one
-of them is wrong. Either way both are kept: ``burials.original_burial_place`` and, when
-it says something else, ``burials.reburied_from``.
+of them is wrong. Each is kept as the row gives it: ``burials.original_burial_place`` and
+``burials.reburied_from`` (only the first, when both say one place).
 """
 
 from __future__ import annotations
@@ -30,10 +30,15 @@ def same_place(first: str, moved_from: str) -> bool:
     return key == _key(moved_from) and (bool(key) or first == moved_from)
 
 
+def differing_places(first: str | None, moved_from: str | None) -> bool:
+    """Both places given, and not one place: the report says so."""
+    return bool(first and moved_from) and not same_place(first, moved_from)
+
+
 def reburial_places(first: str | None, moved_from: str | None) -> tuple[str | None, str | None]:
-    """(original_burial_place, reburied_from) of a row: the place reburied from stands
-    for the first burial place when the row gives only that one, and is kept apart only
-    when the row gives both and they differ."""
-    if first and moved_from and not same_place(first, moved_from):
-        return first, moved_from
-    return first or moved_from, None
+    """(original_burial_place, reburied_from) of a row, each as the row says it: a place
+    reburied from is not said to be the first burial place (a grave moved twice), and
+    the two written as one place are kept once, as the first burial place."""
+    if first and moved_from and same_place(first, moved_from):
+        return first, None
+    return first, moved_from

@@ -28,7 +28,7 @@ from mapapp.importers.number_keys import (
     site_register_place,
 )
 from mapapp.importers.readers import MAX_CELL_CHARS
-from mapapp.importers.reburials import DIFFERING, reburial_places
+from mapapp.importers.reburials import DIFFERING, differing_places, reburial_places
 from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
 from mapapp.importers.search_index import person_keys, settlement_name
 from mapapp.text.dates import parse_death_date, parse_partial_date
@@ -578,7 +578,7 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     if checked.problems:
         return checked
     first, moved_from = f.get("original_burial_place"), f.get("reburied_from")
-    if reburial_places(first, moved_from)[1] is not None:
+    if differing_places(first, moved_from):
         column = ctx.column("reburied_from", checked)
         checked.warnings.append(Problem(row, column, DIFFERING.format(first=first), moved_from))
     by, bm, bd = dates["birth_date"]

@@ -107,9 +107,12 @@ class StoredPlaces:
         # the counts agree.
         for older_ref in record.get("older_refs", ()):
             older = self.by_ref.get(older_ref)
-            if older is not None and _same_note(record, older):
-                if older_rows[older_ref] == 1 or _same_counts(record, older):
-                    return older
+            if (
+                older is not None
+                and _same_note(record, older)
+                and (older_rows[older_ref] == 1 or _same_counts(record, older))
+            ):
+                return older
         if number := record.get("register_number"):
             key = register_key(number)
             same, _ = register_candidates(

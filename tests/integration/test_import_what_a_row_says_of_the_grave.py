@@ -58,7 +58,8 @@ def test_a_place_reburied_from_that_differs_from_the_first_is_stored_shown_and_w
         f"1;Перезахоронов;Иван;{FIRST};{MOVED_FROM};1957;Шуховцы;Дубровенский",
         # The same place written otherwise ("д.", case, spaces): one place, kept once.
         "2;Перезахоронов;Сидор;д. Малые Ляды;малые  ляды;1957;Шуховцы;Дубровенский",
-        # Only the place reburied from: it stands for the first burial place, as before.
+        # Only the place reburied from: kept as that, not said to be the first burial place
+        # (a grave moved twice), and no warning.
         f"3;Перезахоронов;Фёдор;;{MOVED_FROM};;Шуховцы;Дубровенский",
     )
     dry = run("persons", path, dry_run=True)
@@ -67,7 +68,7 @@ def test_a_place_reburied_from_that_differs_from_the_first_is_stored_shown_and_w
     assert _burials(engine, report.batch_id) == {
         "Иван": (FIRST, MOVED_FROM, "1957"),
         "Сидор": ("д. Малые Ляды", None, "1957"),
-        "Фёдор": (MOVED_FROM, None, None),
+        "Фёдор": (None, MOVED_FROM, None),
     }
     for r in (dry, report):
         (warning,) = r.warnings
@@ -98,6 +99,8 @@ def test_a_place_reburied_from_that_differs_from_the_first_is_stored_shown_and_w
         FIRST,
         MOVED_FROM,
     )
+    fedor = _page(client, _person_id(engine, report.batch_id, "Фёдор"), "en")
+    assert f"Reburied from: {MOVED_FROM}" in fedor and "First buried at" not in fedor
     sidor = _page(client, _person_id(engine, report.batch_id, "Сидор"), "en")
     assert "First buried at: д. Малые Ляды" in sidor
     assert "Reburied from" not in sidor
