@@ -512,8 +512,15 @@ def _print_earlier_namesakes(report) -> None:
         + ("bears the name of a person" if one else "bear the names of persons")
         + f" stored without record ids from a file of this name (batch {batches}): "
         "without ids, a corrected row (another date or grave) is a new record, and the "
-        "earlier one stays beside it. If this file corrects that list, undo one of the "
-        "imports (mapapp batches undo ID) and keep the other, or give the list record ids"
+        "earlier one stays beside it. If this file corrects that list, "
+        + (
+            f"undo this import (mapapp batches undo {report.batch_id}) to keep the earlier "
+            "records, or undo the earlier one and then import this file again"
+            if report.committed
+            else "undo the earlier import (mapapp batches undo ID) before importing this file"
+        )
+        + " (the rows found present belong to the earlier import), or give the list "
+        "record ids"
     )
 
 

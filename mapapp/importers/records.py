@@ -671,7 +671,11 @@ def _source_key(record_source: str) -> str:
 
 def record_ref_prefix(record_source: str) -> str:
     """How the keys of a source's records begin (record_refs)."""
-    return f"record:{_source_key(record_source)}:"
+    return _prefix(_source_key(record_source))
+
+
+def _prefix(source_key: str) -> str:
+    return f"record:{source_key}:"
 
 
 PERSON_SOURCE_PARTS = tuple(p for p in SOURCE_PARTS if p != "record_id")
@@ -699,7 +703,7 @@ def record_refs(source_key: str, record_id: str) -> tuple[str, str | None]:
     leading zeros: a list's 004 is the 4 of its spreadsheet (a cell formatted 000 shows
     zeros its number does not hold). The key as written is returned as the older one when
     it differs: records stored under it are recognised (writers.adopt_older_refs)."""
-    key = f"record:{source_key}:"  # record_ref_prefix
+    key = _prefix(source_key)
     keyed = digits_key(record_id)
     return key + keyed, (key + record_id if keyed != record_id else None)
 

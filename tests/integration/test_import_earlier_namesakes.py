@@ -85,7 +85,9 @@ def test_the_report_says_what_to_do(run, tmp_path, test_settings):
         f"1 of the new records (row 2) bears the name of a person stored without record "
         f"ids from a file of this name (batch {first.batch_id})"
     ) in done.stdout
-    assert "undo one of the imports (mapapp batches undo ID)" in done.stdout
+    assert "undo the earlier import (mapapp batches undo ID) before importing this file" in (
+        done.stdout
+    )
 
 
 def test_records_the_list_no_longer_holds_are_named_and_kept(run, tmp_path, engine, counts):
