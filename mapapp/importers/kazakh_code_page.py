@@ -114,6 +114,8 @@ def _odd_kazakh(word: str) -> bool:
         before = word[i - 1] if i else ""
         after = word[i + 1] if i + 1 < len(word) else ""
         patronymic = word[i : i + 3] == "ұлы"
+        if before == "у" and i == len(word) - 1:
+            return True  # Belarusian Загінуў read as Загінуұ: no Kazakh word ends so
         after_vowel = before in _KAZAKH_HIATUS_VOWELS and not patronymic
         if after_vowel or after in _KAZAKH_HIATUS_VOWELS:
             return True  # Сакалоў, Україна read as Сакалоұ, Украүна

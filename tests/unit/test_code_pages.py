@@ -56,3 +56,8 @@ def test_a_text_of_words_both_could_write_is_not_guessed():
 def test_as_many_words_for_each_are_not_guessed_either():
     with pytest.raises(AmbiguousCodePage):
         cp1251_or_kz1048("Нұрлан;Сакалоұ\n".encode("kz1048"))  # Сакалоў in cp1251
+
+
+def test_a_belarusian_word_ending_in_u_short_u_is_not_read_as_kazakh():
+    # "Загінуў" in kz1048 reads "Загінуұ", which no Kazakh word ends with.
+    assert cp1251_or_kz1048("Загінуў;Дубровенский\n".encode("cp1251")) == "cp1251"
