@@ -16,6 +16,7 @@ from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError
 from sqlalchemy import Engine, text
 
+from mapapp.exports import spreadsheet_cell
 from mapapp.importers import values, writers
 from mapapp.importers.absent_records import AbsentRecords, absent_records
 from mapapp.importers.battle_duplicates import possible_duplicate_battles
@@ -825,7 +826,10 @@ def _write_rejects(options, table, sources, rejected_rows, report) -> None:
             record = source.get(REJECTS_COLUMNS[2]) or record_source
             # A row rejected again keeps its number in the file it came from.
             first_row = source.get(REJECTS_COLUMNS[0]) or row
-            writer.writerow([*(source.get(c, "") for c in own), first_row, reasons, record])
+            # Formula-like cells get the apostrophe an export gives them (the importer
+            # takes it off again): the rejects file is opened in a spreadsheet to correct.
+            cells = [spreadsheet_cell(source.get(c, "")) for c in own]
+            writer.writerow([*cells, first_row, reasons, record])
     report.rejects_file = path
 
 

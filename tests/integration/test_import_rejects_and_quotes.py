@@ -171,3 +171,20 @@ def test_a_feature_that_is_no_point_keeps_its_properties_in_the_rejects_file(run
     with report.rejects_file.open(encoding="utf-8-sig", newline="") as fh:
         (header, rejected) = list(csv.reader(fh))
     assert dict(zip(header, rejected, strict=True))["name"] == "Линия фронта"
+
+
+def test_formula_like_cells_of_the_rejects_file_are_kept_from_running(run, tmp_path, engine):
+    header = HEADER.strip() + ";Примечание\n"
+    content = header + row(9401, "Формулов", died="31.02.1944").strip() + ";=1+2\n"
+    content += row(9402, "Ссылкин", died="31.02.1944").strip() + ";@SUM(A1)\n"
+    first = run("persons", write(tmp_path, "formulas.csv", content), skip_invalid=True)
+    assert first.rejected == 2
+    cells = [r[6] for r in rejects_rows(first)]
+    assert cells == ["'=1+2", "'@SUM(A1)"]  # as an export writes them
+    fixed = write(
+        tmp_path,
+        "fixed.csv",
+        first.rejects_file.read_text(encoding="utf-8-sig").replace("31.02.1944", "28.02.1944"),
+    )
+    second = run("persons", fixed)
+    assert second.committed and second.added == 2, [str(p) for p in second.problems]
