@@ -172,6 +172,18 @@ def test_inspect_names_the_numbering_column_as_a_record_id_to_give(tmp_path):
     assert "a later copy of the list must keep them" in said
 
 
+def test_a_header_folding_to_nothing_is_never_offered_as_the_record_id(run, tmp_path):
+    """A "*" column numbers no rows, whatever it holds: rows alike in every mapped cell are
+    asked for a numbering column, and inspect offers "*" as no record id."""
+    lines = [line.replace("№ п/п", "*", 1) for line in UNKNOWN_SOLDIERS[:3]]
+    path = write(tmp_path, "star.csv", lines)
+    (problem,) = [str(p) for p in run("persons", path).problems]
+    assert "add a column numbering the rows (№ п/п) and import with --map" in problem
+    assert "'*'" not in problem
+    lines = inspect_file(ImportOptions(kind="persons", path=path))
+    assert not [line for line in lines if "numbers the rows" in line]
+
+
 @pytest.mark.parametrize(
     "header",
     ["Тегі, аты, әкесінің аты", "Прозвішча, імя, імя па бацьку", "Фамилия, имя и отчество"],
