@@ -315,9 +315,15 @@ ROW_NUMBER_HEADERS = (
 
 
 def row_number_columns(columns: list[str]) -> list[str]:
-    """The columns whose headers say they number a list's rows."""
-    numbers = {fold_header(h) for h in ROW_NUMBER_HEADERS}
-    return [c for c in columns if c not in REJECTS_COLUMNS and fold_header(c) in numbers]
+    """The columns whose headers say they number a list's rows. "№" and "#" fold to
+    nothing, as "*", "—" and a blank header do: those are matched as written."""
+    folded = {fold_header(h) for h in ROW_NUMBER_HEADERS} - {""}
+    signs = {h for h in ROW_NUMBER_HEADERS if not fold_header(h)}
+    return [
+        c
+        for c in columns
+        if c not in REJECTS_COLUMNS and (c.strip() in signs or fold_header(c) in folded)
+    ]
 
 
 # Headers of lists made in Kazakhstan, in Kazakh (Тегі, Аты, Әкесінің аты ...).

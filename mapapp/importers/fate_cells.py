@@ -1,9 +1,11 @@
 """A person's fate as a register writes it ("убит", "умер от ран", "прапаў без вестак").
 
 Words are matched at word starts, not as substrings: "гранаты" and "Раневичи" hold no
-wound, "ранее" is no wound, "освобожден из плена" and "не ранен" are no fate. A cell
-that names two fates ("убит / пропал без вести", "ранен, попал в плен") is refused
-with both named: which one the record means is the archive's to say, not a guess.
+wound, "ранее" is no wound, "освобожден из плена" and "не ранен" are no fate. A death
+takes in wounds or captivity only within one clause ("умер в плену от ран"): "погиб (ранее
+ранен)" and "умер от ран, до этого был в плену" name two fates. A cell that names two
+fates ("убит / пропал без вести", "ранен, попал в плен") is refused with both named:
+which one the record means is the archive's to say, not a guess.
 """
 
 from __future__ import annotations
@@ -78,6 +80,15 @@ _TAKES_IN = {
     "missing": set(),
 }
 
+# Where a clause ends: a ";", ",", bracket or full stop, but not the stop of a date
+# ("умер 12.03.1942 от ран") nor of a place's abbreviation ("умер в г. Минске от ран").
+_STOP = re.compile(r"[;,()]|(?<!\d)\.|\.(?!\d)")
+_ABBREVIATED = re.compile(
+    r"(?<![\w-])(?:г|гор|д|дер|с|п|пос|ст|х|м|в|обл|вобл|р-н|госп)$", re.IGNORECASE
+)
+# Which of two fates a refusal names first.
+_NAMED_FIRST = ("killed", "died", "died_of_wounds", "died_in_captivity", "missing")
+
 UNKNOWN_FATE = "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер"
 TWO_FATES = (
     "the cell names two fates, {first} ({first_words}) and {second} ({second_words}); "
@@ -128,11 +139,44 @@ def _two_fates(named: dict[str, list[str]], first: str, second: str) -> ValueErr
     )
 
 
+def _clauses(text: str) -> list[str]:
+    clauses, start = [], 0
+    for stop in _STOP.finditer(text):
+        abbreviation_at = max(start, stop.start() - 4)  # its longest: "госп"
+        if stop.group() == "." and _ABBREVIATED.search(text, abbreviation_at, stop.start()):
+            continue
+        clauses.append(text[start : stop.start()])
+        start = stop.end()
+    return [*clauses, text[start:]]
+
+
 def parse_fate(text: str) -> str:
     value = text.strip().lower()
     if value in FATES:
         return value
-    named = named_fates(text)
+    # Each clause's fate, and the words that name it.
+    said: dict[str, dict[str, list[str]]] = {}
+    for clause in _clauses(text):
+        if named := named_fates(clause):
+            fate = _clause_fate(named)
+            words = said.setdefault(fate, {})
+            for kind, found in named.items():
+                if _AS_FATE[kind] == fate:
+                    words.setdefault(kind, []).extend(found)
+    if not said:
+        raise ValueError(UNKNOWN_FATE)
+    if len(said) > 1:  # "погиб (ранее ранен)": clauses naming different fates
+        first, second = sorted(said, key=_NAMED_FIRST.index)[:2]
+        named = {}
+        for fate in (first, second):
+            for kind, found in said[fate].items():
+                named.setdefault(kind, []).extend(found)
+        raise _two_fates(named, first, second)
+    return next(iter(said))
+
+
+def _clause_fate(named: dict[str, list[str]]) -> str:
+    """The fate one clause's words name (a death with wounds or captivity is that)."""
     circumstances = [k for k in ("wounds", "captivity", "missing") if k in named]
     deaths = [k for k in ("killed", "perished", "died") if k in named]
     if circumstances == ["wounds", "captivity"] and {"perished", "died"} & set(deaths):
@@ -148,6 +192,4 @@ def parse_fate(text: str) -> str:
     fates = sorted({_AS_FATE[d] for d in deaths}, key=FATES.index)
     if len(fates) > 1:
         raise _two_fates(named, *fates)
-    if not fates:
-        raise ValueError(UNKNOWN_FATE)
     return fates[0]

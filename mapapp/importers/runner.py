@@ -53,7 +53,7 @@ from mapapp.importers.records import (
     record_ref_prefix,
 )
 from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_border
-from mapapp.importers.row_repeats import repeat_reason
+from mapapp.importers.row_repeats import repeat_reasons
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
 from mapapp.importers.whole_names import WholeNamesInSurnames
@@ -605,10 +605,8 @@ def _reject_repeats(conn, ctx, unmapped, rejected_rows, rejected_sources, option
                 rejected_rows.setdefault(row, []).append(Problem(row, id_column, reason))
             refused += rows
         else:
-            for row in rows[1:]:
-                reason = repeat_reason(
-                    row, rows, as_read, numbering, mapped_id, options.skip_invalid
-                )
+            reasons = repeat_reasons(rows, as_read, numbering, mapped_id, options.skip_invalid)
+            for row, reason in reasons:
                 rejected_rows.setdefault(row, []).append(Problem(row, None, reason))
             refused += rows[1:]
     if options.skip_invalid:

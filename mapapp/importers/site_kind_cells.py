@@ -4,7 +4,8 @@ The kind is what the cell's head phrase names, before a bracket, a comma or a "�
 "Братская могила на гражданском кладбище" and "Братская могила (перенесена на воинское
 кладбище)" are mass graves. Words are matched at word starts, not as substrings. A
 cemetery is a military one only where it says so (воинское, военное, вайсковыя,
-братское); a village cemetery is none of the kinds a site has, and is refused.
+братское) or names soldiers (воинов, солдат, бойцов, воінаў, салдат); a village cemetery
+is none of the kinds a site has, and is refused.
 """
 
 from __future__ import annotations
@@ -26,7 +27,14 @@ _CEMETERY = r"(?:кладбищ|могілк|cemeter)\w*"
 _FRATERNAL_CEMETERY = re.compile(r"(?<!\w)(?:братск|брацк)\w*\s+" + _CEMETERY)
 _MASS = re.compile(r"(?<!\w)(?:братск\w*|брацк\w*|mass)(?!\w)")
 _CEMETERY_WORD = re.compile(r"(?<!\w)" + _CEMETERY)
-_MILITARY = _words("воинск", "военн", "вайсков", "ваенн", "war(?!\\w)", "military")
+# A cemetery of soldiers is a military one ("Кладбище советских воинов", "... солдат",
+# "Могілкі савецкіх воінаў"). The words are read only in the forms "of soldiers" takes
+# (воинов, солдат, бойцов), so that a village named Бойцы or Солдатово names none.
+_SOLDIERS = (
+    r"(?:воин|бойц)(?:ов|ам)(?!\w)", r"солдат(?:ов|ам)?(?!\w)", r"(?:воін|салдат)(?:аў|ам)(?!\w)",
+    r"салдат(?!\w)", r"soldiers?(?:'|(?!\w))",
+)  # fmt: skip
+_MILITARY = _words("воинск", "военн", "вайсков", "ваенн", "war(?!\\w)", "military", *_SOLDIERS)
 _MEMORIAL = _words("мемориал", "мемарыял", "памятник", "помнік", "memorial")
 
 # Where the head phrase ends: a bracket, a comma, a dash, or a word of place.

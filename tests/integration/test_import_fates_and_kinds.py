@@ -22,6 +22,8 @@ FATES = {
     "Прапаўскі": ("прапаў без вестак", "missing"),
     "Палонны": ("загінуў у палоне", "died_in_captivity"),
     "Памёраў": ("памёр ад ран", "died_of_wounds"),
+    "Минскеров": ("умер в г. Минске 12.03.1942 от ран", "died_of_wounds"),
+    "Ламсдорфов": ("умер в плену от ран", "died_in_captivity"),
 }
 
 
@@ -44,6 +46,7 @@ def test_fates_are_read_by_their_words_and_two_fates_are_refused(run, tmp_path, 
         "Двоев,Иван,убит / пропал без вести\n"
         'Пленов,Иван,"ранен, попал в плен"\n'
         "Годнов,Иван,загінуў\n"
+        'Раннев,Иван,"Погиб (ранее ранен)"\n'
     )
     report = run("persons", write(tmp_path, "two.csv", content))
     assert not report.committed and counts() == before
@@ -56,6 +59,10 @@ def test_fates_are_read_by_their_words_and_two_fates_are_refused(run, tmp_path, 
         "died_in_captivity ('плен'); write the one the record gives (убит / умер от ран / "
         "пропал без вести / умер в плену / умер) and keep the rest in the biography "
         "(value: 'ранен, попал в плен')",
+        "row 5, column 'Лёс': the cell names two fates, killed ('Погиб') and "
+        "died_of_wounds ('ранен'); write the one the record gives (убит / умер от ран / "
+        "пропал без вести / умер в плену / умер) and keep the rest in the biography "
+        "(value: 'Погиб (ранее ранен)')",
     ]
 
 
@@ -64,6 +71,7 @@ KINDS = {
     "Братская могила у реки": ("Братская могила (перенесена на воинское кладбище)", "mass_grave"),
     "Кладбище у станции": ("Воинское кладбище", "military_cemetery"),
     "Памятник у моста": ("Памятник на братской могиле", "mass_grave"),
+    "Кладбище у леса": ("Кладбище воинов-освободителей", "military_cemetery"),
 }
 
 

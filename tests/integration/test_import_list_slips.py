@@ -139,6 +139,29 @@ def test_rows_alike_without_a_numbering_column_are_told_to_add_one(run, tmp_path
     assert stored(engine, ["Неизвестный"]) == []
 
 
+def test_rows_numbered_otherwise_are_told_what_keeps_them_apart_not_to_delete_one(
+    run, tmp_path, engine
+):
+    """Rows alike numbered 1, 4 and nothing: row 3 is no copy of row 2, and is not asked
+    to delete one; each is told what keeps the column from numbering them apart."""
+    unknown = UNKNOWN_SOLDIERS[1].split(";", 1)[1]
+    lines = [UNKNOWN_SOLDIERS[0], f"1;{unknown}", f"4;{unknown}", f";{unknown}"]
+    report = run("persons", write(tmp_path, "gaps.csv", lines))
+    assert not report.committed
+    problems = {p.row: str(p) for p in report.problems}
+    assert sorted(problems) == [3, 4]
+    assert problems[3] == (
+        "row 3: duplicate of row 2 (same record): its mapped cells are row 2's, and the file "
+        "gives no record id; column '№ п/п' does not number these rows apart (row 4 has no "
+        "number): if they are different persons (unknown soldiers, namesakes), give each "
+        "row its own number in '№ п/п' and import with --map FILE, FILE holding "
+        '{"№ п/п": "record_id"}'
+    )
+    said = "column '№ п/п' does not number these rows apart (this row has no number)"
+    assert said in problems[4]
+    assert stored(engine, ["Неизвестный"]) == []
+
+
 def test_inspect_names_the_numbering_column_as_a_record_id_to_give(tmp_path):
     path = write(tmp_path, "grave.csv", UNKNOWN_SOLDIERS)
     lines = inspect_file(ImportOptions(kind="persons", path=path))
@@ -147,6 +170,18 @@ def test_inspect_names_the_numbering_column_as_a_record_id_to_give(tmp_path):
     assert said.startswith("    '№ п/п' numbers the rows: without a record id, rows alike")
     assert 'map it as the record id ({"№ п/п": "record_id"})' in said
     assert "a later copy of the list must keep them" in said
+
+
+def test_a_header_folding_to_nothing_is_never_offered_as_the_record_id(run, tmp_path):
+    """A "*" column numbers no rows, whatever it holds: rows alike in every mapped cell are
+    asked for a numbering column, and inspect offers "*" as no record id."""
+    lines = [line.replace("№ п/п", "*", 1) for line in UNKNOWN_SOLDIERS[:3]]
+    path = write(tmp_path, "star.csv", lines)
+    (problem,) = [str(p) for p in run("persons", path).problems]
+    assert "add a column numbering the rows (№ п/п) and import with --map" in problem
+    assert "'*'" not in problem
+    lines = inspect_file(ImportOptions(kind="persons", path=path))
+    assert not [line for line in lines if "numbers the rows" in line]
 
 
 @pytest.mark.parametrize(

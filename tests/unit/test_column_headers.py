@@ -3,7 +3,7 @@ a --map, and no header could be read as two fields."""
 
 import pytest
 
-from mapapp.importers.columns import FIELDS, fold_header, map_columns
+from mapapp.importers.columns import FIELDS, fold_header, map_columns, row_number_columns
 
 
 @pytest.mark.parametrize("kind", sorted(FIELDS))
@@ -162,3 +162,10 @@ def test_a_kazakh_list_is_read_by_its_own_headers():
         "surname", "given_name", "patronymic", "birth_date", "birthplace", "rank",
         "death_date", "burial_place", "nationality",
     ]  # fmt: skip
+
+
+def test_a_header_folding_to_nothing_numbers_no_rows_unless_it_is_no_or_hash():
+    """ "№" and "#" fold to nothing, as "*", "—" and a blank header do: only the first
+    two say they number a list's rows."""
+    headers = ["*", "—", " ", "", "№", " # ", "№ п/п", "No", "Фамилия", "**"]
+    assert row_number_columns(headers) == ["№", " # ", "№ п/п", "No"]

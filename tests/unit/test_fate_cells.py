@@ -1,6 +1,6 @@
 """A fate as registers write it: words at word starts, never inside other words; a
-negated word or captivity one came out of is no fate; a cell naming two fates is refused
-with both named."""
+negated word or captivity one came out of is no fate; a death takes in wounds or captivity
+only within one clause; a cell naming two fates is refused with both named."""
 
 import pytest
 
@@ -22,10 +22,18 @@ from mapapp.importers.values import parse_fate
         ("погиб в плену", "died_in_captivity"),
         ("умер в плену", "died_in_captivity"),
         ("попал в плен", "died_in_captivity"),
-        ("военнопленный, умер", "died_in_captivity"),
         # Wounds and captivity with a death: he died a prisoner.
         ("умер в плену от ран", "died_in_captivity"),
         ("умер от ран в плену", "died_in_captivity"),
+        # A clause runs on past a date's or a place's abbreviation's full stop.
+        ("Умер 12.03.1942 от ран", "died_of_wounds"),
+        ("умер в г. Минске от ран", "died_of_wounds"),
+        ("умер в госп. от ран", "died_of_wounds"),
+        ("погиб в ст. Ламсдорф в плену", "died_in_captivity"),
+        # Clauses naming one fate, or one and none.
+        ("Умер от ран. Похоронен в д. Ивановка", "died_of_wounds"),
+        ("погиб в бою; убит снайпером", "killed"),
+        ("ранен; умер от ран", "died_of_wounds"),
         ("умер", "died"),
         ("умерла от болезни", "died"),
         ("Killed in action", "killed"),
@@ -67,6 +75,21 @@ def test_the_fate_a_cell_names(cell, fate):
         ("ранен, убит", "killed ('убит') and died_of_wounds ('ранен')"),
         ("погиб, умер", "killed ('погиб') and died ('умер')"),
         ("пропал без вести (в плену)", "died_in_captivity ('плену') and missing ('пропал')"),
+        # A death takes in wounds or captivity within its clause only; "военнопленный,
+        # умер" is two clauses, a prisoner and a death, and no longer died in captivity.
+        ("военнопленный, умер", "died ('умер') and died_in_captivity ('военнопленный')"),
+        (
+            "Погиб в бою; в 1942 попадал в плен",
+            "killed ('Погиб') and died_in_captivity ('плен')",
+        ),
+        (
+            "Умер от ран, до этого был в плену",
+            "died_of_wounds ('ран') and died_in_captivity ('плену')",
+        ),
+        ("Погиб (ранее ранен)", "killed ('Погиб') and died_of_wounds ('ранен')"),
+        ("Убит (ранее ранен)", "killed ('Убит') and died_of_wounds ('ранен')"),
+        ("Умер. Ранен в 1943", "died ('Умер') and died_of_wounds ('Ранен')"),
+        ("ранен, умер в плену", "died_of_wounds ('ранен') and died_in_captivity ('плену')"),
     ],
 )
 def test_a_cell_naming_two_fates_is_refused_with_both(cell, named):

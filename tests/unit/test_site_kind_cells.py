@@ -32,6 +32,15 @@ from mapapp.importers.values import parse_site_kind
         ("Братская могила на воинском кладбище", "mass_grave"),
         ("Братская могила (перенесена на воинское кладбище)", "mass_grave"),
         ("Воинское кладбище, братская могила", "military_cemetery"),
+        # A cemetery of soldiers is a military one.
+        ("Кладбище советских воинов", "military_cemetery"),
+        ("Кладбище воинов-освободителей", "military_cemetery"),
+        ("Кладбище советских солдат", "military_cemetery"),
+        ("Кладбище бойцов Красной Армии", "military_cemetery"),
+        ("Могілкі савецкіх воінаў", "military_cemetery"),
+        ("Могілкі савецкіх салдат", "military_cemetery"),
+        ("Soviet soldiers' cemetery", "military_cemetery"),
+        ("Братская могила на кладбище советских воинов", "mass_grave"),
     ],
 )
 def test_the_kind_a_cell_names(cell, kind):
@@ -39,7 +48,17 @@ def test_the_kind_a_cell_names(cell, kind):
 
 
 @pytest.mark.parametrize(
-    "cell", ["Захоронение на сельском кладбище", "Кладбище", "cemetery", "Гражданское кладбище"]
+    "cell",
+    [
+        "Захоронение на сельском кладбище",
+        "Кладбище",
+        "cemetery",
+        "Гражданское кладбище",
+        # A village's, whatever its name.
+        "Кладбище д. Бойцы",
+        "Кладбище д. Солдатово",
+        "Воинка, кладбище",
+    ],
 )
 def test_a_cemetery_not_named_military_is_no_kind(cell):
     with pytest.raises(ValueError, match="^a cemetery not named a military one"):
