@@ -12,6 +12,7 @@ import re
 from sqlalchemy import Connection, text
 
 from mapapp.importers.number_keys import (
+    compared_district,
     region_match,
     register_candidates,
     register_key,
@@ -134,7 +135,11 @@ class SiteResolver:
                     + ": write the district's name"
                 )
             if district:
-                found = [(i, d) for i, d in found if d and same_district(d, district)]
+                # Minsk's districts by their Russian names: Кастрычніцкі is Октябрьский.
+                district = compared_district(district)
+                found = [
+                    (i, d) for i, d in found if d and same_district(compared_district(d), district)
+                ]
                 # Of one district's name, the site in the region the row says (Октябрьский
                 # район: Gomel oblast's, or the city of Minsk's); where one says no region,
                 # it is not known which.
