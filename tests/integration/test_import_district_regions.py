@@ -94,8 +94,8 @@ def test_a_person_in_an_oktyabrsky_district_without_its_region_is_linked_to_neit
     assert not report.committed and report.rejected == 1
     (problem,) = report.problems
     assert problem.column == "Учетный номер захоронения"
-    assert "'Октябрьский район' or the stored site's district is a district's name only " \
-        "with its region" in problem.reason  # fmt: skip
+    assert "'Октябрьский район' is a district's name only with its region, and the row " \
+        "says no region" in problem.reason  # fmt: skip
     assert "'Октябрьский район, г. Минск'" in problem.reason
     assert linked_site(engine, "Безобластной") is None
 
@@ -119,6 +119,18 @@ def test_one_oktyabrsky_site_is_not_taken_for_a_row_without_its_region(run, tmp_
         "г. Минск)" in str(problem)  # fmt: skip
     assert "give the row's oblast" in str(problem)
     assert len(sites_of(engine, "R-OKT-17")) == 1
+
+    # The advice, followed: its Область cell, or --set for a list without that column.
+    blank = run("sites", write(tmp_path, "blank.csv", HEADER + GOMEL.replace("Гомельская", "")))
+    assert not blank.committed and blank.added == 0
+    assert "in its Область cell, or --set oblast=NAME for a list without that column" in str(
+        blank.problems[0]
+    )
+    given = run(
+        "sites", write(tmp_path, "regionless.csv", regionless), given={"oblast": "Гомельская"}
+    )
+    assert given.committed and given.added == 1, given.problems
+    assert len(sites_of(engine, "R-OKT-17")) == 2
 
 
 def test_a_list_without_regions_imported_again_is_the_same_sites(run, tmp_path, counts):
@@ -297,3 +309,61 @@ def test_minsk_written_under_the_minsk_oblast_is_the_city(run, tmp_path, engine,
     report = run("persons", write(tmp_path, "persons.csv", persons))
     assert report.committed and report.added == 1, report.problems
     assert linked_site(engine, "Минчук") == "Братская могила на ул. Октябрьской"
+
+
+REGIONLESS = "Название,Тип,Район,Учётный номер,Широта,Долгота\n" + (
+    "Братская могила в г.п. Октябрьский,mass grave,Октябрьский район,R-OKT-19,52.64,28.88\n"
+)
+
+
+def test_a_row_with_its_region_and_a_stored_site_without_is_told_so(run, tmp_path, engine):
+    """The row writes the region; the stored site does not: the row cannot say more, so
+    it is told the stored site says none and which it is is for a person to say, not to
+    write what it wrote."""
+    assert run("sites", write(tmp_path, "regionless.csv", REGIONLESS)).added == 1
+    persons = PERSONS + 'Гомелев,Иван,R-OKT-19,"Октябрьский район, Гомельская обл."\n'
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert "the stored site says no region" in problem.reason
+    assert "which one it is is for a person to say" in problem.reason
+    assert "give the site id" in problem.reason
+    assert "write" not in problem.reason
+    assert linked_site(engine, "Гомелев") is None
+
+    by_name = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
+        'Гомелева,Анна,Братская могила в г.п. Октябрьский,"Октябрьский район, Гомельская обл."\n'
+    )
+    report = run("persons", write(tmp_path, "by-name.csv", by_name))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert "the stored site says no region" in problem.reason
+    assert "write" not in problem.reason
+
+
+def test_a_row_without_its_region_is_told_where_to_write_it(run, tmp_path, engine):
+    """A Gomel list giving only Октябрьский район, with only Gomel oblast's site stored:
+    Minsk's may be meant (not stored yet), so the row is linked to neither, and told to
+    write the region in its burial district cell (--set is for a list without one)."""
+    assert run("sites", write(tmp_path, "gomel.csv", HEADER + GOMEL)).added == 1
+    persons = PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n"
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert "the row says no region" in problem.reason
+    assert "in its burial district cell" in problem.reason
+    assert "--set burial_district=... for a list without that column" in problem.reason
+    # Written so, the row is linked.
+    fixed = PERSONS + 'Безобластной,Иван,R-OKT-17,"Октябрьский район, Гомельская обл."\n'
+    report = run("persons", write(tmp_path, "fixed.csv", fixed))
+    assert report.committed and report.added == 1, report.problems
+    assert linked_site(engine, "Безобластной") == "Братская могила в г.п. Октябрьский"
+    # A list without the column is given the district, with its region, by --set.
+    no_column = "Фамилия,Имя,Учетный номер захоронения\nГомельчук,Пётр,R-OKT-17\n"
+    report = run(
+        "persons",
+        write(tmp_path, "no-column.csv", no_column),
+        given={"burial_district": "Октябрьский район, Гомельская обл."},
+    )
+    assert report.committed and report.added == 1, report.problems
+    assert linked_site(engine, "Гомельчук") == "Братская могила в г.п. Октябрьский"
