@@ -12,6 +12,8 @@ import re
 from sqlalchemy import Connection, text
 
 from mapapp.importers.number_keys import (
+    compared_district,
+    place_region,
     region_match,
     register_candidates,
     register_key,
@@ -27,12 +29,23 @@ from mapapp.text.regions import split_region
 LOOKUP_ORDER = ("site_id", "site_ref", "register_number", "burial_place")
 
 
-# What a person's row whose district needs its region can do.
-_REGION_REMEDY = (
-    "the row or the stored site says no region; write it with the burial district "
-    "('Октябрьский район, Гомельская обл.' or 'Октябрьский район, г. Минск'; --set "
-    "burial_district=... for a whole list), or give the site id"
-)
+def _region_unknown(district: str, place: str | None, sites: int) -> str:
+    """Why a row's burial ``district`` (its register_place ``place``) and ``sites``
+    stored sites of that district's name are not known to be one, where the name tells
+    its district only with its region, and what to do."""
+    if place_region(place):
+        # The row cannot say more: the stored site's region is for a person to say.
+        stored = "the stored site says" if sites == 1 else f"the {sites} stored sites say"
+        return (
+            f"{district!r} says its region, and {stored} no region: which one it is is for "
+            "a person to say; give the site id"
+        )
+    return (
+        f"{district!r} is a district's name only with its region, and the row says no "
+        "region: write it in its burial district cell ('Октябрьский район, Гомельская "
+        "обл.' or 'Октябрьский район, г. Минск'; --set burial_district=... for a list "
+        "without that column), or give the site id"
+    )
 
 
 class SiteResolver:
@@ -96,10 +109,10 @@ class SiteResolver:
             if len(found) == 1:
                 return found[0]
             if not found and unknown and district and all(map(self.place_of.get, unknown)):
+                # Of one district's name, the row or the stored sites say no region.
                 return (
-                    f"register number {link['register_number']!r} is a district book's number, "
-                    f"and {link['burial_district']!r} or the stored site's district is a "
-                    f"district's name only with its region: {_REGION_REMEDY}"
+                    f"register number {link['register_number']!r} is a district book's number: "
+                    + _region_unknown(link["burial_district"], district, len(unknown))
                 )
             if not found and unknown:
                 return (
@@ -134,17 +147,21 @@ class SiteResolver:
                     + ": write the district's name"
                 )
             if district:
-                found = [(i, d) for i, d in found if d and same_district(d, district)]
+                # Minsk's districts by their Russian names: Кастрычніцкі is Октябрьский.
+                district = compared_district(district)
+                found = [
+                    (i, d) for i, d in found if d and same_district(compared_district(d), district)
+                ]
                 # Of one district's name, the site in the region the row says (Октябрьский
                 # район: Gomel oblast's, or the city of Minsk's); where one says no region,
                 # it is not known which.
                 place = register_place(link["burial_district"])
                 regions = {i: region_match(place, self.place_of.get(i)) for i, _ in found}
                 found = [(i, d) for i, d in found if regions[i] == "same"]
-                if not found and "unknown" in regions.values():
-                    return (
-                        f"{link['burial_place']!r} in {link['burial_district']!r}: the district "
-                        f"is a district's name only with its region, and {_REGION_REMEDY}"
+                unknown = sum(match == "unknown" for match in regions.values())
+                if not found and unknown:
+                    return f"{link['burial_place']!r}: " + _region_unknown(
+                        link["burial_district"], place, unknown
                     )
             ids = sorted({i for i, _ in found})
             if len(ids) == 1:

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 
-from mapapp.text.districts import district_key, listed_districts_matching, needs_region
-from mapapp.text.regions import region_key, settlement_region, split_region
+from mapapp.text.districts import district_key, listed_districts_matching
+from mapapp.text.regions import (
+    MINSK_CITY,
+    MINSK_OBLAST,
+    region_district,
+    region_key,
+    settlement_region,
+    split_region,
+)
 
 # A heritage code of the State List of Belarus: three digits, a category letter, six
 # digits. Its letters written in Latin read as their Cyrillic ones (Д is D, Г is G).
@@ -54,19 +61,35 @@ def register_place(
 ) -> str | None:
     """The district a plain register number is kept within, as register_match compares
     it: the district's key, and where the name tells the district only with its region
-    (districts.needs_region: Октябрьский район is Gomel oblast's and the city of
-    Minsk's) the region's too, "gomel/aktiabr#": the region written, else one the
-    district cell writes ("Октябрьский район, г. Минск"), else a settlement that is the
-    city of Minsk. Such a name without any is kept alone: which district it is, is not
-    known. None without a district."""
+    (regions.region_district: Октябрьский район is Gomel oblast's and the city of
+    Minsk's; Ленинский район is Minsk's, or another city's) the region's too,
+    "gomel/aktiabr#": the region written, else one the district cell writes
+    ("Октябрьский район, г. Минск"), else a settlement that is the city of Minsk, else
+    the city of Minsk for a name of its districts that no listed district has, where
+    the row writes no settlement either (a settlement that is not Minsk may be another
+    city's). The Minsk oblast written is the city: the oblast has no district of these
+    names. Октябрьский район without a region is kept alone: which district it is, is
+    not known. None without a district."""
     text, written = split_region(district)
     key = district_key(text)
     if not key:
         return None
-    if not needs_region(key):
+    if (needed := region_district(key)) is None:
         return key
-    region = region_key(region) or written or settlement_region(settlement)
+    key, minsk = needed
+    if settlement and settlement.strip():
+        minsk = None
+    region = region_key(region) or written or settlement_region(settlement) or minsk
+    if region == MINSK_OBLAST:
+        region = MINSK_CITY
     return f"{region}{_IN}{key}" if region else key
+
+
+def compared_district(key: str) -> str:
+    """A district key as a register_place holds it: a district of the city of Minsk by its
+    Russian name's key (Кастрычніцкі раён is Октябрьский район), any other as it is."""
+    needed = region_district(key)
+    return needed[0] if needed else key
 
 
 def site_register_place(site: dict) -> str | None:

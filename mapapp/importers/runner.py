@@ -406,8 +406,8 @@ def _ambiguous_remedy(record: dict, sites: list[dict]) -> str:
         return (
             f"{record['district']!r} names a district only with its region (a listed "
             "district and a city's district, or several cities' districts, have that "
-            "name): give the row's oblast (a column Область, or --set oblast=NAME; "
-            "'г. Минск' for the city of Minsk)"
+            "name): give the row's oblast (in its Область cell, or --set oblast=NAME for a "
+            "list without that column; 'г. Минск' for the city of Minsk)"
         )
     return "the stored site says no district; which one it is is for a person to say"
 

@@ -98,20 +98,10 @@ def listed_districts_matching(key: str) -> dict[str, str]:
 
 def needs_region(key: str) -> bool:
     """Whether a district key (``district_key``) tells its district only with the region:
-    where it names none of the 118 districts (a city's district, "Ленинский район", is
-    one in several cities), or a listed district whose name a district of the city of
-    Minsk shares (Октябрьский район: Gomel oblast's, and Minsk's). A town's name that
-    begins one listed district's name alone is that district's (Орша)."""
-    listed = listed_districts_matching(key)
-    if len(listed) == 1:
-        key = next(iter(listed))
-    return not key.endswith(LISTED) or key in _shared_with_a_city()
+    a listed district whose name a district of the city of Minsk shares (Октябрьский
+    район: Gomel oblast's, and Minsk's), or a district of Minsk (Ленинский район), which
+    a region written makes another city's (regions.region_district). A name in neither
+    list (a town of an oblast: Новополоцк, Жодино) tells its district by itself."""
+    from mapapp.text.regions import region_district
 
-
-@cache
-def _shared_with_a_city() -> frozenset[str]:
-    """The keys of the listed districts whose name a district of the city of Minsk has."""
-    from mapapp.text.regions import city_district_names
-
-    keys = (district_key(name) for name in city_district_names())
-    return frozenset(key for key in keys if key.endswith(LISTED))
+    return region_district(key) is not None

@@ -3,9 +3,9 @@
 Minsk (data/geo/reference/city_districts.csv, with their source).
 
 A district's name does not always tell the district: the city of Minsk has an
-Октябрьский район as Gomel oblast has one, and a city's district ("Ленинский район") is
-none of the 118. Where the name does not tell it, the region does; this module reads
-the region a row writes:
+Октябрьский район as Gomel oblast has one, and Minsk's districts ("Ленинский район") are
+none of the 118. Where the name does not tell it, the region does (region_district);
+this module reads the region a row writes:
 - an oblast in Russian, Belarusian or as this register writes it in English
   ("Гомельская", "Гомельская обл.", "Гомельская вобласць", "Gomel");
 - the city of Minsk: "г. Минск", "Минск", "Мінск", "Minsk (city)". "Minsk" alone is the
@@ -21,6 +21,7 @@ import re
 from functools import cache
 from pathlib import Path
 
+from mapapp.text.districts import district_key, listed_districts_matching
 from mapapp.text.normalize import area_key, search_words
 
 _REFERENCE = Path(__file__).resolve().parents[2] / "data" / "geo" / "reference"
@@ -28,6 +29,8 @@ REGIONS_CSV = _REFERENCE / "regions.csv"
 CITY_DISTRICTS_CSV = _REFERENCE / "city_districts.csv"
 
 MINSK_CITY = "minsk-city"
+# The Minsk oblast, which surrounds the city and has no district of a name of the city's.
+MINSK_OBLAST = "minsk"
 # Words that say a name is a city's: г., гор., город, горад, city.
 _CITY_WORDS = frozenset(search_words("г гор город горад city"))
 # The city of Minsk's name, also in the genitive ("Октябрьский район г. Минска").
@@ -55,15 +58,35 @@ def _oblasts() -> dict[str, str]:
 
 
 @cache
-def city_district_names() -> dict[str, str]:
-    """The Russian and Belarusian names of the districts of the city of Minsk -> the
-    city's key."""
+def _city_districts() -> dict[str, str]:
+    """The district_key of each name of a district of the city of Minsk, Russian and
+    Belarusian -> its Russian name's (Кастрычніцкі раён -> Октябрьский район's)."""
     out: dict[str, str] = {}
     with CITY_DISTRICTS_CSV.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
+            russian = district_key(row["name_ru"])
             for name in (row["name_ru"], row["name_be"]):
-                out[name] = row["city"]
+                out[district_key(name)] = russian
     return out
+
+
+def region_district(key: str) -> tuple[str, str | None] | None:
+    """For a district key (district_key) whose district only its region tells: the key
+    it is compared by, and its region where a row writes none. None for any other name,
+    which tells its district alone or tells no region (a town of an oblast: Новополоцк).
+    - A listed district whose name a district of the city of Minsk shares (Октябрьский
+      район: Gomel oblast's, and Minsk's): without a region it may be either (None). A
+      town's name that begins one listed district's name alone is that district's.
+    - A district of the city of Minsk by a name no listed district has (Ленинский район;
+      Кастрычніцкі раён, Minsk's Октябрьский in Belarusian, Gomel oblast's being
+      Акцябрскі): its Russian name's key, and the city; in another region written, it
+      is another city's district."""
+    listed = listed_districts_matching(key)
+    if len(listed) == 1 and next(iter(listed)) in _city_districts():
+        return key, None
+    if (city := _city_districts().get(key)) is not None:
+        return city, MINSK_CITY
+    return None
 
 
 def _is_minsk(words: list[str]) -> bool:
@@ -85,7 +108,7 @@ def region_key(text: str | None) -> str | None:
     if _is_minsk(name):
         # "Minsk" alone is the oblast here; the city in Cyrillic, or said to be a city.
         city = len(name) < len(words) or not text.strip().isascii()
-        return MINSK_CITY if city else "minsk"
+        return MINSK_CITY if city else MINSK_OBLAST
     return _oblasts().get(area_key(text))
 
 

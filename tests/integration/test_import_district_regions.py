@@ -94,8 +94,8 @@ def test_a_person_in_an_oktyabrsky_district_without_its_region_is_linked_to_neit
     assert not report.committed and report.rejected == 1
     (problem,) = report.problems
     assert problem.column == "Учетный номер захоронения"
-    assert "'Октябрьский район' or the stored site's district is a district's name only " \
-        "with its region" in problem.reason  # fmt: skip
+    assert "'Октябрьский район' is a district's name only with its region, and the row " \
+        "says no region" in problem.reason  # fmt: skip
     assert "'Октябрьский район, г. Минск'" in problem.reason
     assert linked_site(engine, "Безобластной") is None
 
@@ -119,6 +119,18 @@ def test_one_oktyabrsky_site_is_not_taken_for_a_row_without_its_region(run, tmp_
         "г. Минск)" in str(problem)  # fmt: skip
     assert "give the row's oblast" in str(problem)
     assert len(sites_of(engine, "R-OKT-17")) == 1
+
+    # The advice, followed: its Область cell, or --set for a list without that column.
+    blank = run("sites", write(tmp_path, "blank.csv", HEADER + GOMEL.replace("Гомельская", "")))
+    assert not blank.committed and blank.added == 0
+    assert "in its Область cell, or --set oblast=NAME for a list without that column" in str(
+        blank.problems[0]
+    )
+    given = run(
+        "sites", write(tmp_path, "regionless.csv", regionless), given={"oblast": "Гомельская"}
+    )
+    assert given.committed and given.added == 1, given.problems
+    assert len(sites_of(engine, "R-OKT-17")) == 2
 
 
 def test_a_list_without_regions_imported_again_is_the_same_sites(run, tmp_path, counts):
@@ -180,3 +192,178 @@ def test_a_person_found_by_the_burial_place_in_the_region_the_row_names(run, tmp
             )
         ).scalar_one()
     assert oblast == "г. Минск"
+
+
+# Cities of oblast subordination: none of the 118 districts, and no district of Minsk.
+TOWNS = (
+    "Братская могила в Новополоцке,mass grave,Витебская,г. Новополоцк,г. Новополоцк,"
+    "T-1,55.53,28.65\n"
+    "Братская могила в Жодино,mass grave,Минская,Жодино,Жодино,T-2,54.10,28.33\n"
+)
+
+
+def test_a_town_that_is_no_district_is_read_by_its_name_as_before(run, tmp_path, engine, counts):
+    """A name in neither list (a town of the oblast: Новополоцк, Жодино) tells no region:
+    its number finds its site whether a row gives the oblast or not, and a person whose
+    burial district is the town is linked to it."""
+    assert run("sites", write(tmp_path, "towns.csv", HEADER + TOWNS)).added == 2
+    before = counts()
+    without = TOWNS.replace(",Витебская,", ",,").replace(",Минская,", ",,")
+    again = run("sites", write(tmp_path, "towns-2.csv", HEADER + without))
+    assert (again.added, again.present) == (0, 2), again.problems
+    assert counts() == before
+
+    persons = PERSONS + "Новополочанин,Иван,T-1,г. Новополоцк\nЖодинец,Пётр,T-2,Жодино\n"
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert report.committed and report.added == 2, report.problems
+    assert linked_site(engine, "Новополочанин") == "Братская могила в Новополоцке"
+    assert linked_site(engine, "Жодинец") == "Братская могила в Жодино"
+
+
+def test_a_district_of_minsk_by_its_own_name_is_the_citys(run, tmp_path, engine, counts):
+    """A district of the city of Minsk that no listed district shares its name with
+    (Ленинский район; Кастрычніцкі раён, its Октябрьский in Belarusian) is the city's
+    where a row says no region; in another region it is another city's district."""
+    sites = HEADER + (
+        "Братская могила на ул. Ленинской,mass grave,г. Минск,Ленинский район,Минск,"
+        "R-LEN-3,53.86,27.56\n"
+        "Братская могила в Бресте,mass grave,Брестская,Ленинский район,г. Брест,"
+        "R-LEN-3,52.09,23.70\n"
+    )
+    assert run("sites", write(tmp_path, "lenin.csv", sites + GOMEL + MINSK)).added == 4
+    before = counts()
+    again = HEADER + (
+        "Братская могила на ул. Ленинской,mass grave,,Ленінскі раён,,R-LEN-3,53.86,27.56\n"
+        # Minsk's Октябрьский in Belarusian, without the city: Gomel oblast's is Акцябрскі.
+        "Братская могила на ул. Октябрьской,mass grave,,Кастрычніцкі раён,,R-OKT-17,53.87,27.53\n"
+    )
+    report = run("sites", write(tmp_path, "again.csv", again))
+    assert (report.added, report.present) == (0, 2), report.problems
+    assert counts() == before
+
+    persons = PERSONS + (
+        "Ленинцев,Иван,R-LEN-3,Ленинский район\n"
+        'Брестов,Пётр,R-LEN-3,"Ленинский район, Брестская обл."\n'
+        "Кастрычнік,Анна,R-OKT-17,Кастрычніцкі раён\n"
+    )
+    persons = run("persons", write(tmp_path, "persons.csv", persons))
+    assert persons.committed and persons.added == 3, persons.problems
+    assert linked_site(engine, "Ленинцев") == "Братская могила на ул. Ленинской"
+    assert linked_site(engine, "Брестов") == "Братская могила в Бресте"
+    assert linked_site(engine, "Кастрычнік") == "Братская могила на ул. Октябрьской"
+    by_name = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
+        "Октябрьцев,Иван,Братская могила на ул. Октябрьской,Кастрычніцкі раён\n"
+    )
+    report = run("persons", write(tmp_path, "by-name.csv", by_name))
+    assert report.committed and report.added == 1, report.problems
+    assert linked_site(engine, "Октябрьцев") == "Братская могила на ул. Октябрьской"
+
+
+def test_kastrychnitski_stored_as_written_links_its_persons(run, tmp_path, engine):
+    """A site stored with Minsk's district in Belarusian links the persons whose row
+    writes that district, as before districts were read with their regions; by number
+    and by name alike."""
+    site = MINSK.replace("Октябрьский район", "Кастрычніцкі раён")
+    assert run("sites", write(tmp_path, "minsk.csv", HEADER + site)).added == 1
+    persons = PERSONS + "Кастрычнік,Анна,R-OKT-17,Кастрычніцкі раён\n"
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert report.committed and report.added == 1, report.problems
+    assert linked_site(engine, "Кастрычнік") == "Братская могила на ул. Октябрьской"
+    by_name = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
+        "Октябрьцев,Иван,Братская могила на ул. Октябрьской,Кастрычніцкі раён\n"
+    )
+    report = run("persons", write(tmp_path, "by-name.csv", by_name))
+    assert report.committed and report.added == 1, report.problems
+    assert linked_site(engine, "Октябрьцев") == "Братская могила на ул. Октябрьской"
+
+
+def test_kastrychnitski_is_not_gomel_oblasts_oktyabrsky(run, tmp_path, engine):
+    assert run("sites", write(tmp_path, "gomel.csv", HEADER + GOMEL)).added == 1
+    persons = PERSONS + "Кастрычнік,Анна,R-OKT-17,Кастрычніцкі раён\n"
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert problem.reason == (
+        "no burial site with register number 'R-OKT-17' in 'Кастрычніцкі раён'"
+    )
+
+
+def test_minsk_written_under_the_minsk_oblast_is_the_city(run, tmp_path, engine, counts):
+    """Minsk lies in no oblast, but a row may write it under the Minsk oblast around it:
+    the settlement Minsk, or a district of Minsk's name in the Minsk oblast, is the city
+    (the Minsk oblast has no Октябрьский район), and is one site with the same site
+    written under "г. Минск"."""
+    in_oblast = MINSK.replace("г. Минск", "Минская область")
+    assert run("sites", write(tmp_path, "oblast.csv", HEADER + GOMEL + in_oblast)).added == 2
+    before = counts()
+    for name, row in (
+        ("city.csv", MINSK),
+        ("no-settlement.csv", in_oblast.replace(",Минск,", ",,")),
+    ):
+        again = run("sites", write(tmp_path, name, HEADER + row))
+        assert (again.added, again.present) == (0, 1), (name, again.problems)
+    assert counts() == before
+    assert len(sites_of(engine, "R-OKT-17")) == 2
+
+    persons = PERSONS + 'Минчук,Пётр,R-OKT-17,"Октябрьский район, Минская обл."\n'
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert report.committed and report.added == 1, report.problems
+    assert linked_site(engine, "Минчук") == "Братская могила на ул. Октябрьской"
+
+
+REGIONLESS = "Название,Тип,Район,Учётный номер,Широта,Долгота\n" + (
+    "Братская могила в г.п. Октябрьский,mass grave,Октябрьский район,R-OKT-19,52.64,28.88\n"
+)
+
+
+def test_a_row_with_its_region_and_a_stored_site_without_is_told_so(run, tmp_path, engine):
+    """The row writes the region; the stored site does not: the row cannot say more, so
+    it is told the stored site says none and which it is is for a person to say, not to
+    write what it wrote."""
+    assert run("sites", write(tmp_path, "regionless.csv", REGIONLESS)).added == 1
+    persons = PERSONS + 'Гомелев,Иван,R-OKT-19,"Октябрьский район, Гомельская обл."\n'
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert "the stored site says no region" in problem.reason
+    assert "which one it is is for a person to say" in problem.reason
+    assert "give the site id" in problem.reason
+    assert "write" not in problem.reason
+    assert linked_site(engine, "Гомелев") is None
+
+    by_name = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
+        'Гомелева,Анна,Братская могила в г.п. Октябрьский,"Октябрьский район, Гомельская обл."\n'
+    )
+    report = run("persons", write(tmp_path, "by-name.csv", by_name))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert "the stored site says no region" in problem.reason
+    assert "write" not in problem.reason
+
+
+def test_a_row_without_its_region_is_told_where_to_write_it(run, tmp_path, engine):
+    """A Gomel list giving only Октябрьский район, with only Gomel oblast's site stored:
+    Minsk's may be meant (not stored yet), so the row is linked to neither, and told to
+    write the region in its burial district cell (--set is for a list without one)."""
+    assert run("sites", write(tmp_path, "gomel.csv", HEADER + GOMEL)).added == 1
+    persons = PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n"
+    report = run("persons", write(tmp_path, "persons.csv", persons))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    assert "the row says no region" in problem.reason
+    assert "in its burial district cell" in problem.reason
+    assert "--set burial_district=... for a list without that column" in problem.reason
+    # Written so, the row is linked.
+    fixed = PERSONS + 'Безобластной,Иван,R-OKT-17,"Октябрьский район, Гомельская обл."\n'
+    report = run("persons", write(tmp_path, "fixed.csv", fixed))
+    assert report.committed and report.added == 1, report.problems
+    assert linked_site(engine, "Безобластной") == "Братская могила в г.п. Октябрьский"
+    # A list without the column is given the district, with its region, by --set.
+    no_column = "Фамилия,Имя,Учетный номер захоронения\nГомельчук,Пётр,R-OKT-17\n"
+    report = run(
+        "persons",
+        write(tmp_path, "no-column.csv", no_column),
+        given={"burial_district": "Октябрьский район, Гомельская обл."},
+    )
+    assert report.committed and report.added == 1, report.problems
+    assert linked_site(engine, "Гомельчук") == "Братская могила в г.п. Октябрьский"

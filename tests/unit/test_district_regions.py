@@ -84,6 +84,61 @@ def test_which_names_need_their_region():
     assert not needs_region(district_key("Оршанский район"))
     assert not needs_region(district_key("Орша"))  # begins Оршанский alone
     assert not needs_region(district_key("Минский район"))
+    # Towns of an oblast are none of the 118, and no district of Minsk.
+    assert not needs_region(district_key("г. Новополоцк"))
+    assert not needs_region(district_key("Жодино"))
+    assert needs_region(district_key("Кастрычніцкі раён"))  # Minsk's Октябрьский
+
+
+def test_a_name_in_neither_list_is_compared_by_itself_as_before():
+    novopolotsk = register_place("г. Новополоцк")
+    assert novopolotsk == district_key("г. Новополоцк")
+    assert register_place("г. Новополоцк", "Витебская", "г. Новополоцк") == novopolotsk
+    assert register_place("Жодино", "Минская", "Жодино") == district_key("Жодино")
+    assert register_match("7", novopolotsk, register_place("Новополоцк", "Витебская")) == "same"
+
+
+def test_a_district_of_minsk_by_a_name_of_its_own_is_the_citys():
+    minsk = register_place("Октябрьский район", "г. Минск")
+    assert minsk == f"{MINSK_CITY}/" + district_key("Октябрьский район")
+    # Gomel oblast's is Акцябрскі раён in Belarusian; Кастрычніцкі is Minsk's.
+    assert register_place("Кастрычніцкі раён") == minsk
+    assert register_match("17", register_place("Кастрычніцкі раён"), minsk) == "same"
+    gomel = register_place("Октябрьский район", "Гомельская")
+    assert register_match("17", register_place("Акцябрскі раён", "Гомельская"), gomel) == "same"
+    assert register_match("17", register_place("Кастрычніцкі раён"), gomel) == "other"
+    lenin = register_place("Ленинский район")
+    assert (
+        lenin
+        == register_place("Ленінскі раён", "г. Минск")
+        == register_place("Ленинский район", None, "Минск")
+    )
+    # In another region written, another city's district.
+    brest = register_place("Ленинский район", "Брестская")
+    assert register_match("3", lenin, brest) == "other"
+    # A settlement that is not Minsk may be another city's: not taken for Minsk's.
+    in_brest = register_place("Ленинский район", None, "г. Брест")
+    assert register_match("3", in_brest, lenin) == "unknown"
+    assert register_match("3", in_brest, brest) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("district", "oblast", "settlement"),
+    [
+        ("Октябрьский район", "Минская область", "Минск"),
+        ("Октябрьский район", "Минская", None),
+        ("Октябрьский район", "Minsk", None),
+        ("Октябрьский район, Минская обл.", None, None),
+        ("Октябрьский район", None, "г. Минск"),
+        ("Октябрьский район", None, "Мінск"),
+        ("Октябрьский район", None, "Minsk"),
+    ],
+)
+def test_minsk_under_the_minsk_oblast_is_the_city(district, oblast, settlement):
+    """The Minsk oblast has no Октябрьский район: written under it, it is the city's."""
+    assert register_place(district, oblast, settlement) == register_place(
+        "Октябрьский район", "г. Минск"
+    )
 
 
 def test_two_oktyabrsky_districts_are_two_and_one_without_its_region_is_unknown():
