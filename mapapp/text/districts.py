@@ -94,14 +94,3 @@ def listed_districts_matching(key: str) -> dict[str, str]:
     if key in names:
         return {key: names[key]}
     return {listed: name for listed, name in names.items() if same_district(key, listed)}
-
-
-def needs_region(key: str) -> bool:
-    """Whether a district key (``district_key``) tells its district only with the region:
-    a listed district whose name a district of the city of Minsk shares (Октябрьский
-    район: Gomel oblast's, and Minsk's), or a district of Minsk (Ленинский район), which
-    a region written makes another city's (regions.region_district). A name in neither
-    list (a town of an oblast: Новополоцк, Жодино) tells its district by itself."""
-    from mapapp.text.regions import region_district
-
-    return region_district(key) is not None
