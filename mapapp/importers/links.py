@@ -115,11 +115,14 @@ class SiteResolver:
                     + _region_unknown(link["burial_district"], district, len(unknown))
                 )
             if not found and unknown:
-                return (
-                    f"register number {link['register_number']!r} is a district book's number, "
-                    "and the row or the stored site says no district: give the burial "
-                    "district (--set burial_district=NAME for a whole district's list) or "
-                    "the site id"
+                return f"register number {link['register_number']!r} is a district book's " + (
+                    f"number, and the row says {link['burial_district']!r} while the stored "
+                    f"{'site says' if len(unknown) == 1 else 'sites say'} no district: which "
+                    "one it is is for a person to say; give the site id"
+                    if district
+                    else "number, and the row says no district: give the burial district "
+                    "(--set burial_district=NAME for a whole district's list without that "
+                    "column) or the site id"
                 )
             if not found:
                 return f"no burial site with register number {link['register_number']!r}{where}"

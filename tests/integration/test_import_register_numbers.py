@@ -185,8 +185,8 @@ def test_a_district_book_s_number_names_a_site_within_its_district_only(run, tmp
         write(tmp_path, "q.csv", "Фамилия,Имя,Учётный номер захоронения\nБезрайонов,Иван,4\n"),
     )
     assert (
-        "register number '4' is a district book's number, and the row or the stored site "
-        "says no district: give the burial district" in str(unplaced.problems[0])
+        "register number '4' is a district book's number, and the row says no district: "
+        "give the burial district" in str(unplaced.problems[0])
     )
 
 
@@ -298,4 +298,7 @@ def test_a_plain_number_with_a_district_on_one_side_only_is_never_taken_as_one_s
         "Ляхов,Иван,77,Дубровенский район\n"
     )
     linked = run("persons", write(tmp_path, "p.csv", persons))
-    assert "the row or the stored site says no district" in str(linked.problems[0])
+    assert (
+        "the row says 'Дубровенский район' while the stored site says no district: which one "
+        "it is is for a person to say; give the site id"
+    ) in str(linked.problems[0])
