@@ -790,6 +790,10 @@ class Contribution(Base):
     target_id: Mapped[int] = mapped_column(Integer)
     field: Mapped[str | None] = mapped_column(String(50))
     value = mapped_column(JSONB)
+    # A correction's field as the contributor saw it (JSON null: empty); SQL NULL for
+    # other kinds and for corrections sent before migration 0023. Written by SQL, not
+    # the ORM, which would store None as JSON null.
+    value_seen = mapped_column(JSONB)
     comment: Mapped[str] = mapped_column(Text)
     evidence: Mapped[str] = mapped_column(Text)
     contact: Mapped[str | None] = mapped_column(Text)  # private: never shown or exported

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from mapapp.contributions.fields import HOME_FIELDS, NAME_FIELDS, PERSON_FIELDS, SITE_FIELDS
 from mapapp.contributions.outbox import queue_condition_report
+from mapapp.contributions.seen import refuse_if_changed
 from mapapp.contributions.submission import lock_target
 from mapapp.errors import N_, Conflict
 from mapapp.importers.search_index import (
@@ -27,6 +28,7 @@ SITE_NAME_FIELDS = {"name", "name_ru", "name_be", "name_en", "settlement"}
 
 def apply(session: Session, contribution: Contribution) -> None:
     _require_target(session, contribution)
+    refuse_if_changed(session, contribution)
     {
         "correction": _correction,
         "add_person": _add_person,
@@ -149,6 +151,31 @@ def _withdrawal(session: Session, c: Contribution) -> None:
         .first()
     )
     if marked is None:
+        _refuse_withdrawn_already(session, c, table)
+
+
+def _refuse_withdrawn_already(session: Session, c: Contribution, table: str) -> None:
+    """Conflict naming the contribution that withdrew the record, when one did (a record
+    withdrawn by direct SQL may name none)."""
+    by = (
+        session.connection()
+        .execute(text(f"SELECT withdrawn_by FROM {table} WHERE id = :id"), {"id": c.target_id})
+        .scalar()
+    )
+    if by is not None:
         if c.target_type == "person":
-            raise Conflict(N_("person %(id)s is withdrawn already"), "decision", id=c.target_id)
-        raise Conflict(N_("site %(id)s is withdrawn already"), "decision", id=c.target_id)
+            raise Conflict(
+                N_("person %(id)s is withdrawn already, by contribution %(by)s"),
+                "decision",
+                id=c.target_id,
+                by=by,
+            )
+        raise Conflict(
+            N_("site %(id)s is withdrawn already, by contribution %(by)s"),
+            "decision",
+            id=c.target_id,
+            by=by,
+        )
+    if c.target_type == "person":
+        raise Conflict(N_("person %(id)s is withdrawn already"), "decision", id=c.target_id)
+    raise Conflict(N_("site %(id)s is withdrawn already"), "decision", id=c.target_id)

@@ -1,16 +1,19 @@
 """What the moderation page lists: pending contributions, oldest first, with the target's
-current value beside the proposed one. The contact is shown to moderators only."""
+current value beside the proposed one and, for a correction, the value its contributor
+saw. The contact is shown to moderators only."""
 
 from __future__ import annotations
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.contributions.seen import changed_since_sent
+
 
 def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
     rows = session.execute(
         text(
-            """
+            f"""
             SELECT c.id, c.kind, c.target_type, c.target_id, c.field, c.value, c.comment,
                    c.evidence, c.contact, c.created_at, ph.id AS photo_id,
                    ef.id AS evidence_file_id, ef.mime AS evidence_file_mime,
@@ -20,11 +23,15 @@ def pending_contributions(session: Session, limit: int = 200) -> list[dict]:
                                          FROM persons WHERE id = c.target_id)
                      ELSE (SELECT name FROM burial_sites WHERE id = c.target_id) END
                      AS target_name,
-                   CASE c.target_type
-                     WHEN 'person' THEN (SELECT to_jsonb(p) FROM persons p WHERE p.id = c.target_id)
-                     ELSE (SELECT to_jsonb(s) - 'geom' FROM burial_sites s WHERE s.id = c.target_id)
-                   END AS target_row
+                   t.target_row,
+                   c.value_seen IS NOT NULL AS seen_kept, c.value_seen AS seen,
+                   {changed_since_sent("t.target_row -> c.field")} AS changed_since_sent
             FROM contributions c
+            CROSS JOIN LATERAL (
+              SELECT CASE c.target_type
+                WHEN 'person' THEN (SELECT to_jsonb(p) FROM persons p WHERE p.id = c.target_id)
+                ELSE (SELECT to_jsonb(s) - 'geom' FROM burial_sites s WHERE s.id = c.target_id)
+              END AS target_row) t
             LEFT JOIN photos ph ON ph.contribution_id = c.id
             LEFT JOIN evidence_files ef ON ef.contribution_id = c.id
             WHERE c.status = 'pending'

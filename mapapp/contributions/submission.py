@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from mapapp.contributions.evidence_files import EvidenceUpload
 from mapapp.contributions.fields import FIELDS, NEW_PERSON_FIELDS
 from mapapp.contributions.photos import ProcessedPhoto
+from mapapp.contributions.seen import record_seen
 from mapapp.contributions.text import clean_int, clean_text
 from mapapp.errors import N_, InvalidInput, NotFound
 from mapapp.models import Contribution, EvidenceFile, Photo
@@ -179,6 +180,7 @@ def store(
     )
     session.add(contribution)
     session.flush()
+    record_seen(session, contribution)
     if photo is not None:
         session.add(
             Photo(

@@ -297,7 +297,10 @@ def operations(settings: Settings) -> dict[str, dict]:
                 "tags": ["Moderation"],
                 "summary": "Approve or reject a pending contribution (moderators)",
                 "description": "Approval applies the change in the same transaction; a "
-                "rejection needs a reason. Needs a moderator's session and its CSRF token.",
+                "rejection needs a reason. Needs a moderator's session and its CSRF token. "
+                "A 409 leaves the contribution pending: decided already, a change that no "
+                "longer fits the record, or a correction whose field changed since it was "
+                "sent (the message names the value seen, the value now and that change).",
                 "security": SIGNED_IN,
                 "requestBody": {"required": True, "content": _json("Decision")},
                 "responses": _responses(

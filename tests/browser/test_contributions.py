@@ -78,13 +78,15 @@ def payload_contributions(page, scratch):
     site = scratch.site("Escaping site", 31.4, 55.4)
     person = scratch.person(site, "Escaping")
     ids = []
-    for payload in PAYLOADS:
+    # One field each: a second correction of a field changed since it was sent is refused.
+    fields = ("biography", "birthplace", "callup_place", "name_variants")
+    for payload, field in zip(PAYLOADS, fields, strict=True):
         response = page.request.post(
             page.base + "/api/contributions",
             data={
                 "kind": "correction",
                 "target": {"type": "person", "id": person},
-                "field": "biography",
+                "field": field,
                 "value": payload,
                 "comment": payload,
                 "evidence": payload,
