@@ -178,7 +178,7 @@ def test_both_checks_stage_the_same_home(engine):
 
 
 def test_stored_kazakh_spellings_are_keyed_again(scratch, engine):
-    """Migration 0023: persons keyed the earlier way are keyed again, and the counts by
+    """Migration 0024: persons keyed the earlier way are keyed again, and the counts by
     home the database keeps follow."""
     from mapapp.importers.search_index import refresh_area_keys
     from tests.integration.test_home_counts import differences

@@ -9,15 +9,15 @@ as Восточно-Казахстанская, Кзыл-Ординская and 
 of home country, region, district and call-up place are made again with it (the values
 themselves stay as written), and the sites' district keys.
 
-Revision ID: 0023
-Revises: 0022
-Create Date: 2026-12-04
+Revision ID: 0024
+Revises: 0023
+Create Date: 2026-11-30
 """
 
 from alembic import op
 
-revision = "0023"
-down_revision = "0022"
+revision = "0024"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 
