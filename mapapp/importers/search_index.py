@@ -7,6 +7,7 @@ and the ``place_names`` table of name variants for sites, battles and settlement
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -100,6 +101,33 @@ def reindex_persons(conn: Connection, ids: Iterable[int] | None = None) -> int:
             updates,
         )
     return len(updates)
+
+
+def refresh_area_keys(conn: Connection) -> int:
+    """Key the persons' home country, region, district and call-up place again
+    (text.normalize.area_key), each distinct value once; only the keys that change are
+    written. Returns how many values were keyed anew."""
+    changed = 0
+    for key_column, source in PERSON_KEY_SOURCES.items():
+        stored = conn.execute(
+            text(f"SELECT DISTINCT {source}, {key_column} FROM persons WHERE {source} IS NOT NULL")
+        ).all()
+        rows = [
+            {"value": value, "key": new}
+            for value, key in stored
+            if (new := area_key(value) or None) != key
+        ]
+        if rows:
+            conn.execute(
+                text(
+                    f"UPDATE persons p SET {key_column} = v.key "
+                    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS v (value text, key text) "
+                    f"WHERE p.{source} = v.value AND p.{key_column} IS DISTINCT FROM v.key"
+                ),
+                {"rows": json.dumps(rows, ensure_ascii=False)},
+            )
+        changed += len(rows)
+    return changed
 
 
 def refresh_vocabulary(conn: Connection, person_ids: Iterable[int] | None = None) -> None:

@@ -155,10 +155,11 @@ def search_words(text: str | None) -> list[str]:
     return search_key(text).split()
 
 
-# Words that name the kind of an area rather than the area itself.
+# Words that name the kind of an area rather than the area itself (Kazakh too: облысы,
+# ауданы, қаласы, Республикасы: oblast, district, city, Republic).
 _AREA_WORD_SPELLINGS = (
     "область обл вобласць region район раён р-н р край республика ССР АССР district "
-    "ГВК РВК ОВК ВК гор г oblast rayon raion"
+    "ГВК РВК ОВК ВК гор г oblast rayon raion облысы ауданы қаласы республикасы"
 )
 # Adjectival and place-name endings, longest first: Карагандинская, Караганда and
 # Karaganda all leave "karagand"; Семипалатинская and Semipalatinsk leave "semipalatin".
@@ -183,9 +184,45 @@ def area_key(text: str | None) -> str:
     >>> area_key("Дубровенский район") == area_key("Дубровенскі раён")
     True
     """
+    # Each spelling of one area (text.area_aliases) keys as the one it stands for.
+    return " ".join(_aliased(_area_stems(text)))
+
+
+def _area_stems(text: str | None) -> list[str]:
     words = [w for w in search_words(text) if w not in _AREA_WORDS]
     # A prefix match must not depend on how the kind of area was written.
-    return " ".join(_stem(w) for w in words)
+    return [_stem(w) for w in words]
+
+
+def _aliased(stems: list[str]) -> list[str]:
+    aliases = _area_aliases()
+    if not aliases.keys() & set(stems):
+        return stems  # the common case: no word begins an alias
+    out, i = [], 0
+    while i < len(stems):
+        for words, target in aliases.get(stems[i], ()):
+            if tuple(stems[i : i + len(words)]) == words:
+                out += target
+                i += len(words)
+                break
+        else:
+            out.append(stems[i])
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _area_aliases() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """First stem -> (stems, the stems they key as), longest first."""
+    from mapapp.text.area_aliases import AREA_ALIASES
+
+    out: dict[str, list] = {}
+    for spelling, keyed_as in AREA_ALIASES:
+        words = tuple(_area_stems(spelling))
+        out.setdefault(words[0], []).append((words, tuple(_area_stems(keyed_as))))
+    for pairs in out.values():
+        pairs.sort(key=lambda pair: -len(pair[0]))
+    return out
 
 
 _AREA_WORDS = set(search_words(_AREA_WORD_SPELLINGS))
