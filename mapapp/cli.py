@@ -421,13 +421,6 @@ def _print_report(report, dry_run: bool) -> None:
     for note in report.notes:
         click.echo("  note: " + note)
     click.echo(f"  rows read: {report.rows_read:,}")
-    if report.without_home_country:
-        n = report.without_home_country
-        click.echo(
-            f"  {n:,} {'row gives' if n == 1 else 'rows give'} no home country, nor a birthplace "
-            "naming one (a Central Asian republic or its country): shown as of unknown origin, "
-            "and found by no country filter"
-        )
     for problem in report.problems[:200]:
         click.echo(f"  rejected {problem}")
     if len(report.problems) > 200:

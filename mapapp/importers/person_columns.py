@@ -24,7 +24,6 @@ from mapapp.importers.awards import check_award_fields, unit_key
 from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
 from mapapp.importers.name_cells import check_name_part, check_surname, split_full_name
-from mapapp.importers.origin_cells import OriginsRead, home_from_birthplace
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.reburials import differing_places, reburial_places
 from mapapp.importers.records import (
@@ -56,8 +55,6 @@ class CheckedChunk:
     units: list[tuple] = field(default_factory=list)  # in HONOUR_STAGES["stage_units"]
     # Rows for the row-by-row check: (row number, the row as read).
     by_row: list[tuple[int, dict]] = field(default_factory=list)
-    # Staged rows whose home was read from the birthplace, and those without one.
-    origins: OriginsRead = field(default_factory=OriginsRead)
 
 
 def _clean_cell(value) -> object:
@@ -219,15 +216,12 @@ def check_person_chunk(
             strict=True,
         )
     )
-    texts = [col(name) for name in PERSON_TEXT_FIELDS]
-    variants, birthplace, country, region, district, callup, rank, nationality, bio = texts
-    given_home = list(zip(country, region, strict=True))
-    country, region = _homes(birthplace, given_home)
-    homes = {"home_country": country, "home_region": region}
     area_keys = [
-        [k or None for k in _each(homes.get(source) or col(source), _cached_area_key)]
+        [k or None for k in _each(col(source), _cached_area_key)]
         for source in PERSON_KEY_SOURCES.values()
     ]
+    texts = [col(name) for name in PERSON_TEXT_FIELDS]
+    variants, birthplace, country, region, district, callup, rank, nationality, bio = texts
     units = col("unit")
     unit_refs = _each(units, person_unit_ref)
     refs = col("ref")
@@ -276,28 +270,7 @@ def check_person_chunk(
         )  # fmt: skip
         if honour is not None:
             _stage_honour(out, ref, row, honour)
-        out.origins.count(row, birthplace[i], given_home[i], (country[i], region[i]))
     return out
-
-
-def _homes(birthplaces: list, given: list[tuple]) -> tuple[list, list]:
-    """Each row's home country and region: its own, else what its birthplace names
-    (origin_cells), worked out once per distinct birthplace and cells."""
-    outcome: dict = {}
-    countries, regions = [], []
-    for birthplace, home in zip(birthplaces, given, strict=True):
-        country, region = home
-        if birthplace is not None and birthplace is not BAD and (country is None or region is None):
-            # The common case (no home cells) is keyed by the birthplace alone.
-            key = birthplace if country is None and region is None else (birthplace, *home)
-            if (found := outcome.get(key)) is None:
-                found = outcome[key] = (
-                    home if BAD in home else home_from_birthplace(birthplace, *home)
-                )
-            country, region = found
-        countries.append(country)
-        regions.append(region)
-    return countries, regions
 
 
 def _reburial_places(first, moved_from) -> tuple:

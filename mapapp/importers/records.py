@@ -27,7 +27,6 @@ from mapapp.importers.number_keys import (
     register_key,
     site_register_place,
 )
-from mapapp.importers.origin_cells import home_from_birthplace
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.reburials import DIFFERING, differing_places, reburial_places
 from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
@@ -48,8 +47,6 @@ class Checked:
     warnings: list[Problem] = field(default_factory=list)
     # Fields this row took from a further column of theirs (RowContext.fallback_of).
     read_from: dict[str, str] = field(default_factory=dict)
-    # A person's home country and region as the row gives them (origin_cells).
-    home_as_given: tuple = (None, None)
 
 
 @dataclass
@@ -612,11 +609,6 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "record_id": record_id,
         "record_source": ctx.record_source if record_id is not None else None,
     }
-    checked.home_as_given = (record["home_country"], record["home_region"])
-    # Read from the birthplace where the row gives none; the ref is the row's cells alone.
-    record["home_country"], record["home_region"] = home_from_birthplace(
-        record["birthplace"], *checked.home_as_given
-    )
     record.update(person_keys(record))
     record["ref"], record["older_ref"] = _person_refs(f, record, checked.read_from)
     checked.record = record

@@ -41,7 +41,6 @@ from mapapp.importers.number_keys import (
     register_match,
     site_register_place,
 )
-from mapapp.importers.origin_cells import OriginsRead
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places, read_stored
 from mapapp.importers.readers import read_table
@@ -57,6 +56,7 @@ from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_borde
 from mapapp.importers.row_repeats import repeat_reasons
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
+from mapapp.importers.unknown_origins import unknown_origins, unknown_origins_note
 from mapapp.importers.whole_names import WholeNamesInSurnames
 from mapapp.queries.site_duplicates import possible_duplicate_sites
 
@@ -125,9 +125,6 @@ class ImportReport:
     # and the first rows (_note_without_grave).
     without_grave: int = 0
     without_grave_rows: list[int] = field(default_factory=list)
-    # Persons rows staged without a home country, of their own or named by the birthplace
-    # (origin_cells): shown as of unknown origin, and found by no country filter.
-    without_home_country: int = 0
     # Sites without coordinates placed by the gazetteer: row, precision, at (a place).
     placed: list[dict] = field(default_factory=list)
     # Record ids and names of this file stored under another source (a renamed export?)
@@ -137,6 +134,8 @@ class ImportReport:
     earlier_namesakes: EarlierNamesakes = field(default_factory=EarlierNamesakes)
     # Records an earlier import of this file stored that it no longer holds (persons).
     absent: AbsentRecords = field(default_factory=AbsentRecords)
+    # Persons with a birthplace but no home country or region (unknown_origins).
+    unknown_origins: int = 0
 
     @property
     def ok(self) -> bool:
@@ -456,7 +455,6 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
     rejected_sources: dict[int, dict] = {}
     staged = 0
     whole_names = WholeNamesInSurnames(ctx)
-    origins = OriginsRead()
     with engine.begin() as conn:
         writers.create_person_stage(conn)
         resolver = SiteResolver(conn)  # the site keys, read once: no query after this
@@ -467,16 +465,11 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
                 # problems).
                 whole_names.add(chunk)
                 fast = check_person_chunk(ctx, chunk, resolver)
-                origins.add(fast.origins)
                 staged += stage.add_checked(fast)
                 refs.add(row[0] for row in fast.stage_rows)
                 checked = [checker(ctx, row, raw) for row, raw in fast.by_row]
                 _resolve_links(ctx, resolver, checked)
                 good = _sort_out(checked, report, rejected_rows, rejected_sources, options)
-                for item in good:
-                    r = item.record
-                    stored = (r["home_country"], r["home_region"])
-                    origins.count(item.row, r["birthplace"], item.home_as_given, stored)
                 staged += stage.add_records(good)
                 refs.add(item.record["ref"] for item in good)
                 progress("checked", staged + len(rejected_rows))
@@ -499,14 +492,16 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         earlier = earlier_imports(conn, options.path.name, table.sheet)
         report.earlier_namesakes = earlier_namesakes(conn, earlier)
         report.absent = absent_records(conn, earlier)
+        report.unknown_origins = unknown_origins(conn)
+        report.notes += [
+            n for n in [unknown_origins_note(report.unknown_origins, ctx.field_of)] if n
+        ]
         if options.dry_run:
             _note_differing(report, writers.staged_rows_differing(conn, written=False))
             report.present = writers.count_staged_present(conn)
             report.added = staged - report.present
             report.possible_duplicates = writers.count_staged_possible_duplicates(conn)
-        report.without_home_country = origins.unknown
         if options.dry_run or (report.problems and not options.skip_invalid):
-            report.notes += filter(None, [origins.note(ctx.column("birthplace"), written=False)])
             _note_without_grave(conn, ctx, report, written=False)
             conn.rollback()
             _write_rejects(options, table, rejected_sources, rejected_rows, report)
@@ -520,7 +515,6 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         report.possible_duplicates, report.duplicate_pairs = writers.possible_duplicates_of_batch(
             conn, batch_id
         )
-        report.notes += filter(None, [origins.note(ctx.column("birthplace"), written=True)])
         _note_without_grave(conn, ctx, report, written=True)
         writers.finish_batch(conn, batch_id, report)
         report.committed = True
@@ -877,10 +871,10 @@ def report_json(report: ImportReport) -> str:
             "present_under_another_surname": report.present_other_surname,
             "without_grave": report.without_grave,
             "without_grave_rows": report.without_grave_rows,
-            "without_home_country": report.without_home_country,
             "record_ids_stored_under_other_sources": asdict(report.ids_elsewhere),
             "new_records_named_as_by_an_earlier_import": asdict(report.earlier_namesakes),
             "records_of_an_earlier_import_not_in_this_file": asdict(report.absent),
+            "persons_of_unknown_origin": report.unknown_origins,
         },
         ensure_ascii=False,
         indent=1,

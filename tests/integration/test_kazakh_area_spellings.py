@@ -1,0 +1,135 @@
+"""Home countries and regions written in Kazakh key as in Russian and English: the
+filters find a person stored as "Казахстан" by "Қазақстан" and the reverse; stored keys
+of the earlier rule are made again (migration 0024). A file that gives a birthplace but
+no home country is told what that means and how to give one."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+HEADER = (
+    "Фамилия;Имя;Место рождения;Страна;Область рождения;ID захоронения;Герой Советского Союза\n"
+)
+
+
+@pytest.fixture()
+def site(scratch):
+    return scratch.site("Тестовая могила уроженцев", 30.2, 55.2)
+
+
+@pytest.fixture()
+def imported(site, run, tmp_path):
+    path = tmp_path / "homes.csv"
+    path.write_text(
+        HEADER
+        + f"Каркаралов;Иван;;Казахстан;Карагандинская область;{site};нет\n"
+        + f"Акмолов;Петр;;Қазақстан;Ақмола облысы;{site};да\n"
+        + f"Курсков;Олег;;Россия;Курская область;{site};нет\n",
+        "utf-8",
+    )
+    report = run("persons", path)
+    assert report.ok and report.committed and report.added == 3, report.problems
+    assert report.unknown_origins == 0 and report.notes == []
+    return report
+
+
+SURNAMES = {"Каркаралов", "Акмолов", "Курсков"}
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("country=Kazakhstan", {"Каркаралов", "Акмолов"}),
+        ("country=Қазақстан", {"Каркаралов", "Акмолов"}),
+        ("country=Қазақстан Республикасы", {"Каркаралов", "Акмолов"}),
+        ("region=Karagandy", {"Каркаралов"}),
+        ("region=Қарағанды облысы", {"Каркаралов"}),
+        ("country=Казахстан&region=Акмолинская область", {"Акмолов"}),
+    ],
+)
+def test_the_person_filters_find_them_in_any_spelling(imported, client, query, found):
+    surnames, page = set(), 1
+    while True:  # every page: the demo data has hundreds from Kazakhstan
+        response = client.get(f"/api/persons?{query}&per_page=100&page={page}")
+        assert response.status_code == 200, response.get_data(as_text=True)
+        items = response.get_json()["items"]
+        surnames |= {p["surname"] for p in items}
+        if len(items) < 100:
+            break
+        page += 1
+    assert surnames & SURNAMES == found
+
+
+def test_heroes_and_the_home_page_find_them_in_kazakh(imported, site, client):
+    heroes = client.get("/api/heroes?country=Қазақстан").get_json()["items"]
+    assert "Акмолов Петр" in {h["full_name"] for h in heroes}
+    assert client.get("/api/heroes?region=Ақмола облысы").get_json()["items"]
+    page = client.get("/from?country=Қазақстан&lang=kk").get_data(as_text=True)
+    assert f"/sites/{site}" in page
+
+
+def test_a_birthplace_without_a_home_country_is_told_not_read(site, run, tmp_path, engine):
+    path = tmp_path / "obd.csv"
+    path.write_text(
+        "Фамилия;Имя;Место рождения;ID захоронения\n"
+        f"Каркаралов;Иван;Казахская ССР, Карагандинская обл., Каркаралинский р-н;{site}\n"
+        f"Безместов;Пётр;;{site}\n",
+        "utf-8",
+    )
+    report = run("persons", path, dry_run=True)
+    assert report.unknown_origins == 1
+    assert report.notes == [
+        "1 row gives a birthplace ('Место рождения') but no home country or region: such "
+        "persons are of unknown origin on the site pages, and no country or region filter "
+        "finds them (the birthplace is kept as written, and the search reads it); where the "
+        "list is of one country's men, give it with --set home_country=NAME (and --set "
+        "home_region=NAME for one region's), or add a home country column"
+    ]
+    given = run("persons", path, given={"home_country": "Казахстан"})
+    assert given.committed and given.unknown_origins == 0 and given.notes == []
+    with engine.connect() as conn:
+        homes = conn.execute(
+            text(
+                "SELECT home_country, birthplace FROM persons WHERE import_batch_id = :b "
+                "ORDER BY surname"
+            ),
+            {"b": given.batch_id},
+        ).all()
+    assert [tuple(h) for h in homes] == [
+        ("Казахстан", None),
+        ("Казахстан", "Казахская ССР, Карагандинская обл., Каркаралинский р-н"),
+    ]
+
+
+def test_stored_kazakh_spellings_are_keyed_again(scratch, engine):
+    """Migration 0024: persons keyed the earlier way are keyed again, and the counts by
+    home the database keeps follow."""
+    from mapapp.importers.search_index import refresh_area_keys
+    from tests.integration.test_home_counts import differences
+
+    site = scratch.site("Тестовая могила ключей", 30.3, 55.3)
+    person = scratch.person(
+        site, "Ключев", home_country="Қазақстан", home_region="Қарағанды облысы"
+    )
+    with engine.begin() as conn:
+        before = conn.execute(
+            text("SELECT home_country_key, home_region_key FROM persons WHERE id = :id"),
+            {"id": person},
+        ).one()
+        assert tuple(before) == ("kazahstan", "karagand")
+        conn.execute(
+            text(
+                "UPDATE persons SET home_country_key = 'kazakstan', "
+                "home_region_key = 'karagand ablis' WHERE id = :id"
+            ),
+            {"id": person},
+        )
+        assert refresh_area_keys(conn) == 2  # the two keys of the earlier rule
+        keys = conn.execute(
+            text("SELECT home_country_key, home_region_key FROM persons WHERE id = :id"),
+            {"id": person},
+        ).one()
+        assert tuple(keys) == ("kazahstan", "karagand")
+        assert refresh_area_keys(conn) == 0  # nothing left to key again
+        assert differences(conn) == {"homes": 0, "sites": 0}
