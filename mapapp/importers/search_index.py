@@ -105,9 +105,9 @@ def reindex_persons(conn: Connection, ids: Iterable[int] | None = None) -> int:
 
 def refresh_area_keys(conn: Connection) -> int:
     """Key the persons' home country, region, district and call-up place again
-    (text.normalize.area_key), each distinct value once; only the keys that change are
-    written. Returns how many values were keyed anew."""
-    changed = 0
+    (text.normalize.area_key), each distinct value once; a person whose keys change is
+    written once, whichever of them change. Returns how many values were keyed anew."""
+    changed = []  # (key column, source column, its values keyed anew)
     for key_column, source in PERSON_KEY_SOURCES.items():
         stored = conn.execute(
             text(f"SELECT DISTINCT {source}, {key_column} FROM persons WHERE {source} IS NOT NULL")
@@ -118,16 +118,36 @@ def refresh_area_keys(conn: Connection) -> int:
             if (new := area_key(value) or None) != key
         ]
         if rows:
-            conn.execute(
-                text(
-                    f"UPDATE persons p SET {key_column} = v.key "
-                    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS v (value text, key text) "
-                    f"WHERE p.{source} = v.value AND p.{key_column} IS DISTINCT FROM v.key"
-                ),
-                {"rows": json.dumps(rows, ensure_ascii=False)},
-            )
-        changed += len(rows)
-    return changed
+            changed.append((key_column, source, rows))
+    if not changed:
+        return 0
+    for n, (_, _, rows) in enumerate(changed):
+        conn.execute(
+            text(
+                f"CREATE TEMP TABLE area_keys_{n} ON COMMIT DROP AS SELECT * FROM "
+                "jsonb_to_recordset(CAST(:rows AS jsonb)) AS v (value text, key text)"
+            ),
+            {"rows": json.dumps(rows, ensure_ascii=False)},
+        )
+    joins = " ".join(
+        f"LEFT JOIN area_keys_{n} m{n} ON m{n}.value = p.{source}"
+        for n, (_, source, _) in enumerate(changed)
+    )
+    found = [f"m{n}.value IS NOT NULL" for n in range(len(changed))]
+    sets = ", ".join(
+        f"{key_column} = CASE WHEN u.f{n} THEN u.k{n} ELSE persons.{key_column} END"
+        for n, (key_column, _, _) in enumerate(changed)
+    )
+    picked = ", ".join(f"{f} AS f{n}, m{n}.key AS k{n}" for n, f in enumerate(found))
+    conn.execute(
+        text(
+            f"UPDATE persons SET {sets} FROM (SELECT p.id, {picked} FROM persons p {joins} "
+            f"WHERE {' OR '.join(found)}) u WHERE persons.id = u.id"
+        )
+    )
+    for n in range(len(changed)):
+        conn.execute(text(f"DROP TABLE area_keys_{n}"))
+    return sum(len(rows) for _, _, rows in changed)
 
 
 def refresh_vocabulary(conn: Connection, person_ids: Iterable[int] | None = None) -> None:

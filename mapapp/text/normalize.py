@@ -158,14 +158,17 @@ def search_words(text: str | None) -> list[str]:
 # Words that name the kind of an area rather than the area itself (Kazakh too: облысы,
 # ауданы, қаласы, Республикасы: oblast, district, city, Republic).
 _AREA_WORD_SPELLINGS = (
-    "область обл вобласць region район раён р-н р край республика ССР АССР district "
+    "область области обл вобласць вобласці region район района раён раёна р-н р край "
+    "края республика ССР АССР district "
     "ГВК РВК ОВК ВК гор г oblast rayon raion облысы ауданы қаласы республикасы"
 )
 # Adjectival and place-name endings, longest first: Карагандинская, Караганда and
 # Karaganda all leave "karagand"; Семипалатинская and Semipalatinsk leave "semipalatin".
 _AREA_ENDINGS = (
-    "inskaia", "enskaia", "anskaia", "skaia", "inski", "enski", "anski", "ski",
-    "insk", "ensk", "ansk", "sk", "aia", "a", "i", "e", "u",
+    # -ской, -ского, -скому (Карагандинской обл., Алма-Атинского района) first.
+    "inskaga", "enskaga", "anskaga", "skaga", "inskamu", "enskamu", "anskamu", "skamu",
+    "inskaia", "enskaia", "anskaia", "skaia", "inskai", "enskai", "anskai", "skai",
+    "inski", "enski", "anski", "ski", "insk", "ensk", "ansk", "sk", "aia", "a", "i", "e", "u",
 )  # fmt: skip
 
 
