@@ -61,6 +61,11 @@ def lang_attr(text: str | None) -> Markup:
     return Markup(' lang="{}"').format(escape(language)) if language else Markup("")
 
 
+@blueprint.app_template_filter("one_full_stop")
+def _one_full_stop(sentence: str) -> str:
+    return formatting.one_full_stop(sentence)
+
+
 @blueprint.app_template_filter("safe_url")
 def _safe_url(url: str | None) -> str | None:
     return formatting.safe_url(url)
