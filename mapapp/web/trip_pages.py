@@ -157,12 +157,13 @@ def plan_csv():
 
 @blueprint.get("/near")
 def near_page():
-    results, error = None, None
+    results, error, status = None, None, 200
     if request.args.get("lat") or request.args.get("lon") or request.args.get("district"):
         try:
             results = find_near(get_session(), parse_near_search(request.args))
         except InvalidInput as exc:
-            error = localized(exc)
+            # The form again with the message, answered as the bad request it is.
+            error, status = localized(exc), 400
     return render_template(
         "near.html",
         results=results,
@@ -170,4 +171,4 @@ def near_page():
         args=request.args,
         trip_sites=",".join(str(r["id"]) for r in results or []),
         title=_("Near here"),
-    )
+    ), status

@@ -155,6 +155,24 @@ def test_near_here(client, shukhovtsy_id):
     assert 'data-testid="near-to-trip"' in html and "sites found" in html
 
 
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("lat=abc&lon=1&lang=en", "lat must be a number"),
+        ("lat=54&lon=30&km=100000&lang=en", "km must be between 0.1 and 300.0"),
+        ("lat=54&lon=30&km=100000&lang=kk", "km: 0.1 мен 300.0 аралығында болуы керек"),
+        ("lat=91&lon=30&lang=en", "lat must be between -90 and 90"),
+    ],
+)
+def test_near_here_refuses_bad_input_with_a_400_and_says_why(client, query, message):
+    response = client.get(f"/near?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert f'data-testid="near-error">{message}</p>' in html
+    assert 'action="/near"' in html  # the form is there to correct it
+    assert 'data-testid="near-results"' not in html
+
+
 def test_sites_in_a_district(client, shukhovtsy_id):
     body = client.get("/api/sites/near?district=Дубровенский район").get_json()
     ids = [i["id"] for i in body["items"]]
