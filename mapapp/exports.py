@@ -49,6 +49,8 @@ PERSON_COLUMNS = [
     "awards", "award_date", "feat", "brigade", "detachment",
 ]  # fmt: skip
 COLUMNS = {"sites": SITE_COLUMNS, "battles": BATTLE_COLUMNS, "persons": PERSON_COLUMNS}
+# The orders a site's persons CSV can be asked for: it streams in name order only (rows()).
+PERSON_CSV_SORTS = ("name",)
 WITHDRAWAL_COLUMNS = ["withdrawn_at", "withdrawn_reason"]
 # The tables whose records a moderator can withdraw (battle locations cannot be).
 WITHDRAWABLE = {"sites": "burial_sites", "persons": "persons"}

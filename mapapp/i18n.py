@@ -29,6 +29,13 @@ def chosen_language() -> str | None:
     return request.accept_languages.best_match(settings.languages)
 
 
+def address_language() -> str | None:
+    """The language the address names (``?lang=``), when it is offered. It sets no cookie
+    (the switcher does), so a form or a redirect passes it on to the next address."""
+    candidate = request.args.get("lang")
+    return candidate if candidate in current_settings().languages else None
+
+
 def select_locale() -> str:
     return chosen_language() or current_settings().default_language
 

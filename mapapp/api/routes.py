@@ -205,8 +205,16 @@ def home_region_sites():
 def site_persons_csv(site_id: int):
     """The persons buried at a site as CSV (spreadsheet-safe; imports back the same),
     streamed while it is read, so that a site of 150,000 names starts at once."""
-    from mapapp.exports import PERSON_COLUMNS, csv_chunks, prepare_long_read, rows
+    from mapapp.exports import (
+        PERSON_COLUMNS,
+        PERSON_CSV_SORTS,
+        csv_chunks,
+        prepare_long_read,
+        rows,
+    )
 
+    # A sort it cannot give is refused, as the site page refuses one, not silently ignored.
+    parse_choice(request.args.get("sort"), "sort", PERSON_CSV_SORTS, "name")
     session = get_session()
     if not sites.site_exists(session, site_id):
         raise NotFound(N_("no burial site with id %(id)s"), id=site_id)

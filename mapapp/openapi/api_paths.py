@@ -4,6 +4,7 @@ so a new route cannot go undocumented. Path parameters are added from the URL ru
 
 from __future__ import annotations
 
+from mapapp.exports import PERSON_CSV_SORTS
 from mapapp.http.params import MAX_PARAMETER_LENGTH
 from mapapp.http.search_params import MAX_QUERY_LENGTH, OBLASTS
 from mapapp.models import SITE_KINDS
@@ -111,7 +112,13 @@ def operations(settings: Settings) -> dict[str, dict]:
         ),  # fmt: skip
         "api.site_persons_csv": _get(
             "The persons buried at a site, as CSV",
-            [],
+            [
+                _q(
+                    "sort",
+                    "Order (the CSV comes in name order only)",
+                    {"type": "string", "enum": list(PERSON_CSV_SORTS)},
+                )
+            ],
             _ok("CSV with a header row", "text/csv", {"type": "string"}),
             True,
         ),

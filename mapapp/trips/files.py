@@ -28,7 +28,10 @@ def _points(itinerary: Itinerary) -> list[tuple[float, float, str]]:
     return points
 
 
-def to_gpx(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
+def to_gpx(
+    itinerary: Itinerary, site_url: Callable[[int], str], describe: Callable[[dict], str]
+) -> str:
+    """``describe`` says what a stop is in the reader's language (the web layer knows it)."""
     gpx = gpxpy.gpx.GPX()
     gpx.name = "mapapp trip"
     gpx.creator = "mapapp"
@@ -37,7 +40,7 @@ def to_gpx(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
             latitude=stop["lat"],
             longitude=stop["lon"],
             name=f"{n}. {stop['name']}",
-            description=_description(stop),
+            description=describe(stop),
         )
         waypoint.link = site_url(stop["id"])
         gpx.waypoints.append(waypoint)
@@ -49,27 +52,16 @@ def to_gpx(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
 
 
 def _withdrawn_note(stop: dict) -> str | None:
-    """What a file says of a stop withdrawn from the register: when and why."""
+    """What the CSV says of a stop withdrawn from the register: when and why."""
     mark = stop.get("withdrawn")
     if not mark:
         return None
     return f"WITHDRAWN from the register on {str(mark['at'])[:10]}: {mark['reason']}"
 
 
-def _description(stop: dict) -> str:
-    parts = [stop["kind"].replace("_", " ")]
-    if note := _withdrawn_note(stop):
-        parts.insert(0, note)
-    if stop.get("location_precision") == "district":
-        parts.append("approximate position (district only)")
-    if stop.get("buried_total") is not None:
-        parts.append(f"buried: {stop['buried_total']}")
-    elif stop.get("buried_as_written"):
-        parts.append(f"buried: {stop['buried_as_written']}")
-    return "; ".join(parts)
-
-
-def to_kml(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
+def to_kml(
+    itinerary: Itinerary, site_url: Callable[[int], str], describe: Callable[[dict], str]
+) -> str:
     """KML built with ElementTree, which escapes every text from data."""
     ET.register_namespace("", KML_NS)
     kml = ET.Element(f"{{{KML_NS}}}kml")
@@ -80,7 +72,7 @@ def to_kml(itinerary: Itinerary, site_url: Callable[[int], str]) -> str:
         ET.SubElement(mark, f"{{{KML_NS}}}name").text = f"{n}. {stop['name']}"
         ET.SubElement(
             mark, f"{{{KML_NS}}}description"
-        ).text = f"{_description(stop)}\n{site_url(stop['id'])}"
+        ).text = f"{describe(stop)}\n{site_url(stop['id'])}"
         point = ET.SubElement(mark, f"{{{KML_NS}}}Point")
         ET.SubElement(point, f"{{{KML_NS}}}coordinates").text = f"{stop['lon']},{stop['lat']},0"
     route = ET.SubElement(document, f"{{{KML_NS}}}Placemark")

@@ -11,6 +11,7 @@ from flask_login import login_user, logout_user
 from mapapp.accounts.users import authenticate
 from mapapp.http.auth import SignedIn
 from mapapp.http.context import writing
+from mapapp.i18n import address_language
 from mapapp.web import blueprint
 
 
@@ -19,7 +20,7 @@ def _local_target(target: str | None) -> str:
     target = target or ""
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return url_for("web.moderation_page")
+        return url_for("web.moderation_page", lang=address_language())
     return target
 
 
@@ -43,4 +44,4 @@ def login():
 @blueprint.post("/logout")
 def logout():
     logout_user()
-    return redirect(url_for("web.index"))
+    return redirect(url_for("web.index", lang=address_language()))

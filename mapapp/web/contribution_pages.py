@@ -13,6 +13,7 @@ from mapapp.http.auth import is_moderator, require, signed_in_account
 from mapapp.http.bodies import form_contribution
 from mapapp.http.context import current_settings, get_session, writing
 from mapapp.http.mail import deliver_queued_mail
+from mapapp.i18n import address_language
 from mapapp.web import blueprint
 
 
@@ -21,10 +22,12 @@ def submit_contribution():
     submission, photo, evidence = form_contribution(request, current_settings().max_photo_bytes)
     with writing() as session:
         contribution_id = store(session, submission, photo, evidence)
+    # Addresses onward keep a ?lang= the form was sent with (it sets no cookie).
+    lang = address_language()
     back = (
-        url_for("web.person_page", person_id=submission.target_id)
+        url_for("web.person_page", person_id=submission.target_id, lang=lang)
         if submission.target_type == "person"
-        else url_for("web.site_page", site_id=submission.target_id)
+        else url_for("web.site_page", site_id=submission.target_id, lang=lang)
     )
     return (
         render_template("contribution_received.html", contribution_id=contribution_id, back=back),
@@ -35,7 +38,8 @@ def submit_contribution():
 @blueprint.get("/moderation")
 def moderation_page():
     if signed_in_account() is None:
-        return redirect(url_for("web.login_form", next=request.path))
+        next_page = url_for("web.moderation_page", lang=address_language())
+        return redirect(url_for("web.login_form", next=next_page, lang=address_language()))
     require("moderator")
     items = pending_contributions(get_session())
     return render_template("moderation.html", items=items)
@@ -48,7 +52,9 @@ def moderation_decision(contribution_id: int):
     with writing() as session:
         decide(session, contribution_id, decider, decision)
     deliver_queued_mail()
-    return redirect(url_for("web.moderation_page", decided=contribution_id))
+    return redirect(
+        url_for("web.moderation_page", decided=contribution_id, lang=address_language())
+    )
 
 
 @blueprint.get("/moderation/evidence/<id:file_id>")
@@ -103,7 +109,8 @@ def restore_page(version: int):
         "burial_sites": ("web.site_page", "site_id"),
         "battle_locations": ("web.battle_page", "battle_id"),
     }
+    lang = address_language()
     if restored["table"] not in pages:
-        return redirect(url_for("web.index"))
+        return redirect(url_for("web.index", lang=lang))
     endpoint, argument = pages[restored["table"]]
-    return redirect(url_for(endpoint, **{argument: restored["id"]}) + "#history")
+    return redirect(url_for(endpoint, **{argument: restored["id"]}, lang=lang) + "#history")

@@ -14,6 +14,14 @@ from flask_babel import gettext as _
 from mapapp.text.coords import lat_lon_dms
 
 
+def one_full_stop(sentence: str) -> str:
+    """A sentence that ends in an abbreviation ("30 ноября 2026 г." then the sentence's
+    own ".") ends in one full stop, not two; an ellipsis stays."""
+    if sentence.endswith("..") and not sentence.endswith("..."):
+        return sentence[:-1]
+    return sentence
+
+
 def decimal_coords(lat: float, lon: float) -> str:
     return f"{lat:.6f}, {lon:.6f}"
 

@@ -15,10 +15,15 @@ import folium
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from folium.plugins import MarkerCluster
+from folium.utilities import JsCode
 from jinja2 import Template
 from markupsafe import Markup
 
 from mapapp.settings import Settings
+
+# A phone's screen (the breakpoint of static/css/phone.css): the layer switch folds into
+# its button there, or its open list would cover the zoom buttons and the popups.
+NARROW_SCREEN = "(max-width: 640px)"
 
 
 @dataclass(frozen=True)
@@ -126,7 +131,9 @@ def registry_map(settings: Settings, assets: AssetUrls, options: dict) -> Render
     battles = _cluster(options["labels"]["layer_battles"], assets).add_to(fmap)
     if "honours" in options:
         _honour_layers(fmap, options["honours"])
-    folium.LayerControl(collapsed=False).add_to(fmap)
+    folium.LayerControl(
+        collapsed=JsCode(f"window.matchMedia({json.dumps(NARROW_SCREEN)}).matches")
+    ).add_to(fmap)
     _CallScript(
         "registryMap", options, {"sites": sites.get_name(), "battles": battles.get_name()}
     ).add_to(fmap)

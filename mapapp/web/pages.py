@@ -100,6 +100,11 @@ def site_page(site_id: int):
         abort(400, description=localized(exc))
     per_page = current_settings().persons_per_page
     listing = sites.site_persons(session, site_id, page, per_page, sort, cursor)
+    try:
+        # A page past the last (an old link, a typed address) names the last one, as /from does.
+        parse_positive_int(request.args.get("page"), "page", 1, listing.pages)
+    except InvalidInput as exc:
+        abort(400, description=localized(exc))
     home_breakdown = site_home_breakdown(session, site_id)
     near_sites = nearby.nearest_sites(session, site_id=site_id, limit=5)
     near_battles = nearby.nearest_battles(session, site_id=site_id, limit=5)

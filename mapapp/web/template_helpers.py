@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
 from mapapp.http.context import current_settings
-from mapapp.i18n import LANGUAGE_NAMES
+from mapapp.i18n import LANGUAGE_NAMES, address_language
 from mapapp.text.script import language_if_other
 from mapapp.web import blueprint, formatting
 from mapapp.web.labels import (
@@ -27,6 +27,8 @@ from mapapp.web.labels import (
 def _helpers() -> dict:
     return {
         "current_locale": str(get_locale()),
+        # A ?lang= in the address, for forms to pass on (None when there is none).
+        "address_lang": address_language(),
         "script_formats": formatting.script_formats(),
         "language_names": {
             code: LANGUAGE_NAMES.get(code, code) for code in current_settings().languages
@@ -57,6 +59,11 @@ def lang_attr(text: str | None) -> Markup:
     language than the page's, so that screen readers speak it right; empty otherwise."""
     language = language_if_other(text, str(get_locale()))
     return Markup(' lang="{}"').format(escape(language)) if language else Markup("")
+
+
+@blueprint.app_template_filter("one_full_stop")
+def _one_full_stop(sentence: str) -> str:
+    return formatting.one_full_stop(sentence)
 
 
 @blueprint.app_template_filter("safe_url")

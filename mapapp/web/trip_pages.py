@@ -20,6 +20,8 @@ from mapapp.trips.itinerary import build_itinerary
 from mapapp.trips.route_drawing import route_svg
 from mapapp.trips.tour import AVERAGE_SPEED_KMH, ROAD_FACTOR
 from mapapp.web import blueprint, maps
+from mapapp.web.formatting import long_date, number
+from mapapp.web.labels import KIND_LABELS, PRECISION_LABELS, label
 from mapapp.web.pages import map_assets, map_options
 
 
@@ -120,16 +122,32 @@ def _itinerary_or_400():
         abort(400, description=localized(exc))
 
 
+def _stop_description(stop: dict) -> str:
+    """What a GPX or KML file says of a stop, in the language asked for (the offline pack
+    saves them with its lang): the same labels as the pages."""
+    parts = [label(KIND_LABELS, stop["kind"])]
+    if mark := stop.get("withdrawn"):
+        withdrawn = _("This record was withdrawn on %(date)s.", date=long_date(mark["at"]))
+        parts.insert(0, f"{withdrawn} {_('Reason')}: {mark['reason']}")
+    if stop.get("location_precision") == "district":
+        parts.append(label(PRECISION_LABELS, "district"))
+    if stop.get("buried_total") is not None:
+        parts.append(f"{_('Buried')}: {number(stop['buried_total'])}")
+    elif stop.get("buried_as_written"):
+        parts.append(f"{_('Buried')}: {stop['buried_as_written']}")
+    return "; ".join(parts)
+
+
 @blueprint.get("/plan.gpx")
 def plan_gpx():
-    return _download(to_gpx(_itinerary_or_400(), _site_url), "application/gpx+xml", "trip.gpx")
+    gpx = to_gpx(_itinerary_or_400(), _site_url, _stop_description)
+    return _download(gpx, "application/gpx+xml", "trip.gpx")
 
 
 @blueprint.get("/plan.kml")
 def plan_kml():
-    return _download(
-        to_kml(_itinerary_or_400(), _site_url), "application/vnd.google-earth.kml+xml", "trip.kml"
-    )
+    kml = to_kml(_itinerary_or_400(), _site_url, _stop_description)
+    return _download(kml, "application/vnd.google-earth.kml+xml", "trip.kml")
 
 
 @blueprint.get("/plan.csv")
@@ -139,12 +157,13 @@ def plan_csv():
 
 @blueprint.get("/near")
 def near_page():
-    results, error = None, None
+    results, error, status = None, None, 200
     if request.args.get("lat") or request.args.get("lon") or request.args.get("district"):
         try:
             results = find_near(get_session(), parse_near_search(request.args))
         except InvalidInput as exc:
-            error = localized(exc)
+            # The form again with the message, answered as the bad request it is.
+            error, status = localized(exc), 400
     return render_template(
         "near.html",
         results=results,
@@ -152,4 +171,4 @@ def near_page():
         args=request.args,
         trip_sites=",".join(str(r["id"]) for r in results or []),
         title=_("Near here"),
-    )
+    ), status

@@ -10,3 +10,12 @@ def open_menu(page):
         if toggle.get_attribute("aria-expanded") != "true":
             toggle.click()
         page.locator("#mainnav").wait_for(state="visible")
+
+
+def open_layers(page):
+    """Open the map's layer switch where it is folded into its button (a phone: a tap, as
+    a finger does it); a wide screen shows it open anyway."""
+    toggle = page.locator(".leaflet-control-layers-toggle")
+    if toggle.is_visible():
+        toggle.tap()
+        page.locator(".leaflet-control-layers-list").wait_for(state="visible")

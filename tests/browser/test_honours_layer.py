@@ -4,6 +4,8 @@ browser: reached by clicking, popups built from data as text only."""
 import pytest
 from sqlalchemy import text
 
+from tests.browser.screens import open_layers
+
 PAYLOAD = '<img src=x onerror="window.__xss=1;alert(1)">'
 
 
@@ -25,6 +27,7 @@ def test_a_star_marks_a_heroes_grave_and_a_circle_a_formations_area(page, honour
     page.wait_for_selector("body[data-map-ready=true]")
     page.wait_for_selector("body[data-honours-ready=true]")
     # Both layers are in the layer switch, so they can be hidden and shown.
+    open_layers(page)  # folded into its button on a phone
     assert page.get_by_text("Graves of Heroes of the Soviet Union").is_visible()
     assert page.get_by_text("Areas of partisan formations").is_visible()
 

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.markers import click_marker, show_marker, wait_for_popup
-from tests.browser.screens import open_menu
+from tests.browser.screens import open_layers, open_menu
 
 # On a phone's narrow map the clusters of sites and of battle locations lie over each
 # other at the zoom levels where the helper looks for a marker, and a person would pinch to
@@ -94,6 +94,7 @@ def test_layer_control_hides_battle_locations(page):
         )
 
     assert on_map("battle") >= 10
+    open_layers(page)  # folded into its button on a phone
     page.locator(".leaflet-control-layers-overlays label", has_text="Battle locations").click()
     assert on_map("battle") == 0
     assert on_map("site") >= 30

@@ -7,7 +7,7 @@ from sqlalchemy import text
 from tests.browser.conftest import SCREENS
 from tests.browser.markers import click_marker
 from tests.browser.pages import main_pages, open_page
-from tests.browser.screens import open_menu
+from tests.browser.screens import open_layers, open_menu
 
 PHONE_WIDTHS = (360, 390, 414)
 MIN_TARGET = 44
@@ -30,8 +30,8 @@ TARGETS = """
 def phone(browser, live_server):
     contexts = []
 
-    def open_phone(width=390, locale="en-GB"):
-        screen = dict(SCREENS["phone"], viewport={"width": width, "height": 844})
+    def open_phone(width=390, locale="en-GB", height=844):
+        screen = dict(SCREENS["phone"], viewport={"width": width, "height": height})
         context = browser.new_context(locale=locale, **screen)
         context.set_default_timeout(15_000)
         contexts.append(context)
@@ -125,7 +125,9 @@ def test_tables_are_cards_with_each_cell_named(phone):
 def test_a_phone_hides_battles_taps_to_a_grave_and_plans_the_trip(phone, shukhovtsy_id):
     page = phone()
     open_page(page, "/")
-    # On a small screen a person turns the battle locations off to reach the graves.
+    # On a small screen a person opens the folded layer switch and turns the battle
+    # locations off to reach the graves.
+    open_layers(page)
     page.locator(".leaflet-control-layers-overlays label", has_text="Battle locations").click()
     popup = click_marker(page, "site", shukhovtsy_id)
     assert "Military burial near the village of Shukhovtsy" in popup.inner_text()
@@ -135,6 +137,64 @@ def test_a_phone_hides_battles_taps_to_a_grave_and_plans_the_trip(phone, shukhov
     page.get_by_test_id("trip-link").click()
     page.wait_for_url(f"**/plan?sites={shukhovtsy_id}")
     assert page.get_by_test_id("plan-stop").count() == 1
+    assert page.errors == []
+
+
+# Whether the element is what a finger at its own centre reaches (nothing lies over it).
+REACHED_AT_CENTRE = """
+el => {
+  const box = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return el === hit || el.contains(hit);
+}
+"""
+
+# Each line of a popup's text that something else covers, at its centre or a corner.
+COVERED_LINES = """
+popup => {
+  const covered = [];
+  const walker = document.createTreeWalker(popup, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const line of range.getClientRects()) {
+      const points = [[line.left + line.width / 2, line.top + line.height / 2],
+                      [line.left + 1, line.top + 1], [line.right - 1, line.top + 1],
+                      [line.left + 1, line.bottom - 1], [line.right - 1, line.bottom - 1]];
+      for (const [x, y] of points) {
+        const hit = document.elementFromPoint(x, y);
+        if (!hit || !node.parentElement.contains(hit)) {
+          covered.push(`"${node.textContent.slice(0, 40)}" at ${Math.round(x)},${Math.round(y)}`
+            + ` under ${hit ? hit.outerHTML.slice(0, 60) : "nothing"}`);
+        }
+      }
+    }
+  }
+  return covered;
+}
+"""
+
+
+def test_the_layer_switch_folds_away_from_the_zoom_buttons_and_the_popups(phone, shukhovtsy_id):
+    # A small phone held upright: the open layer list would cover the top 208 px.
+    page = phone(375, height=667)
+    open_page(page, "/")
+    layers = page.locator(".leaflet-control-layers")
+    zoom_in = page.locator(".leaflet-control-zoom-in")
+    assert zoom_in.evaluate(REACHED_AT_CENTRE)
+    assert page.locator(".leaflet-control-zoom-out").evaluate(REACHED_AT_CENTRE)
+    assert not page.locator(".leaflet-control-layers-list").is_visible()
+    # A tap opens the switch; a tap on the map folds it again.
+    open_layers(page)
+    assert layers.get_by_text("Battle locations").is_visible()
+    page.mouse.click(187, 600)
+    page.locator(".leaflet-control-layers-list").wait_for(state="hidden")
+    assert zoom_in.evaluate(REACHED_AT_CENTRE)
+    # An opened popup shows every line of its text, the note on demonstration data too.
+    popup = click_marker(page, "site", shukhovtsy_id)
+    assert "demonstration data" in popup.get_by_text("demonstration data").inner_text()
+    assert popup.evaluate(COVERED_LINES) == []
     assert page.errors == []
 
 

@@ -98,3 +98,30 @@ def test_csv_chunks_join_to_the_whole_text():
     chunks = list(csv_chunks(records, PERSON_COLUMNS, rows_per_chunk=2))
     assert len(chunks) == 4
     assert "".join(chunks) == csv_text(records, PERSON_COLUMNS)
+
+
+def test_a_page_past_the_last_is_a_400_naming_the_last(client, shukhovtsy_id):
+    # 35 names, 50 a page: one page. A page beyond it names the last, as /from does.
+    assert client.get(f"/sites/{shukhovtsy_id}?page=1&lang=en").status_code == 200
+    for lang, message in (
+        ("en", "page must be at most 1"),
+        ("ru", "page: должно быть не больше 1"),
+    ):
+        response = client.get(f"/sites/{shukhovtsy_id}?page=999&lang={lang}")
+        assert response.status_code == 400
+        assert message in response.get_data(as_text=True)
+    assert client.get(f"/sites/{shukhovtsy_id}?page=2&sort=-birth").status_code == 400
+
+
+@pytest.mark.parametrize("sort", ["bogus", "birth"])
+def test_the_site_csv_refuses_a_sort_it_cannot_give(client, shukhovtsy_id, sort):
+    # The page refuses an unknown sort; the CSV, which comes in name order only, refuses
+    # every other one too rather than ignore it.
+    response = client.get(f"/api/sites/{shukhovtsy_id}/persons.csv?sort={sort}&lang=en")
+    assert response.status_code == 400
+    error = response.get_json()["error"]
+    assert error["parameter"] == "sort" and error["message"] == "sort must be one of name"
+    if sort == "bogus":
+        assert client.get(f"/sites/{shukhovtsy_id}?sort={sort}").status_code == 400
+    named = client.get(f"/api/sites/{shukhovtsy_id}/persons.csv?sort=name")
+    assert named.get_data() == client.get(f"/api/sites/{shukhovtsy_id}/persons.csv").get_data()

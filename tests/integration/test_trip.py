@@ -98,6 +98,27 @@ def test_gpx_kml_csv_hold_every_stop_in_order(client, site_ids):
     assert [line.split(",")[1] for line in csv_lines[1:]] == [str(i) for i in order]
 
 
+# What a trip file says of a mass grave known only to its district, with 106 buried.
+DESCRIPTIONS = {
+    "en": "Mass grave; Approximate: district only; Buried: 106",
+    "ru": "Братская могила; Приблизительно: известен только район; Захоронено: 106",
+    "kk": "Бауырластар зираты; Шамамен: тек ауданы белгілі; Жерленгендер: 106",
+    "be": "Брацкая магіла; Прыблізна: вядомы толькі раён; Пахавана: 106",
+}
+
+
+@pytest.mark.parametrize("lang", list(DESCRIPTIONS))
+def test_gpx_and_kml_describe_a_stop_in_the_language_asked_for(client, scratch, lang):
+    site = scratch.site("Братская могила у дороги", 27.1, 53.2, location_precision="district",
+                        buried_total=106)  # fmt: skip
+    query = {"sites": str(site), "lang": lang}
+    gpx = gpxpy.parse(client.get("/plan.gpx", query_string=query).get_data(as_text=True))
+    assert [w.description for w in gpx.waypoints] == [DESCRIPTIONS[lang]]
+    kml = ET.fromstring(client.get("/plan.kml", query_string=query).data)  # noqa: S314 (ours)
+    described = [e.text for e in kml.iter("{http://www.opengis.net/kml/2.2}description")]
+    assert [d.split("\n")[0] for d in described] == [DESCRIPTIONS[lang]]
+
+
 def test_plan_page_and_dossier(client, shukhovtsy_id, site_ids):
     params = {
         "sites": f"{shukhovtsy_id},{site_ids[0]}",
@@ -132,6 +153,24 @@ def test_near_here(client, shukhovtsy_id):
         assert client.get(f"/api/sites/near?{bad}").status_code == 400
     html = client.get("/near?lat=54.57194&lon=30.69&km=20&lang=en").get_data(as_text=True)
     assert 'data-testid="near-to-trip"' in html and "sites found" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("lat=abc&lon=1&lang=en", "lat must be a number"),
+        ("lat=54&lon=30&km=100000&lang=en", "km must be between 0.1 and 300.0"),
+        ("lat=54&lon=30&km=100000&lang=kk", "km: 0.1 мен 300.0 аралығында болуы керек"),
+        ("lat=91&lon=30&lang=en", "lat must be between -90 and 90"),
+    ],
+)
+def test_near_here_refuses_bad_input_with_a_400_and_says_why(client, query, message):
+    response = client.get(f"/near?{query}")
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert f'data-testid="near-error">{message}</p>' in html
+    assert 'action="/near"' in html  # the form is there to correct it
+    assert 'data-testid="near-results"' not in html
 
 
 def test_sites_in_a_district(client, shukhovtsy_id):
