@@ -365,7 +365,9 @@ def _pairs_a_dry_run_would_list(conn, options: ImportOptions, report, new: list)
             pairs, ids = report.duplicate_battle_pairs, ("battle_id", "other_battle_id")
         for pair in pairs:
             for key in ids:
-                pair[key.replace("id", "row")] = row_of.get(pair[key])
+                row = pair[key.replace("id", "row")] = row_of.get(pair[key])
+                if row is not None:
+                    pair[key] = None  # rolled back: never stored
     finally:
         savepoint.rollback()
 

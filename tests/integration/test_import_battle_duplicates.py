@@ -54,7 +54,7 @@ def test_a_dry_run_names_the_battle_it_would_add_by_its_row(run, tmp_path, count
     assert (dry.committed, dry.added) == (False, 1)
     assert pairs(dry) == [("Бой у деревни Ляды", "Бой у деревни Ляды", True)]
     pair = dry.duplicate_battle_pairs[0]
-    assert (pair["battle_row"], pair["other_battle_row"]) == (2, None)
+    assert (pair["battle_row"], pair["other_battle_row"], pair["battle_id"]) == (2, None, None)
     with engine.connect() as conn:
         stored = conn.execute(
             text("SELECT id FROM battle_locations WHERE import_batch_id = :b"),

@@ -296,7 +296,7 @@ def test_a_dry_run_names_the_pairs_it_would_list_and_writes_nothing(run, tmp_pat
     named = []
     for pair in dry.duplicate_site_pairs:  # a stored site and a row (ids in pair order)
         new, old = ("", "other_") if pair["site_row"] is not None else ("other_", "")
-        assert pair[old + "site_row"] is None
+        assert pair[old + "site_row"] is None and pair[new + "site_id"] is None
         named.append((pair[new + "site_row"], pair[old + "site_id"] == stored[pair[old + "name"]]))
     assert sorted(named) == [(2, True), (3, True), (4, True)]
     assert counts() == before
