@@ -534,9 +534,17 @@ def _print_absent(report) -> None:
         f"  {found.count:,} {'person' if one else 'persons'} stored by an earlier import of "
         f"a file of this name (batch {', '.join(map(str, found.batches))}) "
         + ("is" if one else "are")
-        + f" not in this file (ids {ids}): rows deleted from the list, or corrected ones "
-        "without a record id. An import removes no record: one that should go is withdrawn "
-        "on its page (a withdrawal a moderator approves)"
+        + f" not among this file's rows {'accepted' if report.rejected else ''}".rstrip()
+        + f" (ids {ids}): rows deleted from the list, or corrected ones without a record id"
+        + (
+            f", or among the {report.rejected:,} "
+            + ("row" if report.rejected == 1 else "rows")
+            + " refused now (correct and import them first)"
+            if report.rejected
+            else ""
+        )
+        + ". An import removes no record: one that should go is withdrawn on its page (a "
+        "withdrawal a moderator approves)"
     )
 
 

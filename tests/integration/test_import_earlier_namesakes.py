@@ -129,3 +129,19 @@ def test_another_sheet_of_a_workbook_is_another_list(run, tmp_path):
     run("persons", path)
     other = run("persons", path, sheet="Оршанский", dry_run=True)
     assert (other.added, other.absent.count, other.earlier_namesakes.count) == (1, 0, 0)
+
+
+def test_a_record_whose_row_is_refused_now_is_not_said_to_be_deleted(run, tmp_path, engine):
+    run("persons", write(tmp_path / "first", ROWS))
+    refused = [ROWS[0].replace("24.06.1944", "31.02.1944"), *ROWS[1:]]
+    done = subprocess.run(
+        [sys.executable, "-m", "mapapp.cli", "import", "persons"]
+        + [str(write(tmp_path / "refused", refused)), "--dry-run"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": engine.url.render_as_string(False)},
+        timeout=120,
+    )
+    assert "1 person stored by an earlier import of a file of this name" in done.stdout
+    assert "is not among this file's rows accepted (ids " in done.stdout
+    assert "or among the 1 row refused now (correct and import them first)" in done.stdout
