@@ -766,12 +766,16 @@ def _one_of_several_sheets(table) -> bool:
 
 
 def _older_file_source(options: ImportOptions, table) -> str | None:
-    """The source a sheet's records were stored under before each sheet of a workbook of
-    several was named: the file's name alone (writers.adopt_older_refs tells a sheet's
-    records apart from another's by name)."""
-    if options.source or not _one_of_several_sheets(table):
+    """The source a sheet's records may be stored under from an earlier import: for a
+    sheet of a workbook of several, the file's name alone (before each sheet was named);
+    for a workbook's only sheet, that sheet's (when the workbook had others, or a sheet
+    alone was named too). writers.adopt_older_refs tells a sheet's records apart from
+    another's by name."""
+    if options.source or table.sheet is None:
         return None
-    return options.path.name
+    if _one_of_several_sheets(table):
+        return options.path.name
+    return f"{options.path.name} ({table.sheet_word} {table.sheet})"
 
 
 def _sheet_prefixes(options: ImportOptions, table, ctx: RowContext) -> tuple[str, str] | None:

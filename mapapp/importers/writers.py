@@ -370,12 +370,13 @@ def adopt_older_refs(
       (records.row_refs), or a record id as written (records.record_refs);
     - with ``sheet_prefixes`` (the record key prefixes of ``source``, this sheet's, and
       of the older source), a workbook sheet's record stored under the file's name
-      alone, before each sheet was a source of its own. Which sheet a record came from
-      was not kept, and two sheets number their records each from 1: the stored record
-      is this row's only when it bears the row's surname (as search reads it) and given
-      name; else the row is another sheet's record and is added. A sheet that has
-      records under its own source already takes none: those under the file's name are
-      another sheet's."""
+      alone, before each sheet was a source of its own (or, for a workbook's only
+      sheet, under that sheet's name). Which sheet a record came from was not kept, and
+      two sheets number their records each from 1: the stored record is this row's only
+      when it bears the row's surname (as search reads it) and given name (ё as е);
+      else the row is another sheet's record and is added. A sheet that has records
+      under its own source already takes none: those under the other name are another
+      sheet's."""
     by_sheet = ""
     params = {}
     if sheet_prefixes is not None and not _has_records(conn, source):
@@ -387,7 +388,8 @@ def adopt_older_refs(
                 :older || substr(s.ref, length(:prefix) + 1), :older || s.record_id)
             WHERE s.record_id IS NOT NULL AND starts_with(s.ref, :prefix)
             AND p.surname_key IS NOT DISTINCT FROM s.surname_key
-            AND lower(coalesce(p.given_name, '')) = lower(coalesce(s.given_name, ''))
+            AND replace(lower(coalesce(p.given_name, '')), 'ё', 'е')
+              = replace(lower(coalesce(s.given_name, '')), 'ё', 'е')
         """
     conn.execute(
         text(

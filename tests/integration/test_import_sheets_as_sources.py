@@ -233,3 +233,17 @@ def test_a_sheet_with_records_of_its_own_takes_none_stored_under_the_file_s_name
             )
         ).scalars()
         assert list(sources) == ["lists.xlsx", "lists.xlsx (sheet Оршанский)"]
+
+
+def test_a_workbook_left_with_one_sheet_keeps_the_records_of_that_sheet(run, tmp_path, engine):
+    # Imported while the workbook had two sheets (each named); the other sheet removed
+    # since, the file's name is the source again, and the sheet's records are found.
+    path = two_district_lists(tmp_path)
+    run("persons", path, sheet="Оршанский")
+    book = load_workbook(path)
+    del book["Дубровенский"]
+    book["Оршанский"]["C2"] = "Петр"  # stored as Пётр: ё and е are one letter here
+    book.save(path)
+    again = run("persons", path)
+    assert (again.added, again.present, again.present_other_surname) == (0, 2, 0)
+    assert len(_surnames_by_source(engine)) == 2
