@@ -156,6 +156,7 @@ def parse_fate(text: str) -> str:
         return value
     # Each clause's fate, and the words that name it.
     said: dict[str, dict[str, list[str]]] = {}
+    while_a_prisoner = False
     for clause in _clauses(text):
         if named := named_fates(clause):
             fate = _clause_fate(named)
@@ -163,8 +164,13 @@ def parse_fate(text: str) -> str:
             for kind, found in named.items():
                 if _AS_FATE[kind] == fate:
                     words.setdefault(kind, []).extend(found)
+            if fate == "died_in_captivity" and _WHILE.search(clause.lower()):
+                while_a_prisoner = True
     if not said:
         raise ValueError(UNKNOWN_FATE)
+    # "Умер, находясь в плену": the clause says where he was when he died.
+    if while_a_prisoner and set(said) - {"died_in_captivity"} <= _DEATHS:
+        return "died_in_captivity"
     if len(said) > 1:  # "погиб (ранее ранен)": clauses naming different fates
         first, second = sorted(said, key=_NAMED_FIRST.index)[:2]
         named = {}
@@ -173,6 +179,11 @@ def parse_fate(text: str) -> str:
                 named.setdefault(kind, []).extend(found)
         raise _two_fates(named, first, second)
     return next(iter(said))
+
+
+# A clause that says where he was at the time ("находясь в плену", "будучи в плену").
+_WHILE = re.compile(r"(?<!\w)(находясь|находившись|будучи|знаходзячыся|будучы)(?!\w)")
+_DEATHS = {"killed", "died", "died_of_wounds"}
 
 
 def _clause_fate(named: dict[str, list[str]]) -> str:

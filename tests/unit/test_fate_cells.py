@@ -25,6 +25,10 @@ from mapapp.importers.values import parse_fate
         # Wounds and captivity with a death: he died a prisoner.
         ("умер в плену от ран", "died_in_captivity"),
         ("умер от ран в плену", "died_in_captivity"),
+        # A clause saying where he was at the time joins the death.
+        ("Умер, находясь в плену", "died_in_captivity"),
+        ("Умер от ран, находясь в плену", "died_in_captivity"),
+        ("убит, будучи в плену", "died_in_captivity"),
         # A clause runs on past a date's or a place's abbreviation's full stop.
         ("Умер 12.03.1942 от ран", "died_of_wounds"),
         ("умер в г. Минске от ран", "died_of_wounds"),
