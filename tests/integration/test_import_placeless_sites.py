@@ -117,6 +117,19 @@ def notes_stored(engine) -> list[str]:
         )
 
 
+def stored_at_school_without_note_in_key(run, tmp_path, engine) -> None:
+    """The grave by the school, as an import stored it before the note was part of a
+    site's key."""
+    first = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL))
+    place = (search_key(settlement_name("д. Рыленки")), district_key("Дубровенский район"))
+    without_note = "site:" + digest("mass_grave", "Братская могила", *place, *[None] * 4)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
+            {"r": without_note, "b": first.batch_id},
+        )
+
+
 def test_two_graves_of_one_village_without_counts_are_told_apart_by_their_notes(
     run, tmp_path, engine
 ):
@@ -141,15 +154,7 @@ def test_the_other_grave_of_the_village_in_a_later_file_is_added_not_taken_for_t
 def test_a_site_stored_without_its_note_in_its_key_is_the_row_whose_note_agrees(
     run, tmp_path, engine
 ):
-    first = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL))
-    # As an import stored it before the note was part of a site's key.
-    place = (search_key(settlement_name("д. Рыленки")), district_key("Дубровенский район"))
-    without_note = "site:" + digest("mass_grave", "Братская могила", *place, *[None] * 4)
-    with engine.begin() as conn:
-        conn.execute(
-            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
-            {"r": without_note, "b": first.batch_id},
-        )
+    stored_at_school_without_note_in_key(run, tmp_path, engine)
     alone = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL), dry_run=True)
     assert (alone.added, alone.present) == (0, 1)
     both = run("sites", write(tmp_path, "graves.csv", NOTED + AT_CEMETERY + AT_SCHOOL))
@@ -162,14 +167,7 @@ def test_a_site_stored_without_its_note_in_its_key_is_not_the_village_s_other_gr
 ):
     # The grave by the school, stored before the note was part of a site's key; a later
     # file holds only the grave at the cemetery: another grave, added.
-    first = run("sites", write(tmp_path, "graves.csv", NOTED + AT_SCHOOL))
-    place = (search_key(settlement_name("д. Рыленки")), district_key("Дубровенский район"))
-    without_note = "site:" + digest("mass_grave", "Братская могила", *place, *[None] * 4)
-    with engine.begin() as conn:
-        conn.execute(
-            text("UPDATE burial_sites SET ref = :r WHERE import_batch_id = :b"),
-            {"r": without_note, "b": first.batch_id},
-        )
+    stored_at_school_without_note_in_key(run, tmp_path, engine)
     later = run("sites", write(tmp_path, "graves_2.csv", NOTED + AT_CEMETERY))
     assert (later.added, later.present) == (1, 0)
     assert notes_stored(engine) == ["на сельском кладбище", "у школы"]
