@@ -172,10 +172,21 @@ _AREA_ENDINGS = (
 )  # fmt: skip
 
 
+# A name ending in у or й (Аксу, Атырау; Кустанай, Абай) keeps it before -ский, -ская
+# (Аксуский, Кустанайская), while the name alone loses it as an ending ("aks", "kustana"):
+# the adjective's stem loses it too. Not after a consonant for й (Латвийская, Российская
+# are of Латвия, Россия: "latvi", "rasi"), and never leaving less than three letters
+# (Чаусский is of Чаусы, its "сс" one letter: "cau", not "ca").
+_VOWEL_FINAL_STEM = re.compile(r"(?:u|(?<=[aeu])i)$")
+
+
 def _stem(word: str) -> str:
     for ending in _AREA_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
-            return word[: -len(ending)]
+            stem = word[: -len(ending)]
+            if "sk" in ending and len(stem) > 3 and _VOWEL_FINAL_STEM.search(stem):
+                return stem[:-1]
+            return stem
     return word
 
 
@@ -192,9 +203,14 @@ def area_key(text: str | None) -> str:
 
 
 def _area_stems(text: str | None) -> list[str]:
-    words = [w for w in search_words(text) if w not in _AREA_WORDS]
+    # gh is Kazakh ғ in Latin (Qaraghandy, Mangghystau: Қарағанды, Маңғыстау).
+    words = [_unghed(w) for w in search_words(text) if w not in _AREA_WORDS]
     # A prefix match must not depend on how the kind of area was written.
     return [_stem(w) for w in words]
+
+
+def _unghed(word: str) -> str:
+    return _DOUBLES.sub(r"\1", word.replace("gh", "g")) if "gh" in word else word
 
 
 def _aliased(stems: list[str]) -> list[str]:
