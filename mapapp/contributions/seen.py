@@ -9,26 +9,51 @@ import json
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from mapapp.contributions.fields import FIELDS
 from mapapp.contributions.history import TABLES
+from mapapp.contributions.seen_given import Seen, same_to_the_eye
 from mapapp.errors import N_, Conflict
 from mapapp.models import Contribution
 
 
-def record_seen(session: Session, contribution: Contribution) -> None:
-    """Keep the corrected field's value as it is now (the record is locked by the caller).
-    Written in SQL: an empty field is kept as JSON null, told apart from SQL NULL, which
-    means "not kept" (contributions sent before migration 0023)."""
+def record_seen(session: Session, contribution: Contribution, given: Seen | None) -> None:
+    """Keep the value of the corrected field its contributor saw (the record is locked by
+    the caller): the one ``given`` by the form or the client, else, for older clients,
+    the field's value as it is now. A given value that differs from the value now only
+    where no one could see it is the value now, kept exactly, so that approval does not
+    refuse it over a line break a form changed. Written in SQL: an empty field is kept as
+    JSON null, told apart from SQL NULL, which means "not kept" (contributions sent
+    before migration 0023)."""
     if contribution.kind != "correction":
         return
     table = TABLES[contribution.target_type]
-    session.connection().execute(
-        text(
-            f"UPDATE contributions c SET value_seen = "
-            f"(SELECT to_jsonb(t) -> c.field FROM {table} t WHERE t.id = c.target_id) "
-            "WHERE c.id = :id"
-        ),
-        {"id": contribution.id},
+    conn = session.connection()
+    params = {"id": contribution.id}
+    now_sql = f"(SELECT to_jsonb(t) -> c.field FROM {table} t WHERE t.id = c.target_id)"
+    if given is not None:
+        now = conn.execute(
+            text(f"SELECT {now_sql} FROM contributions c WHERE c.id = :id"), params
+        ).scalar_one()
+        if not same_to_the_eye(given.value, now):
+            # The field changed after the form was displayed: approval will say so.
+            conn.execute(
+                text("UPDATE contributions SET value_seen = CAST(:seen AS jsonb) WHERE id = :id"),
+                {**params, "seen": json.dumps(given.value, ensure_ascii=False)},
+            )
+            return
+    conn.execute(
+        text(f"UPDATE contributions c SET value_seen = {now_sql} WHERE c.id = :id"), params
     )
+
+
+def values_shown(session: Session, target_type: str, target_id: int) -> dict[str, object]:
+    """The correctable fields of a record as its page displays them, for the correction
+    form to send back as the value its contributor saw."""
+    row = session.execute(
+        text(f"SELECT to_jsonb(t) - 'geom' FROM {TABLES[target_type]} t WHERE t.id = :id"),
+        {"id": target_id},
+    ).scalar_one_or_none()
+    return {name: (row or {}).get(name) for name in FIELDS[target_type]}
 
 
 def changed_since_sent(now: str) -> str:

@@ -16,6 +16,7 @@ from mapapp.contributions.evidence_files import EvidenceUpload
 from mapapp.contributions.fields import FIELDS, NEW_PERSON_FIELDS
 from mapapp.contributions.photos import ProcessedPhoto
 from mapapp.contributions.seen import record_seen
+from mapapp.contributions.seen_given import Seen, parse_value_seen
 from mapapp.contributions.text import clean_int, clean_text
 from mapapp.errors import N_, InvalidInput, NotFound
 from mapapp.models import Contribution, EvidenceFile, Photo
@@ -45,6 +46,8 @@ class Submission:
     comment: str
     evidence: str
     contact: str | None
+    # A correction's value seen as the sender gave it; None when not given.
+    value_seen: Seen | None = None
 
 
 def _choice(value, name: str, choices) -> str:
@@ -73,6 +76,7 @@ def parse_submission(data: Mapping, evidence_file_given: bool = False) -> Submis
     target_type = _choice(target.get("type"), "target.type", TARGETS_BY_KIND[kind])
     target_id = clean_int(target.get("id"), "target.id", 1, MAX_ID, required=True)
     field, value = _field_and_value(kind, target_type, data)
+    value_seen = parse_value_seen(kind, target_type, field, data)
     return Submission(
         kind=kind,
         target_type=target_type,
@@ -88,6 +92,7 @@ def parse_submission(data: Mapping, evidence_file_given: bool = False) -> Submis
         )
         or "",
         contact=clean_text(data.get("contact"), "contact", 200),
+        value_seen=value_seen,
     )
 
 
@@ -180,7 +185,7 @@ def store(
     )
     session.add(contribution)
     session.flush()
-    record_seen(session, contribution)
+    record_seen(session, contribution, submission.value_seen)
     if photo is not None:
         session.add(
             Photo(

@@ -32,10 +32,17 @@ def json_object(request: Request, max_bytes: int) -> dict:
 
 def form_submission(request: Request) -> dict:
     """A contribution from an HTML form or a multipart upload: ``target_type`` and
-    ``target_id`` make the target; ``value.<field>`` fields make a new person."""
+    ``target_id`` make the target; ``value.<field>`` fields make a new person. A page's
+    correction form sends, as ``value_seen.<field>``, every field's value it displayed:
+    the corrected field's is its value seen (a client may send ``value_seen`` itself)."""
     form = request.form
     data = {name: form.get(name) for name in FORM_FIELDS if name in form}
     data["target"] = {"type": form.get("target_type"), "id": form.get("target_id")}
+    shown = f"value_seen.{form.get('field')}"
+    if "value_seen" in form:
+        data["value_seen"] = form.get("value_seen")
+    elif form.get("kind") == "correction" and shown in form:
+        data["value_seen"] = form.get(shown)
     if form.get("kind") == "add_person":
         data["value"] = {
             name: form.get(f"value.{name}")

@@ -74,6 +74,14 @@ def _contribution(
     }  # fmt: skip
 
 
+VALUE_SEEN = (
+    "Optional: the field's value as the sender saw it (what the page or the API showed "
+    "when they wrote the correction). If the field holds another value by the time a "
+    "moderator approves, approval is a 409, not an overwrite. Without it, the value when "
+    "the correction is stored is kept as seen. Only for a correction (400 otherwise)."
+)
+
+
 def _correction(target: str) -> dict:
     fields = FIELDS[target]
     texts = [f.schema["maxLength"] for f in fields.values() if "maxLength" in f.schema]
@@ -84,6 +92,7 @@ def _correction(target: str) -> dict:
         "maximum": max(n["maximum"] for n in numbers),
     }
     table = f"{target.capitalize()}Fields"
+    values = [{"type": "string", "maxLength": max(texts)}, number, DIGITS]
     return _contribution(
         "correction",
         target,
@@ -94,7 +103,13 @@ def _correction(target: str) -> dict:
             "(text, or a whole number for years, months, days and counts); null clears an "
             "optional field",
             "nullable": True,
-            "anyOf": [{"type": "string", "maxLength": max(texts)}, number, DIGITS],
+            "anyOf": values,
+        },
+        value_seen={
+            "description": VALUE_SEEN + f" Checked as the field's own schema in {table}; "
+            "null (or empty) is an empty field.",
+            "nullable": True,
+            "anyOf": list(values),
         },
     )
 
@@ -209,6 +224,12 @@ def _multipart_upload(settings: Settings) -> dict:
                     5000,
                     description="A correction's value, a condition "
                     "report, or a photo's caption (at most 500 characters)",
+                ),
+                "value_seen": _text(
+                    20000,
+                    description=VALUE_SEEN + " The pages' correction form sends every "
+                    "field's value it displayed as value_seen.<field>; the corrected "
+                    "field's is taken, and value_seen itself when sent.",
                 ),
                 "comment": COMMENT,
                 "evidence": _text(

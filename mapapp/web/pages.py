@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from mapapp.contributions.fields import NEW_PERSON_FIELDS, PERSON_FIELDS, SITE_FIELDS
 from mapapp.contributions.history import record_history
 from mapapp.contributions.pending import approved_photos
+from mapapp.contributions.seen import values_shown
 from mapapp.errors import InvalidInput
 from mapapp.http.caching import LANGUAGE_VARY, cacheable
 from mapapp.http.context import current_settings, get_session
@@ -122,6 +123,7 @@ def site_page(site_id: int):
         history=record_history(session, "site", site_id),
         photos=approved_photos(session, "site", site_id),
         fields=SITE_FIELDS,
+        shown=values_shown(session, "site", site_id),
         new_person_fields=NEW_PERSON_FIELDS,
         listing=listing,
         withdrawn_persons=sites.withdrawn_persons(session, site_id),
@@ -146,6 +148,7 @@ def person_page(person_id: int):
         history=record_history(session, "person", person_id),
         photos=approved_photos(session, "person", person_id),
         fields=PERSON_FIELDS,
+        shown=values_shown(session, "person", person_id),
     )
 
 

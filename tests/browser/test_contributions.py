@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from sqlalchemy import text
 
 from tests.browser.screens import open_menu
 from tests.browser.test_escaping import PAYLOADS
@@ -180,3 +181,36 @@ def test_a_withdrawal_with_a_document_is_approved_and_the_page_shows_the_banner(
     assert "Двойников" in withdrawn.inner_text()
     assert page.get_by_test_id("persons-in-registry").inner_text() == "0"
     assert page.watched.errors == [] and csp == []
+
+
+def test_a_browser_sends_back_the_value_its_page_displayed(page, scratch, engine):
+    """A real browser's form (line breaks sent as CR LF) keeps the stored value as seen,
+    exactly, whichever line breaks it holds."""
+    site = scratch.site("Браузерное захоронение", 31.3, 55.3)
+    person = scratch.person(site, "Браузеров", given_name="Тест")
+    biography = "Призван в 1941 г.\r\nВоевал под Витебском,\nпогиб в 1944 г."
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE persons SET biography = :b WHERE id = :id"),
+            {"b": biography, "id": person},
+        )
+
+    page.goto(f"{page.base}/persons/{person}")
+    page.get_by_text("Correct a field").click()
+    form = page.get_by_test_id("correction-form")
+    form.get_by_label("Field").select_option("biography")
+    form.get_by_label("Correct value").fill("Призван в 1941 г., погиб в 1944 г.")
+    form.get_by_label("Comment").fill("From the family's letters")
+    form.get_by_label("Evidence").fill("https://pamyat-naroda.example/person/2")
+    form.get_by_role("button", name="Send the correction").click()
+    page.get_by_test_id("contribution-received").wait_for()
+
+    with engine.connect() as conn:
+        seen = conn.execute(
+            text(
+                "SELECT value_seen FROM contributions WHERE target_type = 'person' "
+                "AND target_id = :id"
+            ),
+            {"id": person},
+        ).scalar_one()
+    assert seen == biography

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import threading
 import time
+from html.parser import HTMLParser
 
 import pytest
 from sqlalchemy import text
 
+from mapapp.contributions.fields import PERSON_FIELDS, SITE_FIELDS
 from tests.helpers import csrf_token, sign_in
 
 
@@ -247,3 +249,238 @@ def test_a_second_withdrawal_names_the_contribution_that_withdrew_the_record(
     assert response.get_json()["error"]["message"] == (
         f"person {lieutenant} is withdrawn already, by contribution {first}"
     )
+
+
+class _CorrectionForm(HTMLParser):
+    """The inputs a browser would send from the page's correction form (hidden ones)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside = False
+        self.fields: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("data-testid") == "correction-form"
+        elif tag == "input" and self.inside and attrs.get("type") == "hidden":
+            self.fields[attrs["name"]] = attrs.get("value") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+
+
+def _form_fields(client, page: str) -> dict[str, str]:
+    parser = _CorrectionForm()
+    parser.feed(client.get(page).get_data(as_text=True))
+    assert parser.fields, f"no correction form on {page}"
+    return parser.fields
+
+
+def _send_form(client, fields: dict[str, str], field: str, value: str, lang: str = "en"):
+    """The form as a browser sends it (multipart: every line break as CR LF)."""
+    data = {name: _crlf(value) for name, value in fields.items()}
+    data.update(field=field, value=value, comment="The award sheet", evidence="ЦАМО, ф. 33")
+    return client.post(f"/contribute?lang={lang}", data=data, content_type="multipart/form-data")
+
+
+def _crlf(value: str) -> str:
+    return value.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\r\n")
+
+
+def _stored(engine, sql: str = "SELECT max(id) FROM contributions"):
+    with engine.connect() as conn:
+        return conn.execute(text(sql)).scalar_one()
+
+
+# Line breaks of both kinds (an imported file's may be CR LF) and a й written as и and a
+# combining breve, as some sources write it.
+BIOGRAPHY = 'Призван в 1941 г.\r\nВоевал под Витебском,\n"Краи\u0306 родной" & <сын>.'
+
+
+def test_the_correction_forms_send_the_values_their_pages_display(client, engine, lieutenant):
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE persons SET biography = :b, birth_year = 1921 WHERE id = :id"),
+            {"b": BIOGRAPHY, "id": lieutenant},
+        )
+        site = conn.execute(
+            text("SELECT site_id FROM burials WHERE person_id = :id"), {"id": lieutenant}
+        ).scalar_one()
+    fields = _form_fields(client, f"/persons/{lieutenant}")
+    assert fields["value_seen.rank"] == "лейтенант"
+    assert fields["value_seen.biography"] == BIOGRAPHY
+    assert fields["value_seen.birth_year"] == "1921"
+    assert fields["value_seen.death_year"] == ""  # an empty field
+    assert set(fields) >= {f"value_seen.{name}" for name in PERSON_FIELDS}
+    site_fields = _form_fields(client, f"/sites/{site}")
+    assert site_fields["value_seen.name"] == "Тестовое захоронение"
+    assert site_fields["value_seen.buried_total"] == ""
+    assert set(site_fields) >= {f"value_seen.{name}" for name in SITE_FIELDS}
+
+
+def test_a_correction_from_a_form_displayed_before_another_approval_is_refused(
+    client, engine, lieutenant, moderator
+):
+    """The contributor opens the page while the rank is "лейтенант"; another correction is
+    approved before they send theirs: approving theirs would overwrite it unseen."""
+    fields = _form_fields(client, f"/persons/{lieutenant}")
+    first = _correct(client, lieutenant, "rank", "старший лейтенант")
+    assert _approve(moderator, first).status_code == 200
+
+    sent = _send_form(client, fields, "rank", "капитан")
+    assert sent.status_code == 201, sent.get_data(as_text=True)
+    late = _stored(engine)
+    assert _one(engine, "SELECT value_seen FROM contributions WHERE id = :id", id=late) == (
+        "лейтенант",
+    )
+    response = _approve(moderator, late)
+    assert response.status_code == 409, response.get_data(as_text=True)
+    assert response.get_json()["error"]["message"].startswith(
+        f'rank was "лейтенант" when contribution {late} was sent and is "старший лейтенант" '
+        f"now, changed by contribution {first}:"
+    )
+    assert _one(engine, "SELECT rank FROM persons WHERE id = :id", id=lieutenant) == (
+        "старший лейтенант",
+    )
+
+
+def test_a_form_whose_field_is_unchanged_approves_despite_what_the_form_does_to_it(
+    client, engine, lieutenant, moderator
+):
+    """The browser sends line breaks as CR LF and the field's check composes й into one
+    character: the value seen is still the stored one, kept exactly."""
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE persons SET biography = :b WHERE id = :id"),
+            {"b": BIOGRAPHY, "id": lieutenant},
+        )
+    fields = _form_fields(client, f"/persons/{lieutenant}")
+    sent = _send_form(client, fields, "biography", "Призван в 1941 г. Погиб в 1944 г.")
+    assert sent.status_code == 201, sent.get_data(as_text=True)
+    contribution = _stored(engine)
+    seen = _one(engine, "SELECT value_seen FROM contributions WHERE id = :id", id=contribution)
+    assert seen == (BIOGRAPHY,)
+    assert _approve(moderator, contribution).status_code == 200
+    assert _one(engine, "SELECT biography FROM persons WHERE id = :id", id=lieutenant) == (
+        "Призван в 1941 г. Погиб в 1944 г.",
+    )
+
+
+def _correct_seeing(client, person: int, field: str, value, seen) -> int:
+    response = client.post(
+        "/api/contributions",
+        json={
+            "kind": "correction",
+            "target": {"type": "person", "id": person},
+            "field": field,
+            "value": value,
+            "value_seen": seen,
+            "comment": "The award sheet gives it.",
+            "evidence": "ЦАМО, ф. 33, оп. 686196, д. 1234",
+        },
+    )
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return response.get_json()["id"]
+
+
+def test_the_api_keeps_the_value_seen_it_is_given(client, engine, lieutenant, moderator):
+    # The client read the rank before another change it has not seen.
+    stale = _correct_seeing(client, lieutenant, "rank", "капитан", "младший лейтенант")
+    empty = _correct_seeing(client, lieutenant, "birth_year", "1921", None)
+    as_digits = _correct_seeing(client, lieutenant, "death_year", 1944, "")
+    kept = {
+        c: _one(
+            engine,
+            "SELECT value_seen, jsonb_typeof(value_seen) FROM contributions WHERE id = :id",
+            id=c,
+        )
+        for c in (stale, empty, as_digits)
+    }
+    assert kept == {
+        stale: ("младший лейтенант", "string"),
+        empty: (None, "null"),
+        as_digits: (None, "null"),
+    }
+    response = _approve(moderator, stale)
+    assert response.status_code == 409, response.get_data(as_text=True)
+    assert response.get_json()["error"]["message"].startswith(
+        f'rank was "младший лейтенант" when contribution {stale} was sent and is "лейтенант" '
+    )
+    assert _approve(moderator, empty).status_code == 200
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE persons SET birth_year = 1920 WHERE id = :id"), {"id": lieutenant}
+        )
+    # A number seen as digits is the number.
+    changed = _correct_seeing(client, lieutenant, "birth_year", 1922, "1921")
+    assert _one(engine, "SELECT value_seen FROM contributions WHERE id = :id", id=changed) == (
+        1921,
+    )
+    assert _approve(moderator, changed).status_code == 409
+    assert _one(engine, "SELECT rank, birth_year FROM persons WHERE id = :id", id=lieutenant) == (
+        "лейтенант",
+        1920,
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"field": "birth_year", "value": 1921, "value_seen": "1920s"},
+         "value_seen must be a whole number"),
+        ({"field": "birth_year", "value": 1921, "value_seen": 1700},
+         "value_seen must be between 1850 and 2000"),
+        ({"value_seen": "л" * 201}, "value_seen is longer than 200 characters"),
+        ({"value_seen": ["лейтенант"]}, "value_seen must be text"),
+        ({"value_seen": 5}, "value_seen must be text"),
+        ({"value_seen": "лейте\x00нант"}, "value_seen contains control characters"),
+        ({"field": "fate", "value": "killed", "value_seen": "dead"},
+         "value_seen must be one of killed, died_of_wounds, missing, died_in_captivity, died"),
+        ({"kind": "withdrawal", "field": None, "value": None, "value_seen": "лейтенант"},
+         "value_seen is only for a correction: the value of its field that the sender saw"),
+    ],
+)  # fmt: skip
+def test_a_bad_value_seen_is_a_400_naming_it(client, engine, lieutenant, change, message):
+    body = {
+        "kind": "correction",
+        "target": {"type": "person", "id": lieutenant},
+        "field": "rank",
+        "value": "капитан",
+        "comment": "The award sheet gives it.",
+        "evidence": "ЦАМО, ф. 33, оп. 686196, д. 1234",
+        **change,
+    }
+    before = _stored(engine, "SELECT count(*) FROM contributions")
+    response = client.post("/api/contributions?lang=en", json=body)
+    assert response.status_code == 400, response.get_data(as_text=True)
+    error = response.get_json()["error"]
+    assert (error["parameter"], error["message"]) == ("value_seen", message)
+    assert _stored(engine, "SELECT count(*) FROM contributions") == before
+
+
+def test_a_form_with_a_bad_value_seen_is_a_400_naming_it(client, engine, lieutenant):
+    fields = _form_fields(client, f"/persons/{lieutenant}")
+    before = _stored(engine, "SELECT count(*) FROM contributions")
+    bad = _send_form(client, {**fields, "value_seen.birth_year": "abc"}, "birth_year", "1921")
+    assert bad.status_code == 400
+    assert "value_seen must be a whole number" in bad.get_data(as_text=True)
+    with engine.connect() as conn:
+        site = conn.execute(
+            text("SELECT site_id FROM burials WHERE person_id = :id"), {"id": lieutenant}
+        ).scalar_one()
+    condition = {
+        "kind": "condition",
+        "target_type": "site",
+        "target_id": str(site),
+        "value": "The plaque is broken",
+        "value_seen": "",
+        "comment": "Seen in May",
+    }
+    response = client.post(
+        "/api/contributions?lang=en", data=condition, content_type="multipart/form-data"
+    )
+    assert response.status_code == 400
+    assert response.get_json()["error"]["parameter"] == "value_seen"
+    assert _stored(engine, "SELECT count(*) FROM contributions") == before
