@@ -180,11 +180,19 @@ _AREA_ENDINGS = (
 _VOWEL_FINAL_STEM = re.compile(r"(?:u|(?<=[aeu])i)$")
 
 
-def _stem(word: str) -> str:
+def _stem(word: str, doubled_s: bool = False) -> str:
+    """``doubled_s``: the text wrote "сск" ("ssk"), which the key makes one s: the name's
+    own с went with the ending (Тарусский is of Таруса, not of a Тару), and no final
+    vowel is dropped."""
     for ending in _AREA_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             stem = word[: -len(ending)]
-            if "sk" in ending and len(stem) > 3 and _VOWEL_FINAL_STEM.search(stem):
+            if (
+                "sk" in ending
+                and not doubled_s
+                and len(stem) > 3
+                and _VOWEL_FINAL_STEM.search(stem)
+            ):
                 return stem[:-1]
             return stem
     return word
@@ -205,8 +213,12 @@ def area_key(text: str | None) -> str:
 def _area_stems(text: str | None) -> list[str]:
     # gh is Kazakh ғ in Latin (Qaraghandy, Mangghystau: Қарағанды, Маңғыстау).
     words = [_unghed(w) for w in search_words(text) if w not in _AREA_WORDS]
+    doubled_s = bool(text) and _DOUBLED_S.search(text.lower()) is not None
     # A prefix match must not depend on how the kind of area was written.
-    return [_stem(w) for w in words]
+    return [_stem(w, doubled_s) for w in words]
+
+
+_DOUBLED_S = re.compile(r"сск|ssk")
 
 
 def _unghed(word: str) -> str:
