@@ -35,6 +35,8 @@ def record_seen(session: Session, contribution: Contribution, given: Seen | None
             text(f"SELECT {now_sql} FROM contributions c WHERE c.id = :id"), params
         ).scalar_one()
         if not same_to_the_eye(given.value, now):
+            if given.refused is not None:
+                raise given.refused  # not the value now, and no value the field takes
             # The field changed after the form was displayed: approval will say so.
             conn.execute(
                 text("UPDATE contributions SET value_seen = CAST(:seen AS jsonb) WHERE id = :id"),

@@ -16,9 +16,17 @@ PARAMETER = "value_seen"
 
 @dataclass(frozen=True)
 class Seen:
-    """A value seen that the sender gave; None is an empty field."""
+    """A value seen that the sender gave; None is an empty field. ``refused``: the
+    field's check refused it (an imported rank longer than a correction may be): it is
+    taken only where it is the value now, as a page shows a stored value it did not
+    check (seen.record_seen), else refused as the check said."""
 
     value: object
+    refused: InvalidInput | None = None
+
+
+# Text a page may have displayed: an imported cell is at most this long.
+MAX_SEEN_CHARS = 10_000
 
 
 def parse_value_seen(kind: str, target_type: str, field: str | None, data: Mapping) -> Seen | None:
@@ -42,7 +50,16 @@ def parse_value_seen(kind: str, target_type: str, field: str | None, data: Mappi
             return Seen(None)
     if raw is None:
         return Seen(None)
-    return Seen(FIELDS[target_type][field].parse(raw, PARAMETER))
+    try:
+        return Seen(FIELDS[target_type][field].parse(raw, PARAMETER))
+    except InvalidInput as refused:
+        if isinstance(raw, str) and len(raw) <= MAX_SEEN_CHARS and _displayable(raw):
+            return Seen(raw, refused)
+        raise
+
+
+def _displayable(text: str) -> bool:
+    return all(ch.isprintable() or ch in "\n\t" for ch in text)
 
 
 def same_to_the_eye(given, now) -> bool:

@@ -484,3 +484,27 @@ def test_a_form_with_a_bad_value_seen_is_a_400_naming_it(client, engine, lieuten
     assert response.status_code == 400
     assert response.get_json()["error"]["parameter"] == "value_seen"
     assert _stored(engine, "SELECT count(*) FROM contributions") == before
+
+
+def test_a_stored_value_longer_than_a_correction_may_be_is_taken_as_seen(
+    client, engine, lieutenant
+):
+    # An imported rank of 300 characters (imports keep what a register wrote): the page
+    # shows it and its form sends it back, and correcting it must not be refused.
+    long_rank = "лейтенант " * 30
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE persons SET rank = :r WHERE id = :id"), {"r": long_rank, "id": lieutenant}
+        )
+    fields = _form_fields(client, f"/persons/{lieutenant}")
+    sent = _send_form(client, fields, "rank", "лейтенант")
+    assert sent.status_code in (200, 201, 303), sent.get_data(as_text=True)
+    with engine.connect() as conn:
+        seen = conn.execute(
+            text(
+                "SELECT value_seen #>> '{}' FROM contributions WHERE target_id = :id "
+                "AND field = 'rank' ORDER BY id DESC LIMIT 1"
+            ),
+            {"id": lieutenant},
+        ).scalar_one()
+    assert seen == long_rank
