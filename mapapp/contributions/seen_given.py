@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from mapapp.contributions.fields import FIELDS
+from mapapp.contributions.text import clean_text
 from mapapp.errors import N_, InvalidInput
 
 PARAMETER = "value_seen"
@@ -53,13 +54,12 @@ def parse_value_seen(kind: str, target_type: str, field: str | None, data: Mappi
     try:
         return Seen(FIELDS[target_type][field].parse(raw, PARAMETER))
     except InvalidInput as refused:
-        if isinstance(raw, str) and len(raw) <= MAX_SEEN_CHARS and _displayable(raw):
-            return Seen(raw, refused)
-        raise
-
-
-def _displayable(text: str) -> bool:
-    return all(ch.isprintable() or ch in "\n\t" for ch in text)
+        if not isinstance(raw, str):
+            raise
+        try:
+            return Seen(clean_text(raw, PARAMETER, MAX_SEEN_CHARS), refused)
+        except InvalidInput:
+            raise refused from None
 
 
 def same_to_the_eye(given, now) -> bool:

@@ -494,7 +494,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         earlier = earlier_imports(conn, options.path.name, table.sheet)
         report.earlier_namesakes = earlier_namesakes(conn, earlier)
         report.absent = absent_records(conn, earlier)
-        report.unknown_origins = unknown_origins(conn)
+        report.unknown_origins = unknown_origins(conn, {*ctx.field_of.values(), *ctx.given})
         report.notes += [
             n for n in [unknown_origins_note(report.unknown_origins, ctx.field_of)] if n
         ]

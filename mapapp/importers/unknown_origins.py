@@ -9,8 +9,11 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 
-def unknown_origins(conn: Connection) -> int:
-    """Staged rows with a birthplace and neither a home country nor a home region."""
+def unknown_origins(conn: Connection, fields_read: set[str]) -> int:
+    """Staged rows with a birthplace and neither a home country nor a home region; none,
+    without a scan of the stage, when the file gives no birthplace."""
+    if "birthplace" not in fields_read:
+        return 0
     return conn.execute(
         text(
             "SELECT count(*) FROM stage_persons WHERE birthplace IS NOT NULL "

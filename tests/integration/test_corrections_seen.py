@@ -31,7 +31,8 @@ def moderator(app, accounts):
     return client, token
 
 
-def _correct(client, person: int, field: str, value) -> int:
+def _correct(client, person: int, field: str, value, **extra) -> int:
+    """A correction sent through the API (``extra``: value_seen, say)."""
     response = client.post(
         "/api/contributions",
         json={
@@ -41,6 +42,7 @@ def _correct(client, person: int, field: str, value) -> int:
             "value": value,
             "comment": "The award sheet gives it.",
             "evidence": "ЦАМО, ф. 33, оп. 686196, д. 1234",
+            **extra,
         },
     )
     assert response.status_code == 201, response.get_data(as_text=True)
@@ -368,28 +370,11 @@ def test_a_form_whose_field_is_unchanged_approves_despite_what_the_form_does_to_
     )
 
 
-def _correct_seeing(client, person: int, field: str, value, seen) -> int:
-    response = client.post(
-        "/api/contributions",
-        json={
-            "kind": "correction",
-            "target": {"type": "person", "id": person},
-            "field": field,
-            "value": value,
-            "value_seen": seen,
-            "comment": "The award sheet gives it.",
-            "evidence": "ЦАМО, ф. 33, оп. 686196, д. 1234",
-        },
-    )
-    assert response.status_code == 201, response.get_data(as_text=True)
-    return response.get_json()["id"]
-
-
 def test_the_api_keeps_the_value_seen_it_is_given(client, engine, lieutenant, moderator):
     # The client read the rank before another change it has not seen.
-    stale = _correct_seeing(client, lieutenant, "rank", "капитан", "младший лейтенант")
-    empty = _correct_seeing(client, lieutenant, "birth_year", "1921", None)
-    as_digits = _correct_seeing(client, lieutenant, "death_year", 1944, "")
+    stale = _correct(client, lieutenant, "rank", "капитан", value_seen="младший лейтенант")
+    empty = _correct(client, lieutenant, "birth_year", "1921", value_seen=None)
+    as_digits = _correct(client, lieutenant, "death_year", 1944, value_seen="")
     kept = {
         c: _one(
             engine,
@@ -414,7 +399,7 @@ def test_the_api_keeps_the_value_seen_it_is_given(client, engine, lieutenant, mo
             text("UPDATE persons SET birth_year = 1920 WHERE id = :id"), {"id": lieutenant}
         )
     # A number seen as digits is the number.
-    changed = _correct_seeing(client, lieutenant, "birth_year", 1922, "1921")
+    changed = _correct(client, lieutenant, "birth_year", 1922, value_seen="1921")
     assert _one(engine, "SELECT value_seen FROM contributions WHERE id = :id", id=changed) == (
         1921,
     )
