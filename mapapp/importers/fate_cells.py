@@ -2,17 +2,20 @@
 
 Words are matched at word starts, not as substrings: "гранаты" and "Раневичи" hold no
 wound, "ранее" is no wound, "освобожден из плена" and "не ранен" are no fate. A death
-takes in wounds or captivity only within one clause ("умер в плену от ран"): "погиб (ранее
-ранен)" and "умер от ран, до этого был в плену" name two fates. A cell that names two
-fates ("убит / пропал без вести", "ранен, попал в плен") is refused with both named:
-which one the record means is the archive's to say, not a guess.
+takes in wounds or captivity only within one clause ("умер в плену от ран"). A wound or
+captivity the cell names without a death is stored as that ("ранен": wounded, "попал в
+плен": taken prisoner), never as a death the record does not state. A wound beside
+another fate is a circumstance of it ("Погиб (ранее ранен)": killed; "тяжело ранен, умер
+в госпитале": died; "ранен, попал в плен": taken prisoner). A cell that names two fates
+("убит / пропал без вести", "умер от ран, до этого был в плену") is refused with both
+named: which one the record means is the archive's to say, not a guess.
 """
 
 from __future__ import annotations
 
 import re
 
-FATES = ("killed", "died_of_wounds", "missing", "died_in_captivity", "died")
+from mapapp.models import FATES
 
 # What a word says. The circumstances (wounds, captivity, missing) are fates of their
 # own; "умер"/"погиб" with a circumstance is that circumstance ("умер от ран", "погиб в
@@ -65,14 +68,17 @@ _OUT_OF = {"из", "с", "з", "from"}
 _WAS = {"был", "была", "было", "были", "быў", "былі", "was", "were"}  # "не был ранен"
 _WORD = re.compile(r"\w+")
 
+# The fate a word names alone ("ранен", "попал в плен", "убит")...
 _AS_FATE = {
-    "wounds": "died_of_wounds",
-    "captivity": "died_in_captivity",
+    "wounds": "wounded",
+    "captivity": "captured",
     "missing": "missing",
     "killed": "killed",
     "perished": "killed",
     "died": "died",
 }
+# ... and the death a circumstance makes of "умер"/"погиб" in its clause ("умер от ран").
+_DEATH_WITH = {"wounds": "died_of_wounds", "captivity": "died_in_captivity"}
 # Which deaths a circumstance takes in ("умер от ран", "убит в плену").
 _TAKES_IN = {
     "wounds": {"perished", "died"},
@@ -87,13 +93,18 @@ _ABBREVIATED = re.compile(
     r"(?<![\w-])(?:г|гор|д|дер|с|п|пос|ст|х|м|в|обл|вобл|р-н|госп)$", re.IGNORECASE
 )
 # Which of two fates a refusal names first.
-_NAMED_FIRST = ("killed", "died", "died_of_wounds", "died_in_captivity", "missing")
+_NAMED_FIRST = (
+    "killed", "died", "died_of_wounds", "died_in_captivity", "missing", "captured", "wounded"
+)  # fmt: skip
 
-UNKNOWN_FATE = "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер"
+UNKNOWN_FATE = (
+    "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер / ранен "
+    "/ попал в плен"
+)
 TWO_FATES = (
     "the cell names two fates, {first} ({first_words}) and {second} ({second_words}); "
     "write the one the record gives (убит / умер от ран / пропал без вести / умер в плену "
-    "/ умер) and keep the rest in the biography"
+    "/ умер / ранен / попал в плен) and keep the rest in the biography"
 )
 
 
@@ -127,9 +138,15 @@ def named_fates(text: str) -> dict[str, list[str]]:
     return named
 
 
+def _kinds_naming(fate: str) -> set[str]:
+    """The kinds of word that name ``fate``: "ран" names both wounded and died of wounds."""
+    return {k for k, f in (*_AS_FATE.items(), *_DEATH_WITH.items()) if f == fate}
+
+
 def _two_fates(named: dict[str, list[str]], first: str, second: str) -> ValueError:
     def words(fate: str) -> str:
-        said = dict.fromkeys(w for k, ws in named.items() if _AS_FATE[k] == fate for w in ws)
+        kinds = _kinds_naming(fate)
+        said = dict.fromkeys(w for k, ws in named.items() if k in kinds for w in ws)
         return ", ".join(map(repr, list(said)[:3]))
 
     return ValueError(
@@ -161,17 +178,21 @@ def parse_fate(text: str) -> str:
         if named := named_fates(clause):
             fate = _clause_fate(named)
             words = said.setdefault(fate, {})
+            kinds = _kinds_naming(fate)
             for kind, found in named.items():
-                if _AS_FATE[kind] == fate:
+                if kind in kinds:
                     words.setdefault(kind, []).extend(found)
-            if fate == "died_in_captivity" and _WHILE.search(clause.lower()):
+            if "captivity" in named and _WHILE.search(clause.lower()):
                 while_a_prisoner = True
     if not said:
         raise ValueError(UNKNOWN_FATE)
-    # "Умер, находясь в плену": the clause says where he was when he died.
-    if while_a_prisoner and set(said) - {"died_in_captivity"} <= _DEATHS:
+    # "Умер, находясь в плену", "военнопленный, умер": he was a prisoner when he died.
+    deaths = set(said) & _DEATHS
+    if while_a_prisoner and deaths and set(said) - {"captured"} <= _DEATHS:
         return "died_in_captivity"
-    if len(said) > 1:  # "погиб (ранее ранен)": clauses naming different fates
+    if len(said) > 1:  # a wound beside another fate is a circumstance of it
+        said.pop("wounded", None)
+    if len(said) > 1:  # "погиб; в 1942 попадал в плен": clauses naming different fates
         first, second = sorted(said, key=_NAMED_FIRST.index)[:2]
         named = {}
         for fate in (first, second):
@@ -181,25 +202,40 @@ def parse_fate(text: str) -> str:
     return next(iter(said))
 
 
-# A clause that says where he was at the time ("находясь в плену", "будучи в плену").
-_WHILE = re.compile(r"(?<!\w)(находясь|находившись|будучи|знаходзячыся|будучы)(?!\w)")
-_DEATHS = {"killed", "died", "died_of_wounds"}
+# A clause that says he was a prisoner at the time: "находясь в плену", "будучи в плену",
+# "военнопленный" (a prisoner of war's status, as lists of the dead in camps write it).
+_WHILE = re.compile(
+    r"(?<!\w)(находясь|находившись|будучи|знаходзячыся|будучы|военнопленн\w*|ваеннапалонн\w*)"
+    r"(?!\w)"
+)
+_DEATHS = {"killed", "died", "died_of_wounds", "died_in_captivity"}
 
 
 def _clause_fate(named: dict[str, list[str]]) -> str:
-    """The fate one clause's words name (a death with wounds or captivity is that)."""
+    """The fate one clause's words name: a death with wounds or captivity is that death; a
+    wound beside captivity or a disappearance is a circumstance of it."""
     circumstances = [k for k in ("wounds", "captivity", "missing") if k in named]
     deaths = [k for k in ("killed", "perished", "died") if k in named]
-    if circumstances == ["wounds", "captivity"] and {"perished", "died"} & set(deaths):
-        circumstances = ["captivity"]  # "умер в плену от ран": he died a prisoner
+    if len(circumstances) > 1 and "wounds" in circumstances:
+        circumstances.remove("wounds")  # "умер в плену от ран", "раненым попал в плен"
     if len(circumstances) > 1:
         raise _two_fates(named, *(_AS_FATE[k] for k in circumstances[:2]))
     if circumstances:
         circumstance = circumstances[0]
         other = [d for d in deaths if d not in _TAKES_IN[circumstance]]
+        if other and circumstance == "wounds":  # "ранен и убит": killed
+            if any(d in _TAKES_IN["wounds"] for d in deaths):  # and "умер": died of wounds
+                raise _two_fates(named, _AS_FATE[other[0]], "died_of_wounds")
+            return _death_of(named, other)
         if other:
             raise _two_fates(named, _AS_FATE[other[0]], _AS_FATE[circumstance])
+        if deaths:
+            return _DEATH_WITH[circumstance]
         return _AS_FATE[circumstance]
+    return _death_of(named, deaths)
+
+
+def _death_of(named: dict[str, list[str]], deaths: list[str]) -> str:
     fates = sorted({_AS_FATE[d] for d in deaths}, key=FATES.index)
     if len(fates) > 1:
         raise _two_fates(named, *fates)

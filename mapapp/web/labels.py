@@ -32,6 +32,9 @@ FATE_LABELS = {
     "missing": _l("Missing in action"),
     "died_in_captivity": _l("Died in captivity"),
     "died": _l("Died"),
+    # What the record states, when it states no death.
+    "wounded": _l("Wounded"),
+    "captured": _l("Taken prisoner"),
 }
 OBLAST_LABELS = {
     "Brest": _l("Brest Region"),

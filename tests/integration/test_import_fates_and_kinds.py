@@ -24,6 +24,14 @@ FATES = {
     "Памёраў": ("памёр ад ран", "died_of_wounds"),
     "Минскеров": ("умер в г. Минске 12.03.1942 от ран", "died_of_wounds"),
     "Ламсдорфов": ("умер в плену от ран", "died_in_captivity"),
+    # No death stated: what the record says, never a death.
+    "Ранетов": ("тяжело ранен", "wounded"),
+    "Попавшев": ("попал в плен", "captured"),
+    # A wound beside another fate is a circumstance of it.
+    "Пленов": ("ранен, попал в плен", "captured"),
+    "Раннев": ("Погиб (ранее ранен)", "killed"),
+    "Госпиталев": ("Тяжело ранен, умер в госпитале", "died"),
+    "Лагерев": ("военнопленный, умер", "died_in_captivity"),
 }
 
 
@@ -44,25 +52,25 @@ def test_fates_are_read_by_their_words_and_two_fates_are_refused(run, tmp_path, 
     content = (
         "Фамилия,Имя,Лёс\n"
         "Двоев,Иван,убит / пропал без вести\n"
-        'Пленов,Иван,"ранен, попал в плен"\n'
+        'Пленов,Иван,"Умер от ран, до этого был в плену"\n'
         "Годнов,Иван,загінуў\n"
-        'Раннев,Иван,"Погиб (ранее ранен)"\n'
+        'Раннев,Иван,"пропал без вести (в плену)"\n'
     )
     report = run("persons", write(tmp_path, "two.csv", content))
     assert not report.committed and counts() == before
     assert [str(p) for p in report.problems] == [
         "row 2, column 'Лёс': the cell names two fates, killed ('убит') and missing "
         "('пропал'); write the one the record gives (убит / умер от ран / пропал без вести "
-        "/ умер в плену / умер) and keep the rest in the biography "
+        "/ умер в плену / умер / ранен / попал в плен) and keep the rest in the biography "
         "(value: 'убит / пропал без вести')",
-        "row 3, column 'Лёс': the cell names two fates, died_of_wounds ('ранен') and "
-        "died_in_captivity ('плен'); write the one the record gives (убит / умер от ран / "
-        "пропал без вести / умер в плену / умер) and keep the rest in the biography "
-        "(value: 'ранен, попал в плен')",
-        "row 5, column 'Лёс': the cell names two fates, killed ('Погиб') and "
-        "died_of_wounds ('ранен'); write the one the record gives (убит / умер от ран / "
-        "пропал без вести / умер в плену / умер) and keep the rest in the biography "
-        "(value: 'Погиб (ранее ранен)')",
+        "row 3, column 'Лёс': the cell names two fates, died_of_wounds ('ран') and "
+        "captured ('плену'); write the one the record gives (убит / умер от ран / "
+        "пропал без вести / умер в плену / умер / ранен / попал в плен) and keep the rest "
+        "in the biography (value: 'Умер от ран, до этого был в плену')",
+        "row 5, column 'Лёс': the cell names two fates, missing ('пропал') and "
+        "captured ('плену'); write the one the record gives (убит / умер от ран / "
+        "пропал без вести / умер в плену / умер / ранен / попал в плен) and keep the rest "
+        "in the biography (value: 'пропал без вести (в плену)')",
     ]
 
 

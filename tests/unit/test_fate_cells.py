@@ -1,6 +1,8 @@
 """A fate as registers write it: words at word starts, never inside other words; a
 negated word or captivity one came out of is no fate; a death takes in wounds or captivity
-only within one clause; a cell naming two fates is refused with both named."""
+only within one clause; a wound or captivity without a death is stored as that, never as a
+death; a wound beside another fate is a circumstance of it; a cell naming two fates is
+refused with both named."""
 
 import pytest
 
@@ -16,12 +18,28 @@ from mapapp.importers.values import parse_fate
         ("погиб в бою", "killed"),
         ("умер от ран", "died_of_wounds"),
         ("скончался от ран", "died_of_wounds"),
-        ("тяжело ранен", "died_of_wounds"),
         ("пропал без вести", "missing"),
         ("пропала без вести", "missing"),
         ("погиб в плену", "died_in_captivity"),
         ("умер в плену", "died_in_captivity"),
-        ("попал в плен", "died_in_captivity"),
+        # A wound or captivity without a death: what the record states, no death.
+        ("тяжело ранен", "wounded"),
+        ("Ранен", "wounded"),
+        ("попал в плен", "captured"),
+        ("находясь в плену", "captured"),
+        ("военнопленный", "captured"),
+        ("wounded", "wounded"),
+        # A wound beside another fate is a circumstance of it.
+        ("ранен, попал в плен", "captured"),
+        ("раненым попал в плен", "captured"),
+        ("ранен, убит", "killed"),
+        ("ранен и убит", "killed"),
+        ("Погиб (ранее ранен)", "killed"),
+        ("Убит (ранее ранен)", "killed"),
+        ("Умер. Ранен в 1943", "died"),
+        ("Тяжело ранен, умер в госпитале", "died"),
+        ("ранен, пропал без вести", "missing"),
+        ("ранен, умер в плену", "died_in_captivity"),
         # Wounds and captivity with a death: he died a prisoner.
         ("умер в плену от ран", "died_in_captivity"),
         ("умер от ран в плену", "died_in_captivity"),
@@ -29,6 +47,9 @@ from mapapp.importers.values import parse_fate
         ("Умер, находясь в плену", "died_in_captivity"),
         ("Умер от ран, находясь в плену", "died_in_captivity"),
         ("убит, будучи в плену", "died_in_captivity"),
+        # So does a prisoner of war's status, as lists of the dead in camps write it.
+        ("военнопленный, умер", "died_in_captivity"),
+        ("Военнопленный. Умер 12.03.1942", "died_in_captivity"),
         # A clause runs on past a date's or a place's abbreviation's full stop.
         ("Умер 12.03.1942 от ран", "died_of_wounds"),
         ("умер в г. Минске от ран", "died_of_wounds"),
@@ -75,25 +96,17 @@ def test_the_fate_a_cell_names(cell, fate):
     ("cell", "named"),
     [
         ("убит / пропал без вести", "killed ('убит') and missing ('пропал')"),
-        ("ранен, попал в плен", "died_of_wounds ('ранен') and died_in_captivity ('плен')"),
-        ("ранен, убит", "killed ('убит') and died_of_wounds ('ранен')"),
+        ("убит и умер от ран", "killed ('убит') and died_of_wounds ('ран')"),
         ("погиб, умер", "killed ('погиб') and died ('умер')"),
-        ("пропал без вести (в плену)", "died_in_captivity ('плену') and missing ('пропал')"),
-        # A death takes in wounds or captivity within its clause only; "военнопленный,
-        # умер" is two clauses, a prisoner and a death, and no longer died in captivity.
-        ("военнопленный, умер", "died ('умер') and died_in_captivity ('военнопленный')"),
-        (
-            "Погиб в бою; в 1942 попадал в плен",
-            "killed ('Погиб') and died_in_captivity ('плен')",
-        ),
+        ("пропал без вести (в плену)", "missing ('пропал') and captured ('плену')"),
+        # A death takes in captivity within its clause only: captivity in a clause of its
+        # own may have ended before the death.
+        ("Погиб в бою; в 1942 попадал в плен", "killed ('Погиб') and captured ('плен')"),
+        ("попал в плен, умер", "died ('умер') and captured ('плен')"),
         (
             "Умер от ран, до этого был в плену",
-            "died_of_wounds ('ран') and died_in_captivity ('плену')",
+            "died_of_wounds ('ран') and captured ('плену')",
         ),
-        ("Погиб (ранее ранен)", "killed ('Погиб') and died_of_wounds ('ранен')"),
-        ("Убит (ранее ранен)", "killed ('Убит') and died_of_wounds ('ранен')"),
-        ("Умер. Ранен в 1943", "died ('Умер') and died_of_wounds ('Ранен')"),
-        ("ранен, умер в плену", "died_of_wounds ('ранен') and died_in_captivity ('плену')"),
     ],
 )
 def test_a_cell_naming_two_fates_is_refused_with_both(cell, named):
