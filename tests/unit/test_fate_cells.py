@@ -43,6 +43,9 @@ from mapapp.importers.values import parse_fate
         # Wounds and captivity with a death: he died a prisoner.
         ("умер в плену от ран", "died_in_captivity"),
         ("умер от ран в плену", "died_in_captivity"),
+        ("погиб в концлагере", "died_in_captivity"),
+        ("умер в шталаге 352", "died_in_captivity"),
+        ("памёр у канцлагеры", "died_in_captivity"),
         # A clause saying where he was at the time joins the death.
         ("Умер, находясь в плену", "died_in_captivity"),
         ("Умер от ран, находясь в плену", "died_in_captivity"),
