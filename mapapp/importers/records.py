@@ -405,12 +405,13 @@ OSM_ELEMENT_TYPES = ("node", "way", "relation")
 
 def _site_kind(ctx: RowContext, f: dict, checked: Checked) -> str | None:
     """The kind from its column; else from the name when the name says it (Братская
-    могила ...); else the --set value; else from OpenStreetMap tags; else a problem."""
+    могила ...); else from OpenStreetMap tags; else the --set value, which gives a kind
+    to the rows that say none and overrides none a row says."""
     if f.get("kind") is not None and f["kind"].lower() not in OSM_ELEMENT_TYPES:
         return _apply(values.parse_site_kind, f, "kind", ctx, checked)
     kind = values.site_kind_from_name(f.get("name"), f.get("name_ru"), f.get("name_be"))
-    kind = kind or ctx.given.get("kind")
     kind = kind or values.site_kind_from_osm(f.get("osm_historic"), f.get("osm_memorial"))
+    kind = kind or ctx.given.get("kind")
     if kind is None:
         column = ctx.column("kind")
         has_column = "kind" in ctx.field_of.values()

@@ -229,6 +229,42 @@ def test_osm_geojson_with_null_geometry_never_a_traceback(run, tmp_path, counts,
     ]
 
 
+def test_set_kind_gives_a_kind_to_rows_without_one_and_overrides_no_tag(run, tmp_path, engine):
+    features = [
+        ({"name": "Стела землякам", "historic": "memorial", "memorial": "war_memorial"}, 0),
+        ({"name": "Могила лётчика Тестова", "historic": "tomb", "tomb": "war_grave"}, 1),
+    ]
+    path = write(
+        tmp_path,
+        "osm_tags.geojson",
+        json.dumps(
+            {
+                "type": "FeatureCollection",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "properties": props,
+                        "geometry": {"type": "Point", "coordinates": [30.71 + n / 100, 54.59]},
+                    }
+                    for props, n in features
+                ],
+            },
+            ensure_ascii=False,
+        ),
+    )
+    report = run("sites", path, given={"kind": "individual_grave"})
+    assert report.committed and report.added == 2, [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text("SELECT name, kind FROM burial_sites WHERE import_batch_id = :b ORDER BY id"),
+            {"b": report.batch_id},
+        ).all()
+    assert [tuple(r) for r in stored] == [
+        ("Стела землякам", "memorial"),  # its tags say so: --set does not override them
+        ("Могила лётчика Тестова", "individual_grave"),
+    ]
+
+
 def test_kinds_from_names_and_set(run, tmp_path, engine):
     content = (
         "Название,Широта,Долгота\n"
