@@ -20,16 +20,28 @@ def read_stored(conn, kind: str, good: list) -> StoredPlaces:
     return StoredPlaces(conn, kind, good, _COMPARED[kind])
 
 
-def present_places(kind: str, good: list, stored: dict[int, dict], limit: int = 200) -> Differing:
+def present_places(
+    kind: str,
+    good: list,
+    stored: dict[int, dict],
+    file_fields: set[str] | None = None,
+    limit: int = 200,
+) -> Differing:
     """Which of the good rows stored already (``stored``: StoredPlaces.found) say
-    something else of their place than is stored."""
+    something else of their place than is stored. A field the row leaves empty is
+    compared only where the file has a column for it (``file_fields``, with the --set
+    ones; None: every field): a heritage list without a year or a district says nothing
+    against the year and district a district book stored."""
     compared = _COMPARED[kind]
     differing, tally = [], {}
     for item in good:
         row = stored.get(item.row)
         if row is None:
             continue
-        if fields := _differing_fields(item.record, row, compared):
+        said = compared
+        if file_fields is not None:
+            said = [n for n in compared if n in file_fields or item.record.get(n) is not None]
+        if fields := _differing_fields(item.record, row, said):
             differing.append(item.row)
             for name in fields:
                 tally[name] = tally.get(name, 0) + 1

@@ -312,7 +312,8 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
             report.rejected = len(rejected_rows)
             good = [c for c in good if not c.problems]
         present_rows = stored.found(good)
-        _note_differing(report, present_places(options.kind, good, present_rows))
+        file_fields = set(report.mapped.values()) | set(options.given)
+        _note_differing(report, present_places(options.kind, good, present_rows, file_fields))
         if options.dry_run:
             report.present = len(present_rows)
             report.added = len(good) - report.present

@@ -134,6 +134,35 @@ def test_a_corrected_site_file_is_told_and_changes_nothing(run, tmp_path, engine
     assert (again.present, again.present_differing) == (3, 0)
 
 
+def test_a_site_list_with_fewer_columns_differs_only_in_what_it_says(run, tmp_path):
+    """A heritage list naming a district book's grave by its register number, without
+    the book's counts, year or district: those it does not say are no difference."""
+    book = tmp_path / "book.csv"
+    book.write_text(
+        "Название,Учетный номер,Всего,Год,Район,Широта,Долгота\n"
+        "Стела у леса,213Д990101,45,1958,Оршанский район,54.40000,30.40000\n",
+        encoding="utf-8",
+    )
+    assert run("sites", book, given={"kind": "memorial"}).added == 1
+    heritage = tmp_path / "heritage.csv"
+    heritage.write_text(
+        "Название,Учетный номер,Широта,Долгота\nСтела у леса,213Д990101,54.40000,30.40000\n",
+        encoding="utf-8",
+    )
+    told = run("sites", heritage, given={"kind": "memorial"}, dry_run=True)
+    assert (told.present, told.present_differing, told.present_differing_fields) == (1, 0, {})
+    renamed = tmp_path / "heritage_renamed.csv"
+    renamed.write_text(
+        "Название,Учетный номер,Всего,Широта,Долгота\n"
+        "Стела воинам у леса,213Д990101,,54.40000,30.40000\n",
+        encoding="utf-8",
+    )
+    told = run("sites", renamed, given={"kind": "memorial"}, dry_run=True)
+    # Its name says otherwise; its empty count cell, in a column it has, does too.
+    assert (told.present, told.present_differing) == (1, 1)
+    assert set(told.present_differing_fields) == {"name", "buried_total"}
+
+
 def test_a_renamed_export_is_told_before_its_records_are_added_twice(
     run, tmp_path, engine, test_settings
 ):
