@@ -11,6 +11,7 @@ import re
 
 from sqlalchemy import Connection, text
 
+from mapapp.importers.burial_place_parts import burial_place_parts
 from mapapp.importers.number_keys import (
     compared_district,
     place_region,
@@ -72,17 +73,26 @@ class SiteResolver:
                 self.by_number.setdefault(key, []).append((site_id, place))
         # Search key -> (site, its district's key, the numbers its name carries).
         self.by_name: dict[str, list[tuple[int, str | None, tuple[int, ...]]]] = {}
-        for key, site_id, site_district, name in conn.execute(
+        self.kind_of: dict[int, str] = {}
+        for key, site_id, site_district, name, kind in conn.execute(
             text(
-                "SELECT n.key, s.id, s.district_key, n.name FROM place_names n "
+                "SELECT n.key, s.id, s.district_key, n.name, s.kind FROM place_names n "
                 "JOIN burial_sites s ON s.id = n.place_id WHERE n.place_type = 'site'"
             )
         ):
             self.by_name.setdefault(key, []).append((site_id, site_district, numbers_in(name)))
+            self.kind_of[site_id] = kind
 
     def resolve_all(self, links: list[dict]) -> list[int | str | None]:
         """For each link: a site id, None when the row names no site, or a reason text."""
         return [self._one(x) for x in links]
+
+    def _named(self, place: str) -> list | None:
+        named = self.by_name.get(search_key(place))
+        if not named and (bare := settlement_name(place)):
+            # "д. Ляды": the settlement's name is kept without its type.
+            named = self.by_name.get(search_key(bare))
+        return named
 
     @staticmethod
     def field_used(link: dict) -> str | None:
@@ -135,10 +145,17 @@ class SiteResolver:
             # The search key reads spellings alike and leaves digits out: the numbers
             # must agree too ("Братская могила №1" is not "№2").
             numbers = numbers_in(link["burial_place"])
-            named = self.by_name.get(search_key(link["burial_place"]))
-            if not named and (bare := settlement_name(link["burial_place"])):
-                # "д. Ляды": the settlement's name is kept without its type.
-                named = self.by_name.get(search_key(bare))
+            named = self._named(link["burial_place"])
+            if not named and not numbers and (parts := burial_place_parts(link["burial_place"])):
+                # "Витебская обл., Дубровенский р-н, д. Шуховцы", "Братская могила, д.
+                # Ляды": the settlement's sites, of the kind and in the district it says.
+                named = [
+                    entry
+                    for entry in self._named(parts.settlement) or []
+                    if parts.kind in (None, self.kind_of.get(entry[0]))
+                ]
+                if parts.district and not link.get("burial_district"):
+                    link = {**link, "burial_district": parts.district}
             found = [(i, d) for i, d, n in named or [] if n == numbers]
             # "Октябрьский район, г. Минск": the district, and the region it needs.
             district = district_key(split_region(link.get("burial_district"))[0])

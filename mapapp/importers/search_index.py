@@ -28,7 +28,7 @@ PERSON_KEY_SOURCES = {
 # The kind of a settlement written before its name, shortened ("д.", "г.п.": the longer
 # first, or "г.п." would leave "п.") or whole ("деревня", "вёска").
 _SETTLEMENT_PREFIX = re.compile(
-    r"^\s*(?:бывш\.\s*)?(?:(?:г\.\s*п|аг|пос|д|в|г|п|с|х|м)\.\s*|(?:деревня|вёска|веска|"
+    r"^\s*(?:бывш\.\s*)?(?:(?:г\.\s*п|аг|пос|дер|д|в|г|п|с|х|м)\.\s*|(?:деревня|вёска|веска|"
     r"город|горад|посёлок|поселок|пасёлак|агрогородок|аграгарадок|хутор|хутар|село|сяло)\s+)",
     re.IGNORECASE,
 )
@@ -75,7 +75,13 @@ def settlement_name(settlement: str | None) -> str | None:
         return None
     name = _SETTLEMENT_PREFIX.sub("", settlement).strip()
     name = re.sub(r"\s*\(.*\)$", "", name)
+    name = _SETTLEMENT_TYPE_AFTER.sub("", name)  # (kk) "Ляды ауылы"
     return name or None
+
+
+# The kind of a settlement written after its name, in Kazakh: ауылы (village), қаласы
+# (town), кенті (settlement), селосы.
+_SETTLEMENT_TYPE_AFTER = re.compile(r"(?<=\w)\s+(?:ауылы|қаласы|кенті|селосы)$", re.IGNORECASE)
 
 
 def reindex_persons(conn: Connection, ids: Iterable[int] | None = None) -> int:

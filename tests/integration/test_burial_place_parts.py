@@ -1,0 +1,61 @@
+"""A burial place cell that writes the site's settlement with its district, region or
+the kind of grave, as registers do, finds the settlement's site of that kind in that
+district; a kind or district the site is not, or a part that is none of these, is
+refused as before."""
+
+from sqlalchemy import text
+
+from mapapp.importers.burial_place_parts import PlaceParts, burial_place_parts
+
+FOUND = [
+    "Витебская обл., Дубровенский р-н, д. Шуховцы",
+    "Дубровенский р-н, д. Шуховцы",
+    "Братская могила, д. Шуховцы",
+    "д. Шуховцы, братская могила",
+    "Братская могила д. Шуховцы",
+    "дер. Шуховцы",
+    "Шуховцы ауылы",
+]
+REFUSED = {
+    "Воинское кладбище, д. Шуховцы": "no burial site named 'Воинское кладбище, д. Шуховцы'",
+    "Оршанский р-н, д. Шуховцы": "no burial site named 'Оршанский р-н, д. Шуховцы' in "
+    "'Оршанский р-н'",
+    "д. Шуховцы, у школы": "no burial site named 'д. Шуховцы, у школы'",
+    "Братская могила №2, д. Шуховцы": "no burial site named 'Братская могила №2, д. Шуховцы'",
+}
+
+
+def test_the_parts_of_a_burial_place_cell():
+    assert burial_place_parts("Витебская обл., Дубровенский р-н, д. Шуховцы") == PlaceParts(
+        "д. Шуховцы", "Дубровенский р-н, Витебская обл.", None
+    )
+    assert burial_place_parts("г. Дубровно, воинское кладбище") == PlaceParts(
+        "г. Дубровно", None, "military_cemetery"
+    )
+    assert burial_place_parts("Братская могила д. Ляды") == PlaceParts(
+        "д. Ляды", None, "mass_grave"
+    )
+    for cell in ("д. Ляды", "д. Ляды, д. Буда", "д. Ляды, у школы", "Сельское кладбище, д. Ляды"):
+        assert burial_place_parts(cell) is None, cell
+
+
+def test_a_settlement_with_its_district_or_kind_finds_its_site(
+    run, tmp_path, engine, shukhovtsy_id
+):
+    cells = FOUND + list(REFUSED)
+    rows = "".join(f'{n},Местов{n},Иван,"{cell}"\n' for n, cell in enumerate(cells, start=1))
+    path = tmp_path / "places.csv"
+    path.write_text("№ записи,Фамилия,Имя,Место захоронения\n" + rows, encoding="utf-8")
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == len(FOUND)
+    refused = {cells[p.row - 2]: p.reason for p in report.problems}
+    assert refused == REFUSED
+    with engine.connect() as conn:
+        sites = conn.execute(
+            text(
+                "SELECT DISTINCT b.site_id FROM burials b JOIN persons p ON p.id = b.person_id "
+                "WHERE p.import_batch_id = :b"
+            ),
+            {"b": report.batch_id},
+        ).scalars()
+        assert list(sites) == [shukhovtsy_id]
