@@ -623,11 +623,22 @@ def no_grave_column_note(columns: list[str], field_of: dict[str, str], given: di
         if candidates
         else ""
     )
+    first = [
+        c for c, name in field_of.items() if name in ("original_burial_place", "reburied_from")
+    ]
+    kept = (
+        "; "
+        + ", ".join(repr(c) for c in first)
+        + " (where first buried, or moved from) is kept with a grave only: without one it "
+        "stays in each row as read and no page shows it"
+        if first
+        else ""
+    )
     return (
         "no column gives the persons' graves (burial place, register number, site id or "
         f"site ref){hint}: every person is stored without a burial site, and importing the "
         "file again with a mapping adds no grave to them (undo the batch first); name the "
-        'column with a mapping file, e.g. {"COLUMN": "burial_place"}'
+        f'column with a mapping file, e.g. {{"COLUMN": "burial_place"}}{kept}'
     )
 
 

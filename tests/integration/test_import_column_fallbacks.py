@@ -146,6 +146,17 @@ def test_a_person_file_without_a_grave_column_is_told_before_it_is_stored(
             capture_output=True, text=True, env=env, timeout=120,
         )  # fmt: skip
         assert "  note: no column gives the persons' graves" in shown.stdout, shown.stderr
+    assert "where first buried" not in note
+    # An OBD card's first burial place is no grave of today: without one it is shown nowhere.
+    path.write_text(
+        "Фамилия,Имя,Первичное место захоронения\nПервомогилов,Иван,д. Шуховцы\n", "utf-8"
+    )
+    (note,) = run("persons", path, dry_run=True).notes
+    assert note.startswith("no column gives the persons' graves")
+    assert note.endswith(
+        "; 'Первичное место захоронения' (where first buried, or moved from) is kept with a "
+        "grave only: without one it stays in each row as read and no page shows it"
+    )
     # A file that names its graves gets no such note.
     path.write_text("Surname,Place of burial\nСмогилов,Шуховцы\n", "utf-8")
     assert run("persons", path, dry_run=True).notes == []
