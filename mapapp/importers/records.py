@@ -34,6 +34,7 @@ from mapapp.importers.search_index import person_keys, settlement_name
 from mapapp.text.dates import parse_death_date, parse_partial_date
 from mapapp.text.districts import district_key, unlisted_district
 from mapapp.text.normalize import search_key
+from mapapp.text.regions import city_district
 
 
 @dataclass
@@ -285,7 +286,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     counts = {name: _apply(parse, f, name, ctx, checked) for name, parse in COUNT_PARSERS.items()}
     _warn_counts_disagree(ctx, counts, checked)
     _warn_fraction_total(ctx, f.get("buried_total"), counts, checked)
-    if unlisted_district(f.get("district")):
+    if unlisted_district(f.get("district")) and not city_district(f.get("district")):
         checked.warnings.append(
             Problem(
                 row,

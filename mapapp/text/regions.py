@@ -70,6 +70,12 @@ def _city_districts() -> dict[str, str]:
     return out
 
 
+def city_district(text: str | None) -> bool:
+    """Whether ``text`` names one of the city of Minsk's districts, in Russian or
+    Belarusian (Савецкі раён): none of the 118 districts, and no typo."""
+    return bool(text) and district_key(text) in _city_districts()
+
+
 def region_district(key: str) -> tuple[str, str | None] | None:
     """For a district key (district_key) whose district only its region tells: the key
     it is compared by, and its region where a row writes none. None for any other name,

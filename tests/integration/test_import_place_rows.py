@@ -225,3 +225,14 @@ def test_a_district_none_of_belarus_has_is_said(run, tmp_path):
         "city's district, or a typo?): stored as written, and persons are found at the site "
         "by its district only as written"
     ]
+
+
+def test_a_district_of_the_city_of_minsk_is_no_unknown_district(run, tmp_path):
+    content = (
+        "name,kind,district,lat,lon\n"
+        "Могила у парка,mass grave,Савецкі раён,53.93,27.58\n"
+        "Могила у сквера,mass grave,Советский район,53.931,27.581\n"
+    )
+    report = run("sites", write(tmp_path, "city_district.csv", content))
+    assert report.committed and report.added == 2
+    assert [str(w) for w in report.warnings] == []
