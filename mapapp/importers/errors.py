@@ -21,10 +21,18 @@ class Problem:
     column: str | None
     reason: str
     value: str | None = None
+    # The reason names the value already (a link's "no burial site named 'д. Ляды'"):
+    # the text does not repeat it; the parts (--json) give it all the same.
+    value_in_reason: bool = False
+
+    def parts(self) -> dict:
+        """Row, column, reason and value, for a script to read."""
+        return {"row": self.row, "column": self.column, "reason": self.reason, "value": self.value}
 
     def __str__(self) -> str:
         where = f"row {self.row}" + (f", column {self.column!r}" if self.column else "")
-        shown = "" if self.value is None else f" (value: {_short(self.value)!r})"
+        told = self.value is None or self.value_in_reason
+        shown = "" if told else f" (value: {_short(self.value)!r})"
         return f"{where}: {self.reason}{shown}"
 
 

@@ -695,7 +695,12 @@ def _resolve_links(ctx: RowContext, resolver: SiteResolver, checked: list[Checke
     results = resolver.resolve_all([c.record["link"] for c in items])
     for item, result in zip(items, results, strict=True):
         if isinstance(result, str):
-            item.problems.append(Problem(item.row, _link_column(ctx, item.record["link"]), result))
+            link = item.record["link"]
+            used = SiteResolver.field_used(link)
+            value = None if used is None else str(link[used])
+            item.problems.append(
+                Problem(item.row, _link_column(ctx, link), result, value, value_in_reason=True)
+            )
         else:
             item.record["site_id"] = result
 
@@ -857,8 +862,8 @@ def report_json(report: ImportReport) -> str:
             "problems": [str(p) for p in report.problems],
             "warnings": [str(p) for p in report.warnings],
             # The same, in parts, for a script to read.
-            "problem_details": [asdict(p) for p in report.problems],
-            "warning_details": [asdict(p) for p in report.warnings],
+            "problem_details": [p.parts() for p in report.problems],
+            "warning_details": [p.parts() for p in report.warnings],
             "sheet": report.sheet,
             "other_sheets_not_read": report.other_sheets,
             "unmapped_columns": report.unmapped,

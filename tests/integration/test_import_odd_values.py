@@ -32,6 +32,25 @@ def test_the_json_report_gives_each_problem_in_parts(run, tmp_path):
     assert body["problems"] == [str(report.problems[0])]
 
 
+def test_a_link_problem_gives_its_value_in_parts_and_says_it_once(run, tmp_path):
+    from mapapp.importers.runner import report_json
+
+    content = "Фамилия,Имя,Место захоронения\nНенайденов,Иван,д. Нигдеевка\n"
+    report = run("persons", write(tmp_path, "link.csv", content))
+    body = json.loads(report_json(report))
+    assert body["problem_details"] == [
+        {
+            "row": 2,
+            "column": "Место захоронения",
+            "reason": "no burial site named 'д. Нигдеевка'",
+            "value": "д. Нигдеевка",
+        }
+    ]
+    assert body["problems"] == [
+        "row 2, column 'Место захоронения': no burial site named 'д. Нигдеевка'"
+    ]
+
+
 def test_battle_years_out_of_range_or_reversed_are_refused(run, tmp_path, counts):
     content = (
         "name,lat,lon,year_from,year_to\n"
