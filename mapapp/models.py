@@ -30,7 +30,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 SITE_KINDS = ("mass_grave", "individual_grave", "military_cemetery", "memorial")
 LOCATION_PRECISIONS = ("site", "settlement_centre", "district")
 FATES = (
-    "killed", "died_of_wounds", "missing", "died_in_captivity", "died", "wounded", "captured"
+    "killed", "died_of_wounds", "missing", "died_in_captivity", "died", "wounded", "captured",
+    "executed",
 )  # fmt: skip
 UNIT_KINDS = ("army", "partisan")
 

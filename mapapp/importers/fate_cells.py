@@ -46,6 +46,15 @@ _WORDS = {
         r"хабарсыз",  # (kk) хабарсыз кетті
     ],
     "killed": [r"убит\w*", r"killed", r"забіт\w*"],
+    # Shot, hanged or put to death by the occupiers (partisans, hostages, prisoners).
+    "executed": [
+        r"расстрел(?:ян|яна|яны|яно|ен|ена|ены|е|а)?",  # расстрелян; погиб при расстреле
+        r"повешен(?:а|ы|о)?",
+        r"казнен(?:а|ы|о)?",  # казнён
+        r"расстраля(?:ны|ная|ная|лі)",  # (be) расстраляны
+        r"павешан(?:ы|а)?",  # (be)
+        r"executed",
+    ],
     "perished": [
         r"погиб\w*",
         r"загін(?:уў|ула|уло|улі|уўш\w*|улы\w*)",  # (be) загінуў; not загінаць (to bend)
@@ -76,6 +85,7 @@ _AS_FATE = {
     "captivity": "captured",
     "missing": "missing",
     "killed": "killed",
+    "executed": "executed",
     "perished": "killed",
     "died": "died",
 }
@@ -84,7 +94,7 @@ _DEATH_WITH = {"wounds": "died_of_wounds", "captivity": "died_in_captivity"}
 # Which deaths a circumstance takes in ("умер от ран", "убит в плену").
 _TAKES_IN = {
     "wounds": {"perished", "died"},
-    "captivity": {"killed", "perished", "died"},
+    "captivity": {"killed", "executed", "perished", "died"},
     "missing": set(),
 }
 
@@ -96,17 +106,18 @@ _ABBREVIATED = re.compile(
 )
 # Which of two fates a refusal names first.
 _NAMED_FIRST = (
-    "killed", "died", "died_of_wounds", "died_in_captivity", "missing", "captured", "wounded"
+    "killed", "executed", "died", "died_of_wounds", "died_in_captivity", "missing", "captured",
+    "wounded",
 )  # fmt: skip
 
 UNKNOWN_FATE = (
-    "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер / ранен "
-    "/ попал в плен"
+    "unknown fate; use убит / умер от ран / пропал без вести / умер в плену / умер / "
+    "расстрелян / ранен / попал в плен"
 )
 TWO_FATES = (
     "the cell names two fates, {first} ({first_words}) and {second} ({second_words}); "
     "write the one the record gives (убит / умер от ран / пропал без вести / умер в плену "
-    "/ умер / ранен / попал в плен) and keep the rest in the biography"
+    "/ умер / расстрелян / ранен / попал в плен) and keep the rest in the biography"
 )
 
 
@@ -210,14 +221,16 @@ _WHILE = re.compile(
     r"(?<!\w)(находясь|находившись|будучи|знаходзячыся|будучы|военнопленн\w*|ваеннапалонн\w*)"
     r"(?!\w)"
 )
-_DEATHS = {"killed", "died", "died_of_wounds", "died_in_captivity"}
+_DEATHS = {"killed", "executed", "died", "died_of_wounds", "died_in_captivity"}
 
 
 def _clause_fate(named: dict[str, list[str]]) -> str:
     """The fate one clause's words name: a death with wounds or captivity is that death; a
     wound beside captivity or a disappearance is a circumstance of it."""
     circumstances = [k for k in ("wounds", "captivity", "missing") if k in named]
-    deaths = [k for k in ("killed", "perished", "died") if k in named]
+    deaths = [k for k in ("killed", "executed", "perished", "died") if k in named]
+    if "executed" in deaths:  # "погиб при расстреле": how he died
+        deaths = [d for d in deaths if d not in ("perished", "died")]
     if len(circumstances) > 1 and "wounds" in circumstances:
         circumstances.remove("wounds")  # "умер в плену от ран", "раненым попал в плен"
     if len(circumstances) > 1:

@@ -35,6 +35,7 @@ FATE_LABELS = {
     # What the record states, when it states no death.
     "wounded": _l("Wounded"),
     "captured": _l("Taken prisoner"),
+    "executed": _l("Executed"),
 }
 OBLAST_LABELS = {
     "Brest": _l("Brest Region"),

@@ -1,4 +1,4 @@
-"""Wounded and taken prisoner are fates of their own, not deaths.
+"""Wounded and taken prisoner are fates of their own, not deaths; executed is one too.
 
 A fate cell saying only "ранен" was stored as died of wounds, and "попал в плен" as died
 in captivity: a death the record does not state. They are now ``wounded`` and
@@ -6,6 +6,8 @@ in captivity: a death the record does not state. They are now ``wounded`` and
 given the new fate, one audit entry each (actor ``migration 0025``), unless their fate
 was changed after the import (a correction stands). Persons imported without a record
 of which column held the fate, and those entered by hand, are left as they are.
+"Расстрелян", "повешен", "казнён" (partisans, hostages) were refused as no fate; they are
+now ``executed``.
 
 Revision ID: 0025
 Revises: 0024
@@ -22,7 +24,8 @@ depends_on = None
 
 OLD_FATES = "('killed', 'died_of_wounds', 'missing', 'died_in_captivity', 'died')"
 NEW_FATES = (
-    "('killed', 'died_of_wounds', 'missing', 'died_in_captivity', 'died', 'wounded', 'captured')"
+    "('killed', 'died_of_wounds', 'missing', 'died_in_captivity', 'died', 'wounded', 'captured', "
+    "'executed')"
 )
 
 
@@ -38,9 +41,10 @@ def upgrade() -> None:
 def downgrade() -> None:
     from mapapp.importers.stored_fates import EARLIER_READING
 
-    # The earlier rule's reading, which the earlier constraint allows.
+    # The earlier rule's reading, which the earlier constraint allows; an execution,
+    # which the earlier rule refused, is then a death by the enemy's hand.
     op.execute("SELECT set_config('mapapp.actor', 'migration 0025 downgrade', true)")
-    for fate, earlier in EARLIER_READING.items():
+    for fate, earlier in {**EARLIER_READING, "executed": "killed"}.items():
         op.execute(
             sa.text("UPDATE persons SET fate = :earlier WHERE fate = :fate").bindparams(
                 earlier=earlier, fate=fate

@@ -423,7 +423,7 @@ def test_the_api_keeps_the_value_seen_it_is_given(client, engine, lieutenant, mo
         ({"value_seen": "лейте\x00нант"}, "value_seen contains control characters"),
         ({"field": "fate", "value": "killed", "value_seen": "dead"},
          "value_seen must be one of killed, died_of_wounds, missing, died_in_captivity, died, "
-         "wounded, captured"),
+         "wounded, captured, executed"),
         ({"kind": "withdrawal", "field": None, "value": None, "value_seen": "лейтенант"},
          "value_seen is only for a correction: the value of its field that the sender saw"),
     ],

@@ -32,6 +32,7 @@ FATES = {
     "Раннев": ("Погиб (ранее ранен)", "killed"),
     "Госпиталев": ("Тяжело ранен, умер в госпитале", "died"),
     "Лагерев": ("военнопленный, умер", "died_in_captivity"),
+    "Расстрелов": ("Расстрелян немецкими оккупантами", "executed"),
 }
 
 
@@ -61,15 +62,18 @@ def test_fates_are_read_by_their_words_and_two_fates_are_refused(run, tmp_path, 
     assert [str(p) for p in report.problems] == [
         "row 2, column 'Лёс': the cell names two fates, killed ('убит') and missing "
         "('пропал'); write the one the record gives (убит / умер от ран / пропал без вести "
-        "/ умер в плену / умер / ранен / попал в плен) and keep the rest in the biography "
+        "/ умер в плену / умер / расстрелян / ранен / попал в плен) and keep the rest in the "
+        "biography "
         "(value: 'убит / пропал без вести')",
         "row 3, column 'Лёс': the cell names two fates, died_of_wounds ('ран') and "
         "captured ('плену'); write the one the record gives (убит / умер от ран / "
-        "пропал без вести / умер в плену / умер / ранен / попал в плен) and keep the rest "
+        "пропал без вести / умер в плену / умер / расстрелян / ранен / попал в плен) and keep "
+        "the rest "
         "in the biography (value: 'Умер от ран, до этого был в плену')",
         "row 5, column 'Лёс': the cell names two fates, missing ('пропал') and "
         "captured ('плену'); write the one the record gives (убит / умер от ран / "
-        "пропал без вести / умер в плену / умер / ранен / попал в плен) and keep the rest "
+        "пропал без вести / умер в плену / умер / расстрелян / ранен / попал в плен) and keep "
+        "the rest "
         "in the biography (value: 'пропал без вести (в плену)')",
     ]
 

@@ -76,6 +76,15 @@ from mapapp.importers.values import parse_fate
         ("не ранен, убит", "killed"),
         ("не был ранен, погиб", "killed"),
         ("освобожден из плена, погиб в бою", "killed"),
+        # Shot, hanged or put to death: executed; a prisoner's execution, died in captivity.
+        ("расстрелян", "executed"),
+        ("Расстреляна немецкими оккупантами", "executed"),
+        ("повешен", "executed"),
+        ("казнён", "executed"),
+        ("погиб при расстреле", "executed"),
+        ("расстраляны", "executed"),
+        ("расстрелян в плену", "died_in_captivity"),
+        ("ранен, расстрелян", "executed"),
         # Belarusian.
         ("забіты", "killed"),
         ("загінуў", "killed"),
@@ -101,6 +110,7 @@ def test_the_fate_a_cell_names(cell, fate):
         ("убит / пропал без вести", "killed ('убит') and missing ('пропал')"),
         ("убит и умер от ран", "killed ('убит') and died_of_wounds ('ран')"),
         ("погиб, умер", "killed ('погиб') and died ('умер')"),
+        ("убит, расстрелян", "killed ('убит') and executed ('расстрелян')"),
         ("пропал без вести (в плену)", "missing ('пропал') and captured ('плену')"),
         # A death takes in captivity within its clause only: captivity in a clause of its
         # own may have ended before the death.
