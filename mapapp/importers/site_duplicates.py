@@ -11,8 +11,9 @@ one place from two sources, are found by where they lie:
 - two sites with a name in common in one settlement of one district, however far apart
   their points (a site whose point was corrected by kilometres is added again), or
   placed at the district's centre because the gazetteer does not know the settlement.
-Two sites that both carry a register number are never paired: the register counts them
-as two.
+Two sites that both carry a number of one register are never paired: the register counts
+them as two. A heritage code of the State List and a district book's plain number are two
+registers' numbers, so such two sites are paired as any others are.
 """
 
 from __future__ import annotations
@@ -39,6 +40,19 @@ WHERE n.place_type = 'site' AND n.lang <> 'settlement' AND n.key <> ''
   AND s.withdrawn_at IS NULL
 """
 
+# Whether a stored register number is a heritage code (number_keys.is_heritage_code).
+_HERITAGE = "(regexp_replace({site}.register_number, '[[:space:]-]', '', 'g') ~* " + (
+    "'^[0-9]{{3}}[a-zа-яё][0-9]{{6}}$')"
+)
+# Two numbers of one register: the register counts the two sites apart.
+_ONE_REGISTER = (
+    "(n.register_number IS NOT NULL AND o.register_number IS NOT NULL AND "
+    + _HERITAGE.format(site="n")
+    + " = "
+    + _HERITAGE.format(site="o")
+    + ")"
+)
+
 # The sites to look around: those of one import batch, or (batch NULL) every site.
 _NOTE = f"""
 WITH looked AS (
@@ -54,7 +68,7 @@ by_name AS (
      AND NOT y.at_district_centre
     JOIN burial_sites o ON o.id = y.site_id
      AND ST_DWithin(o.geom::geography, n.geom::geography, {SAME_NAME_METRES})
-    WHERE n.register_number IS NULL OR o.register_number IS NULL
+    WHERE NOT {_ONE_REGISTER}
 ),
 by_settlement AS (
     SELECT DISTINCT n.id AS a, o.id AS b
@@ -69,7 +83,7 @@ by_settlement AS (
       ON o.id = sy.place_id AND o.district_key = n.district_key AND o.withdrawn_at IS NULL
     JOIN site_name_keys x ON x.site_id = n.id
     JOIN site_name_keys y ON y.site_id = o.id AND y.key = x.key AND y.numbers = x.numbers
-    WHERE n.district_key <> '' AND (n.register_number IS NULL OR o.register_number IS NULL)
+    WHERE n.district_key <> '' AND NOT {_ONE_REGISTER}
 ),
 near AS (
     SELECT n.id AS a, o.id AS b
@@ -78,7 +92,7 @@ near AS (
       ON o.id <> n.id AND o.withdrawn_at IS NULL AND o.location_precision = 'site'
      AND ST_DWithin(o.geom::geography, n.geom::geography, {NEAR_METRES})
     WHERE n.location_precision = 'site'
-      AND (n.register_number IS NULL OR o.register_number IS NULL)
+      AND NOT {_ONE_REGISTER}
 ),
 pairs AS (
     SELECT LEAST(a, b) AS a, GREATEST(a, b) AS b, bool_or(same_name) AS same_name

@@ -117,6 +117,35 @@ def test_two_sites_with_register_numbers_are_two_places_however_close(run, tmp_p
     assert [tuple(sorted(r, key=str)) for r in numbers] == [("3411", None), ("3412", None)]
 
 
+def test_a_heritage_code_and_a_district_book_number_may_be_one_place(run, tmp_path, engine):
+    """Two registers number one grave each their own way: the pair is listed; two heritage
+    codes (or two plain numbers) are one register's two sites."""
+    content = (
+        "Название,Учетный номер,Район,Широта,Долгота\n"
+        "Братская могила,7,Пинский район,52.20000,26.20000\n"
+        "Братская могила,213Д990007,Пинский район,52.20000,26.20000\n"  # the same point
+        "Братская могила,213Д990008,Пинский район,52.20005,26.20000\n"  # 6 m away
+    )
+    report = run(
+        "sites", write(tmp_path, "two_registers.csv", content), given={"kind": "mass_grave"}
+    )
+    assert report.committed and report.added == 3, report.problems
+    with engine.connect() as conn:
+        numbers = conn.execute(
+            text(
+                "SELECT a.register_number, b.register_number FROM possible_duplicate_sites d "
+                "JOIN burial_sites a ON a.id = d.site_id "
+                "JOIN burial_sites b ON b.id = d.other_site_id "
+                "WHERE d.import_batch_id = :b"
+            ),
+            {"b": report.batch_id},
+        ).all()
+    assert sorted(tuple(sorted(r)) for r in numbers) == [
+        ("213Д990007", "7"),
+        ("213Д990008", "7"),
+    ]
+
+
 def test_sites_placed_at_one_settlement_pair_only_by_name(run, tmp_path, engine):
     # Without coordinates, both lie at the settlement's centre: no distance tells them
     # apart, so only a name in common pairs them.
