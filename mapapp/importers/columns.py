@@ -648,6 +648,7 @@ SETTABLE_REQUIRED = ("district",)
 
 
 _POINT_FIELDS = {"lat", "lon", "coords"}
+_ID_FIELDS = {"record_id", "ref"}
 
 
 def other_kind_note(kind: str, unmapped: list[str]) -> str | None:
@@ -657,6 +658,8 @@ def other_kind_note(kind: str, unmapped: list[str]) -> str | None:
     # A point says nothing of the kind: a persons list may give each grave's (our export
     # of persons does).
     points = {a for other in FIELDS for a, f in _aliases(other).items() if f in _POINT_FIELDS}
+    # Nor does an identifier: an OpenStreetMap export's id and @id are no persons' record ids.
+    points |= {a for other in FIELDS for a, f in _aliases(other).items() if f in _ID_FIELDS}
     best: tuple[int, str, list[str]] = (0, "", [])
     for other in FIELDS:
         theirs = _aliases(other).keys() - own - points

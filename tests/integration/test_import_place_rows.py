@@ -95,6 +95,12 @@ def test_a_projected_point_in_the_region_is_stored(run, tmp_path, engine):
     assert 53 < lat < 54
 
 
+def test_an_osm_export_s_identifiers_say_nothing_of_its_kind(run, tmp_path):
+    content = "@id,id,name,historic,lat,lon\nnode/1,1,Братская могила у дороги,memorial,54.3,28.1\n"
+    report = run("sites", write(tmp_path, "overpass.csv", content), dry_run=True)
+    assert report.notes == []
+
+
 def test_a_sites_file_imported_as_battles_is_told(run, tmp_path, test_settings):
     from tests.integration.test_person_duplicates import mapapp_cli
 
