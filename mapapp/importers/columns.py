@@ -1,4 +1,4 @@
-"""Which column of a file is which field: usual Russian, Belarusian and English headers
+"""Which column of a file is which field: usual Russian, Belarusian, Kazakh and English headers
 (and OSM tags), or a map.
 
 Headers are compared after folding case, spaces and punctuation, so "Дата рождения",
@@ -78,7 +78,17 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "дата нараджэння",
             "год нараджэння",
         ],
-        "birthplace": ["birthplace", "place of birth", "место рождения", "месца нараджэння"],
+        # "Уроженец" heads the birthplace in Book of Memory lists ("уроженец д. Ляды").
+        "birthplace": [
+            "birthplace",
+            "place of birth",
+            "место рождения",
+            "месца нараджэння",
+            "уроженец",
+            "уроженка",
+            "ураджэнец",
+            "ураджэнка",
+        ],
         "home_country": ["home country", "country", "страна", "страна рождения", "краіна"],
         "home_region": [
             "home region",
@@ -128,8 +138,12 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "reason for leaving",
             "судьба",
             "причина выбытия",
+            "причина смерти",
+            "причина гибели",
             "лёс",
             "прычына выбыцця",
+            "прычына смерці",
+            "прычына гібелі",
         ],
         "nationality": ["nationality", "национальность", "нацыянальнасць"],
         "is_hero": ["is hero", "hero", "герой советского союза", "герой савецкага саюза"],
@@ -346,6 +360,8 @@ _KAZAKH_PERSON_HEADERS = {
     "callup_place": ["әскерге шақырылған жері", "шақырылған жері"],
     "rank": ["әскери атағы"],
     "death_date": ["қаза тапқан күні", "қайтыс болған күні"],
+    # Қаза болу себебі (cause of death), тағдыры (fate).
+    "fate": ["қаза болу себебі", "қаза себебі", "қайтыс болу себебі", "тағдыры", "тағдыр"],
     "burial_place": ["жерленген жері"],
     "nationality": ["ұлты"],
 }

@@ -2,10 +2,12 @@
 name in Russian, Belarusian, Kazakh and English, slashes and hyphens, X's for what is not
 known, the years' Kazakh and Belarusian marks) are stored as the one date each can be,
 the row kept as written; what is ambiguous or no day of the calendar is refused with row,
-column and value."""
+column and value. Fate and birthplace headers of Kazakh and Belarusian lists are read."""
 
 import csv
 
+import pytest
+from openpyxl import Workbook
 from sqlalchemy import text
 
 
@@ -91,3 +93,55 @@ def test_dates_as_people_write_them_are_stored_and_the_rest_refused(run, tmp_pat
         assert [r["Дата гибели"] for r in csv.DictReader(fh, delimiter=";")] == [
             cells[3] for cells, _, _ in REFUSED
         ]
+
+
+def _workbook(tmp_path, name, rows):
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Тізім"
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / name
+    book.save(path)
+    return path
+
+
+def test_a_kazakh_list_s_cause_of_death_and_years_marks_are_stored(run, tmp_path, engine):
+    """ "Қаза болу себебі" was left unmapped, and each fate silently not stored; "1913 ж."
+    and "25.06.1944 ж." were refused as no date."""
+    path = _workbook(
+        tmp_path,
+        "tizim.xlsx",
+        [
+            ["Р/с", "Тегі, аты, әкесінің аты", "Туған жылы", "Туған жері", "Қаза тапқан күні",
+             "Қаза болу себебі", "Жерленген жері"],
+            [1, "Тізімов Ерлан Жұмабайұлы", "1913 ж.", "Қарағанды облысы", "25.06.1944 ж.",
+             "қаза тапты", "Шуховцы"],
+            [2, "Тізімова Айгүл Серікқызы", "1920 ж.т.", "Алматы қ.", "1944ж.",
+             "хабарсыз кетті", "Шуховцы"],
+        ],
+    )  # fmt: skip
+    report = run("persons", path)
+    assert report.ok and report.added == 2, [str(p) for p in report.problems]
+    assert stored(
+        engine, report.batch_id, "fate", "birth_year", "death_year", "death_month", "death_day"
+    ) == {
+        "Тізімов": ("killed", 1913, 1944, 6, 25),
+        "Тізімова": ("missing", 1920, 1944, None, None),
+    }
+
+
+@pytest.mark.parametrize(
+    ("fate_header", "birthplace_header"),
+    [("Лёс", "Ураджэнец"), ("Прычына выбыцця", "Уроженец"), ("Тағдыры", "Туған жері")],
+)
+def test_fate_and_birthplace_headers_are_read(
+    run, tmp_path, engine, fate_header, birthplace_header
+):
+    content = (
+        f"Фамилия;{birthplace_header};{fate_header};Место захоронения;Район захоронения\n"
+        "Лёсов;в. Буда;загінуў;Шуховцы;Дубровенский\n"
+    )
+    report = run("persons", write(tmp_path, "fates.csv", content))
+    assert report.ok and report.added == 1, [str(p) for p in report.problems]
+    assert stored(engine, report.batch_id, "fate", "birthplace") == {"Лёсов": ("killed", "в. Буда")}
