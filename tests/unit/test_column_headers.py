@@ -203,3 +203,22 @@ def test_a_kazakh_list_with_its_cause_of_death_maps_every_column():
     mapped = map_columns("persons", headers, None)
     assert mapped.unmapped == ["Р/с"]  # the list's running number
     assert mapped.field_of["Қаза болу себебі"] == "fate"
+
+
+def test_a_header_written_over_several_columns_keeps_each_under_a_key_of_its_own():
+    from mapapp.importers.readers import _check_header
+
+    keys, repeated = _check_header(["Фамилия", "Примечание", "Примечание"], "f.csv")
+    assert keys == ["Фамилия", "Примечание", "Примечание (2)"]
+    assert [(r.header, r.keys, r.where) for r in repeated] == [
+        ("Примечание", ["Примечание", "Примечание (2)"], "columns 2 and 3")
+    ]
+    # A sheet's columns by their letters; a key the file itself has is not taken.
+    headers = ["Примечание", "Примечание (2)", "Фамилия", "Примечание", "Примечание"]
+    keys, repeated = _check_header(headers, "f.xlsx", letters=True)
+    assert keys == ["Примечание", "Примечание (2)", "Фамилия", "Примечание (3)", "Примечание (4)"]
+    assert [(r.keys, r.where) for r in repeated] == [
+        (["Примечание", "Примечание (3)", "Примечание (4)"], "columns A, D and E")
+    ]
+    # Two columns without a name are named by their positions, which differ.
+    assert _check_header(["Фамилия", "", ""], "f.csv") == (["Фамилия", "column 2", "column 3"], [])
