@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from mapapp.importers.columns import FIELDS, fold_header
+from mapapp.importers.columns import FIELDS, REJECTS_COLUMNS, fold_header
 from mapapp.importers.errors import ImportFileError, Problem
 
 KNOWN_HEADERS = frozenset(
@@ -83,6 +83,9 @@ def refuse_header_rows(
     the file (ImportFileError)."""
     problems: list[Problem] = table.problems
     own = {column: _own_names(column, set(columns)) for column in columns}
+    # A rejects file gives each row its number and problems: a header line refused
+    # before is a header line still, whatever those cells say.
+    added = set(REJECTS_COLUMNS) & set(columns)
     first = True
     for number, row in rows:
         if first and numbers_the_columns(row):
@@ -91,7 +94,9 @@ def refuse_header_rows(
             )
             table.refused[number] = row
             continue
-        found = header_cells(row, own)
+        found = header_cells(
+            {k: v for k, v in row.items() if k not in added} if added else row, own
+        )
         if found is None:
             first = False
             yield number, row

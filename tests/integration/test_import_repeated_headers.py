@@ -1,6 +1,7 @@
 """A header written over several columns ("Примечание;Примечание") keeps every cell, each
 column under a key of its own, where no field is read from it; read as a field, it
-refuses the file, naming the columns (a sheet's by their letters)."""
+refuses the file, naming the columns (a sheet's by their letters). A header line a
+rejects file gives back is refused again, never read as a record."""
 
 import csv
 
@@ -100,3 +101,19 @@ def test_a_repeated_header_a_mapping_names_is_refused(run, tmp_path, counts):
                        "which is read as 'biography'"):  # fmt: skip
         run("persons", path, mapping=mapping)
     assert counts() == before
+
+
+def test_a_header_line_a_rejects_file_gives_back_is_never_stored_as_a_person(run, tmp_path, counts):
+    """The rejects file adds the row's number, problems and source to the header line it
+    refused: read again, that line was no longer all header names, and was stored as a
+    person named "Фамилия Имя Отчество"."""
+    content = "Фамилия;Имя;Отчество\nЗаметкин;Ерлан;\nЗаметкина;Ив\x01ан;\nФамилия;Имя;Отчество\n"
+    path = write(tmp_path, "list.csv", content)
+    report = run("persons", path, skip_invalid=True, dry_run=True)
+    assert {p.row for p in report.problems} == {3, 4}
+    before = counts()
+    again = run("persons", report.rejects_file, skip_invalid=True)
+    assert again.added == 0 and counts() == before
+    reasons = {p.row: p.reason for p in again.problems}
+    assert reasons[3].startswith("repeats the header (Фамилия, Имя, Отчество)")
+    assert "control character U+0001" in reasons[2]
