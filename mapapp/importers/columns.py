@@ -1,4 +1,4 @@
-"""Which column of a file is which field: usual Russian, Belarusian and English headers
+"""Which column of a file is which field: usual Russian, Belarusian, Kazakh and English headers
 (and OSM tags), or a map.
 
 Headers are compared after folding case, spaces and punctuation, so "Дата рождения",
@@ -78,7 +78,17 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "дата нараджэння",
             "год нараджэння",
         ],
-        "birthplace": ["birthplace", "place of birth", "место рождения", "месца нараджэння"],
+        # "Уроженец" heads the birthplace in Book of Memory lists ("уроженец д. Ляды").
+        "birthplace": [
+            "birthplace",
+            "place of birth",
+            "место рождения",
+            "месца нараджэння",
+            "уроженец",
+            "уроженка",
+            "ураджэнец",
+            "ураджэнка",
+        ],
         "home_country": ["home country", "country", "страна", "страна рождения", "краіна"],
         "home_region": [
             "home region",
@@ -128,8 +138,12 @@ FIELDS: dict[str, dict[str, list[str]]] = {
             "reason for leaving",
             "судьба",
             "причина выбытия",
+            "причина смерти",
+            "причина гибели",
             "лёс",
             "прычына выбыцця",
+            "прычына смерці",
+            "прычына гібелі",
         ],
         "nationality": ["nationality", "национальность", "нацыянальнасць"],
         "is_hero": ["is hero", "hero", "герой советского союза", "герой савецкага саюза"],
@@ -346,6 +360,8 @@ _KAZAKH_PERSON_HEADERS = {
     "callup_place": ["әскерге шақырылған жері", "шақырылған жері"],
     "rank": ["әскери атағы"],
     "death_date": ["қаза тапқан күні", "қайтыс болған күні"],
+    # Қаза болу себебі (cause of death), тағдыры (fate).
+    "fate": ["қаза болу себебі", "қаза себебі", "қайтыс болу себебі", "тағдыры", "тағдыр"],
     "burial_place": ["жерленген жері"],
     "nationality": ["ұлты"],
 }
@@ -384,6 +400,8 @@ class ColumnMap:
     # something, so a feature tagged one way and its neighbour tagged another are both
     # read; the report says so.
     also_named: dict[str, str] = dataclass_field(default_factory=dict)
+    # What the report says of the mapping (a header written over several columns).
+    notes: list[str] = dataclass_field(default_factory=list)
 
     def column_of(self, field: str) -> str | None:
         for column, f in self.field_of.items():
@@ -456,6 +474,35 @@ def map_columns(
         and aliases.get(fold_header(c)) in set(field_of.values()) - chosen
     }
     return ColumnMap(field_of=field_of, unmapped=unmapped, also_named=also_named)
+
+
+def check_repeated_headers(columns: ColumnMap, repeated: list, name: str) -> None:
+    """A header written over several columns (readers.RepeatedHeader). Read as a field,
+    it refuses the file: which of the columns holds the field cannot be told, and reading
+    the first would store the other's cells nowhere but the row as read, unseen. Read as
+    no field, every column is kept with its rows as read, each under a key of its own, and
+    the report says so: nothing is lost and nothing guessed."""
+    for header in repeated:
+        read = {
+            key: columns.field_of.get(key) or columns.also_named[key]
+            for key in header.keys
+            if key in columns.field_of or key in columns.also_named
+        }
+        if read:
+            fields = ", ".join(dict.fromkeys(map(repr, read.values())))
+            raise ImportFileError(
+                f"{name}: {header.where} have the same header, {header.header!r}, which is "
+                f"read as {fields}: which of them holds it cannot be told. Give each column "
+                "but the one to read a header of its own (rename it in the file, or delete "
+                "it if it is not wanted), and import again. Nothing was imported"
+            )
+        others = ", ".join(repr(key) for key in header.keys[1:])
+        columns.notes.append(
+            f"{header.where} have the same header, {header.header!r}: no field is read "
+            f"from them, and each is kept with its rows as read, the first as "
+            f"{header.header!r}, the next as {others}; to read one as a field, give it a "
+            "header of its own"
+        )
 
 
 # The columns an export adds for withdrawn records (mapapp export --include-withdrawn).

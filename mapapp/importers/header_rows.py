@@ -13,10 +13,11 @@ under the wrong columns. A header repeated as it is refuses only its own line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from mapapp.importers.columns import FIELDS, fold_header
+from mapapp.importers.columns import FIELDS, REJECTS_COLUMNS, fold_header
 from mapapp.importers.errors import ImportFileError, Problem
 
 KNOWN_HEADERS = frozenset(
@@ -31,9 +32,9 @@ def _folded(value: str) -> str:
     return fold_header(value)
 
 
-def header_cells(row: dict, own: dict[str, str]) -> tuple[list[str], bool] | None:
+def header_cells(row: dict, own: dict[str, frozenset[str]]) -> tuple[list[str], bool] | None:
     """(the cells of ``row`` that name columns, whether each names its own), when it is
-    a header line; else None. ``own``: each column's own name, folded."""
+    a header line; else None. ``own``: each column's own names, folded."""
     named, distinct, all_own = [], set(), True
     for column, value in row.items():
         if value is None or (value.__class__ is str and (not value or value.isspace())):
@@ -42,14 +43,29 @@ def header_cells(row: dict, own: dict[str, str]) -> tuple[list[str], bool] | Non
         if value.__class__ is not str or value[:1].isdigit() or len(value) > LONGEST_HEADER:
             return None
         folded = _folded(value)
-        if not folded or (folded != own.get(column) and folded not in KNOWN_HEADERS):
+        mine = folded in own.get(column, ())
+        if not folded or (not mine and folded not in KNOWN_HEADERS):
             return None
-        all_own = all_own and folded == own.get(column)
+        all_own = all_own and mine
         named.append(value.strip())
         distinct.add(folded)
     if len(distinct) >= 3 or (all_own and len(distinct) >= 2):
         return named, all_own
     return None
+
+
+# The key of a column whose header the file repeats (readers.RepeatedHeader): "Примечание
+# (2)" beside "Примечание", in a file or in the rejects file written of it.
+_NUMBERED = re.compile(r"(.+) \((\d+)\)")
+
+
+def _own_names(column: str, columns: set[str]) -> frozenset[str]:
+    """The names a line may give ``column`` to repeat the header: its own, and for a
+    repeated header's numbered key, the header as the file wrote it."""
+    numbered = _NUMBERED.fullmatch(column)
+    if numbered and numbered.group(1) in columns:
+        return frozenset({fold_header(column), fold_header(numbered.group(1))})
+    return frozenset({fold_header(column)})
 
 
 def numbers_the_columns(row: dict) -> bool:
@@ -66,7 +82,10 @@ def refuse_header_rows(
     cells kept in ``table.refused``); a header of two rows or of other columns refuses
     the file (ImportFileError)."""
     problems: list[Problem] = table.problems
-    own = {column: fold_header(column) for column in columns}
+    own = {column: _own_names(column, set(columns)) for column in columns}
+    # A rejects file gives each row its number and problems: a header line refused
+    # before is a header line still, whatever those cells say.
+    added = set(REJECTS_COLUMNS) & set(columns)
     first = True
     for number, row in rows:
         if first and numbers_the_columns(row):
@@ -75,7 +94,9 @@ def refuse_header_rows(
             )
             table.refused[number] = row
             continue
-        found = header_cells(row, own)
+        found = header_cells(
+            {k: v for k, v in row.items() if k not in added} if added else row, own
+        )
         if found is None:
             first = False
             yield number, row

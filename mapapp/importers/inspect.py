@@ -37,6 +37,7 @@ def inspect_file(options: ImportOptions) -> list[str]:
         lines.append(f"    (--set) → {name} = {value}")
     lines += ["  " + line for line in also_named_lines(columns.field_of, columns.also_named)]
     lines += _unfilled_fields(options.kind, table.columns, columns.field_of, given)
+    lines += ["  note: " + note for note in columns.notes]
     if note := other_kind_note(options.kind, columns.unmapped):
         lines.append("  note: " + note)
     if options.kind == "persons" and (

@@ -8,6 +8,7 @@ from the geometry, transformed to WGS 84 from the file's own CRS.
 from __future__ import annotations
 
 import codecs
+import collections
 import csv
 import datetime
 import itertools
@@ -74,6 +75,20 @@ class Table:
     # Columns without a name in the header, called by their position ("column 7").
     unnamed: set[str] = field(default_factory=set)
     hidden_rows: list[int] = field(default_factory=list)  # of a sheet, read as the others
+    # Headers the file gives to several columns, each column kept by a key of its own.
+    repeated: list[RepeatedHeader] = field(default_factory=list)
+
+
+@dataclass
+class RepeatedHeader:
+    """A header written over several columns ("Примечание;Примечание"). The first column
+    keeps it as its key; each further one is kept as the header numbered ("Примечание
+    (2)"), so that no cell is lost under another's key. Read as a field, it refuses the
+    file (runner.open_mapped): which column holds the field cannot be told."""
+
+    header: str
+    keys: list[str]  # in the file's order
+    where: str  # "columns C and E" (a sheet's letters), "columns 3 and 4" (a CSV's)
 
 
 def read_table(path: Path, encoding: str | None = None, sheet: str | None = None) -> Table:
@@ -250,11 +265,12 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
     try:
         # A byte order mark the named encoding leaves (utf-16-le on a file that has one)
         # is no part of the first column's name.
-        columns = _check_header([h.strip().lstrip("\ufeff") for h in header], path.name)
+        columns, repeated = _check_header([h.strip().lstrip("\ufeff") for h in header], path.name)
     except ImportFileError:
         fh.close()
         raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
+    table.repeated = repeated
     table.unnamed = _unnamed(header, columns)
     rows = _csv_rows(reader, columns, table, path, used, 1 if excel_sep else 0)
     table.rows = _closing(fh, refuse_header_rows(rows, columns, table, path.name))
@@ -357,18 +373,54 @@ def _unnamed(header: list[str], columns: list[str]) -> set[str]:
     return {c for cell, c in zip(header, columns, strict=True) if not cell.strip().lstrip("\ufeff")}
 
 
-def _check_header(columns: list[str], name: str) -> list[str]:
+def _check_header(
+    columns: list[str], name: str, letters: bool = False
+) -> tuple[list[str], list[RepeatedHeader]]:
+    """The columns' keys, and the headers written over several columns (``letters``: a
+    sheet's, named by their letters)."""
     if not any(columns):
         raise ImportFileError(f"{name}: the first row (the header) is empty")
     # A column with no name (a trailing separator, an empty spreadsheet column) is kept
     # by its position, so any cell under it stays with the row as read.
     columns = [column or f"column {number}" for number, column in enumerate(columns, 1)]
-    seen = set()
-    for column in columns:
-        if column in seen:
-            raise ImportFileError(f"{name}: the header names column {column!r} twice")
-        seen.add(column)
-    return columns
+    counts = collections.Counter(columns)
+    if len(counts) == len(columns):
+        return columns, []
+    taken = set(columns)
+    keys: list[str] = []
+    positions: dict[str, list[int]] = {}
+    for number, column in enumerate(columns, 1):
+        if counts[column] > 1:
+            positions.setdefault(column, []).append(number)
+        if len(positions.get(column, ())) <= 1:
+            keys.append(column)
+            continue
+        count = len(positions[column])
+        key = f"{column} ({count})"
+        while key in taken:  # the file's own "Примечание (2)" keeps its name
+            count += 1
+            key = f"{column} ({count})"
+        taken.add(key)
+        keys.append(key)
+    repeated = [
+        RepeatedHeader(
+            header=header,
+            keys=[keys[n - 1] for n in numbers],
+            where="columns " + _listed([_column_name(n, letters) for n in numbers]),
+        )
+        for header, numbers in positions.items()
+    ]
+    return keys, repeated
+
+
+def _column_name(number: int, letters: bool) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(number) if letters else str(number)
+
+
+def _listed(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # --- XLSX ------------------------------------------------------------------------------
@@ -410,11 +462,12 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
         if filled >= 3:
             raise _title_line_error(path.name, named[0], filled)
         rows = itertools.chain([*skipped, *([following] if following else [])], rows)
-    columns = _check_header(header, path.name)
+    columns, repeated = _check_header(header, path.name, letters=True)
     layout = read_sheet_layout(path, sheet._worksheet_path)  # a read-only sheet reads neither
     refuse_merged_rows(layout, path.name, sheet.title, columns)
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
+    table.repeated = repeated
     table.hidden_rows = [row for row in layout.hidden_rows if row >= 2]
     table.unnamed = _unnamed(header, columns)
     table.rows = refuse_header_rows(

@@ -22,6 +22,7 @@ from mapapp.importers.absent_records import AbsentRecords, absent_records
 from mapapp.importers.battle_duplicates import possible_duplicate_battles
 from mapapp.importers.columns import (
     REJECTS_COLUMNS,
+    check_repeated_headers,
     grave_columns,
     load_mapping_file,
     map_columns,
@@ -213,6 +214,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         record_source=options.source or _rejects_source(table) or _file_source(options, table),
         fallback_of=columns.also_named,
     )
+    report.notes += columns.notes
     report.notes += [n for n in [other_kind_note(options.kind, columns.unmapped)] if n]
     if hidden := table.hidden_rows:
         shown = ", ".join(map(str, hidden[:20])) + (" …" if len(hidden) > 20 else "")
@@ -236,6 +238,7 @@ def open_mapped(options: ImportOptions):
     table = read_table(options.path, options.encoding, options.sheet)
     mapping = load_mapping_file(options.mapping) if options.mapping else None
     columns = map_columns(options.kind, table.columns, mapping, options.given)
+    check_repeated_headers(columns, table.repeated, options.path.name)
     if table.crs and options.crs:
         raise ImportFileError(
             "the file carries its own CRS; --crs is only for files that name none (CSV, "

@@ -324,8 +324,13 @@ def parse_precision(text: str) -> str:
         raise ValueError("use site, settlement_centre or district") from None
 
 
-# day.month.year ("22.06.1944", "31.02.1944." at a sentence's end) and ISO's year-month-day.
-_WRITTEN_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+# day.month.year ("22.06.1944", "31.02.1944." at a sentence's end; with slashes or hyphens,
+# "22/06/1944", "22-06-1944", the day first as dates read them) and ISO's year-month-day.
+_WRITTEN_DATE = re.compile(
+    r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"
+    r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"
+    r"|(?<![\d-])(\d{1,2})-(\d{1,2})-(\d{4})(?![\d-])"
+)
 _ISO_WRITTEN_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 
 
@@ -333,7 +338,10 @@ def text_with_real_dates(text: str) -> str:
     """Text kept as written ("1944", "осень 1944", "22.06.1944, перезахоронение 1957")
     whose every day.month.year is a day of the calendar: "31.02.1944" is refused (zeros
     for what is not known, "00.05.1944", are no day to check)."""
-    found = [(m.group(), *map(int, m.groups())) for m in _WRITTEN_DATE.finditer(text)]
+    found = [
+        (m.group(), *(int(g) for g in m.groups() if g is not None))
+        for m in _WRITTEN_DATE.finditer(text)
+    ]
     found += [
         (m.group(), *map(int, reversed(m.groups()))) for m in _ISO_WRITTEN_DATE.finditer(text)
     ]
@@ -345,5 +353,8 @@ def text_with_real_dates(text: str) -> str:
                 not_known or (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1])
             )
         ):
-            raise ValueError(f"no such day in the calendar: {written!r}")
+            raise ValueError(
+                f"no such day in the calendar: {written!r}"
+                + (" (the day comes first: day/month/year)" if "/" in written else "")
+            )
     return text

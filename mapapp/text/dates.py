@@ -6,14 +6,27 @@ import calendar
 import datetime
 import re
 
-DATE_FORMS = "1944, 06.1944, 22.06.1944, __.06.1944 or 1944-06-22"
+DATE_FORMS = (
+    "1944, 06.1944, 22.06.1944, __.06.1944, 1944-06-22, 1944.06.22, 22/06/1944, 22.VI.1944 "
+    "or 22 июня 1944; the day comes first"
+)
+# The year's mark, saying nothing more than the date: Russian and Belarusian "1944 г.",
+# "1944 год(а)", Kazakh "1944 ж." (жыл, жылы, жылғы); and a year of birth: "1910 г.р."
+# (года рождения), "1913 г.н." (года нараджэння), "1920 ж.т." (жылы туған).
+_YEAR_MARK = (
+    r"г(?:ода|од|\.)?(?:\s*[рн]\.?|\s+рождения|\s+нараджэння)?"
+    r"|ж(?:ылы|ылғы|ыл|\.)?(?:\s*т\.?|\s+туған)?"
+)
 # Written around a date by exports and by hand, saying nothing more than the date:
 # a time of midnight ("22.06.1944 0:00:00", a spreadsheet's export; "1944-06-22T00:00:00",
-# ISO's) and the year's mark ("1944 г.", "1944 год", "22.06.1944г.", "1910 г.р.").
+# ISO's) and the year's mark ("1944 г.", "22.06.1944г.", "1910 г.р.", "1944 ж.").
 _AROUND_DATE = re.compile(
-    r"(?:(?:\s+|(?<=\d)T)0?0:00(?::00)?|\s*г(?:ода|од|\.)?(?:\s*р\.?|\s+рождения)?)$",
+    rf"(?:(?:\s+|(?<=\d)T)0?0:00(?::00)?|\s*(?:{_YEAR_MARK}))$",
     re.IGNORECASE,
 )
+# A list's separator or a sentence's full stop after a date: "24.06.1944;", "1944.".
+_LIST_MARK_AFTER = re.compile(r"\s*[;,]+$")
+_STOP_AFTER_YEAR = re.compile(r"(?<=\d{4})\.$")
 _AGE = re.compile(r"\d{1,3}(?:\s*(?:г\.?|год|года|лет))?", re.IGNORECASE)  # "33 года"
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 # "около 1910", "1910?", "~1910", "ок. 1910", "прибл. 1910", "примерно 1910", "ca. 1910".
@@ -21,6 +34,44 @@ _APPROXIMATE = re.compile(
     r"^(около|ок\.|прибл\w*\.?|примерно|каля|шамамен|circa|ca\.|c\.|~)\s*\d|\d\s*(\?|\(\?\))$",
     re.IGNORECASE,
 )
+# A date with a bound: "не позднее 06.1944", "после 24.06.1944", "пасля 1944", "before 1944".
+_BOUNDED = re.compile(
+    r"^(не\s+позднее|не\s+ранее|не\s+пазней|не\s+раней|позднее|после|пасля|до|да|"
+    r"between|before|after|not\s+before|not\s+after)\s+\S*\d",
+    re.IGNORECASE,
+)
+
+# Months by name: Russian (nominative and genitive, "июнь 1944", "24 июня 1944", and the
+# usual abbreviations), Belarusian, Kazakh and English.
+_MONTH_NAMES = (
+    ("январь января янв", "студзень студзеня", "қаңтар", "january jan"),
+    ("февраль февраля фев февр", "люты лютага", "ақпан", "february feb"),
+    ("март марта мар", "сакавік сакавіка", "наурыз", "march mar"),
+    ("апрель апреля апр", "красавік красавіка", "сәуір", "april apr"),
+    ("май мая", "травень траўня", "мамыр", "may"),
+    ("июнь июня июн", "чэрвень чэрвеня", "маусым", "june jun"),
+    ("июль июля июл", "ліпень ліпеня", "шілде", "july jul"),
+    ("август августа авг", "жнівень жніўня", "тамыз", "august aug"),
+    ("сентябрь сентября сен сент", "верасень верасня", "қыркүйек", "september sep sept"),
+    ("октябрь октября окт", "кастрычнік кастрычніка", "қазан", "october oct"),
+    ("ноябрь ноября ноя нояб", "лістапад лістапада", "қараша", "november nov"),
+    ("декабрь декабря дек", "снежань снежня", "желтоқсан", "december dec"),
+)
+MONTH_WORDS: dict[str, int] = {
+    word: number
+    for number, names in enumerate(_MONTH_NAMES, start=1)
+    for words in names
+    for word in words.split()
+}
+# Roman months (24.VI.1944), in Latin letters or their Cyrillic look-alikes (Х, І).
+ROMAN_MONTHS = {
+    roman: number
+    for number, roman in enumerate(
+        ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"), start=1
+    )
+}
+_ROMAN_LETTERS = str.maketrans({"Х": "X", "І": "I", "х": "X", "і": "I"})
+_DAY_SUFFIX = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
 
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -44,14 +95,23 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
     return f"{day:02d}.{month:02d}.{year:04d}"
 
 
-# "1910 г.р.", "1910 года рождения": a year of birth, whatever column it was typed in.
-_BIRTH_MARK = re.compile(r"(?:г\.?\s*р\.?|(?:г\.?|года?)\s+рождения)$", re.IGNORECASE)
+# "1910 г.р.", "1910 года рождения", "1913 г.н.", "1920 ж.т.": a year of birth, whatever
+# column it was typed in.
+_BIRTH_MARK = re.compile(
+    r"(?:г\.?\s*[рн]\.?|(?:г\.?|года?)\s+(?:рождения|нараджэння)|ж\.?\s*т\.?|(?:ж\.?|жылы)\s+туған)$",
+    re.IGNORECASE,
+)
 
 
 def parse_death_date(value: str | None) -> tuple[int | None, int | None, int | None]:
     """A date of death; a year marked as a year of birth ("1910 г.р.") is refused."""
-    if value is not None and _BIRTH_MARK.search(value.strip()):
-        raise ValueError(f"{value!r} is marked as a year of birth (г.р.), not a date of death")
+    if value is not None:
+        mark = _BIRTH_MARK.search(_LIST_MARK_AFTER.sub("", value.strip()))
+        if mark:
+            raise ValueError(
+                f"{value!r} is marked as a year of birth ({mark.group().strip()}), not a date "
+                "of death"
+            )
     return parse_partial_date(value)
 
 
@@ -76,16 +136,23 @@ def _day_number_hint(parsed: list[int | None]) -> str:
     )
 
 
-def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int | None]:
-    """Parse ``1902``, ``__.__.1902``, ``12.1943``, ``22.06.1944``, ``1944-06-22`` into
-    (year, month, day).
+def _not_a_date(value: str) -> ValueError:
+    return ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
 
-    Unknown parts written as underscores (or zeros: 00.00.1902) stay unknown. Raises
-    ValueError on anything else, naming the value, so that no date is silently guessed.
+
+def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int | None]:
+    """Parse ``1902``, ``__.__.1902``, ``12.1943``, ``22.06.1944``, ``1944-06-22``,
+    ``1944.06.22``, ``22/06/1944``, ``22-06-1944``, ``22.VI.1944``, ``22 июня 1944``
+    into (year, month, day).
+
+    The day comes first, as everywhere in the registers: ``05/06/1944`` is 5 June, and
+    ``06/24/1944`` (no month 24) is refused. A year first is read only with dots
+    (``1944.06.22``) or as ISO's ``1944-06-22``. Unknown parts written as underscores,
+    zeros (00.00.1902) or X's (ХХ.ХХ.1902) stay unknown. Raises ValueError on anything
+    else, naming the value, so that no date is silently guessed.
     """
     if value is None or not value.strip():
         return (None, None, None)
-    written = _AROUND_DATE.sub("", value.strip())
     if _APPROXIMATE.search(value.strip()):
         raise ValueError(
             f"{value!r} is an approximate date: a date field holds only what is known, and "
@@ -93,30 +160,151 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
             "certain, or leave the cell empty and keep the text in a column of its own "
             "(kept with the row as read)"
         )
+    if bound := _BOUNDED.match(value.strip()):
+        raise ValueError(
+            f"{value!r} bounds a date ({bound.group(1)}): a date field holds only a date "
+            "known, and reading it as one would drop the bound; leave the cell empty and "
+            "keep the text in a column of its own (kept with the row as read)"
+        )
     if _AGE.fullmatch(value.strip()):
         raise ValueError(
             f"{value!r} is an age or a shortened year, not a date (expected {DATE_FORMS})"
         )
+    written = _LIST_MARK_AFTER.sub("", value.strip())
+    written = _STOP_AFTER_YEAR.sub("", _AROUND_DATE.sub("", written))
     iso = _ISO_DATE.fullmatch(written)
     if iso and int(iso.group(2)) > 12:  # "1943-44": years, not a month
-        raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
+        raise _not_a_date(value)
     if iso and not iso.group(3) and int(iso.group(2)) == (int(iso.group(1)) + 1) % 100:
         # "1910-11": November 1910, or the years 1910 and 1911? Never guessed.
         raise ValueError(
             f"{value!r}: a year and a month, or two years? Write the month as "
             f"{iso.group(2)}.{iso.group(1)}, or one year"
         )
-    parts = [p for p in reversed(iso.groups()) if p] if iso else written.split(".")
-    if len(parts) > 3:
-        raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
+    if iso:
+        parts = [p for p in reversed(iso.groups()) if p]
+    elif named := _named_month(written):
+        return _checked(value, *named)
+    else:
+        parts = _day_first_parts(value, written)
+    return _read_parts(value, parts)
+
+
+_SEPARATOR = re.compile(r"[./-]")
+_YEAR = re.compile(r"\d{4}")
+_CYRILLIC = re.compile(r"[а-яёәіңғүұқөһў]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _named_month(written: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day) of a date whose month is named: "24 июня 1944", "июнь 1944",
+    "24 чэрвеня 1944", "24 маусым 1944", "1944 жылғы 24 маусым", "June 24, 1944"; None
+    when no word of it is a month's name."""
+    if not _LETTER.search(written):
+        return None
+    words = written.lower().replace(",", " ").split()
+    if not 2 <= len(words) <= 4:
+        return None
+    month_at = [i for i, w in enumerate(words) if _month_word(w) is not None]
+    if len(month_at) != 1:
+        return None
+    month = _month_word(words[month_at[0]])
+    shape = "".join(
+        "m"
+        if i in month_at
+        else "y"
+        if _YEAR.fullmatch(w)
+        else "d"
+        if _DAY_SUFFIX.fullmatch(w)
+        else "k"
+        if w in ("жылғы", "ж.", "ж")
+        else "?"
+        for i, w in enumerate(words)
+    )
+    # day month year, month year, month day year (English), year [жылғы] day month (Kazakh)
+    if shape not in ("dmy", "my", "mdy", "ydm", "ykdm", "ym", "ykm"):
+        return None
+    year = int(next(w for w in words if _YEAR.fullmatch(w)))
+    day_word = next((w for w, s in zip(words, shape, strict=True) if s == "d"), None)
+    day = int(_DAY_SUFFIX.fullmatch(day_word).group(1)) if day_word else None
+    return (year, month, day)
+
+
+def _month_word(word: str) -> int | None:
+    word = word.rstrip(".").replace("ё", "е")
+    if _CYRILLIC.search(word):
+        word = word.replace("i", "і")  # a Latin i typed in a Belarusian word
+    return MONTH_WORDS.get(word)
+
+
+def _day_first_parts(value: str, written: str) -> list[str]:
+    """The parts of a date written with dots, slashes or hyphens (one kind in a date),
+    or spaces around a Roman month ("24 VI 1944"), in the order day, month, year. A year
+    first is read with dots only, month and day in two digits each (1944.06.22)."""
+    separators = set(_SEPARATOR.findall(written))
+    if len(separators) > 1:
+        raise _not_a_date(value)
+    if separators:
+        separator = separators.pop()
+        parts = [part.strip() for part in written.split(separator)]
+    else:
+        separator = None
+        parts = written.split()
+        if len(parts) > 1 and _roman(parts[-2]) is None:
+            raise _not_a_date(value)  # spaces part a Roman month only
+    if not 1 <= len(parts) <= 3 or not all(_PART.fullmatch(part) for part in parts):
+        raise _not_a_date(value)
+    if len(parts) > 1 and len(parts[0]) == 4 and parts[0].isascii() and parts[0].isdigit():
+        if any(len(part) > 2 for part in parts[1:]):
+            raise _not_a_date(value)  # "1941-1945": years
+        if separator == "." and all(
+            len(part) == 2 and (part.isdigit() or _unknown(part, "day")) for part in parts[1:]
+        ):
+            return [*reversed(parts[1:]), parts[0]]
+        if separator == "/":
+            raise ValueError(
+                f"{value!r}: a year first with slashes is not read (is the month second or "
+                "third?); write the day first, 22.06.1944, or year-month-day as 1944-06-22"
+            )
+        raise ValueError(
+            f"{value!r}: a year first is read as year.month.day or year-month-day, with two "
+            "digits for the month and the day (1944.06.22, 1944-06-22, 1944.06)"
+        )
+    return parts
+
+
+# What a part of a date may be: digits, underscores, X's, a Roman month.
+_PART = re.compile(r"[0-9]+|_+|[IVXХІivxхі]+")
+
+
+def _roman(part: str) -> int | None:
+    """A Roman month (VI, XII; Cyrillic Х and І as X and I)."""
+    return ROMAN_MONTHS.get(part.translate(_ROMAN_LETTERS).upper())
+
+
+def _unknown(part: str, position: str) -> bool:
+    """Whether a part says it is not known: underscores (__), or X's for a day or month
+    (ХХ, xx); a single X for the month is the Roman ten."""
+    if set(part) == {"_"}:
+        return True
+    letters = part.translate(_ROMAN_LETTERS).upper()
+    return set(letters) == {"X"} and (len(letters) > 1 or position == "day")
+
+
+def _read_parts(value: str, parts: list[str]) -> tuple[int | None, int | None, int | None]:
+    positions = ("day", "month", "year")[3 - len(parts) :]
     parsed: list[int | None] = []
-    for part in parts:
-        if part and set(part) == {"_"}:
-            parsed.append(None)
-        elif part.isascii() and part.isdigit():
+    roman_ten = False
+    for part, position in zip(parts, positions, strict=True):
+        if part.isascii() and part.isdigit():
             parsed.append(int(part))
+        elif _unknown(part, position):
+            parsed.append(None)
+        elif position == "month" and (number := _roman(part)) is not None:
+            parsed.append(number)
+            roman_ten = number == 10 and len(part) == 1
         else:
-            raise ValueError(f"not a date: {value!r} (expected {DATE_FORMS})")
+            raise _not_a_date(value)
     if all(not part for part in parsed):  # "__.__.____", "00.00.0000": a form's blank
         return (None, None, None)
     year = parsed[-1]
@@ -128,10 +316,28 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
         day = None
     if month == 0 and day is None:
         month = None
+    if roman_ten and day is None:
+        raise ValueError(
+            f"{value!r}: is X the month (October, in Roman numerals) or a month not known? "
+            "Write 10 for October, or __ (or XX) for a month not known"
+        )
     if year is not None and len(parts[-1]) == 2 and len(parsed) > 1:
         raise ValueError(f"a year in two digits in {value!r}: write it in full (19{year:02d}?)")
     if year is None or not 1850 <= year <= 2000:
         raise ValueError(f"year out of range in {value!r}{_day_number_hint(parsed)}")
+    if month is not None and not 1 <= month <= 12 and day is not None and 1 <= day <= 12:
+        raise ValueError(
+            f"month out of range in {value!r}: the day comes first (day.month.year); if "
+            f"{parts[-3]} is the month, write {month:02d}.{day:02d}.{year}"
+        )
+    return _checked(value, year, month, day)
+
+
+def _checked(
+    value: str, year: int, month: int | None, day: int | None
+) -> tuple[int, int | None, int | None]:
+    if not 1850 <= year <= 2000:
+        raise ValueError(f"year out of range in {value!r}")
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"month out of range in {value!r}")
     if day is not None and (month is None or not 1 <= day <= 31):

@@ -32,7 +32,12 @@ UNREADABLE = [
     ("empty.csv", b"", "the file is empty"),
     ("header_only.csv", HEADER.encode(), "no data rows"),
     ("blank_header.csv", b"\n" + GOOD.encode(), "the first row (the header) is empty"),
-    ("twice.csv", b"a,a\n1,2\n", "names column 'a' twice"),
+    # A header read as a field over two columns: which holds it cannot be told.
+    (
+        "twice.csv",
+        "Фамилия,Имя,Фамилия\nГоднов,Иван,Годнев\n".encode(),
+        "columns 1 and 3 have the same header, 'Фамилия', which is read as 'surname'",
+    ),
     ("no_surname.csv", b"Name,Age\nX,3\n", "no column for 'surname' or 'full_name'"),
     ("binary.csv", b"\x00\x01\x02PK\x00", "line 1 holds a NUL byte"),
     ("nul.csv", (HEADER + GOOD).encode() + b"\x00" + GOOD.encode(), "line 3 holds a NUL byte"),
@@ -87,7 +92,7 @@ BAD_ROWS = [
     ),
     (
         "date",
-        HEADER + "Датов,Иван,01/05/1902,Шуховцы,Дубровенский\n",
+        HEADER + "Датов,Иван,весной 1902,Шуховцы,Дубровенский\n",
         ["row 2", "Дата рождения", "not a date", "expected 1944, 06.1944, 22.06.1944"],
     ),
     (

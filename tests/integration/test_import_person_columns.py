@@ -154,6 +154,19 @@ ODD_ROWS = [
     _row(Причина_выбытия="Погиб (ранее ранен)"),
     _row(Причина_выбытия="умер в г. Минске от ран"),
     _row(Первичное_место_захоронения="д. Первое", Откуда_перезахоронен="д. Старое"),
+    # Dates as people write them: read alike by both checks, or refused by both.
+    _row(Дата_выбытия="24.VI.1944", Дата_рождения="1913 г.н."),
+    _row(Дата_выбытия="24 июня 1944 г.", Дата_рождения="1913 ж."),
+    _row(Дата_выбытия="24 чэрвеня 1944", Дата_рождения="1920 ж.т."),
+    _row(Дата_выбытия="1944 жылғы 24 маусым", Дата_рождения="ХХ.ХХ.1913"),
+    _row(Дата_выбытия="1944.06.24", Дата_рождения="05/06/1913"),
+    _row(Дата_выбытия="24-06-1944", Дата_рождения="1913."),
+    _row(Дата_выбытия="24.06.1944;", Дата_рождения="xx.VI.1913"),
+    _row(Дата_выбытия="06/24/1944"),
+    _row(Дата_выбытия="1920 ж.т."),
+    _row(Дата_выбытия="X.1944"),
+    _row(Дата_выбытия="31/02/1944"),
+    _row(Дата_выбытия="после 24.06.1944"),
 ]
 
 
@@ -211,6 +224,28 @@ def test_a_field_s_further_column_fills_its_empty_cells_alike(engine):
                      8: ["Год рождения"]}  # fmt: skip
 
 
+def test_dates_as_people_write_them_are_staged_column_by_column(engine):
+    """Each distinct date is read once for the column, as the row-by-row check reads it:
+    none of these rows is handed over, and each is staged with its date."""
+    written = {
+        "24.VI.1944": (1944, 6, 24), "24 июня 1944 г.": (1944, 6, 24),
+        "24 чэрвеня 1944": (1944, 6, 24), "1944 жылғы 24 маусым": (1944, 6, 24),
+        "1944.06.24": (1944, 6, 24), "24/06/1944": (1944, 6, 24), "24-06-1944": (1944, 6, 24),
+        "24.06.1944;": (1944, 6, 24), "ХХ.06.1944": (1944, 6, None), "1944 ж.": (1944, None, None),
+        "1944.": (1944, None, None), "05/06/1944": (1944, 6, 5),
+    }  # fmt: skip
+    rows = [
+        (n, _row(ID_записи=str(n), Дата_выбытия=date, Дата_рождения="1913 г.н."))
+        for n, date in enumerate(written, start=2)
+    ]
+    fast, slow = _both(engine, COLUMNS, rows)
+    assert _assert_same(fast, slow) == set()
+    staged = {row[30]: (row[5:8], row[14:17]) for row in fast.stage_rows}
+    assert staged == {
+        n: ((1913, None, None), written[date]) for n, date in enumerate(written, start=2)
+    }
+
+
 # Generated cells, anywhere in a persons file: the column-by-column check never raises,
 # stages each row it passes exactly as the row-by-row check stages it, and hands every
 # row with a problem to the row-by-row check, which reports it (never a traceback).
@@ -222,6 +257,12 @@ FUZZ = fuzz(150)
 # characters included), long text, and spreadsheet formulas.
 KNOWN = [sorted({row[i] for row in (GOOD, *ODD_ROWS)}, key=repr) for i in range(len(COLUMNS))]
 DATE_LIKE = st.from_regex(r"[0-9_ ]{0,3}[./-]?[0-9_ ]{0,3}[./-]?[0-9 ]{0,5}", fullmatch=True)
+# Dates with words, Roman months, X's and the years' marks.
+DATE_WORDS = st.from_regex(
+    r"[0-9xXхХ]{0,2}[ ./-]?(VI|XI|X|I|июня|чэрвеня|маусым|June|06)?[ ./-]?[0-9]{0,4}"
+    r"[ ]?(г\.|ж\.|ж\.т\.|г\.н\.|;|\.)?",
+    fullmatch=True,
+)
 ANY_TEXT = st.text(max_size=40)
 LONG_TEXT = st.integers(1, 120_000).map(lambda n: "Ж" * n)
 FORMULA = st.text(max_size=20).map(Formula)
@@ -232,6 +273,7 @@ def _cell(column: int):
         st.sampled_from(KNOWN[column]),
         st.sampled_from(KNOWN[column]),
         DATE_LIKE,
+        DATE_WORDS,
         ANY_TEXT,
         LONG_TEXT,
         FORMULA,

@@ -169,3 +169,56 @@ def test_a_header_folding_to_nothing_numbers_no_rows_unless_it_is_no_or_hash():
     two say they number a list's rows."""
     headers = ["*", "—", " ", "", "№", " # ", "№ п/п", "No", "Фамилия", "**"]
     assert row_number_columns(headers) == ["№", " # ", "№ п/п", "No"]
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        # Cause of death and fate, in Kazakh, Belarusian and Russian: a fate column left
+        # unmapped stores no fate, silently.
+        ("Қаза болу себебі", "fate"),
+        ("Қаза себебі", "fate"),
+        ("Тағдыры", "fate"),
+        ("Лёс", "fate"),
+        ("Прычына выбыцця", "fate"),
+        ("Прычына гібелі", "fate"),
+        ("Причина гибели", "fate"),
+        ("Причина смерти", "fate"),
+        # The birthplace as Book of Memory lists head it.
+        ("Уроженец", "birthplace"),
+        ("Уроженка", "birthplace"),
+        ("Ураджэнец", "birthplace"),
+        ("Туған жері", "birthplace"),
+    ],
+)
+def test_fate_and_birthplace_headers_in_each_language(header, field):
+    mapped = map_columns("persons", ["Фамилия", header], None)
+    assert mapped.field_of == {"Фамилия": "surname", header: field}
+
+
+def test_a_kazakh_list_with_its_cause_of_death_maps_every_column():
+    headers = ["Р/с", "Тегі, аты, әкесінің аты", "Туған жылы", "Туған жері",
+               "Әскерге шақырылған жері", "Әскери атағы", "Қаза тапқан күні",
+               "Қаза болу себебі", "Жерленген жері", "Ұлты"]  # fmt: skip
+    mapped = map_columns("persons", headers, None)
+    assert mapped.unmapped == ["Р/с"]  # the list's running number
+    assert mapped.field_of["Қаза болу себебі"] == "fate"
+
+
+def test_a_header_written_over_several_columns_keeps_each_under_a_key_of_its_own():
+    from mapapp.importers.readers import _check_header
+
+    keys, repeated = _check_header(["Фамилия", "Примечание", "Примечание"], "f.csv")
+    assert keys == ["Фамилия", "Примечание", "Примечание (2)"]
+    assert [(r.header, r.keys, r.where) for r in repeated] == [
+        ("Примечание", ["Примечание", "Примечание (2)"], "columns 2 and 3")
+    ]
+    # A sheet's columns by their letters; a key the file itself has is not taken.
+    headers = ["Примечание", "Примечание (2)", "Фамилия", "Примечание", "Примечание"]
+    keys, repeated = _check_header(headers, "f.xlsx", letters=True)
+    assert keys == ["Примечание", "Примечание (2)", "Фамилия", "Примечание (3)", "Примечание (4)"]
+    assert [(r.keys, r.where) for r in repeated] == [
+        (["Примечание", "Примечание (3)", "Примечание (4)"], "columns A, D and E")
+    ]
+    # Two columns without a name are named by their positions, which differ.
+    assert _check_header(["Фамилия", "", ""], "f.csv") == (["Фамилия", "column 2", "column 3"], [])

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from mapapp.text.dates import format_partial_date, parse_death_date, parse_partial_date
@@ -168,3 +170,171 @@ def test_an_approximate_date_is_named_as_such_not_read_as_certain(text):
 def test_a_year_and_the_next_one_s_last_digits_are_never_taken_for_a_month(text, month):
     with pytest.raises(ValueError, match=f"a year and a month, or two years.*as {month}"):
         parse_partial_date(text)
+
+
+# Dates as people write them in the registers: read, each to the one date it can be.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A four-digit year first, with dots: year.month.day (never a year in two digits).
+        ("1944.06.24", (1944, 6, 24)),
+        ("1944.06", (1944, 6, None)),
+        ("1944.06.00", (1944, 6, None)),
+        ("1944.06.24 г.", (1944, 6, 24)),
+        # The year's mark in Kazakh and Belarusian, read past as the Russian one is.
+        ("1913 ж.", (1913, None, None)),
+        ("25.06.1944 ж.", (1944, 6, 25)),
+        ("1944ж.", (1944, None, None)),
+        ("1944 ж", (1944, None, None)),
+        ("1913 жылы", (1913, None, None)),
+        ("1920 ж.т.", (1920, None, None)),  # жылы туған: born in the year
+        ("1920 жылы туған", (1920, None, None)),
+        ("1913 г.н.", (1913, None, None)),  # год нараджэння
+        ("1913 года нараджэння", (1913, None, None)),
+        # Roman months, in Latin letters or the Cyrillic look-alikes (Х, І).
+        ("24.VI.1944", (1944, 6, 24)),
+        ("VI.1944", (1944, 6, None)),
+        ("24 VI 1944", (1944, 6, 24)),
+        ("24.X.1944", (1944, 10, 24)),
+        ("24.ХІ.1944", (1944, 11, 24)),
+        ("1.XII.1943", (1943, 12, 1)),
+        # Months by name: Russian (nominative, genitive, abbreviated), Belarusian, Kazakh,
+        # English.
+        ("24 июня 1944", (1944, 6, 24)),
+        ("24 июня 1944 г.", (1944, 6, 24)),
+        ("24 июня 1944 года", (1944, 6, 24)),
+        ("июнь 1944", (1944, 6, None)),
+        ("Июнь 1944 г.", (1944, 6, None)),
+        ("июня 1944", (1944, 6, None)),
+        ("3 сент. 1943", (1943, 9, 3)),
+        ("24 чэрвеня 1944", (1944, 6, 24)),
+        ("24 ліпеня 1944", (1944, 7, 24)),
+        ("24 лiпеня 1944", (1944, 7, 24)),  # a Latin i in the Belarusian word
+        ("чэрвень 1944", (1944, 6, None)),
+        ("24 маусым 1944", (1944, 6, 24)),
+        ("24 маусым 1944 ж.", (1944, 6, 24)),
+        ("1944 жылғы 24 маусым", (1944, 6, 24)),
+        ("қазан 1943", (1943, 10, None)),
+        ("24 June 1944", (1944, 6, 24)),
+        ("June 24, 1944", (1944, 6, 24)),
+        ("June 1944", (1944, 6, None)),
+        # Slashes and hyphens, the day first and the year last in four digits.
+        ("24/06/1944", (1944, 6, 24)),
+        ("24-06-1944", (1944, 6, 24)),
+        ("06/1944", (1944, 6, None)),
+        ("05/06/1944", (1944, 6, 5)),  # the day first, as everywhere in the registers
+        ("24.06.1944 г.", (1944, 6, 24)),
+        ("24. 06. 1944", (1944, 6, 24)),
+        # X's for what is not known, as underscores (Cyrillic Х or Latin x).
+        ("ХХ.ХХ.1944", (1944, None, None)),
+        ("xx.xx.1944", (1944, None, None)),
+        ("XX.06.1944", (1944, 6, None)),
+        ("хх.VI.1944", (1944, 6, None)),
+        ("ХХ.ХХ.ХХХХ", (None, None, None)),
+        # A trailing full stop or list separator.
+        ("1944.", (1944, None, None)),
+        ("24.06.1944.", (1944, 6, 24)),
+        ("24.06.1944;", (1944, 6, 24)),
+        ("24.06.1944 г.;", (1944, 6, 24)),
+        ("1944-06-22;", (1944, 6, 22)),
+    ],
+)
+def test_dates_as_people_write_them_are_read(text, expected):
+    assert parse_partial_date(text) == expected
+    if not any(mark in text for mark in ("ж.т.", "туған", "г.н.", "нараджэння")):
+        assert parse_death_date(text) == expected  # a date of death reads them alike
+
+
+def test_a_year_first_with_dots_is_never_taken_for_a_year_in_two_digits():
+    """ "1944.06.24" was refused as a year in two digits "(1924?)": followed, the hint
+    stored a wrong year."""
+    assert parse_partial_date("1944.06.24") == (1944, 6, 24)
+    for text in ("1944.6.24", "1944.6", "1944.13.01", "1944.06.31"):
+        with pytest.raises(ValueError) as refused:
+            parse_partial_date(text)
+        assert "a year in two digits" not in str(refused.value)
+        assert "write it in full" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # The day comes first: no month 24, and the other order is never guessed.
+        ("06/24/1944", r"month out of range .*the day comes first .*write 24\.06\.1944"),
+        ("06.24.1944", r"month out of range .*the day comes first"),
+        ("12-31-1944", r"month out of range .*the day comes first"),
+        ("1944/06/24", r"a year first with slashes is not read"),
+        ("1944/06", r"a year first with slashes is not read"),
+        ("1944.6", r"with two digits for the month and the day"),
+        ("1944.6.24", r"with two digits for the month and the day"),
+        # A lone X for the month: October, or a month not known?
+        ("X.1944", r"is X the month \(October, in Roman numerals\) or a month not known"),
+        ("Х.1944", r"is X the month"),
+        ("ХХ.Х.1944", r"is X the month"),
+        # Days the calendar lacks, however the date is written.
+        ("31/02/1944", r"no such day in the calendar: '31/02/1944'"),
+        ("31-04-1944", r"no such day in the calendar"),
+        ("31 июня 1944", r"no such day in the calendar"),
+        ("30.II.1944", r"no such day in the calendar"),
+        ("24/06/44", r"a year in two digits .*\(1944\?\)"),
+        ("24 июня 44", r"not a date"),
+        ("24 июня", r"not a date"),
+        ("24.XIII.1944", r"not a date"),
+        ("24.06/1944", r"not a date"),  # two separators
+        ("1941-1945", r"not a date"),
+        ("1941 - 1945", r"not a date"),
+        ("22.06.1944-27.06.1944", r"not a date"),
+        ("лето 1944", r"not a date"),
+        ("__.__.194_", r"not a date"),
+        ("24.06.1944; 25.06.1944", r"not a date"),
+        ("24 мая 1944 1945", r"not a date"),
+        ("ж.", r"not a date"),
+        # A bound is no date.
+        ("после 24.06.1944", r"bounds a date \(после\)"),
+        ("не позднее 06.1944", r"bounds a date \(не позднее\)"),
+        ("пасля 24 чэрвеня 1944", r"bounds a date \(пасля\)"),
+    ],
+)
+def test_what_cannot_be_read_as_one_date_is_refused_saying_why(text, reason):
+    with pytest.raises(ValueError, match=reason):
+        parse_partial_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "mark"),
+    [("1913 г.н.", "г.н."), ("1920 ж.т.", "ж.т."), ("1920 жылы туған", "жылы туған"),
+     ("1913 года нараджэння", "года нараджэння"), ("1910 г.р.;", "г.р.")],
+)  # fmt: skip
+def test_a_kazakh_or_belarusian_year_of_birth_is_not_a_date_of_death(text, mark):
+    with pytest.raises(ValueError, match=rf"marked as a year of birth \({mark}\)"):
+        parse_death_date(text)
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_every_month_is_read_by_its_name_in_each_language(month):
+    from mapapp.text.dates import MONTH_WORDS
+
+    names = [word for word, number in MONTH_WORDS.items() if number == month]
+    assert len(names) >= 6  # Russian twice (and abbreviated), Belarusian twice, Kazakh, English
+    for name in names:
+        assert parse_partial_date(f"1 {name} 1944") == (1944, month, 1), name
+        assert parse_partial_date(f"{name.capitalize()} 1944") == (1944, month, None), name
+
+
+@pytest.mark.parametrize("text", ["24/06/1944", "перенесены 24-06-1957", "с 1/2/1944 по 3/2/1944"])
+def test_text_with_slashed_or_hyphened_real_days_is_kept(text):
+    from mapapp.importers.values import text_with_real_dates
+
+    assert text_with_real_dates(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("31/02/1944", "'31/02/1944' (the day comes first"), ("06/24/1957", "'06/24/1957'"),
+     ("перенесены 31-04-1957", "'31-04-1957'")],
+)  # fmt: skip
+def test_a_slashed_or_hyphened_day_the_calendar_lacks_is_refused_in_text(text, shown):
+    from mapapp.importers.values import text_with_real_dates
+
+    with pytest.raises(ValueError, match=re.escape(f"no such day in the calendar: {shown}")):
+        text_with_real_dates(text)
