@@ -96,6 +96,8 @@ from mapapp.importers.values import parse_fate
         ("қаза тапты", "killed"),
         ("хабарсыз кетті", "missing"),
         ("жарақаттан қайтыс болды", "died_of_wounds"),
+        ("жараланып қайтыс болды", "died_of_wounds"),
+        ("жараланған", "wounded"),
         ("тұтқында қайтыс болды", "died_in_captivity"),
         ("қайтыс болды", "died"),
     ],
