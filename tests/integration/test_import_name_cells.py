@@ -274,3 +274,33 @@ def test_a_letter_lost_to_the_code_page_refuses_its_row(run, tmp_path, engine):
         ("Тестов", "Н[?]рлан", None),
         ("Тестов?", "Нурлан", None),
     ]
+
+
+def test_a_rejected_row_is_not_warned_of_as_stored(run, tmp_path, engine):
+    """A signature line refused as no name is named with its own problem only, never as
+    a whole name "stored as written"; so is a row refused as a second row of one record;
+    a dry run says the others would be stored."""
+    content = (
+        "ID записи;Фамилия;Место захоронения;Район захоронения\n"
+        "1;Тестов Ерлан Жумабаевич;Шуховцы;Дубровенский\n"
+        "2;Неизвестный;Шуховцы;Дубровенский\n"
+        ";Список составил военком Тестов;;\n"
+        "3;Тестов Серик Жумабаевич;Шуховцы;Дубровенский\n"
+        "3;Тестов Болат Жумабаевич;Шуховцы;Дубровенский\n"
+    )
+    path = write(tmp_path, "unknowns.csv", content)
+    report = run("persons", path, dry_run=True)
+    assert sorted({p.row for p in report.problems}) == [4, 5, 6]
+    assert [str(w) for w in report.warnings] == [
+        "row 2, column 'Фамилия': 1 surname cell holds three or more words (rows 2): whole "
+        "names in the surname column? Would be stored as written, each whole as the surname; "
+        "if the column holds whole names, import it as the full name (--map FILE with "
+        '{"Фамилия": "full_name"}): it is then split into surname, given name and patronymic '
+        "(value: 'Тестов Ерлан Жумабаевич')"
+    ]
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == 2
+    assert [str(w) for w in report.warnings][0].startswith(
+        "row 2, column 'Фамилия': 1 surname cell holds three or more words (rows 2): whole "
+        "names in the surname column? Stored as written"
+    )
