@@ -16,8 +16,8 @@ patronymic made up. One written given name first ("Иван Ильич Орло�
 
 What a list writes beside a name in its cell is no part of it, and is never moved into
 another field on a guess: a year ("1913 г.р.": no number of three digits or more is a
-name's), a rank in small letters ("кр-ц", "ст. сержант"; but for an unknown soldier's
-"Неизвестный красноармеец"), two names or spellings parted by "/" refuse the cell, in any
+name's), a rank in small letters ("кр-ц", "ст. сержант", "партизан"; but for an unknown
+soldier's "Неизвестный красноармеец"), two names or spellings parted by "/" refuse the cell, in any
 name column, saying where the rest goes; in a full name, so do a comma inside one of its
 parts ("Ким Де, Сун") and words after the patronymic but for a namesake's
 ordinal ("Петров Иван Петрович уроженец д. Ляды"). So does a "?" before a letter
@@ -63,6 +63,8 @@ _BIRTH_MARK = re.compile(r"\s*(г\.?\s*р\.?|г\.\s*рожд\.?|года рож�
 # Ranks as lists write them beside a name, in small letters (a capital "Майор" or
 # "Капитан" may be a surname), Russian and Belarusian; the words before a rank ("ст.
 # сержант") count with it only there ("Иванов мл." may be a namesake's "junior").
+# A partisan, as lists write it where a rank goes, and beside an unknown one's name.
+_PARTISAN = ("партизан", "партизанка", "партызан", "партызанка")
 _RANKS = {
     "рядовой", "рядовая", "ряд.", "красноармеец", "красноармейка", "красноарм.", "кр-ц",
     "к-ц", "кр-ец", "кр.", "краснофлотец", "матрос", "ефрейтор", "ефр.", "сержант",
@@ -72,11 +74,13 @@ _RANKS = {
     "мл.л-т", "ст.л-т", "военфельдшер", "воентехник", "санинструктор",
     "радавы", "радавая", "чырвонаармеец", "яфрэйтар", "сяржант", "старшына", "лейтэнант",
     "капітан", "маёр", "падпалкоўнік", "палкоўнік",
+    *_PARTISAN,
 }  # fmt: skip
 _SMALL_LETTER_FIRST = re.compile(r"(?:^|[\s,;(\[\"'«])[а-яёіў]")
 _BEFORE_RANKS = {"мл.", "ст.", "младший", "старший", "гв.", "гвардии", "малодшы", "старшы"}
-# An unknown soldier's name ("Неизвестный красноармеец"): these words only.
-_UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS)}
+# An unknown soldier's name ("Неизвестный красноармеец", "Неизвестный партизан"): these
+# words only.
+_UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS, *_PARTISAN)}
 
 # A surname's particle: "фон" in any case; the others in small letters only, as a capital
 # one is a surname of its own (the Korean "Де", "Ван").

@@ -134,6 +134,7 @@ def test_a_dash_is_a_registers_none_but_no_surname():
         ("Тестов Ерлан Жумабаевич красноармеец", "a rank (красноармеец)"),
         ("Тестов Ерлан Жумабаевич мл.лейтенант", "a rank (мл.лейтенант)"),
         ("Тэстаў Ерлан Жумабаевіч радавы", "a rank (радавы)"),
+        ("Тестов Ерлан партизан", "a rank (партизан)"),
         # A comma inside a part, and words after the patronymic, would be lost in it.
         ("Ким Де, Сун", "a comma inside a part of the name ('Де, Сун')"),
         ("Мамедов Али Гасан, оглы", "a comma inside a part of the name ('Гасан, оглы')"),
@@ -211,7 +212,8 @@ def test_a_name_part_holding_more_than_a_name_is_refused(text, said):
     [
         # The list's doubt after a word, and a letter it leaves unread, written so.
         "Иванов?", "Иванов (?)", "Н[?]рлан", "Неизвестный красноармеец",
-        "Невядомы чырвонаармеец", "Майор", "Капитан", "Иванов 12", "Иванов (1)",
+        "Невядомы чырвонаармеец", "Неизвестный партизан", "Невядомы партызан", "Майор",
+        "Капитан", "Иванов 12", "Иванов (1)",
         "Иванов (Иваненко/Иваньков)",
         # "мл." alone may be a namesake's "junior": a rank only before one.
         "Иванов мл.",
