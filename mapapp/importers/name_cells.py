@@ -13,12 +13,23 @@ every word after the surname is a syllable of three letters at most: a Korean gi
 written in syllables ("Ким Де Сун", "Пак Ен Хо"), and stays one given name, with no
 patronymic made up. One written given name first ("Иван Ильич Орлов",
 "Іван Пятровіч Сакалоў") is refused rather than stored as surname "Иван".
+
+What a list writes beside a name in its cell is no part of it, and is never moved into
+another field on a guess: a year ("1913 г.р.": no number of three digits or more is a
+name's), a rank in small letters ("кр-ц", "ст. сержант", "партизан"; but for an unknown
+soldier's "Неизвестный красноармеец"), two names or spellings parted by "/" refuse the cell, in any
+name column, saying where the rest goes; in a full name, so do a comma inside one of its
+parts ("Ким Де, Сун") and words after the patronymic but for a namesake's
+ordinal ("Петров Иван Петрович уроженец д. Ляды"). So does a "?" before a letter
+("Н?рлан"): a letter the file's code page could not hold (the Kazakh ә, ғ, қ, ң, ө, ұ, ү,
+һ, і saved in a Windows Cyrillic file), which only the original list can give back.
 """
 
 from __future__ import annotations
 
 import re
 
+from mapapp.importers.person_duplicates import UNKNOWN_COMPANION_WORDS, UNKNOWN_NAME_WORDS
 from mapapp.importers.values import only_dashes
 
 # No name holds a colon or a number sign.
@@ -37,6 +48,40 @@ _SAYS_NOT_KNOWN = {
 }  # fmt: skip
 _WORDS = re.compile(r"[\w.]+")
 
+# A "?" before a letter stands for a letter the file's code page could not hold ("Н?рлан",
+# "?скак"); after a word it is the list's doubt ("Иванов?"), kept as written.
+_LOST_LETTER = re.compile(r"\S*\?(?=[^\W\d_])\S*")
+# A number of three digits or more standing apart: a year or another number, never a
+# name's (a namesake's ordinal has one or two: "Иванов 2-й"; digits after a letter are
+# kept as written, as a misread letter is: "Ерб0лат").
+_NUMBER = re.compile(r"(?<!\w)\d{3,}")
+# A "/" between two words: two names or spellings ("Жумабаевич/Жумабекович"); other
+# spellings in brackets are written as the list has them ("Иванов (Иваненко/Иваньков)").
+_BRACKETED = re.compile(r"\([^()]*\)")
+_SLASH = re.compile(r"[^\W\d_][.)]?\s*/\s*\(?[^\W\d_]")
+_BIRTH_MARK = re.compile(r"\s*(г\.?\s*р\.?|г\.\s*рожд\.?|года рождения)", re.IGNORECASE)
+# Ranks as lists write them beside a name, in small letters (a capital "Майор" or
+# "Капитан" may be a surname), Russian and Belarusian; the words before a rank ("ст.
+# сержант") count with it only there ("Иванов мл." may be a namesake's "junior").
+# A partisan, as lists write it where a rank goes, and beside an unknown one's name.
+_PARTISAN = ("партизан", "партизанка", "партызан", "партызанка")
+_RANKS = {
+    "рядовой", "рядовая", "ряд.", "красноармеец", "красноармейка", "красноарм.", "кр-ц",
+    "к-ц", "кр-ец", "кр.", "краснофлотец", "матрос", "ефрейтор", "ефр.", "сержант",
+    "серж.", "с-т", "старшина", "ст-на", "лейтенант", "лейт.", "л-т", "капитан", "к-н",
+    "майор", "м-р", "подполковник", "п/п-к", "полковник", "п-к", "генерал", "политрук",
+    "мл.сержант", "ст.сержант", "мл.лейтенант", "ст.лейтенант", "мл.с-т", "ст.с-т",
+    "мл.л-т", "ст.л-т", "военфельдшер", "воентехник", "санинструктор",
+    "радавы", "радавая", "чырвонаармеец", "яфрэйтар", "сяржант", "старшына", "лейтэнант",
+    "капітан", "маёр", "падпалкоўнік", "палкоўнік",
+    *_PARTISAN,
+}  # fmt: skip
+_SMALL_LETTER_FIRST = re.compile(r"(?:^|[\s,;(\[\"'«])[а-яёіў]")
+_BEFORE_RANKS = {"мл.", "ст.", "младший", "старший", "гв.", "гвардии", "малодшы", "старшы"}
+# An unknown soldier's name ("Неизвестный красноармеец", "Неизвестный партизан"): these
+# words only.
+_UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS, *_PARTISAN)}
+
 # A surname's particle: "фон" in any case; the others in small letters only, as a capital
 # one is a surname of its own (the Korean "Де", "Ван").
 _PARTICLES_ANY_CASE = {"фон", "von"}
@@ -52,6 +97,8 @@ _TURKIC_AFTER = {"оглы", "улы", "ұлы", "уулу", "кызы", "қыз
 # "2-й", "1-ый", "2", "(1)": a namesake's ordinal after the surname.
 _ORDINAL = re.compile(r"\(?\d{1,2}(-?[а-яё]{1,3})?\)?")
 _INITIALS = re.compile(r"([А-ЯЁA-Z]\.)([А-ЯЁA-Z]\.)")
+# What may follow a patronymic in a full name: a namesake's ordinal, the list's doubt.
+_MAY_FOLLOW = re.compile(rf"{_ORDINAL.pattern}|[?*!]+")
 
 
 def check_name_part(text: str) -> str:
@@ -75,7 +122,59 @@ def check_name_part(text: str) -> str:
     written = text.split()
     if len(written) > 1 and written[0] in _PLACE_MARKS:  # small letters: "С." is an initial
         raise ValueError("a place (д., г., пос. ...), not a name")
+    _refuse_what_is_beside_a_name(text)
     return text
+
+
+def _refuse_what_is_beside_a_name(text: str) -> None:
+    """ValueError naming what a name cell holds beside the name (a lost letter, a second
+    name after "/", a year or number, a rank) and where it goes; all of them at once."""
+    found: list[str] = []
+    if "?" in text and (lost := _LOST_LETTER.search(text)):
+        found.append(
+            f"a '?' where a letter was ({lost[0]!r}): a code page without the letter (a "
+            "Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ, і in a Windows Cyrillic file) saves it as '?'; "
+            "save the list again from its original as UTF-8 or XLSX (a letter the list "
+            "itself leaves unread is written 'Н[?]рлан')"
+        )
+    if "/" in text and _SLASH.search(_BRACKETED.sub(" ", text)):
+        found.append(
+            "two names or spellings parted by '/': keep one; another spelling goes in "
+            "brackets after the word it differs in ('Жумабаевич (Жумабекович)') or in a "
+            "column of name variants, another person in a row of their own"
+        )
+    if number := _NUMBER.search(text):
+        if mark := _BIRTH_MARK.match(text, number.end()):
+            year = text[number.start() : mark.end()].strip()
+            found.append(f"a year of birth ({year}): put it in the birth date column")
+        elif len(number[0]) == 4 and number[0][:2] in ("18", "19"):
+            found.append(
+                f"a year ({number[0]}): put it in the birth or death date column it belongs to"
+            )
+        else:
+            found.append(f"a number ({number[0]}), no part of a name: give it a column of its own")
+    if rank := _rank_in(text):
+        found.append(f"a rank ({rank}): put it in the rank column")
+    if found:
+        raise ValueError("the name cell holds " + "; ".join(found))
+
+
+def _rank_in(text: str) -> str | None:
+    """The first rank written in small letters in ``text`` ("ст. сержант", "кр-ц"), with
+    the words before it that belong to it; None where there is none, or where the cell
+    names an unknown soldier in the words registers do ("Неизвестный красноармеец")."""
+    if not _SMALL_LETTER_FIRST.search(text):
+        return None  # every word capitalised, as names are
+    words = [w.strip("()[]\"'«»") for w in re.split(r"[\s,;]+", text) if w]
+    if all(w.lower() in _UNKNOWN_WORDS for w in words):
+        return None
+    for i, word in enumerate(words):
+        if word in _RANKS or word.rstrip(".") in _RANKS:
+            start = i
+            while start > 0 and words[start - 1] in _BEFORE_RANKS:
+                start -= 1
+            return " ".join(words[start : i + 1])
+    return None
 
 
 def is_total_line(text: str) -> bool:
@@ -108,8 +207,35 @@ def reads_as_whole_name(surname: str) -> bool:
 
 def split_full_name(full: str) -> tuple[str, str | None, str | None]:
     """(surname, given name, patronymic) of a name written surname first; ValueError for
-    one written given name first."""
-    parts = _joined(full.replace(",", " ").split())
+    one written given name first, for a cell holding more than a name (a year, a rank, a
+    second name after "/", a lost letter), and for commas inside one of its parts."""
+    _refuse_what_is_beside_a_name(full)
+    words, commas = _words_and_commas(full)
+    if not words:
+        raise ValueError("no letter in a name: leave the cell empty where the list gives none")
+    surname, given, patronymic = _split_words(words)
+    if commas:
+        _refuse_commas_inside_parts(words, commas, (surname, given, patronymic))
+    return surname, given, patronymic
+
+
+def _refuse_commas_inside_parts(words: list[str], commas: list[int], parts: tuple) -> None:
+    """A comma parts the surname, given name and patronymic, and is then left out; one
+    inside a part would be lost in it ("Жумабаевич, Жумабекович")."""
+    counts = [len(part.split()) if part else 0 for part in parts]
+    ends = {sum(counts[:i]) for i in range(4)}
+    for at in commas:
+        if at not in ends:
+            raise ValueError(
+                f"a comma inside a part of the name ({_around(words, at)!r}): a full name "
+                "cell parts its surname, given name and patronymic with commas, and holds "
+                "nothing else; write another spelling in brackets after its word, other "
+                "facts in columns of their own"
+            )
+
+
+def _split_words(words: list[str]) -> tuple[str, str | None, str | None]:
+    parts = _joined(words)
     if len(parts) == 2:
         if _PATRONYMIC.search(parts[1]):
             return parts[0], None, parts[1]  # "Мамедов Гасан оглы", "Петрова Ивановна"
@@ -130,7 +256,44 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
     )
     if at is None:
         at = len(parts) if all(map(_is_name_syllable, parts[1:])) else 2
+    elif extra := [p for p in parts[at + 1 :] if not _MAY_FOLLOW.fullmatch(p)]:
+        # After a word read as the patronymic, a namesake's ordinal or the list's doubt
+        # only: other words are not the patronymic's ("Петрович уроженец д. Ляды").
+        raise ValueError(
+            f"words after the patronymic ({' '.join(extra)!r}): a full name cell holds the "
+            "surname, given name and patronymic only; write other facts in columns of "
+            "their own, another spelling in brackets after its word"
+        )
     return parts[0], " ".join(parts[1:at]), (" ".join(parts[at:]) or None)
+
+
+def _words_and_commas(full: str) -> tuple[list[str], list[int]]:
+    """The words of a full name, and where its commas stand (after how many words); a
+    comma inside brackets stays with its word ("Иванов (Иваненко, Иваньков)")."""
+    if "," not in full:
+        return full.split(), []
+    words: list[str] = []
+    commas: list[int] = []
+    depth = 0
+    for word in full.split():
+        piece = ""
+        for ch in word:
+            depth += (ch == "(") - (ch == ")" and depth > 0)
+            if ch == "," and depth == 0:
+                if piece:
+                    words.append(piece)
+                piece = ""
+                commas.append(len(words))
+            else:
+                piece += ch
+        if piece:
+            words.append(piece)
+    return words, commas
+
+
+def _around(words: list[str], at: int) -> str:
+    """The words either side of the comma after ``at`` words, as a cell writes them."""
+    return f"{' '.join(words[max(at - 1, 0) : at])}, {' '.join(words[at : at + 1])}"
 
 
 def _is_name_syllable(word: str) -> bool:

@@ -469,7 +469,6 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             for chunk in _chunks(table.rows, options.chunk_rows):
                 # Column by column first; the rows that need it, one by one (exact
                 # problems).
-                whole_names.add(chunk)
                 fast = check_person_chunk(ctx, chunk, resolver)
                 staged += stage.add_checked(fast)
                 refs.add(row[0] for row in fast.stage_rows)
@@ -478,11 +477,10 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
                 good = _sort_out(checked, report, rejected_rows, rejected_sources, options)
                 staged += stage.add_records(good)
                 refs.add(item.record["ref"] for item in good)
+                whole_names.add([(r, raw) for r, raw in chunk if r not in rejected_rows])
                 progress("checked", staged + len(rejected_rows))
         for problem in table.problems:
             rejected_rows.setdefault(problem.row, []).append(problem)
-        if warning := whole_names.warning():
-            report.warnings.insert(0, warning)  # once for the file: before the rows' own
         writers.analyze_stage(conn)
         if refs.may_repeat():
             staged -= _reject_repeats(
@@ -494,6 +492,9 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             raise ImportFileError(f"{options.path.name}: no data rows (only a header?)")
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
+        written = not options.dry_run and (options.skip_invalid or not report.problems)
+        if warning := whole_names.warning(rejected_rows, written):
+            report.warnings.insert(0, warning)  # once for the file: before the rows' own
         report.ids_elsewhere = writers.ids_stored_elsewhere(conn)
         earlier = earlier_imports(conn, options.path.name, table.sheet)
         report.earlier_namesakes = earlier_namesakes(conn, earlier)

@@ -1,30 +1,38 @@
 """Whole names written in the surname column ("Жақсылықов Ерболат Қасым ұлы"): stored
 as written they are surnames with no given name, found by no search for the given name.
-Such a column may be a list's own way, so the import goes on, and says so once."""
+Such a column may be a list's own way, so the import goes on, and says so once, of the
+rows it stores: a row refused for another reason (a list's signature line, "Список
+составил военком Петров") is named with its own problem, not as stored."""
 
 from __future__ import annotations
 
 import json
+from array import array
+from collections.abc import Container
 
 from mapapp.importers.errors import Problem
 from mapapp.importers.name_cells import reads_as_whole_name
 from mapapp.importers.records import RowContext
 
 ROWS_SHOWN = 10
+# The cells kept to show in the warning: of the first rows, in case some of them are
+# refused after the chunk's checks (one record id on two rows).
+_VALUES_KEPT = 100
 
 
 class WholeNamesInSurnames:
-    """The rows whose surname cell reads as a whole name, counted chunk by chunk."""
+    """The rows whose surname cell reads as a whole name, counted chunk by chunk, of the
+    rows the chunk's checks pass."""
 
     def __init__(self, ctx: RowContext):
         surname = [c for c, f in ctx.field_of.items() if f == "surname"]
         self.column = surname[0] if surname else None
         self.full_name_read = "full_name" in ctx.field_of.values()
-        self.count = 0
-        self.rows: list[int] = []
-        self.first_value: str | None = None
+        self.rows = array("q")  # every such row (8 bytes each: the file is streamed)
+        self.values: dict[int, str] = {}
 
     def add(self, chunk: list[tuple[int, dict]]) -> None:
+        """Note the rows of ``chunk`` (the rows a chunk's checks passed)."""
         if self.column is None:
             return
         cells = [raw.get(self.column) for _, raw in chunk]
@@ -36,16 +44,19 @@ class WholeNamesInSurnames:
         for (row, _), value in zip(chunk, cells, strict=True):
             if value.__class__ is not str or value not in whole:
                 continue
-            self.count += 1
-            if len(self.rows) < ROWS_SHOWN:
-                self.rows.append(row)
-                self.first_value = self.first_value or value.strip()
+            self.rows.append(row)
+            if len(self.values) < _VALUES_KEPT:
+                self.values[row] = value.strip()
 
-    def warning(self) -> Problem | None:
-        if not self.count:
+    def warning(self, refused: Container[int], written: bool) -> Problem | None:
+        """The warning for the rows not ``refused`` (by the checks of the file as a whole,
+        after the chunks'); ``written``: whether the import stores its rows."""
+        rows = [row for row in self.rows if row not in refused]
+        if not rows:
             return None
-        rows = ", ".join(map(str, self.rows)) + (" …" if self.count > len(self.rows) else "")
-        cells = "surname cell holds" if self.count == 1 else "surname cells hold"
+        count, shown = len(rows), rows[:ROWS_SHOWN]
+        listed = ", ".join(map(str, shown)) + (" …" if count > len(shown) else "")
+        cells = "surname cell holds" if count == 1 else "surname cells hold"
         if self.full_name_read:
             remedy = "write the surname alone in the surname column"
         else:
@@ -54,10 +65,11 @@ class WholeNamesInSurnames:
                 "if the column holds whole names, import it as the full name (--map FILE "
                 f"with {mapping}): it is then split into surname, given name and patronymic"
             )
+        stored = "Stored" if written else "Would be stored"
         return Problem(
-            self.rows[0],
+            shown[0],
             self.column,
-            f"{self.count:,} {cells} three or more words (rows {rows}): whole names in the "
-            f"surname column? Stored as written, each whole as the surname; {remedy}",
-            self.first_value,
+            f"{count:,} {cells} three or more words (rows {listed}): whole names in the "
+            f"surname column? {stored} as written, each whole as the surname; {remedy}",
+            self.values.get(shown[0]),
         )

@@ -154,3 +154,153 @@ def test_one_id_on_two_rows_names_each_rows_own_id(run, tmp_path):
         "row 3, column 'ID записи': record id '00123' is also in row 2 (as '0123') (one id, "
         "two rows)",
     ]
+
+
+def stored_full_rows(engine, batch_id) -> list[tuple]:
+    with engine.connect() as conn:
+        return [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT import_row, surname, given_name, patronymic FROM persons "
+                    "WHERE import_batch_id = :b ORDER BY import_row"
+                ),
+                {"b": batch_id},
+            )
+        ]
+
+
+def test_a_full_name_cell_with_a_year_a_rank_or_a_second_name_is_refused(
+    run, tmp_path, engine, counts
+):
+    """Never a patronymic "Жумабаевич 1913 г.р. кр-ц", its commas dropped: the row is
+    refused, naming what the cell holds beside the name and where it goes; a rank or a
+    year is not moved into another field on a guess. Names written as registers write
+    them (commas between the parts, Kazakh patronymics, double surnames) are read."""
+    cells = [
+        "ТЕСТОВ Ерлан Жумабаевич, 1913 г.р., кр-ц",
+        "Тестов Ерлан Жумабаевич 1913",
+        "Тестов Ерлан Жумабаевич / Тестов Ерлан Жумабекович",
+        "Тестов ст. сержант Ерлан",
+        "Тестов Ерлан Жумабаевич уроженец д. Ляды",
+        "Тестов, Ерлан, Жумабаевич",
+        "Тестов Нурлан Жұмабай ұлы",
+        "Тестов-Тестович Серик Жумабай улы",
+        "Тест Ен Хо",
+        "Неизвестный красноармеец",
+    ]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    path = write(tmp_path, "names.csv", content)
+    before = counts()
+    report = run("persons", path)
+    assert not report.committed and counts() == before
+    assert [str(p) for p in report.problems] == [
+        "row 2, column 'ФИО': the name cell holds a year of birth (1913 г.р.): put it in the "
+        "birth date column; a rank (кр-ц): put it in the rank column (value: 'ТЕСТОВ Ерлан "
+        "Жумабаевич, 1913 г.р., кр-ц')",
+        "row 3, column 'ФИО': the name cell holds a year (1913): put it in the birth or death "
+        "date column it belongs to (value: 'Тестов Ерлан Жумабаевич 1913')",
+        "row 4, column 'ФИО': the name cell holds two names or spellings parted by '/': keep "
+        "one; another spelling goes in brackets after the word it differs in ('Жумабаевич "
+        "(Жумабекович)') or in a column of name variants, another person in a row of their "
+        "own (value: 'Тестов Ерлан Жумабаевич / Тестов Ерлан Жумабекович')",
+        "row 5, column 'ФИО': the name cell holds a rank (ст. сержант): put it in the rank "
+        "column (value: 'Тестов ст. сержант Ерлан')",
+        "row 6, column 'ФИО': words after the patronymic ('уроженец д. Ляды'): a full name "
+        "cell holds the surname, given name and patronymic only; write other facts in "
+        "columns of their own, another spelling in brackets after its word (value: 'Тестов "
+        "Ерлан Жумабаевич уроженец д. Ляды')",
+    ]
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and (report.added, report.rejected) == (5, 5)
+    assert stored_full_rows(engine, report.batch_id) == [
+        (7, "Тестов", "Ерлан", "Жумабаевич"),
+        (8, "Тестов", "Нурлан", "Жұмабай ұлы"),
+        (9, "Тестов-Тестович", "Серик", "Жумабай улы"),
+        (10, "Тест", "Ен Хо", None),
+        (11, "Неизвестный", "красноармеец", None),
+    ]
+    # The refused rows are kept as read, commas and all, to be mended and imported.
+    rejects = report.rejects_file.read_text(encoding="utf-8-sig")
+    assert "\nТЕСТОВ Ерлан Жумабаевич, 1913 г.р., кр-ц;Шуховцы;" in rejects
+
+
+def test_a_year_a_rank_or_a_second_name_in_a_name_column_is_refused(run, tmp_path, engine):
+    content = (
+        HEADER
+        + line("Тестов", "Ерлан", "Жумабаевич 1913")
+        + line("Тестов", "Ерлан", "Жумабаевич/Жумабекович")
+        + line("Тестов", "сержант")
+        + line("Тестов 123", "Ерлан")
+        + line("Тестов", "Ерлан", "Жумабаевич 2-й")
+    )
+    report = run("persons", write(tmp_path, "parts.csv", content), skip_invalid=True)
+    problems = {p.row: str(p) for p in report.problems}
+    assert sorted(problems) == [2, 3, 4, 5]
+    assert problems[2].startswith("row 2, column 'Отчество': the name cell holds a year (1913)")
+    assert problems[3].startswith("row 3, column 'Отчество': the name cell holds two names")
+    assert problems[4].startswith("row 4, column 'Имя': the name cell holds a rank (сержант)")
+    assert problems[5].startswith("row 5, column 'Фамилия': the name cell holds a number (123)")
+    assert stored_names(engine, report.batch_id) == [("Тестов", "Ерлан", "Жумабаевич 2-й")]
+
+
+def test_a_letter_lost_to_the_code_page_refuses_its_row(run, tmp_path, engine):
+    """Kazakh letters saved in a Windows Cyrillic file become "?": each such row is
+    refused, naming the cell and why (stored, the name would stay damaged: an import adds
+    nothing to a stored record); the other rows go in with --skip-invalid, and a letter
+    the list itself leaves unread is written "[?]"."""
+    content = "ID записи;Фамилия;Имя;Отчество;Место захоронения;Район захоронения\n"
+    content += "Q1;Тест?лы;Н?рлан;Ж?мабай?лы;Шуховцы;Дубровенский\n"
+    content += "Q2;Тестов;Нурлан;Жумабаевич;Шуховцы;Дубровенский\n"
+    content += "Q3;Тестов;Н[?]рлан;;Шуховцы;Дубровенский\n"
+    content += "Q4;Тестов?;Нурлан;;Шуховцы;Дубровенский\n"
+    path = write(tmp_path, "qmarks.csv", content.encode("cp1251"))
+    report = run("persons", path)
+    assert not report.committed
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (2, "Фамилия", "Тест?лы"),
+        (2, "Имя", "Н?рлан"),
+        (2, "Отчество", "Ж?мабай?лы"),
+    ]
+    assert str(report.problems[1]).startswith(
+        "row 2, column 'Имя': the name cell holds a '?' where a letter was ('Н?рлан'): a code "
+        "page without the letter (a Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ, і in a Windows Cyrillic "
+        "file) saves it as '?'; save the list again from its original as UTF-8 or XLSX"
+    )
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and (report.added, report.rejected) == (3, 1)
+    assert stored_names(engine, report.batch_id) == [
+        ("Тестов", "Нурлан", "Жумабаевич"),
+        ("Тестов", "Н[?]рлан", None),
+        ("Тестов?", "Нурлан", None),
+    ]
+
+
+def test_a_rejected_row_is_not_warned_of_as_stored(run, tmp_path, engine):
+    """A signature line refused as no name is named with its own problem only, never as
+    a whole name "stored as written"; so is a row refused as a second row of one record;
+    a dry run says the others would be stored."""
+    content = (
+        "ID записи;Фамилия;Место захоронения;Район захоронения\n"
+        "1;Тестов Ерлан Жумабаевич;Шуховцы;Дубровенский\n"
+        "2;Неизвестный;Шуховцы;Дубровенский\n"
+        ";Список составил военком Тестов;;\n"
+        "3;Тестов Серик Жумабаевич;Шуховцы;Дубровенский\n"
+        "3;Тестов Болат Жумабаевич;Шуховцы;Дубровенский\n"
+    )
+    path = write(tmp_path, "unknowns.csv", content)
+    report = run("persons", path, dry_run=True)
+    assert sorted({p.row for p in report.problems}) == [4, 5, 6]
+    assert [str(w) for w in report.warnings] == [
+        "row 2, column 'Фамилия': 1 surname cell holds three or more words (rows 2): whole "
+        "names in the surname column? Would be stored as written, each whole as the surname; "
+        "if the column holds whole names, import it as the full name (--map FILE with "
+        '{"Фамилия": "full_name"}): it is then split into surname, given name and patronymic '
+        "(value: 'Тестов Ерлан Жумабаевич')"
+    ]
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == 2
+    assert [str(w) for w in report.warnings][0].startswith(
+        "row 2, column 'Фамилия': 1 surname cell holds three or more words (rows 2): whole "
+        "names in the surname column? Stored as written"
+    )

@@ -109,3 +109,115 @@ def test_a_dash_is_a_registers_none_but_no_surname():
     assert check_name_part("-") == "-" and check_name_part("—") == "—"
     with pytest.raises(ValueError, match="a dash, not a surname"):
         check_surname("-")
+
+
+# What a list writes beside a name is refused, never read into the name nor moved into
+# another field: each reason names what the cell holds and where it goes.
+@pytest.mark.parametrize(
+    ("full", "said"),
+    [
+        (
+            "ТЕСТОВ Ерлан Жумабаевич, 1913 г.р., кр-ц",
+            "a year of birth (1913 г.р.): put it in the birth date column; a rank (кр-ц): "
+            "put it in the rank column",
+        ),
+        ("Тестов Ерлан Жумабаевич 1913", "a year (1913): put it in the birth or death date"),
+        ("Тестов Ерлан Жумабаевич (1913)", "a year (1913)"),
+        ("Тестов Ерлан Жумабаевич 1913г.р.", "a year of birth (1913г.р.)"),
+        ("Тестов Ерлан 123", "a number (123), no part of a name"),
+        (
+            "Тестов Ерлан Жумабаевич / Тестов Ерлан Жумабекович",
+            "two names or spellings parted by '/'",
+        ),
+        ("Тестов/Тестаев Ерлан", "two names or spellings parted by '/'"),
+        ("Тестов ст. сержант Ерлан", "a rank (ст. сержант): put it in the rank column"),
+        ("Тестов Ерлан Жумабаевич красноармеец", "a rank (красноармеец)"),
+        ("Тестов Ерлан Жумабаевич мл.лейтенант", "a rank (мл.лейтенант)"),
+        ("Тэстаў Ерлан Жумабаевіч радавы", "a rank (радавы)"),
+        ("Тестов Ерлан партизан", "a rank (партизан)"),
+        # A comma inside a part, and words after the patronymic, would be lost in it.
+        ("Ким Де, Сун", "a comma inside a part of the name ('Де, Сун')"),
+        ("Мамедов Али Гасан, оглы", "a comma inside a part of the name ('Гасан, оглы')"),
+        ("Тестов Ерлан Жумабаевич, Жумабекович", "words after the patronymic ('Жумабекович')"),
+        ("Тестов Ерлан Жумабаевич уроженец д. Ляды", "words after the patronymic ('уроженец"),
+    ],
+)
+def test_a_full_name_cell_holding_more_than_a_name_is_refused(full, said):
+    with pytest.raises(ValueError) as refused:
+        split_full_name(full)
+    assert said in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("full", "parts"),
+    [
+        # Commas part the surname, given name and patronymic; inside brackets they stay.
+        ("Тестов, Ерлан, Жумабаевич", ("Тестов", "Ерлан", "Жумабаевич")),
+        ("Тестов, Ерлан Жумабаевич", ("Тестов", "Ерлан", "Жумабаевич")),
+        ("Ким, Де Сун", ("Ким", "Де Сун", None)),
+        ("Петров, И.П.", ("Петров", "И.", "П.")),
+        ("Тестов Ерлан,", ("Тестов", "Ерлан", None)),
+        ("Тестов (Тестаев, Тестенов) Ерлан", ("Тестов (Тестаев, Тестенов)", "Ерлан", None)),
+        # Kazakh patronymics, double surnames, a capital rank word as a surname.
+        ("Тестов Ерлан Жұмабайұлы", ("Тестов", "Ерлан", "Жұмабайұлы")),
+        ("Тестов Ерлан Жұмабай ұлы", ("Тестов", "Ерлан", "Жұмабай ұлы")),
+        ("Тестова Айгүл Жұмабай қызы", ("Тестова", "Айгүл", "Жұмабай қызы")),
+        ("Тестов Ерлан Жумабай улы", ("Тестов", "Ерлан", "Жумабай улы")),
+        ("Тестов Ерлан Жумабай-улы", ("Тестов", "Ерлан", "Жумабай-улы")),
+        ("Тестов-Тестович Иван", ("Тестов-Тестович", "Иван", None)),
+        ("Тест Ен Хо", ("Тест", "Ен Хо", None)),
+        ("Майор Иван Петрович", ("Майор", "Иван", "Петрович")),
+        ("Тестов Ерлан Жумабаевич 2-й", ("Тестов", "Ерлан", "Жумабаевич 2-й")),
+        ("Тестов Ерлан Жумабаевич ?", ("Тестов", "Ерлан", "Жумабаевич ?")),
+        ("Тестов Ерлан Ж-вич", ("Тестов", "Ерлан", "Ж-вич")),
+        # An unknown soldier as registers name him: no rank taken out of it.
+        ("Неизвестный красноармеец", ("Неизвестный", "красноармеец", None)),
+    ],
+)
+def test_a_full_name_with_commas_or_kazakh_patronymic_still_splits(full, parts):
+    assert split_full_name(full) == parts
+    for part in parts[1:]:
+        if part:
+            assert check_name_part(part) == part
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Тестов 1913", "a year (1913)"),
+        ("Жумабаевич 1913 г.р.", "a year of birth (1913 г.р.)"),
+        ("Жумабаевич/Жумабекович", "parted by '/'"),
+        ("сержант", "a rank (сержант)"),
+        ("Ерлан ст. сержант", "a rank (ст. сержант)"),
+        ("кр-ц", "a rank (кр-ц)"),
+        ("Неизвестный сержант", "a rank (сержант)"),
+        # A letter a code page could not hold, saved as "?".
+        ("Тест?лы", "a '?' where a letter was ('Тест?лы')"),
+        ("Н?рлан", "a '?' where a letter was"),
+        ("Ж?мабай?лы", "a '?' where a letter was"),
+        ("?скак", "a '?' where a letter was"),
+        ("Жумабай ?лы", "a '?' where a letter was ('?лы')"),
+    ],
+)
+def test_a_name_part_holding_more_than_a_name_is_refused(text, said):
+    with pytest.raises(ValueError) as refused:
+        check_name_part(text)
+    assert said in str(refused.value)
+    with pytest.raises(ValueError):
+        check_surname(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The list's doubt after a word, and a letter it leaves unread, written so.
+        "Иванов?", "Иванов (?)", "Н[?]рлан", "Неизвестный красноармеец",
+        "Невядомы чырвонаармеец", "Неизвестный партизан", "Невядомы партызан", "Майор",
+        "Капитан", "Иванов 12", "Иванов (1)",
+        "Иванов (Иваненко/Иваньков)",
+        # "мл." alone may be a namesake's "junior": a rank only before one.
+        "Иванов мл.",
+    ],
+)  # fmt: skip
+def test_doubts_unknown_soldiers_and_ordinals_are_names(text):
+    assert check_name_part(text) == text
