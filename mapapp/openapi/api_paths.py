@@ -77,8 +77,9 @@ def operations(settings: Settings) -> dict[str, dict]:
             ("nationality", "Nationality as recorded (a prefix)"),
         )
     ] + [
-        _q("death_from", "Year of death, from", YEAR),
-        _q("death_to", "Year of death, to", YEAR),
+        _q("death_from", "Year of the stored date (death_date: of death, or of loss for the "
+           "missing, wounded and taken prisoner), from", YEAR),
+        _q("death_to", "Year of the stored date, to", YEAR),
         _q("burial_oblast", "Region of the burial site", {"type": "string", "enum": list(OBLASTS)}),
         _q("hero", "Hero of the Soviet Union", FLAG),
         _q("partisan", "Partisan", FLAG),
@@ -125,8 +126,12 @@ def operations(settings: Settings) -> dict[str, dict]:
         "api.list_battles": _get("Battle locations as GeoJSON", [BBOX], GEOJSON_COLLECTION),
         "api.get_battle": _get("One battle location", [], _ok("The battle location"), True),
         "api.get_person": _get(
-            "One person and where they lie; withdrawn is {at, reason, contribution} once a "
-            "moderator withdrew the record (it stays, left out of lists and counts), else null",
+            "One person and where they lie. death_date is the date the register gives: the "
+            "date of death, but for fate missing the date since which missing and for "
+            "wounded and captured the date of loss to the unit; death_date_means says which "
+            "(death, missing_since, loss; null without a date). withdrawn is {at, reason, "
+            "contribution} once a moderator withdrew the record (it stays, left out of lists "
+            "and counts), else null",
             [],
             _ok("The person"),
             True,
