@@ -152,10 +152,25 @@ def operations(settings: Settings) -> dict[str, dict]:
             [_q("q", "Name words"), _int("limit", "At most this many", 100, 20)],
             _ok("{items}"),
         ),
-        "api.home_regions": _get("Home countries and regions", [], _ok("{items}")),
+        "api.home_regions": _get(
+            "Home countries and regions by their search keys: the name each is shown by, "
+            "its keys, the persons whose keys are exactly these, and every spelling "
+            "recorded",
+            [],
+            _ok("{items}"),
+        ),
         "api.home_region_sites": _get(
             "Sites where people from a home country or region lie",
-            [_q("country", "Home country (required)"), _q("region", "Home region")],
+            [
+                _q("country", "Home country (required)"),
+                _q("region", "Home region"),
+                _q(
+                    "exact",
+                    "1: the keys of country and region alone; else also every key that "
+                    "begins with them",
+                    {"type": "string", "enum": ["0", "1", "true", "false"]},
+                ),
+            ],
             GEOJSON_COLLECTION,
         ),
         "api.itinerary": _get(
