@@ -706,7 +706,7 @@ def _person_pair_line(pair: dict) -> str:
     )
     return (
         f"{pair['person_id']:>8} {pair['other_person_id']:>8}  {named('')} / {named('other_')}  "
-        f"born {both('birth_date')}, died {both('death_date')}, "
+        f"born {both('birth_date')}, death or loss {both('death_date')}, "
         f"{pair['site_name']} grave {pair['grave'] or '—'}  "
         f"records {both('record_id')}  ({reason})"
     )

@@ -21,6 +21,7 @@ from mapapp.http.params import (
     parse_choice,
     parse_kind,
     parse_positive_int,
+    parse_zero_one,
     parse_zoom,
 )
 from mapapp.queries import battles, persons, site_map, sites
@@ -181,9 +182,9 @@ def search_places():
 @cacheable(keep=True)
 @reads_without_transaction
 def home_regions():
-    from mapapp.queries.home_regions import home_options
+    from mapapp.queries.home_regions import home_groups
 
-    return jsonify({"items": home_options(get_session())})
+    return jsonify({"items": home_groups(get_session())})
 
 
 @blueprint.get("/home-regions/sites")
@@ -197,7 +198,8 @@ def home_region_sites():
     if country is None:
         raise InvalidInput(N_("%(name)s is required"), parameter="country", name="country")
     region = area_filter(request.args, "region")
-    return _geojson(sites_for_home(get_session(), country, region))
+    exact = parse_zero_one(request.args.get("exact"), "exact")
+    return _geojson(sites_for_home(get_session(), country, region, exact))
 
 
 @blueprint.get("/sites/<id:site_id>/persons.csv")

@@ -77,8 +77,9 @@ def operations(settings: Settings) -> dict[str, dict]:
             ("nationality", "Nationality as recorded (a prefix)"),
         )
     ] + [
-        _q("death_from", "Year of death, from", YEAR),
-        _q("death_to", "Year of death, to", YEAR),
+        _q("death_from", "Year of the stored date (death_date: of death, or of loss for the "
+           "missing, wounded and taken prisoner), from", YEAR),
+        _q("death_to", "Year of the stored date, to", YEAR),
         _q("burial_oblast", "Region of the burial site", {"type": "string", "enum": list(OBLASTS)}),
         _q("hero", "Hero of the Soviet Union", FLAG),
         _q("partisan", "Partisan", FLAG),
@@ -125,8 +126,12 @@ def operations(settings: Settings) -> dict[str, dict]:
         "api.list_battles": _get("Battle locations as GeoJSON", [BBOX], GEOJSON_COLLECTION),
         "api.get_battle": _get("One battle location", [], _ok("The battle location"), True),
         "api.get_person": _get(
-            "One person and where they lie; withdrawn is {at, reason, contribution} once a "
-            "moderator withdrew the record (it stays, left out of lists and counts), else null",
+            "One person and where they lie. death_date is the date the register gives: the "
+            "date of death, but for fate missing the date since which missing and for "
+            "wounded and captured the date of loss to the unit; death_date_means says which "
+            "(death, missing_since, loss; null without a date). withdrawn is {at, reason, "
+            "contribution} once a moderator withdrew the record (it stays, left out of lists "
+            "and counts), else null",
             [],
             _ok("The person"),
             True,
@@ -147,10 +152,25 @@ def operations(settings: Settings) -> dict[str, dict]:
             [_q("q", "Name words"), _int("limit", "At most this many", 100, 20)],
             _ok("{items}"),
         ),
-        "api.home_regions": _get("Home countries and regions", [], _ok("{items}")),
+        "api.home_regions": _get(
+            "Home countries and regions by their search keys: the name each is shown by, "
+            "its keys, the persons whose keys are exactly these, and every spelling "
+            "recorded",
+            [],
+            _ok("{items}"),
+        ),
         "api.home_region_sites": _get(
             "Sites where people from a home country or region lie",
-            [_q("country", "Home country (required)"), _q("region", "Home region")],
+            [
+                _q("country", "Home country (required)"),
+                _q("region", "Home region"),
+                _q(
+                    "exact",
+                    "1: the keys of country and region alone; else also every key that "
+                    "begins with them",
+                    {"type": "string", "enum": ["0", "1", "true", "false"]},
+                ),
+            ],
             GEOJSON_COLLECTION,
         ),
         "api.itinerary": _get(

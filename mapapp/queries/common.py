@@ -113,8 +113,22 @@ def withdrawn_mark(row) -> dict | None:
     }
 
 
+# A person's stored date (death_year, death_month, death_day) is what the register's date
+# column gives: OBD's "Дата выбытия", the date the person left the unit. For a death it is
+# the date of death; the fates that state no death date it otherwise: the missing since
+# then, the wounded and the taken prisoner lost to the unit then.
+DATE_MEANINGS = {"missing": "missing_since", "wounded": "loss", "captured": "loss"}
+
+
+def death_date_means(fate: str | None) -> str:
+    """What a person's stored date is, by their fate: ``death`` (also where the fate is
+    not recorded), ``missing_since`` or ``loss``."""
+    return DATE_MEANINGS.get(fate or "", "death")
+
+
 def person_summary(row) -> dict:
-    """The shape of a person in lists: names as recorded, partial dates as text."""
+    """The shape of a person in lists: names as recorded, partial dates as text, and what
+    the stored date is (``death_date_means``, None without a date)."""
     item = dict(row)
     item["birth_date"] = format_partial_date(
         item.pop("birth_year"), item.pop("birth_month"), item.pop("birth_day")
@@ -122,6 +136,7 @@ def person_summary(row) -> dict:
     item["death_date"] = format_partial_date(
         item.pop("death_year"), item.pop("death_month"), item.pop("death_day")
     )
+    item["death_date_means"] = death_date_means(item["fate"]) if item["death_date"] else None
     item["full_name"] = full_name(item)
     return item
 

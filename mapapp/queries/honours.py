@@ -260,7 +260,7 @@ def unit_members(session: Session, units: list[int], limit: int, offset: int = 0
             WITH listed AS (
                 SELECT p.id, p.surname, p.given_name, p.patronymic, p.birth_year,
                        p.birth_month, p.birth_day, p.death_year, p.death_month, p.death_day,
-                       p.nationality, p.is_fictional
+                       p.fate, p.nationality, p.is_fictional
                 {_MEMBERSHIPS}
                 ORDER BY p.surname, p.given_name NULLS FIRST, p.id
                 LIMIT :limit OFFSET :offset

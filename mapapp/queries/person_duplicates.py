@@ -55,7 +55,7 @@ def possibly_the_same_as(session, person_id: int, limit: int, offset: int = 0):
         text(
             """
             SELECT p.id, p.surname, p.given_name, p.patronymic, p.birth_year, p.birth_month,
-                   p.birth_day, p.death_year, p.death_month, p.death_day, p.rank,
+                   p.birth_day, p.death_year, p.death_month, p.death_day, p.fate, p.rank,
                    p.birthplace, p.record_id, p.is_fictional, :reason AS reason
             FROM persons p WHERE p.id = ANY(:ids) ORDER BY p.id
             """

@@ -646,7 +646,7 @@ def _page(session: Session, top_sql: str, params: dict, page: int, per_page: int
             WITH top AS ({top_sql})
             SELECT p.id, p.surname, p.given_name, p.patronymic,
                    p.birth_year, p.birth_month, p.birth_day, p.birthplace,
-                   p.death_year, p.death_month, p.death_day,
+                   p.death_year, p.death_month, p.death_day, p.fate,
                    p.home_country, p.home_region, p.rank, p.is_fictional,
                    s.id AS site_id, s.name AS site_name, s.name_en AS site_name_en,
                    t.score, t.found, t.total

@@ -21,7 +21,12 @@ import re
 from functools import cache
 from pathlib import Path
 
-from mapapp.text.districts import district_key, listed_districts_matching
+from mapapp.text.districts import (
+    DISTRICTS_CSV,
+    LISTED,
+    district_key,
+    listed_districts_matching,
+)
 from mapapp.text.normalize import area_key, search_words
 
 _REFERENCE = Path(__file__).resolve().parents[2] / "data" / "geo" / "reference"
@@ -93,6 +98,25 @@ def region_district(key: str) -> tuple[str, str | None] | None:
     if (city := _city_districts().get(key)) is not None:
         return city, MINSK_CITY
     return None
+
+
+@cache
+def _district_oblasts() -> dict[str, str]:
+    """The district_key of each of the 118 districts -> its oblast (as districts.csv and
+    burial_sites.oblast name it: "Vitebsk")."""
+    with DISTRICTS_CSV.open(encoding="utf-8", newline="") as f:
+        return {district_key(row["name_ru"]): row["oblast"] for row in csv.DictReader(f)}
+
+
+def district_oblast(text: str | None) -> str | None:
+    """The oblast of the listed district ``text`` names (in Russian or Belarusian), for
+    showing where a record names none; None for a name that does not tell one district:
+    a town, an unlisted name, or one a district of the city of Minsk shares (Октябрьский
+    район, Gomel oblast's and Minsk's)."""
+    key = district_key(text)
+    if not key.endswith(LISTED) or region_district(key) is not None:
+        return None
+    return _district_oblasts().get(key)
 
 
 def _is_minsk(words: list[str]) -> bool:

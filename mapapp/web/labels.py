@@ -37,6 +37,13 @@ FATE_LABELS = {
     "captured": _l("Taken prisoner"),
     "executed": _l("Executed"),
 }
+# What a person's stored date is (queries.common.death_date_means): a date of death, or,
+# for the fates that state no death, the date the record gives the loss.
+DATE_LABELS = {
+    "death": _l("Date of death"),
+    "missing_since": _l("Missing since"),
+    "loss": _l("Date of loss"),
+}
 OBLAST_LABELS = {
     "Brest": _l("Brest Region"),
     "Vitebsk": _l("Vitebsk Region"),
@@ -67,9 +74,10 @@ FIELD_LABELS = {
     "home_district": _l("Home district"),
     "callup_place": _l("Called up"),
     "rank": _l("Rank"),
-    "death_year": _l("Year of death"),
-    "death_month": _l("Month of death"),
-    "death_day": _l("Day of death"),
+    # The date the register gives: a death, or the loss of the missing, wounded, captured.
+    "death_year": _l("Year of death or loss"),
+    "death_month": _l("Month of death or loss"),
+    "death_day": _l("Day of death or loss"),
     "fate": _l("Fate"),
     "nationality": _l("Nationality"),
     "biography": _l("Biography"),

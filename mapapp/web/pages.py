@@ -23,6 +23,7 @@ from mapapp.queries import battles, nearby, persons, sites
 from mapapp.queries.common import page_count
 from mapapp.queries.home_regions import site_home_breakdown
 from mapapp.queries.person_duplicates import person_named, possibly_the_same_as
+from mapapp.text.regions import district_oblast
 from mapapp.web import blueprint, maps
 from mapapp.web.labels import KIND_LABELS, PRECISION_LABELS
 from mapapp.web.static_assets import vendor_url
@@ -131,6 +132,8 @@ def site_page(site_id: int):
         near_sites=near_sites,
         near_battles=near_battles,
         home_breakdown=home_breakdown,
+        # Shown, marked as such, where the record names no oblast; never stored.
+        district_oblast=None if site["oblast"] else district_oblast(site["district"]),
         map=small_map,
     )
 

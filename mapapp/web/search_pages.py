@@ -9,7 +9,7 @@ from werkzeug.datastructures import MultiDict
 from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
 from mapapp.http.error_text import localized
-from mapapp.http.params import parse_positive_int
+from mapapp.http.params import parse_positive_int, parse_zero_one
 from mapapp.http.search_params import (
     OBLASTS,
     area_filter,
@@ -19,7 +19,7 @@ from mapapp.http.search_params import (
     typed_words,
 )
 from mapapp.queries.common import page_count
-from mapapp.queries.home_regions import home_options, sites_for_home
+from mapapp.queries.home_regions import home_countries, home_regions_of, sites_for_home
 from mapapp.queries.search import (
     COUNT_CAP,
     PersonFilters,
@@ -84,26 +84,32 @@ HOME_SITES_PER_PAGE = 100
 @blueprint.get("/from")
 def home_region_page():
     session = get_session()
-    options = home_options(session)
+    countries = home_countries(session)
     args = request.args
     if "country" not in args and "region" not in args:
-        args = _default_home(options, current_settings().default_home_country)
+        args = _default_home(countries, current_settings().default_home_country)
     error = None
     sites = None
+    regions: list[dict] = []
     rendered = None
+    country = region = None
+    exact = False
     try:
         country = area_filter(args, "country")
         region = area_filter(args, "region")
+        exact = parse_zero_one(args.get("exact"), "exact")
     except InvalidInput as exc:
         error, country, region = localized(exc), None, None
     if country:
         import json
 
-        sites = json.loads(sites_for_home(session, country, region))["features"]
+        sites = json.loads(sites_for_home(session, country, region, exact))["features"]
+        regions = home_regions_of(session, country, exact)
         data_url = url_for(
             "api.home_region_sites",
             country=args.get("country"),
             region=args.get("region") or None,
+            exact=1 if exact else None,
         )
         rendered = maps.home_map(
             current_settings(),
@@ -117,7 +123,11 @@ def home_region_page():
     first = (page - 1) * HOME_SITES_PER_PAGE
     return render_template(
         "from.html",
-        options=options,
+        countries=countries,
+        regions=regions,
+        country_key=country,
+        region_key=region,
+        exact=exact,
         args=args,
         sites=sites,
         shown=(sites or [])[first : first + HOME_SITES_PER_PAGE],
@@ -132,11 +142,11 @@ def home_region_page():
     )
 
 
-def _default_home(options: list[dict], default: str | None) -> MultiDict:
+def _default_home(countries: list[dict], default: str | None) -> MultiDict:
     """The page opens on the configured country (most visitors come for Kazakhstan), named
     as the data names it so that the form shows it chosen."""
     key = area_key(default) if default else None
-    for option in options:
-        if key and area_key(option["country"] or "") == key:
+    for option in countries:
+        if key and option["country_key"] == key:
             return MultiDict({"country": option["country"]})
     return MultiDict()

@@ -8,10 +8,12 @@ from markupsafe import Markup, escape
 
 from mapapp.http.context import current_settings
 from mapapp.i18n import LANGUAGE_NAMES, address_language
+from mapapp.queries.common import death_date_means
 from mapapp.text.script import language_if_other
 from mapapp.web import blueprint, formatting
 from mapapp.web.labels import (
     CONTRIBUTION_KIND_LABELS,
+    DATE_LABELS,
     FATE_LABELS,
     FIELD_LABELS,
     KIND_LABELS,
@@ -46,6 +48,8 @@ def _helpers() -> dict:
         "precision_label": lambda code: label(PRECISION_LABELS, code),
         "precision_help": lambda code: label(PRECISION_HELP, code),
         "fate_label": lambda code: label(FATE_LABELS, code),
+        # What a person's stored date is called, by their fate ("Missing since").
+        "date_label": lambda fate: label(DATE_LABELS, death_date_means(fate)),
         "oblast_label": lambda code: label(OBLAST_LABELS, code),
         "lang_attr": lang_attr,
         "field_label": lambda code: label(FIELD_LABELS, code),

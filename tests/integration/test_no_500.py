@@ -26,7 +26,7 @@ PARAMETERS = (
     "names_country", "names_region", "nationality", "next", "page", "partisan", "per_page",
     "q", "rank", "region", "round_trip", "sites", "sort", "start", "start_place", "unit",
     "f", "filter", "filter-lang", "filter-crs", "bbox-crs", "crs", "properties",
-    "after", "before", "zoom",
+    "after", "before", "zoom", "exact",
 )  # fmt: skip
 
 # Values careless or hostile users send: the edges every parser must survive.

@@ -13,6 +13,7 @@ from mapapp.text.regions import (
     CITY_DISTRICTS_CSV,
     MINSK_CITY,
     REGIONS_CSV,
+    district_oblast,
     region_district,
     region_key,
     split_region,
@@ -168,3 +169,21 @@ def test_a_name_that_tells_its_district_is_compared_as_before():
 def _needs_region(key: str) -> bool:
     """A district key that tells its district only with the region."""
     return region_district(key) is not None
+
+
+@pytest.mark.parametrize(
+    ("district", "oblast"),
+    [
+        ("Оршанский район", "Vitebsk"),
+        ("Дубровенскі раён", "Vitebsk"),  # Belarusian, as the reference has it too
+        ("Пинский р-н", "Brest"),
+        # Gomel oblast's, and a district of the city of Minsk: without a region, either.
+        ("Октябрьский район", None),
+        ("Ленинский район", None),  # a city's district: none of the 118
+        ("Орша", None),  # a town, not a district
+        ("Каркаралинский район", None),  # a district of another country
+        (None, None),
+    ],
+)
+def test_the_oblast_of_a_listed_district(district, oblast):
+    assert district_oblast(district) == oblast
