@@ -207,7 +207,19 @@ def area_key(text: str | None) -> str:
     True
     """
     # Each spelling of one area (text.area_aliases) keys as the one it stands for.
+    if text and _KAZAKH_SSR.search(text):
+        text = _KAZAKH_SSR.sub("Казахстан", text)
     return " ".join(_aliased(_area_stems(text)))
+
+
+# The Kazakh SSR (1936-1991) is Kazakhstan under its Soviet name, within the same borders:
+# OBD cards write "Казахская ССР", "КазССР". Only the republic's names: "Казахский район"
+# (Qazax, in Azerbaijan) stays its own.
+_KAZAKH_SSR = re.compile(
+    r"(?<!\w)(?:казахск\w*\s+(?:сср|сср\.|сов\w*\s+соц\w*\s+респ\w*)|каз\.?\s*сср|"
+    r"қазақ\s+(?:кср|сср)|kazakh\s+ssr)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def _area_stems(text: str | None) -> list[str]:

@@ -1,8 +1,8 @@
 """Homes are counted by their search keys, as the filters find them: one country or region
 however it is spelled (where the normaliser keys the spellings alike), shown by one name,
 and every count a page or the API gives next to a link or a choice is what following it
-finds (/tmp/round11/countries.csv: Казахская ССР, КазССР, Қазақстан, Казахстан,
-Kazakhstan at one grave)."""
+finds (Казахская ССР, КазССР, Қазақстан, Казахстан, Kazakhstan at one grave, all one
+country; Казахская АССР, whose key begins Kazakhstan's, apart)."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ HOMES = {
     "Тестов К7": ("Kazakhstan", None),
     "Тестов К8": ("—", "?"),
     "Тестов К9": (None, None),
+    "Тестов К10": ("Казахская АССР", "Карагандинская обл."),
 }
 WITHDRAWN = "Тестов Отозванов"
 
@@ -80,40 +81,39 @@ def test_the_site_page_counts_one_country_and_one_region_whatever_the_spelling(c
     html = client.get(f"/sites/{site}?lang=en").get_data(as_text=True)
     lines = _breakdown(html)
     texts = [line for line, _ in lines]
-    # Қазақстан, Казахстан and Kazakhstan are one country; Карагандинская обл., ...
-    # область, Қарағанды облысы, Карагандинской обл. and Karaganda one region. Казахская
-    # ССР and КазССР the normaliser keys apart: their own lines.
-    kazakhstan = [t for t in texts if t.startswith("5 from ")]
+    # Казахская ССР, КазССР, Қазақстан, Казахстан and Kazakhstan are one country;
+    # Карагандинская обл., ... область, Қарағанды облысы, Карагандинской обл. and Karaganda
+    # one region. Казахская АССР the normaliser keys apart: its own line.
+    kazakhstan = [t for t in texts if t.startswith("7 from ")]
     assert len(kazakhstan) == 1, texts
     counts = [int(n) for n in re.findall(r"(\d+) from", kazakhstan[0])]
-    assert counts == [5, 3, 1]  # 3 from the region, 1 from the region and its district
+    assert counts == [7, 5, 1]  # 5 from the region, 1 from the region and its district
     assert sorted(texts[1:]) == sorted(
         [
-            "1 from Казахская ССР, of them 1 from Карагандинская обл.",
-            "1 from КазССР, of them 1 from Карагандинская область",
+            "1 from Казахская АССР, of them 1 from Карагандинская обл.",
             "1 from —, of them 1 from ?",
             "1 of unknown origin",
         ]
     )
     names = re.findall(r"\d+ from ([^,]+)", kazakhstan[0])
     assert area_key(names[0]) == "kazahstan" and area_key(names[1]) == "karagand"
-    assert sum(int(re.match(r"\d+", t).group(0)) for t in texts) == 9  # the withdrawn: none
+    assert sum(int(re.match(r"\d+", t).group(0)) for t in texts) == 10  # the withdrawn: none
 
 
 def test_each_count_on_the_site_page_is_what_its_link_finds(client, grave):
     site, _ = grave
     lines = _breakdown(client.get(f"/sites/{site}?lang=en").get_data(as_text=True))
     links = [(label, href) for _, linked in lines for label, href in linked]
-    # Kazakhstan and its two regions, Казахская ССР and КазССР with theirs; no link for a
-    # home no filter can find.
-    assert len(links) == 7, links
+    # Kazakhstan and its two regions, Казахская АССР with its; no link for a home no
+    # filter can find.
+    assert len(links) == 5, links
     for label, href in links:
         count = int(re.match(r"\d+", label).group(0))
         assert _persons_at(client, href, site) == count, (label, href)
-    # Казахская ССР (key kazah) is the beginning of Казахстан's key: its link asks for
-    # the key alone, which finds the one record that says Казахская ССР.
-    ssr = next(href for label, href in links if label == "1 from Казахская ССР")
-    assert parse_qs(urlsplit(ssr).query) == {"country": ["Казахская ССР"], "exact": ["1"]}
+    # Казахская АССР (key kazah) is the beginning of Казахстан's key: its link asks for
+    # the key alone, which finds the one record that says Казахская АССР.
+    assr = next(href for label, href in links if label == "1 from Казахская АССР")
+    assert parse_qs(urlsplit(assr).query) == {"country": ["Казахская АССР"], "exact": ["1"]}
 
 
 def _region_choices(html: str) -> list[tuple[str, int]]:
@@ -134,8 +134,8 @@ def _summary_persons(html: str) -> int:
     [
         "country=Kazakhstan",
         "country=Kazakhstan&exact=1",
-        "country=Казахская+ССР",  # finds Казахстан too: a key that begins another's
-        "country=Казахская+ССР&exact=1",
+        "country=Казахская+АССР",  # finds Казахстан too: a key that begins another's
+        "country=Казахская+АССР&exact=1",
         "country=Қазақстан&region=Karaganda",
     ],
 )
@@ -158,13 +158,14 @@ def test_the_test_graves_region_counts(client, grave):
     with_key = client.get("/from?country=Kazakhstan&exact=1&lang=en").get_data(as_text=True)
     regions = dict(_region_choices(with_key))
     karaganda = next(v for v in regions if area_key(v) == "karagand")
-    # Karaganda's persons anywhere; at this grave four: К3, К4, К5 and К6 (its region
-    # with its district, a key that begins with Karaganda's).
-    assert _persons_at(client, _from(country="Kazakhstan", region=karaganda), site) == 4
-    assert _persons_at(client, _from(country="Kazakhstan", region=karaganda, exact=1), site) == 3
-    assert _persons_at(client, _from(country="Kazakhstan", exact=1), site) == 5
-    assert _persons_at(client, _from(country="Казахская ССР"), site) == 6
-    assert _persons_at(client, _from(country="Казахская ССР", exact=1), site) == 1
+    # Karaganda's persons anywhere; at this grave six: К1 to К5 and К6 (its region with
+    # its district, a key that begins with Karaganda's).
+    assert _persons_at(client, _from(country="Kazakhstan", region=karaganda), site) == 6
+    assert _persons_at(client, _from(country="Kazakhstan", region=karaganda, exact=1), site) == 5
+    assert _persons_at(client, _from(country="Kazakhstan", exact=1), site) == 7
+    assert _persons_at(client, _from(country="Казахская ССР", exact=1), site) == 7
+    assert _persons_at(client, _from(country="Казахская АССР"), site) == 8
+    assert _persons_at(client, _from(country="Казахская АССР", exact=1), site) == 1
 
 
 def test_the_country_choice_is_one_per_key_and_shows_the_chosen(client, grave):
@@ -172,14 +173,15 @@ def test_the_country_choice_is_one_per_key_and_shows_the_chosen(client, grave):
     select = html.split('data-testid="country-select">', 1)[1].split("</select>", 1)[0]
     values = [html_lib.unescape(v) for v in re.findall(r'<option value="([^"]+)"', select)]
     keys = [area_key(v) for v in values]
-    assert len(keys) == len(set(keys)) and {"kazahstan", "kazah", "kazsr"} <= set(keys)
+    assert len(keys) == len(set(keys)) and {"kazahstan", "kazah"} <= set(keys)
+    assert "kazsr" not in keys  # КазССР is Kazakhstan
     chosen = re.findall(r'<option value="([^"]+)"\s+selected', select)
     assert [area_key(html_lib.unescape(v)) for v in chosen] == ["kazahstan"]
 
 
 def test_the_map_of_a_key_alone_asks_for_the_key_alone(client, grave):
     site, _ = grave
-    html = client.get("/from?country=Казахская+ССР&exact=1&lang=en").get_data(as_text=True)
+    html = client.get("/from?country=Казахская+АССР&exact=1&lang=en").get_data(as_text=True)
     assert 'name="exact" value="1"' in html  # the form keeps asking for the key alone
     url = json.loads(re.search(r'"dataUrl": ("[^"]+")', html).group(1))
     assert "exact=1" in url

@@ -25,27 +25,33 @@ def imported(site, run, tmp_path):
         HEADER
         + f"Каркаралов;Иван;;Казахстан;Карагандинская область;{site};нет\n"
         + f"Акмолов;Петр;;Қазақстан;Ақмола облысы;{site};да\n"
-        + f"Курсков;Олег;;Россия;Курская область;{site};нет\n",
+        + f"Курсков;Олег;;Россия;Курская область;{site};нет\n"
+        # The Kazakh SSR as OBD cards write it (migration 0026).
+        + f"Эсэсэров;Иван;;Казахская ССР;Карагандинская обл.;{site};нет\n"
+        + f"Казсэсэров;Пётр;;КазССР;Акмолинская обл.;{site};нет\n",
         "utf-8",
     )
     report = run("persons", path)
-    assert report.ok and report.committed and report.added == 3, report.problems
+    assert report.ok and report.committed and report.added == 5, report.problems
     assert report.unknown_origins == 0 and report.notes == []
     return report
 
 
-SURNAMES = {"Каркаралов", "Акмолов", "Курсков"}
+SURNAMES = {"Каркаралов", "Акмолов", "Курсков", "Эсэсэров", "Казсэсэров"}
+KAZAKHSTAN = {"Каркаралов", "Акмолов", "Эсэсэров", "Казсэсэров"}
 
 
 @pytest.mark.parametrize(
     ("query", "found"),
     [
-        ("country=Kazakhstan", {"Каркаралов", "Акмолов"}),
-        ("country=Қазақстан", {"Каркаралов", "Акмолов"}),
-        ("country=Қазақстан Республикасы", {"Каркаралов", "Акмолов"}),
-        ("region=Karagandy", {"Каркаралов"}),
-        ("region=Қарағанды облысы", {"Каркаралов"}),
-        ("country=Казахстан&region=Акмолинская область", {"Акмолов"}),
+        ("country=Kazakhstan", KAZAKHSTAN),
+        ("country=Қазақстан", KAZAKHSTAN),
+        ("country=Қазақстан Республикасы", KAZAKHSTAN),
+        ("country=Казахская ССР", KAZAKHSTAN),
+        ("country=КазССР", KAZAKHSTAN),
+        ("region=Karagandy", {"Каркаралов", "Эсэсэров"}),
+        ("region=Қарағанды облысы", {"Каркаралов", "Эсэсэров"}),
+        ("country=Казахстан&region=Акмолинская область", {"Акмолов", "Казсэсэров"}),
     ],
 )
 def test_the_person_filters_find_them_in_any_spelling(imported, client, query, found):
@@ -133,3 +139,23 @@ def test_stored_kazakh_spellings_are_keyed_again(scratch, engine):
         assert tuple(keys) == ("kazahstan", "karagand")
         assert refresh_area_keys(conn) == 0  # nothing left to key again
         assert differences(conn) == {"homes": 0, "sites": 0}
+
+
+def test_stored_kazakh_ssr_homes_are_keyed_again(scratch, engine):
+    """Migration 0026: a person keyed the earlier way ("Казахская ССР": kazah) is keyed as
+    Kazakhstan; "Казахский район" (Qazax, in Azerbaijan) is not."""
+    from mapapp.importers.search_index import refresh_area_keys
+    from mapapp.text.normalize import area_key
+
+    assert area_key("Казахский район") == "kazah"
+    site = scratch.site("Тестовая могила республики", 30.4, 55.4)
+    person = scratch.person(site, "Республиканов", home_country="Казахская ССР")
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE persons SET home_country_key = 'kazah' WHERE id = :id"), {"id": person}
+        )
+        assert refresh_area_keys(conn) == 1
+        key = conn.execute(
+            text("SELECT home_country_key FROM persons WHERE id = :id"), {"id": person}
+        ).scalar_one()
+        assert key == "kazahstan"
