@@ -476,12 +476,15 @@ def map_columns(
     return ColumnMap(field_of=field_of, unmapped=unmapped, also_named=also_named)
 
 
-def check_repeated_headers(columns: ColumnMap, repeated: list, name: str) -> None:
+def check_repeated_headers(
+    columns: ColumnMap, repeated: list, name: str, below_header: str = ""
+) -> None:
     """A header written over several columns (readers.RepeatedHeader). Read as a field,
     it refuses the file: which of the columns holds the field cannot be told, and reading
     the first would store the other's cells nowhere but the row as read, unseen. Read as
     no field, every column is kept with its rows as read, each under a key of its own, and
-    the report says so: nothing is lost and nothing guessed."""
+    the report says so: nothing is lost and nothing guessed. ``below_header``: what the
+    refusal says where the line below names columns too (a header on two rows)."""
     for header in repeated:
         read = {
             key: columns.field_of.get(key) or columns.also_named[key]
@@ -490,6 +493,12 @@ def check_repeated_headers(columns: ColumnMap, repeated: list, name: str) -> Non
         }
         if read:
             fields = ", ".join(dict.fromkeys(map(repr, read.values())))
+            if below_header:
+                raise ImportFileError(
+                    f"{name}: {header.where} have the same header, {header.header!r}, which "
+                    f"is read as {fields}{below_header}; then import again. Nothing was "
+                    "imported"
+                )
             raise ImportFileError(
                 f"{name}: {header.where} have the same header, {header.header!r}, which is "
                 f"read as {fields}: which of them holds it cannot be told. Give each column "

@@ -238,7 +238,7 @@ def open_mapped(options: ImportOptions):
     table = read_table(options.path, options.encoding, options.sheet)
     mapping = load_mapping_file(options.mapping) if options.mapping else None
     columns = map_columns(options.kind, table.columns, mapping, options.given)
-    check_repeated_headers(columns, table.repeated, options.path.name)
+    check_repeated_headers(columns, table.repeated, options.path.name, table.below_header)
     if table.crs and options.crs:
         raise ImportFileError(
             "the file carries its own CRS; --crs is only for files that name none (CSV, "
