@@ -17,6 +17,12 @@ from pathlib import Path
 
 from mapapp.importers.errors import ImportFileError
 
+
+class ColumnNotFound(ImportFileError):
+    """A column the import needs, or one the mapping names, is not in the file (another
+    sheet of it may have it)."""
+
+
 _COMMON = {
     "ref": ["ref", "id записи в реестре", "external id"],
     "lat": ["lat", "latitude", "широта", "y", "шырата"],
@@ -462,7 +468,7 @@ def map_columns(
         if not any(f in present for f in alternatives):
             # A column read as another field (lat) is no candidate for this one.
             free = [c for c in columns if c not in field_of]
-            raise ImportFileError(missing_field_message(kind, alternatives, columns, free))
+            raise ColumnNotFound(missing_field_message(kind, alternatives, columns, free))
     unmapped = [c for c in columns if c not in field_of]
     _refuse_withdrawals(unmapped)
     # A field named with --map is read from that column alone.
@@ -541,7 +547,7 @@ def _explicit_columns(kind: str, columns: list[str], explicit: dict[str, str]) -
                 + ", ".join(sorted(fields))
             )
         if column not in columns:
-            raise ImportFileError(_unknown_mapped_column(column, columns))
+            raise ColumnNotFound(_unknown_mapped_column(column, columns))
         if field in field_of.values():
             other = next(c for c, f in field_of.items() if f == field)
             raise ImportFileError(

@@ -480,6 +480,51 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
     return table
 
 
+def other_headers(
+    path: Path, table: Table, encoding: str | None = None
+) -> dict[str, tuple[list[str], int]]:
+    """The header of each of the other sheets of a workbook (under a title, the row that
+    looks like the header), layers of a GeoPackage or Shapefiles of an archive that
+    ``table`` did not read, with the row it is in: where the columns asked for are, when
+    its own lack them. One that cannot be read is left out."""
+    if path.suffix.lower() == ".xlsx":
+        return _sheet_headers(path, table.other_sheets)
+    import pyogrio
+
+    found = {}
+    for name in table.other_sheets:
+        if table.sheet_word == "Shapefile":
+            target, options = f"zip://{path}!{name}", {}
+            if used := shapefile_encoding(path, encoding, name):
+                options["encoding"] = used
+        else:
+            target, options = path, {"layer": name}
+        try:
+            fields = pyogrio.read_info(target, **options)["fields"]
+        except Exception:  # noqa: S112 - as reading it would fail: said when it is read
+            continue
+        found[name] = (["lat", "lon", *(str(f) for f in fields if f not in ("lat", "lon"))], 1)
+    return found
+
+
+def _sheet_headers(path: Path, names: list[str]) -> dict[str, tuple[list[str], int]]:
+    from openpyxl import load_workbook
+
+    found = {}
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        for name in names:
+            head = itertools.islice(book[name].iter_rows(), MOST_LINES)
+            texts = [[_header_text(c.value) for c in cells] for cells in head]
+            if title := title_above_header(enumerate(texts, start=1)):
+                found[name] = (title.header, title.header_line)
+            elif texts:
+                found[name] = ([t for t in texts[0] if t], 1)
+    finally:
+        book.close()
+    return found
+
+
 def _header_text(value) -> str:
     return "" if value is None else str(value).strip()
 
