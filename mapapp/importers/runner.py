@@ -235,14 +235,14 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
     return _import_places(engine, options, table, ctx, report, progress)
 
 
-def open_mapped(options: ImportOptions):
+def open_mapped(options: ImportOptions, require: bool = True):
     """Read the file's header and map its columns (the rows are read later, lazily). A
-    required field without a column refuses the file: the error names the sheet read and
-    the others, and which of them has the columns."""
+    required field without a column refuses the file unless not ``require``d; the error
+    names the sheet read and the others, and which of them has the columns."""
     table = read_table(options.path, options.encoding, options.sheet)
     mapping = load_mapping_file(options.mapping) if options.mapping else None
     try:
-        columns = map_columns(options.kind, table.columns, mapping, options.given)
+        columns = map_columns(options.kind, table.columns, mapping, options.given, require)
     except ColumnNotFound as exc:
         if others := other_sheets_said(options, table, mapping):
             read = sheet_read(table, options.sheet)
