@@ -17,6 +17,12 @@ from pathlib import Path
 
 from mapapp.importers.errors import ImportFileError
 
+
+class ColumnNotFound(ImportFileError):
+    """A column the import needs, or one the mapping names, is not in the file (another
+    sheet of it may have it)."""
+
+
 _COMMON = {
     "ref": ["ref", "id записи в реестре", "external id"],
     "lat": ["lat", "latitude", "широта", "y", "шырата"],
@@ -402,6 +408,9 @@ class ColumnMap:
     also_named: dict[str, str] = dataclass_field(default_factory=dict)
     # What the report says of the mapping (a header written over several columns).
     notes: list[str] = dataclass_field(default_factory=list)
+    # The required fields without a column (map_columns(require=False)): each entry, the
+    # alternatives of which one must have one.
+    missing: list[tuple[str, ...]] = dataclass_field(default_factory=list)
 
     def column_of(self, field: str) -> str | None:
         for column, f in self.field_of.items():
@@ -445,9 +454,12 @@ def map_columns(
     columns: list[str],
     explicit: dict[str, str] | None,
     given: dict[str, str] | None = None,
+    require: bool = True,
 ) -> ColumnMap:
     """Map the file's columns to fields. ``given`` holds the fields set for the whole
-    file (``--set FIELD=VALUE``); they count as present and must not also have a column."""
+    file (``--set FIELD=VALUE``); they count as present and must not also have a column.
+    A required field without a column refuses the file, unless not ``require``d (--inspect
+    shows what it would take)."""
     field_of = _explicit_columns(kind, columns, explicit or {})
     aliases = _aliases(kind)
     for column in columns:
@@ -458,11 +470,11 @@ def map_columns(
             field_of[column] = field
     _check_given(kind, field_of, given or {})
     present = set(field_of.values()) | set(given or {})
-    for alternatives in REQUIRED[kind]:
-        if not any(f in present for f in alternatives):
-            # A column read as another field (lat) is no candidate for this one.
-            free = [c for c in columns if c not in field_of]
-            raise ImportFileError(missing_field_message(kind, alternatives, columns, free))
+    missing = [alts for alts in REQUIRED[kind] if not any(f in present for f in alts)]
+    if missing and require:
+        # A column read as another field (lat) is no candidate for this one.
+        free = [c for c in columns if c not in field_of]
+        raise ColumnNotFound(missing_field_message(kind, missing[0], columns, free))
     unmapped = [c for c in columns if c not in field_of]
     _refuse_withdrawals(unmapped)
     # A field named with --map is read from that column alone.
@@ -473,15 +485,18 @@ def map_columns(
         if c not in REJECTS_COLUMNS
         and aliases.get(fold_header(c)) in set(field_of.values()) - chosen
     }
-    return ColumnMap(field_of=field_of, unmapped=unmapped, also_named=also_named)
+    return ColumnMap(field_of=field_of, unmapped=unmapped, also_named=also_named, missing=missing)
 
 
-def check_repeated_headers(columns: ColumnMap, repeated: list, name: str) -> None:
+def check_repeated_headers(
+    columns: ColumnMap, repeated: list, name: str, below_header: str = ""
+) -> None:
     """A header written over several columns (readers.RepeatedHeader). Read as a field,
     it refuses the file: which of the columns holds the field cannot be told, and reading
     the first would store the other's cells nowhere but the row as read, unseen. Read as
     no field, every column is kept with its rows as read, each under a key of its own, and
-    the report says so: nothing is lost and nothing guessed."""
+    the report says so: nothing is lost and nothing guessed. ``below_header``: what the
+    refusal says where the line below names columns too (a header on two rows)."""
     for header in repeated:
         read = {
             key: columns.field_of.get(key) or columns.also_named[key]
@@ -490,6 +505,12 @@ def check_repeated_headers(columns: ColumnMap, repeated: list, name: str) -> Non
         }
         if read:
             fields = ", ".join(dict.fromkeys(map(repr, read.values())))
+            if below_header:
+                raise ImportFileError(
+                    f"{name}: {header.where} have the same header, {header.header!r}, which "
+                    f"is read as {fields}{below_header}; then import again. Nothing was "
+                    "imported"
+                )
             raise ImportFileError(
                 f"{name}: {header.where} have the same header, {header.header!r}, which is "
                 f"read as {fields}: which of them holds it cannot be told. Give each column "
@@ -532,7 +553,7 @@ def _explicit_columns(kind: str, columns: list[str], explicit: dict[str, str]) -
                 + ", ".join(sorted(fields))
             )
         if column not in columns:
-            raise ImportFileError(_unknown_mapped_column(column, columns))
+            raise ColumnNotFound(_unknown_mapped_column(column, columns))
         if field in field_of.values():
             other = next(c for c, f in field_of.items() if f == field)
             raise ImportFileError(
@@ -582,28 +603,80 @@ def likeliest_columns(kind: str, field: str, columns: list[str], limit: int = 3)
     """The file's columns whose headers look most like the usual names of ``field``. A
     header naming several parts of a name ("Тегі, аты, әкесінің аты") is a full name's:
     mapped to the surname, whole names would be stored as surnames."""
+    score = _scorer(kind, field)
+    scored = [(s, column) for column in columns if (s := score(column)) >= LIKELY]
+    return [column for _, column in sorted(scored, key=lambda sc: -sc[0])[:limit]]
+
+
+def likeliest_field(kind: str, column: str, taken=frozenset()) -> str | None:
+    """The field ``column``'s header looks most like, of those not ``taken`` (a column
+    left unmapped that looks like the given name, beside the surname mapped)."""
+    best = max(
+        ((_scorer(kind, field)(column), field) for field in FIELDS[kind] if field not in taken),
+        default=(0.0, None),
+        key=lambda sf: sf[0],
+    )
+    return best[1] if best[0] >= LIKELY else None
+
+
+@cache
+def _scorer(kind: str, field: str):
+    """How alike a header is to the usual names of ``field`` (0 to 1). A header in Latin
+    letters is also compared with the names transliterated: a Shapefile's field names
+    are ten Latin letters at most (NAZVANIE, RAION, UCHNOMER, IZVESTN for "известных")."""
     names = [fold_header(a) for a in [field, *FIELDS[kind][field]]]
+    latin = {v for n in names if not n.isascii() for v in _latin(n)} - set(names)
+    latin_words = [name.split() for name in sorted(latin)]
     # One matcher per usual name: SequenceMatcher indexes its second text once.
     matchers = [difflib.SequenceMatcher(None, "", name) for name in names]
-    scored = []
-    for column in columns:
+    name_parts = kind == "persons" and field in NAME_PARTS + ("full_name",)
+
+    def score(column: str) -> float:
         folded = fold_header(column)
         if len(folded) < 3 and folded not in names:
-            continue  # "id", "@id": two letters are like any short name
-        if (
-            kind == "persons"
-            and field in NAME_PARTS + ("full_name",)
-            and names_several_parts(column)
-        ):
-            if field == "full_name":
-                scored.append((0.9, column))
-            continue
-        score = max(_likeness(matcher, folded) for matcher in matchers)
+            return 0.0  # "id", "@id": two letters are like any short name
+        if name_parts and names_several_parts(column):
+            return 0.9 if field == "full_name" else 0.0
+        best = max(_likeness(matcher, folded) for matcher in matchers)
         if any(name in folded.split() or folded in name.split() for name in names if name):
-            score = max(score, 0.8)
-        if score >= LIKELY:
-            scored.append((score, column))
-    return [column for _, column in sorted(scored, key=lambda sc: -sc[0])[:limit]]
+            best = max(best, 0.8)
+        if latin and folded.isascii():
+            if folded in latin:
+                return 1.0
+            # Names cut short and run together: IZVESTN, NEIZV, UCHNOMER, NASPUNKT.
+            solid = folded.replace(" ", "")
+            if len(solid) >= 4 and any(_cut_short(solid, words) for words in latin_words):
+                best = max(best, 0.75)
+        return best
+
+    return score
+
+
+# Cyrillic letters as Latin ones, the two usual ways (х as kh or h, й as i or y ...).
+_LATIN_LETTERS = dict(
+    zip("абвгдеёжзийклмнопрстуўфхцчшщъыьэюяі", (
+        "a b v g d e e zh z i i k l m n o p r s t u u f kh ts ch sh shch - y - e iu ia i"
+    ).split(), strict=True)
+)  # fmt: skip
+_LATIN_OTHER = {"х": "h", "й": "y", "ц": "c", "ю": "yu", "я": "ya"}
+
+
+def _cut_short(header: str, words: list[str], first: bool = True) -> bool:
+    """Whether ``header`` is each of ``words`` cut short, in order, run together, the
+    first to two letters at least ("uchnomer": uchetnyi nomer; "izvestn": izvestnykh)."""
+    if not words:
+        return not header
+    word, rest = words[0], words[1:]
+    for length in range(min(len(word), len(header)), 1 if first else 0, -1):
+        if header[:length] == word[:length] and _cut_short(header[length:], rest, False):
+            return True
+    return False
+
+
+def _latin(text: str) -> list[str]:
+    first = {k: v.strip("-") for k, v in _LATIN_LETTERS.items()}
+    second = {**first, **_LATIN_OTHER}
+    return ["".join(letters.get(ch, ch) for ch in text) for letters in (first, second)]
 
 
 NAME_PARTS = ("surname", "given_name", "patronymic")

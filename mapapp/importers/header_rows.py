@@ -106,8 +106,9 @@ def refuse_header_rows(
         if first and not all_own:
             raise ImportFileError(
                 f"{name}: row {number} is a second header line ({shown}): the header must be "
-                "one row; merge the two header rows into one, with a name over every column, "
-                "and import again. Nothing was imported"
+                "one row, with a name over every column: write each column's own name in the "
+                "header (where this row names the column, that name), delete this row and "
+                "import again. Nothing was imported"
             )
         if not all_own:
             raise ImportFileError(

@@ -11,6 +11,7 @@ import codecs
 import collections
 import csv
 import datetime
+import io
 import itertools
 import json
 import math
@@ -27,7 +28,20 @@ from mapapp.importers.encodings import AmbiguousCodePage, ambiguity, likeliest_e
 from mapapp.importers.errors import ImportFileError, Problem
 from mapapp.importers.header_rows import refuse_header_rows
 from mapapp.importers.shapefile_encoding import shapefile_encoding
-from mapapp.importers.sheet_layout import read_sheet_layout, refuse_merged_rows
+from mapapp.importers.sheet_layout import (
+    header_on_rows,
+    header_rows_advice,
+    header_rows_error,
+    read_sheet_layout,
+    refuse_merged_rows,
+)
+from mapapp.importers.title_lines import (
+    MOST_LINES,
+    csv_title,
+    second_header_line,
+    title_above_header,
+    title_error,
+)
 from mapapp.text.dates import SPREADSHEET_DAY_0
 
 MAX_FILE_BYTES = 2 * 1024**3
@@ -77,6 +91,9 @@ class Table:
     hidden_rows: list[int] = field(default_factory=list)  # of a sheet, read as the others
     # Headers the file gives to several columns, each column kept by a key of its own.
     repeated: list[RepeatedHeader] = field(default_factory=list)
+    # Said of such a header where the line below it names columns too: a header written
+    # on two rows, its upper names repeated over the lower ones (title_lines).
+    below_header: str = ""
 
 
 @dataclass
@@ -247,7 +264,10 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
     excel_sep = EXCEL_SEP_LINE.match(sample)
     if excel_sep:
         sample = sample[excel_sep.end() :]
-    _refuse_title_line(path.name, sample)
+    if title := csv_title(
+        sample, excel_sep.group(1) if excel_sep else CSV_DELIMITERS, 1 if excel_sep else 0
+    ):
+        raise title_error(path.name, title)
     delimiter = excel_sep.group(1) if excel_sep else _sniff_delimiter(sample)
     # The rows stream from the file: memory does not grow with its length.
     fh = path.open(encoding=used, newline="")
@@ -271,33 +291,20 @@ def _read_csv(path: Path, encoding: str | None) -> Table:
         raise
     table = Table(columns=columns, rows=iter(()), encoding=used, delimiter=delimiter)
     table.repeated = repeated
+    if repeated:
+        table.below_header = second_header_line(_second_line(sample, delimiter), "line")
     table.unnamed = _unnamed(header, columns)
     rows = _csv_rows(reader, columns, table, path, used, 1 if excel_sep else 0)
     table.rows = _closing(fh, refuse_header_rows(rows, columns, table, path.name))
     return table
 
 
-def _refuse_title_line(name: str, sample: str) -> None:
-    """A title above the header ("Список погибших ...") would be read as the header, with
-    one column: said plainly rather than as columns that are missing."""
-    lines = [line for line in sample.splitlines() if line.strip()][:2]
-    if len(lines) < 2 or any(d in lines[0] for d in CSV_DELIMITERS):
-        return
-    columns = max(lines[1].count(d) for d in CSV_DELIMITERS) + 1
-    if columns >= 3 and _looks_like_a_title(lines[0]):
-        raise _title_line_error(name, lines[0], columns)
-
-
-def _looks_like_a_title(text: str) -> bool:
-    """Several words: a header of one column names it in a word or two ("Фамилия")."""
-    return len(text.split()) >= 3
-
-
-def _title_line_error(name: str, title: str, columns: int) -> ImportFileError:
-    return ImportFileError(
-        f"{name}: the first line, {title.strip()[:100]!r}, looks like a title, not the header "
-        f"(the next line has {columns} columns): remove the lines above the header"
-    )
+def _second_line(sample: str, delimiter: str) -> list[str]:
+    lines = csv.reader(io.StringIO(sample), delimiter=delimiter)
+    try:
+        return next(itertools.islice(lines, 1, None), [])
+    except csv.Error:
+        return []
 
 
 def _closing(fh, rows):
@@ -436,9 +443,8 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
         raise ImportFileError(f"{path.name}: not a readable .xlsx workbook ({exc})") from None
     sheet = _sheet_to_read(book, name)
     rows = sheet.iter_rows()
-    try:
-        header_cells = next(rows)
-    except StopIteration:
+    head = list(itertools.islice(rows, MOST_LINES))  # the header, or a title above it
+    if not head:
         others = [s.title for s in _visible_sheets(book) if s is not sheet]
         raise ImportFileError(
             f"{path.name}: the sheet {sheet.title!r} is empty"
@@ -449,31 +455,78 @@ def _read_xlsx(path: Path, name: str | None = None) -> Table:
                 else ""
             )
         ) from None
-    header = [("" if c.value is None else str(c.value)).strip() for c in header_cells]
-    named = [h for h in header if h]
-    if len(named) == 1 and _looks_like_a_title(named[0]):
-        skipped, following = [], None
-        for candidate in rows:  # the first row with anything in it, past blank ones
-            if any(c.value not in (None, "") for c in candidate):
-                following = candidate
-                break
-            skipped.append(candidate)
-        filled = sum(1 for c in following or () if c.value not in (None, ""))
-        if filled >= 3:
-            raise _title_line_error(path.name, named[0], filled)
-        rows = itertools.chain([*skipped, *([following] if following else [])], rows)
-    columns, repeated = _check_header(header, path.name, letters=True)
+    texts = [[_header_text(c.value) for c in cells] for cells in head]
     layout = read_sheet_layout(path, sheet._worksheet_path)  # a read-only sheet reads neither
+    if title := title_above_header(enumerate(texts, start=1)):
+        on_rows = header_on_rows(layout, title.header_line, texts)
+        more = ("; " + header_rows_advice(on_rows)) if on_rows else ""
+        raise title_error(path.name, title, "row", more)
+    if on_rows := header_on_rows(layout, 1, texts):
+        raise header_rows_error(path.name, sheet.title, on_rows)
+    header = texts[0]
+    rows = itertools.chain(head[1:], rows)
+    columns, repeated = _check_header(header, path.name, letters=True)
     refuse_merged_rows(layout, path.name, sheet.title, columns)
     others = [s.title for s in _visible_sheets(book) if s is not sheet]
     table = Table(columns=columns, rows=iter(()), sheet=sheet.title, other_sheets=others)
     table.repeated = repeated
+    if repeated:
+        table.below_header = second_header_line(texts[1] if len(texts) > 1 else [])
     table.hidden_rows = [row for row in layout.hidden_rows if row >= 2]
     table.unnamed = _unnamed(header, columns)
     table.rows = refuse_header_rows(
         _xlsx_rows(rows, columns, book, table.problems), columns, table, path.name
     )
     return table
+
+
+def other_headers(
+    path: Path, table: Table, encoding: str | None = None
+) -> dict[str, tuple[list[str], int]]:
+    """The header of each of the other sheets of a workbook (under a title, the row that
+    looks like the header), layers of a GeoPackage or Shapefiles of an archive that
+    ``table`` did not read, with the row it is in: where the columns asked for are, when
+    its own lack them. One that cannot be read is left out."""
+    if path.suffix.lower() == ".xlsx":
+        return _sheet_headers(path, table.other_sheets)
+    import pyogrio
+
+    found = {}
+    for name in table.other_sheets:
+        if table.sheet_word == "Shapefile":
+            target, options = f"zip://{path}!{name}", {}
+            if used := shapefile_encoding(path, encoding, name):
+                options["encoding"] = used
+        else:
+            target, options = path, {"layer": name}
+        try:
+            fields = pyogrio.read_info(target, **options)["fields"]
+        except Exception:  # noqa: S112 - as reading it would fail: said when it is read
+            continue
+        found[name] = (["lat", "lon", *(str(f) for f in fields if f not in ("lat", "lon"))], 1)
+    return found
+
+
+def _sheet_headers(path: Path, names: list[str]) -> dict[str, tuple[list[str], int]]:
+    from openpyxl import load_workbook
+
+    found = {}
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        for name in names:
+            head = itertools.islice(book[name].iter_rows(), MOST_LINES)
+            texts = [[_header_text(c.value) for c in cells] for cells in head]
+            if title := title_above_header(enumerate(texts, start=1)):
+                found[name] = (title.header, title.header_line)
+            elif texts:
+                found[name] = ([t for t in texts[0] if t], 1)
+    finally:
+        book.close()
+    return found
+
+
+def _header_text(value) -> str:
+    return "" if value is None else str(value).strip()
 
 
 def read_as(read) -> str | None:

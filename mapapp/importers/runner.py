@@ -22,6 +22,7 @@ from mapapp.importers.absent_records import AbsentRecords, absent_records
 from mapapp.importers.battle_duplicates import possible_duplicate_battles
 from mapapp.importers.columns import (
     REJECTS_COLUMNS,
+    ColumnNotFound,
     check_repeated_headers,
     grave_columns,
     load_mapping_file,
@@ -42,6 +43,7 @@ from mapapp.importers.number_keys import (
     register_match,
     site_register_place,
 )
+from mapapp.importers.other_sheets import other_sheets_said, sheet_read
 from mapapp.importers.person_columns import check_person_chunk
 from mapapp.importers.present_places import present_places, read_stored
 from mapapp.importers.readers import read_table
@@ -233,12 +235,20 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
     return _import_places(engine, options, table, ctx, report, progress)
 
 
-def open_mapped(options: ImportOptions):
-    """Read the file's header and map its columns (the rows are read later, lazily)."""
+def open_mapped(options: ImportOptions, require: bool = True):
+    """Read the file's header and map its columns (the rows are read later, lazily). A
+    required field without a column refuses the file unless not ``require``d; the error
+    names the sheet read and the others, and which of them has the columns."""
     table = read_table(options.path, options.encoding, options.sheet)
     mapping = load_mapping_file(options.mapping) if options.mapping else None
-    columns = map_columns(options.kind, table.columns, mapping, options.given)
-    check_repeated_headers(columns, table.repeated, options.path.name)
+    try:
+        columns = map_columns(options.kind, table.columns, mapping, options.given, require)
+    except ColumnNotFound as exc:
+        if others := other_sheets_said(options, table, mapping):
+            read = sheet_read(table, options.sheet)
+            raise ImportFileError(f"{options.path.name}{read}: {exc}. Also: {others}") from None
+        raise
+    check_repeated_headers(columns, table.repeated, options.path.name, table.below_header)
     if table.crs and options.crs:
         raise ImportFileError(
             "the file carries its own CRS; --crs is only for files that name none (CSV, "
