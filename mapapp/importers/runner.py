@@ -516,7 +516,10 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         batch_id = writers.create_batch(
             conn, options, file_sha256(options.path), report.mapped, report.sheet
         )
-        added, present = writers.write_staged_persons(conn, batch_id, staged, options, progress)
+        cites = "sources" in {*ctx.field_of.values(), *ctx.fallback_of.values(), *ctx.given}
+        added, present = writers.write_staged_persons(
+            conn, batch_id, staged, options, progress, cites
+        )
         report.added, report.present, report.batch_id = added, present, batch_id
         _note_differing(report, writers.staged_rows_differing(conn, written=True))
         report.possible_duplicates, report.duplicate_pairs = writers.possible_duplicates_of_batch(
