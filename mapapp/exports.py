@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import tempfile
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Connection, text
@@ -97,6 +99,8 @@ def rows(
     """The records of ``kind`` as flat dicts of export columns (persons: one per burial);
     withdrawn records only with ``include_withdrawn``, and then with their mark."""
     columns = columns_for(kind, include_withdrawn)
+    # The persons of a register cite few sources between them: each list is written once.
+    cell_of = lru_cache(maxsize=CACHED_CELLS)(_sources_cell)
     if kind == "sites":
         result = conn.execute(
             text(
@@ -111,7 +115,7 @@ def rows(
             row = _with_withdrawal({c: r.get(c) for c in columns})
             if row["buried_total"] is None:
                 row["buried_total"] = r["buried_as_written"]
-            row["sources"] = sources_cell(r["cited"])
+            row["sources"] = cell_of(r["cited"])
             yield row
     elif kind == "battles":
         result = conn.execute(
@@ -123,7 +127,7 @@ def rows(
             )
         ).mappings()
         for r in result:
-            yield {**{c: r.get(c) for c in BATTLE_COLUMNS}, "sources": sources_cell(r["cited"])}
+            yield {**{c: r.get(c) for c in BATTLE_COLUMNS}, "sources": cell_of(r["cited"])}
     elif kind == "persons":
         result = (
             conn.execution_options(yield_per=5000)
@@ -159,7 +163,7 @@ def rows(
             row["death_date"] = format_partial_date(
                 r["death_year"], r["death_month"], r["death_day"]
             )
-            row["sources"] = sources_cell(r["cited"])
+            row["sources"] = cell_of(r["cited"])
             yield row
     else:
         raise ValueError(f"unknown kind {kind!r}")
@@ -192,12 +196,23 @@ _FORMATION = """
 
 
 def _cited(link_table: str, key: str, owner: str) -> str:
-    """SQL: the sources ``owner`` (an alias) cites, as a JSON list of their parts."""
+    """SQL: the sources ``owner`` (an alias) cites, as the text of a JSON list of their
+    parts (the same text for the same sources)."""
     parts = ", ".join(f"'{p}', src.{p}" for p in CITED_PARTS)
     return (
-        f"SELECT jsonb_agg(jsonb_build_object({parts})) AS cited FROM {link_table} x "
-        f"JOIN sources src ON src.id = x.source_id WHERE x.{key} = {owner}.id"
+        f"SELECT CAST(jsonb_agg(jsonb_build_object({parts}) ORDER BY src.id) AS text) AS cited "
+        f"FROM {link_table} x JOIN sources src ON src.id = x.source_id "
+        f"WHERE x.{key} = {owner}.id"
     )
+
+
+# How many records' lists of sources an export keeps written (rows()).
+CACHED_CELLS = 20_000
+
+
+def _sources_cell(cited: str | None) -> str | None:
+    """The sources cell of a record's sources, as _cited gives them."""
+    return sources_cell(json.loads(cited)) if cited else None
 
 
 def _decree_dates(dates) -> str | None:
@@ -303,8 +318,6 @@ def write_geo(
 
 def write_geojson_text(records, columns: list[str], fh) -> int:
     """GeoJSON written to an open stream (GDAL would replace a file)."""
-    import json
-
     features = [
         {
             "type": "Feature",
