@@ -811,9 +811,10 @@ def batches_undo(batch_id: int, keep_edited: bool) -> None:
 )
 def export_command(kind: str, fmt: str | None, output: Path, include_withdrawn: bool) -> None:
     """Export sites, battle locations or persons to a file that imports back as the same
-    records (sources cited and units' fictional marks are not in it: pg_dump keeps the
-    whole). Withdrawn records are left out unless --include-withdrawn. The file is written
-    whole or not at all."""
+    records, with the sources each cites and a person's record source and id (awards'
+    sources and units' fictional marks are not in it: pg_dump keeps the whole). Withdrawn
+    records are left out unless --include-withdrawn. The file is written whole or not at
+    all."""
     from mapapp.exports import FORMAT_OF_SUFFIX, WITHDRAWABLE, export, is_stream, withdrawn_count
 
     if include_withdrawn and kind not in WITHDRAWABLE:

@@ -5,6 +5,10 @@ same records. Withdrawn sites and persons are left out unless asked for: then th
 with ``withdrawn_at`` and ``withdrawn_reason`` columns, which the importer refuses (only a
 moderator withdraws a record), so a withdrawn record never comes back unmarked.
 
+Each record's sources cited come in a ``sources`` cell, a JSON list of their parts
+(importers.source_cells), and a person's ``record_source`` and ``record_id`` with them:
+whose id the record bears in its source, kept as it is when the file is imported again.
+
 Text cells that a spreadsheet would run as a formula (starting with =, +, - or @) are
 written with a leading apostrophe, which the importer removes again.
 """
@@ -13,14 +17,17 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import tempfile
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import Connection, text
 
+from mapapp.importers.source_cells import CITED_PARTS, sources_cell
 from mapapp.importers.values import APOSTROPHE_TAKEN_OFF
 from mapapp.text.dates import format_partial_date
 
@@ -34,11 +41,11 @@ SITE_COLUMNS = [
     "district", "village_council", "settlement", "buried_total", "buried_known",
     "buried_unknown", "buried_as_written", "year", "description", "condition",
     "responsible_body", "lat", "lon", "location_precision", "location_note",
-    "gazetteer_place", "source_note",
+    "gazetteer_place", "source_note", "sources",
 ]  # fmt: skip
 BATTLE_COLUMNS = [
     "ref", "name", "name_en", "operation", "period", "year_from", "year_to", "description",
-    "units", "lat", "lon", "location_precision", "location_note",
+    "units", "lat", "lon", "location_precision", "location_note", "sources",
 ]  # fmt: skip
 PERSON_COLUMNS = [
     "ref", "surname", "given_name", "patronymic", "name_variants", "birth_date", "birthplace",
@@ -46,7 +53,8 @@ PERSON_COLUMNS = [
     "death_date", "fate", "nationality", "is_hero", "is_partisan", "biography",
     "is_fictional", "site_ref", "plot", "row", "grave", "on_plaque",
     "original_burial_place", "reburied_from", "reburial_date", "lat", "lon",
-    "awards", "award_date", "feat", "brigade", "detachment",
+    "awards", "award_date", "feat", "brigade", "detachment", "record_source", "record_id",
+    "sources",
 ]  # fmt: skip
 COLUMNS = {"sites": SITE_COLUMNS, "battles": BATTLE_COLUMNS, "persons": PERSON_COLUMNS}
 # The orders a site's persons CSV can be asked for: it streams in name order only (rows()).
@@ -91,11 +99,14 @@ def rows(
     """The records of ``kind`` as flat dicts of export columns (persons: one per burial);
     withdrawn records only with ``include_withdrawn``, and then with their mark."""
     columns = columns_for(kind, include_withdrawn)
+    # The persons of a register cite few sources between them: each list is written once.
+    cell_of = lru_cache(maxsize=CACHED_CELLS)(_sources_cell)
     if kind == "sites":
         result = conn.execute(
             text(
-                "SELECT s.*, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon, p.gazetteer_place "
-                "FROM burial_sites s LEFT JOIN site_placements p ON p.site_id = s.id "
+                "SELECT s.*, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon, p.gazetteer_place, "
+                "c.cited FROM burial_sites s LEFT JOIN site_placements p ON p.site_id = s.id "
+                f"LEFT JOIN LATERAL ({_cited('site_sources', 'site_id', 's')}) c ON true "
                 "WHERE s.withdrawn_at IS NULL OR CAST(:withdrawn AS boolean) ORDER BY s.id"
             ),
             {"withdrawn": include_withdrawn},
@@ -104,13 +115,19 @@ def rows(
             row = _with_withdrawal({c: r.get(c) for c in columns})
             if row["buried_total"] is None:
                 row["buried_total"] = r["buried_as_written"]
+            row["sources"] = cell_of(r["cited"])
             yield row
     elif kind == "battles":
         result = conn.execute(
-            text("SELECT *, ST_Y(geom) AS lat, ST_X(geom) AS lon FROM battle_locations ORDER BY id")
+            text(
+                "SELECT b.*, ST_Y(b.geom) AS lat, ST_X(b.geom) AS lon, c.cited "
+                "FROM battle_locations b "
+                f"LEFT JOIN LATERAL ({_cited('battle_sources', 'battle_id', 'b')}) c ON true "
+                "ORDER BY b.id"
+            )
         ).mappings()
         for r in result:
-            yield {c: r.get(c) for c in BATTLE_COLUMNS}
+            yield {**{c: r.get(c) for c in BATTLE_COLUMNS}, "sources": cell_of(r["cited"])}
     elif kind == "persons":
         result = (
             conn.execution_options(yield_per=5000)
@@ -120,11 +137,12 @@ def rows(
                 SELECT p.*, u.name AS unit, s.ref AS site_ref, s.id AS site_id,
                        b.plot, b.row, b.grave, b.on_plaque, b.original_burial_place,
                        b.reburied_from, b.reburial_date, ST_Y(s.geom) AS lat, ST_X(s.geom) AS lon,
-                       h.awards, h.hero_dates, h.feat, f.brigade, f.detachment
+                       h.awards, h.hero_dates, h.feat, f.brigade, f.detachment, c.cited
                 FROM persons p
                 LEFT JOIN units u ON u.id = p.unit_id
                 LEFT JOIN LATERAL ({_HONOURS}) h ON true
                 LEFT JOIN LATERAL ({_FORMATION}) f ON true
+                LEFT JOIN LATERAL ({_cited("person_sources", "person_id", "p")}) c ON true
                 LEFT JOIN burials b ON b.person_id = p.id
                 LEFT JOIN burial_sites s ON s.id = b.site_id
                 WHERE (p.withdrawn_at IS NULL OR CAST(:withdrawn AS boolean))
@@ -145,6 +163,7 @@ def rows(
             row["death_date"] = format_partial_date(
                 r["death_year"], r["death_month"], r["death_day"]
             )
+            row["sources"] = cell_of(r["cited"])
             yield row
     else:
         raise ValueError(f"unknown kind {kind!r}")
@@ -174,6 +193,26 @@ _FORMATION = """
     LEFT JOIN partisan_units b ON b.id = u.brigade_id
     WHERE m.person_id = p.id ORDER BY u.kind = 'detachment' DESC, u.id LIMIT 1
 """
+
+
+def _cited(link_table: str, key: str, owner: str) -> str:
+    """SQL: the sources ``owner`` (an alias) cites, as the text of a JSON list of their
+    parts (the same text for the same sources)."""
+    parts = ", ".join(f"'{p}', src.{p}" for p in CITED_PARTS)
+    return (
+        f"SELECT CAST(jsonb_agg(jsonb_build_object({parts}) ORDER BY src.id) AS text) AS cited "
+        f"FROM {link_table} x JOIN sources src ON src.id = x.source_id "
+        f"WHERE x.{key} = {owner}.id"
+    )
+
+
+# How many records' lists of sources an export keeps written (rows()).
+CACHED_CELLS = 20_000
+
+
+def _sources_cell(cited: str | None) -> str | None:
+    """The sources cell of a record's sources, as _cited gives them."""
+    return sources_cell(json.loads(cited)) if cited else None
 
 
 def _decree_dates(dates) -> str | None:
@@ -279,8 +318,6 @@ def write_geo(
 
 def write_geojson_text(records, columns: list[str], fh) -> int:
     """GeoJSON written to an open stream (GDAL would replace a file)."""
-    import json
-
     features = [
         {
             "type": "Feature",

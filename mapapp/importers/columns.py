@@ -39,11 +39,17 @@ _COMMON = {
         "крыніца",
     ],
     "description": ["description", "описание", "апісанне"],
+    # Every source cited for a record, in one cell (importers.source_cells), as exports
+    # write it: not "source", which is one source's title.
+    "sources": ["sources"],
 }
 
 FIELDS: dict[str, dict[str, list[str]]] = {
     "persons": {
-        **{k: _COMMON[k] for k in ("ref", "source_url", "source_title")},
+        **{k: _COMMON[k] for k in ("ref", "source_url", "source_title", "sources")},
+        # Whose record id a row's is, where the row says (as exports write it); else
+        # --source or the file's name.
+        "record_source": ["record source"],
         "record_id": [
             "record id",
             "id запісу",

@@ -39,6 +39,7 @@ from mapapp.importers.records import (
     row_refs,
 )
 from mapapp.importers.search_index import PERSON_KEY_SOURCES, _cached_area_key, _cached_search_key
+from mapapp.importers.source_cells import read_sources_cell
 from mapapp.importers.writers import person_unit_ref
 
 # A cell the common checks could not pass: its row goes to check_person.
@@ -199,6 +200,13 @@ def check_person_chunk(
     site_ids = _each(col("site_id"), _site_id)
     record_ids = col("record_id")
     mark(_each(record_ids, check_record_id))
+    # A row's own record source (an export's); one without a record id is refused.
+    own_sources = col("record_source")
+    for i, (own, record_id) in enumerate(zip(own_sources, record_ids, strict=True)):
+        if own is not None and record_id is None:
+            bad[i] = 1
+    cited = _each(col("sources"), read_sources_cell)
+    mark(cited)
     reburial_dates = _each(col("reburial_date"), values.text_with_real_dates)
     for column in (births, deaths, fates, *flags.values(), site_ids, reburial_dates):
         mark(column)
@@ -237,11 +245,13 @@ def check_person_chunk(
             out.by_row.append((row, raw))
             continue
         record_id = record_ids[i]
+        record_source = own_sources[i] or ctx.record_source
         older_ref = None
         if refs[i]:
             ref = refs[i]
         elif record_id is not None:
-            ref, older_ref = record_refs(source_key, record_id)
+            whose = source_key if own_sources[i] is None else _source_key(record_source)
+            ref, older_ref = record_refs(whose, record_id)
         else:
             ref, older_ref = row_refs(
                 ((name, f[name][i]) for name in ordered),
@@ -265,7 +275,8 @@ def check_person_chunk(
                 flags["on_plaque"][i], reburied[i][0], col("reburial_date")[i], reburied[i][1],
                 src.get("ref"), src.get("citation"), src.get("url"), src.get("archive"),
                 src.get("fond"), src.get("opis"), src.get("delo"), src.get("record_id"),
-                ctx.record_source if record_id is not None else None, record_id, older_ref,
+                record_source if record_id is not None else None, record_id, older_ref,
+                orjson.dumps(cited[i]).decode() if cited[i] else None,
             )
         )  # fmt: skip
         if honour is not None:

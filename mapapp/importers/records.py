@@ -31,6 +31,7 @@ from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.reburials import DIFFERING, differing_places, reburial_places
 from mapapp.importers.region_border import TOLERANCE_KM, RegionBorder
 from mapapp.importers.search_index import person_keys, settlement_name
+from mapapp.importers.source_cells import read_sources_cell
 from mapapp.text.dates import parse_death_date, parse_partial_date
 from mapapp.text.districts import district_key, unlisted_district
 from mapapp.text.normalize import search_key
@@ -286,6 +287,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     counts = {name: _apply(parse, f, name, ctx, checked) for name, parse in COUNT_PARSERS.items()}
     _warn_counts_disagree(ctx, counts, checked)
     _warn_fraction_total(ctx, f.get("buried_total"), counts, checked)
+    cited = _apply(read_sources_cell, f, "sources", ctx, checked) or []
     if unlisted_district(f.get("district")) and not city_district(f.get("district")):
         checked.warnings.append(
             Problem(
@@ -334,6 +336,7 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "lon": lon,
         "district_key": district_key(f.get("district")) or None,
         "source": _source(f),
+        "cited": cited,
     }
     return checked
 
@@ -480,6 +483,7 @@ def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     years = {
         k: _apply(values.parse_battle_year, f, k, ctx, checked) for k in ("year_from", "year_to")
     }
+    cited = _apply(read_sources_cell, f, "sources", ctx, checked) or []
     if None not in years.values() and years["year_from"] > years["year_to"]:
         checked.problems.append(
             Problem(
@@ -503,6 +507,7 @@ def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "lat": lat,
         "lon": lon,
         "source": _source(f),
+        "cited": cited,
     }
     return checked
 
@@ -527,6 +532,11 @@ COUNT_PARSERS = {
     "buried_known": values.parse_whole_count,
     "buried_unknown": values.parse_whole_count,
 }
+# A record source names whose record id a row's is (an exported file writes both).
+SOURCE_WITHOUT_ID = (
+    "a record source without a record id: it says whose id the record id is; give the "
+    "id, or leave the record source empty"
+)
 TOTAL_LINE = "a total line of the list, not a place: leave it out (the counts are each site's)"
 LINE_BREAK_IN_NAME = (
     "a line break in a name (a quote left open above, joining lines into this row?)"
@@ -568,6 +578,10 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     }
     site_id = _apply(_site_id, f, "site_id", ctx, checked)
     _apply(check_record_id, f, "record_id", ctx, checked)
+    cited = _apply(read_sources_cell, f, "sources", ctx, checked) or []
+    if f.get("record_source") is not None and f.get("record_id") is None:
+        column = ctx.column("record_source", checked)
+        checked.problems.append(Problem(row, column, SOURCE_WITHOUT_ID, f["record_source"]))
     _apply(values.text_with_real_dates, f, "reburial_date", ctx, checked)
     honours = check_award_fields(f)
     checked.problems.extend(
@@ -608,8 +622,12 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         "detachment": honours.detachment,
         # The record id stays on the person; a source row is shared by all its records.
         "source": _source(f, PERSON_SOURCE_PARTS),
+        "cited": cited,
         "record_id": record_id,
-        "record_source": ctx.record_source if record_id is not None else None,
+        # Whose id it is: the row's own (an export's), else --source or the file's name.
+        "record_source": (f.get("record_source") or ctx.record_source)
+        if record_id is not None
+        else None,
     }
     record.update(person_keys(record))
     record["ref"], record["older_ref"] = _person_refs(f, record, checked.read_from)

@@ -57,6 +57,7 @@ from mapapp.importers.records import (
 )
 from mapapp.importers.region_border import BORDER_FILE, RegionBorder, load_border
 from mapapp.importers.row_repeats import repeat_reasons
+from mapapp.importers.several_graves import extra_rows_of_new, judge_graves
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
 from mapapp.importers.unknown_origins import unknown_origins, unknown_origins_note
@@ -492,10 +493,12 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         for problem in table.problems:
             rejected_rows.setdefault(problem.row, []).append(problem)
         writers.analyze_stage(conn)
+        several: list[str] = []  # refs of records kept with a row for each grave
         if refs.may_repeat():
-            staged -= _reject_repeats(
+            unstaged, several = _reject_repeats(
                 conn, ctx, report.unmapped, rejected_rows, rejected_sources, options
             )
+            staged -= unstaged
         writers.adopt_older_refs(conn, _sheet_prefixes(options, table, ctx), ctx.record_source)
         report.rows_read = staged + len(rejected_rows)
         if report.rows_read == 0:
@@ -516,7 +519,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         if options.dry_run:
             _note_differing(report, writers.staged_rows_differing(conn, written=False))
             report.present = writers.count_staged_present(conn)
-            report.added = staged - report.present
+            report.added = staged - report.present - extra_rows_of_new(conn, several, False)
             report.possible_duplicates = writers.count_staged_possible_duplicates(conn)
         if options.dry_run or (report.problems and not options.skip_invalid):
             _note_without_grave(conn, ctx, report, written=False)
@@ -526,7 +529,12 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         batch_id = writers.create_batch(
             conn, options, file_sha256(options.path), report.mapped, report.sheet
         )
-        added, present = writers.write_staged_persons(conn, batch_id, staged, options, progress)
+        cites = "sources" in {*ctx.field_of.values(), *ctx.fallback_of.values(), *ctx.given}
+        added, present = writers.write_staged_persons(
+            conn, batch_id, staged, options, progress, cites
+        )
+        # Present: the rows of records stored before (a new record's further rows are not).
+        present -= extra_rows_of_new(conn, several, True)
         report.added, report.present, report.batch_id = added, present, batch_id
         _note_differing(report, writers.staged_rows_differing(conn, written=True))
         report.possible_duplicates, report.duplicate_pairs = writers.possible_duplicates_of_batch(
@@ -603,20 +611,28 @@ def _sort_out(checked, report, rejected_rows, rejected_sources, options) -> list
     return good
 
 
-def _reject_repeats(conn, ctx, unmapped, rejected_rows, rejected_sources, options) -> int:
-    """One record twice in a file: with a record id, every row that carries the id is
-    refused (which one is right is for a person to say); without one, a row repeating
-    an earlier one cell for cell is refused as its duplicate. Returns the rows unstaged."""
+def _reject_repeats(
+    conn, ctx, unmapped, rejected_rows, rejected_sources, options
+) -> tuple[int, list[str]]:
+    """One record twice in a file: rows of a ref the file gives are one record at
+    several graves (several_graves); else, with a record id, every row that carries the
+    id is refused (which one is right is for a person to say); without one, a row
+    repeating an earlier one cell for cell is refused as its duplicate. Returns the rows
+    unstaged, and the refs of records kept with several rows."""
     repeats = writers.staged_repeats(conn)
     if not repeats:
-        return 0
+        return 0, []
+    graves = judge_graves(conn, {**ctx.field_of, **ctx.fallback_of}, [ref for ref, _, _ in repeats])
+    for row, reason in graves.refused.items():
+        rejected_rows.setdefault(row, []).append(Problem(row, ctx.column("ref"), reason))
+    repeats = [group for group in repeats if group[0] not in graves.handled]
     id_column = ctx.column("record_id")
     # The rows as read where the file has columns that may number them apart.
     numbering = row_number_columns(unmapped)
     without_ids = [r for _, ids, rows in repeats if ids[0] is None for r in rows]
     as_read = writers.staged_rows_as_read(conn, without_ids) if numbering and without_ids else {}
     mapped_id = id_column if "record_id" in ctx.field_of.values() else None
-    refused: list[int] = []
+    refused: list[int] = list(graves.refused)
     for _ref, record_ids, rows in repeats:
         if record_ids[0] is not None:
             for row, record_id in zip(rows, record_ids, strict=True):
@@ -636,7 +652,7 @@ def _reject_repeats(conn, ctx, unmapped, rejected_rows, rejected_sources, option
     if options.skip_invalid:
         rejected_sources.update(writers.staged_rows_as_read(conn, refused))
     writers.unstage_rows(conn, refused)
-    return len(refused)
+    return len(refused), graves.kept
 
 
 def _mark_duplicates(checked: list[Checked]) -> None:

@@ -26,7 +26,13 @@ from mapapp.importers.person_duplicates import (  # noqa: F401 (the runner calls
 )
 from mapapp.importers.refs import bounded_ref, bounded_ref_sql
 from mapapp.importers.search_index import place_name_rows, save_place_names, settlement_name
-from mapapp.importers.sources import link_source
+from mapapp.importers.sources import (
+    SOURCE_LACKING,
+    STAGED_CITED,
+    link_cited,
+    link_cited_rows,
+    link_source,
+)
 
 
 def create_batch(
@@ -113,13 +119,13 @@ def _insert_points(
 
 
 def _write_places(conn, table, columns, good, batch_id, progress, place_type, names_of, link, file):
-    """Write ``good`` in chunks, then each added place's names and source (as cited in
-    ``file``)."""
+    """Write ``good`` in chunks, then each added place's names and sources (as cited in
+    ``file``: its source columns', then its sources cell's)."""
     added = 0
     for start in range(0, len(good), PLACE_CHUNK):
         chunk = good[start : start + PLACE_CHUNK]
         ids = _insert_points(conn, table, columns, chunk, batch_id)
-        names = []
+        names, cited = [], []
         for item in chunk:
             place_id = ids.get(item.record["ref"])
             if place_id is None:
@@ -127,6 +133,8 @@ def _write_places(conn, table, columns, good, batch_id, progress, place_type, na
             names += place_name_rows(place_type, place_id, names_of(item.record))
             if item.record["source"]:
                 link_source(conn, link, place_id, item.record["source"], file)
+            cited += [(place_id, item.row, source) for source in item.record["cited"]]
+        link_cited_rows(conn, link, cited, file)
         save_place_names(conn, names)
         added += len(ids)
         progress("written", added)
@@ -190,7 +198,7 @@ PERSON_STAGE = [
     ("reburied_from", "text"), ("src_ref", "text"), ("src_citation", "text"), ("src_url", "text"),
     ("src_archive", "text"), ("src_fond", "text"), ("src_opis", "text"), ("src_delo", "text"),
     ("src_record_id", "text"), ("record_source", "text"), ("record_id", "text"),
-    ("older_ref", "text"),
+    ("older_ref", "text"), ("cited", "jsonb"),
 ]  # fmt: skip
 PERSON_COLUMNS = [name for name, _ in PERSON_STAGE[:32]] + ["record_source", "record_id"]
 
@@ -229,6 +237,7 @@ def _stage_row(item) -> tuple:
         source.get("ref"), source.get("citation"), source.get("url"), source.get("archive"),
         source.get("fond"), source.get("opis"), source.get("delo"), source.get("record_id"),
         r["record_source"], r["record_id"], r.get("older_ref"),
+        orjson.dumps(r["cited"]).decode() if r["cited"] else None,
     )  # fmt: skip
 
 
@@ -356,8 +365,8 @@ class PersonStage:
 
 
 def analyze_stage(conn: Connection) -> None:
-    """Statistics of the columns the stage is joined and grouped on (of all 52, the wide
-    text ones would make ANALYZE cost more than it saves)."""
+    """Statistics of the columns the stage is joined and grouped on (of all its columns,
+    the wide text ones would make ANALYZE cost more than it saves)."""
     conn.execute(text("ANALYZE stage_persons (ref, site_id, src_ref, unit_ref, search_key)"))
 
 
@@ -553,9 +562,7 @@ class Differing:
 _LACKING = {
     "burial site": "s.site_id IS NOT NULL AND NOT EXISTS ("
     "SELECT 1 FROM burials b WHERE b.person_id = p.id AND b.site_id = s.site_id)",
-    "source": "s.src_ref IS NOT NULL AND NOT EXISTS ("
-    "SELECT 1 FROM person_sources x JOIN sources src ON src.id = x.source_id "
-    "WHERE x.person_id = p.id AND src.ref = s.src_ref)",
+    "source": SOURCE_LACKING,
     "award": "lacking_award.ref IS NOT NULL",
 }
 # The refs whose stored record lacks one of their staged awards, joined once: an award
@@ -608,12 +615,13 @@ def staged_rows_differing(conn: Connection, written: bool, limit: int = 200) -> 
 
 
 def write_staged_persons(
-    conn: Connection, batch_id: int, staged: int, options, progress
+    conn: Connection, batch_id: int, staged: int, options, progress, cites: bool = False
 ) -> tuple[int, int]:
-    """Add the staged persons that are new, with their burials, sources and vocabulary,
-    in a few set statements. A large load drops and restores foreign keys (and indexes),
-    which locks the persons, burials and person_sources tables until it commits; an
-    online load (``options.online``) takes row locks only, so readers go on."""
+    """Add the staged persons that are new, with their burials, sources (``cites``: those
+    of a sources column too) and vocabulary, in a few set statements. A large load drops
+    and restores foreign keys (and indexes), which locks the persons, burials and
+    person_sources tables until it commits; an online load (``options.online``) takes row
+    locks only, so readers go on."""
     # What counts is the rows to add: a file imported again adds none and locks nothing.
     new = staged - count_staged_present(conn) if staged >= BULK_ROWS else staged
     exclusive = not options.online and new >= BULK_ROWS
@@ -630,7 +638,9 @@ def write_staged_persons(
                 *_drop_secondary_indexes(conn, "person_sources"),
             ]
     # On any error the transaction rolls back, and what was dropped comes back with it.
-    result = _write_staged(conn, batch_id, staged, options, progress, larger=bool(indexes))
+    result = _write_staged(
+        conn, batch_id, staged, options, progress, larger=bool(indexes), cites=cites
+    )
     if indexes:
         conn.execute(text("SET LOCAL maintenance_work_mem = '512MB'"))
         for definition in indexes:
@@ -650,8 +660,11 @@ def write_staged_persons(
     return result
 
 
-def _write_staged(conn: Connection, batch_id: int, staged: int, options, progress, larger: bool):
-    """``larger``: the load is larger than the persons stored before it."""
+def _write_staged(
+    conn: Connection, batch_id: int, staged: int, options, progress, larger: bool, cites: bool
+):
+    """``larger``: the load is larger than the persons stored before it; ``cites``: the
+    file has a sources column."""
     conn.execute(text("SET LOCAL work_mem = '256MB'"))
     # Bulk loads: let the name-word GIN index collect new entries and merge them once.
     conn.execute(text("SET LOCAL gin_pending_list_limit = '256MB'"))
@@ -661,7 +674,7 @@ def _write_staged(conn: Connection, batch_id: int, staged: int, options, progres
     progress("inserted", added)
     _link_staged_burials(conn, batch_id, hash_joins=larger)
     progress("linked to sites", added)
-    _link_staged_sources(conn, options.path.name)
+    _link_staged_sources(conn, options.path.name, cites)
     progress("sources", added)
     _write_staged_honours(conn, batch_id)
     _add_staged_vocabulary(conn)
@@ -746,7 +759,7 @@ def _link_staged_burials(conn: Connection, batch_id: int, hash_joins: bool) -> N
         conn.execute(text("SET LOCAL enable_nestloop TO DEFAULT"))
 
 
-def _link_staged_sources(conn: Connection, file_name: str) -> None:
+def _link_staged_sources(conn: Connection, file_name: str, cites: bool) -> None:
     conn.execute(
         text(
             """
@@ -772,6 +785,8 @@ def _link_staged_sources(conn: Connection, file_name: str) -> None:
             """
         )
     )
+    if cites:  # a sources column (a file exported from the register has one)
+        link_cited(conn, "person_sources", STAGED_CITED, {}, file_name)
 
 
 def _add_staged_vocabulary(conn: Connection) -> None:
