@@ -37,6 +37,7 @@ _WORDS = {
         r"ваеннапалонн\w*",
         r"(?:конц|канц)лагер\w*",  # погиб в концлагере; (be) у канцлагеры
         r"(?:шталаг|офлаг|stalag|oflag)\w*",  # a camp for prisoners of war
+        r"в/пл\w*",  # в/пленный, в/пл: военнопленный
         r"captiv\w*",
         r"тұтқында",  # (kk) in captivity
     ],
@@ -47,17 +48,31 @@ _WORDS = {
         r"хабарсыз",  # (kk) хабарсыз кетті
     ],
     "killed": [r"убит\w*", r"killed", r"забіт\w*"],
+    # A death from wounds written without a verb of dying, as a cause of death is: "от
+    # ран", "смертельно ранен", (kk) "жарақаттан" (from wounds).
+    "wound_death": [
+        r"(?:от|ад)\s+ран(?:ы|ений|ения|енняў|ення)?",
+        r"смертельн\w*\s+ранен\w*",
+        r"ранен\w*\s+смертельн\w*",
+        r"смяротна\s+паранен\w*",  # (be)
+        r"жарақат(?:тан|ынан)",
+        r"mortally\s+wounded",
+        r"of\s+wounds",
+    ],
     # Shot, hanged or put to death by the occupiers (partisans, hostages, prisoners).
     "executed": [
-        r"расстрел(?:ян|яна|яны|яно|ен|ена|ены|е|а)?",  # расстрелян; погиб при расстреле
+        r"расстрел\w*",  # расстрелян, расстреляли; погиб при расстреле
         r"повешен(?:а|ы|о)?",
+        r"повесил\w*",  # повесили
         r"казнен(?:а|ы|о)?",  # казнён
+        r"казнил\w*",  # казнили
         r"расстраля(?:ны|ная|ная|лі)",  # (be) расстраляны
         r"павешан(?:ы|а)?",  # (be)
         r"executed",
     ],
     "perished": [
         r"погиб\w*",
+        r"замуч[еа]н\w*",  # замучен в плену; (be) замучаны
         r"загін(?:уў|ула|уло|улі|уўш\w*|улы\w*)",  # (be) загінуў; not загінаць (to bend)
         r"қаза\s+тап\w*",  # (kk) қаза тапты
     ],
@@ -86,6 +101,7 @@ _AS_FATE = {
     "captivity": "captured",
     "missing": "missing",
     "killed": "killed",
+    "wound_death": "died_of_wounds",
     "executed": "executed",
     "perished": "killed",
     "died": "died",
@@ -94,8 +110,8 @@ _AS_FATE = {
 _DEATH_WITH = {"wounds": "died_of_wounds", "captivity": "died_in_captivity"}
 # Which deaths a circumstance takes in ("умер от ран", "убит в плену").
 _TAKES_IN = {
-    "wounds": {"perished", "died"},
-    "captivity": {"killed", "executed", "perished", "died"},
+    "wounds": {"perished", "died", "wound_death"},
+    "captivity": {"killed", "executed", "perished", "died", "wound_death"},
     "missing": set(),
 }
 
@@ -160,8 +176,10 @@ def _kinds_naming(fate: str) -> set[str]:
 def _two_fates(named: dict[str, list[str]], first: str, second: str) -> ValueError:
     def words(fate: str) -> str:
         kinds = _kinds_naming(fate)
-        said = dict.fromkeys(w for k, ws in named.items() if k in kinds for w in ws)
-        return ", ".join(map(repr, list(said)[:3]))
+        said = list(dict.fromkeys(w for k, ws in named.items() if k in kinds for w in ws))
+        # "от ран" holds "ран": each word once, as short as it was found.
+        said = [w for w in said if not any(o != w and o in w for o in said)]
+        return ", ".join(map(repr, said[:3]))
 
     return ValueError(
         TWO_FATES.format(
@@ -204,6 +222,8 @@ def parse_fate(text: str) -> str:
     deaths = set(said) & _DEATHS
     if while_a_prisoner and deaths and set(said) - {"captured"} <= _DEATHS:
         return "died_in_captivity"
+    if "died_in_captivity" in said:  # "умер в плену, шталаг 352": where he was held
+        said.pop("captured", None)
     if len(said) > 1:  # a wound beside another fate is a circumstance of it
         said.pop("wounded", None)
     if len(said) > 1:  # "погиб; в 1942 попадал в плен": clauses naming different fates
@@ -219,7 +239,8 @@ def parse_fate(text: str) -> str:
 # A clause that says he was a prisoner at the time: "находясь в плену", "будучи в плену",
 # "военнопленный" (a prisoner of war's status, as lists of the dead in camps write it).
 _WHILE = re.compile(
-    r"(?<!\w)(находясь|находившись|будучи|знаходзячыся|будучы|военнопленн\w*|ваеннапалонн\w*)"
+    r"(?<!\w)(находясь|находившись|будучи|знаходзячыся|будучы|военнопленн\w*|ваеннапалонн\w*|"
+    r"в/пл\w*)"
     r"(?!\w)"
 )
 _DEATHS = {"killed", "executed", "died", "died_of_wounds", "died_in_captivity"}
@@ -229,7 +250,7 @@ def _clause_fate(named: dict[str, list[str]]) -> str:
     """The fate one clause's words name: a death with wounds or captivity is that death; a
     wound beside captivity or a disappearance is a circumstance of it."""
     circumstances = [k for k in ("wounds", "captivity", "missing") if k in named]
-    deaths = [k for k in ("killed", "executed", "perished", "died") if k in named]
+    deaths = [k for k in ("killed", "executed", "perished", "died", "wound_death") if k in named]
     if "executed" in deaths:  # "погиб при расстреле": how he died
         deaths = [d for d in deaths if d not in ("perished", "died")]
     if len(circumstances) > 1 and "wounds" in circumstances:

@@ -60,7 +60,7 @@ def test_the_person_page_labels_the_date_as_what_it_is(client, fated, surname, l
     facts = _facts(client.get(f"/persons/{ids[surname]}?lang=en").get_data(as_text=True))
     assert facts[label].startswith(shown), facts
     assert "Died" not in facts
-    assert ("not a date of death" in facts[label]) == (label != "Date of death")
+    assert ("the record states no death" in facts[label]) == (label != "Date of death")
 
 
 def test_no_russian_page_says_a_missing_woman_died(client, fated):

@@ -15,6 +15,8 @@ FILE = (
     "Попавшев,Иван,попал в плен\n"
     "Отранов,Иван,умер от ран\n"
     "Исправлев,Иван,ранен\n"
+    "Причинов,Иван,от ран\n"
+    "Замученов,Иван,замучен в плену\n"
 )
 
 
@@ -54,6 +56,8 @@ def test_lone_wounds_and_captivity_are_read_again_and_corrections_stand(
         "Отранов": "died_of_wounds",
         "Исправлев": "wounded",
         "Данов": "wounded",
+        "Причинов": "died_of_wounds",  # a cause of death: as it was, and left so
+        "Замученов": "died_in_captivity",
     }
     assert _fates(engine, batches) == today
 

@@ -22,6 +22,19 @@ from mapapp.importers.values import parse_fate
         ("пропала без вести", "missing"),
         ("погиб в плену", "died_in_captivity"),
         ("умер в плену", "died_in_captivity"),
+        # A death from wounds written as its cause, without a verb of dying.
+        ("от ран", "died_of_wounds"),
+        ("от ран, полученных в бою", "died_of_wounds"),
+        ("ад ран", "died_of_wounds"),
+        ("смертельно ранен", "died_of_wounds"),
+        ("смертельное ранение", "died_of_wounds"),
+        ("жарақатынан", "died_of_wounds"),
+        # Tortured to death; a camp named beside a death in captivity; в/пл.
+        ("замучен в плену", "died_in_captivity"),
+        ("замучен в концлагере", "died_in_captivity"),
+        ("умер в плену, шталаг 352", "died_in_captivity"),
+        ("в/пл, умер", "died_in_captivity"),
+        ("Расстреляли немцы", "executed"),
         # A wound or captivity without a death: what the record states, no death.
         ("тяжело ранен", "wounded"),
         ("Ранен", "wounded"),
