@@ -64,5 +64,7 @@ def burial_place_parts(cell: str) -> PlaceParts | None:
         return None
     if "civil_cemetery" in kinds:
         return None  # a village cemetery is not one of the site kinds
+    if regions and not districts:
+        return None  # "Гомельская обл., д. Ляды": which Ляды is not known by the region alone
     district = ", ".join([*districts, *regions]) if districts else None
     return PlaceParts(settlements[0], district, kinds[0] if kinds else None)

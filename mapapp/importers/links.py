@@ -154,7 +154,14 @@ class SiteResolver:
                     for entry in self._named(parts.settlement) or []
                     if parts.kind in (None, self.kind_of.get(entry[0]))
                 ]
-                if parts.district and not link.get("burial_district"):
+                if parts.district and link.get("burial_district"):
+                    if not _one_district(parts.district, link["burial_district"]):
+                        return (
+                            f"the burial place {link['burial_place']!r} names the district "
+                            f"{parts.district!r}, and the district column "
+                            f"{link['burial_district']!r}: which is right is for a person to say"
+                        )
+                elif parts.district:
                     link = {**link, "burial_district": parts.district}
             found = [(i, d) for i, d, n in named or [] if n == numbers]
             # "Октябрьский район, г. Минск": the district, and the region it needs.
@@ -311,6 +318,13 @@ def _settlements_named(settlement: str, places: list[dict]) -> list[dict]:
     name = settlement_name(settlement) or settlement
     wanted = (search_key(name), numbers_in(name))
     return [p for p in places if wanted in p["spellings"]]
+
+
+def _one_district(written: str, column: str) -> bool:
+    """Whether a burial place cell's district and the row's district column name one."""
+    a = district_key(split_region(written)[0])
+    b = district_key(split_region(column)[0])
+    return bool(a and b) and same_district(compared_district(a), compared_district(b))
 
 
 def numbers_in(name: str | None) -> tuple[int, ...]:

@@ -22,6 +22,8 @@ REFUSED = {
     "'Оршанский р-н'",
     "д. Шуховцы, у школы": "no burial site named 'д. Шуховцы, у школы'",
     "Братская могила №2, д. Шуховцы": "no burial site named 'Братская могила №2, д. Шуховцы'",
+    # A region alone does not say which settlement of that name.
+    "Гомельская обл., д. Шуховцы": "no burial site named 'Гомельская обл., д. Шуховцы'",
 }
 
 
@@ -35,7 +37,14 @@ def test_the_parts_of_a_burial_place_cell():
     assert burial_place_parts("Братская могила д. Ляды") == PlaceParts(
         "д. Ляды", None, "mass_grave"
     )
-    for cell in ("д. Ляды", "д. Ляды, д. Буда", "д. Ляды, у школы", "Сельское кладбище, д. Ляды"):
+    for cell in (
+        "д. Ляды",
+        "д. Ляды, д. Буда",
+        "д. Ляды, у школы",
+        "Сельское кладбище, д. Ляды",
+        "Гомельская обл., д. Ляды",
+        "Ляды, Смоленская обл.",
+    ):
         assert burial_place_parts(cell) is None, cell
 
 
@@ -59,3 +68,22 @@ def test_a_settlement_with_its_district_or_kind_finds_its_site(
             {"b": report.batch_id},
         ).scalars()
         assert list(sites) == [shukhovtsy_id]
+
+
+def test_a_cell_s_district_and_the_district_column_must_agree(run, tmp_path, shukhovtsy_id):
+    path = tmp_path / "two_districts.csv"
+    path.write_text(
+        "№ записи,Фамилия,Имя,Место захоронения,Район захоронения\n"
+        '1,Согласов,Иван,"д. Шуховцы, Дубровенский р-н",Дубровенский район\n'
+        '2,Несогласов,Иван,"д. Шуховцы, Оршанский р-н",Дубровенский район\n',
+        encoding="utf-8",
+    )
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == 1
+    assert [(p.row, p.reason) for p in report.problems] == [
+        (
+            3,
+            "the burial place 'д. Шуховцы, Оршанский р-н' names the district 'Оршанский р-н', "
+            "and the district column 'Дубровенский район': which is right is for a person to say",
+        )
+    ]
