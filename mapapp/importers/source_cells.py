@@ -85,6 +85,8 @@ def _cited(item: dict, number: int = 1) -> dict:
 def _part(value, part: str, number: int) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         value = str(value)  # a fond typed as a number
+    if isinstance(value, str):
+        value = value.strip()  # " ЦАМО" is ЦАМО, as a source column's cell is read
     if value is None or value == "":
         return None
     if not isinstance(value, str):

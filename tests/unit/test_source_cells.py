@@ -8,7 +8,10 @@ from hypothesis import strategies as st
 
 from mapapp.importers.source_cells import CITED_PARTS, read_sources_cell, sources_cell
 
-PART = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=20)
+# Parts as stored: an import strips every cell it reads, so no stored part is padded.
+PART = st.text(st.characters(blacklist_categories=("Cc", "Cs")), min_size=1, max_size=20).filter(
+    lambda part: part == part.strip()
+)
 # A citation says something (a blank one is refused: no import stores one).
 SOURCE = st.fixed_dictionaries(
     {"citation": PART.filter(str.strip)}, optional={p: PART for p in CITED_PARTS[1:]}
@@ -65,6 +68,12 @@ def test_a_cell_of_plain_text_is_one_citation():
 def test_a_fond_given_as_a_number_is_its_text_and_empty_parts_are_none():
     (source,) = read_sources_cell('[{"citation": "ЦАМО", "fond": 58, "opis": ""}]')
     assert (source["fond"], source["opis"]) == ("58", None)
+
+
+def test_a_padded_part_is_read_as_a_source_column_s_cell_is():
+    (source,) = read_sources_cell('[{"citation": " ЦАМО ", "fond": " 58", "opis": "  "}]')
+    assert (source["citation"], source["fond"], source["opis"]) == ("ЦАМО", "58", None)
+    assert source == read_sources_cell('[{"citation": "ЦАМО", "fond": "58"}]')[0]
 
 
 def test_the_same_source_twice_is_cited_once():
