@@ -13,6 +13,7 @@ import re
 from mapapp.importers.fate_cells import parse_fate as parse_fate
 from mapapp.importers.readers import MAX_CELL_CHARS, RefusedCell
 from mapapp.importers.site_kind_cells import parse_site_kind as parse_site_kind
+from mapapp.text.dates import slashed_day_month
 
 _DMS = re.compile(
     r"""^\s*(?P<deg>\d{1,3}(?:[.,]\d+)?)\s*[°º˚d]\s*
@@ -325,7 +326,8 @@ def parse_precision(text: str) -> str:
 
 
 # day.month.year ("22.06.1944", "31.02.1944." at a sentence's end; with slashes or hyphens,
-# "22/06/1944", "22-06-1944", the day first as dates read them) and ISO's year-month-day.
+# "22/06/1944", "22-06-1944", read the one way they can be, as dates read them) and ISO's
+# year-month-day.
 _WRITTEN_DATE = re.compile(
     r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)"
     r"|(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])"
@@ -337,11 +339,15 @@ _ISO_WRITTEN_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
 def text_with_real_dates(text: str) -> str:
     """Text kept as written ("1944", "осень 1944", "22.06.1944, перезахоронение 1957")
     whose every day.month.year is a day of the calendar: "31.02.1944" is refused (zeros
-    for what is not known, "00.05.1944", are no day to check)."""
-    found = [
-        (m.group(), *(int(g) for g in m.groups() if g is not None))
-        for m in _WRITTEN_DATE.finditer(text)
-    ]
+    for what is not known, "00.05.1944", are no day to check). With slashes or hyphens a
+    date is read as dates read it, the one way it can be: "06/24/1957" is 24 June, and
+    "05/06/1957" (5 June or 6 May?) is refused."""
+    found = []
+    for m in _WRITTEN_DATE.finditer(text):
+        first, second, year = (int(g) for g in m.groups() if g is not None)
+        if m.group(1) is None:  # slashes or hyphens: the day first or the month first
+            first, second = slashed_day_month(m.group(), first, second, f"{year:04d}")
+        found.append((m.group(), first, second, year))
     found += [
         (m.group(), *map(int, reversed(m.groups()))) for m in _ISO_WRITTEN_DATE.finditer(text)
     ]
@@ -353,8 +359,5 @@ def text_with_real_dates(text: str) -> str:
                 not_known or (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1])
             )
         ):
-            raise ValueError(
-                f"no such day in the calendar: {written!r}"
-                + (" (the day comes first: day/month/year)" if "/" in written else "")
-            )
+            raise ValueError(f"no such day in the calendar: {written!r}")
     return text

@@ -8,7 +8,7 @@ import re
 
 DATE_FORMS = (
     "1944, 06.1944, 22.06.1944, __.06.1944, 1944-06-22, 1944.06.22, 22/06/1944, 22.VI.1944 "
-    "or 22 июня 1944; the day comes first"
+    "or 22 июня 1944; with dots the day comes first"
 )
 # The year's mark, saying nothing more than the date: Russian and Belarusian "1944 г.",
 # "1944 год(а)", Kazakh "1944 ж." (жыл, жылы, жылғы); and a year of birth: "1910 г.р."
@@ -145,8 +145,12 @@ def parse_partial_date(value: str | None) -> tuple[int | None, int | None, int |
     ``1944.06.22``, ``22/06/1944``, ``22-06-1944``, ``22.VI.1944``, ``22 июня 1944``
     into (year, month, day).
 
-    The day comes first, as everywhere in the registers: ``05/06/1944`` is 5 June, and
-    ``06/24/1944`` (no month 24) is refused. A year first is read only with dots
+    With dots the day comes first, as everywhere in the registers: ``05.06.1944`` is
+    5 June, and ``06.24.1944`` (no month 24) is refused. Slashes and hyphens come from
+    spreadsheets of either convention (day/month/year, or US English's month/day/year), so
+    there a date reads one way only where it can: ``24/06/1944`` and ``06/24/1944`` are
+    24 June (no month 24), ``05/05/1944`` is 5 May either way, and ``05/06/1944`` (5 June
+    or 6 May?) is refused. A year first is read only with dots
     (``1944.06.22``) or as ISO's ``1944-06-22``. Unknown parts written as underscores,
     zeros (00.00.1902) or X's (ХХ.ХХ.1902) stay unknown. Raises ValueError on anything
     else, naming the value, so that no date is silently guessed.
@@ -270,7 +274,45 @@ def _day_first_parts(value: str, written: str) -> list[str]:
             f"{value!r}: a year first is read as year.month.day or year-month-day, with two "
             "digits for the month and the day (1944.06.22, 1944-06-22, 1944.06)"
         )
+    if (
+        separator in ("/", "-")
+        and len(parts) == 3
+        and all(part.isascii() and part.isdigit() for part in parts)
+        and len(parts[2]) == 4  # a year in two digits is refused as such first
+    ):
+        day, month = slashed_day_month(value, int(parts[0]), int(parts[1]), parts[2])
+        if (day, month) != (int(parts[0]), int(parts[1])):
+            parts = [parts[1], parts[0], parts[2]]
     return parts
+
+
+_ENGLISH_MONTHS = tuple(names[-1].split()[0].capitalize() for names in _MONTH_NAMES)
+
+
+def slashed_day_month(value: str, first: int, second: int, year: str) -> tuple[int, int]:
+    """(day, month) of a date written first/second/year with slashes or hyphens, as
+    spreadsheets write it: day first (en-GB, ru) or month first (en-US). It is read the one
+    way it can be (a number over 12 is the day; two equal numbers are one date either way);
+    two that could be either are refused, naming both dates, so none is silently swapped.
+    A zero (a day not known, in the registers' way) is the day's only where it comes
+    first; month first it is refused. Out-of-range values are left for the caller to refuse."""
+    if 1 <= first <= 12 and 1 <= second <= 12 and first != second:
+        day_first = f"{first} {_ENGLISH_MONTHS[second - 1]}"
+        month_first = f"{second} {_ENGLISH_MONTHS[first - 1]}"
+        raise ValueError(
+            f"{value!r} is ambiguous: {day_first} if the day comes first, {month_first} if "
+            "the month does (as a spreadsheet set to US English writes dates); write it with "
+            f"dots, day first: {first:02d}.{second:02d}.{year} for {day_first}, "
+            f"{second:02d}.{first:02d}.{year} for {month_first}"
+        )
+    if 1 <= first <= 12 and second == 0:
+        raise ValueError(
+            f"{value!r}: no month 0 if the day comes first, and month first the day is not "
+            f"known; if so, write it with dots, day first: 00.{first:02d}.{year}"
+        )
+    if 1 <= first <= 12 < second:
+        return (second, first)  # no month over 12: the month comes first (en-US)
+    return (first, second)
 
 
 # What a part of a date may be: digits, underscores, X's, a Roman month.

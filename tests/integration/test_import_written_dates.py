@@ -38,7 +38,7 @@ READ = [
     ("9902", "Датова", "1913 ж.", "24 июня 1944 г.", (1913, None, None), (1944, 6, 24)),
     ("9903", "Датовский", "1920 ж.т.", "июнь 1944", (1920, None, None), (1944, 6, None)),
     ("9904", "Датович", "1915", "1944.06.24", (1915, None, None), (1944, 6, 24)),
-    ("9905", "Датенко", "05/06/1915", "24/06/1944", (1915, 6, 5), (1944, 6, 24)),
+    ("9905", "Датенко", "05/05/1915", "24/06/1944", (1915, 5, 5), (1944, 6, 24)),
     ("9906", "Датиков", "ХХ.ХХ.1916", "24-06-1944", (1916, None, None), (1944, 6, 24)),
     ("9907", "Датуров", "xx.03.1917", "24 чэрвеня 1944", (1917, 3, None), (1944, 6, 24)),
     ("9908", "Датбаев", "1918 ж.", "24 маусым 1944", (1918, None, None), (1944, 6, 24)),
@@ -46,11 +46,12 @@ READ = [
     ("9910", "Датсон", "1920.", "24.06.1944;", (1920, None, None), (1944, 6, 24)),
     ("9911", "Даткевич", "1921", "25.06.1944 ж.", (1921, None, None), (1944, 6, 25)),
     ("9912", "Датберг", "1922", "June 24, 1944", (1922, None, None), (1944, 6, 24)),
+    ("9913", "Датсмит", "12/31/1923", "06/24/1944", (1923, 12, 31), (1944, 6, 24)),
 ]
 # (row's cells, the column named, the reason's words)
 REFUSED = [
-    (("9921", "Отказов", "1913", "06/24/1944"), "Дата гибели",
-     "month out of range in '06/24/1944': the day comes first"),
+    (("9921", "Отказов", "1913", "6/5/1944"), "Дата гибели",
+     "'6/5/1944' is ambiguous: 6 May if the day comes first, 5 June if the month does"),
     (("9922", "Отказова", "1913", "31/02/1944"), "Дата гибели",
      "no such day in the calendar: '31/02/1944'"),
     (("9923", "Отказовский", "1913", "31.02.1944"), "Дата гибели",
@@ -63,6 +64,8 @@ REFUSED = [
     (("9927", "Отказбаев", "31 июня 1913", "1944"), "Дата рождения",
      "no such day in the calendar: '31 июня 1913'"),
     (("9928", "Отказсон", "1913", "после 24.06.1944"), "Дата гибели", "bounds a date"),
+    (("9929", "Отказберг", "05-06-1913", "1944"), "Дата рождения",
+     "write it with dots, day first: 05.06.1913 for 5 June, 06.05.1913 for 6 May"),
 ]  # fmt: skip
 
 
@@ -93,6 +96,59 @@ def test_dates_as_people_write_them_are_stored_and_the_rest_refused(run, tmp_pat
         assert [r["Дата гибели"] for r in csv.DictReader(fh, delimiter=";")] == [
             cells[3] for cells, _, _ in REFUSED
         ]
+
+
+def test_a_us_english_spreadsheet_s_dates_are_never_stored_swapped(run, tmp_path, engine, counts):
+    """A list saved from a spreadsheet set to US English writes M/D/YYYY: "6/5/1944" (5 June)
+    was stored as 6 May, and "6/24/1944" refused. Now a date that reads one way only is
+    stored so, one that reads two ways is refused with row, column, value and what to write,
+    in a date field and in text kept as written (a reburial date, a site's year), and
+    nothing of the file is stored."""
+    persons = write(
+        tmp_path,
+        "us.csv",
+        "Фамилия,Имя,Дата рождения,Дата гибели,Дата перезахоронения,Место захоронения,"
+        "Район захоронения\n"
+        "Американов,Иван,12/31/1913,6/24/1944,,Шуховцы,Дубровенский\n"
+        "Американова,Анна,5/5/1915,6/5/1944,,Шуховцы,Дубровенский\n"
+        "Американский,Пётр,6/5/1916,6/24/1944,6/5/1957,Шуховцы,Дубровенский\n",
+    )
+    before = counts()
+    report = run("persons", persons)
+    assert not report.committed
+    problems = {(p.row, p.column, p.value): p.reason for p in report.problems}
+    assert set(problems) == {
+        (3, "Дата гибели", "6/5/1944"),
+        (4, "Дата рождения", "6/5/1916"),
+        (4, "Дата перезахоронения", "6/5/1957"),
+    }, problems
+    for reason in problems.values():
+        assert "is ambiguous" in reason and "write it with dots, day first" in reason
+    assert "05.06.1944 for 5 June" in problems[(3, "Дата гибели", "6/5/1944")]
+    assert counts() == before
+
+    # The rows that read one way only are stored as that one date, the text as written.
+    report = run("persons", persons, skip_invalid=True)
+    assert report.committed and report.added == 1, [str(p) for p in report.problems]
+    dates = stored(
+        engine, report.batch_id, "birth_year", "birth_month", "birth_day", "death_year",
+        "death_month", "death_day",
+    )  # fmt: skip
+    assert dates == {"Американов": (1913, 12, 31, 1944, 6, 24)}
+
+    sites = write(
+        tmp_path,
+        "us_sites.csv",
+        "Название,Тип,Широта,Долгота,Год\n"
+        "Братская могила у моста,mass_grave,54.5,30.5,6/24/1944\n"
+        'Братская могила у школы,mass_grave,54.5,30.6,"1944, перенесена 6/5/1957"\n',
+    )
+    report = run("sites", sites)
+    assert not report.committed
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (3, "Год", "1944, перенесена 6/5/1957")
+    ]
+    assert "'6/5/1957' is ambiguous" in report.problems[0].reason
 
 
 def _workbook(tmp_path, name, rows):

@@ -218,11 +218,16 @@ def test_a_year_and_the_next_one_s_last_digits_are_never_taken_for_a_month(text,
         ("24 June 1944", (1944, 6, 24)),
         ("June 24, 1944", (1944, 6, 24)),
         ("June 1944", (1944, 6, None)),
-        # Slashes and hyphens, the day first and the year last in four digits.
+        # Slashes and hyphens, the year last in four digits: read the one way they can be
+        # (no month over 12; equal numbers are one date either way).
         ("24/06/1944", (1944, 6, 24)),
         ("24-06-1944", (1944, 6, 24)),
+        ("06/24/1944", (1944, 6, 24)),  # month first, as a spreadsheet in US English writes
+        ("6/24/1944", (1944, 6, 24)),
+        ("12-31-1944", (1944, 12, 31)),
+        ("05/05/1944", (1944, 5, 5)),
+        ("00/06/1944", (1944, 6, None)),  # a zero is a day not known only where it comes first
         ("06/1944", (1944, 6, None)),
-        ("05/06/1944", (1944, 6, 5)),  # the day first, as everywhere in the registers
         ("24.06.1944 г.", (1944, 6, 24)),
         ("24. 06. 1944", (1944, 6, 24)),
         # X's for what is not known, as underscores (Cyrillic Х or Latin x).
@@ -259,10 +264,14 @@ def test_a_year_first_with_dots_is_never_taken_for_a_year_in_two_digits():
 @pytest.mark.parametrize(
     ("text", "reason"),
     [
-        # The day comes first: no month 24, and the other order is never guessed.
-        ("06/24/1944", r"month out of range .*the day comes first .*write 24\.06\.1944"),
-        ("06.24.1944", r"month out of range .*the day comes first"),
-        ("12-31-1944", r"month out of range .*the day comes first"),
+        # With dots the day comes first: no month 24, and the other order is never guessed.
+        ("06.24.1944", r"month out of range .*the day comes first .*write 24\.06\.1944"),
+        ("12.31.1944", r"month out of range .*the day comes first"),
+        # Slashes and hyphens, neither number a day: no such date either way.
+        ("13/13/1944", r"month out of range"),
+        ("06/32/1944", r"day out of range"),
+        ("02/30/1944", r"no such day in the calendar: '02/30/1944'"),
+        ("06/24/44", r"a year in two digits .*\(1944\?\)"),
         ("1944/06/24", r"a year first with slashes is not read"),
         ("1944/06", r"a year first with slashes is not read"),
         ("1944.6", r"with two digits for the month and the day"),
@@ -321,7 +330,43 @@ def test_every_month_is_read_by_its_name_in_each_language(month):
         assert parse_partial_date(f"{name.capitalize()} 1944") == (1944, month, None), name
 
 
-@pytest.mark.parametrize("text", ["24/06/1944", "перенесены 24-06-1957", "с 1/2/1944 по 3/2/1944"])
+@pytest.mark.parametrize(
+    ("text", "day_first", "month_first"),
+    [
+        ("05/06/1944", "05.06.1944 for 5 June", "06.05.1944 for 6 May"),
+        ("6/5/1944", "06.05.1944 for 6 May", "05.06.1944 for 5 June"),
+        ("05-06-1944", "05.06.1944 for 5 June", "06.05.1944 for 6 May"),
+        ("12/1/1944", "12.01.1944 for 12 January", "01.12.1944 for 1 December"),
+        ("05/06/1944 г.", "05.06.1944 for 5 June", "06.05.1944 for 6 May"),
+    ],
+)
+def test_a_slashed_or_hyphened_date_that_reads_two_ways_is_refused(text, day_first, month_first):
+    """ "6/5/1944", as a spreadsheet set to US English writes 5 June, was read day first
+    and stored as 6 May; neither order is guessed, and the message says how to write it."""
+    for parse in (parse_partial_date, parse_death_date):
+        with pytest.raises(ValueError) as refused:
+            parse(text)
+        message = str(refused.value)
+        assert f"{text!r} is ambiguous" in message
+        assert "write it with dots, day first" in message
+        assert day_first in message and month_first in message
+
+
+def test_a_slashed_zero_month_is_refused_saying_how_to_write_a_day_not_known():
+    with pytest.raises(ValueError, match=r"'06/00/1944': no month 0 .*day first: 00\.06\.1944"):
+        parse_partial_date("06/00/1944")
+
+
+def test_dots_stay_day_first_where_slashes_would_be_ambiguous():
+    assert parse_partial_date("05.06.1944") == (1944, 6, 5)
+    assert parse_partial_date("6.5.1944") == (1944, 5, 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["24/06/1944", "перенесены 24-06-1957", "с 13/2/1944 по 2/14/1944", "06/24/1957",
+     "05/05/1957", "00/05/1944"],
+)  # fmt: skip
 def test_text_with_slashed_or_hyphened_real_days_is_kept(text):
     from mapapp.importers.values import text_with_real_dates
 
@@ -330,11 +375,26 @@ def test_text_with_slashed_or_hyphened_real_days_is_kept(text):
 
 @pytest.mark.parametrize(
     ("text", "shown"),
-    [("31/02/1944", "'31/02/1944' (the day comes first"), ("06/24/1957", "'06/24/1957'"),
+    [("31/02/1944", "'31/02/1944'"), ("02/31/1957", "'02/31/1957'"),
      ("перенесены 31-04-1957", "'31-04-1957'")],
 )  # fmt: skip
 def test_a_slashed_or_hyphened_day_the_calendar_lacks_is_refused_in_text(text, shown):
     from mapapp.importers.values import text_with_real_dates
 
     with pytest.raises(ValueError, match=re.escape(f"no such day in the calendar: {shown}")):
+        text_with_real_dates(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("с 1/2/1944 по 3/2/1944", "'1/2/1944' is ambiguous"),
+     ("перенесены 05-06-1957", "'05-06-1957' is ambiguous"),
+     ("1944, перенесена 05/06/1957", "06.05.1957 for 6 May")],
+)  # fmt: skip
+def test_a_slashed_or_hyphened_date_that_reads_two_ways_is_refused_in_text(text, shown):
+    """Text kept as written is read by people day first: "05/06/1957" from a spreadsheet
+    in US English would be misread as 5 June, so it is refused as a date field refuses it."""
+    from mapapp.importers.values import text_with_real_dates
+
+    with pytest.raises(ValueError, match=re.escape(shown)):
         text_with_real_dates(text)
