@@ -16,13 +16,17 @@ patronymic made up. One written given name first ("Иван Ильич Орло�
 
 What a list writes beside a name in its cell is no part of it, and is never moved into
 another field on a guess: a year ("1913 г.р.": no number of three digits or more is a
-name's), a rank in small letters ("кр-ц", "ст. сержант", "партизан"; but for an unknown
-soldier's "Неизвестный красноармеец"), two names or spellings parted by "/" refuse the cell, in any
-name column, saying where the rest goes; in a full name, so do a comma inside one of its
-parts ("Ким Де, Сун") and words after the patronymic but for a namesake's
-ordinal ("Петров Иван Петрович уроженец д. Ляды"). So does a "?" before a letter
-("Н?рлан"): a letter the file's code page could not hold (the Kazakh ә, ғ, қ, ң, ө, ұ, ү,
-һ, і saved in a Windows Cyrillic file), which only the original list can give back.
+name's), a rank in small letters ("кр-ц", "ст. сержант", "партизан"), two names or
+spellings parted by "/" refuse the cell, in any name column, saying where the rest goes;
+in a full name, so do a comma inside one of its parts ("Ким Де, Сун") and words after
+the patronymic ("Петров Иван Петрович уроженец д. Ляды") but for a namesake's ordinal or
+junior/senior ("Сидорович мл.", kept in the patronymic as written). So does a "?" before
+a letter ("Н?рлан"): a letter the file's code page could not hold (the Kazakh ә, ғ, қ, ң,
+ө, ұ, ү, һ, і saved in a Windows Cyrillic file), which only the original list can give
+back. An unknown soldier named by a soldier's word or a rank is his name, as written
+("Неизвестный красноармеец", "Неизвестный ст. лейтенант", "Невядомы лейтэнант",
+"Неизвестный красноармеец (1)"): in a full name the unknown word is the surname, the rest
+the given name; a given name column holds the rank beside a surname "Неизвестный" only.
 """
 
 from __future__ import annotations
@@ -81,6 +85,14 @@ _BEFORE_RANKS = {"мл.", "ст.", "младший", "старший", "гв.", 
 # An unknown soldier's name ("Неизвестный красноармеец", "Неизвестный партизан"): these
 # words only.
 _UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS, *_PARTISAN)}
+# An unknown soldier named by rank ("Неизвестный ст. лейтенант", "Невядомы лейтэнант",
+# "Неизвестный красноармеец (1)"): one of the first words, then a soldier's word or a
+# rank with the words before it, an ordinal or a number in brackets either side of them.
+_UNKNOWN_FIRST = {w.lower() for w in UNKNOWN_NAME_WORDS}
+_SOLDIER_WORDS = {w.lower() for w in (*UNKNOWN_COMPANION_WORDS, *_PARTISAN)} | _RANKS
+# All the words of such a name after the unknown word ("ст.", "лейтенант"): a record of
+# these words only, without dates, is no namesake of another (person_duplicates).
+UNKNOWN_SOLDIER_WORDS = tuple(sorted(_SOLDIER_WORDS | _BEFORE_RANKS))
 
 # A surname's particle: "фон" in any case; the others in small letters only, as a capital
 # one is a surname of its own (the Korean "Де", "Ван").
@@ -97,14 +109,16 @@ _TURKIC_AFTER = {"оглы", "улы", "ұлы", "уулу", "кызы", "қыз
 # "2-й", "1-ый", "2", "(1)": a namesake's ordinal after the surname.
 _ORDINAL = re.compile(r"\(?\d{1,2}(-?[а-яё]{1,3})?\)?")
 _INITIALS = re.compile(r"([А-ЯЁA-Z]\.)([А-ЯЁA-Z]\.)")
-# What may follow a patronymic in a full name: a namesake's ordinal, the list's doubt.
-_MAY_FOLLOW = re.compile(rf"{_ORDINAL.pattern}|[?*!]+")
+# What may follow a patronymic in a full name: a namesake's ordinal or "junior"/"senior"
+# ("Сидорович мл.", kept in the patronymic as written), the list's doubt.
+_MAY_FOLLOW = re.compile(rf"{_ORDINAL.pattern}|[?*!]+|мл\.|ст\.")
 
 
 def check_name_part(text: str) -> str:
     """``text`` when it can be a name (a surname, given name or patronymic); ValueError
-    saying why not. A dash alone, a register's "none" (no patronymic), is kept as written."""
-    if only_dashes(text.strip()):
+    saying why not. A dash alone, a register's "none" (no patronymic), is kept as written,
+    and so is an unknown soldier's name by rank ("Неизвестный ст. лейтенант")."""
+    if only_dashes(text.strip()) or is_unknown_soldier(text):
         return text
     if not any(ch.isalpha() for ch in text):
         raise ValueError("no letter in a name: leave the cell empty where the list gives none")
@@ -120,10 +134,48 @@ def check_name_part(text: str) -> str:
             "not a name: a title, a total or a signature line of the list? Leave such lines out"
         )
     written = text.split()
-    if len(written) > 1 and written[0] in _PLACE_MARKS:  # small letters: "С." is an initial
+    if len(written) > 1 and written[0] in _PLACE_MARKS and not _rank_in(text):
+        # Small letters: "С." is an initial; "ст. сержант" is a rank, said so below.
         raise ValueError("a place (д., г., пос. ...), not a name")
     _refuse_what_is_beside_a_name(text)
     return text
+
+
+def check_given_name(text: str, surname: str | None) -> str:
+    """A given name cell: a rank or a soldier's word beside an unknown soldier's surname
+    cell ("Неизвестный" and "ст. лейтенант") is his name, as in one cell; beside any other
+    surname, a rank is refused (check_name_part)."""
+    if surname and _is_unknown_first(surname.split()) and _is_soldier(text.split()):
+        return text
+    return check_name_part(text)
+
+
+def is_unknown_soldier(text: str) -> bool:
+    """An unknown soldier's name by rank or a soldier's word: "Неизвестный красноармеец",
+    "Неизвестный гвардии рядовой", "Невядомы лейтэнант", "Неизвестный красноармеец (1)"."""
+    words = text.split()
+    return bool(words) and words[0].lower() in _UNKNOWN_FIRST and _is_soldier(words[1:])
+
+
+def _is_unknown_first(words: list[str]) -> bool:
+    """An unknown soldier's surname cell: "Неизвестный", or with an ordinal ("… 2-й")."""
+    return (
+        bool(words)
+        and words[0].lower() in _UNKNOWN_FIRST
+        and all(_ORDINAL.fullmatch(w) for w in words[1:])
+    )
+
+
+def _is_soldier(words: list[str]) -> bool:
+    """One rank or soldier's word, with the words before a rank ("ст.", "гвардии"), and an
+    ordinal or a number in brackets before or after them."""
+    if words and _ORDINAL.fullmatch(words[0]):
+        words = words[1:]
+    if words and _ORDINAL.fullmatch(words[-1]):
+        words = words[:-1]
+    while len(words) > 1 and words[0].lower() in _BEFORE_RANKS:
+        words = words[1:]
+    return len(words) == 1 and words[0].lower() in _SOLDIER_WORDS
 
 
 def _refuse_what_is_beside_a_name(text: str) -> None:
@@ -190,6 +242,8 @@ def check_surname(text: str) -> str:
         raise ValueError(
             "a dash, not a surname: a record of an unknown soldier is written «Неизвестный»"
         )
+    if is_unknown_soldier(text):
+        return text
     check_name_part(text)
     parts = text.split()
     if len(parts) == 3:
@@ -201,6 +255,8 @@ def reads_as_whole_name(surname: str) -> bool:
     """A surname cell of three or more words: a whole name in the surname column. A
     particle ("фон дер Гольц"), a namesake's ordinal and another spelling in brackets
     ("Иванов (Иваненко)") go with their word, and a dash is no word ("Римский - Корсаков")."""
+    if is_unknown_soldier(surname):
+        return False  # "Неизвестный ст. лейтенант": an unknown soldier's whole name
     words = [w for w in surname.replace(",", " ").split() if any(ch.isalpha() for ch in w)]
     return len(words) >= 3 and len(_joined(words)) >= 3
 
@@ -208,7 +264,13 @@ def reads_as_whole_name(surname: str) -> bool:
 def split_full_name(full: str) -> tuple[str, str | None, str | None]:
     """(surname, given name, patronymic) of a name written surname first; ValueError for
     one written given name first, for a cell holding more than a name (a year, a rank, a
-    second name after "/", a lost letter), and for commas inside one of its parts."""
+    second name after "/", a lost letter), and for commas inside one of its parts. An
+    unknown soldier's name by rank is his surname ("Неизвестный", with an ordinal after
+    it) and given name ("ст. лейтенант") as written, as "Неизвестный красноармеец" is."""
+    if is_unknown_soldier(full):
+        words = full.split()
+        at = 2 if _ORDINAL.fullmatch(words[1]) else 1
+        return " ".join(words[:at]), " ".join(words[at:]), None
     _refuse_what_is_beside_a_name(full)
     words, commas = _words_and_commas(full)
     if not words:

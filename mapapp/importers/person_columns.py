@@ -23,7 +23,12 @@ from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields, unit_key
 from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
-from mapapp.importers.name_cells import check_name_part, check_surname, split_full_name
+from mapapp.importers.name_cells import (
+    check_given_name,
+    check_name_part,
+    check_surname,
+    split_full_name,
+)
 from mapapp.importers.readers import MAX_CELL_CHARS
 from mapapp.importers.reburials import differing_places, reburial_places
 from mapapp.importers.records import (
@@ -69,6 +74,14 @@ def _clean_cell(value) -> object:
     if value[:1] == "'":
         return BAD
     return value or None
+
+
+def _given_beside_surname(pair: tuple) -> str | None:
+    """A given name checked beside its row's surname (check_given_name)."""
+    given, surname = pair
+    if given is None or given is BAD:
+        return given
+    return check_given_name(given, surname if surname.__class__ is str else None)
 
 
 def _each(column: Sequence, parse: Callable) -> list:
@@ -189,8 +202,8 @@ def check_person_chunk(
         if not s:
             bad[i] = 1
     mark(_each(surname, check_surname))
-    for names in (given, patronymic):
-        mark(_each(names, check_name_part))
+    mark(_each(list(zip(given, surname, strict=True)), _given_beside_surname))
+    mark(_each(patronymic, check_name_part))
     births, deaths = (_dates(col(n), DATE_PARSERS[n]) for n in ("birth_date", "death_date"))
     fates = _each(col("fate"), values.parse_fate)
     flags = {

@@ -74,9 +74,16 @@ _UNKNOWN_WITHOUT_DATES = (
 
 @lru_cache(maxsize=1)
 def unknown_name_keys() -> dict[str, list[str]]:
-    """The search keys of the unknown soldier's words, as query parameters."""
+    """The search keys of the unknown soldier's words, as query parameters; the ranks an
+    unknown soldier is named by ("Неизвестный ст. лейтенант") stand beside them too."""
+    from mapapp.importers.name_cells import UNKNOWN_SOLDIER_WORDS  # imports this module
+
     unknown = sorted({search_key(word) for word in UNKNOWN_NAME_WORDS})
-    companions = {search_key(word) for word in UNKNOWN_COMPANION_WORDS}
+    companions = {
+        key
+        for word in (*UNKNOWN_COMPANION_WORDS, *UNKNOWN_SOLDIER_WORDS)
+        for key in search_key(word).split()
+    }
     return {"unknown_words": unknown, "name_words": sorted(companions.union(unknown))}
 
 

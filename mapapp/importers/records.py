@@ -15,6 +15,7 @@ from mapapp.importers.awards import check_award_fields
 from mapapp.importers.errors import Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.name_cells import (
+    check_given_name,
     check_name_part,
     check_surname,
     is_total_line,
@@ -566,7 +567,12 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
             )
         elif value and name != "full_name" and split:
             try:
-                (check_surname if name == "surname" else check_name_part)(value)
+                if name == "surname":
+                    check_surname(value)
+                elif name == "given_name":
+                    check_given_name(value, surname)
+                else:
+                    check_name_part(value)
             except ValueError as exc:
                 column = ctx.column("full_name" if from_full else name, checked)
                 checked.problems.append(Problem(row, column, str(exc), value))

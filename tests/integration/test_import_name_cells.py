@@ -304,3 +304,72 @@ def test_a_rejected_row_is_not_warned_of_as_stored(run, tmp_path, engine):
         "row 2, column 'Фамилия': 1 surname cell holds three or more words (rows 2): whole "
         "names in the surname column? Stored as written"
     )
+
+
+UNKNOWN_BY_RANK = [
+    "Неизвестный лейтенант", "Неизвестный капитан", "Неизвестный рядовой",
+    "Неизвестный сержант", "Неизвестный матрос", "Неизвестный старшина",
+    "Неизвестный политрук", "Неизвестный ефрейтор", "Неизвестный военфельдшер",
+    "Неизвестный ст. лейтенант", "Неизвестный гвардии рядовой", "Невядомы лейтэнант",
+    "Неизвестный красноармеец (1)", "Неизвестный 2-й красноармеец", "Неизвестный солдат",
+]  # fmt: skip
+
+
+def test_an_unknown_soldier_named_by_rank_is_stored_as_written(run, tmp_path, engine):
+    """Mass-grave lists name unknown soldiers by rank: in a full-name cell, the unknown
+    word (with an ordinal after it) is the surname and the rest the given name, as
+    written, as "Неизвестный красноармеец" is; a rank beside a real name is refused."""
+    cells = [*UNKNOWN_BY_RANK, "Тестов ст. сержант Ерлан", "Неизвестный лейтенант Тестов"]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    report = run("persons", write(tmp_path, "unknown.csv", content), skip_invalid=True)
+    assert report.committed and report.added == len(UNKNOWN_BY_RANK)
+    assert {p.row: p.value for p in report.problems} == {
+        17: "Тестов ст. сержант Ерлан",
+        18: "Неизвестный лейтенант Тестов",
+    }
+    stored = stored_full_rows(engine, report.batch_id)
+    assert [" ".join(filter(None, r[1:])) for r in stored] == UNKNOWN_BY_RANK
+    assert stored[9] == (11, "Неизвестный", "ст. лейтенант", None)
+    assert stored[12] == (14, "Неизвестный", "красноармеец (1)", None)
+    assert stored[13] == (15, "Неизвестный 2-й", "красноармеец", None)
+
+
+def test_an_unknown_soldier_s_rank_in_the_given_name_column(run, tmp_path, engine):
+    """Surname "Неизвестный", given name "ст. лейтенант": his name, stored as written; the
+    whole name in the surname column, too; a rank beside a real surname is refused."""
+    content = (
+        HEADER
+        + line("Неизвестный", "ст. лейтенант")
+        + line("Невядомы", "лейтэнант")
+        + line("Неизвестный гвардии рядовой", "")
+        + line("Тестов", "ст. сержант")
+        + line("Неизвестный", "лейтенант", "ст. сержант")
+    )
+    report = run("persons", write(tmp_path, "parts.csv", content), skip_invalid=True)
+    assert [str(p) for p in report.problems] == [
+        "row 5, column 'Имя': the name cell holds a rank (ст. сержант): put it in the rank "
+        "column (value: 'ст. сержант')",
+        "row 6, column 'Отчество': the name cell holds a rank (ст. сержант): put it in the "
+        "rank column (value: 'ст. сержант')",
+    ]
+    assert not report.warnings  # no "whole name in the surname column"
+    assert stored_names(engine, report.batch_id) == [
+        ("Неизвестный", "ст. лейтенант", None),
+        ("Невядомы", "лейтэнант", None),
+        ("Неизвестный гвардии рядовой", None, None),
+    ]
+
+
+def test_a_namesake_s_junior_or_senior_stays_in_the_patronymic(run, tmp_path, engine):
+    """ "Сидорович мл." / "ст." after the patronymic: a namesake's junior or senior, kept
+    in the patronymic as written (as a namesake's "2-й" is); a rank after it is refused."""
+    cells = ["Тестов Петр Сидорович мл.", "Тестов Петр Сидорович ст.",
+             "Тестов Петр Сидорович ст. сержант"]  # fmt: skip
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    report = run("persons", write(tmp_path, "juniors.csv", content), skip_invalid=True)
+    assert [p.row for p in report.problems] == [4]
+    assert "a rank (ст. сержант)" in str(report.problems[0])
+    assert stored_full_rows(engine, report.batch_id) == [
+        (2, "Тестов", "Петр", "Сидорович мл."),
+        (3, "Тестов", "Петр", "Сидорович ст."),
+    ]

@@ -349,3 +349,35 @@ def test_generated_rows_are_staged_identically_or_handed_over(engine, rows):
     for checked in slow:
         for problem in checked.problems:
             assert problem.row == checked.row and problem.reason.strip()  # says why
+
+
+def test_unknown_soldiers_named_by_rank_are_staged_alike(engine):
+    """An unknown soldier named by rank, in a full-name cell or in the surname and given
+    name columns, is staged alike by both checks; a rank beside a real name is handed
+    over and refused; a namesake's "мл."/"ст." stays in the patronymic."""
+    columns = ["ФИО", "Фамилия", "Имя", "Отчество", "Место захоронения", "Район захоронения"]
+    names = [
+        ("Неизвестный ст. лейтенант", "", "", ""),
+        ("Неизвестный гвардии рядовой", "", "", ""),
+        ("Невядомы лейтэнант", "", "", ""),
+        ("Неизвестный красноармеец (1)", "", "", ""),
+        ("", "Неизвестный", "ст. лейтенант", ""),
+        ("", "Неизвестный капитан", "", ""),
+        ("Тестов Петр Сидорович мл.", "", "", ""),
+        ("Тестов ст. сержант Ерлан", "", "", ""),
+        ("", "Тестов", "ст. сержант", ""),
+        ("", "Неизвестный", "лейтенант", "ст. сержант"),
+    ]
+    rows = [(n, [*c, "Шуховцы", "Дубровенский"]) for n, c in enumerate(names, start=2)]
+    fast, slow = _both(engine, columns, rows)
+    assert _assert_same(fast, slow) == {9, 10, 11}
+    assert {c.row for c in slow if c.problems} == {9, 10, 11}
+    assert {row[30]: row[1:4] for row in fast.stage_rows} == {
+        2: ("Неизвестный", "ст. лейтенант", None),
+        3: ("Неизвестный", "гвардии рядовой", None),
+        4: ("Невядомы", "лейтэнант", None),
+        5: ("Неизвестный", "красноармеец (1)", None),
+        6: ("Неизвестный", "ст. лейтенант", None),
+        7: ("Неизвестный капитан", None, None),
+        8: ("Тестов", "Петр", "Сидорович мл."),
+    }

@@ -167,12 +167,18 @@ def test_a_stored_record_no_pair_links_to_its_group_is_paired_by_the_next_import
 def test_unknown_soldiers_without_dates_are_not_paired(run, tmp_path, engine):
     unknown = rows([f"n{i}" for i in range(1, 6)], surname="Неизвестный", **UNKNOWN)
     unknown += rows(["b1", "b2"], surname="Невядомы салдат", **UNKNOWN)
+    # Named by rank, or numbered (the search key drops the number): no namesakes either.
+    unknown += rows(["r1", "r2"], surname="Неизвестный ст. лейтенант", **UNKNOWN)
+    unknown += rows(["g1"], surname="Неизвестный", **{**UNKNOWN, "given": "гвардии рядовой"})
+    unknown += rows(["g2"], surname="Неизвестный", **{**UNKNOWN, "given": "гвардии рядовой"})
+    unknown += rows(["c1"], surname="Неизвестный красноармеец (1)", **UNKNOWN)
+    unknown += rows(["c2"], surname="Неизвестный красноармеец (2)", **UNKNOWN)
     # With a date, they are paired as any namesakes are.
     unknown += rows(["d1", "d2"], surname="Неизвестный", **{**UNKNOWN, "died": "1944"})
     path = write(tmp_path, "unknown.csv", unknown)
     assert run("persons", path, dry_run=True).possible_duplicates == 1
     report = run("persons", path)
-    assert report.committed and report.added == 9
+    assert report.committed and report.added == 15
     assert report.possible_duplicates == 1
     assert stored_pairs(engine, report.batch_id) == {("d1", "d2")}
 

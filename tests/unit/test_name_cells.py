@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from mapapp.importers.name_cells import check_name_part, check_surname, split_full_name
+from mapapp.importers.name_cells import (
+    check_given_name,
+    check_name_part,
+    check_surname,
+    split_full_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -172,6 +177,9 @@ def test_a_full_name_cell_holding_more_than_a_name_is_refused(full, said):
         ("Тестов Ерлан Ж-вич", ("Тестов", "Ерлан", "Ж-вич")),
         # An unknown soldier as registers name him: no rank taken out of it.
         ("Неизвестный красноармеец", ("Неизвестный", "красноармеец", None)),
+        # A namesake's junior or senior stays in the patronymic, as "2-й" does.
+        ("Тестов Петр Сидорович мл.", ("Тестов", "Петр", "Сидорович мл.")),
+        ("Тестов Петр Сидорович ст.", ("Тестов", "Петр", "Сидорович ст.")),
     ],
 )
 def test_a_full_name_with_commas_or_kazakh_patronymic_still_splits(full, parts):
@@ -190,7 +198,8 @@ def test_a_full_name_with_commas_or_kazakh_patronymic_still_splits(full, parts):
         ("сержант", "a rank (сержант)"),
         ("Ерлан ст. сержант", "a rank (ст. сержант)"),
         ("кр-ц", "a rank (кр-ц)"),
-        ("Неизвестный сержант", "a rank (сержант)"),
+        ("Тестов сержант", "a rank (сержант)"),
+        ("Неизвестный сержант Тестов", "a rank (сержант)"),
         # A letter a code page could not hold, saved as "?".
         ("Тест?лы", "a '?' where a letter was ('Тест?лы')"),
         ("Н?рлан", "a '?' where a letter was"),
@@ -221,3 +230,44 @@ def test_a_name_part_holding_more_than_a_name_is_refused(text, said):
 )  # fmt: skip
 def test_doubts_unknown_soldiers_and_ordinals_are_names(text):
     assert check_name_part(text) == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Неизвестный лейтенант", "Неизвестный капитан", "Неизвестный рядовой",
+        "Неизвестный сержант", "Неизвестный матрос", "Неизвестный старшина",
+        "Неизвестный политрук", "Неизвестный ефрейтор", "Неизвестный военфельдшер",
+        "Неизвестный ст. лейтенант", "Неизвестный гвардии рядовой", "Невядомы лейтэнант",
+        "Неизвестный красноармеец (1)", "Неизвестные солдат", "Белгісіз солдат",
+        "Unknown soldier", "Неизвестный ст.лейтенант", "Неизвестный мл. сержант",
+    ],
+)  # fmt: skip
+def test_an_unknown_soldier_named_by_rank_is_a_name(text):
+    assert check_name_part(text) == text
+    assert check_surname(text) == text
+    surname, given, patronymic = split_full_name(text)
+    assert f"{surname} {given}" == text and patronymic is None
+
+
+def test_a_rank_in_the_given_name_column_only_beside_an_unknown_soldier_s_surname():
+    # Split as "Неизвестный красноармеец" is: the unknown word (with an ordinal after
+    # it) the surname, the rank the given name, as written; alone, the rank is refused.
+    for full, parts in [
+        ("Неизвестный ст. лейтенант", ("Неизвестный", "ст. лейтенант", None)),
+        ("Неизвестный гвардии рядовой", ("Неизвестный", "гвардии рядовой", None)),
+        ("Невядомы лейтэнант", ("Невядомы", "лейтэнант", None)),
+        ("Неизвестная санинструктор", ("Неизвестная", "санинструктор", None)),
+        ("Неизвестный красноармеец (1)", ("Неизвестный", "красноармеец (1)", None)),
+        ("Неизвестный 2-й красноармеец", ("Неизвестный 2-й", "красноармеец", None)),
+    ]:
+        assert split_full_name(full) == parts
+        assert check_given_name(parts[1], parts[0]) == parts[1]
+    assert check_given_name("ст. лейтенант", "Неизвестный") == "ст. лейтенант"
+    assert check_given_name("красноармеец (1)", "Неизвестный 2-й") == "красноармеец (1)"
+    assert check_given_name("лейтэнант", "Невядомы") == "лейтэнант"
+    for given, surname in [("ст. сержант", "Тестов"), ("лейтенант", None),
+                           ("лейтенант Тестов", "Неизвестный"),
+                           ("сержант", "Неизвестный лейтенант")]:  # fmt: skip
+        with pytest.raises(ValueError, match="a rank"):
+            check_given_name(given, surname)
