@@ -27,7 +27,7 @@ PRECISION_HELP = {
     ),
 }
 FATE_LABELS = {
-    "killed": _l("Killed in action"),
+    "killed": _l("Killed"),  # "погиб", "убит": the record says no more than that
     "died_of_wounds": _l("Died of wounds"),
     "missing": _l("Missing in action"),
     "died_in_captivity": _l("Died in captivity"),

@@ -120,3 +120,21 @@ def test_the_person_page_says_wounded_not_died(run, tmp_path, engine, client):
     page = client.get(f"/persons/{person}?lang=ru").get_data(as_text=True)
     assert "<dd>Ранен</dd>" in page and "Умер от ран" not in page
     assert client.get(f"/api/persons/{person}").get_json()["fate"] == "wounded"
+
+
+def test_a_death_the_record_does_not_place_in_battle_is_not_said_to_be(
+    run, tmp_path, engine, client
+):
+    path = tmp_path / "perished_page.csv"
+    path.write_text("Фамилия,Имя,Судьба\nЗамученов,Иван,замучен фашистами\n", encoding="utf-8")
+    report = run("persons", path)
+    assert report.ok
+    with engine.connect() as conn:
+        person, fate = conn.execute(
+            text("SELECT id, fate FROM persons WHERE import_batch_id = :b"), {"b": report.batch_id}
+        ).one()
+    assert fate == "killed"
+    page = client.get(f"/persons/{person}?lang=ru").get_data(as_text=True)
+    assert "<dd>Погиб</dd>" in page and "в бою" not in page
+    page = client.get(f"/persons/{person}?lang=en").get_data(as_text=True)
+    assert "<dd>Killed</dd>" in page and "in action" not in page
