@@ -312,7 +312,12 @@ def write_geo(
     frame = gpd.GeoDataFrame(data, geometry=geometry, crs="EPSG:4326")
     if not path.is_symlink() and path.is_file():
         path.unlink()  # a GeoPackage would otherwise gain a second layer
-    frame.to_file(path, driver=driver, **({"layer": layer} if layer else {}))
+    options = {"layer": layer} if layer else {}
+    if driver == "GeoJSON":
+        # GDAL would write a text that looks like JSON ("[ 1944 ]", a sources cell) as
+        # JSON, changing its spacing and its \u escapes: texts stay texts.
+        options["layer_options"] = {"AUTODETECT_JSON_STRINGS": "NO"}
+    frame.to_file(path, driver=driver, **options)
     return len(records)
 
 

@@ -455,3 +455,34 @@ def test_the_site_s_persons_csv_carries_sources_and_record_ids(run, engine, tmp_
     assert (row["record_source"], row["record_id"]) == ("obd.csv", "7")
     cell = {tuple(s.get(p) for p in PARTS) for s in json.loads(row["sources"])}
     assert cell == CITED_BY_7
+
+
+def test_a_geojson_export_keeps_texts_that_look_like_json_as_written(run, tmp_path, engine):
+    """GDAL writes a text property that parses as JSON as JSON unless told not to: "[ 1944 ]"
+    came back "[1944]", and a sources cell's \\u escapes of a letter beyond the basic
+    plane came back as U+FFFD."""
+    from mapapp.exports import write_geo
+
+    cell = json.dumps([{"citation": "Архив 𝠀"}], ensure_ascii=True)
+    record = {
+        "ref": "test:geojson-text",
+        "surname": "Скобкин",
+        "given_name": "Иван",
+        "biography": "[ 1944 ]",
+        "sources": cell,
+    }
+    path = tmp_path / "texts.geojson"
+    write_geo([record], list(record), path, "GeoJSON")
+    properties = json.loads(path.read_text(encoding="utf-8"))["features"][0]["properties"]
+    assert (properties["biography"], properties["sources"]) == ("[ 1944 ]", cell)
+    report = run("persons", path)
+    assert report.committed and report.added == 1, report.problems
+    with engine.connect() as conn:
+        biography, citation = conn.execute(
+            text(
+                "SELECT p.biography, s.citation FROM persons p "
+                "JOIN person_sources x ON x.person_id = p.id "
+                "JOIN sources s ON s.id = x.source_id WHERE p.ref = 'test:geojson-text'"
+            )
+        ).one()
+    assert (biography, citation) == ("[ 1944 ]", "Архив 𝠀")
