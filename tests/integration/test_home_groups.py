@@ -16,8 +16,8 @@ from sqlalchemy import text
 
 from mapapp.text.normalize import area_key
 
-# The brief's file, a withdrawn record, a home the normaliser cannot key, and one of unknown
-# origin; surname: (country, region).
+# Spellings of one country and region as registers write them, a withdrawn record, a home
+# the normaliser cannot key, and one of unknown origin; surname: (country, region).
 HOMES = {
     "Тестов К1": ("Казахская ССР", "Карагандинская обл."),
     "Тестов К2": ("КазССР", "Карагандинская область"),
