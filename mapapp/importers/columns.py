@@ -777,13 +777,24 @@ _POINT_FIELDS = {"lat", "lon", "coords"}
 _ID_FIELDS = {"record_id", "ref"}
 
 
+def _point_headers() -> set[str]:
+    """The folded headers any kind of file reads as a point (lat, lon, coords)."""
+    return {a for kind in FIELDS for a, f in _aliases(kind).items() if f in _POINT_FIELDS}
+
+
+def point_columns(columns: list[str]) -> list[str]:
+    """The columns whose headers read as a point in some kind of file: a persons list
+    may give each grave's (our export of persons does)."""
+    headers = _point_headers()
+    return [c for c in columns if fold_header(c) in headers]
+
+
 def other_kind_note(kind: str, unmapped: list[str]) -> str | None:
     """Columns left unread here that another kind of file reads (a sites register
     imported as battles: its kind, register number and counts are not read)."""
     own = _aliases(kind).keys()
-    # A point says nothing of the kind: a persons list may give each grave's (our export
-    # of persons does).
-    points = {a for other in FIELDS for a, f in _aliases(other).items() if f in _POINT_FIELDS}
+    # A point says nothing of the kind (point_columns).
+    points = _point_headers()
     # Nor does an identifier: an OpenStreetMap export's id and @id are no persons' record ids.
     points |= {a for other in FIELDS for a, f in _aliases(other).items() if f in _ID_FIELDS}
     best: tuple[int, str, list[str]] = (0, "", [])

@@ -2,10 +2,12 @@
 
 An export writes a person once per burial, each row with the record's ref (and record
 id): rows that share a ref the file gives are one record when they agree in every cell
-but their grave's. The record is stored once, with each row's grave. Rows of one ref that
-say something else of the person, or give one site twice with other grave details, are
-all refused (which is right is for a person to say); a row repeating another cell for
-cell is refused as its duplicate.
+but their grave's. The record is stored once, with each row's grave, and keeps one row as
+read: so every cell counts, the columns the import does not read too (a note differing
+from row to row would be lost), but for a grave's point and a list's running number.
+Rows of one ref that say something else, or give one site twice with other grave
+details, are all refused (which is right is for a person to say); a row repeating another
+cell for cell is refused as its duplicate.
 
 Rows whose refs the importer made (from a record id, or from the cells) keep the rules
 of ``runner._reject_repeats``: one id on two rows of a list is two records' id.
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
-from mapapp.importers.columns import GRAVE_FIELDS
+from mapapp.importers.columns import GRAVE_FIELDS, point_columns, row_number_columns
 
 # The fields of a person's grave (a burial): rows of one record differ in these only.
 BURIAL_FIELDS = (
@@ -49,15 +51,16 @@ def judge_graves(conn: Connection, columns: dict[str, str], refs: list[str]) -> 
     ref_column = next((c for c, f in columns.items() if f == "ref"), None)
     if ref_column is None or not refs:
         return out
-    said = [c for c, f in columns.items() if f not in BURIAL_FIELDS]
-    grave = [c for c, f in columns.items() if f in BURIAL_FIELDS]
-    params = {"refs": refs, "said": said, "grave": grave, "ref": ref_column}
-    found = conn.execute(text(_ROWS), params)
-    groups: dict[str, list] = {}
-    for row in found:
-        groups.setdefault(row.ref, []).append(row)
+    grave = {c for c, f in columns.items() if f in BURIAL_FIELDS}
+    found = conn.execute(text(_ROWS), {"refs": refs})
+    groups: dict[str, list[_Row]] = {}
+    for ref, import_row, site_id, as_read in found:
+        unread = [c for c in as_read if c not in columns]
+        of_grave = grave | set(point_columns(unread))
+        row = _Row(ref, import_row, site_id, as_read, of_grave, set(row_number_columns(unread)))
+        groups.setdefault(ref, []).append(row)
     for ref, rows in groups.items():
-        if not all(r.given for r in rows):
+        if not all(_cell(r.as_read, ref_column) for r in rows):
             continue
         out.handled.add(ref)
         if len({r.said for r in rows}) > 1:
@@ -70,25 +73,35 @@ def judge_graves(conn: Connection, columns: dict[str, str], refs: list[str]) -> 
     return out
 
 
-# Each row of the refs: its record's cells and its grave's, as read (hashed), its site,
-# and whether its ref cell holds something.
+class _Row:
+    """A staged row of a ref: what it says of the record, and of its grave."""
+
+    def __init__(self, ref, import_row, site_id, as_read: dict, of_grave: set, numbering: set):
+        self.ref, self.import_row, self.site_id, self.as_read = ref, import_row, site_id, as_read
+        cells = sorted((c, _cell(as_read, c)) for c in as_read if c not in numbering)
+        self.said = tuple((c, v) for c, v in cells if c not in of_grave)
+        self.grave = tuple((c, v) for c, v in cells if c in of_grave)
+
+
+def _cell(as_read: dict, column: str) -> str:
+    value = as_read.get(column)
+    return "" if value is None else str(value).strip()
+
+
 _ROWS = """
-    SELECT ref, import_row, site_id,
-           md5(CAST((SELECT jsonb_object_agg(key, value) FROM jsonb_each(import_source)
-                     WHERE key = ANY(:said)) AS text)) AS said,
-           md5(CAST((SELECT jsonb_object_agg(key, value) FROM jsonb_each(import_source)
-                     WHERE key = ANY(:grave)) AS text)) AS grave,
-           coalesce(btrim(import_source->>:ref), '') <> '' AS given
+    SELECT ref, import_row, site_id, import_source
     FROM stage_persons WHERE ref = ANY(:refs) ORDER BY ref, import_row
 """
 
 
-def _other_values(ref: str, row, rows) -> str:
+def _other_values(ref: str, row: _Row, rows: list[_Row]) -> str:
     others = ", ".join(str(r.import_row) for r in rows if r is not row)
+    mine = dict(row.said)
+    differ = sorted({c for r in rows for c, v in r.said if mine.get(c) != v})
     return (
-        f"ref {ref!r} is also in row {others}, which says other things of the person (not "
-        "only another grave): one record, two versions; which is right is for a person to "
-        "say; correct the file"
+        f"ref {ref!r} is also in row {others}, which says other things of the person in "
+        f"{', '.join(repr(c) for c in differ)} (not only another grave): one record, two "
+        "versions; which is right is for a person to say; correct the file"
     )
 
 

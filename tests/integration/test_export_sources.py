@@ -429,6 +429,43 @@ def test_rows_of_one_given_ref_that_are_no_two_graves_are_refused(run, tmp_path,
         assert problem.column == "ref" and refused[problem.row] in problem.reason
 
 
+def _rows_with_a_note(tmp_path, notes: list[str], sites: list[str], numbers=("1", "2")):
+    """Rows of one ref, as a list or an export with columns it does not read: a running
+    number, a grave's point, a note."""
+    path = tmp_path / "noted.csv"
+    lines = ["ref,Фамилия,Имя,Вымышленный,site_ref,№ п/п,lat,lon,Примечание"]
+    points = {"site:shukhovtsy": "54.6,30.6", RYLENKI: "54.8,30.1"}
+    for number, site, note in zip(numbers, sites, notes, strict=True):
+        lines.append(f"test:noted:1,Отметкин,Пётр,да,{site},{number},{points[site]},{note}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_rows_of_one_ref_differing_in_a_column_not_read_are_refused_naming_it(run, tmp_path):
+    """The record keeps one row as read: another row's note would be lost."""
+    notes = ["перезахоронен в 1956", "со слов родственников"]
+    for sites in (["site:shukhovtsy", RYLENKI], ["site:shukhovtsy"] * 2):
+        report = run("persons", _rows_with_a_note(tmp_path, notes, sites), dry_run=True)
+        assert {p.row for p in report.problems} == {2, 3}, [str(p) for p in report.problems]
+        for problem in report.problems:
+            assert "which says other things of the person in 'Примечание'" in problem.reason
+            assert "№ п/п" not in problem.reason and "'lat'" not in problem.reason
+
+
+def test_rows_of_one_ref_at_two_graves_may_differ_in_number_and_point(run, engine, tmp_path):
+    """A running number and a grave's point are the row's, not the record's."""
+    path = _rows_with_a_note(tmp_path, ["", ""], ["site:shukhovtsy", RYLENKI])
+    report = run("persons", path)
+    assert report.committed and (report.added, report.rejected) == (1, 0), report.problems[:2]
+    assert len(_graves(engine, "test:noted:1")) == 2
+    # At one site, the second row is the first's duplicate whatever its number.
+    again = _rows_with_a_note(tmp_path, ["", ""], ["site:shukhovtsy"] * 2, ("7", "8"))
+    dry = run("persons", again, dry_run=True)
+    assert [(p.row, p.reason) for p in dry.problems] == [
+        (3, "duplicate of row 2 (same record, same grave)")
+    ]
+
+
 def test_one_record_id_on_two_rows_of_a_list_is_still_refused(run, tmp_path):
     """Without a ref column, one id on two rows is two records given one id."""
     path = tmp_path / "list.csv"
