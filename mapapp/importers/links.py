@@ -24,10 +24,21 @@ from mapapp.importers.number_keys import (
 from mapapp.importers.search_index import settlement_name
 from mapapp.text.districts import district_key, listed_districts_matching, same_district
 from mapapp.text.normalize import search_key
-from mapapp.text.regions import split_region
+from mapapp.text.regions import other_region, split_region
 
 # The fields a row's burial site is looked up by, the first given deciding.
 LOOKUP_ORDER = ("site_id", "site_ref", "register_number", "burial_place")
+
+
+def _other_region_said(district: str | None, where: str | None = None) -> str | None:
+    """Why a row is refused whose district is written with another oblast than its own
+    ("Дубровенский р-н, Гомельская обл."): the row is wrong in one of them."""
+    if (own := other_region(district)) is None:
+        return None
+    return (
+        f"{where or repr(district)} names a district of the {own} region with another "
+        "region: which is right is for a person to say; correct the file"
+    )
 
 
 def _region_unknown(district: str, place: str | None, sites: int) -> str:
@@ -111,6 +122,8 @@ class SiteResolver:
             found_id = self.by_ref.get(link["site_ref"])
             return found_id or f"no burial site with ref {link['site_ref']!r}"
         if link.get("register_number"):
+            if said_wrong := _other_region_said(link.get("burial_district")):
+                return said_wrong
             key = register_key(link["register_number"])
             district = register_place(link.get("burial_district"))
             # A district book's plain number names a site within its district only.
@@ -154,6 +167,9 @@ class SiteResolver:
                     for entry in self._named(parts.settlement) or []
                     if parts.kind in (None, self.kind_of.get(entry[0]))
                 ]
+                where = f"the burial place {link['burial_place']!r}"
+                if said_wrong := _other_region_said(parts.district, where):
+                    return said_wrong
                 if parts.district and link.get("burial_district"):
                     if not _one_district(parts.district, link["burial_district"]):
                         return (
@@ -163,6 +179,8 @@ class SiteResolver:
                         )
                 elif parts.district:
                     link = {**link, "burial_district": parts.district}
+            if said_wrong := _other_region_said(link.get("burial_district")):
+                return said_wrong
             found = [(i, d) for i, d, n in named or [] if n == numbers]
             # "Октябрьский район, г. Минск": the district, and the region it needs.
             district = district_key(split_region(link.get("burial_district"))[0])

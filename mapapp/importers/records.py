@@ -36,7 +36,7 @@ from mapapp.importers.source_cells import read_sources_cell
 from mapapp.text.dates import parse_death_date, parse_partial_date
 from mapapp.text.districts import district_key, unlisted_district
 from mapapp.text.normalize import search_key
-from mapapp.text.regions import city_district
+from mapapp.text.regions import city_district, other_region
 
 
 @dataclass
@@ -289,6 +289,21 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     _warn_counts_disagree(ctx, counts, checked)
     _warn_fraction_total(ctx, f.get("buried_total"), counts, checked)
     cited = _apply(read_sources_cell, f, "sources", ctx, checked) or []
+    if own := other_region(f.get("district"), f.get("oblast")):
+        checked.problems.append(
+            Problem(
+                row,
+                ctx.column("oblast" if f.get("oblast") else "district", checked),
+                (
+                    f"the district {f['district']!r} lies in the {own} region, and the "
+                    f"oblast column says {f['oblast']!r}"
+                    if f.get("oblast")
+                    else f"{f['district']!r} names a district of the {own} region with "
+                    "another region"
+                )
+                + ": which is right is for a person to say; correct the file",
+            )
+        )
     if unlisted_district(f.get("district")) and not city_district(f.get("district")):
         checked.warnings.append(
             Problem(

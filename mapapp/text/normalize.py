@@ -158,7 +158,7 @@ def search_words(text: str | None) -> list[str]:
 # Words that name the kind of an area rather than the area itself (Kazakh too: облысы,
 # ауданы, қаласы, Республикасы: oblast, district, city, Republic).
 _AREA_WORD_SPELLINGS = (
-    "область области обл вобласць вобласці region район района раён раёна р-н р край "
+    "область области обл вобласць вобласці вобл region район района раён раёна р-н р край "
     "края республика ССР АССР district "
     "ГВК РВК ОВК ВК гор г oblast rayon raion облысы ауданы қаласы республикасы"
 )

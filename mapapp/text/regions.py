@@ -119,6 +119,30 @@ def district_oblast(text: str | None) -> str | None:
     return _district_oblasts().get(key)
 
 
+@cache
+def _oblast_names() -> dict[str, str]:
+    """An oblast's name as districts.csv gives it ("Vitebsk") -> its key."""
+    with REGIONS_CSV.open(encoding="utf-8", newline="") as f:
+        return {row["name_en"]: row["key"] for row in csv.DictReader(f)}
+
+
+def other_region(district: str | None, region: str | None = None) -> str | None:
+    """The oblast of a listed district (``district_oblast``) where the region written
+    with it (in its cell, "Дубровенский р-н, Гомельская обл.", or ``region``) is another
+    oblast; None where they agree, or either is not known. The city of Minsk written
+    with a district of Minsk oblast is not taken for a contradiction: the oblast
+    surrounds the city, and lists write the one for the other."""
+    text, written = split_region(district)
+    written = region_key(region) if region and region.strip() else written
+    own = district_oblast(text)
+    if written is None or own is None:
+        return None
+    own_key = _oblast_names()[own]
+    if own_key == written or (written == MINSK_CITY and own_key == MINSK_OBLAST):
+        return None
+    return own
+
+
 def _is_minsk(words: list[str]) -> bool:
     return len(words) == 1 and words[0] in _MINSK
 
