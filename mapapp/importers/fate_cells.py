@@ -47,7 +47,20 @@ _WORDS = {
         r"missing",
         r"хабарсыз",  # (kk) хабарсыз кетті
     ],
-    "killed": [r"убит\w*", r"killed", r"забіт\w*"],
+    "killed": [
+        r"убит\w*",
+        r"killed",
+        r"забіт\w*",
+        # Burnt, by punitive forces or in a tank: "сожжён карателями", "сгорел в танке";
+        # a death by the enemy's hand, not from wounds ("ранен и сгорел": killed).
+        r"сожжен(?:а|о|ы|ный|ная|ные)?",
+        r"сожгли",
+        r"сгорел(?:а|о|и)?",
+        r"спален(?:а|ы|о|ыя)",  # (be) спалены карнікамі
+        r"спалілі",  # (be)
+        r"згарэ(?:ў|ла|ло|лі)",  # (be) згарэў у танку
+        r"өрте(?:лді|лген)",  # (kk) өртелді: was burnt
+    ],
     # A death from wounds written without a verb of dying, as a cause of death is: "от
     # ран", "смертельно ранен", (kk) "жарақаттан" (from wounds).
     "wound_death": [

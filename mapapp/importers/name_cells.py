@@ -16,17 +16,19 @@ patronymic made up. One written given name first ("Иван Ильич Орло�
 
 What a list writes beside a name in its cell is no part of it, and is never moved into
 another field on a guess: a year ("1913 г.р.": no number of three digits or more is a
-name's), a rank in small letters ("кр-ц", "ст. сержант", "партизан"), two names or
-spellings parted by "/" refuse the cell, in any name column, saying where the rest goes;
-in a full name, so do a comma inside one of its parts ("Ким Де, Сун") and words after
-the patronymic ("Петров Иван Петрович уроженец д. Ляды") but for a namesake's ordinal or
-junior/senior ("Сидорович мл.", kept in the patronymic as written). So does a "?" before
-a letter ("Н?рлан"): a letter the file's code page could not hold (the Kazakh ә, ғ, қ, ң,
-ө, ұ, ү, һ, і saved in a Windows Cyrillic file), which only the original list can give
-back. An unknown soldier named by a soldier's word or a rank is his name, as written
-("Неизвестный красноармеец", "Неизвестный ст. лейтенант", "Невядомы лейтэнант",
-"Неизвестный красноармеец (1)"): in a full name the unknown word is the surname, the rest
-the given name; a given name column holds the rank beside a surname "Неизвестный" only.
+name's), a rank in small letters ("кр-ц", "ст. сержант", "партизан", "аға сержант",
+"қатардағы жауынгер"), two names or spellings parted by "/" refuse the cell, in any name
+column, saying where the rest goes; in a full name, so do a comma inside one of its
+parts ("Ким Де, Сун") and words after the patronymic ("Петров Иван Петрович уроженец д.
+Ляды") but for a namesake's ordinal or junior/senior ("Сидорович мл.", kept in the
+patronymic as written). So does a "?" before a letter ("Н?рлан"): a letter the file's
+code page could not hold (the Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ, і saved in a Windows
+Cyrillic file), which only the original list can give back. An unknown soldier named by
+a soldier's word or a rank is his name, as written ("Неизвестный красноармеец",
+"Неизвестный ст. лейтенант", "Невядомы лейтэнант", "Белгісіз қатардағы жауынгер",
+"Неизвестный красноармеец (1)"): in a full name the unknown word is the surname, the
+rest the given name; a given name column holds the rank beside a surname "Неизвестный"
+only.
 """
 
 from __future__ import annotations
@@ -65,10 +67,14 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _SLASH = re.compile(r"[^\W\d_][.)]?\s*/\s*\(?[^\W\d_]")
 _BIRTH_MARK = re.compile(r"\s*(г\.?\s*р\.?|г\.\s*рожд\.?|года рождения)", re.IGNORECASE)
 # Ranks as lists write them beside a name, in small letters (a capital "Майор" or
-# "Капитан" may be a surname), Russian and Belarusian; the words before a rank ("ст.
+# "Капитан" may be a surname), Russian, Belarusian and Kazakh (which writes most as
+# Russian does: "сержант", "капитан"); the words before a rank ("ст. сержант", "кіші
 # сержант") count with it only there ("Иванов мл." may be a namesake's "junior").
 # A partisan, as lists write it where a rank goes, and beside an unknown one's name.
 _PARTISAN = ("партизан", "партизанка", "партызан", "партызанка")
+# Kazakh ranks of two words, neither of them a rank alone: "қатардағы жауынгер" (private;
+# "жауынгер" is a soldier, as "боец" is) and "қызыл әскер" (red army man).
+_TWO_WORD_RANKS = {"қатардағы жауынгер", "қызыл әскер"}
 _RANKS = {
     "рядовой", "рядовая", "ряд.", "красноармеец", "красноармейка", "красноарм.", "кр-ц",
     "к-ц", "кр-ец", "кр.", "краснофлотец", "матрос", "ефрейтор", "ефр.", "сержант",
@@ -78,10 +84,13 @@ _RANKS = {
     "мл.л-т", "ст.л-т", "военфельдшер", "воентехник", "санинструктор",
     "радавы", "радавая", "чырвонаармеец", "яфрэйтар", "сяржант", "старшына", "лейтэнант",
     "капітан", "маёр", "падпалкоўнік", "палкоўнік",
+    "қызыләскер", *_TWO_WORD_RANKS,
     *_PARTISAN,
 }  # fmt: skip
-_SMALL_LETTER_FIRST = re.compile(r"(?:^|[\s,;(\[\"'«])[а-яёіў]")
-_BEFORE_RANKS = {"мл.", "ст.", "младший", "старший", "гв.", "гвардии", "малодшы", "старшы"}
+_SMALL_LETTER_FIRST = re.compile(r"(?:^|[\s,;(\[\"'«])[а-яёіўәғқңөұүһ]")
+_BEFORE_RANKS = {
+    "мл.", "ст.", "младший", "старший", "гв.", "гвардии", "малодшы", "старшы", "кіші", "аға",
+}  # fmt: skip
 # An unknown soldier's name ("Неизвестный красноармеец", "Неизвестный партизан"): these
 # words only.
 _UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS, *_PARTISAN)}
@@ -175,7 +184,7 @@ def _is_soldier(words: list[str]) -> bool:
         words = words[:-1]
     while len(words) > 1 and words[0].lower() in _BEFORE_RANKS:
         words = words[1:]
-    return len(words) == 1 and words[0].lower() in _SOLDIER_WORDS
+    return " ".join(words).lower() in _SOLDIER_WORDS  # one word, or a rank of two
 
 
 def _refuse_what_is_beside_a_name(text: str) -> None:
@@ -221,11 +230,16 @@ def _rank_in(text: str) -> str | None:
     if all(w.lower() in _UNKNOWN_WORDS for w in words):
         return None
     for i, word in enumerate(words):
-        if word in _RANKS or word.rstrip(".") in _RANKS:
-            start = i
-            while start > 0 and words[start - 1] in _BEFORE_RANKS:
-                start -= 1
-            return " ".join(words[start : i + 1])
+        if " ".join(words[i : i + 2]) in _TWO_WORD_RANKS:
+            end = i + 2
+        elif word in _RANKS or word.rstrip(".") in _RANKS:
+            end = i + 1
+        else:
+            continue
+        start = i
+        while start > 0 and words[start - 1] in _BEFORE_RANKS:
+            start -= 1
+        return " ".join(words[start:end])
     return None
 
 

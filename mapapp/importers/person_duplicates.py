@@ -59,7 +59,7 @@ UNKNOWN_NAME_WORDS = (
 )  # fmt: skip
 UNKNOWN_COMPANION_WORDS = (
     "солдат", "салдат", "soldier", "боец", "баец", "воин", "воін", "красноармеец",
-    "чырвонаармеец",
+    "чырвонаармеец", "жауынгер",
 )  # fmt: skip
 
 # Whether the record aliased {p} names an unknown soldier and gives no date at all (the

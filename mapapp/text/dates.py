@@ -42,21 +42,28 @@ _BOUNDED = re.compile(
 )
 
 # Months by name: Russian (nominative and genitive, "июнь 1944", "24 июня 1944", and the
-# usual abbreviations), Belarusian, Kazakh and English.
+# usual abbreviations), Belarusian, Kazakh and English. Kazakh lists write a month with a
+# case ending, each month with the one its sounds take: the locative, "in June" (-да/-де,
+# -та/-те after a voiceless letter: "24 маусымда 1944", "қыркүйекте"), and the genitive,
+# "June's", before its day (-ның/-нің after a vowel or a nasal, -дың/-дің, -тың/-тің:
+# "1944 ж. маусымның 24-і"); another ending is no month's.
 _MONTH_NAMES = (
-    ("январь января янв", "студзень студзеня", "қаңтар", "january jan"),
-    ("февраль февраля фев февр", "люты лютага", "ақпан", "february feb"),
-    ("март марта мар", "сакавік сакавіка", "наурыз", "march mar"),
-    ("апрель апреля апр", "красавік красавіка", "сәуір", "april apr"),
-    ("май мая", "травень траўня", "мамыр", "may"),
-    ("июнь июня июн", "чэрвень чэрвеня", "маусым", "june jun"),
-    ("июль июля июл", "ліпень ліпеня", "шілде", "july jul"),
-    ("август августа авг", "жнівень жніўня", "тамыз", "august aug"),
-    ("сентябрь сентября сен сент", "верасень верасня", "қыркүйек", "september sep sept"),
-    ("октябрь октября окт", "кастрычнік кастрычніка", "қазан", "october oct"),
-    ("ноябрь ноября ноя нояб", "лістапад лістапада", "қараша", "november nov"),
-    ("декабрь декабря дек", "снежань снежня", "желтоқсан", "december dec"),
-)
+    ("январь января янв", "студзень студзеня", "қаңтар қаңтарда қаңтардың", "january jan"),
+    ("февраль февраля фев февр", "люты лютага", "ақпан ақпанда ақпанның", "february feb"),
+    ("март марта мар", "сакавік сакавіка", "наурыз наурызда наурыздың", "march mar"),
+    ("апрель апреля апр", "красавік красавіка", "сәуір сәуірде сәуірдің", "april apr"),
+    ("май мая", "травень траўня", "мамыр мамырда мамырдың", "may"),
+    ("июнь июня июн", "чэрвень чэрвеня", "маусым маусымда маусымның", "june jun"),
+    ("июль июля июл", "ліпень ліпеня", "шілде шілдеде шілденің", "july jul"),
+    ("август августа авг", "жнівень жніўня", "тамыз тамызда тамыздың", "august aug"),
+    ("сентябрь сентября сен сент", "верасень верасня", "қыркүйек қыркүйекте қыркүйектің",
+     "september sep sept"),
+    ("октябрь октября окт", "кастрычнік кастрычніка", "қазан қазанда қазанның", "october oct"),
+    ("ноябрь ноября ноя нояб", "лістапад лістапада", "қараша қарашада қарашаның",
+     "november nov"),
+    ("декабрь декабря дек", "снежань снежня", "желтоқсан желтоқсанда желтоқсанның",
+     "december dec"),
+)  # fmt: skip
 MONTH_WORDS: dict[str, int] = {
     word: number
     for number, names in enumerate(_MONTH_NAMES, start=1)
@@ -71,7 +78,10 @@ ROMAN_MONTHS = {
     )
 }
 _ROMAN_LETTERS = str.maketrans({"Х": "X", "І": "I", "х": "X", "і": "I"})
-_DAY_SUFFIX = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?")
+# A day's number, with an English ordinal's ending ("June 24th") or a Kazakh one's after
+# a hyphen: possessive, after a month in the genitive ("маусымның 24-і", "20-сы"), or
+# ordinal ("24-ші", "6-шы", "24-інші").
+_DAY_SUFFIX = re.compile(r"(\d{1,2})(?:st|nd|rd|th|-(?:і|ы|сі|сы|ші|шы|інші|ыншы|нші|ншы))?")
 
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -202,8 +212,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 def _named_month(written: str) -> tuple[int, int, int | None] | None:
     """(year, month, day) of a date whose month is named: "24 июня 1944", "июнь 1944",
-    "24 чэрвеня 1944", "24 маусым 1944", "1944 жылғы 24 маусым", "June 24, 1944"; None
-    when no word of it is a month's name."""
+    "24 чэрвеня 1944", "24 маусым 1944", "1944 жылғы 24 маусым", "1944 жылы 24 маусымда",
+    "1944 ж. маусымның 24-і", "June 24, 1944"; None when no word of it is a month's name."""
     if not _LETTER.search(written):
         return None
     words = written.lower().replace(",", " ").split()
@@ -221,12 +231,13 @@ def _named_month(written: str) -> tuple[int, int, int | None] | None:
         else "d"
         if _DAY_SUFFIX.fullmatch(w)
         else "k"
-        if w in ("жылғы", "ж.", "ж")
+        if w in ("жылы", "жылғы", "ж.", "ж")
         else "?"
         for i, w in enumerate(words)
     )
-    # day month year, month year, month day year (English), year [жылғы] day month (Kazakh)
-    if shape not in ("dmy", "my", "mdy", "ydm", "ykdm", "ym", "ykm"):
+    # day month year, month year, month day year (English); Kazakh: year [жылы, жылғы, ж.]
+    # day month ("1944 жылы 24 маусымда"), or month day ("1944 ж. маусымның 24-і")
+    if shape not in ("dmy", "my", "mdy", "ydm", "ykdm", "ym", "ykm", "ymd", "ykmd"):
         return None
     year = int(next(w for w in words if _YEAR.fullmatch(w)))
     day_word = next((w for w, s in zip(words, shape, strict=True) if s == "d"), None)

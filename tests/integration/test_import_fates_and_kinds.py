@@ -80,6 +80,46 @@ def test_fates_are_read_by_their_words_and_two_fates_are_refused(run, tmp_path, 
     ]
 
 
+BURNT = {
+    "Сожжёнов": ("сожжён карателями", "killed"),
+    "Сожжёнова": ("Сожжена", "killed"),
+    "Танкистов": ("сгорел в танке", "killed"),
+    "Раненов": ("ранен и сгорел в танке", "killed"),
+    "Спаленаў": ("спалены карнікамі", "killed"),
+    "Згарэлаў": ("згарэў у танку", "killed"),
+    "Өртелов": ("өртелді", "killed"),
+    "Лагерный": ("сожжён в концлагере", "died_in_captivity"),
+}
+
+
+def test_a_death_by_burning_is_stored_as_killed(run, tmp_path, engine, counts):
+    """ "Сожжён карателями", "сгорел в танке", (be) "спалены", "згарэў", (kk) "өртелді"
+    were refused as naming no fate; they are killed, as "замучен" is. A cell naming it
+    beside another fate is refused with both, and nothing of the file is stored."""
+    content = "Фамилия,Имя,Лёс\n" + "".join(
+        f'{surname},Иван,"{cell}"\n' for surname, (cell, _) in BURNT.items()
+    )
+    report = run("persons", write(tmp_path, "burnt.csv", content))
+    assert report.ok and report.added == len(BURNT), [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        stored = dict(
+            conn.execute(
+                text("SELECT surname, fate FROM persons WHERE import_batch_id = :b"),
+                {"b": report.batch_id},
+            ).all()
+        )
+    assert stored == {surname: fate for surname, (_, fate) in BURNT.items()}
+
+    before = counts()
+    content = "Фамилия,Имя,Лёс\nДвоев,Иван,сгорел в танке / пропал без вести\n"
+    report = run("persons", write(tmp_path, "two.csv", content))
+    assert not report.committed and counts() == before
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (2, "Лёс", "сгорел в танке / пропал без вести")
+    ]
+    assert "two fates, killed ('сгорел') and missing ('пропал')" in report.problems[0].reason
+
+
 KINDS = {
     "Братская могила у школы": ("Братская могила на гражданском кладбище", "mass_grave"),
     "Братская могила у реки": ("Братская могила (перенесена на воинское кладбище)", "mass_grave"),

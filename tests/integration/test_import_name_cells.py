@@ -373,3 +373,56 @@ def test_a_namesake_s_junior_or_senior_stays_in_the_patronymic(run, tmp_path, en
         (2, "Тестов", "Петр", "Сидорович мл."),
         (3, "Тестов", "Петр", "Сидорович ст."),
     ]
+
+
+def test_kazakh_ranks_and_unknown_soldiers_are_read_as_russian_ones_are(run, tmp_path, engine):
+    """Kazakh lists write "қатардағы жауынгер" (private), "қызыләскер" (red army man),
+    "кіші"/"аға" (junior/senior) before a rank: beside a name, such a rank was stored as
+    the patronymic ("Тестов Ерлан қатардағы жауынгер") or named in part ("сержант" of
+    "аға сержант"), and "Белгісіз қатардағы жауынгер" split with a patronymic. Now the
+    rank is refused whole, and an unknown soldier named in Kazakh is stored as written,
+    as "Неизвестный красноармеец" is."""
+    unknown = ["Белгісіз жауынгер", "Белгісіз қызыләскер", "Белгісіз қатардағы жауынгер",
+               "Белгісіз кіші сержант", "Белгісіз аға лейтенант"]  # fmt: skip
+    ranked = {
+        "Тестов Ерлан қатардағы жауынгер": "қатардағы жауынгер",
+        "Тестов Ерлан Жұмабайұлы қызыләскер": "қызыләскер",
+        "Тестов Ерлан қызыл әскер": "қызыл әскер",
+        "Тестов Ерлан Жұмабайұлы аға сержант": "аға сержант",
+        "Тестов кіші лейтенант Ерлан": "кіші лейтенант",
+    }
+    cells = [*unknown, *ranked]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    report = run("persons", write(tmp_path, "kazakh.csv", content), skip_invalid=True)
+    assert report.committed and report.added == len(unknown)
+    assert [str(p) for p in report.problems] == [
+        f"row {row}, column 'ФИО': the name cell holds a rank ({rank}): put it in the rank "
+        f"column (value: '{cell}')"
+        for row, (cell, rank) in enumerate(ranked.items(), start=len(unknown) + 2)
+    ]
+    assert stored_full_rows(engine, report.batch_id) == [
+        (2, "Белгісіз", "жауынгер", None),
+        (3, "Белгісіз", "қызыләскер", None),
+        (4, "Белгісіз", "қатардағы жауынгер", None),
+        (5, "Белгісіз", "кіші сержант", None),
+        (6, "Белгісіз", "аға лейтенант", None),
+    ]
+
+    # In the given name column: beside "Белгісіз" only.
+    content = (
+        HEADER
+        + line("Белгісіз", "қатардағы жауынгер")
+        + line("Белгісіз", "аға сержант")
+        + line("Тестов", "кіші сержант")
+        + line("Тестов", "Ерлан", "қызыләскер")
+    )
+    report = run("persons", write(tmp_path, "kazakh_parts.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (4, "Имя", "кіші сержант"),
+        (5, "Отчество", "қызыләскер"),
+    ]
+    assert "a rank (кіші сержант)" in str(report.problems[0])
+    assert stored_names(engine, report.batch_id) == [
+        ("Белгісіз", "қатардағы жауынгер", None),
+        ("Белгісіз", "аға сержант", None),
+    ]

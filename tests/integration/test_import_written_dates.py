@@ -201,3 +201,53 @@ def test_fate_and_birthplace_headers_are_read(
     report = run("persons", write(tmp_path, "fates.csv", content))
     assert report.ok and report.added == 1, [str(p) for p in report.problems]
     assert stored(engine, report.batch_id, "fate", "birthplace") == {"Лёсов": ("killed", "в. Буда")}
+
+
+def test_a_kazakh_list_s_dates_with_case_endings_are_stored(run, tmp_path, engine, counts):
+    """Kazakh lists write a month with a case ending ("24 маусымда 1944 ж.", in June;
+    "1944 ж. маусымның 24-і", June's 24th) and the year with "жылы": such dates were
+    refused as no date. Now each is stored as the one date it gives, a partial one as
+    partial; one that gives no single date is refused with row, column and value, and
+    nothing of the file is stored."""
+    header = ["Р/с", "Тегі", "Аты", "Туған жылы", "Қаза тапқан күні", "Жерленген жері",
+              "Район захоронения"]  # fmt: skip
+    place = ["Шуховцы", "Дубровенский"]
+    read = {
+        "Күнтаев": ("1920 жылы", "1944 жылы 24 маусымда", (1920, None, None, 1944, 6, 24)),
+        "Күнтаева": ("1921 ж.", "24 маусымда 1944 ж.", (1921, None, None, 1944, 6, 24)),
+        "Күнбаев": ("1922", "1944 ж. маусымның 24-і", (1922, None, None, 1944, 6, 24)),
+        "Күнбаева": ("1923", "1943 жылғы қыркүйектің 3-ші", (1923, None, None, 1943, 9, 3)),
+        "Айтаев": ("1924", "1944 жылы маусымда", (1924, None, None, 1944, 6, None)),
+        "Айтаева": ("1925", "маусым 1944", (1925, None, None, 1944, 6, None)),
+        "Айбаев": ("1926", "Қыркүйекте 1943 ж.", (1926, None, None, 1943, 9, None)),
+    }
+    refused = {
+        "Жоқов": ("1920", "маусымның 24-і", "not a date: 'маусымның 24-і'"),
+        "Жоқова": ("1920", "1944 ж. маусымның 31-і", "no such day in the calendar"),
+        "Жоқбаев": ("1920", "24 маусымде 1944", "not a date: '24 маусымде 1944'"),
+    }
+    rows = [header]
+    for n, (surname, (born, died, _)) in enumerate(read.items(), start=1):
+        rows.append([n, surname, "Ерлан", born, died, *place])
+    for n, (surname, (born, died, _)) in enumerate(refused.items(), start=len(read) + 1):
+        rows.append([n, surname, "Ерлан", born, died, *place])
+    path = _workbook(tmp_path, "kuni.xlsx", rows)
+
+    before = counts()
+    report = run("persons", path)
+    assert not report.committed and counts() == before
+    problems = {(p.row, p.column, p.value): p.reason for p in report.problems}
+    assert len(problems) == len(refused), problems
+    for row, (_, died, reason) in enumerate(refused.values(), start=len(read) + 2):
+        assert reason in problems[(row, "Қаза тапқан күні", died)], problems
+
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == len(read), [str(p) for p in report.problems]
+    dates = stored(
+        engine, report.batch_id, "birth_year", "birth_month", "birth_day", "death_year",
+        "death_month", "death_day", "import_source",
+    )  # fmt: skip
+    for surname, (born, died, expected) in read.items():
+        *parts, source = dates[surname]
+        assert tuple(parts) == expected, surname
+        assert (source["Туған жылы"], source["Қаза тапқан күні"]) == (born, died)

@@ -173,12 +173,17 @@ def test_unknown_soldiers_without_dates_are_not_paired(run, tmp_path, engine):
     unknown += rows(["g2"], surname="Неизвестный", **{**UNKNOWN, "given": "гвардии рядовой"})
     unknown += rows(["c1"], surname="Неизвестный красноармеец (1)", **UNKNOWN)
     unknown += rows(["c2"], surname="Неизвестный красноармеец (2)", **UNKNOWN)
+    # Named in Kazakh: a soldier ("жауынгер"), a private of two words, a junior sergeant.
+    unknown += rows(["k1", "k2"], surname="Белгісіз жауынгер", **UNKNOWN)
+    unknown += rows(["k3", "k4"], surname="Белгісіз қатардағы жауынгер", **UNKNOWN)
+    unknown += rows(["k5"], surname="Белгісіз", **{**UNKNOWN, "given": "кіші сержант"})
+    unknown += rows(["k6"], surname="Белгісіз", **{**UNKNOWN, "given": "кіші сержант"})
     # With a date, they are paired as any namesakes are.
     unknown += rows(["d1", "d2"], surname="Неизвестный", **{**UNKNOWN, "died": "1944"})
     path = write(tmp_path, "unknown.csv", unknown)
     assert run("persons", path, dry_run=True).possible_duplicates == 1
     report = run("persons", path)
-    assert report.committed and report.added == 15
+    assert report.committed and report.added == 21
     assert report.possible_duplicates == 1
     assert stored_pairs(engine, report.batch_id) == {("d1", "d2")}
 

@@ -398,3 +398,87 @@ def test_a_slashed_or_hyphened_date_that_reads_two_ways_is_refused_in_text(text,
 
     with pytest.raises(ValueError, match=re.escape(shown)):
         text_with_real_dates(text)
+
+
+# Kazakh lists write a date's month with a case ending: the locative (-да/-де/-та/-те, "in
+# June") and the genitive (-ның/-нің/-дың/-дің/-тың/-тің, "June's"), whose day follows it
+# with a possessive or ordinal ending ("маусымның 24-і", "24-ші"); the year with "жылы" or
+# "жылғы" (in the year, of the year) or "ж.".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1944 жылы 24 маусымда", (1944, 6, 24)),
+        ("24 маусымда 1944 ж.", (1944, 6, 24)),
+        ("24 маусымда 1944", (1944, 6, 24)),
+        ("1944 ж. маусымның 24-і", (1944, 6, 24)),
+        ("1944 жылғы маусымның 24-і", (1944, 6, 24)),
+        ("1944 жылы маусымның 24-ші", (1944, 6, 24)),
+        ("1944 ж. маусымның 20-сы", (1944, 6, 20)),
+        ("1944 ж. маусымның 2-сі", (1944, 6, 2)),
+        ("1944 ж. маусымның 6-шы", (1944, 6, 6)),
+        ("1944 ж. маусымның 10-ы", (1944, 6, 10)),
+        ("1944 ж. маусымның 24-інші", (1944, 6, 24)),
+        ("1944 жылғы 24-ші маусым", (1944, 6, 24)),
+        ("1944 жылы 24 маусым", (1944, 6, 24)),
+        ("1943 ж. қыркүйектің 3-і", (1943, 9, 3)),
+        ("1943 жылы 3 қыркүйекте", (1943, 9, 3)),
+        # A partial date stays partial: the month and the year, or the year alone.
+        ("маусым 1944", (1944, 6, None)),
+        ("маусымда 1944", (1944, 6, None)),
+        ("1944 жылы маусымда", (1944, 6, None)),
+        ("1944 ж. маусымда", (1944, 6, None)),
+        ("Қыркүйекте 1943 ж.", (1943, 9, None)),
+        ("1944 жылы", (1944, None, None)),
+    ],
+)
+def test_kazakh_dates_with_case_endings_are_read(text, expected):
+    assert parse_partial_date(text) == expected
+    assert parse_death_date(text) == expected
+
+
+KAZAKH_MONTHS = [
+    ("қаңтар", "қаңтарда", "қаңтардың"), ("ақпан", "ақпанда", "ақпанның"),
+    ("наурыз", "наурызда", "наурыздың"), ("сәуір", "сәуірде", "сәуірдің"),
+    ("мамыр", "мамырда", "мамырдың"), ("маусым", "маусымда", "маусымның"),
+    ("шілде", "шілдеде", "шілденің"), ("тамыз", "тамызда", "тамыздың"),
+    ("қыркүйек", "қыркүйекте", "қыркүйектің"), ("қазан", "қазанда", "қазанның"),
+    ("қараша", "қарашада", "қарашаның"), ("желтоқсан", "желтоқсанда", "желтоқсанның"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("month", "forms"), list(enumerate(KAZAKH_MONTHS, start=1)))
+def test_every_kazakh_month_is_read_in_its_locative_and_genitive(month, forms):
+    name, in_month, of_month = forms
+    assert parse_partial_date(f"1944 жылғы 3 {name}") == (1944, month, 3)
+    assert parse_partial_date(f"1944 жылы 3 {in_month}") == (1944, month, 3)
+    assert parse_partial_date(f"3 {in_month} 1944 ж.") == (1944, month, 3)
+    assert parse_partial_date(f"1944 ж. {of_month} 3-і") == (1944, month, 3)
+    assert parse_partial_date(f"{in_month.capitalize()} 1944") == (1944, month, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        # No year, or no month: not one date.
+        ("маусымның 24-і", r"not a date: 'маусымның 24-і'"),
+        ("24 маусымда", r"not a date"),
+        ("1944 жылы 24-і", r"not a date"),
+        ("1944 ж. 24-ші", r"not a date"),
+        # Two days, or two months.
+        ("1944 ж. маусымның 24-і 25-і", r"not a date"),
+        ("1944 жылы маусымда шілдеде", r"not a date"),
+        # A day the calendar lacks, however the month is written.
+        ("1944 ж. маусымның 31-і", r"no such day in the calendar"),
+        ("31 маусымда 1944", r"no such day in the calendar"),
+        # An ending the month does not take, and words that are no month's: never guessed.
+        ("24 маусымде 1944", r"not a date"),
+        ("1944 жылдың 24 маусымы", r"not a date"),
+        ("1944 ж. маусымдағы 24-і", r"not a date"),
+        ("24-ке дейін маусым 1944", r"not a date"),
+        # A bound or a doubt is no date, in Kazakh as in other languages.
+        ("шамамен 1944 ж.", r"is an approximate date"),
+    ],
+)
+def test_a_kazakh_date_that_is_not_one_date_is_refused_saying_why(text, reason):
+    with pytest.raises(ValueError, match=reason):
+        parse_partial_date(text)

@@ -147,3 +147,48 @@ def test_a_cell_naming_two_fates_is_refused_with_both(cell, named):
 def test_a_cell_naming_no_fate_is_refused(cell):
     with pytest.raises(ValueError, match="^unknown fate; use убит / умер от ран"):
         parse_fate(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "fate"),
+    [
+        # Burnt, by punitive forces or in a tank: killed, as "убит" and "замучен" are.
+        ("сожжён", "killed"),
+        ("сожжен", "killed"),
+        ("Сожжена", "killed"),
+        ("сожжён карателями", "killed"),
+        ("сожжена заживо немецкими карателями", "killed"),
+        ("сгорел в танке", "killed"),
+        ("Сгорела в доме", "killed"),
+        ("погиб, сгорел в танке", "killed"),
+        ("ранен и сгорел в танке", "killed"),  # a wound beside it, as "ранен и убит"
+        ("сожжён в концлагере", "died_in_captivity"),  # as "замучен в концлагере"
+        ("спалены карнікамі", "killed"),
+        ("спалена", "killed"),
+        ("згарэў у танку", "killed"),
+        ("өртелді", "killed"),
+        ("тірідей өртелді", "killed"),
+    ],
+)
+def test_a_death_by_burning_is_killed(cell, fate):
+    assert parse_fate(cell) == fate
+
+
+@pytest.mark.parametrize(
+    ("cell", "named"),
+    [
+        ("сгорел в танке / пропал без вести", "killed ('сгорел') and missing ('пропал')"),
+        ("сожжён, расстрелян", "killed ('сожжён') and executed ('расстрелян')"),
+        ("умер; сожжён карателями", "killed ('сожжён') and died ('умер')"),
+    ],
+)
+def test_a_death_by_burning_beside_another_fate_is_refused_with_both(cell, named):
+    with pytest.raises(ValueError, match="^the cell names two fates, ") as refused:
+        parse_fate(cell)
+    assert named in str(refused.value)
+
+
+@pytest.mark.parametrize("cell", ["не сгорел", "сгоревший танк", "Сожжёнка"])
+def test_a_burnt_word_negated_or_inside_another_word_is_no_fate(cell):
+    with pytest.raises(ValueError, match="^unknown fate; use"):
+        parse_fate(cell)

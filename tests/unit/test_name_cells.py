@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mapapp.importers.name_cells import (
@@ -271,3 +273,64 @@ def test_a_rank_in_the_given_name_column_only_beside_an_unknown_soldier_s_surnam
                            ("сержант", "Неизвестный лейтенант")]:  # fmt: skip
         with pytest.raises(ValueError, match="a rank"):
             check_given_name(given, surname)
+
+
+# Kazakh lists write most ranks as Russian ones do ("сержант", "капитан"), "кіші" and "аға"
+# for junior and senior, and two ranks of two words: "қатардағы жауынгер" (private) and
+# "қызыл әскер" (red army man, also "қызыләскер").
+@pytest.mark.parametrize(
+    ("full", "rank"),
+    [
+        ("Тестов Ерлан қатардағы жауынгер", "қатардағы жауынгер"),
+        ("Тестов Ерлан Жұмабайұлы қызыләскер", "қызыләскер"),
+        ("Тестов Ерлан қызыл әскер", "қызыл әскер"),
+        ("Тестов Ерлан Жұмабайұлы кіші сержант", "кіші сержант"),
+        ("Тестов Ерлан аға сержант", "аға сержант"),
+        ("Тестов кіші лейтенант Ерлан", "кіші лейтенант"),
+        ("Тестов Ерлан аға лейтенант", "аға лейтенант"),
+        ("Тестов Ерлан Жұмабайұлы ефрейтор", "ефрейтор"),
+        ("Тестов Ерлан старшина", "старшина"),
+        ("Тестов Ерлан подполковник", "подполковник"),
+    ],
+)
+def test_a_kazakh_rank_beside_a_name_is_refused_whole(full, rank):
+    said = f"a rank ({rank}): put it in the rank column"
+    for check in (split_full_name, check_name_part, check_surname):
+        with pytest.raises(ValueError) as refused:
+            check(full)
+        assert said in str(refused.value), check
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_given_name(rank, "Тестов")
+
+
+@pytest.mark.parametrize(
+    "text",
+    # A word of a rank alone is none ("аға", "кіші" may be a namesake's senior or
+    # junior, as "мл." is; "қызыл" is "red"), nor is a capital one, which may be a name.
+    ["Тестов кіші", "Тестов аға", "Қызыл", "Тестов Қызыл", "Аға Сержант", "Жауынгер"],
+)
+def test_a_word_of_a_kazakh_rank_alone_or_a_capital_one_is_no_rank(text):
+    assert check_name_part(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Белгісіз жауынгер", ("Белгісіз", "жауынгер", None)),
+        ("Белгісіз сержант", ("Белгісіз", "сержант", None)),
+        ("Белгісіз қызыләскер", ("Белгісіз", "қызыләскер", None)),
+        ("Белгісіз қызыл әскер", ("Белгісіз", "қызыл әскер", None)),
+        ("Белгісіз қатардағы жауынгер", ("Белгісіз", "қатардағы жауынгер", None)),
+        ("Белгісіз кіші сержант", ("Белгісіз", "кіші сержант", None)),
+        ("Белгісіз аға лейтенант", ("Белгісіз", "аға лейтенант", None)),
+        ("Белгісіз партизан", ("Белгісіз", "партизан", None)),
+        ("Белгісіз 2-й қатардағы жауынгер", ("Белгісіз 2-й", "қатардағы жауынгер", None)),
+    ],
+)
+def test_an_unknown_soldier_named_in_kazakh_is_a_name(text, parts):
+    """ "Белгісіз қатардағы жауынгер" was split with a patronymic "жауынгер", and
+    "Белгісіз кіші сержант" refused as a rank beside a name."""
+    assert check_name_part(text) == text
+    assert check_surname(text) == text
+    assert split_full_name(text) == parts
+    assert check_given_name(parts[1], parts[0]) == parts[1]
