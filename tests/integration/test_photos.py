@@ -29,16 +29,19 @@ def jpeg_with_exif(width=64, height=32, orientation=6) -> bytes:
     return out.getvalue()
 
 
-def upload_photo(client, target_type: str, target_id: int, caption: str, filename: str) -> int:
-    """A photo with camera metadata (jpeg_with_exif) sent as a contribution to a record:
-    the contribution's id."""
+def upload_photo(
+    client, target_type: str, target_id: int, caption: str | None = None, filename="plaque.jpg"
+) -> int:
+    """A photo with camera metadata (jpeg_with_exif) sent as a contribution to a record,
+    with its caption if given: the contribution's id."""
+    caption_field = {"value": caption} if caption is not None else {}
     response = client.post(
         "/api/contributions",
         data={
             "kind": "photo",
             "target_type": target_type,
             "target_id": str(target_id),
-            "value": caption,
+            **caption_field,
             "comment": "Taken on a visit",
             "photo": (io.BytesIO(jpeg_with_exif()), filename),
         },
