@@ -58,6 +58,16 @@ def not_between(name: str, low, high) -> InvalidInput:
     )
 
 
+def not_one_of(name: str, choices) -> InvalidInput:
+    """The error for a value of ``name`` that is none of ``choices``."""
+    return InvalidInput(
+        N_("%(name)s must be one of %(choices)s"),
+        parameter=name,
+        name=name,
+        choices=", ".join(choices),
+    )
+
+
 class NotFound(MapappError):
     """The record asked for does not exist."""
 

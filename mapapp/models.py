@@ -95,30 +95,22 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({quoted})"
 
 
-site_sources = Table(
-    "site_sources",
-    Base.metadata,
-    Column("site_id", ForeignKey("burial_sites.id", ondelete="CASCADE"), primary_key=True),
-    Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
-    # Which records cite a source: checked for each source an undo removes.
-    Index("ix_site_sources_source", "source_id"),
-)
-battle_sources = Table(
-    "battle_sources",
-    Base.metadata,
-    Column("battle_id", ForeignKey("battle_locations.id", ondelete="CASCADE"), primary_key=True),
-    Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
-    # Which records cite a source: checked for each source an undo removes.
-    Index("ix_battle_sources_source", "source_id"),
-)
-person_sources = Table(
-    "person_sources",
-    Base.metadata,
-    Column("person_id", ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
-    Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
-    # Which records cite a source: checked for each source an undo removes.
-    Index("ix_person_sources_source", "source_id"),
-)
+def _sources_table(record: str, table: str) -> Table:
+    """The sources a record of ``table`` cites: a link goes with its record, and a source
+    still cited is never deleted."""
+    return Table(
+        f"{record}_sources",
+        Base.metadata,
+        Column(f"{record}_id", ForeignKey(f"{table}.id", ondelete="CASCADE"), primary_key=True),
+        Column("source_id", ForeignKey("sources.id", ondelete="RESTRICT"), primary_key=True),
+        # Which records cite a source: checked for each source an undo removes.
+        Index(f"ix_{record}_sources_source", "source_id"),
+    )
+
+
+site_sources = _sources_table("site", "burial_sites")
+battle_sources = _sources_table("battle", "battle_locations")
+person_sources = _sources_table("person", "persons")
 
 
 class Source(Base):

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mapapp.contributions.text import clean_text
-from mapapp.errors import N_, Conflict, InvalidInput
+from mapapp.errors import N_, Conflict, InvalidInput, not_one_of
 from mapapp.models import ROLES, User
 
 _hasher = PasswordHasher()
@@ -32,12 +32,7 @@ def add_user(session: Session, email: str, password: str, role: str) -> Account:
     if "@" not in email:
         raise InvalidInput(N_("%(name)s must be an e-mail address"), "email", name="email")
     if role not in ROLES:
-        raise InvalidInput(
-            N_("%(name)s must be one of %(choices)s"),
-            "role",
-            name="role",
-            choices=", ".join(ROLES),
-        )
+        raise not_one_of("role", ROLES)
     if len(password) < MIN_PASSWORD:
         raise InvalidInput(
             N_("%(name)s must have at least %(min)s characters"),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mapapp.contributions.text import clean_int, clean_text
-from mapapp.errors import N_, InvalidInput
+from mapapp.errors import not_one_of
 from mapapp.models import FATES
 
 
@@ -35,12 +35,7 @@ def _int(name: str, low: int, high: int) -> Field:
 def _fate(value, name):
     value = clean_text(value, name, 30)
     if value is not None and value not in FATES:
-        raise InvalidInput(
-            N_("%(name)s must be one of %(choices)s"),
-            parameter=name,
-            name=name,
-            choices=", ".join(FATES),
-        )
+        raise not_one_of(name, FATES)
     return value
 
 

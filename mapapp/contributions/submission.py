@@ -18,7 +18,7 @@ from mapapp.contributions.photos import ProcessedPhoto
 from mapapp.contributions.seen import record_seen
 from mapapp.contributions.seen_given import Seen, parse_value_seen
 from mapapp.contributions.text import clean_int, clean_text
-from mapapp.errors import N_, InvalidInput, NotFound
+from mapapp.errors import N_, InvalidInput, NotFound, not_one_of
 from mapapp.models import Contribution, EvidenceFile, Photo
 
 TARGETS_BY_KIND = {
@@ -52,12 +52,7 @@ class Submission:
 
 def _choice(value, name: str, choices) -> str:
     if not isinstance(value, str) or value not in choices:
-        raise InvalidInput(
-            N_("%(name)s must be one of %(choices)s"),
-            parameter=name,
-            name=name,
-            choices=", ".join(choices),
-        )
+        raise not_one_of(name, choices)
     return value
 
 

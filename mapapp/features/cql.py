@@ -20,7 +20,7 @@ from shapely.geometry import shape
 from sqlalchemy import ColumnElement, and_, false, func, literal, not_, or_, true
 from sqlalchemy.types import Float, Text
 
-from mapapp.errors import N_, InvalidInput
+from mapapp.errors import N_, InvalidInput, not_one_of
 from mapapp.features.collections import Collection
 
 LANGUAGES = ("cql2-text", "cql2-json")
@@ -66,12 +66,7 @@ def parse_filter(raw: str, lang: str | None, collection: Collection) -> ColumnEl
     """The SQL condition of a CQL2 filter on ``collection``; InvalidInput when it is not one."""
     lang = lang or "cql2-text"
     if lang not in LANGUAGES:
-        raise InvalidInput(
-            N_("%(name)s must be one of %(choices)s"),
-            "filter-lang",
-            name="filter-lang",
-            choices=", ".join(LANGUAGES),
-        )
+        raise not_one_of("filter-lang", LANGUAGES)
     node = _parse(raw, lang)
     _check_depth(node)
     try:

@@ -3,7 +3,7 @@ CQL2 filters, each failure an InvalidInput naming the parameter."""
 
 from __future__ import annotations
 
-from mapapp.errors import N_, InvalidInput
+from mapapp.errors import N_, InvalidInput, not_one_of
 from mapapp.features.collections import CRS84, Collection
 from mapapp.features.cql import LANGUAGES, parse_filter
 from mapapp.features.items import ItemsQuery
@@ -18,12 +18,7 @@ def parse_format(args, accept) -> str:
     raw = args.get("f")
     if raw:
         if raw not in FORMATS:
-            raise InvalidInput(
-                N_("%(name)s must be one of %(choices)s"),
-                parameter="f",
-                name="f",
-                choices=", ".join(FORMATS),
-            )
+            raise not_one_of("f", FORMATS)
         return raw
     best = accept.best_match(["application/json", "application/geo+json", "text/html"])
     return "html" if best == "text/html" else "json"
@@ -44,12 +39,7 @@ def parse_items_query(args, collection: Collection, default_limit: int, max_limi
     raw_filter = args.get("filter")
     lang = args.get("filter-lang")
     if lang and lang not in LANGUAGES:
-        raise InvalidInput(
-            N_("%(name)s must be one of %(choices)s"),
-            "filter-lang",
-            name="filter-lang",
-            choices=", ".join(LANGUAGES),
-        )
+        raise not_one_of("filter-lang", LANGUAGES)
     condition = parse_filter(raw_filter, lang, collection) if raw_filter else None
     after = args.get("next")
     return ItemsQuery(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from mapapp.errors import N_, InvalidInput
+from mapapp.errors import N_, InvalidInput, not_one_of
 from mapapp.models import SITE_KINDS
 from mapapp.trips.itinerary import TripRequest
 from mapapp.trips.tour import MAX_STOPS
@@ -144,12 +144,7 @@ def parse_kind(raw: str | None) -> str | None:
     if raw is None or raw == "":
         return None
     if raw not in SITE_KINDS:
-        raise InvalidInput(
-            N_("%(name)s must be one of %(choices)s"),
-            parameter="kind",
-            name="kind",
-            choices=", ".join(SITE_KINDS),
-        )
+        raise not_one_of("kind", SITE_KINDS)
     return raw
 
 
@@ -178,12 +173,7 @@ def parse_choice(raw: str | None, name: str, choices, default: str) -> str:
     if raw is None or raw == "":
         return default
     if raw not in choices:
-        raise InvalidInput(
-            N_("%(name)s must be one of %(choices)s"),
-            parameter=name,
-            name=name,
-            choices=", ".join(choices),
-        )
+        raise not_one_of(name, choices)
     return raw
 
 

@@ -6,7 +6,7 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
-from mapapp.errors import N_, InvalidInput
+from mapapp.errors import N_, InvalidInput, not_one_of
 from mapapp.http.params import parse_positive_int
 from mapapp.queries.search import PersonFilters, check_page
 from mapapp.text.districts import district_key
@@ -98,12 +98,7 @@ def burial_oblast(args: MultiDict) -> str | None:
     """``burial_oblast``: one of OBLASTS (the six oblasts and the city of Minsk), or None."""
     oblast = _plain(args, "burial_oblast")
     if oblast is not None and oblast not in OBLASTS:
-        raise InvalidInput(
-            N_("%(name)s must be one of %(choices)s"),
-            parameter="burial_oblast",
-            name="burial_oblast",
-            choices=", ".join(OBLASTS),
-        )
+        raise not_one_of("burial_oblast", OBLASTS)
     return oblast
 
 

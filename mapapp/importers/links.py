@@ -171,7 +171,7 @@ class SiteResolver:
                 if said_wrong := _other_region_said(parts.district, where):
                     return said_wrong
                 if parts.district and link.get("burial_district"):
-                    if not _one_district(parts.district, link["burial_district"]):
+                    if not _districts_agree(parts.district, link["burial_district"]):
                         return (
                             f"the burial place {link['burial_place']!r} names the district "
                             f"{parts.district!r}, and the district column "
@@ -338,7 +338,7 @@ def _settlements_named(settlement: str, places: list[dict]) -> list[dict]:
     return [p for p in places if wanted in p["spellings"]]
 
 
-def _one_district(written: str, column: str) -> bool:
+def _districts_agree(written: str, column: str) -> bool:
     """Whether a burial place cell's district and the row's district column name one."""
     a = district_key(split_region(written)[0])
     b = district_key(split_region(column)[0])

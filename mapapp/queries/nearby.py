@@ -23,33 +23,41 @@ _NEAREST_BATTLES = """
     ORDER BY b.geom::geography <-> ({origin})
     LIMIT :limit
 """
-_SITE_ORIGIN = "(SELECT geom::geography FROM burial_sites WHERE id = :origin_id)"
-_BATTLE_ORIGIN = "(SELECT geom::geography FROM battle_locations WHERE id = :origin_id)"
+# Where the neighbours are looked for from, by the origin's kind; and the origin left out
+# of the neighbours of its own kind (a site is not its own nearest site).
+_ORIGINS = {
+    "site": "(SELECT geom::geography FROM burial_sites WHERE id = :origin_id)",
+    "battle": "(SELECT geom::geography FROM battle_locations WHERE id = :origin_id)",
+}
+_NOT_ITSELF = {"site": "s.id <> :origin_id", "battle": "b.id <> :origin_id"}
 
 
 def nearest_sites(
     session: Session, *, site_id: int | None = None, battle_id: int | None = None, limit: int = 5
 ) -> list[dict]:
     """The ``limit`` sites nearest to a site (itself excluded) or to a battle location."""
-    if site_id is not None:
-        sql = _NEAREST_SITES.format(origin=_SITE_ORIGIN, exclude="s.id <> :origin_id")
-        origin_id = site_id
-    else:
-        sql = _NEAREST_SITES.format(origin=_BATTLE_ORIGIN, exclude="TRUE")
-        origin_id = battle_id
-    rows = session.execute(text(sql), {"origin_id": origin_id, "limit": limit})
-    return [dict(r) for r in rows.mappings()]
+    return _nearest(session, _NEAREST_SITES, "site", site_id, battle_id, limit)
 
 
 def nearest_battles(
     session: Session, *, site_id: int | None = None, battle_id: int | None = None, limit: int = 5
 ) -> list[dict]:
     """The ``limit`` battle locations nearest to a site or to another battle location."""
-    if site_id is not None:
-        sql = _NEAREST_BATTLES.format(origin=_SITE_ORIGIN, exclude="TRUE")
-        origin_id = site_id
-    else:
-        sql = _NEAREST_BATTLES.format(origin=_BATTLE_ORIGIN, exclude="b.id <> :origin_id")
-        origin_id = battle_id
+    return _nearest(session, _NEAREST_BATTLES, "battle", site_id, battle_id, limit)
+
+
+def _nearest(
+    session: Session,
+    query: str,
+    listed: str,
+    site_id: int | None,
+    battle_id: int | None,
+    limit: int,
+) -> list[dict]:
+    """The rows of ``query`` (which lists places of the kind ``listed``) nearest to the
+    site ``site_id``, or else to the battle location ``battle_id``."""
+    origin, origin_id = ("site", site_id) if site_id is not None else ("battle", battle_id)
+    exclude = _NOT_ITSELF[listed] if origin == listed else "TRUE"
+    sql = query.format(origin=_ORIGINS[origin], exclude=exclude)
     rows = session.execute(text(sql), {"origin_id": origin_id, "limit": limit})
     return [dict(r) for r in rows.mappings()]

@@ -77,6 +77,19 @@ def map_options() -> dict:
     }
 
 
+def _point_map(record: dict, kind: str) -> maps.RenderedMap:
+    """The small map of a record's page: its point, marked as ``kind`` and drawn as
+    precise as its location is."""
+    return maps.point_map(
+        current_settings(),
+        map_assets(),
+        record["lat"],
+        record["lon"],
+        kind,
+        {**map_options(), "precision": record["location_precision"]},
+    )
+
+
 @blueprint.get("/")
 @cacheable(LANGUAGE_VARY)
 def index():
@@ -110,14 +123,7 @@ def site_page(site_id: int):
     home_breakdown = site_home_breakdown(session, site_id)
     near_sites = nearby.nearest_sites(session, site_id=site_id, limit=5)
     near_battles = nearby.nearest_battles(session, site_id=site_id, limit=5)
-    small_map = maps.point_map(
-        current_settings(),
-        map_assets(),
-        site["lat"],
-        site["lon"],
-        site["kind"],
-        {**map_options(), "precision": site["location_precision"]},
-    )
+    small_map = _point_map(site, site["kind"])
     return render_template(
         "site.html",
         site=site,
@@ -196,14 +202,7 @@ def battle_page(battle_id: int):
     if battle is None:
         abort(404, description=_("There is no battle location with this number."))
     near_sites = nearby.nearest_sites(session, battle_id=battle_id, limit=10)
-    small_map = maps.point_map(
-        current_settings(),
-        map_assets(),
-        battle["lat"],
-        battle["lon"],
-        "battle",
-        {**map_options(), "precision": battle["location_precision"]},
-    )
+    small_map = _point_map(battle, "battle")
     return render_template("battle.html", battle=battle, near_sites=near_sites, map=small_map)
 
 

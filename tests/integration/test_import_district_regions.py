@@ -7,6 +7,9 @@ region, where the name needs it, is not taken for either. A name that tells its 
 
 from __future__ import annotations
 
+import csv
+import io
+
 from sqlalchemy import text
 
 from tests.helpers import linked_site
@@ -22,6 +25,7 @@ MINSK = (
     "Минск,R-OKT-17,53.87,27.53\n"
 )
 PERSONS = "Фамилия,Имя,Учетный номер захоронения,Район захоронения\n"
+BY_NAME = "Фамилия,Имя,Место захоронения,Район захоронения\n"
 
 
 def sites_of(engine, number: str) -> dict[str, str]:
@@ -32,6 +36,32 @@ def sites_of(engine, number: str) -> dict[str, str]:
             {"n": number},
         ).all()
     return {oblast: name for oblast, name in rows}
+
+
+def present_again(run, tmp_path, counts, name: str, content: str, present: int) -> None:
+    """A sites file imported again adds nothing: each of its ``present`` rows finds its
+    own site."""
+    before = counts()
+    again = run("sites", write(tmp_path, name, content))
+    assert (again.added, again.present) == (0, present), (name, again.problems)
+    assert counts() == before
+
+
+def linked(run, tmp_path, engine, content: str, name="persons.csv", **options) -> dict:
+    """Persons imported from ``content`` (a header, then rows beginning with a surname),
+    every row added: {surname: the name of the site the person is linked to}."""
+    report = run("persons", write(tmp_path, name, content), **options)
+    surnames = [row[0] for row in list(csv.reader(io.StringIO(content)))[1:]]
+    assert report.committed and report.added == len(surnames), report.problems
+    return {surname: linked_site(engine, surname) for surname in surnames}
+
+
+def refused(run, tmp_path, content: str, name="persons.csv"):
+    """The problem of a persons file whose one row is refused, nothing stored."""
+    report = run("persons", write(tmp_path, name, content))
+    assert not report.committed and report.rejected == 1
+    (problem,) = report.problems
+    return problem
 
 
 def test_one_number_in_gomel_oblast_and_in_minsk_is_two_sites_in_one_file(run, tmp_path, engine):
@@ -49,26 +79,20 @@ def test_imported_one_after_the_other_they_stay_two(run, tmp_path, engine, count
     assert (minsk.added, minsk.present) == (1, 0), minsk.problems
     assert len(sites_of(engine, "R-OKT-17")) == 2
     # Each file again adds nothing: each row finds its own site.
-    before = counts()
     for name, row in (("gomel.csv", GOMEL), ("minsk.csv", MINSK)):
-        again = run("sites", write(tmp_path, name, HEADER + row))
-        assert (again.added, again.present) == (0, 1), again.problems
-    assert counts() == before
+        present_again(run, tmp_path, counts, name, HEADER + row, 1)
 
 
 def test_the_region_is_read_in_its_other_spellings_and_from_the_settlement(
     run, tmp_path, engine, counts
 ):
     run("sites", write(tmp_path, "both.csv", HEADER + GOMEL + MINSK))
-    before = counts()
     spelled = (
         GOMEL.replace("Гомельская", "Гомельская вобласць")
         # No oblast: the settlement is the city of Minsk.
         + MINSK.replace("г. Минск", "")
     )
-    again = run("sites", write(tmp_path, "spelled.csv", HEADER + spelled))
-    assert (again.added, again.present) == (0, 2), again.problems
-    assert counts() == before
+    present_again(run, tmp_path, counts, "spelled.csv", HEADER + spelled, 2)
 
 
 def test_persons_are_linked_to_the_site_in_the_region_their_row_names(run, tmp_path, engine):
@@ -78,21 +102,18 @@ def test_persons_are_linked_to_the_site_in_the_region_their_row_names(run, tmp_p
         "Минчук,Пётр,R-OKT-17,Октябрьский район г. Минска\n"
         'Минчукова,Анна,R-OKT-17,"г. Минск, Октябрьский р-н"\n'
     )
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert report.committed and report.added == 3, report.problems
-    assert linked_site(engine, "Гомелев") == "Братская могила в г.п. Октябрьский"
-    assert linked_site(engine, "Минчук") == "Братская могила на ул. Октябрьской"
-    assert linked_site(engine, "Минчукова") == "Братская могила на ул. Октябрьской"
+    assert linked(run, tmp_path, engine, persons) == {
+        "Гомелев": "Братская могила в г.п. Октябрьский",
+        "Минчук": "Братская могила на ул. Октябрьской",
+        "Минчукова": "Братская могила на ул. Октябрьской",
+    }
 
 
 def test_a_person_in_an_oktyabrsky_district_without_its_region_is_linked_to_neither(
     run, tmp_path, engine
 ):
     run("sites", write(tmp_path, "both.csv", HEADER + GOMEL + MINSK))
-    persons = PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n"
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert not report.committed and report.rejected == 1
-    (problem,) = report.problems
+    problem = refused(run, tmp_path, PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n")
     assert problem.column == "Учетный номер захоронения"
     assert "'Октябрьский район' is a district's name only with its region, and the row " \
         "says no region" in problem.reason  # fmt: skip
@@ -104,9 +125,7 @@ def test_one_oktyabrsky_site_is_not_taken_for_a_row_without_its_region(run, tmp_
     """With only Minsk's site stored, a row of Октябрьский район that says no region may
     mean Gomel oblast's: it is linked to no site, and a sites row is not merged."""
     run("sites", write(tmp_path, "minsk.csv", HEADER + MINSK))
-    persons = PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n"
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert not report.committed and report.rejected == 1
+    refused(run, tmp_path, PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n")
     assert linked_site(engine, "Безобластной") is None
 
     regionless = "Название,Тип,Район,Учётный номер,Широта,Долгота\n" + (
@@ -140,9 +159,7 @@ def test_a_list_without_regions_imported_again_is_the_same_sites(run, tmp_path, 
         "Братская могила в г.п. Октябрьский,mass grave,Октябрьский район,R-OKT-18,52.64,28.88\n"
     )
     assert run("sites", write(tmp_path, "list.csv", regionless)).added == 1
-    before = counts()
-    again = run("sites", write(tmp_path, "list.csv", regionless))
-    assert (again.added, again.present) == (0, 1) and counts() == before
+    present_again(run, tmp_path, counts, "list.csv", regionless, 1)
 
 
 def test_a_district_whose_name_tells_it_needs_no_region(run, tmp_path, engine, counts):
@@ -154,10 +171,8 @@ def test_a_district_whose_name_tells_it_needs_no_region(run, tmp_path, engine, c
     )
     first = run("sites", write(tmp_path, "orsha.csv", HEADER + orsha.format(oblast="")))
     assert first.added == 1
-    before = counts()
-    again = run("sites", write(tmp_path, "orsha-2.csv", HEADER + orsha.format(oblast="Витебская")))
-    assert (again.added, again.present) == (0, 1), again.problems
-    assert counts() == before
+    with_oblast = HEADER + orsha.format(oblast="Витебская")
+    present_again(run, tmp_path, counts, "orsha-2.csv", with_oblast, 1)
 
     other = "Обелиск у д. Сенно,mass grave,,Сенненский район,д. Сенно,R-OR-5,54.8,29.7\n"
     assert run("sites", write(tmp_path, "senno.csv", HEADER + other)).added == 1
@@ -167,10 +182,9 @@ def test_a_district_whose_name_tells_it_needs_no_region(run, tmp_path, engine, c
         'Оршанцева,Анна,R-OR-5,"Оршанский район, Витебская обл."\n'
         "Оршин,Пётр,R-OR-5,Орша\n"
     )
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert report.committed and report.added == 3, report.problems
-    for surname in ("Оршанцев", "Оршанцева", "Оршин"):
-        assert linked_site(engine, surname) == "Братская могила у д. Оршаны"
+    assert linked(run, tmp_path, engine, persons) == dict.fromkeys(
+        ("Оршанцев", "Оршанцева", "Оршин"), "Братская могила у д. Оршаны"
+    )
 
 
 def test_a_person_found_by_the_burial_place_in_the_region_the_row_names(run, tmp_path, engine):
@@ -179,9 +193,7 @@ def test_a_person_found_by_the_burial_place_in_the_region_the_row_names(run, tmp
         + MINSK.replace("Братская могила на ул. Октябрьской", "Братская могила воинов")
     ).replace("R-OKT-17", "")
     assert run("sites", write(tmp_path, "same-name.csv", same_name)).added == 2
-    persons = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
-        "Воинов,Иван,Братская могила воинов,Октябрьский район г. Минска\n"
-    )
+    persons = BY_NAME + "Воинов,Иван,Братская могила воинов,Октябрьский район г. Минска\n"
     report = run("persons", write(tmp_path, "persons.csv", persons))
     assert report.committed and report.added == 1, report.problems
     with engine.connect() as conn:
@@ -207,17 +219,14 @@ def test_a_town_that_is_no_district_is_read_by_its_name_as_before(run, tmp_path,
     its number finds its site whether a row gives the oblast or not, and a person whose
     burial district is the town is linked to it."""
     assert run("sites", write(tmp_path, "towns.csv", HEADER + TOWNS)).added == 2
-    before = counts()
     without = TOWNS.replace(",Витебская,", ",,").replace(",Минская,", ",,")
-    again = run("sites", write(tmp_path, "towns-2.csv", HEADER + without))
-    assert (again.added, again.present) == (0, 2), again.problems
-    assert counts() == before
+    present_again(run, tmp_path, counts, "towns-2.csv", HEADER + without, 2)
 
     persons = PERSONS + "Новополочанин,Иван,T-1,г. Новополоцк\nЖодинец,Пётр,T-2,Жодино\n"
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert report.committed and report.added == 2, report.problems
-    assert linked_site(engine, "Новополочанин") == "Братская могила в Новополоцке"
-    assert linked_site(engine, "Жодинец") == "Братская могила в Жодино"
+    assert linked(run, tmp_path, engine, persons) == {
+        "Новополочанин": "Братская могила в Новополоцке",
+        "Жодинец": "Братская могила в Жодино",
+    }
 
 
 def test_a_district_of_minsk_by_its_own_name_is_the_citys(run, tmp_path, engine, counts):
@@ -231,32 +240,27 @@ def test_a_district_of_minsk_by_its_own_name_is_the_citys(run, tmp_path, engine,
         "R-LEN-3,52.09,23.70\n"
     )
     assert run("sites", write(tmp_path, "lenin.csv", sites + GOMEL + MINSK)).added == 4
-    before = counts()
     again = HEADER + (
         "Братская могила на ул. Ленинской,mass grave,,Ленінскі раён,,R-LEN-3,53.86,27.56\n"
         # Minsk's Октябрьский in Belarusian, without the city: Gomel oblast's is Акцябрскі.
         "Братская могила на ул. Октябрьской,mass grave,,Кастрычніцкі раён,,R-OKT-17,53.87,27.53\n"
     )
-    report = run("sites", write(tmp_path, "again.csv", again))
-    assert (report.added, report.present) == (0, 2), report.problems
-    assert counts() == before
+    present_again(run, tmp_path, counts, "again.csv", again, 2)
 
     persons = PERSONS + (
         "Ленинцев,Иван,R-LEN-3,Ленинский район\n"
         'Брестов,Пётр,R-LEN-3,"Ленинский район, Брестская обл."\n'
         "Кастрычнік,Анна,R-OKT-17,Кастрычніцкі раён\n"
     )
-    persons = run("persons", write(tmp_path, "persons.csv", persons))
-    assert persons.committed and persons.added == 3, persons.problems
-    assert linked_site(engine, "Ленинцев") == "Братская могила на ул. Ленинской"
-    assert linked_site(engine, "Брестов") == "Братская могила в Бресте"
-    assert linked_site(engine, "Кастрычнік") == "Братская могила на ул. Октябрьской"
-    by_name = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
-        "Октябрьцев,Иван,Братская могила на ул. Октябрьской,Кастрычніцкі раён\n"
-    )
-    report = run("persons", write(tmp_path, "by-name.csv", by_name))
-    assert report.committed and report.added == 1, report.problems
-    assert linked_site(engine, "Октябрьцев") == "Братская могила на ул. Октябрьской"
+    assert linked(run, tmp_path, engine, persons) == {
+        "Ленинцев": "Братская могила на ул. Ленинской",
+        "Брестов": "Братская могила в Бресте",
+        "Кастрычнік": "Братская могила на ул. Октябрьской",
+    }
+    by_name = BY_NAME + "Октябрьцев,Иван,Братская могила на ул. Октябрьской,Кастрычніцкі раён\n"
+    assert linked(run, tmp_path, engine, by_name, "by-name.csv") == {
+        "Октябрьцев": "Братская могила на ул. Октябрьской"
+    }
 
 
 def test_kastrychnitski_stored_as_written_links_its_persons(run, tmp_path, engine):
@@ -266,23 +270,18 @@ def test_kastrychnitski_stored_as_written_links_its_persons(run, tmp_path, engin
     site = MINSK.replace("Октябрьский район", "Кастрычніцкі раён")
     assert run("sites", write(tmp_path, "minsk.csv", HEADER + site)).added == 1
     persons = PERSONS + "Кастрычнік,Анна,R-OKT-17,Кастрычніцкі раён\n"
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert report.committed and report.added == 1, report.problems
-    assert linked_site(engine, "Кастрычнік") == "Братская могила на ул. Октябрьской"
-    by_name = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
-        "Октябрьцев,Иван,Братская могила на ул. Октябрьской,Кастрычніцкі раён\n"
-    )
-    report = run("persons", write(tmp_path, "by-name.csv", by_name))
-    assert report.committed and report.added == 1, report.problems
-    assert linked_site(engine, "Октябрьцев") == "Братская могила на ул. Октябрьской"
+    assert linked(run, tmp_path, engine, persons) == {
+        "Кастрычнік": "Братская могила на ул. Октябрьской"
+    }
+    by_name = BY_NAME + "Октябрьцев,Иван,Братская могила на ул. Октябрьской,Кастрычніцкі раён\n"
+    assert linked(run, tmp_path, engine, by_name, "by-name.csv") == {
+        "Октябрьцев": "Братская могила на ул. Октябрьской"
+    }
 
 
 def test_kastrychnitski_is_not_gomel_oblasts_oktyabrsky(run, tmp_path, engine):
     assert run("sites", write(tmp_path, "gomel.csv", HEADER + GOMEL)).added == 1
-    persons = PERSONS + "Кастрычнік,Анна,R-OKT-17,Кастрычніцкі раён\n"
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert not report.committed and report.rejected == 1
-    (problem,) = report.problems
+    problem = refused(run, tmp_path, PERSONS + "Кастрычнік,Анна,R-OKT-17,Кастрычніцкі раён\n")
     assert problem.reason == (
         "no burial site with register number 'R-OKT-17' in 'Кастрычніцкі раён'"
     )
@@ -295,20 +294,17 @@ def test_minsk_written_under_the_minsk_oblast_is_the_city(run, tmp_path, engine,
     written under "г. Минск"."""
     in_oblast = MINSK.replace("г. Минск", "Минская область")
     assert run("sites", write(tmp_path, "oblast.csv", HEADER + GOMEL + in_oblast)).added == 2
-    before = counts()
     for name, row in (
         ("city.csv", MINSK),
         ("no-settlement.csv", in_oblast.replace(",Минск,", ",,")),
     ):
-        again = run("sites", write(tmp_path, name, HEADER + row))
-        assert (again.added, again.present) == (0, 1), (name, again.problems)
-    assert counts() == before
+        present_again(run, tmp_path, counts, name, HEADER + row, 1)
     assert len(sites_of(engine, "R-OKT-17")) == 2
 
     persons = PERSONS + 'Минчук,Пётр,R-OKT-17,"Октябрьский район, Минская обл."\n'
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert report.committed and report.added == 1, report.problems
-    assert linked_site(engine, "Минчук") == "Братская могила на ул. Октябрьской"
+    assert linked(run, tmp_path, engine, persons) == {
+        "Минчук": "Братская могила на ул. Октябрьской"
+    }
 
 
 REGIONLESS = "Название,Тип,Район,Учётный номер,Широта,Долгота\n" + (
@@ -322,21 +318,17 @@ def test_a_row_with_its_region_and_a_stored_site_without_is_told_so(run, tmp_pat
     write what it wrote."""
     assert run("sites", write(tmp_path, "regionless.csv", REGIONLESS)).added == 1
     persons = PERSONS + 'Гомелев,Иван,R-OKT-19,"Октябрьский район, Гомельская обл."\n'
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert not report.committed and report.rejected == 1
-    (problem,) = report.problems
+    problem = refused(run, tmp_path, persons)
     assert "the stored site says no region" in problem.reason
     assert "which one it is is for a person to say" in problem.reason
     assert "give the site id" in problem.reason
     assert "write" not in problem.reason
     assert linked_site(engine, "Гомелев") is None
 
-    by_name = "Фамилия,Имя,Место захоронения,Район захоронения\n" + (
+    by_name = BY_NAME + (
         'Гомелева,Анна,Братская могила в г.п. Октябрьский,"Октябрьский район, Гомельская обл."\n'
     )
-    report = run("persons", write(tmp_path, "by-name.csv", by_name))
-    assert not report.committed and report.rejected == 1
-    (problem,) = report.problems
+    problem = refused(run, tmp_path, by_name, "by-name.csv")
     assert "the stored site says no region" in problem.reason
     assert "write" not in problem.reason
 
@@ -346,24 +338,18 @@ def test_a_row_without_its_region_is_told_where_to_write_it(run, tmp_path, engin
     Minsk's may be meant (not stored yet), so the row is linked to neither, and told to
     write the region in its burial district cell (--set is for a list without one)."""
     assert run("sites", write(tmp_path, "gomel.csv", HEADER + GOMEL)).added == 1
-    persons = PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n"
-    report = run("persons", write(tmp_path, "persons.csv", persons))
-    assert not report.committed and report.rejected == 1
-    (problem,) = report.problems
+    problem = refused(run, tmp_path, PERSONS + "Безобластной,Иван,R-OKT-17,Октябрьский район\n")
     assert "the row says no region" in problem.reason
     assert "in its burial district cell" in problem.reason
     assert "--set burial_district=... for a list without that column" in problem.reason
     # Written so, the row is linked.
     fixed = PERSONS + 'Безобластной,Иван,R-OKT-17,"Октябрьский район, Гомельская обл."\n'
-    report = run("persons", write(tmp_path, "fixed.csv", fixed))
-    assert report.committed and report.added == 1, report.problems
-    assert linked_site(engine, "Безобластной") == "Братская могила в г.п. Октябрьский"
+    assert linked(run, tmp_path, engine, fixed, "fixed.csv") == {
+        "Безобластной": "Братская могила в г.п. Октябрьский"
+    }
     # A list without the column is given the district, with its region, by --set.
     no_column = "Фамилия,Имя,Учетный номер захоронения\nГомельчук,Пётр,R-OKT-17\n"
-    report = run(
-        "persons",
-        write(tmp_path, "no-column.csv", no_column),
-        given={"burial_district": "Октябрьский район, Гомельская обл."},
-    )
-    assert report.committed and report.added == 1, report.problems
-    assert linked_site(engine, "Гомельчук") == "Братская могила в г.п. Октябрьский"
+    given = {"burial_district": "Октябрьский район, Гомельская обл."}
+    assert linked(run, tmp_path, engine, no_column, "no-column.csv", given=given) == {
+        "Гомельчук": "Братская могила в г.п. Октябрьский"
+    }

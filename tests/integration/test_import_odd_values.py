@@ -8,11 +8,7 @@ import json
 import pytest
 from sqlalchemy import text
 
-
-def write(tmp_path, name, content):
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    return path
+from tests.integration.test_import_real_files import write
 
 
 def test_the_json_report_gives_each_problem_in_parts(run, tmp_path):

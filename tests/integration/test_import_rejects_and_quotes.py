@@ -6,18 +6,13 @@ import pytest
 from sqlalchemy import text
 
 from mapapp.importers.errors import ImportFileError
+from tests.integration.test_import_real_files import write
 
 HEADER = "ID записи;Фамилия;Имя;Дата гибели;Место захоронения;Район захоронения\n"
 
 
 def row(record_id, surname, died="22.06.1944"):
     return f"{record_id};{surname};Иван;{died};Шуховцы;Дубровенский\n"
-
-
-def write(tmp_path, name, content):
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    return path
 
 
 def test_a_broken_quote_refuses_the_whole_file_naming_its_line(run, tmp_path, counts):

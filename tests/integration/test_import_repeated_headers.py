@@ -10,12 +10,7 @@ from openpyxl import Workbook
 from sqlalchemy import text
 
 from mapapp.importers.errors import ImportFileError
-
-
-def write(tmp_path, name, content):
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    return path
+from tests.integration.test_import_real_files import write
 
 
 def _workbook(tmp_path, name, rows):

@@ -29,6 +29,36 @@ def jpeg_with_exif(width=64, height=32, orientation=6) -> bytes:
     return out.getvalue()
 
 
+def upload_photo(
+    client, target_type: str, target_id: int, caption: str | None = None, filename="plaque.jpg"
+) -> int:
+    """A photo with camera metadata (jpeg_with_exif) sent as a contribution to a record,
+    with its caption if given: the contribution's id."""
+    caption_field = {"value": caption} if caption is not None else {}
+    response = client.post(
+        "/api/contributions",
+        data={
+            "kind": "photo",
+            "target_type": target_type,
+            "target_id": str(target_id),
+            **caption_field,
+            "comment": "Taken on a visit",
+            "photo": (io.BytesIO(jpeg_with_exif()), filename),
+        },
+        content_type="multipart/form-data",
+    )
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return response.get_json()["id"]
+
+
+def approve(moderator, token: str, contribution: int) -> None:
+    moderator.post(
+        f"/api/contributions/{contribution}/decision",
+        json={"decision": "approve"},
+        headers={"X-CSRFToken": token},
+    )
+
+
 def test_exif_is_stripped_but_the_orientation_and_the_thumbnail_is_upright():
     photo = process_photo(jpeg_with_exif(), 10 * 1024 * 1024)
     assert photo.mime == "image/jpeg" and (photo.width, photo.height) == (64, 32)
@@ -73,20 +103,7 @@ def test_over_the_limit_is_too_large():
 def test_a_photo_is_shown_on_the_site_page_once_approved(app, scratch, accounts):
     site = scratch.site("Фото", 31.1, 55.1)
     client = app.test_client()
-    response = client.post(
-        "/api/contributions",
-        data={
-            "kind": "photo",
-            "target_type": "site",
-            "target_id": str(site),
-            "value": "The plaque in 2024",
-            "comment": "Taken on a visit",
-            "photo": (io.BytesIO(jpeg_with_exif()), "plaque.jpg"),
-        },
-        content_type="multipart/form-data",
-    )
-    assert response.status_code == 201, response.get_data(as_text=True)
-    contribution = response.get_json()["id"]
+    contribution = upload_photo(client, "site", site, "The plaque in 2024", "plaque.jpg")
     assert 'data-testid="site-photo"' not in client.get(f"/sites/{site}").get_data(as_text=True)
     moderator = app.test_client()
     token = sign_in(moderator, *accounts("moderator"))
@@ -99,11 +116,7 @@ def test_a_photo_is_shown_on_the_site_page_once_approved(app, scratch, accounts)
     assert photo_id is not None
     assert client.get(f"/photos/{photo_id}.jpg").status_code == 404  # pending: not public
     assert moderator.get(f"/photos/{photo_id}.jpg").status_code == 200
-    moderator.post(
-        f"/api/contributions/{contribution}/decision",
-        json={"decision": "approve"},
-        headers={"X-CSRFToken": token},
-    )
+    approve(moderator, token, contribution)
     page = client.get(f"/sites/{site}").get_data(as_text=True)
     assert 'data-testid="site-photo"' in page and "The plaque in 2024" in page
     full = client.get(f"/photos/{photo_id}")
@@ -128,30 +141,13 @@ def test_a_photo_of_a_person_is_shown_on_the_person_page_once_approved(app, scra
     site = scratch.site("Фото имени", 31.2, 55.2)
     person = scratch.person(site, "Фотов", given_name="Айдар")
     client = app.test_client()
-    response = client.post(
-        "/api/contributions",
-        data={
-            "kind": "photo",
-            "target_type": "person",
-            "target_id": str(person),
-            "value": "His name on the plaque",
-            "comment": "Taken on a visit",
-            "photo": (io.BytesIO(jpeg_with_exif()), "name.jpg"),
-        },
-        content_type="multipart/form-data",
-    )
-    assert response.status_code == 201, response.get_data(as_text=True)
-    contribution = response.get_json()["id"]
+    contribution = upload_photo(client, "person", person, "His name on the plaque", "name.jpg")
     assert 'data-testid="person-photo"' not in client.get(f"/persons/{person}").get_data(
         as_text=True
     )
     moderator = app.test_client()
     token = sign_in(moderator, *accounts("moderator"))
-    moderator.post(
-        f"/api/contributions/{contribution}/decision",
-        json={"decision": "approve"},
-        headers={"X-CSRFToken": token},
-    )
+    approve(moderator, token, contribution)
     page = client.get(f"/persons/{person}").get_data(as_text=True)
     assert 'data-testid="person-photo"' in page and "His name on the plaque" in page
     assert 'data-testid="site-photo"' not in client.get(f"/sites/{site}").get_data(as_text=True)

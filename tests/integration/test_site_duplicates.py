@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from mapapp.importers.batches import undo_batch
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
+from tests.integration.test_import_real_files import write
 
 # Far from every demo site (south of Pinsk), so that only these sites can pair.
 SITES = (
@@ -19,12 +20,6 @@ SITES = (
     "Могила партизана Дублева,,52.01000,26.01000\n"
     "Стела павшим,,52.02000,26.02000\n"
 )
-
-
-def write(tmp_path, name: str, content: str) -> Path:
-    path = tmp_path / name
-    path.write_text(content, encoding="utf-8")
-    return path
 
 
 def pairs_of(engine, batch_id):

@@ -6,7 +6,6 @@ and a contribution to a record already gone is never reported approved."""
 
 from __future__ import annotations
 
-import io
 import json
 
 import pytest
@@ -15,7 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from tests.helpers import sign_in
 from tests.integration.test_cli import _run
-from tests.integration.test_photos import jpeg_with_exif
+from tests.integration.test_photos import upload_photo
 
 PERSONS_HEADER = (
     "ID записи;Фамилия;Имя;Отчество;Воинское звание;Место захоронения;Район захоронения\n"
@@ -73,22 +72,6 @@ def _correction(target_type: str, target_id: int, field: str, value) -> dict:
     }
 
 
-def _photo(client, target_type: str, target_id: int) -> int:
-    response = client.post(
-        "/api/contributions",
-        data={
-            "kind": "photo",
-            "target_type": target_type,
-            "target_id": str(target_id),
-            "comment": "Taken on a visit",
-            "photo": (io.BytesIO(jpeg_with_exif()), "plaque.jpg"),
-        },
-        content_type="multipart/form-data",
-    )
-    assert response.status_code == 201, response.get_data(as_text=True)
-    return response.get_json()["id"]
-
-
 @pytest.fixture()
 def moderator(app, accounts):
     client = app.test_client()
@@ -126,7 +109,7 @@ def test_undo_refuses_naming_each_persons_corrections_photos_and_pending_ones(
     client = app.test_client()
     rank = _submit(client, _correction("person", people["Откатов"], "rank", "сержант"))
     assert moderator(rank).status_code == 200
-    photo = _photo(client, "person", people["Откатов"])
+    photo = upload_photo(client, "person", people["Откатов"])
     assert moderator(photo).status_code == 200
     pending = _submit(client, _correction("person", people["Ожидаев"], "rank", "ефрейтор"))
 
@@ -226,7 +209,7 @@ def test_undo_refuses_for_a_corrected_site_with_a_photo(app, engine, imported, m
     client = app.test_client()
     correction = _submit(client, _correction("site", corrected, "buried_total", 14))
     assert moderator(correction).status_code == 200
-    photo = _photo(client, "site", corrected)
+    photo = upload_photo(client, "site", corrected)
     assert moderator(photo).status_code == 200
 
     with pytest.raises(UndoRefused) as refused:
@@ -247,7 +230,7 @@ def test_the_database_refuses_to_delete_a_contributed_record_or_to_orphan_a_phot
     site = scratch.site("Захоронение с предложением", 30.8, 54.8)
     person = scratch.person(site, "Защищёнов")
     _submit(app.test_client(), _correction("person", person, "rank", "сержант"))
-    photo = _photo(app.test_client(), "site", site)
+    photo = upload_photo(app.test_client(), "site", site)
 
     for statement, values in (
         ("DELETE FROM persons WHERE id = :id", {"id": person}),
