@@ -40,9 +40,12 @@ WHERE n.place_type = 'site' AND n.lang <> 'settlement' AND n.key <> ''
   AND s.withdrawn_at IS NULL
 """
 
-# Whether a stored register number is a heritage code (number_keys.is_heritage_code).
-_HERITAGE = "(regexp_replace({site}.register_number, '[[:space:]-]', '', 'g') ~* " + (
-    "'^[0-9]{{3}}[a-zа-яё][0-9]{{6}}$')"
+# Whether a stored register number is a heritage code, as number_keys.register_key and
+# is_heritage_code read it: without a leading "№", spaces (a no-break one too, which
+# [[:space:]] is not here) and hyphens.
+_HERITAGE = (
+    "(regexp_replace({site}.register_number, '^[[:space:]\u00a0]*№|[[:space:]\u00a0-]', '', "
+    "'g') ~* '^[0-9]{{3}}[a-zа-яё][0-9]{{6}}$')"
 )
 # Two numbers of one register: the register counts the two sites apart.
 _ONE_REGISTER = (

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from mapapp.importers.batches import undo_batch
@@ -134,6 +135,22 @@ def test_a_heritage_code_and_a_district_book_number_may_be_one_place(run, tmp_pa
         ("213Д990007", "7"),
         ("213Д990008", "7"),
     ]
+
+
+@pytest.mark.parametrize("code", ["№ 213Д990009", "№213Д990009", "213Д\u00a0990009"])
+def test_a_heritage_code_written_with_no_or_a_no_break_space_is_one_still(
+    run, tmp_path, engine, code
+):
+    """A heritage code read as such wherever it is written as the importer reads it
+    (number_keys.register_key): with a "№" before it, or a no-break space in it."""
+    content = (
+        "Название,Учетный номер,Район,Широта,Долгота\n"
+        "Братская могила,9,Пинский район,52.30000,26.30000\n"
+        f"Братская могила,{code},Пинский район,52.30000,26.30000\n"
+    )
+    report = run("sites", write(tmp_path, "coded.csv", content), given={"kind": "mass_grave"})
+    assert report.committed and report.added == 2, report.problems
+    assert _paired_numbers(engine, report.batch_id) == [tuple(sorted((code, "9")))]
 
 
 def test_sites_placed_at_one_settlement_pair_only_by_name(run, tmp_path, engine):
