@@ -100,8 +100,9 @@ _INVISIBLE_MARKS = {
 def _refuse_invisible_marks(value: str) -> None:
     """A format character (a soft hyphen where Word may break a word, a zero-width space)
     is no part of the text, yet stored it would stay in it unseen: a name's search key
-    would split at it ("Абдрах­манов" is not found as Абдрахманов), and the same list
-    saved without it would be other records. Refused, naming it and where it stands."""
+    would split at it (Абдрахманов with a soft hyphen after "Абдрах" was not found as
+    Абдрахманов), and the same list saved without it would be other records. Refused,
+    naming it and where it stands."""
     for at, char in enumerate(value):
         if unicodedata.category(char) != "Cf":
             continue
