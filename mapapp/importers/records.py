@@ -561,6 +561,12 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         surname, given, patronymic, split = full, None, None, False
     if not surname and (problem := _no_surname(ctx, raw, checked)):
         checked.problems.append(problem)
+    for name in ("surname", "given_name", "patronymic", "full_name"):
+        if (value := f.get(name)) and not value.isprintable():
+            try:
+                values.refuse_invisible_marks(value)
+            except ValueError as exc:
+                checked.problems.append(Problem(row, ctx.column(name, checked), str(exc), value))
     from_full = not f.get("surname") and f.get("full_name")
     written = (("surname", surname), ("given_name", given), ("patronymic", patronymic),
                ("full_name", f.get("full_name")))  # fmt: skip

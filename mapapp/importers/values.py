@@ -81,7 +81,6 @@ def _refuse_control_characters(value: str) -> None:
                 "in the wrong encoding: for a CSV file or a Shapefile, name its encoding with "
                 "--encoding; in a workbook, the text was converted wrongly before it came in"
             )
-    _refuse_invisible_marks(value)
 
 
 # Invisible marks a word processor, a typesetter or a copy from a PDF leaves in text.
@@ -97,9 +96,9 @@ _INVISIBLE_MARKS = {
 }
 
 
-def _refuse_invisible_marks(value: str) -> None:
+def refuse_invisible_marks(value: str) -> None:
     """A format character (a soft hyphen where Word may break a word, a zero-width space)
-    is no part of the text, yet stored it would stay in it unseen: a name's search key
+    is no part of a name, yet stored it would stay in it unseen: the name's search key
     would split at it (Абдрахманов with a soft hyphen after "Абдрах" was not found as
     Абдрахманов), and the same list saved without it would be other records. Refused,
     naming it and where it stands."""
