@@ -159,9 +159,12 @@ class SiteResolver:
             # must agree too ("Братская могила №1" is not "№2").
             numbers = numbers_in(link["burial_place"])
             named = self._named(link["burial_place"])
-            if not named and not numbers and (parts := burial_place_parts(link["burial_place"])):
+            parts = None if named else burial_place_parts(link["burial_place"])
+            if parts and numbers_in(parts.settlement) == numbers:
                 # "Витебская обл., Дубровенский р-н, д. Шуховцы", "Братская могила, д.
                 # Ляды": the settlement's sites, of the kind and in the district it says.
+                # Its numbers are the settlement's ("д. Заречье-2"), never the grave's
+                # ("Братская могила №2, д. Ляды" names no site).
                 named = [
                     entry
                     for entry in self._named(parts.settlement) or []

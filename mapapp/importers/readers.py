@@ -138,9 +138,38 @@ def read_table(path: Path, encoding: str | None = None, sheet: str | None = None
         return _read_geodata(path, encoding, sheet)
     if ext == ".xls":
         raise ImportFileError(f"{path.name}: old .xls files are not read; save it as .xlsx")
+    if ext in _SAVE_AS_XLSX:
+        kind, how = _SAVE_AS_XLSX[ext]
+        raise ImportFileError(f"{path.name}: {kind} is not read; save it as .xlsx{how}")
+    if ext == ".shp":
+        raise ImportFileError(_shapefile_unzipped(path))
     raise ImportFileError(
         f"{path.name}: unknown format {ext!r}; use CSV, XLSX, GeoJSON, GeoPackage or a zipped "
         "Shapefile"
+    )
+
+
+# Workbooks of other kinds, which their program saves as .xlsx.
+_SAVE_AS_XLSX = {
+    ".ods": ("an OpenDocument spreadsheet", " (in LibreOffice: File, Save As, Excel 2007-365)"),
+    ".xlsm": ("a workbook with macros", ""),
+}
+# The files of one Shapefile, in the order they are named.
+_SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")
+
+
+def _shapefile_unzipped(path: Path) -> str:
+    """A Shapefile given by its .shp (as QGIS writes it): its attributes, projection and
+    encoding are in the files beside it, read together from one archive."""
+    found = [
+        path.with_suffix(suffix).name
+        for suffix in _SHAPEFILE_PARTS
+        if suffix == ".shp" or path.with_suffix(suffix).exists()
+    ]
+    return (
+        f"{path.name}: a Shapefile is read zipped, with the files beside it that hold its "
+        f"attributes, projection and encoding: zip {_listed(found)} into one archive "
+        f"({path.name}.zip) and import that"
     )
 
 

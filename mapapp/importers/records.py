@@ -554,8 +554,13 @@ SOURCE_WITHOUT_ID = (
     "id, or leave the record source empty"
 )
 TOTAL_LINE = "a total line of the list, not a place: leave it out (the counts are each site's)"
+LINE_BETWEEN_PERSONS = (
+    "the row has no name, and this is its only cell: a heading, a total or a note line of "
+    "the list, not a person? Leave such lines out"
+)
 LINE_BREAK_IN_NAME = (
-    "a line break in a name (a quote left open above, joining lines into this row?)"
+    "a line break in a name: write the name on one line (in a CSV file, a quote left open "
+    "above joins lines into this row)"
 )
 
 
@@ -569,8 +574,14 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         full = f["full_name"]
         checked.problems.append(Problem(row, ctx.column("full_name", checked), str(exc), full))
         surname, given, patronymic, split = full, None, None, False
-    if not surname:
-        checked.problems.append(Problem(row, ctx.column("surname"), "the surname is empty"))
+    if not surname and (problem := _no_surname(ctx, raw, checked)):
+        checked.problems.append(problem)
+    for name in ("surname", "given_name", "patronymic", "full_name"):
+        if (value := f.get(name)) and not value.isprintable():
+            try:
+                values.refuse_invisible_marks(value)
+            except ValueError as exc:
+                checked.problems.append(Problem(row, ctx.column(name, checked), str(exc), value))
     from_full = not f.get("surname") and f.get("full_name")
     written = (("surname", surname), ("given_name", given), ("patronymic", patronymic),
                ("full_name", f.get("full_name")))  # fmt: skip
@@ -654,6 +665,22 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
     record["ref"], record["older_ref"] = _person_refs(f, record, checked.read_from)
     checked.record = record
     return checked
+
+
+def _no_surname(ctx: RowContext, raw: dict[str, str], checked: Checked) -> Problem | None:
+    """Why a row without a surname is refused, in the column the names are in; None where
+    its name cell was refused already, saying why. A row whose one cell stands in another
+    column is a line of the list between its persons (a district's heading, the totals, a
+    footnote, as a list typed in a word processor has them): said so, with its text."""
+    names = [c for c, name in ctx.field_of.items() if name in ("surname", "full_name")]
+    if any(p.column in names for p in checked.problems):
+        return None
+    held = [(c, v) for c, v in raw.items() if isinstance(v, str) and v.strip()]
+    if len(held) == 1 and held[0][0] not in names:
+        column, value = held[0]
+        return Problem(checked.row, column, LINE_BETWEEN_PERSONS, value.strip()[:200])
+    column = ctx.column("surname") if "surname" in ctx.field_of.values() or not names else names[0]
+    return Problem(checked.row, column, "the surname is empty")
 
 
 def _person_names(f: dict) -> tuple[str | None, str | None, str | None]:

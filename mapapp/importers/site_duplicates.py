@@ -8,7 +8,8 @@ one place from two sources, are found by where they lie:
 - two sites with a name in common (any spelling; not the settlement's; the same numbers)
   within ``SAME_NAME_METRES``, which also pairs sites placed at one settlement's centre,
   but never a site placed at a district's centre (where it lies is not known);
-- two sites with a name in common in one settlement of one district, however far apart
+- two sites with a name in common in one settlement of one district (its name's numbers
+  the same: Заречье-1 and Заречье-2 are two villages), however far apart
   their points (a site whose point was corrected by kilometres is added again), or
   placed at the district's centre because the gazetteer does not know the settlement.
 Two sites that both carry a number of one register are never paired: the register counts
@@ -82,6 +83,7 @@ by_settlement AS (
     JOIN place_names sy
       ON sy.place_type = 'site' AND sy.lang = 'settlement' AND sy.key = sx.key
      AND sy.place_id <> n.id
+     AND {_NUMBERS.format(name="sy.name")} = {_NUMBERS.format(name="sx.name")}
     JOIN burial_sites o
       ON o.id = sy.place_id AND o.district_key = n.district_key AND o.withdrawn_at IS NULL
     JOIN site_name_keys x ON x.site_id = n.id

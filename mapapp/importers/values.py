@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import unicodedata
 
 # Kinds and fates are read in modules of their own; the callers read them from here.
 from mapapp.importers.fate_cells import parse_fate as parse_fate
@@ -80,6 +81,38 @@ def _refuse_control_characters(value: str) -> None:
                 "in the wrong encoding: for a CSV file or a Shapefile, name its encoding with "
                 "--encoding; in a workbook, the text was converted wrongly before it came in"
             )
+
+
+# Invisible marks a word processor, a typesetter or a copy from a PDF leaves in text.
+_INVISIBLE_MARKS = {
+    "\u00ad": "soft hyphen",
+    "\u200b": "zero-width space",
+    "\u200c": "zero-width non-joiner",
+    "\u200d": "zero-width joiner",
+    "\u200e": "left-to-right mark",
+    "\u200f": "right-to-left mark",
+    "\u2060": "word joiner",
+    "\ufeff": "zero-width no-break space (a byte order mark)",
+}
+
+
+def refuse_invisible_marks(value: str) -> None:
+    """A format character (a soft hyphen where Word may break a word, a zero-width space)
+    is no part of a name, yet stored it would stay in it unseen: the name's search key
+    would split at it (Абдрахманов with a soft hyphen after "Абдрах" was not found as
+    Абдрахманов), and the same list saved without it would be other records. Refused,
+    naming it and where it stands."""
+    for at, char in enumerate(value):
+        if unicodedata.category(char) != "Cf":
+            continue
+        name = _INVISIBLE_MARKS.get(char, "format character")
+        before = value[:at].strip()[-20:]
+        where = f"after {before!r}" if before else "at the start"
+        raise ValueError(
+            f"contains an invisible {name} (U+{ord(char):04X}) {where}: a word processor or "
+            "a copy from a PDF leaves it, and it is no part of the text; remove it from the "
+            "file"
+        )
 
 
 def parse_float(text: str) -> float:

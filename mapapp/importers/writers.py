@@ -575,6 +575,17 @@ _LACKING_AWARDS = (
 )
 
 
+# A row whose record bears another surname, one the record never bore: its record id is
+# likely another list's. A surname corrected on the record's page since (the audit log
+# keeps what it was) is the row's, and the row is this record's.
+_OTHER_LIST = "another list's"
+_SURNAME_NEVER_THE_ROW_S = (
+    "CASE WHEN p.surname IS DISTINCT FROM s.surname THEN NOT EXISTS ("
+    "SELECT 1 FROM audit_log a WHERE a.table_name = 'persons' AND a.row_id = p.id "
+    "AND a.op = 'UPDATE' AND a.old_row ->> 'surname' = s.surname) ELSE false END"
+)
+
+
 def staged_rows_differing(conn: Connection, written: bool, limit: int = 200) -> Differing:
     """The staged rows whose record is stored already with other values (a corrected file
     imported again, or a record corrected since on its page), a burial site, source or
@@ -588,6 +599,7 @@ def staged_rows_differing(conn: Connection, written: bool, limit: int = 200) -> 
         else "stage_persons s JOIN persons p ON p.ref = s.ref"
     )
     tests = {c: f"p.{c} IS DISTINCT FROM s.{c}" for c in COMPARED_PERSON_COLUMNS} | _LACKING
+    tests[_OTHER_LIST] = _SURNAME_NEVER_THE_ROW_S
     flags = [f"f{n}" for n in range(len(tests))]
     compared = ", ".join(f"{test} AS f{n}" for n, test in enumerate(tests.values()))
     # One pass over the present rows: each row's differences as flags (OFFSET 0 keeps the
@@ -606,10 +618,11 @@ def staged_rows_differing(conn: Connection, written: bool, limit: int = 200) -> 
         {"limit": limit},
     ).one()
     counts = dict(zip(tests, row[1:-1], strict=True))
+    other_list = counts.pop(_OTHER_LIST)
     return Differing(
         count=row[0],
         rows=list(row[-1]),
-        other_surname=counts["surname"],
+        other_surname=other_list,
         fields={name: n for name, n in counts.items() if n},
     )
 

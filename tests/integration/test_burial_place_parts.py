@@ -87,3 +87,38 @@ def test_a_cell_s_district_and_the_district_column_must_agree(run, tmp_path, shu
             "and the district column 'Дубровенский район': which is right is for a person to say",
         )
     ]
+
+
+def test_a_settlement_s_number_in_its_part_finds_that_settlement_s_site(run, tmp_path, engine):
+    # Заречье-1 and Заречье-2 of one district: the number is the settlement's, and finds
+    # its site with the parts around it; a number of the grave's is still refused.
+    sites = tmp_path / "zarechye.csv"
+    sites.write_text(
+        "Название,Вид,Населённый пункт,Район,Широта,Долгота\n"
+        "Братская могила,Братская могила,д. Заречье-1,Дубровенский район,54.51000,30.50000\n"
+        "Братская могила,Братская могила,д. Заречье-2,Дубровенский район,54.55000,30.55000\n",
+        encoding="utf-8",
+    )
+    assert run("sites", sites).added == 2
+    persons = tmp_path / "zarechye_persons.csv"
+    persons.write_text(
+        "№ записи,Фамилия,Имя,Место захоронения\n"
+        '1,Заречнов,Иван,"Братская могила, д. Заречье-2"\n'
+        '2,Заречнов,Пётр,"Витебская обл., Дубровенский р-н, д. Заречье-1"\n'
+        '3,Заречнов,Олег,"Братская могила №2, д. Заречье-1"\n',
+        encoding="utf-8",
+    )
+    report = run("persons", persons, skip_invalid=True)
+    assert [(p.row, p.reason) for p in report.problems] == [
+        (4, "no burial site named 'Братская могила №2, д. Заречье-1'")
+    ]
+    with engine.connect() as conn:
+        buried = conn.execute(
+            text(
+                "SELECT p.given_name, s.settlement FROM persons p "
+                "JOIN burials b ON b.person_id = p.id JOIN burial_sites s ON s.id = b.site_id "
+                "WHERE p.import_batch_id = :b ORDER BY p.given_name"
+            ),
+            {"b": report.batch_id},
+        ).all()
+    assert [tuple(r) for r in buried] == [("Иван", "д. Заречье-2"), ("Пётр", "д. Заречье-1")]

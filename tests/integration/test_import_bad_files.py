@@ -45,6 +45,10 @@ UNREADABLE = [
     ("old.xls", b"\xd0\xcf\x11\xe0", "old .xls files are not read"),
     ("bad.geojson", b'{"type": "FeatureCollection", "features": [', "cannot be read as geodata"),
     ("notes.docx", b"PK", "unknown format '.docx'"),
+    # A LibreOffice sheet, a workbook with macros: saved again, they are read.
+    ("list.ods", b"PK", "list.ods: an OpenDocument spreadsheet is not read; save it as .xlsx"),
+    ("list.xlsm", b"PK", "list.xlsm: a workbook with macros is not read; save it as .xlsx"),
+    ("graves.shp", b"\x00\x00'\n", "a Shapefile is read zipped"),
     ("bad.zip", b"not a zip at all", "not a readable zip archive"),
     # A list zipped to be sent: named, with what to do.
     ("list.csv.zip", _zipped(list_csv=(HEADER + GOOD).encode()), "it holds list.csv: unzip it"),
@@ -63,6 +67,19 @@ def test_unreadable_files(run, tmp_path, counts, name, data, fragment):
     before = counts()
     with pytest.raises(ImportFileError, match=fragment.replace("(", r"\(").replace(")", r"\)")):
         run("persons", _write(tmp_path, name, data))
+    assert counts() == before
+
+
+def test_a_shapefile_as_qgis_writes_it_is_told_which_files_to_zip(run, tmp_path, counts):
+    before = counts()
+    for suffix in (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qmd"):
+        _write(tmp_path, "graves" + suffix, b"\x00")
+    with pytest.raises(ImportFileError) as raised:
+        run("sites", tmp_path / "graves.shp")
+    assert (
+        "zip graves.shp, graves.shx, graves.dbf, graves.prj and graves.cpg into one archive "
+        "(graves.shp.zip) and import that"
+    ) in str(raised.value)
     assert counts() == before
 
 

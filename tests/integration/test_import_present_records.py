@@ -163,6 +163,25 @@ def test_a_site_list_with_fewer_columns_differs_only_in_what_it_says(run, tmp_pa
     assert set(told.present_differing_fields) == {"name", "buried_total"}
 
 
+def test_a_surname_corrected_on_its_page_is_not_taken_for_another_list(run, tmp_path, engine):
+    listed = district_list(tmp_path, "before", [("8", "Правкин", "site:shukhovtsy")])
+    assert run("persons", listed).added == 1
+    with engine.begin() as conn:  # a correction, as an approved contribution makes it
+        conn.execute(
+            text("UPDATE persons SET surname = 'Правкин-Верный' WHERE surname = 'Правкин'")
+        )
+    # The list imported again: its row says the surname the record had before the
+    # correction, so its id is this list's, not another list's of the same file name
+    # (whose --source would add the record a second time).
+    report = run("persons", listed)
+    assert (report.added, report.present, report.present_differing) == (0, 1, 1)
+    assert report.present_differing_fields == {"surname": 1}
+    assert report.present_other_surname == 0
+    assert burials_of(engine, ["Правкин", "Правкин-Верный"]) == [
+        ("Правкин-Верный", "site:shukhovtsy")
+    ]
+
+
 def test_a_renamed_export_is_told_before_its_records_are_added_twice(
     run, tmp_path, engine, test_settings
 ):

@@ -215,6 +215,35 @@ def test_a_site_moved_by_kilometres_pairs_with_its_name_in_its_settlement(run, t
     assert set(districts) == {"Дубровенский район"}
 
 
+def test_sites_of_two_settlements_told_apart_by_their_numbers_are_not_paired(run, tmp_path, engine):
+    # Заречье-1 and Заречье-2 of one district, each with its Братская могила kilometres
+    # apart: the settlements' numbers tell two villages, as the names' numbers tell two
+    # graves. The settlement written again with its number still pairs.
+    header = "Название,Населённый пункт,Район,Широта,Долгота\n"
+    report = run(
+        "sites",
+        write(
+            tmp_path,
+            "n1.csv",
+            header + "Братская могила,д. Заречье-1,Дубровенский район,52.20000,26.50000\n"
+            "Братская могила,д. Заречье-2,Дубровенский район,52.25000,26.50000\n"
+            "Братская могила,Заречье-1,Дубровенский район,52.30000,26.50000\n",
+        ),
+        given={"kind": "mass_grave"},
+    )
+    assert report.committed and report.added == 3, report.problems
+    with engine.connect() as conn:
+        paired = conn.execute(
+            text(
+                "SELECT a.settlement, b.settlement FROM possible_duplicate_sites d "
+                "JOIN burial_sites a ON a.id = d.site_id "
+                "JOIN burial_sites b ON b.id = d.other_site_id WHERE d.import_batch_id = :b"
+            ),
+            {"b": report.batch_id},
+        ).all()
+    assert [set(pair) for pair in paired] == [{"д. Заречье-1", "Заречье-1"}]
+
+
 def test_sites_placed_at_a_district_centre_are_never_paired_by_name(run, tmp_path, engine):
     # Where such a site lies is not known: two mass graves of one name in one district
     # are as likely two graves as one.
