@@ -46,6 +46,14 @@ _LIST_WORDS = _TOTAL_WORDS | {
     "список", "списка", "составил", "составила", "подпись", "военком", "человек",
     "человека", "чел", "м.п", "мп",
 }  # fmt: skip
+# Words of a list's heading over a district's, a village council's or a region's
+# persons ("Дубровенский район", "Зарубский сельсовет", "Витебская область"), in Russian,
+# Belarusian and Kazakh: never of a name, and split as one they made a person up.
+_AREA_WORDS = {
+    "район", "района", "р-н", "р-на", "раён", "раёна", "сельсовет", "сельсовета", "с/с",
+    "сельсавет", "сельсавета", "область", "области", "обл", "вобласць", "вобласці", "вобл",
+    "ауданы", "облысы",
+}  # fmt: skip
 # A place where the name goes: "д. Озаричи", "г. Калинковичи".
 _PLACE_MARKS = {"д.", "дер.", "г.", "пос.", "п.", "с.", "ст.", "х.", "м."}
 _SAYS_NOT_KNOWN = {
@@ -142,12 +150,21 @@ def check_name_part(text: str) -> str:
         raise ValueError(
             "not a name: a title, a total or a signature line of the list? Leave such lines out"
         )
+    _refuse_heading(text)
     written = text.split()
     if len(written) > 1 and written[0] in _PLACE_MARKS and not _rank_in(text):
         # Small letters: "С." is an initial; "ст. сержант" is a rank, said so below.
         raise ValueError("a place (д., г., пос. ...), not a name")
     _refuse_what_is_beside_a_name(text)
     return text
+
+
+def _refuse_heading(text: str) -> None:
+    if any(w.strip(".,;") in _AREA_WORDS for w in text.lower().split()):
+        raise ValueError(
+            "not a name: a heading of the list (a district, a village council, a region)? "
+            "Leave such lines out"
+        )
 
 
 def check_given_name(text: str, surname: str | None) -> str:
@@ -285,6 +302,7 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
         words = full.split()
         at = 2 if _ORDINAL.fullmatch(words[1]) else 1
         return " ".join(words[:at]), " ".join(words[at:]), None
+    _refuse_heading(full)
     _refuse_what_is_beside_a_name(full)
     words, commas = _words_and_commas(full)
     if not words:

@@ -77,3 +77,19 @@ def test_a_line_break_in_a_sheet_s_name_cell_asks_for_one_line(run, tmp_path):
     (problem,) = report.problems
     assert (problem.row, problem.column) == (2, "Фамилия, имя, отчество")
     assert "a line break in a name: write the name on one line" in problem.reason
+
+
+def test_a_heading_in_the_name_column_is_no_person(run, tmp_path, counts):
+    """A list typed in Word heads each district's persons with its name, in the name
+    column: split as a name, "Дубровенский район" was stored as a person Дубровенский
+    район, even among rows let through by --skip-invalid."""
+    headings = ["Дубровенский район", "Зарубский сельсовет", "Витебская область"]
+    content = FULL_NAME_HEADER + "".join(f";{h};;;\n" for h in headings)
+    content += "1;АБДРАХМАНОВ Касым Ахметович;1912;Шуховцы;да\n"
+    before = counts()
+    report = run("persons", write(tmp_path, "headed.csv", content), skip_invalid=True)
+    assert report.added == 1 and counts()["persons"] == before["persons"] + 1
+    problems = {p.row: p for p in report.problems}
+    assert sorted(problems) == [2, 3, 4]
+    for row, heading in zip((2, 3, 4), headings, strict=True):
+        assert problems[row].value == heading and "a heading of the list" in problems[row].reason
