@@ -38,17 +38,20 @@ FATES = {
 }
 
 
+def _stored(engine, table: str, columns: str, batch_id: int) -> dict:
+    """{key: value} of the two ``columns`` of the records an import batch added."""
+    with engine.connect() as conn:
+        found = conn.execute(
+            text(f"SELECT {columns} FROM {table} WHERE import_batch_id = :b"), {"b": batch_id}
+        )
+        return dict(found.all())
+
+
 def test_fates_are_read_by_their_words_and_two_fates_are_refused(run, tmp_path, engine, counts):
     rows = "".join(f'{surname},Иван,"{cell}"\n' for surname, (cell, _) in FATES.items())
     report = run("persons", write(tmp_path, "fate.csv", "Фамилия,Имя,Причина выбытия\n" + rows))
     assert report.ok and report.added == len(FATES), [str(p) for p in report.problems]
-    with engine.connect() as conn:
-        stored = dict(
-            conn.execute(
-                text("SELECT surname, fate FROM persons WHERE import_batch_id = :b"),
-                {"b": report.batch_id},
-            ).all()
-        )
+    stored = _stored(engine, "persons", "surname, fate", report.batch_id)
     assert stored == {surname: fate for surname, (_, fate) in FATES.items()}
 
     before = counts()
@@ -101,13 +104,7 @@ def test_a_death_by_burning_is_stored_as_killed(run, tmp_path, engine, counts):
     )
     report = run("persons", write(tmp_path, "burnt.csv", content))
     assert report.ok and report.added == len(BURNT), [str(p) for p in report.problems]
-    with engine.connect() as conn:
-        stored = dict(
-            conn.execute(
-                text("SELECT surname, fate FROM persons WHERE import_batch_id = :b"),
-                {"b": report.batch_id},
-            ).all()
-        )
+    stored = _stored(engine, "persons", "surname, fate", report.batch_id)
     assert stored == {surname: fate for surname, (_, fate) in BURNT.items()}
 
     before = counts()
@@ -139,13 +136,7 @@ def test_a_site_s_kind_is_its_head_phrase_s_and_a_village_cemetery_is_refused(
     content = "Название,Вид захоронения,Широта,Долгота\n" + rows
     report = run("sites", write(tmp_path, "kinds.csv", content))
     assert report.ok and report.added == len(KINDS), [str(p) for p in report.problems]
-    with engine.connect() as conn:
-        stored = dict(
-            conn.execute(
-                text("SELECT name, kind FROM burial_sites WHERE import_batch_id = :b"),
-                {"b": report.batch_id},
-            ).all()
-        )
+    stored = _stored(engine, "burial_sites", "name, kind", report.batch_id)
     assert stored == {name: kind for name, (_, kind) in KINDS.items()}
 
     before = counts()
