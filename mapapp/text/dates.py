@@ -34,10 +34,11 @@ _APPROXIMATE = re.compile(
     r"^(около|ок\.|прибл\w*\.?|примерно|каля|шамамен|circa|ca\.|c\.|~)\s*\d|\d\s*(\?|\(\?\))$",
     re.IGNORECASE,
 )
-# A date with a bound: "не позднее 06.1944", "после 24.06.1944", "пасля 1944", "before 1944".
+# A date with a bound: "не позднее 06.1944", "после 24.06.1944", "пасля 1944", "before 1944",
+# or two: "между 22.06.1941 и 01.09.1941", as OBD dates the missing.
 _BOUNDED = re.compile(
-    r"^(не\s+позднее|не\s+ранее|не\s+пазней|не\s+раней|позднее|после|пасля|до|да|"
-    r"between|before|after|not\s+before|not\s+after)\s+\S*\d",
+    r"^(не\s+позднее|не\s+ранее|не\s+пазней|не\s+раней|позднее|после|пасля|до|да|между|"
+    r"паміж|between|before|after|not\s+before|not\s+after)\s+\S*\d",
     re.IGNORECASE,
 )
 

@@ -302,6 +302,8 @@ def test_a_year_first_with_dots_is_never_taken_for_a_year_in_two_digits():
         ("после 24.06.1944", r"bounds a date \(после\)"),
         ("не позднее 06.1944", r"bounds a date \(не позднее\)"),
         ("пасля 24 чэрвеня 1944", r"bounds a date \(пасля\)"),
+        ("между 22.06.1941 и 01.09.1941", r"bounds a date \(между\)"),
+        ("паміж 1941 і 1942", r"bounds a date \(паміж\)"),
     ],
 )
 def test_what_cannot_be_read_as_one_date_is_refused_saying_why(text, reason):
