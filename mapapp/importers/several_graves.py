@@ -54,10 +54,13 @@ def judge_graves(conn: Connection, columns: dict[str, str], refs: list[str]) -> 
     grave = {c for c, f in columns.items() if f in BURIAL_FIELDS}
     found = conn.execute(text(_ROWS), {"refs": refs})
     groups: dict[str, list[_Row]] = {}
+    kinds: dict[frozenset, tuple[set, set]] = {}  # a file's rows share their columns
     for ref, import_row, site_id, as_read in found:
-        unread = [c for c in as_read if c not in columns]
-        of_grave = grave | set(point_columns(unread))
-        row = _Row(ref, import_row, site_id, as_read, of_grave, set(row_number_columns(unread)))
+        header = frozenset(as_read)
+        if header not in kinds:
+            unread = [c for c in as_read if c not in columns]
+            kinds[header] = (grave | set(point_columns(unread)), set(row_number_columns(unread)))
+        row = _Row(ref, import_row, site_id, as_read, *kinds[header])
         groups.setdefault(ref, []).append(row)
     for ref, rows in groups.items():
         if not all(_cell(r.as_read, ref_column) for r in rows):
