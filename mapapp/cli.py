@@ -750,6 +750,61 @@ def batches_list() -> None:
         )
 
 
+@batches.command("check")
+@click.argument("batch_id", type=int, required=False)
+@click.option("--limit", default=50, show_default=True, help="Persons listed per batch.")
+def batches_check(batch_id: int | None, limit: int) -> None:
+    """Read the stored persons of batch BATCH_ID (default: every persons batch) again by
+    today's checks, and list those an import of the same file would refuse now (a list's
+    heading stored as a person, say). Changes nothing. Exit status 1 when any is found, 2
+    when BATCH_ID names no persons batch."""
+    from mapapp.importers.stored_rows import BatchNotReadable, persons_batches, refused_today
+
+    found = 0
+    with _engine(_settings()).connect() as conn:
+        try:
+            batches_read = persons_batches(conn, batch_id)
+        except BatchNotReadable as exc:
+            _echo_err(f"error: {exc}")
+            sys.exit(2)
+        if not batches_read:
+            click.echo("no persons imports to read again")
+        for batch in batches_read:
+            try:
+                refused = list(refused_today(conn, batch, _progress_line(batch["id"])))
+            except BatchNotReadable as exc:
+                click.echo(f"batch {batch['id']}: skipped: {exc}")
+                continue
+            found += len(refused)
+            _print_refused_today(batch, refused, limit)
+    if found:
+        sys.exit(1)
+
+
+def _progress_line(batch_id: int):
+    return lambda read: _echo_err(f"batch {batch_id}: {read:,} persons read again")
+
+
+def _print_refused_today(batch: dict, refused: list, limit: int) -> None:
+    head = f"batch {batch['id']} ({batch['file_name']})"
+    if not refused:
+        click.echo(f"{head}: every stored person passes today's checks")
+        return
+    click.echo(
+        f"{head}: {len(refused):,} stored {'person' if len(refused) == 1 else 'persons'} "
+        "would be refused by an import today; "
+        "correct or withdraw each through a contribution, or undo the batch and import "
+        "the file again:"
+    )
+    for person in refused[:limit]:
+        edited = " (edited since the import)" if person.edited else ""
+        click.echo(f"  person {person.person_id} {person.name!r}{edited}:")
+        for problem in person.problems:
+            click.echo(f"    {problem}")
+    if len(refused) > limit:
+        click.echo(f"  ... and {len(refused) - limit:,} more (--limit)")
+
+
 @batches.command("undo")
 @click.argument("batch_id", type=int)
 @click.option(
