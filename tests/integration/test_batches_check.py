@@ -71,6 +71,11 @@ def test_a_heading_stored_by_an_earlier_import_is_listed_and_nothing_changes(
     assert f"batch {batch_id} (earlier_list.csv): 1 stored person would be refused" in out
     assert f"person {heading_id} 'Дубровенский район':" in out
     assert "row 3, column 'Имя': not a name: a heading of the list" in out
+    # The very reason an import of that row gives today.
+    today = tmp_path / "today.csv"
+    today.write_text(HEADER + "BC-2;Дубровенский;район;;;Шуховцы;Дубровенский\n", encoding="utf-8")
+    (problem,) = run("persons", today, dry_run=True).problems
+    assert f"    {problem}".replace("row 2,", "row 3,") in out.splitlines()
     assert "edited since" not in out
     for other in ("Батчев", "Батчин"):
         assert other not in out
