@@ -1,17 +1,18 @@
 """What a name cell may hold, and how one full-name cell splits into its parts.
 
-A list's title, totals and signature lines ("Итого: 2 человека", "Список составил военком
-Петров", "М.П."), a place written where the name goes ("д. Озаричи") and cells that say a
-name is not known ("н/д", "нет данных", "б/ф") must never become a person's name. A full
-name splits as registers write it, surname first: a namesake's ordinal ("Иванов 2-й") or
-another spelling in brackets ("Иванов (Иваненко)") stays with the word before it, and a
+A list's total line ("Итого: 2 человека", "Усяго: 12", "Барлығы: 12"; refused as such),
+its title and signature lines ("Список составил военком Петров", "М.П."), a place
+written where the name goes ("д. Озаричи") and cells that say a name is not known
+("н/д", "нет данных", "б/ф") must never become a person's name. A full name splits as
+registers write it, surname first: a namesake's ordinal ("Иванов 2-й") or another
+spelling in brackets ("Иванов (Иваненко)") stays with the word before it, and a
 surname's small-letter particle ("фон Берг", "де Голль") with the word after it. A word
 after the given name reads as the patronymic where it has the form of one (an ending of
-one, a Turkic "… оглы", an initial or a shortening with a dot), else the third word is the
-patronymic (a Central Asian father's name written bare, "Курбанов Ташкулы Курбан"), unless
-every word after the surname is a syllable of three letters at most: a Korean given name is
-written in syllables ("Ким Де Сун", "Пак Ен Хо"), and stays one given name, with no
-patronymic made up. One written given name first ("Иван Ильич Орлов",
+one, a Turkic "… оглы", an initial or a shortening with a dot), else the third word is
+the patronymic (a Central Asian father's name written bare, "Курбанов Ташкулы Курбан"),
+unless every word after the surname is a syllable of three letters at most: a Korean
+given name is written in syllables ("Ким Де Сун", "Пак Ен Хо"), and stays one given
+name, with no patronymic made up. One written given name first ("Иван Ильич Орлов",
 "Іван Пятровіч Сакалоў") is refused rather than stored as surname "Иван".
 
 What a list writes beside a name in its cell is no part of it, and is never moved into
@@ -40,8 +41,17 @@ from mapapp.importers.values import only_dashes
 
 # No name holds a colon or a number sign.
 _NOT_IN_NAMES = re.compile(r"[:№]")
-# Words of a list's totals line, and of its title and signature lines: never of a name.
-_TOTAL_WORDS = {"итого", "всего"}
+# Words of a list's totals line ("Итого", "Всего"; Belarusian "Усяго"; Kazakh "Барлығы",
+# typed "Барлыгы" without its letter, "Жиыны"), and of its title and signature lines:
+# never of a name.
+_TOTAL_WORDS = {"итого", "всего", "усяго", "барлығы", "барлыгы", "жиыны"}
+# A totals line: a total word first, as a word of its own ("Итогов", "Всеволодов" are
+# names), alone or followed by a colon, a number or "по" ("Итого по району"), or with a
+# number further on ("Всего захоронено 120 человек").
+_TOTAL_LINE = re.compile(
+    rf"\s*(?:{'|'.join(sorted(_TOTAL_WORDS))})(?![\w-])\.?(?:\s*(?:$|:)|\s*\d|\s+по\b|.*\d)",
+    re.IGNORECASE,
+)
 _LIST_WORDS = _TOTAL_WORDS | {
     "список", "списка", "составил", "составила", "подпись", "военком", "человек",
     "человека", "чел", "м.п", "мп",
@@ -139,6 +149,7 @@ def check_name_part(text: str) -> str:
         return text
     if not any(ch.isalpha() for ch in text):
         raise ValueError("no letter in a name: leave the cell empty where the list gives none")
+    _refuse_total_line(text)
     folded = text.strip().lower()
     if folded.rstrip(".") in _SAYS_NOT_KNOWN or folded in _SAYS_NOT_KNOWN:
         raise ValueError(
@@ -157,6 +168,14 @@ def check_name_part(text: str) -> str:
         raise ValueError("a place (д., г., пос. ...), not a name")
     _refuse_what_is_beside_a_name(text)
     return text
+
+
+def _refuse_total_line(text: str) -> None:
+    if _TOTAL_LINE.match(text):
+        raise ValueError(
+            "a total line of the list, not a person: leave it out (each person is a row of "
+            "their own)"
+        )
 
 
 def _refuse_heading(text: str) -> None:
@@ -302,6 +321,7 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
         words = full.split()
         at = 2 if _ORDINAL.fullmatch(words[1]) else 1
         return " ".join(words[:at]), " ".join(words[at:]), None
+    _refuse_total_line(full)
     _refuse_heading(full)
     _refuse_what_is_beside_a_name(full)
     words, commas = _words_and_commas(full)

@@ -190,13 +190,15 @@ def check_person_chunk(
     surname, given = list(col("surname")), list(col("given_name"))
     patronymic = list(col("patronymic"))
     if "full_name" in f:
-        for i, full in enumerate(f["full_name"]):
-            if not surname[i] and full and full is not BAD:
-                try:
-                    s, g, p = split_full_name(full)
-                except ValueError:
-                    bad[i] = 1  # the row-by-row check says why
+        # Each distinct full name split once (BAD where it is refused: the row-by-row
+        # check says why).
+        split = _each(f["full_name"], split_full_name)
+        for i, parts in enumerate(split):
+            if not surname[i] and parts is not None:
+                if parts is BAD:
+                    bad[i] = 1
                     continue
+                s, g, p = parts
                 surname[i], given[i], patronymic[i] = s, given[i] or g, patronymic[i] or p
     for i, s in enumerate(surname):
         if not s:

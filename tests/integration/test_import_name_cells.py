@@ -42,7 +42,7 @@ def test_the_lines_below_a_list_are_refused_never_persons(run, tmp_path, engine,
     assert not report.committed and counts() == before
     problems = {p.row: str(p) for p in report.problems}
     assert sorted(problems) == [4, 5, 6]
-    assert "column 'Имя'" in problems[4] and "a total or a signature line" in problems[4]
+    assert "column 'Имя'" in problems[4] and "a total line of the list, not a person" in problems[4]
     assert "column 'Фамилия'" in problems[5] and "Список составил" in problems[5]
     report = run("persons", write(tmp_path, "footer.csv", content), skip_invalid=True)
     assert report.committed and (report.added, report.rejected) == (2, 3)
@@ -425,4 +425,61 @@ def test_kazakh_ranks_and_unknown_soldiers_are_read_as_russian_ones_are(run, tmp
     assert stored_names(engine, report.batch_id) == [
         ("Белгісіз", "қатардағы жауынгер", None),
         ("Белгісіз", "аға сержант", None),
+    ]
+
+
+TOTAL_LINE = "a total line of the list, not a person: leave it out"
+
+
+def test_a_total_line_in_a_name_cell_is_refused_as_such(run, tmp_path, engine):
+    """A list's total line written where the name goes ("Итого: 35", Belarusian "Усяго:
+    12", Kazakh "Барлығы: 12", "Жиыны 12") was stored as a person "Итого: 35" from a
+    full-name cell, as "Жиыны 12" from a surname cell, or refused as "a title, a total or a
+    signature line?": it is refused as a total line, with its row, column and value.
+    Surnames that begin alike are names."""
+    totals = [
+        "Всего по району: 4 человека", "Итого: 35",
+        "Всего захоронено 120 человек, из них известных 35", "Усяго: 12", "Барлығы: 12",
+        "Жиыны 12",
+    ]  # fmt: skip
+    names = ["Всеволодов Иван Петрович", "Итогов Ерлан", "Жиынбаев Серик"]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";;\n' for c in [*totals, *names])
+    report = run("persons", write(tmp_path, "totals.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "ФИО", total) for row, total in enumerate(totals, start=2)
+    ]
+    for problem in report.problems:
+        assert problem.reason.startswith(TOTAL_LINE), str(problem)
+    assert stored_names(engine, report.batch_id) == [
+        ("Всеволодов", "Иван", "Петрович"),
+        ("Итогов", "Ерлан", None),
+        ("Жиынбаев", "Серик", None),
+    ]
+
+    # In the surname column, the number alone or in the next cell.
+    content = (
+        HEADER
+        + "Всего по району: 4 человека;;;;\n"
+        + "Итого:;35;;;\n"
+        + "Усяго 12;;;;\n"
+        + "Жиыны;12;;;\n"
+        + "Барлығы 12 адам;;;;\n"
+        + line("Всеволодов", "Иван", "Петрович")
+        + line("Итогов", "Ерлан")
+    )
+    report = run("persons", write(tmp_path, "total_parts.csv", content), skip_invalid=True)
+    refused = [(p.row, p.value) for p in report.problems if p.column == "Фамилия"]
+    assert refused == [
+        (2, "Всего по району: 4 человека"),
+        (3, "Итого:"),
+        (4, "Усяго 12"),
+        (5, "Жиыны"),
+        (6, "Барлығы 12 адам"),
+    ]
+    for problem in report.problems:
+        if problem.column == "Фамилия":
+            assert problem.reason.startswith(TOTAL_LINE), str(problem)
+    assert stored_names(engine, report.batch_id) == [
+        ("Всеволодов", "Иван", "Петрович"),
+        ("Итогов", "Ерлан", None),
     ]

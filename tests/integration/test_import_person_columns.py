@@ -178,6 +178,10 @@ ODD_ROWS = [
     _row(Имя="Н?рлан"),
     _row(Имя="Н[?]рлан"),
     _row(Фамилия="Неизвестный", Имя="красноармеец", Отчество=""),
+    # A list's total line where a name goes: refused; names alike are names.
+    _row(Фамилия="Итого:", Имя="35", Отчество=""),
+    _row(Фамилия="Жиыны 12", Имя="", Отчество=""),
+    _row(Фамилия="Всеволодов"),
     # A row's own record source (an export's), and one without a record id.
     _row(record_source="Список Дубровенского РВК.xlsx"),
     _row(ID_записи="", record_source="obd.csv"),

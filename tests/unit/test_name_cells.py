@@ -338,3 +338,32 @@ def test_an_unknown_soldier_named_in_kazakh_is_a_name(text, parts):
     assert check_surname(text) == text
     assert split_full_name(text) == parts
     assert check_given_name(parts[1], parts[0]) == parts[1]
+
+
+TOTAL_LINE = "a total line of the list, not a person: leave it out"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Всего по району: 4 человека", "Итого: 35", "Итого", "ИТОГО:", "Всего 35",
+        "Всего захоронено 120 человек, из них известных 35", "Итого по Дубровенскому району",
+        "Усяго: 12", "Усяго 12", "Барлығы: 12", "Барлыгы 12", "Жиыны 12", "Жиыны:",
+        "Барлығы 12 адам",
+    ],
+)  # fmt: skip
+def test_a_total_line_is_refused_as_such(text):
+    for check in (check_name_part, check_surname, split_full_name):
+        with pytest.raises(ValueError) as refused:
+            check(text)
+        assert str(refused.value).startswith(TOTAL_LINE), check
+
+
+@pytest.mark.parametrize(
+    "full",
+    ["Всеволодов Иван", "Итогов Ерлан", "Итоговский Иван", "Всегодаев Иван", "Усягоў Іван",
+     "Барлыбаев Серик", "Жиынбаев Серик"],
+)  # fmt: skip
+def test_surnames_that_begin_as_a_total_word_are_names(full):
+    surname, given, _ = split_full_name(full)
+    assert check_surname(surname) == surname and f"{surname} {given}" == full
