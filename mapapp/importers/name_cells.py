@@ -17,19 +17,22 @@ name, with no patronymic made up. One written given name first ("Иван Иль
 
 What a list writes beside a name in its cell is no part of it, and is never moved into
 another field on a guess: a year ("1913 г.р.": no number of three digits or more is a
-name's), a rank in small letters ("кр-ц", "ст. сержант", "партизан", "аға сержант",
-"қатардағы жауынгер"), two names or spellings parted by "/" refuse the cell, in any name
-column, saying where the rest goes; in a full name, so do a comma inside one of its
-parts ("Ким Де, Сун") and words after the patronymic ("Петров Иван Петрович уроженец д.
-Ляды") but for a namesake's ordinal or junior/senior ("Сидорович мл.", kept in the
-patronymic as written). So does a "?" before a letter ("Н?рлан"): a letter the file's
-code page could not hold (the Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ, і saved in a Windows
-Cyrillic file), which only the original list can give back. An unknown soldier named by
-a soldier's word or a rank is his name, as written ("Неизвестный красноармеец",
-"Неизвестный ст. лейтенант", "Невядомы лейтэнант", "Белгісіз қатардағы жауынгер",
-"Неизвестный красноармеец (1)"): in a full name the unknown word is the surname, the
-rest the given name; a given name column holds the rank beside a surname "Неизвестный"
-only.
+name's), a rank or a soldier's word in small letters ("кр-ц", "ст. сержант", "партизан",
+"аға сержант", "қатардағы жауынгер", "Тестов Ерлан боец"), two names or spellings parted
+by "/" refuse the cell, in any name column, saying where the rest goes; in a full name,
+so do a comma inside one of its parts ("Ким Де, Сун") and words after the patronymic
+("Петров Иван Петрович уроженец д. Ляды") but for a namesake's ordinal or junior/senior
+("Сидорович мл.", kept in the patronymic as written). So does a "?" before a letter
+("Н?рлан"): a letter the file's code page could not hold (the Kazakh ә, ғ, қ, ң, ө, ұ,
+ү, һ, і saved in a Windows Cyrillic file), which only the original list can give back.
+An unknown soldier named by a soldier's word or a rank is his name, as written
+("Неизвестный красноармеец", "Неизвестный ст. лейтенант", "Невядомы лейтэнант",
+"Белгісіз қатардағы жауынгер", "Неизвестный красноармеец (1)"): in a full name the
+unknown word is the surname, the rest the given name; a given name column holds the rank
+beside a surname "Неизвестный" only. Else a given name or patronymic that is all a rank
+or a soldier's word is refused in any case ("Боец", "жауынгер"), as it is split so from
+a full name ("Тестов Ерлан Боец"); in the surname's place, before a given name (and in a
+full name, a given name and patronymic), it is a surname ("Боец Иван Петрович").
 """
 
 from __future__ import annotations
@@ -105,17 +108,24 @@ _RANKS = {
     "қызыләскер", *_TWO_WORD_RANKS,
     *_PARTISAN,
 }  # fmt: skip
+# A soldier's word beside a name ("Тестов Ерлан боец", Kazakh "жауынгер") is no part of it
+# either: the words an unknown soldier is named by (person_duplicates), in small letters.
+_RANKS_BESIDE_NAMES = _RANKS | set(UNKNOWN_COMPANION_WORDS)
+# A given name that is a soldier's word too ("Воин", an old Russian one): capitalised, a
+# name in any name cell.
+_GIVEN_NAMES_TOO = {"воин", "воін"}
 _SMALL_LETTER_FIRST = re.compile(r"(?:^|[\s,;(\[\"'«])[а-яёіўәғқңөұүһ]")
 _BEFORE_RANKS = {
     "мл.", "ст.", "младший", "старший", "гв.", "гвардии", "малодшы", "старшы", "кіші", "аға",
 }  # fmt: skip
-# An unknown soldier's name ("Неизвестный красноармеец", "Неизвестный партизан"): these
-# words only.
-_UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS, *_PARTISAN)}
 # An unknown soldier named by rank ("Неизвестный ст. лейтенант", "Невядомы лейтэнант",
 # "Неизвестный красноармеец (1)"): one of the first words, then a soldier's word or a
 # rank with the words before it, an ordinal or a number in brackets either side of them.
 _UNKNOWN_FIRST = {w.lower() for w in UNKNOWN_NAME_WORDS}
+# The words of an unknown soldier's name ("Неизвестный красноармеец", "Неизвестный
+# партизан"): alone or together, no rank beside a name (check_given_name and
+# check_patronymic say where one of them alone is a rank).
+_UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS, *_PARTISAN)}
 _SOLDIER_WORDS = {w.lower() for w in (*UNKNOWN_COMPANION_WORDS, *_PARTISAN)} | _RANKS
 # All the words of such a name after the unknown word ("ст.", "лейтенант"): a record of
 # these words only, without dates, is no namesake of another (person_duplicates).
@@ -189,10 +199,36 @@ def _refuse_heading(text: str) -> None:
 def check_given_name(text: str, surname: str | None) -> str:
     """A given name cell: a rank or a soldier's word beside an unknown soldier's surname
     cell ("Неизвестный" and "ст. лейтенант") is his name, as in one cell; beside any other
-    surname, a rank is refused (check_name_part)."""
+    surname, a rank is refused (check_name_part), and a cell that is all a rank or a
+    soldier's word is in capitals too ("Боец")."""
     if surname and _is_unknown_first(surname.split()) and _is_soldier(text.split()):
         return text
-    return check_name_part(text)
+    check_name_part(text)
+    _refuse_rank_cell(text)
+    return text
+
+
+def check_patronymic(text: str) -> str:
+    """A patronymic cell: as check_name_part, and a rank or a soldier's word in capitals
+    too ("Боец", "Жауынгер"), which no patronymic is."""
+    check_name_part(text)
+    _refuse_rank_cell(text)
+    return text
+
+
+def _rank_cell(text: str) -> str | None:
+    """``text`` where all of it is a rank or a soldier's word, in any case ("Боец",
+    "Мл. Сержант", "жауынгер"; an ordinal beside it): in a given name's or a patronymic's
+    place it is no name, as it may be in a surname's ("Боец", "Рядовой"). None otherwise,
+    and for a given name that is a soldier's word too ("Воин")."""
+    if text.strip().lower() in _GIVEN_NAMES_TOO or not _is_soldier(text.split()):
+        return None
+    return text.strip()
+
+
+def _refuse_rank_cell(text: str) -> None:
+    if rank := _rank_cell(text):
+        raise ValueError(f"the name cell holds a rank ({rank}): put it in the rank column")
 
 
 def is_unknown_soldier(text: str) -> bool:
@@ -257,18 +293,19 @@ def _refuse_what_is_beside_a_name(text: str) -> None:
 
 
 def _rank_in(text: str) -> str | None:
-    """The first rank written in small letters in ``text`` ("ст. сержант", "кр-ц"), with
-    the words before it that belong to it; None where there is none, or where the cell
-    names an unknown soldier in the words registers do ("Неизвестный красноармеец")."""
+    """The first rank or soldier's word written in small letters in ``text`` ("ст.
+    сержант", "кр-ц", "Тестов Ерлан боец"), with the words before it that belong to it;
+    None where there is none, or where the cell names an unknown soldier in the words
+    registers do ("Неизвестный красноармеец"), or is one of them alone."""
     if not _SMALL_LETTER_FIRST.search(text):
         return None  # every word capitalised, as names are
     words = [w.strip("()[]\"'«»") for w in re.split(r"[\s,;]+", text) if w]
     if all(w.lower() in _UNKNOWN_WORDS for w in words):
-        return None
+        return None  # an unknown soldier's name, or a part of it: his given name
     for i, word in enumerate(words):
         if " ".join(words[i : i + 2]) in _TWO_WORD_RANKS:
             end = i + 2
-        elif word in _RANKS or word.rstrip(".") in _RANKS:
+        elif word in _RANKS_BESIDE_NAMES or word.rstrip(".") in _RANKS:
             end = i + 1
         else:
             continue
@@ -328,9 +365,39 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
     if not words:
         raise ValueError("no letter in a name: leave the cell empty where the list gives none")
     surname, given, patronymic = _split_words(words)
+    _refuse_rank_as_a_part(surname, given, patronymic, len(words))
     if commas:
         _refuse_commas_inside_parts(words, commas, (surname, given, patronymic))
     return surname, given, patronymic
+
+
+def _refuse_rank_as_a_part(
+    surname: str, given: str | None, patronymic: str | None, count: int
+) -> None:
+    """A rank or a soldier's word, capitalised, split as the given name or patronymic
+    ("Тестов Ерлан Боец"), or first before a name that is not a given name and patronymic
+    ("Рядовой Тестов Ерлан"): no part of the name. First before a given name and
+    patronymic it is a surname ("Боец Иван Петрович")."""
+    for part in (given, patronymic):
+        if part:
+            _refuse_rank_cell(part)
+    if count < 3 or not given or not _rank_cell(surname):
+        return
+    one_given = len(_joined(given.split())) == 1
+    if (
+        one_given
+        and patronymic
+        and (
+            _reads_as_patronymic(patronymic, given)  # "Касым улы"
+            or _reads_as_patronymic(patronymic.split()[0], given)  # "Петрович 2-й"
+        )
+    ):
+        return
+    raise ValueError(
+        f"the name cell holds a rank ({surname}) before the name: put it in the rank "
+        f"column; if {surname} is the surname, give the surname, given name and "
+        "patronymic their own columns"
+    )
 
 
 def _refuse_commas_inside_parts(words: list[str], commas: list[int], parts: tuple) -> None:

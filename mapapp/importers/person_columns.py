@@ -25,7 +25,7 @@ from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
 from mapapp.importers.name_cells import (
     check_given_name,
-    check_name_part,
+    check_patronymic,
     check_surname,
     split_full_name,
 )
@@ -205,7 +205,7 @@ def check_person_chunk(
             bad[i] = 1
     mark(_each(surname, check_surname))
     mark(_each(list(zip(given, surname, strict=True)), _given_beside_surname))
-    mark(_each(patronymic, check_name_part))
+    mark(_each(patronymic, check_patronymic))
     births, deaths = (_dates(col(n), DATE_PARSERS[n]) for n in ("birth_date", "death_date"))
     fates = _each(col("fate"), values.parse_fate)
     flags = {

@@ -483,3 +483,66 @@ def test_a_total_line_in_a_name_cell_is_refused_as_such(run, tmp_path, engine):
         ("Всеволодов", "Иван", "Петрович"),
         ("Итогов", "Ерлан", None),
     ]
+
+
+SOLDIER_WORDS = [
+    "жауынгер", "боец", "солдат", "красноармеец", "рядовой", "сержант", "ефрейтор",
+    "мл. сержант", "лейтенант", "партизан", "партизанка", "радавы", "баец", "салдат",
+    "чырвонаармеец", "партызан",
+]  # fmt: skip
+
+
+def test_a_rank_or_a_soldier_s_word_in_a_name_column_is_refused(run, tmp_path, engine):
+    """A patronymic cell "жауынгер" (Kazakh: soldier), "боец", "партизан" was stored as the
+    patronymic: a rank or a soldier's word in the given name or patronymic column, in any
+    case, is refused, naming it and the rank column; one in the surname column beside a
+    given name is a surname ("Боец", "Рядовой"), as surnames alike are."""
+    content = HEADER + "".join(line("Тестов", "Ерлан", word) for word in SOLDIER_WORDS)
+    content += line("Тестов", "Боец") + line("Тестов", "Ерлан", "Солдат")
+    content += line("Тестов", "Жауынгер", "Жұмабайұлы")
+    surnames = [("Боец", "Иван", "Петрович"), ("Рядовой", "Иван", "Петрович"),
+                ("Солдатов", "Иван", None), ("Сержантов", "Ерлан", None)]  # fmt: skip
+    content += "".join(line(s, g, p or "") for s, g, p in surnames)
+    report = run("persons", write(tmp_path, "soldiers.csv", content), skip_invalid=True)
+    expected = [(row, "Отчество", word) for row, word in enumerate(SOLDIER_WORDS, start=2)]
+    after = len(SOLDIER_WORDS) + 2
+    expected += [(after, "Имя", "Боец"), (after + 1, "Отчество", "Солдат"),
+                 (after + 2, "Имя", "Жауынгер")]  # fmt: skip
+    assert [(p.row, p.column, p.value) for p in report.problems] == expected
+    for problem, (_, _, word) in zip(report.problems, expected, strict=True):
+        assert problem.reason == (
+            f"the name cell holds a rank ({word}): put it in the rank column"
+        ), str(problem)
+    assert stored_names(engine, report.batch_id) == surnames
+
+
+def test_a_rank_at_either_end_of_a_full_name_is_refused(run, tmp_path, engine):
+    """ "Тестов Ерлан жауынгер" was split with the patronymic "жауынгер", "Рядовой Тестов
+    Ерлан" with the surname "Рядовой": a rank or a soldier's word at either end of a full
+    name is refused, naming it; a surname "Боец" before a given name and patronymic, and an
+    unknown soldier named by one, are names."""
+    refused = {
+        "Тестов Ерлан жауынгер": "a rank (жауынгер): put it in the rank column",
+        "Тестов Ерлан боец": "a rank (боец): put it in the rank column",
+        "рядовой Тестов Ерлан": "a rank (рядовой): put it in the rank column",
+        "Тестов Ерлан Жумабаевич солдат": "a rank (солдат): put it in the rank column",
+        "Тестов Ерлан Боец": "a rank (Боец): put it in the rank column",
+        "Тестов Ерлан Партизан": "a rank (Партизан): put it in the rank column",
+        "Рядовой Тестов Ерлан": "a rank (Рядовой) before the name: put it in the rank column",
+    }
+    names = {
+        "Боец Иван Петрович": ("Боец", "Иван", "Петрович"),
+        "Рядовой Иван Петрович": ("Рядовой", "Иван", "Петрович"),
+        "Солдатов Ерлан Жумабаевич": ("Солдатов", "Ерлан", "Жумабаевич"),
+        "Неизвестный боец": ("Неизвестный", "боец", None),
+        "Белгісіз жауынгер": ("Белгісіз", "жауынгер", None),
+    }
+    cells = [*refused, *names]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    report = run("persons", write(tmp_path, "full_soldiers.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "ФИО", cell) for row, cell in enumerate(refused, start=2)
+    ]
+    for problem, said in zip(report.problems, refused.values(), strict=True):
+        assert f"the name cell holds {said}" in problem.reason, str(problem)
+    assert stored_names(engine, report.batch_id) == list(names.values())

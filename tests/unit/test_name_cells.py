@@ -9,6 +9,7 @@ import pytest
 from mapapp.importers.name_cells import (
     check_given_name,
     check_name_part,
+    check_patronymic,
     check_surname,
     split_full_name,
 )
@@ -353,7 +354,7 @@ TOTAL_LINE = "a total line of the list, not a person: leave it out"
     ],
 )  # fmt: skip
 def test_a_total_line_is_refused_as_such(text):
-    for check in (check_name_part, check_surname, split_full_name):
+    for check in (check_name_part, check_surname, check_patronymic, split_full_name):
         with pytest.raises(ValueError) as refused:
             check(text)
         assert str(refused.value).startswith(TOTAL_LINE), check
@@ -367,3 +368,60 @@ def test_a_total_line_is_refused_as_such(text):
 def test_surnames_that_begin_as_a_total_word_are_names(full):
     surname, given, _ = split_full_name(full)
     assert check_surname(surname) == surname and f"{surname} {given}" == full
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "жауынгер", "боец", "солдат", "красноармеец", "рядовой", "сержант", "ефрейтор",
+        "мл. сержант", "лейтенант", "партизан", "партизанка", "радавы", "баец", "салдат",
+        "чырвонаармеец", "партызан", "партызанка",
+    ],
+)  # fmt: skip
+def test_a_rank_or_a_soldier_s_word_in_small_letters_is_refused(word):
+    said = f"the name cell holds a rank ({word}): put it in the rank column"
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_patronymic(word)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_given_name(word, "Тестов")
+    for full in (f"Тестов Ерлан {word}", f"{word} Тестов Ерлан", f"Тестов Ерлан Жумабаевич {word}"):
+        with pytest.raises(ValueError, match=re.escape(f"a rank ({word})")):
+            split_full_name(full)
+    # Beside an unknown soldier's surname, his name.
+    assert check_given_name(word, "Неизвестный") == word
+
+
+@pytest.mark.parametrize(
+    "word", ["Боец", "Солдат", "Рядовой", "Красноармеец", "Жауынгер", "Партизан", "Майор",
+             "Мл. Сержант", "РЯДОВОЙ"],
+)  # fmt: skip
+def test_a_capital_rank_alone_in_a_given_name_or_patronymic_cell_is_refused(word):
+    said = f"the name cell holds a rank ({word}): put it in the rank column"
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_patronymic(word)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_given_name(word, "Тестов")
+    # A surname alike, beside a given name: a name.
+    if " " not in word:
+        with pytest.raises(ValueError, match=re.escape(f"a rank ({word})")):
+            split_full_name(f"Тестов Ерлан {word}")
+        assert check_surname(word) == word
+        assert check_given_name("Иван", word) == "Иван"
+
+
+def test_a_capital_rank_first_is_a_surname_only_before_a_given_name_and_patronymic():
+    for full, parts in [
+        ("Боец Иван Петрович", ("Боец", "Иван", "Петрович")),
+        ("Рядовой Иван Петрович", ("Рядовой", "Иван", "Петрович")),
+        ("Солдат Ерлан Жұмабайұлы", ("Солдат", "Ерлан", "Жұмабайұлы")),
+        ("Боец Иван", ("Боец", "Иван", None)),
+        ("Солдатов Иван Петрович", ("Солдатов", "Иван", "Петрович")),
+    ]:
+        assert split_full_name(full) == parts
+    for full in ("Рядовой Тестов Ерлан", "Боец Тестов Ерлан Жумабаевич", "Сержант Ким Де Сун"):
+        word = full.split()[0]
+        with pytest.raises(ValueError, match=re.escape(f"a rank ({word}) before the name")):
+            split_full_name(full)
+    # A given name that is a soldier's word too ("Воин") is a name.
+    assert check_given_name("Воин", "Тестов") == "Воин"
+    assert split_full_name("Тестов Воин Петрович") == ("Тестов", "Воин", "Петрович")
