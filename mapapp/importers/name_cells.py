@@ -32,7 +32,9 @@ unknown word is the surname, the rest the given name; a given name column holds 
 beside a surname "Неизвестный" only. Else a given name or patronymic that is all a rank
 or a soldier's word is refused in any case ("Боец", "жауынгер"), as it is split so from
 a full name ("Тестов Ерлан Боец"); in the surname's place, before a given name (and in a
-full name, a given name and patronymic), it is a surname ("Боец Иван Петрович").
+full name, a given name and patronymic), it is a surname ("Боец Иван Петрович"). A
+footnote's mark ("Иванов*", "Петров И.И.**", "Сидоров¹") stays with its word, as
+written.
 """
 
 from __future__ import annotations
@@ -145,10 +147,13 @@ _PATRONYMIC = re.compile(
 _TURKIC_AFTER = {"оглы", "улы", "ұлы", "уулу", "кызы", "қызы"}
 # "2-й", "1-ый", "2", "(1)": a namesake's ordinal after the surname.
 _ORDINAL = re.compile(r"\(?\d{1,2}(-?[а-яё]{1,3})?\)?")
-_INITIALS = re.compile(r"([А-ЯЁA-Z]\.)([А-ЯЁA-Z]\.)")
+# A footnote's mark or the list's doubt after a word ("Иванов*", "Сидоров¹", "Петров?"):
+# kept with its word as written.
+_MARKS = "?*!¹²³⁴⁵⁶⁷⁸⁹⁰"
+_INITIALS = re.compile(rf"([А-ЯЁA-Z]\.)([А-ЯЁA-Z]\.[{_MARKS}]*)")
 # What may follow a patronymic in a full name: a namesake's ordinal or "junior"/"senior"
 # ("Сидорович мл.", kept in the patronymic as written), the list's doubt.
-_MAY_FOLLOW = re.compile(rf"{_ORDINAL.pattern}|[?*!]+|мл\.|ст\.")
+_MAY_FOLLOW = re.compile(rf"{_ORDINAL.pattern}|[{_MARKS}]+|мл\.|ст\.")
 
 
 def check_name_part(text: str) -> str:
@@ -488,7 +493,7 @@ def _reads_as_patronymic(part: str, given: str) -> bool:
     typed with a Latin lookalike letter, an old soft sign ("Кузьмичь") or as spoken
     ("Ильинишна"); a word ending in a dot, an initial or a shortening ("П.", "Ив."), which
     no name syllable is; or a letter after a given name's initial ("Петров И П")."""
-    word = part.split("(")[0].strip().rstrip("?*!").translate(_LATIN_LOOKALIKES)
+    word = part.split("(")[0].strip().rstrip(_MARKS).translate(_LATIN_LOOKALIKES)
     if _PATRONYMIC.search(word.removesuffix("ь")) or word.endswith("шна"):
         return True
     return word.endswith(".") or (len(word) == 1 and len(given.rstrip(".")) == 1)

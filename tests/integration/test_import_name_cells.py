@@ -546,3 +546,29 @@ def test_a_rank_at_either_end_of_a_full_name_is_refused(run, tmp_path, engine):
     for problem, said in zip(report.problems, refused.values(), strict=True):
         assert f"the name cell holds {said}" in problem.reason, str(problem)
     assert stored_names(engine, report.batch_id) == list(names.values())
+
+
+def test_a_footnote_mark_stays_in_the_name_and_the_search_finds_it(run, tmp_path, engine, client):
+    """Lists mark a name for a footnote ("Сноскин*", "Петров И.И.**", "Сидоров¹"): the
+    name is stored as the list writes it, mark and all, and found without the mark."""
+    content = FULL_NAME_HEADER + "".join(
+        f'"{c}";Шуховцы;Дубровенский\n'
+        for c in ("Сноскин* Ерлан", "Звездочкин И.И.**", "Пометкин¹ Серик Болатович")
+    )
+    report = run("persons", write(tmp_path, "footnotes.csv", content))
+    assert report.committed, [str(p) for p in report.problems]
+    stored = stored_names(engine, report.batch_id)
+    assert stored == [
+        ("Сноскин*", "Ерлан", None),
+        ("Звездочкин", "И.", "И.**"),
+        ("Пометкин¹", "Серик", "Болатович"),
+    ]
+    for query, surname in (
+        ("Сноскин", "Сноскин*"),
+        ("Сноскин Ерлан", "Сноскин*"),
+        ("Звездочкин", "Звездочкин"),
+        ("Пометкин", "Пометкин¹"),
+        ("Пометкин Серик Болатович", "Пометкин¹"),
+    ):
+        found = client.get("/api/persons", query_string={"q": query}).get_json()
+        assert [p["surname"] for p in found["items"]] == [surname], query

@@ -425,3 +425,20 @@ def test_a_capital_rank_first_is_a_surname_only_before_a_given_name_and_patronym
     # A given name that is a soldier's word too ("Воин") is a name.
     assert check_given_name("Воин", "Тестов") == "Воин"
     assert split_full_name("Тестов Воин Петрович") == ("Тестов", "Воин", "Петрович")
+
+
+@pytest.mark.parametrize(
+    ("full", "parts"),
+    [
+        ("Иванов* Иван", ("Иванов*", "Иван", None)),
+        ("Петров И.И.**", ("Петров", "И.", "И.**")),
+        ("Петров И.И.?", ("Петров", "И.", "И.?")),
+        ("Сидоров¹ Иван Петрович", ("Сидоров¹", "Иван", "Петрович")),
+        # A mark after the patronymic: still read as one.
+        ("Ким Де Сун Николаевич¹", ("Ким", "Де Сун", "Николаевич¹")),
+        ("Тестов Ерлан Жумабаевич ¹", ("Тестов", "Ерлан", "Жумабаевич ¹")),
+    ],
+)
+def test_a_footnote_mark_stays_with_its_word(full, parts):
+    assert split_full_name(full) == parts
+    assert all(check_name_part(part) == part for part in parts if part)
