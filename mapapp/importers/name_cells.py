@@ -1,34 +1,40 @@
 """What a name cell may hold, and how one full-name cell splits into its parts.
 
-A list's title, totals and signature lines ("Итого: 2 человека", "Список составил военком
-Петров", "М.П."), a place written where the name goes ("д. Озаричи") and cells that say a
-name is not known ("н/д", "нет данных", "б/ф") must never become a person's name. A full
-name splits as registers write it, surname first: a namesake's ordinal ("Иванов 2-й") or
-another spelling in brackets ("Иванов (Иваненко)") stays with the word before it, and a
+A list's total line ("Итого: 2 человека", "Усяго: 12", "Барлығы: 12"; refused as such),
+its title and signature lines ("Список составил военком Петров", "М.П."), a place
+written where the name goes ("д. Озаричи") and cells that say a name is not known
+("н/д", "нет данных", "б/ф") must never become a person's name. A full name splits as
+registers write it, surname first: a namesake's ordinal ("Иванов 2-й") or another
+spelling in brackets ("Иванов (Иваненко)") stays with the word before it, and a
 surname's small-letter particle ("фон Берг", "де Голль") with the word after it. A word
 after the given name reads as the patronymic where it has the form of one (an ending of
-one, a Turkic "… оглы", an initial or a shortening with a dot), else the third word is the
-patronymic (a Central Asian father's name written bare, "Курбанов Ташкулы Курбан"), unless
-every word after the surname is a syllable of three letters at most: a Korean given name is
-written in syllables ("Ким Де Сун", "Пак Ен Хо"), and stays one given name, with no
-patronymic made up. One written given name first ("Иван Ильич Орлов",
+one, a Turkic "… оглы", an initial or a shortening with a dot), else the third word is
+the patronymic (a Central Asian father's name written bare, "Курбанов Ташкулы Курбан"),
+unless every word after the surname is a syllable of three letters at most: a Korean
+given name is written in syllables ("Ким Де Сун", "Пак Ен Хо"), and stays one given
+name, with no patronymic made up. One written given name first ("Иван Ильич Орлов",
 "Іван Пятровіч Сакалоў") is refused rather than stored as surname "Иван".
 
 What a list writes beside a name in its cell is no part of it, and is never moved into
 another field on a guess: a year ("1913 г.р.": no number of three digits or more is a
-name's), a rank in small letters ("кр-ц", "ст. сержант", "партизан", "аға сержант",
-"қатардағы жауынгер"), two names or spellings parted by "/" refuse the cell, in any name
-column, saying where the rest goes; in a full name, so do a comma inside one of its
-parts ("Ким Де, Сун") and words after the patronymic ("Петров Иван Петрович уроженец д.
-Ляды") but for a namesake's ordinal or junior/senior ("Сидорович мл.", kept in the
-patronymic as written). So does a "?" before a letter ("Н?рлан"): a letter the file's
-code page could not hold (the Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ, і saved in a Windows
-Cyrillic file), which only the original list can give back. An unknown soldier named by
-a soldier's word or a rank is his name, as written ("Неизвестный красноармеец",
-"Неизвестный ст. лейтенант", "Невядомы лейтэнант", "Белгісіз қатардағы жауынгер",
-"Неизвестный красноармеец (1)"): in a full name the unknown word is the surname, the
-rest the given name; a given name column holds the rank beside a surname "Неизвестный"
-only.
+name's), a rank or a soldier's word in small letters ("кр-ц", "ст. сержант", "партизан",
+"аға сержант", "қатардағы жауынгер", "Тестов Ерлан боец"), two names or spellings parted
+by "/" refuse the cell, in any name column, saying where the rest goes; in a full name,
+so do a comma inside one of its parts ("Ким Де, Сун") and words after the patronymic
+("Петров Иван Петрович уроженец д. Ляды") but for a namesake's ordinal or junior/senior
+("Сидорович мл.", kept in the patronymic as written). So does a "?" before a letter
+("Н?рлан"): a letter the file's code page could not hold (the Kazakh ә, ғ, қ, ң, ө, ұ,
+ү, һ, і saved in a Windows Cyrillic file), which only the original list can give back.
+An unknown soldier named by a soldier's word or a rank is his name, as written
+("Неизвестный красноармеец", "Неизвестный ст. лейтенант", "Невядомы лейтэнант",
+"Белгісіз қатардағы жауынгер", "Неизвестный красноармеец (1)"): in a full name the
+unknown word is the surname, the rest the given name; a given name column holds the rank
+beside a surname "Неизвестный" only. Else a given name or patronymic that is all a rank
+or a soldier's word is refused in any case ("Боец", "жауынгер"), as it is split so from
+a full name ("Тестов Ерлан Боец"); in the surname's place, before a given name (and in a
+full name, a given name and patronymic), it is a surname ("Боец Иван Петрович"). A
+footnote's mark ("Иванов*", "Петров И.И.**", "Сидоров¹") stays with its word, as
+written.
 """
 
 from __future__ import annotations
@@ -40,8 +46,17 @@ from mapapp.importers.values import only_dashes
 
 # No name holds a colon or a number sign.
 _NOT_IN_NAMES = re.compile(r"[:№]")
-# Words of a list's totals line, and of its title and signature lines: never of a name.
-_TOTAL_WORDS = {"итого", "всего"}
+# Words of a list's totals line ("Итого", "Всего"; Belarusian "Усяго"; Kazakh "Барлығы",
+# typed "Барлыгы" without its letter, "Жиыны"), and of its title and signature lines:
+# never of a name.
+_TOTAL_WORDS = {"итого", "всего", "усяго", "барлығы", "барлыгы", "жиыны"}
+# A totals line: a total word first, as a word of its own ("Итогов", "Всеволодов" are
+# names), alone or followed by a colon, a number or "по" ("Итого по району"), or with a
+# number further on ("Всего захоронено 120 человек").
+_TOTAL_LINE = re.compile(
+    rf"\s*(?:{'|'.join(sorted(_TOTAL_WORDS))})(?![\w-])\.?(?:\s*(?:$|:)|\s*\d|\s+по\b|.*\d)",
+    re.IGNORECASE,
+)
 _LIST_WORDS = _TOTAL_WORDS | {
     "список", "списка", "составил", "составила", "подпись", "военком", "человек",
     "человека", "чел", "м.п", "мп",
@@ -95,17 +110,24 @@ _RANKS = {
     "қызыләскер", *_TWO_WORD_RANKS,
     *_PARTISAN,
 }  # fmt: skip
+# A soldier's word beside a name ("Тестов Ерлан боец", Kazakh "жауынгер") is no part of it
+# either: the words an unknown soldier is named by (person_duplicates), in small letters.
+_RANKS_BESIDE_NAMES = _RANKS | set(UNKNOWN_COMPANION_WORDS)
+# A given name that is a soldier's word too ("Воин", an old Russian one): capitalised, a
+# name in any name cell.
+_GIVEN_NAMES_TOO = {"воин", "воін"}
 _SMALL_LETTER_FIRST = re.compile(r"(?:^|[\s,;(\[\"'«])[а-яёіўәғқңөұүһ]")
 _BEFORE_RANKS = {
     "мл.", "ст.", "младший", "старший", "гв.", "гвардии", "малодшы", "старшы", "кіші", "аға",
 }  # fmt: skip
-# An unknown soldier's name ("Неизвестный красноармеец", "Неизвестный партизан"): these
-# words only.
-_UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS, *_PARTISAN)}
 # An unknown soldier named by rank ("Неизвестный ст. лейтенант", "Невядомы лейтэнант",
 # "Неизвестный красноармеец (1)"): one of the first words, then a soldier's word or a
 # rank with the words before it, an ordinal or a number in brackets either side of them.
 _UNKNOWN_FIRST = {w.lower() for w in UNKNOWN_NAME_WORDS}
+# The words of an unknown soldier's name ("Неизвестный красноармеец", "Неизвестный
+# партизан"): alone or together, no rank beside a name (check_given_name and
+# check_patronymic say where one of them alone is a rank).
+_UNKNOWN_WORDS = {w.lower() for w in (*UNKNOWN_NAME_WORDS, *UNKNOWN_COMPANION_WORDS, *_PARTISAN)}
 _SOLDIER_WORDS = {w.lower() for w in (*UNKNOWN_COMPANION_WORDS, *_PARTISAN)} | _RANKS
 # All the words of such a name after the unknown word ("ст.", "лейтенант"): a record of
 # these words only, without dates, is no namesake of another (person_duplicates).
@@ -125,10 +147,13 @@ _PATRONYMIC = re.compile(
 _TURKIC_AFTER = {"оглы", "улы", "ұлы", "уулу", "кызы", "қызы"}
 # "2-й", "1-ый", "2", "(1)": a namesake's ordinal after the surname.
 _ORDINAL = re.compile(r"\(?\d{1,2}(-?[а-яё]{1,3})?\)?")
-_INITIALS = re.compile(r"([А-ЯЁA-Z]\.)([А-ЯЁA-Z]\.)")
+# A footnote's mark or the list's doubt after a word ("Иванов*", "Сидоров¹", "Петров?"):
+# kept with its word as written.
+_MARKS = "?*!¹²³⁴⁵⁶⁷⁸⁹⁰"
+_INITIALS = re.compile(rf"([А-ЯЁA-Z]\.)([А-ЯЁA-Z]\.[{_MARKS}]*)")
 # What may follow a patronymic in a full name: a namesake's ordinal or "junior"/"senior"
 # ("Сидорович мл.", kept in the patronymic as written), the list's doubt.
-_MAY_FOLLOW = re.compile(rf"{_ORDINAL.pattern}|[?*!]+|мл\.|ст\.")
+_MAY_FOLLOW = re.compile(rf"{_ORDINAL.pattern}|[{_MARKS}]+|мл\.|ст\.")
 
 
 def check_name_part(text: str) -> str:
@@ -139,6 +164,7 @@ def check_name_part(text: str) -> str:
         return text
     if not any(ch.isalpha() for ch in text):
         raise ValueError("no letter in a name: leave the cell empty where the list gives none")
+    _refuse_total_line(text)
     folded = text.strip().lower()
     if folded.rstrip(".") in _SAYS_NOT_KNOWN or folded in _SAYS_NOT_KNOWN:
         raise ValueError(
@@ -159,6 +185,14 @@ def check_name_part(text: str) -> str:
     return text
 
 
+def _refuse_total_line(text: str) -> None:
+    if _TOTAL_LINE.match(text):
+        raise ValueError(
+            "a total line of the list, not a person: leave it out (each person is a row of "
+            "their own)"
+        )
+
+
 def _refuse_heading(text: str) -> None:
     if any(w.strip(".,;") in _AREA_WORDS for w in text.lower().split()):
         raise ValueError(
@@ -170,10 +204,36 @@ def _refuse_heading(text: str) -> None:
 def check_given_name(text: str, surname: str | None) -> str:
     """A given name cell: a rank or a soldier's word beside an unknown soldier's surname
     cell ("Неизвестный" and "ст. лейтенант") is his name, as in one cell; beside any other
-    surname, a rank is refused (check_name_part)."""
+    surname, a rank is refused (check_name_part), and a cell that is all a rank or a
+    soldier's word is in capitals too ("Боец")."""
     if surname and _is_unknown_first(surname.split()) and _is_soldier(text.split()):
         return text
-    return check_name_part(text)
+    check_name_part(text)
+    _refuse_rank_cell(text)
+    return text
+
+
+def check_patronymic(text: str) -> str:
+    """A patronymic cell: as check_name_part, and a rank or a soldier's word in capitals
+    too ("Боец", "Жауынгер"), which no patronymic is."""
+    check_name_part(text)
+    _refuse_rank_cell(text)
+    return text
+
+
+def _rank_cell(text: str) -> str | None:
+    """``text`` where all of it is a rank or a soldier's word, in any case ("Боец",
+    "Мл. Сержант", "жауынгер"; an ordinal beside it): in a given name's or a patronymic's
+    place it is no name, as it may be in a surname's ("Боец", "Рядовой"). None otherwise,
+    and for a given name that is a soldier's word too ("Воин")."""
+    if text.strip().lower() in _GIVEN_NAMES_TOO or not _is_soldier(text.split()):
+        return None
+    return text.strip()
+
+
+def _refuse_rank_cell(text: str) -> None:
+    if rank := _rank_cell(text):
+        raise ValueError(f"the name cell holds a rank ({rank}): put it in the rank column")
 
 
 def is_unknown_soldier(text: str) -> bool:
@@ -238,18 +298,19 @@ def _refuse_what_is_beside_a_name(text: str) -> None:
 
 
 def _rank_in(text: str) -> str | None:
-    """The first rank written in small letters in ``text`` ("ст. сержант", "кр-ц"), with
-    the words before it that belong to it; None where there is none, or where the cell
-    names an unknown soldier in the words registers do ("Неизвестный красноармеец")."""
+    """The first rank or soldier's word written in small letters in ``text`` ("ст.
+    сержант", "кр-ц", "Тестов Ерлан боец"), with the words before it that belong to it;
+    None where there is none, or where the cell names an unknown soldier in the words
+    registers do ("Неизвестный красноармеец"), or is one of them alone."""
     if not _SMALL_LETTER_FIRST.search(text):
         return None  # every word capitalised, as names are
     words = [w.strip("()[]\"'«»") for w in re.split(r"[\s,;]+", text) if w]
     if all(w.lower() in _UNKNOWN_WORDS for w in words):
-        return None
+        return None  # an unknown soldier's name, or a part of it: his given name
     for i, word in enumerate(words):
         if " ".join(words[i : i + 2]) in _TWO_WORD_RANKS:
             end = i + 2
-        elif word in _RANKS or word.rstrip(".") in _RANKS:
+        elif word in _RANKS_BESIDE_NAMES or word.rstrip(".") in _RANKS:
             end = i + 1
         else:
             continue
@@ -302,15 +363,46 @@ def split_full_name(full: str) -> tuple[str, str | None, str | None]:
         words = full.split()
         at = 2 if _ORDINAL.fullmatch(words[1]) else 1
         return " ".join(words[:at]), " ".join(words[at:]), None
+    _refuse_total_line(full)
     _refuse_heading(full)
     _refuse_what_is_beside_a_name(full)
     words, commas = _words_and_commas(full)
     if not words:
         raise ValueError("no letter in a name: leave the cell empty where the list gives none")
     surname, given, patronymic = _split_words(words)
+    _refuse_rank_as_a_part(surname, given, patronymic, len(words))
     if commas:
         _refuse_commas_inside_parts(words, commas, (surname, given, patronymic))
     return surname, given, patronymic
+
+
+def _refuse_rank_as_a_part(
+    surname: str, given: str | None, patronymic: str | None, count: int
+) -> None:
+    """A rank or a soldier's word, capitalised, split as the given name or patronymic
+    ("Тестов Ерлан Боец"), or first before a name that is not a given name and patronymic
+    ("Рядовой Тестов Ерлан"): no part of the name. First before a given name and
+    patronymic it is a surname ("Боец Иван Петрович")."""
+    for part in (given, patronymic):
+        if part:
+            _refuse_rank_cell(part)
+    if count < 3 or not given or not _rank_cell(surname):
+        return
+    one_given = len(_joined(given.split())) == 1
+    if (
+        one_given
+        and patronymic
+        and (
+            _reads_as_patronymic(patronymic, given)  # "Касым улы"
+            or _reads_as_patronymic(patronymic.split()[0], given)  # "Петрович 2-й"
+        )
+    ):
+        return
+    raise ValueError(
+        f"the name cell holds a rank ({surname}) before the name: put it in the rank "
+        f"column; if {surname} is the surname, give the surname, given name and "
+        "patronymic their own columns"
+    )
 
 
 def _refuse_commas_inside_parts(words: list[str], commas: list[int], parts: tuple) -> None:
@@ -401,7 +493,7 @@ def _reads_as_patronymic(part: str, given: str) -> bool:
     typed with a Latin lookalike letter, an old soft sign ("Кузьмичь") or as spoken
     ("Ильинишна"); a word ending in a dot, an initial or a shortening ("П.", "Ив."), which
     no name syllable is; or a letter after a given name's initial ("Петров И П")."""
-    word = part.split("(")[0].strip().rstrip("?*!").translate(_LATIN_LOOKALIKES)
+    word = part.split("(")[0].strip().rstrip(_MARKS).translate(_LATIN_LOOKALIKES)
     if _PATRONYMIC.search(word.removesuffix("ь")) or word.endswith("шна"):
         return True
     return word.endswith(".") or (len(word) == 1 and len(given.rstrip(".")) == 1)

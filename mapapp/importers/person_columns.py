@@ -25,7 +25,7 @@ from mapapp.importers.field_limits import FIELD_LIMITS
 from mapapp.importers.links import SiteResolver
 from mapapp.importers.name_cells import (
     check_given_name,
-    check_name_part,
+    check_patronymic,
     check_surname,
     split_full_name,
 )
@@ -190,20 +190,22 @@ def check_person_chunk(
     surname, given = list(col("surname")), list(col("given_name"))
     patronymic = list(col("patronymic"))
     if "full_name" in f:
-        for i, full in enumerate(f["full_name"]):
-            if not surname[i] and full and full is not BAD:
-                try:
-                    s, g, p = split_full_name(full)
-                except ValueError:
-                    bad[i] = 1  # the row-by-row check says why
+        # Each distinct full name split once (BAD where it is refused: the row-by-row
+        # check says why).
+        split = _each(f["full_name"], split_full_name)
+        for i, parts in enumerate(split):
+            if not surname[i] and parts is not None:
+                if parts is BAD:
+                    bad[i] = 1
                     continue
+                s, g, p = parts
                 surname[i], given[i], patronymic[i] = s, given[i] or g, patronymic[i] or p
     for i, s in enumerate(surname):
         if not s:
             bad[i] = 1
     mark(_each(surname, check_surname))
     mark(_each(list(zip(given, surname, strict=True)), _given_beside_surname))
-    mark(_each(patronymic, check_name_part))
+    mark(_each(patronymic, check_patronymic))
     births, deaths = (_dates(col(n), DATE_PARSERS[n]) for n in ("birth_date", "death_date"))
     fates = _each(col("fate"), values.parse_fate)
     flags = {

@@ -16,7 +16,7 @@ from mapapp.importers.errors import Problem
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.name_cells import (
     check_given_name,
-    check_name_part,
+    check_patronymic,
     check_surname,
     is_total_line,
     split_full_name,
@@ -598,7 +598,7 @@ def check_person(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
                 elif name == "given_name":
                     check_given_name(value, surname)
                 else:
-                    check_name_part(value)
+                    check_patronymic(value)
             except ValueError as exc:
                 column = ctx.column("full_name" if from_full else name, checked)
                 checked.problems.append(Problem(row, column, str(exc), value))

@@ -42,7 +42,7 @@ def test_the_lines_below_a_list_are_refused_never_persons(run, tmp_path, engine,
     assert not report.committed and counts() == before
     problems = {p.row: str(p) for p in report.problems}
     assert sorted(problems) == [4, 5, 6]
-    assert "column 'Имя'" in problems[4] and "a total or a signature line" in problems[4]
+    assert "column 'Имя'" in problems[4] and "a total line of the list, not a person" in problems[4]
     assert "column 'Фамилия'" in problems[5] and "Список составил" in problems[5]
     report = run("persons", write(tmp_path, "footer.csv", content), skip_invalid=True)
     assert report.committed and (report.added, report.rejected) == (2, 3)
@@ -426,3 +426,149 @@ def test_kazakh_ranks_and_unknown_soldiers_are_read_as_russian_ones_are(run, tmp
         ("Белгісіз", "қатардағы жауынгер", None),
         ("Белгісіз", "аға сержант", None),
     ]
+
+
+TOTAL_LINE = "a total line of the list, not a person: leave it out"
+
+
+def test_a_total_line_in_a_name_cell_is_refused_as_such(run, tmp_path, engine):
+    """A list's total line written where the name goes ("Итого: 35", Belarusian "Усяго:
+    12", Kazakh "Барлығы: 12", "Жиыны 12") was stored as a person "Итого: 35" from a
+    full-name cell, as "Жиыны 12" from a surname cell, or refused as "a title, a total or a
+    signature line?": it is refused as a total line, with its row, column and value.
+    Surnames that begin alike are names."""
+    totals = [
+        "Всего по району: 4 человека", "Итого: 35",
+        "Всего захоронено 120 человек, из них известных 35", "Усяго: 12", "Барлығы: 12",
+        "Жиыны 12",
+    ]  # fmt: skip
+    names = ["Всеволодов Иван Петрович", "Итогов Ерлан", "Жиынбаев Серик"]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";;\n' for c in [*totals, *names])
+    report = run("persons", write(tmp_path, "totals.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "ФИО", total) for row, total in enumerate(totals, start=2)
+    ]
+    for problem in report.problems:
+        assert problem.reason.startswith(TOTAL_LINE), str(problem)
+    assert stored_names(engine, report.batch_id) == [
+        ("Всеволодов", "Иван", "Петрович"),
+        ("Итогов", "Ерлан", None),
+        ("Жиынбаев", "Серик", None),
+    ]
+
+    # In the surname column, the number alone or in the next cell.
+    content = (
+        HEADER
+        + "Всего по району: 4 человека;;;;\n"
+        + "Итого:;35;;;\n"
+        + "Усяго 12;;;;\n"
+        + "Жиыны;12;;;\n"
+        + "Барлығы 12 адам;;;;\n"
+        + line("Всеволодов", "Иван", "Петрович")
+        + line("Итогов", "Ерлан")
+    )
+    report = run("persons", write(tmp_path, "total_parts.csv", content), skip_invalid=True)
+    refused = [(p.row, p.value) for p in report.problems if p.column == "Фамилия"]
+    assert refused == [
+        (2, "Всего по району: 4 человека"),
+        (3, "Итого:"),
+        (4, "Усяго 12"),
+        (5, "Жиыны"),
+        (6, "Барлығы 12 адам"),
+    ]
+    for problem in report.problems:
+        if problem.column == "Фамилия":
+            assert problem.reason.startswith(TOTAL_LINE), str(problem)
+    assert stored_names(engine, report.batch_id) == [
+        ("Всеволодов", "Иван", "Петрович"),
+        ("Итогов", "Ерлан", None),
+    ]
+
+
+SOLDIER_WORDS = [
+    "жауынгер", "боец", "солдат", "красноармеец", "рядовой", "сержант", "ефрейтор",
+    "мл. сержант", "лейтенант", "партизан", "партизанка", "радавы", "баец", "салдат",
+    "чырвонаармеец", "партызан",
+]  # fmt: skip
+
+
+def test_a_rank_or_a_soldier_s_word_in_a_name_column_is_refused(run, tmp_path, engine):
+    """A patronymic cell "жауынгер" (Kazakh: soldier), "боец", "партизан" was stored as the
+    patronymic: a rank or a soldier's word in the given name or patronymic column, in any
+    case, is refused, naming it and the rank column; one in the surname column beside a
+    given name is a surname ("Боец", "Рядовой"), as surnames alike are."""
+    content = HEADER + "".join(line("Тестов", "Ерлан", word) for word in SOLDIER_WORDS)
+    content += line("Тестов", "Боец") + line("Тестов", "Ерлан", "Солдат")
+    content += line("Тестов", "Жауынгер", "Жұмабайұлы")
+    surnames = [("Боец", "Иван", "Петрович"), ("Рядовой", "Иван", "Петрович"),
+                ("Солдатов", "Иван", None), ("Сержантов", "Ерлан", None)]  # fmt: skip
+    content += "".join(line(s, g, p or "") for s, g, p in surnames)
+    report = run("persons", write(tmp_path, "soldiers.csv", content), skip_invalid=True)
+    expected = [(row, "Отчество", word) for row, word in enumerate(SOLDIER_WORDS, start=2)]
+    after = len(SOLDIER_WORDS) + 2
+    expected += [(after, "Имя", "Боец"), (after + 1, "Отчество", "Солдат"),
+                 (after + 2, "Имя", "Жауынгер")]  # fmt: skip
+    assert [(p.row, p.column, p.value) for p in report.problems] == expected
+    for problem, (_, _, word) in zip(report.problems, expected, strict=True):
+        assert problem.reason == (
+            f"the name cell holds a rank ({word}): put it in the rank column"
+        ), str(problem)
+    assert stored_names(engine, report.batch_id) == surnames
+
+
+def test_a_rank_at_either_end_of_a_full_name_is_refused(run, tmp_path, engine):
+    """ "Тестов Ерлан жауынгер" was split with the patronymic "жауынгер", "Рядовой Тестов
+    Ерлан" with the surname "Рядовой": a rank or a soldier's word at either end of a full
+    name is refused, naming it; a surname "Боец" before a given name and patronymic, and an
+    unknown soldier named by one, are names."""
+    refused = {
+        "Тестов Ерлан жауынгер": "a rank (жауынгер): put it in the rank column",
+        "Тестов Ерлан боец": "a rank (боец): put it in the rank column",
+        "рядовой Тестов Ерлан": "a rank (рядовой): put it in the rank column",
+        "Тестов Ерлан Жумабаевич солдат": "a rank (солдат): put it in the rank column",
+        "Тестов Ерлан Боец": "a rank (Боец): put it in the rank column",
+        "Тестов Ерлан Партизан": "a rank (Партизан): put it in the rank column",
+        "Рядовой Тестов Ерлан": "a rank (Рядовой) before the name: put it in the rank column",
+    }
+    names = {
+        "Боец Иван Петрович": ("Боец", "Иван", "Петрович"),
+        "Рядовой Иван Петрович": ("Рядовой", "Иван", "Петрович"),
+        "Солдатов Ерлан Жумабаевич": ("Солдатов", "Ерлан", "Жумабаевич"),
+        "Неизвестный боец": ("Неизвестный", "боец", None),
+        "Белгісіз жауынгер": ("Белгісіз", "жауынгер", None),
+    }
+    cells = [*refused, *names]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    report = run("persons", write(tmp_path, "full_soldiers.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "ФИО", cell) for row, cell in enumerate(refused, start=2)
+    ]
+    for problem, said in zip(report.problems, refused.values(), strict=True):
+        assert f"the name cell holds {said}" in problem.reason, str(problem)
+    assert stored_names(engine, report.batch_id) == list(names.values())
+
+
+def test_a_footnote_mark_stays_in_the_name_and_the_search_finds_it(run, tmp_path, engine, client):
+    """Lists mark a name for a footnote ("Сноскин*", "Петров И.И.**", "Сидоров¹"): the
+    name is stored as the list writes it, mark and all, and found without the mark."""
+    content = FULL_NAME_HEADER + "".join(
+        f'"{c}";Шуховцы;Дубровенский\n'
+        for c in ("Сноскин* Ерлан", "Звездочкин И.И.**", "Пометкин¹ Серик Болатович")
+    )
+    report = run("persons", write(tmp_path, "footnotes.csv", content))
+    assert report.committed, [str(p) for p in report.problems]
+    stored = stored_names(engine, report.batch_id)
+    assert stored == [
+        ("Сноскин*", "Ерлан", None),
+        ("Звездочкин", "И.", "И.**"),
+        ("Пометкин¹", "Серик", "Болатович"),
+    ]
+    for query, surname in (
+        ("Сноскин", "Сноскин*"),
+        ("Сноскин Ерлан", "Сноскин*"),
+        ("Звездочкин", "Звездочкин"),
+        ("Пометкин", "Пометкин¹"),
+        ("Пометкин Серик Болатович", "Пометкин¹"),
+    ):
+        found = client.get("/api/persons", query_string={"q": query}).get_json()
+        assert [p["surname"] for p in found["items"]] == [surname], query

@@ -178,6 +178,16 @@ ODD_ROWS = [
     _row(Имя="Н?рлан"),
     _row(Имя="Н[?]рлан"),
     _row(Фамилия="Неизвестный", Имя="красноармеец", Отчество=""),
+    # A list's total line, a rank or a soldier's word where a name goes: refused; names
+    # alike are names.
+    _row(Фамилия="Итого:", Имя="35", Отчество=""),
+    _row(Фамилия="Жиыны 12", Имя="", Отчество=""),
+    _row(Фамилия="Всеволодов"),
+    _row(Отчество="жауынгер"),
+    _row(Имя="Боец", Отчество=""),
+    _row(Отчество="Солдат"),
+    _row(Фамилия="Боец"),
+    _row(Фамилия="Рядовой", Имя="Воин"),
     # A row's own record source (an export's), and one without a record id.
     _row(record_source="Список Дубровенского РВК.xlsx"),
     _row(ID_записи="", record_source="obd.csv"),
@@ -380,4 +390,38 @@ def test_unknown_soldiers_named_by_rank_are_staged_alike(engine):
         6: ("Неизвестный", "ст. лейтенант", None),
         7: ("Неизвестный капитан", None, None),
         8: ("Тестов", "Петр", "Сидорович мл."),
+    }
+
+
+def test_total_lines_and_ranks_in_name_cells_are_handed_over_alike(engine):
+    """A list's total line or a rank where a name goes is refused by both checks, in a
+    full-name cell and in the name columns; surnames alike ("Всеволодов", "Боец" before a
+    given name and patronymic) are staged alike."""
+    columns = ["ФИО", "Фамилия", "Имя", "Отчество", "Место захоронения", "Район захоронения"]
+    names = [
+        ("Итого: 35", "", "", ""),
+        ("Всего захоронено 120 человек, из них известных 35", "", "", ""),
+        ("Усяго: 12", "", "", ""),
+        ("Тестов Ерлан жауынгер", "", "", ""),
+        ("Рядовой Тестов Ерлан", "", "", ""),
+        ("Тестов Ерлан Боец", "", "", ""),
+        ("", "Жиыны", "12", ""),
+        ("", "Тестов", "Ерлан", "боец"),
+        ("", "Тестов", "Партизан", ""),
+        ("Всеволодов Иван Петрович", "", "", ""),
+        ("Боец Иван Петрович", "", "", ""),
+        ("Итогов Ерлан", "", "", ""),
+        ("", "Боец", "Иван", "Петрович"),
+        ("Итогов Ерлан", "", "", ""),  # a cell repeated: split once, staged alike
+    ]
+    rows = [(n, [*c, "Шуховцы", "Дубровенский"]) for n, c in enumerate(names, start=2)]
+    fast, slow = _both(engine, columns, rows)
+    assert _assert_same(fast, slow) == set(range(2, 11))
+    assert {c.row for c in slow if c.problems} == set(range(2, 11))
+    assert {row[30]: row[1:4] for row in fast.stage_rows} == {
+        11: ("Всеволодов", "Иван", "Петрович"),
+        12: ("Боец", "Иван", "Петрович"),
+        13: ("Итогов", "Ерлан", None),
+        14: ("Боец", "Иван", "Петрович"),
+        15: ("Итогов", "Ерлан", None),
     }

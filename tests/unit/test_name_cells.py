@@ -9,6 +9,7 @@ import pytest
 from mapapp.importers.name_cells import (
     check_given_name,
     check_name_part,
+    check_patronymic,
     check_surname,
     split_full_name,
 )
@@ -338,3 +339,106 @@ def test_an_unknown_soldier_named_in_kazakh_is_a_name(text, parts):
     assert check_surname(text) == text
     assert split_full_name(text) == parts
     assert check_given_name(parts[1], parts[0]) == parts[1]
+
+
+TOTAL_LINE = "a total line of the list, not a person: leave it out"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Всего по району: 4 человека", "Итого: 35", "Итого", "ИТОГО:", "Всего 35",
+        "Всего захоронено 120 человек, из них известных 35", "Итого по Дубровенскому району",
+        "Усяго: 12", "Усяго 12", "Барлығы: 12", "Барлыгы 12", "Жиыны 12", "Жиыны:",
+        "Барлығы 12 адам",
+    ],
+)  # fmt: skip
+def test_a_total_line_is_refused_as_such(text):
+    for check in (check_name_part, check_surname, check_patronymic, split_full_name):
+        with pytest.raises(ValueError) as refused:
+            check(text)
+        assert str(refused.value).startswith(TOTAL_LINE), check
+
+
+@pytest.mark.parametrize(
+    "full",
+    ["Всеволодов Иван", "Итогов Ерлан", "Итоговский Иван", "Всегодаев Иван", "Усягоў Іван",
+     "Барлыбаев Серик", "Жиынбаев Серик"],
+)  # fmt: skip
+def test_surnames_that_begin_as_a_total_word_are_names(full):
+    surname, given, _ = split_full_name(full)
+    assert check_surname(surname) == surname and f"{surname} {given}" == full
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "жауынгер", "боец", "солдат", "красноармеец", "рядовой", "сержант", "ефрейтор",
+        "мл. сержант", "лейтенант", "партизан", "партизанка", "радавы", "баец", "салдат",
+        "чырвонаармеец", "партызан", "партызанка",
+    ],
+)  # fmt: skip
+def test_a_rank_or_a_soldier_s_word_in_small_letters_is_refused(word):
+    said = f"the name cell holds a rank ({word}): put it in the rank column"
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_patronymic(word)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_given_name(word, "Тестов")
+    for full in (f"Тестов Ерлан {word}", f"{word} Тестов Ерлан", f"Тестов Ерлан Жумабаевич {word}"):
+        with pytest.raises(ValueError, match=re.escape(f"a rank ({word})")):
+            split_full_name(full)
+    # Beside an unknown soldier's surname, his name.
+    assert check_given_name(word, "Неизвестный") == word
+
+
+@pytest.mark.parametrize(
+    "word", ["Боец", "Солдат", "Рядовой", "Красноармеец", "Жауынгер", "Партизан", "Майор",
+             "Мл. Сержант", "РЯДОВОЙ"],
+)  # fmt: skip
+def test_a_capital_rank_alone_in_a_given_name_or_patronymic_cell_is_refused(word):
+    said = f"the name cell holds a rank ({word}): put it in the rank column"
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_patronymic(word)
+    with pytest.raises(ValueError, match=re.escape(said)):
+        check_given_name(word, "Тестов")
+    # A surname alike, beside a given name: a name.
+    if " " not in word:
+        with pytest.raises(ValueError, match=re.escape(f"a rank ({word})")):
+            split_full_name(f"Тестов Ерлан {word}")
+        assert check_surname(word) == word
+        assert check_given_name("Иван", word) == "Иван"
+
+
+def test_a_capital_rank_first_is_a_surname_only_before_a_given_name_and_patronymic():
+    for full, parts in [
+        ("Боец Иван Петрович", ("Боец", "Иван", "Петрович")),
+        ("Рядовой Иван Петрович", ("Рядовой", "Иван", "Петрович")),
+        ("Солдат Ерлан Жұмабайұлы", ("Солдат", "Ерлан", "Жұмабайұлы")),
+        ("Боец Иван", ("Боец", "Иван", None)),
+        ("Солдатов Иван Петрович", ("Солдатов", "Иван", "Петрович")),
+    ]:
+        assert split_full_name(full) == parts
+    for full in ("Рядовой Тестов Ерлан", "Боец Тестов Ерлан Жумабаевич", "Сержант Ким Де Сун"):
+        word = full.split()[0]
+        with pytest.raises(ValueError, match=re.escape(f"a rank ({word}) before the name")):
+            split_full_name(full)
+    # A given name that is a soldier's word too ("Воин") is a name.
+    assert check_given_name("Воин", "Тестов") == "Воин"
+    assert split_full_name("Тестов Воин Петрович") == ("Тестов", "Воин", "Петрович")
+
+
+@pytest.mark.parametrize(
+    ("full", "parts"),
+    [
+        ("Иванов* Иван", ("Иванов*", "Иван", None)),
+        ("Петров И.И.**", ("Петров", "И.", "И.**")),
+        ("Петров И.И.?", ("Петров", "И.", "И.?")),
+        ("Сидоров¹ Иван Петрович", ("Сидоров¹", "Иван", "Петрович")),
+        # A mark after the patronymic: still read as one.
+        ("Ким Де Сун Николаевич¹", ("Ким", "Де Сун", "Николаевич¹")),
+        ("Тестов Ерлан Жумабаевич ¹", ("Тестов", "Ерлан", "Жумабаевич ¹")),
+    ],
+)
+def test_a_footnote_mark_stays_with_its_word(full, parts):
+    assert split_full_name(full) == parts
+    assert all(check_name_part(part) == part for part in parts if part)
