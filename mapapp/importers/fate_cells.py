@@ -1,14 +1,14 @@
 """A person's fate as a register writes it ("убит", "умер от ран", "прапаў без вестак").
 
 Words are matched at word starts, not as substrings: "гранаты" and "Раневичи" hold no
-wound, "ранее" is no wound, "освобожден из плена" and "не ранен" are no fate. A death
-takes in wounds or captivity only within one clause ("умер в плену от ран"). A wound or
-captivity the cell names without a death is stored as that ("ранен": wounded, "попал в
-плен": taken prisoner), never as a death the record does not state. A wound beside
-another fate is a circumstance of it ("Погиб (ранее ранен)": killed; "тяжело ранен, умер
-в госпитале": died; "ранен, попал в плен": taken prisoner). A cell that names two fates
-("убит / пропал без вести", "умер от ран, до этого был в плену") is refused with both
-named: which one the record means is the archive's to say, not a guess.
+wound, "ранее" is no wound, "освобожден из плена", "не попал в плен" and "не ранен" are
+no fate. A death takes in wounds or captivity only within one clause ("умер в плену от
+ран"). A wound or captivity the cell names without a death is stored as that ("ранен":
+wounded, "попал в плен": taken prisoner), never as a death the record does not state. A
+wound beside another fate is a circumstance of it ("Погиб (ранее ранен)": killed;
+"тяжело ранен, умер в госпитале": died; "ранен, попал в плен": taken prisoner). A cell
+that names two fates ("убит / пропал без вести", "умер от ран, до этого был в плену") is
+refused with both named: which one the record means is the archive's to say, not a guess.
 
 Registers of irrecoverable losses (OBD, Books of Memory) also write a death in service
 by how it came. Drowned ("утонул при переправе") is killed, as burnt is. A blast on a
@@ -139,6 +139,7 @@ _WORD_OF = {
 _NOT = {"не", "ни", "без", "not", "never", "without"}
 _OUT_OF = {"из", "с", "з", "from"}
 _WAS = {"был", "была", "было", "были", "быў", "былі", "was", "were"}  # "не был ранен"
+_INTO = {"в", "у", "into", "in"}  # "не попал в плен"
 _WORD = re.compile(r"\w+")
 
 # The fate a word names alone ("ранен", "попал в плен", "убит")...
@@ -186,21 +187,24 @@ TWO_FATES = (
 
 
 def _words_before(text: str, start: int) -> list[str]:
-    """The two words before ``start``, the nearer last (read in a window of the text
+    """The three words before ``start``, the nearer last (read in a window of the text
     before it, so that a long cell is not read again for each word in it)."""
     begin = max(0, start - 60)
     words = list(_WORD.finditer(text, begin, start))
     if begin and words and words[0].start() == begin:
         words = words[1:]  # perhaps the end of a longer word
-    return [m.group() for m in words[-2:]]
+    return [m.group() for m in words[-3:]]
 
 
 def _counts(kind: str, text: str, start: int) -> bool:
-    words = [None, None, *_words_before(text, start)]
+    words = [None, None, None, *_words_before(text, start)]
     before = words[-2] if words[-1] in _WAS else words[-1]
     if before in _NOT:
         return False
-    return not (kind == "captivity" and before in _OUT_OF)
+    if kind != "captivity":
+        return True
+    # "застрелился, чтобы не попасть в плен", "не был в плену": captivity he escaped.
+    return before not in _OUT_OF and not (words[-1] in _INTO and words[-3] in _NOT)
 
 
 def named_fates(text: str) -> dict[str, list[str]]:

@@ -268,6 +268,9 @@ def test_a_blast_or_drowning_beside_another_fate_is_refused_with_both(cell, name
         "дезертировал",
         "выбыл в госпиталь",
         "демобилизован",
+        # Captivity he escaped is none: the words are his death's, not a fate's.
+        "застрелился, чтобы не попасть в плен",
+        "не попал в плен",
         # A blast of his own doing, not on him; a place named for no mine.
         "подорвал танк",
         "участвовал в подрыве моста",
@@ -278,3 +281,16 @@ def test_a_blast_or_drowning_beside_another_fate_is_refused_with_both(cell, name
 def test_words_of_no_recorded_fate_stay_refused(cell):
     with pytest.raises(ValueError, match="^unknown fate; use убит / умер от ран"):
         parse_fate(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "fate"),
+    [
+        ("не был в плену, погиб в бою", "killed"),
+        ("не сдался в плен, погиб", "killed"),
+        ("попал в плен", "captured"),
+        ("не ранен, в плену", "captured"),
+    ],
+)
+def test_captivity_a_negated_verb_names_is_none(cell, fate):
+    assert parse_fate(cell) == fate
