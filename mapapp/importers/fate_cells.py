@@ -1,14 +1,22 @@
 """A person's fate as a register writes it ("убит", "умер от ран", "прапаў без вестак").
 
 Words are matched at word starts, not as substrings: "гранаты" and "Раневичи" hold no
-wound, "ранее" is no wound, "освобожден из плена" and "не ранен" are no fate. A death
-takes in wounds or captivity only within one clause ("умер в плену от ран"). A wound or
-captivity the cell names without a death is stored as that ("ранен": wounded, "попал в
-плен": taken prisoner), never as a death the record does not state. A wound beside
-another fate is a circumstance of it ("Погиб (ранее ранен)": killed; "тяжело ранен, умер
-в госпитале": died; "ранен, попал в плен": taken prisoner). A cell that names two fates
-("убит / пропал без вести", "умер от ран, до этого был в плену") is refused with both
-named: which one the record means is the archive's to say, not a guess.
+wound, "ранее" is no wound, "освобожден из плена", "не попал в плен" and "не ранен" are
+no fate. A death takes in wounds or captivity only within one clause ("умер в плену от
+ран"). A wound or captivity the cell names without a death is stored as that ("ранен":
+wounded, "попал в плен": taken prisoner), never as a death the record does not state. A
+wound beside another fate is a circumstance of it ("Погиб (ранее ранен)": killed;
+"тяжело ранен, умер в госпитале": died; "ранен, попал в плен": taken prisoner). A cell
+that names two fates ("убит / пропал без вести", "умер от ран, до этого был в плену") is
+refused with both named: which one the record means is the archive's to say, not a guess.
+
+Registers of irrecoverable losses (OBD, Books of Memory) also write a death in service
+by how it came. Drowned ("утонул при переправе") is killed, as burnt is. A blast on a
+mine or an accident ("подорвался на мине", "несчастный случай") is how a loss came:
+beside a wound or a death the cell names, it is how that came ("ранен при подрыве на
+мине": wounded; "подорвался на мине, умер от ран": died of wounds); alone, it is the
+death those registers mean by it: killed. Words for what the app records no fate of
+("застрелился", "бежал из плена", "осужден", "демобилизован") stay unknown.
 """
 
 from __future__ import annotations
@@ -60,6 +68,31 @@ _WORDS = {
         r"спалілі",  # (be)
         r"згарэ(?:ў|ла|ло|лі)",  # (be) згарэў у танку
         r"өрте(?:лді|лген)",  # (kk) өртелді: was burnt
+        # Drowned ("утонул при переправе"): a death in service, not from wounds; the
+        # registers of losses write it as "погиб".
+        r"утонул(?:а|о|и)?",
+        r"утонувш\w*",  # утонувший, утонувшая
+        r"утонув",
+        r"(?:у|па)тану(?:ў|ла|ло|лі)",  # (be) утануў, патануў
+        r"(?:у|па)тануўш\w*",  # (be) утануўшы
+        r"drowned",
+    ],
+    # How a loss came, not what it was: a blast on a mine (he blew himself up, not a tank:
+    # the reflexive or passive forms only) or an accident. Beside a wound or a death the
+    # cell names, it is how that came; alone, it is the death registers of losses mean.
+    "cause": [
+        r"подорва(?:лся|лась|лись|вшись|вш\w+ся)",  # подорвался на мине
+        r"подорван(?:а|ы|о)?",  # подорван на мине
+        r"подрыв(?:е|а|ом)?(?=\s+на\s)",  # при подрыве на мине; not "подрыв моста"
+        r"падарва(?:ўся|лася|ліся|ўшыся)",  # (be) падарваўся на міне
+        r"падарван(?:ы|а)",  # (be)
+        r"падры(?:ў|ве)(?=\s+на\s)",  # (be) пры падрыве на міне
+        r"blown\s+up",
+        r"несчастн\w*\s+случа\w*",  # несчастный случай, в результате несчастного случая
+        r"(?:авиа|авто)?катастроф\w*",  # погиб при авиакатастрофе
+        r"няшчасн\w*\s+выпад\w*",  # (be) няшчасны выпадак
+        r"(?:авія|аўта)?катастроф\w*",  # (be) авіякатастрофа
+        r"accident\w*",
     ],
     # A death from wounds written without a verb of dying, as a cause of death is: "от
     # ран", "смертельно ранен", (kk) "жарақаттан" (from wounds).
@@ -106,6 +139,7 @@ _WORD_OF = {
 _NOT = {"не", "ни", "без", "not", "never", "without"}
 _OUT_OF = {"из", "с", "з", "from"}
 _WAS = {"был", "была", "было", "были", "быў", "былі", "was", "were"}  # "не был ранен"
+_INTO = {"в", "у", "into", "in"}  # "не попал в плен"
 _WORD = re.compile(r"\w+")
 
 # The fate a word names alone ("ранен", "попал в плен", "убит")...
@@ -118,13 +152,14 @@ _AS_FATE = {
     "executed": "executed",
     "perished": "killed",
     "died": "died",
+    "cause": "killed",
 }
 # ... and the death a circumstance makes of "умер"/"погиб" in its clause ("умер от ран").
 _DEATH_WITH = {"wounds": "died_of_wounds", "captivity": "died_in_captivity"}
 # Which deaths a circumstance takes in ("умер от ран", "убит в плену").
 _TAKES_IN = {
     "wounds": {"perished", "died", "wound_death"},
-    "captivity": {"killed", "executed", "perished", "died", "wound_death"},
+    "captivity": {"killed", "executed", "perished", "died", "wound_death", "cause"},
     "missing": set(),
 }
 
@@ -152,21 +187,24 @@ TWO_FATES = (
 
 
 def _words_before(text: str, start: int) -> list[str]:
-    """The two words before ``start``, the nearer last (read in a window of the text
+    """The three words before ``start``, the nearer last (read in a window of the text
     before it, so that a long cell is not read again for each word in it)."""
     begin = max(0, start - 60)
     words = list(_WORD.finditer(text, begin, start))
     if begin and words and words[0].start() == begin:
         words = words[1:]  # perhaps the end of a longer word
-    return [m.group() for m in words[-2:]]
+    return [m.group() for m in words[-3:]]
 
 
 def _counts(kind: str, text: str, start: int) -> bool:
-    words = [None, None, *_words_before(text, start)]
+    words = [None, None, None, *_words_before(text, start)]
     before = words[-2] if words[-1] in _WAS else words[-1]
     if before in _NOT:
         return False
-    return not (kind == "captivity" and before in _OUT_OF)
+    if kind != "captivity":
+        return True
+    # "застрелился, чтобы не попасть в плен", "не был в плену": captivity he escaped.
+    return before not in _OUT_OF and not (words[-1] in _INTO and words[-3] in _NOT)
 
 
 def named_fates(text: str) -> dict[str, list[str]]:
@@ -222,8 +260,10 @@ def parse_fate(text: str) -> str:
     for clause in _clauses(text):
         if named := named_fates(clause):
             fate = _clause_fate(named)
-            words = said.setdefault(fate, {})
             kinds = _kinds_naming(fate)
+            if named.keys() == {"cause"}:  # "подорвался на мине, тяжело ранен": see below
+                fate = "cause"
+            words = said.setdefault(fate, {})
             for kind, found in named.items():
                 if kind in kinds:
                     words.setdefault(kind, []).extend(found)
@@ -231,6 +271,14 @@ def parse_fate(text: str) -> str:
                 while_a_prisoner = True
     if not said:
         raise ValueError(UNKNOWN_FATE)
+    # A clause naming only a blast or an accident: beside a wound or a death another
+    # clause names, it is how that came ("подорвался на мине, тяжело ранен": wounded;
+    # "погиб, подорвавшись на мине": killed); else it is the death itself.
+    if "cause" in said:
+        how = said.pop("cause")
+        if not said.keys() & {"wounded", *_DEATHS}:
+            for kind, found in how.items():
+                said.setdefault("killed", {}).setdefault(kind, []).extend(found)
     # "Умер, находясь в плену", "военнопленный, умер": he was a prisoner when he died.
     deaths = set(said) & _DEATHS
     if while_a_prisoner and deaths and set(said) - {"captured"} <= _DEATHS:
@@ -257,13 +305,20 @@ _WHILE = re.compile(
     r"(?!\w)"
 )
 _DEATHS = {"killed", "executed", "died", "died_of_wounds", "died_in_captivity"}
+# The words beside which a blast or an accident in the same clause is how the fate came:
+# a wound, or a death of its own.
+_SAYS_HOW_IT_ENDED = {"wounds", "wound_death", "killed", "executed", "perished", "died"}
 
 
 def _clause_fate(named: dict[str, list[str]]) -> str:
     """The fate one clause's words name: a death with wounds or captivity is that death; a
     wound beside captivity or a disappearance is a circumstance of it."""
+    if "cause" in named and named.keys() & _SAYS_HOW_IT_ENDED:  # "ранен при подрыве на мине"
+        named = {kind: words for kind, words in named.items() if kind != "cause"}
     circumstances = [k for k in ("wounds", "captivity", "missing") if k in named]
-    deaths = [k for k in ("killed", "executed", "perished", "died", "wound_death") if k in named]
+    deaths = [
+        k for k in ("killed", "executed", "perished", "died", "wound_death", "cause") if k in named
+    ]
     if "executed" in deaths:  # "погиб при расстреле": how he died
         deaths = [d for d in deaths if d not in ("perished", "died")]
     if len(circumstances) > 1 and "wounds" in circumstances:

@@ -129,9 +129,11 @@ def operations(settings: Settings) -> dict[str, dict]:
             "One person and where they lie. death_date is the date the register gives: the "
             "date of death, but for fate missing the date since which missing and for "
             "wounded and captured the date of loss to the unit; death_date_means says which "
-            "(death, missing_since, loss; null without a date). withdrawn is {at, reason, "
-            "contribution} once a moderator withdrew the record (it stays, left out of lists "
-            "and counts), else null",
+            "(death, missing_since, loss; null without a date). fate_as_written is the "
+            "register's fate cell as written where it says more than the fate ('утонул при "
+            "переправе через р. Днепр' for killed) and the fate is still the one it gives, "
+            "else null. withdrawn is {at, reason, contribution} once a moderator withdrew "
+            "the record (it stays, left out of lists and counts), else null",
             [],
             _ok("The person"),
             True,

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from mapapp.queries import honours
 from mapapp.queries.common import person_summary, sources_for, withdrawn_mark
+from mapapp.queries.fate_as_written import person_fate_as_written
 from mapapp.queries.person_duplicates import possibly_the_same_as
 
 # The records a person's page (and its JSON) names as possibly the same man; the rest are
@@ -41,6 +42,8 @@ def person_detail(session: Session, person_id: int) -> dict | None:
         return None
     person = person_summary(row)
     person["withdrawn"] = withdrawn_mark(row)
+    # The register's words for the fate, where they say more than its label.
+    person["fate_as_written"] = person_fate_as_written(session, person_id, row["fate"])
     for column in ("withdrawn_at", "withdrawn_reason", "withdrawn_by"):
         del person[column]
     burials = session.execute(

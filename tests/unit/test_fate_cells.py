@@ -192,3 +192,105 @@ def test_a_death_by_burning_beside_another_fate_is_refused_with_both(cell, named
 def test_a_burnt_word_negated_or_inside_another_word_is_no_fate(cell):
     with pytest.raises(ValueError, match="^unknown fate; use"):
         parse_fate(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "fate"),
+    [
+        # A blast on a mine alone: the death registers of losses mean by it.
+        ("подорвался на мине", "killed"),
+        ("Подорвался на мине при разминировании", "killed"),
+        ("погиб, подорвавшись на мине", "killed"),
+        ("погиб при подрыве на мине", "killed"),
+        ("подорван на мине", "killed"),
+        ("подорвался на мине у д. Минское", "killed"),
+        ("падарваўся на міне", "killed"),
+        ("пры падрыве на міне загінуў", "killed"),
+        # Beside a wound, it is how he was wounded; beside a death, how he died.
+        ("подорвался на мине, тяжело ранен", "wounded"),
+        ("ранен при подрыве на мине", "wounded"),
+        ("падарваўся на міне, паранены", "wounded"),
+        ("подорвался на мине, умер от ран", "died_of_wounds"),
+        ("подорвался на мине и умер от ран", "died_of_wounds"),
+        # Beside captivity it is a death, as "убит" is.
+        ("подорвался на мине, находясь в плену", "died_in_captivity"),
+        # Drowned: a death in service, not from wounds.
+        ("утонул", "killed"),
+        ("утонул при переправе через р. Днепр", "killed"),
+        ("Утонула в реке", "killed"),
+        ("утонувший при переправе", "killed"),
+        ("ранен, утонул при переправе", "killed"),
+        ("утануў", "killed"),
+        ("патануў пры пераправе", "killed"),
+        ("суға батып қаза тапты", "killed"),
+        ("drowned", "killed"),
+        # An accident alone is killed; beside a wound or a death, how that came.
+        ("несчастный случай", "killed"),
+        ("Несчастный случай.", "killed"),
+        ("погиб в результате несчастного случая", "killed"),
+        ("погиб при авиакатастрофе", "killed"),
+        ("авиакатастрофа", "killed"),
+        ("ранен в результате несчастного случая", "wounded"),
+        ("умер от ран, полученных при авиакатастрофе", "died_of_wounds"),
+        ("умер в результате несчастного случая", "died"),
+        # A death of illness is died.
+        ("умер от болезни", "died"),
+        ("умер в госпитале от болезни", "died"),
+        ("умер в госп. от болезни", "died"),
+    ],
+)
+def test_a_death_written_by_how_it_came(cell, fate):
+    assert parse_fate(cell) == fate
+
+
+@pytest.mark.parametrize(
+    ("cell", "named"),
+    [
+        ("подорвался на мине, пропал без вести", "killed ('подорвался') and missing ('пропал')"),
+        ("подорвался на мине, попал в плен", "killed ('подорвался') and captured ('плен')"),
+        ("утонул, умер от ран", "killed ('утонул') and died_of_wounds ('ран')"),
+    ],
+)
+def test_a_blast_or_drowning_beside_another_fate_is_refused_with_both(cell, named):
+    with pytest.raises(ValueError, match="^the cell names two fates, ") as refused:
+        parse_fate(cell)
+    assert named in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        # Not losses the app records a fate of: their words must not become one.
+        "застрелился",
+        "покончил с собой",
+        "бежал из плена",
+        "осужден",
+        "дезертировал",
+        "выбыл в госпиталь",
+        "демобилизован",
+        # Captivity he escaped is none: the words are his death's, not a fate's.
+        "застрелился, чтобы не попасть в плен",
+        "не попал в плен",
+        # A blast of his own doing, not on him; a place named for no mine.
+        "подорвал танк",
+        "участвовал в подрыве моста",
+        "не подорвался",
+        "Минское",
+    ],
+)
+def test_words_of_no_recorded_fate_stay_refused(cell):
+    with pytest.raises(ValueError, match="^unknown fate; use убит / умер от ран"):
+        parse_fate(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "fate"),
+    [
+        ("не был в плену, погиб в бою", "killed"),
+        ("не сдался в плен, погиб", "killed"),
+        ("попал в плен", "captured"),
+        ("не ранен, в плену", "captured"),
+    ],
+)
+def test_captivity_a_negated_verb_names_is_none(cell, fate):
+    assert parse_fate(cell) == fate
