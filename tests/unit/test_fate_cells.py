@@ -233,6 +233,14 @@ def test_a_burnt_word_negated_or_inside_another_word_is_no_fate(cell):
         ("ранен в результате несчастного случая", "wounded"),
         ("умер от ран, полученных при авиакатастрофе", "died_of_wounds"),
         ("умер в результате несчастного случая", "died"),
+        # Injured or shell-shocked is a wound, also where an accident says how.
+        ("травмирован при несчастном случае", "wounded"),
+        ("получил травму", "wounded"),
+        ("контужен", "wounded"),
+        ("контужен при подрыве на мине", "wounded"),
+        ("кантужаны", "wounded"),
+        ("умер от травм", "died_of_wounds"),
+        ("тяжело контужен, умер в госпитале", "died"),
         # A death of illness is died.
         ("умер от болезни", "died"),
         ("умер в госпитале от болезни", "died"),
