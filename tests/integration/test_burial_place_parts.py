@@ -166,3 +166,34 @@ def test_a_settlement_without_its_number_names_the_numbered_sites(run, tmp_path,
         # Another district's Заречье: none of these.
         (4, "no burial site named 'д. Заречье' in 'Оршанский район'"),
     ]
+
+
+def test_a_settlement_without_the_number_of_its_one_numbered_site_names_it(run, tmp_path, engine):
+    # One numbered site of that name: still not guessed, but named.
+    sites = tmp_path / "zarechye_3.csv"
+    sites.write_text(
+        "Название,Вид,Населённый пункт,Район,Широта,Долгота\n"
+        "Братская могила,Братская могила,д. Заречье-3,Оршанский район,54.45000,30.40000\n",
+        encoding="utf-8",
+    )
+    assert run("sites", sites).added == 1
+    with engine.connect() as conn:
+        ref = conn.execute(
+            text("SELECT ref FROM burial_sites WHERE settlement = 'д. Заречье-3'")
+        ).scalar_one()
+    persons = tmp_path / "zarechye_3_persons.csv"
+    persons.write_text(
+        "№ записи,Фамилия,Имя,Место захоронения,Район захоронения\n"
+        "1,Заречнов,Иван,д. Заречье,Оршанский район\n",
+        encoding="utf-8",
+    )
+    report = run("persons", persons, skip_invalid=True)
+    assert report.added == 0
+    assert [(p.row, p.reason) for p in report.problems] == [
+        (
+            2,
+            "'д. Заречье' in 'Оршанский район' names no number, and the one site of that name "
+            f"carries one: ref {ref!r} (Братская могила, д. Заречье-3); whether it is that one "
+            "is for the archive to say; give its ref in the site ref column",
+        )
+    ]
