@@ -153,8 +153,8 @@ def index():
 
 @blueprint.get("/persons")
 def search_persons():
+    from mapapp.http.person_results import person_results
     from mapapp.http.search_params import person_filters, query_words, result_page, typed_words
-    from mapapp.queries.search import search_persons as run_search
 
     words = query_words(request.args)
     filters = person_filters(request.args)
@@ -163,9 +163,9 @@ def search_persons():
             N_("give %(name)s (a name) or at least one filter"), parameter="q", name="q"
         )
     per_page = parse_positive_int(request.args.get("per_page"), "per_page", 20, 100)
-    page = result_page(request.args, per_page)
+    page = result_page(request.args)
     typed = typed_words(request.args)
-    return jsonify(run_search(get_session(), words, filters, page, per_page, typed))
+    return jsonify(person_results(get_session(), words, filters, page, per_page, typed))
 
 
 @blueprint.get("/places")

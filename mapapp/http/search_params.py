@@ -8,7 +8,7 @@ from werkzeug.datastructures import MultiDict
 
 from mapapp.errors import N_, InvalidInput, not_one_of
 from mapapp.http.params import parse_positive_int
-from mapapp.queries.search import PersonFilters, check_page
+from mapapp.queries.search import PersonFilters
 from mapapp.text.districts import district_key
 from mapapp.text.normalize import area_key, query_word_variants
 
@@ -134,8 +134,7 @@ def person_filters(args: MultiDict) -> PersonFilters:
     return filters
 
 
-def result_page(args: MultiDict, per_page: int) -> int:
-    """The page asked for; only the first ``COUNT_CAP`` matches can be paged through."""
-    page = parse_positive_int(args.get("page"), "page", 1)
-    check_page(page, per_page)
-    return page
+def result_page(args: MultiDict) -> int:
+    """The page asked for, a whole number of at least 1; whether the search has that page
+    is known when it runs (person_results)."""
+    return parse_positive_int(args.get("page"), "page", 1)

@@ -72,12 +72,18 @@ class SiteResolver:
         # Register key -> (site, its register_place); site -> its register_place.
         self.by_number: dict[str, list[tuple[int, str | None]]] = {}
         self.place_of: dict[int, str | None] = {}
+        # Site -> how a refusal names it when it is one of several a row may mean.
+        self.named_as: dict[int, str] = {}
         for site in conn.execute(
-            text("SELECT id, ref, register_number, oblast, district, settlement FROM burial_sites")
+            text(
+                "SELECT id, ref, name, register_number, oblast, district, settlement "
+                "FROM burial_sites"
+            )
         ).mappings():
             site_id = site["id"]
             self.known_ids.add(site_id)
             self.by_ref[site["ref"]] = site_id
+            self.named_as[site_id] = site_as_named(site)
             self.place_of[site_id] = place = site_register_place(site)
             if site["register_number"]:
                 key = register_key(site["register_number"])
@@ -185,6 +191,8 @@ class SiteResolver:
             if said_wrong := _other_region_said(link.get("burial_district")):
                 return said_wrong
             found = [(i, d) for i, d, n in named or [] if n == numbers]
+            # "д. Заречье" where "д. Заречье-1" and "-2" are stored: the sites it may mean.
+            numbered = [(i, d) for i, d, n in named or [] if n and not numbers]
             # "Октябрьский район, г. Минск": the district, and the region it needs.
             district = district_key(split_region(link.get("burial_district"))[0])
             if district and len(listed := listed_districts_matching(district)) > 1:
@@ -195,21 +203,11 @@ class SiteResolver:
                     + ": write the district's name"
                 )
             if district:
-                # Minsk's districts by their Russian names: Кастрычніцкі is Октябрьский.
-                district = compared_district(district)
-                found = [
-                    (i, d) for i, d in found if d and same_district(compared_district(d), district)
-                ]
-                # Of one district's name, the site in the region the row says (Октябрьский
-                # район: Gomel oblast's, or the city of Minsk's); where one says no region,
-                # it is not known which.
-                place = register_place(link["burial_district"])
-                regions = {i: region_match(place, self.place_of.get(i)) for i, _ in found}
-                found = [(i, d) for i, d in found if regions[i] == "same"]
-                unknown = sum(match == "unknown" for match in regions.values())
+                found, unknown = self._in_district(found, link["burial_district"])
+                numbered, _ = self._in_district(numbered, link["burial_district"])
                 if not found and unknown:
                     return f"{link['burial_place']!r}: " + _region_unknown(
-                        link["burial_district"], place, unknown
+                        link["burial_district"], register_place(link["burial_district"]), unknown
                     )
             ids = sorted({i for i, _ in found})
             if len(ids) == 1:
@@ -217,6 +215,8 @@ class SiteResolver:
             where = f"{link['burial_place']!r}" + (
                 f" in {link['burial_district']!r}" if link.get("burial_district") else ""
             )
+            if not ids and numbered:
+                return self._number_not_said(where, sorted({i for i, _ in numbered}))
             if not ids:
                 return f"no burial site named {where}"
             return f"{where} matches {len(ids)} sites (ids {', '.join(map(str, ids[:5]))}); " + (
@@ -225,6 +225,50 @@ class SiteResolver:
                 else "add the district or the register number"
             )
         return None
+
+    def _in_district(self, found: list, burial_district: str) -> tuple[list, int]:
+        """The (site, district key) of ``found`` in the row's burial district, and how many
+        more are of that district's name where the row or the site says no region."""
+        # Minsk's districts by their Russian names: Кастрычніцкі is Октябрьский.
+        district = compared_district(district_key(split_region(burial_district)[0]))
+        found = [(i, d) for i, d in found if d and same_district(compared_district(d), district)]
+        # Of one district's name, the site in the region the row says (Октябрьский район:
+        # Gomel oblast's, or the city of Minsk's); where one says no region, it is not
+        # known which.
+        place = register_place(burial_district)
+        regions = {i: region_match(place, self.place_of.get(i)) for i, _ in found}
+        unknown = sum(match == "unknown" for match in regions.values())
+        return [(i, d) for i, d in found if regions[i] == "same"], unknown
+
+    def _number_not_said(self, where: str, ids: list[int]) -> str:
+        """Why a row is refused whose burial place names without its number the numbered
+        sites stored of that name ("д. Заречье": Заречье-1 and Заречье-2): which one is
+        the archive's to say; the refusal names them, and how to give one."""
+        remedy = "give its ref in the site ref column"
+        if len(ids) == 1:
+            return (
+                f"{where} names no number, and the one site of that name carries one: "
+                f"{self.named_as[ids[0]]}; whether it is that one is for the archive to say; "
+                + remedy
+            )
+        return (
+            f"{where} matches {len(ids)} sites: {sites_named([self.named_as[i] for i in ids])}; "
+            f"which one is for the archive to say; {remedy}"
+        )
+
+
+def site_as_named(site) -> str:
+    """A stored site as a refusal names it among others: its ref, its name and where it
+    lies ("ref 'site:…' (Братская могила, д. Заречье-1)")."""
+    place = site["settlement"] or site["district"]
+    said = site["name"] if not place or place in site["name"] else f"{site['name']}, {place}"
+    return f"ref {site['ref']!r} ({said})"
+
+
+def sites_named(named: list[str], limit: int = 5) -> str:
+    """The first ``limit`` of the sites named (site_as_named), and how many more."""
+    more = f", and {len(named) - limit} more" if len(named) > limit else ""
+    return ", ".join(named[:limit]) + more
 
 
 class Gazetteer:

@@ -26,6 +26,7 @@ import orjson
 
 from mapapp.importers.encodings import AmbiguousCodePage, ambiguity, likeliest_encoding
 from mapapp.importers.errors import ImportFileError, Problem
+from mapapp.importers.feature_points import GEOMETRY, FeaturePoints
 from mapapp.importers.header_rows import refuse_header_rows
 from mapapp.importers.shapefile_encoding import shapefile_encoding
 from mapapp.importers.sheet_layout import (
@@ -94,6 +95,8 @@ class Table:
     # Said of such a header where the line below it names columns too: a header written
     # on two rows, its upper names repeated over the lower ones (title_lines).
     below_header: str = ""
+    # Of a geodata file: its rows' lat and lon are their feature's geometry.
+    feature_points: FeaturePoints | None = None
 
 
 @dataclass
@@ -850,10 +853,11 @@ def _read_geodata(path: Path, encoding: str | None = None, layer: str | None = N
         sheet=layers[0] if len(layers) > 1 or layer else None,
         other_sheets=layers[1:],
         sheet_word="layer",
+        feature_points=FeaturePoints(),
     )
     if others:  # one Shapefile of several: each is a list of its own
         table.sheet, table.other_sheets, table.sheet_word = chosen, others, "Shapefile"
-    written = _geojson_properties(path, len(frame))
+    written = _geojson_features(path, len(frame))
     table.rows = _geo_rows(frame, columns, table, written)
     return table
 
@@ -889,10 +893,11 @@ _GEOMETRY_TYPES = {
 }  # fmt: skip
 
 
-def _geojson_properties(path: Path, features: int) -> list[dict] | None:
-    """A GeoJSON file's properties as written. GDAL gives a property one type for the
-    whole file, so a `true` among numbers became 1 and "012" among numbers 12: the values
-    are read from the JSON itself, in the features' order (GDAL keeps it)."""
+def _geojson_features(path: Path, features: int) -> list[dict] | None:
+    """A GeoJSON file's features as written. GDAL gives a property one type for the whole
+    file, so a `true` among numbers became 1 and "012" among numbers 12: the values are
+    read from the JSON itself, in the features' order (GDAL keeps it); and it reads a
+    Point without coordinates as no geometry at all."""
     if path.suffix.lower() not in (".geojson", ".json"):
         return None
     if path.stat().st_size > GEOJSON_AS_WRITTEN_BYTES:
@@ -913,7 +918,7 @@ def _geojson_properties(path: Path, features: int) -> list[dict] | None:
     _refuse_nested_collections(path, found)
     if len(found) != features:
         return None
-    return [(f.get("properties") or {}) if isinstance(f, dict) else {} for f in found]
+    return [f if isinstance(f, dict) else {} for f in found]
 
 
 def _refuse_nested_collections(path: Path, features: list) -> None:
@@ -931,7 +936,8 @@ def _refuse_nested_collections(path: Path, features: list) -> None:
 
 def _geo_rows(frame, columns: list[str], table: Table, written=None):
     for index, (_, record) in enumerate(frame.iterrows(), start=1):
-        own = written[index - 1] if written is not None else {}
+        feature = written[index - 1] if written is not None else {}
+        own = feature.get("properties") or {}
         values = {c: _text(own[c]) if c in own else _text(record[c]) for c in columns}
         if _refuse_nul(index, values, table.problems):
             continue
@@ -939,8 +945,12 @@ def _geo_rows(frame, columns: list[str], table: Table, written=None):
         if _no_geometry(geom):
             # Properties named lat and lon, where the feature has them, place it.
             values["lat"], values["lon"] = values.get("lat", ""), values.get("lon", "")
+            if values["lat"] or values["lon"]:
+                table.feature_points.by_properties.add(index)
+            else:
+                table.feature_points.missing[index] = _no_point_said(geom, feature)
         elif (point := _the_point(geom)) is None:
-            table.problems.append(Problem(index, "geometry", _not_a_point(geom)))
+            table.problems.append(Problem(index, GEOMETRY, _not_a_point(geom)))
             table.refused[index] = values
             continue
         else:
@@ -959,10 +969,24 @@ def _the_point(geom):
 
 def _not_a_point(geom) -> str:
     return (
-        f"a {geom.geom_type}, not a Point: a place is stored as one point; give this "
+        f"the feature's geometry is a {geom.geom_type}, not a Point: a place is stored as one "
+        "point; give this "
         "feature the point of the grave or memorial (in GIS, e.g. QGIS's \"Point on "
         'Surface"), with the precision that says how exact it is'
     )
+
+
+def _no_point_said(geom, written: dict) -> str:
+    """What a geometry without a point is: null, or an empty one of its type. GDAL reads
+    a GeoJSON Point without coordinates as null: the file says which."""
+    if hasattr(geom, "is_empty"):
+        return f"an empty {geom.geom_type}"
+    shape = written.get("geometry")
+    if not isinstance(shape, dict) or shape.get("type") not in _GEOMETRY_TYPES:
+        return "null"
+    if shape.get("coordinates", shape.get("geometries")) in ([], None):
+        return f"an empty {shape['type']}"
+    return f"a {shape['type']} whose coordinates cannot be read"
 
 
 def _no_geometry(geom) -> bool:

@@ -13,6 +13,7 @@ from pyproj import Transformer
 from mapapp.importers import values
 from mapapp.importers.awards import check_award_fields
 from mapapp.importers.errors import Problem
+from mapapp.importers.feature_points import GEOMETRY, FeaturePoints
 from mapapp.importers.field_limits import FIELD_LIMITS, too_long
 from mapapp.importers.name_cells import (
     check_given_name,
@@ -67,6 +68,8 @@ class RowContext:
     # Further columns of a field, read in order where the ones before are empty
     # (columns.ColumnMap.also_named): column -> field.
     fallback_of: dict[str, str] = field(default_factory=dict)
+    # Of a geodata file: the rows whose point is their feature's geometry (readers.Table).
+    feature_points: FeaturePoints | None = None
 
     @property
     def projected(self) -> bool:
@@ -103,6 +106,22 @@ class RowContext:
                 )
         return out
 
+    def point_column(self, checked: Checked) -> str:
+        """The column a row's point is read from: a further column of its (a feature's
+        `latitude` property), its feature's geometry, or the lat column."""
+        if "lat" in checked.read_from:
+            return checked.read_from["lat"]
+        if self.feature_points is not None and self.feature_points.from_geometry(checked.row):
+            return GEOMETRY
+        return self.column("lat")
+
+    def no_point(self, checked: Checked) -> str:
+        """What a row without a point lacks: its coordinates, or its feature's geometry
+        gives none (it is null or empty)."""
+        if self.point_column(checked) == GEOMETRY:
+            return self.feature_points.no_point(checked.row)
+        return "no coordinates"
+
     def column(self, name: str, checked: Checked | None = None) -> str:
         """The column ``name`` is read from (in ``checked``'s row, where given)."""
         if checked is not None and name in checked.read_from:
@@ -138,31 +157,30 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
             else:
                 lat, _ = values.parse_degrees(f["lat"])
                 lon, _ = values.parse_degrees(f["lon"])
-            where = ctx.column("lat")
+            where = ctx.point_column(checked)
         elif f.get("coords") is not None:
             lat, lon = values.parse_lat_lon_pair(f["coords"])
             where = ctx.column("coords")
         else:
             return None
     except ValueError as exc:
-        column = ctx.column("coords") if f.get("coords") else ctx.column("lat")
+        column = ctx.column("coords") if f.get("coords") else ctx.point_column(checked)
         checked.problems.append(
             Problem(checked.row, column, str(exc), f.get("lat") or f.get("coords"))
         )
         return None
+    # A feature's point is named as its file writes it: a problem with it is its geometry's.
+    told = FeaturePoints.the_point(f["lat"], f["lon"]) if where == GEOMETRY else ""
     if lat == 0 and lon == 0:
         # Where many tools put a point they have no coordinates for: not a place.
+        empty = "make it null" if where == GEOMETRY else "leave both cells empty"
         checked.problems.append(
             Problem(
                 checked.row,
                 where,
-                "the point (0, 0) is not a place (coordinates missing where the file was "
-                "made?)"
-                + (
-                    "; leave both cells empty to place the row by its settlement"
-                    if ctx.kind == "sites"
-                    else ""
-                ),
+                told + "the point (0, 0) is not a place (coordinates missing where the file "
+                "was made?)"
+                + (f"; {empty} to place the row by its settlement" if ctx.kind == "sites" else ""),
             )
         )
         return None
@@ -172,7 +190,7 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
     try:
         values.check_range(lat, lon)
     except ValueError as exc:
-        checked.problems.append(Problem(checked.row, where, str(exc)))
+        checked.problems.append(Problem(checked.row, where, told + str(exc)))
         return None
     minlon, minlat, maxlon, maxlat = ctx.region_bbox
 
@@ -185,7 +203,7 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
                 Problem(
                     checked.row,
                     where,
-                    f"latitude and longitude look swapped: ({lat}, {lon}) is outside the "
+                    told + f"latitude and longitude look swapped: ({lat}, {lon}) is outside the "
                     f"region, ({lon}, {lat}) is inside it",
                 )
             )
@@ -197,7 +215,8 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
                 Problem(
                     checked.row,
                     where,
-                    f"the point ({lat:.6g}, {lon:.6g}) is {away:,.0f} km outside the region: "
+                    told
+                    + f"the point ({lat:.6g}, {lon:.6g}) is {away:,.0f} km outside the region: "
                     "check the coordinates (a sign, N/S or E/W, x and y swapped, --crs)",
                 )
             )
@@ -206,7 +225,7 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
             Problem(
                 checked.row,
                 where,
-                f"the point ({lat}, {lon}) is outside the region ({away:,.0f} km from it)",
+                told + f"the point ({lat}, {lon}) is outside the region ({away:,.0f} km from it)",
             )
         )
     elif ctx.border is not None and (away := ctx.border.km_outside(lat, lon)) > TOLERANCE_KM:
@@ -214,7 +233,8 @@ def _point(ctx: RowContext, f: dict, checked: Checked) -> tuple[float, float] | 
             Problem(
                 checked.row,
                 where,
-                f"the point ({lat}, {lon}) is outside {ctx.border.name}, about {away:,.0f} km "
+                told
+                + f"the point ({lat}, {lon}) is outside {ctx.border.name}, about {away:,.0f} km "
                 "from its border: check the coordinates",
             )
         )
@@ -270,8 +290,8 @@ def check_site(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         checked.problems.append(
             Problem(
                 row,
-                ctx.column("lat"),
-                "no coordinates, and no settlement or district to place the site at",
+                ctx.point_column(checked),
+                f"{ctx.no_point(checked)}, and no settlement or district to place the site at",
             )
         )
     precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
@@ -404,7 +424,8 @@ def _warn_fraction_total(ctx: RowContext, written: str | None, counts: dict, che
 
 
 def _has_coordinate_problem(ctx: RowContext, checked: Checked) -> bool:
-    return any(p.column in (ctx.column("lat"), ctx.column("coords")) for p in checked.problems)
+    columns = (ctx.point_column(checked), ctx.column("coords"))
+    return any(p.column in columns for p in checked.problems)
 
 
 NO_KIND = (
@@ -494,7 +515,7 @@ def check_battle(ctx: RowContext, row: int, raw: dict[str, str]) -> Checked:
         checked.problems.append(Problem(row, ctx.column("name"), "the name is empty"))
     point = _point(ctx, f, checked)
     if point is None and not checked.problems:
-        checked.problems.append(Problem(row, ctx.column("lat"), "no coordinates"))
+        checked.problems.append(Problem(row, ctx.point_column(checked), ctx.no_point(checked)))
     precision = _apply(values.parse_precision, f, "location_precision", ctx, checked) or "site"
     years = {
         k: _apply(values.parse_battle_year, f, k, ctx, checked) for k in ("year_from", "year_to")

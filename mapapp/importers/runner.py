@@ -216,6 +216,7 @@ def _run_import(engine: Engine, options: ImportOptions, progress) -> ImportRepor
         given=checked_given(options),
         record_source=options.source or _rejects_source(table) or _file_source(options, table),
         fallback_of=columns.also_named,
+        feature_points=table.feature_points,
     )
     report.notes += columns.notes
     report.notes += [n for n in [other_kind_note(options.kind, columns.unmapped)] if n]
@@ -454,7 +455,9 @@ def _place_by_gazetteer(conn, ctx: RowContext, checked: list[Checked]) -> list[d
     placed = []
     for item, place in zip(unplaced, places, strict=True):
         if isinstance(place, str):
-            item.problems.append(Problem(item.row, ctx.column("lat"), place))
+            # "no coordinates, and the gazetteer ...": or the feature's geometry is null.
+            said = ctx.no_point(item) + place.removeprefix("no coordinates")
+            item.problems.append(Problem(item.row, ctx.point_column(item), said))
             continue
         placed.append(
             {"row": item.row, "precision": place["location_precision"], "at": place["at"]}

@@ -25,7 +25,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from mapapp.errors import N_, InvalidInput, MapappError
+from mapapp.errors import N_, InvalidInput, MapappError, NotFound
 from mapapp.queries.common import district_matches, page_count, person_summary
 from mapapp.text.normalize import (
     fold_lookalikes,
@@ -85,6 +85,24 @@ class SearchTimedOut(MapappError):
 def max_page(per_page: int) -> int:
     """The last page that can be asked for: the first ``COUNT_CAP`` matches only."""
     return page_count(COUNT_CAP, per_page)
+
+
+class PagePastLast(NotFound):
+    """A page asked for past the last page of a search's matches."""
+
+    def __init__(self, page: int, last: int) -> None:
+        super().__init__(
+            N_("page %(page)s is past the last page, %(last)s"),
+            parameter="page",
+            page=page,
+            last=last,
+        )
+        self.last = last
+
+
+def last_page(total: int, per_page: int) -> int:
+    """The last page of ``total`` matches that can be listed (one when there are none)."""
+    return min(page_count(total, per_page), max_page(per_page))
 
 
 def check_page(page: int, per_page: int) -> None:
@@ -342,6 +360,22 @@ def search_persons(
         if not words:
             return _filtered_persons(session, filters, page, per_page)
         return _named_persons(session, words, filters, page, per_page, typed)
+
+
+def count_persons(
+    session: Session, words: Words, filters: PersonFilters, typed: Sequence[str] = ()
+) -> int:
+    """How many persons a search finds, counted up to the cap and one more, as its
+    pages count them: for a page asked for past those it can list, which lists none."""
+    with time_limit(session, SEARCH_TIME_LIMIT_MS):
+        params: dict = {}
+        where = _filters(filters, params)
+        if words:
+            matches = _vocabulary_matches(session, words, typed)
+            if not all(matches):
+                return 0
+            where += _word_conditions(matches, params, "all")
+        return _count(session, where, params)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ from mapapp.errors import InvalidInput
 from mapapp.http.context import current_settings, get_session
 from mapapp.http.error_text import localized
 from mapapp.http.params import parse_positive_int, parse_zero_one
+from mapapp.http.person_results import person_results
 from mapapp.http.search_params import (
     OBLASTS,
     area_filter,
@@ -20,13 +21,7 @@ from mapapp.http.search_params import (
 )
 from mapapp.queries.common import page_count
 from mapapp.queries.home_regions import home_countries, home_regions_of, sites_for_home
-from mapapp.queries.search import (
-    COUNT_CAP,
-    PersonFilters,
-    SearchTimedOut,
-    max_page,
-    search_persons,
-)
+from mapapp.queries.search import COUNT_CAP, PagePastLast, PersonFilters, SearchTimedOut, last_page
 from mapapp.text.normalize import area_key
 from mapapp.web import blueprint, maps
 from mapapp.web.pages import map_assets, map_options
@@ -40,40 +35,47 @@ def search_page():
     filters = PersonFilters()
     error = None
     status = 200
+    last_page_url = None
     try:
         words = query_words(request.args)
         filters = person_filters(request.args)
-        page = result_page(request.args, PER_PAGE)
     except InvalidInput as exc:
-        error, page = _input_error(exc), 1
+        error = localized(exc)
+    try:
+        page = result_page(request.args)
+    except InvalidInput as exc:
+        # page=0, page=abc: no page number, said as such (not as the cap's limit).
+        error, status, page = localized(exc), 400, 1
     results = None
     if error is None and (words or not filters.is_empty()):
+        typed = typed_words(request.args)
         try:
-            typed = typed_words(request.args)
-            results = search_persons(get_session(), words, filters, page, PER_PAGE, typed)
+            results = person_results(get_session(), words, filters, page, PER_PAGE, typed)
         except SearchTimedOut:
             error, status = _("The search took too long. Add a given name or more filters."), 503
+        except PagePastLast as exc:
+            error, status = localized(exc), 404
+            query = {**request.args.to_dict(), "page": exc.last}
+            last_page_url = url_for("web.search_page", **query)
+        except InvalidInput:
+            # Past the pages of the first COUNT_CAP matches, where there are more.
+            error = _(
+                "Only the first %(n)s matches can be listed. Add a given name or a filter "
+                "to narrow the search.",
+                n=COUNT_CAP,
+            )
     if results is not None:
-        results["pages"] = min(page_count(results["total"], PER_PAGE), max_page(PER_PAGE))
+        results["pages"] = last_page(results["total"], PER_PAGE)
     return render_template(
         "search.html",
         args=request.args,
         results=results,
         error=error,
+        last_page_url=last_page_url,
         oblasts=OBLASTS,
         count_cap=COUNT_CAP,
         has_fictional=bool(results and any(i["is_fictional"] for i in results["items"])),
     ), status
-
-
-def _input_error(exc: InvalidInput) -> str:
-    if exc.parameter == "page":
-        return _(
-            "Only the first %(n)s matches can be listed. Add a given name or a filter "
-            "to narrow the search.",
-            n=COUNT_CAP,
-        )
-    return localized(exc)
 
 
 # Sites listed per page on /from: a country's sites can number ten thousand, which the map

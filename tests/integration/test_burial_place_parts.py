@@ -122,3 +122,78 @@ def test_a_settlement_s_number_in_its_part_finds_that_settlement_s_site(run, tmp
             {"b": report.batch_id},
         ).all()
     assert [tuple(r) for r in buried] == [("Иван", "д. Заречье-2"), ("Пётр", "д. Заречье-1")]
+
+
+def test_a_settlement_without_its_number_names_the_numbered_sites(run, tmp_path, engine):
+    # "д. Заречье" of a district with Заречье-1 and Заречье-2: which grave is the
+    # archive's to say; the refusal names both sites and how to choose one.
+    sites = tmp_path / "zarechye.csv"
+    sites.write_text(
+        "Название,Вид,Населённый пункт,Район,Широта,Долгота\n"
+        "Братская могила,Братская могила,д. Заречье-1,Дубровенский район,54.51000,30.50000\n"
+        "Братская могила,Братская могила,д. Заречье-2,Дубровенский район,54.55000,30.55000\n",
+        encoding="utf-8",
+    )
+    assert run("sites", sites).added == 2
+    with engine.connect() as conn:
+        refs = dict(
+            conn.execute(
+                text("SELECT settlement, ref FROM burial_sites WHERE settlement LIKE 'д. Зар%'")
+            ).all()
+        )
+    persons = tmp_path / "zarechye_persons.csv"
+    persons.write_text(
+        "№ записи,Фамилия,Имя,Место захоронения,Район захоронения\n"
+        "1,Заречнов,Иван,д. Заречье,Дубровенский район\n"
+        '2,Заречнов,Пётр,"Братская могила, д. Заречье",Дубровенский район\n'
+        "3,Заречнов,Олег,д. Заречье,Оршанский район\n",
+        encoding="utf-8",
+    )
+    report = run("persons", persons, skip_invalid=True)
+    assert report.added == 0
+    candidates = (
+        f"ref {refs['д. Заречье-1']!r} (Братская могила, д. Заречье-1), "
+        f"ref {refs['д. Заречье-2']!r} (Братская могила, д. Заречье-2)"
+    )
+    remedy = "which one is for the archive to say; give its ref in the site ref column"
+    assert [(p.row, p.reason) for p in report.problems] == [
+        (2, f"'д. Заречье' in 'Дубровенский район' matches 2 sites: {candidates}; {remedy}"),
+        (
+            3,
+            "'Братская могила, д. Заречье' in 'Дубровенский район' matches 2 sites: "
+            f"{candidates}; {remedy}",
+        ),
+        # Another district's Заречье: none of these.
+        (4, "no burial site named 'д. Заречье' in 'Оршанский район'"),
+    ]
+
+
+def test_a_settlement_without_the_number_of_its_one_numbered_site_names_it(run, tmp_path, engine):
+    # One numbered site of that name: still not guessed, but named.
+    sites = tmp_path / "zarechye_3.csv"
+    sites.write_text(
+        "Название,Вид,Населённый пункт,Район,Широта,Долгота\n"
+        "Братская могила,Братская могила,д. Заречье-3,Оршанский район,54.45000,30.40000\n",
+        encoding="utf-8",
+    )
+    assert run("sites", sites).added == 1
+    with engine.connect() as conn:
+        ref = conn.execute(
+            text("SELECT ref FROM burial_sites WHERE settlement = 'д. Заречье-3'")
+        ).scalar_one()
+    persons = tmp_path / "zarechye_3_persons.csv"
+    persons.write_text(
+        "№ записи,Фамилия,Имя,Место захоронения,Район захоронения\n"
+        "1,Заречнов,Иван,д. Заречье,Оршанский район\n",
+        encoding="utf-8",
+    )
+    report = run("persons", persons, skip_invalid=True)
+    assert report.added == 0
+    assert [(p.row, p.reason) for p in report.problems] == [
+        (
+            2,
+            "'д. Заречье' in 'Оршанский район' names no number, and the one site of that name "
+            f"carries one: ref {ref!r} (Братская могила, д. Заречье-3); whether it is that one "
+            "is for the archive to say; give its ref in the site ref column",
+        )
+    ]

@@ -258,7 +258,13 @@ def test_pages_are_disjoint_and_ordered_by_score(client, scratch):
     near = scratch.person(site, "Тлеубергемов", given_name="Серик")  # one letter apart
     seen, scores = [], []
     for page in range(1, 4):
-        body = _items(client, q="Тлеубергенов Серик", per_page=1, page=page)
+        query = {"q": "Тлеубергенов Серик", "per_page": 1, "page": page}
+        response = client.get("/api/persons", query_string=query)
+        if response.status_code == 404:  # past the last page: every match is seen
+            last = len(seen)
+            assert response.get_json()["error"]["message"].endswith(f"the last page, {last}")
+            break
+        body = response.get_json()
         seen += [i["id"] for i in body["items"]]
         scores += [i["score"] for i in body["items"]]
     assert seen[:2] == [exact, near]
