@@ -89,9 +89,8 @@ def test_a_cell_s_district_and_the_district_column_must_agree(run, tmp_path, shu
     ]
 
 
-def test_a_settlement_s_number_in_its_part_finds_that_settlement_s_site(run, tmp_path, engine):
-    # Заречье-1 and Заречье-2 of one district: the number is the settlement's, and finds
-    # its site with the parts around it; a number of the grave's is still refused.
+def _zarechye_sites(run, tmp_path) -> None:
+    """Заречье-1 and Заречье-2 of one district, a grave each."""
     sites = tmp_path / "zarechye.csv"
     sites.write_text(
         "Название,Вид,Населённый пункт,Район,Широта,Долгота\n"
@@ -100,6 +99,12 @@ def test_a_settlement_s_number_in_its_part_finds_that_settlement_s_site(run, tmp
         encoding="utf-8",
     )
     assert run("sites", sites).added == 2
+
+
+def test_a_settlement_s_number_in_its_part_finds_that_settlement_s_site(run, tmp_path, engine):
+    # Заречье-1 and Заречье-2 of one district: the number is the settlement's, and finds
+    # its site with the parts around it; a number of the grave's is still refused.
+    _zarechye_sites(run, tmp_path)
     persons = tmp_path / "zarechye_persons.csv"
     persons.write_text(
         "№ записи,Фамилия,Имя,Место захоронения\n"
@@ -127,14 +132,7 @@ def test_a_settlement_s_number_in_its_part_finds_that_settlement_s_site(run, tmp
 def test_a_settlement_without_its_number_names_the_numbered_sites(run, tmp_path, engine):
     # "д. Заречье" of a district with Заречье-1 and Заречье-2: which grave is the
     # archive's to say; the refusal names both sites and how to choose one.
-    sites = tmp_path / "zarechye.csv"
-    sites.write_text(
-        "Название,Вид,Населённый пункт,Район,Широта,Долгота\n"
-        "Братская могила,Братская могила,д. Заречье-1,Дубровенский район,54.51000,30.50000\n"
-        "Братская могила,Братская могила,д. Заречье-2,Дубровенский район,54.55000,30.55000\n",
-        encoding="utf-8",
-    )
-    assert run("sites", sites).added == 2
+    _zarechye_sites(run, tmp_path)
     with engine.connect() as conn:
         refs = dict(
             conn.execute(
