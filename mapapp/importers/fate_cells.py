@@ -24,10 +24,13 @@ from __future__ import annotations
 import re
 
 from mapapp.models import FATES
+from mapapp.text.kazakh_letters import kazakh_pattern
 
 # What a word says. The circumstances (wounds, captivity, missing) are fates of their
 # own; "умер"/"погиб" with a circumstance is that circumstance ("умер от ран", "погиб в
 # плену"). "Убит" is a death by the enemy's hand: with wounds it is a second fate.
+# Kazakh words (kk) are read typed without the Kazakh letters too ("каза тапты",
+# "туткында"), as lists typed on a Russian keyboard write them (text.kazakh_letters).
 _WORDS = {
     "wounds": [
         r"ран(?:ы|а|ам|ами|амі|ах)?",  # от ран, ад ран, раны
@@ -35,7 +38,7 @@ _WORDS = {
         r"ранени\w*",  # ранение, ранения
         r"раненн\w*",  # раненный; раненне, ранення (be)
         r"wound\w*",
-        r"жарақат(?:тан|ынан)",  # (kk) from wounds
+        kazakh_pattern(r"жарақат(?:тан|ынан)"),  # (kk) from wounds
         r"жаралан\w*",  # (kk) жараланып (having been wounded), жараланған
         # Injured or shell-shocked: a wound as the registers count them ("травмирован при
         # несчастном случае" is no death).
@@ -54,7 +57,7 @@ _WORDS = {
         r"(?:шталаг|офлаг|stalag|oflag)\w*",  # a camp for prisoners of war
         r"в/пл\w*",  # в/пленный, в/пл: военнопленный
         r"captiv\w*",
-        r"тұтқында",  # (kk) in captivity
+        kazakh_pattern(r"тұтқында"),  # (kk) in captivity
     ],
     "missing": [
         r"пропал(?:а|о|и)?",
@@ -74,7 +77,7 @@ _WORDS = {
         r"спален(?:а|ы|о|ыя)",  # (be) спалены карнікамі
         r"спалілі",  # (be)
         r"згарэ(?:ў|ла|ло|лі)",  # (be) згарэў у танку
-        r"өрте(?:лді|лген)",  # (kk) өртелді: was burnt
+        kazakh_pattern(r"өрте(?:лді|лген)"),  # (kk) өртелді: was burnt
         # Drowned ("утонул при переправе"): a death in service, not from wounds; the
         # registers of losses write it as "погиб".
         r"утонул(?:а|о|и)?",
@@ -108,7 +111,7 @@ _WORDS = {
         r"смертельн\w*\s+ранен\w*",
         r"ранен\w*\s+смертельн\w*",
         r"смяротна\s+паранен\w*",  # (be)
-        r"жарақат(?:тан|ынан)",
+        kazakh_pattern(r"жарақат(?:тан|ынан)"),
         r"mortally\s+wounded",
         r"of\s+wounds",
     ],
@@ -127,14 +130,14 @@ _WORDS = {
         r"погиб\w*",
         r"замуч[еа]н\w*",  # замучен в плену; (be) замучаны
         r"загін(?:уў|ула|уло|улі|уўш\w*|улы\w*)",  # (be) загінуў; not загінаць (to bend)
-        r"қаза\s+тап\w*",  # (kk) қаза тапты
+        kazakh_pattern(r"қаза\s+тап\w*"),  # (kk) қаза тапты
     ],
     "died": [
         r"умер(?:ла|ло|ли|ш\w*)?",
         r"скончал\w*",
         r"died",
         r"памер(?:ла|ло|лі|лы\w*)?",  # (be) памёр, памерла
-        r"қайтыс\s+бол\w*",  # (kk) қайтыс болды
+        kazakh_pattern(r"қайтыс\s+бол\w*"),  # (kk) қайтыс болды
     ],
 }
 _WORD_OF = {

@@ -43,6 +43,7 @@ import re
 
 from mapapp.importers.person_duplicates import UNKNOWN_COMPANION_WORDS, UNKNOWN_NAME_WORDS
 from mapapp.importers.values import only_dashes
+from mapapp.text.kazakh_letters import kazakh_spellings
 
 # No name holds a colon or a number sign.
 _NOT_IN_NAMES = re.compile(r"[:№]")
@@ -96,8 +97,10 @@ _BIRTH_MARK = re.compile(r"\s*(г\.?\s*р\.?|г\.\s*рожд\.?|года рож�
 # A partisan, as lists write it where a rank goes, and beside an unknown one's name.
 _PARTISAN = ("партизан", "партизанка", "партызан", "партызанка")
 # Kazakh ranks of two words, neither of them a rank alone: "қатардағы жауынгер" (private;
-# "жауынгер" is a soldier, as "боец" is) and "қызыл әскер" (red army man).
-_TWO_WORD_RANKS = {"қатардағы жауынгер", "қызыл әскер"}
+# "жауынгер" is a soldier, as "боец" is) and "қызыл әскер" (red army man). The Kazakh words
+# here are read typed without the Kazakh letters too ("катардагы жауынгер", "киши сержант",
+# "кызыласкер"), as lists typed on a Russian keyboard write them.
+_TWO_WORD_RANKS = kazakh_spellings("қатардағы жауынгер", "қызыл әскер")
 _RANKS = {
     "рядовой", "рядовая", "ряд.", "красноармеец", "красноармейка", "красноарм.", "кр-ц",
     "к-ц", "кр-ец", "кр.", "краснофлотец", "матрос", "ефрейтор", "ефр.", "сержант",
@@ -107,7 +110,7 @@ _RANKS = {
     "мл.л-т", "ст.л-т", "военфельдшер", "воентехник", "санинструктор",
     "радавы", "радавая", "чырвонаармеец", "яфрэйтар", "сяржант", "старшына", "лейтэнант",
     "капітан", "маёр", "падпалкоўнік", "палкоўнік",
-    "қызыләскер", *_TWO_WORD_RANKS,
+    *kazakh_spellings("қызыләскер"), *_TWO_WORD_RANKS,
     *_PARTISAN,
 }  # fmt: skip
 # A soldier's word beside a name ("Тестов Ерлан боец", Kazakh "жауынгер") is no part of it
@@ -118,7 +121,8 @@ _RANKS_BESIDE_NAMES = _RANKS | set(UNKNOWN_COMPANION_WORDS)
 _GIVEN_NAMES_TOO = {"воин", "воін"}
 _SMALL_LETTER_FIRST = re.compile(r"(?:^|[\s,;(\[\"'«])[а-яёіўәғқңөұүһ]")
 _BEFORE_RANKS = {
-    "мл.", "ст.", "младший", "старший", "гв.", "гвардии", "малодшы", "старшы", "кіші", "аға",
+    "мл.", "ст.", "младший", "старший", "гв.", "гвардии", "малодшы", "старшы",
+    *kazakh_spellings("кіші", "аға"),
 }  # fmt: skip
 # An unknown soldier named by rank ("Неизвестный ст. лейтенант", "Невядомы лейтэнант",
 # "Неизвестный красноармеец (1)"): one of the first words, then a soldier's word or a

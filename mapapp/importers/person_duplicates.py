@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from sqlalchemy import Connection, text
 
+from mapapp.text.kazakh_letters import kazakh_spellings
 from mapapp.text.normalize import search_key
 
 POSSIBLE_DUPLICATE_REASON = "same name, dates and grave"
@@ -55,7 +56,9 @@ _DUPLICATE_KEY = (
 # name.
 UNKNOWN_NAME_WORDS = (
     "Неизвестный", "Неизвестная", "Неизвестен", "Неизвестно", "Неизвестные",
-    "Неустановленный", "Невядомы", "Невядомая", "Невядомыя", "Unknown", "Белгісіз",
+    "Неустановленный", "Невядомы", "Невядомая", "Невядомыя", "Unknown",
+    # Kazakh, typed without its letters too ("Белгисиз", "Белгiсiз"): text.kazakh_letters.
+    *sorted(kazakh_spellings("Белгісіз")),
 )  # fmt: skip
 UNKNOWN_COMPANION_WORDS = (
     "солдат", "салдат", "soldier", "боец", "баец", "воин", "воін", "красноармеец",

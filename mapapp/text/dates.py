@@ -6,6 +6,8 @@ import calendar
 import datetime
 import re
 
+from mapapp.text.kazakh_letters import kazakh_pattern, kazakh_spellings
+
 DATE_FORMS = (
     "1944, 06.1944, 22.06.1944, __.06.1944, 1944-06-22, 1944.06.22, 22/06/1944, 22.VI.1944 "
     "or 22 июня 1944; with dots the day comes first"
@@ -15,7 +17,7 @@ DATE_FORMS = (
 # (года рождения), "1913 г.н." (года нараджэння), "1920 ж.т." (жылы туған).
 _YEAR_MARK = (
     r"г(?:ода|од|\.)?(?:\s*[рн]\.?|\s+рождения|\s+нараджэння)?"
-    r"|ж(?:ылы|ылғы|ыл|\.)?(?:\s*т\.?|\s+туған)?"
+    r"|" + kazakh_pattern(r"ж(?:ылы|ылғы|ыл|\.)?(?:\s*т\.?|\s+туған)?")
 )
 # Written around a date by exports and by hand, saying nothing more than the date:
 # a time of midnight ("22.06.1944 0:00:00", a spreadsheet's export; "1944-06-22T00:00:00",
@@ -65,12 +67,15 @@ _MONTH_NAMES = (
     ("декабрь декабря дек", "снежань снежня", "желтоқсан желтоқсанда желтоқсанның",
      "december dec"),
 )  # fmt: skip
+# The Kazakh names are read typed without the Kazakh letters too ("22 шилде 1944",
+# "кыркуйек 1943", "5 каңтарда" half typed so), as lists typed on a Russian keyboard write
+# them (text.kazakh_letters); none of those spellings is a Russian or Belarusian month word.
 MONTH_WORDS: dict[str, int] = {
     word: number
-    for number, names in enumerate(_MONTH_NAMES, start=1)
-    for words in names
-    for word in words.split()
-}
+    for number, (russian, belarusian, kazakh, english) in enumerate(_MONTH_NAMES, start=1)
+    for word in (*russian.split(), *belarusian.split(), *kazakh_spellings(*kazakh.split()),
+                 *english.split())
+}  # fmt: skip
 # Roman months (24.VI.1944), in Latin letters or their Cyrillic look-alikes (Х, І).
 ROMAN_MONTHS = {
     roman: number
@@ -82,7 +87,9 @@ _ROMAN_LETTERS = str.maketrans({"Х": "X", "І": "I", "х": "X", "і": "I"})
 # A day's number, with an English ordinal's ending ("June 24th") or a Kazakh one's after
 # a hyphen: possessive, after a month in the genitive ("маусымның 24-і", "20-сы"), or
 # ordinal ("24-ші", "6-шы", "24-інші").
-_DAY_SUFFIX = re.compile(r"(\d{1,2})(?:st|nd|rd|th|-(?:і|ы|сі|сы|ші|шы|інші|ыншы|нші|ншы))?")
+_DAY_SUFFIX = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th|-" + kazakh_pattern("(?:і|ы|сі|сы|ші|шы|інші|ыншы|нші|ншы)") + ")?"
+)
 
 
 def format_partial_date(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -109,7 +116,9 @@ def format_partial_date(year: int | None, month: int | None, day: int | None) ->
 # "1910 г.р.", "1910 года рождения", "1913 г.н.", "1920 ж.т.": a year of birth, whatever
 # column it was typed in.
 _BIRTH_MARK = re.compile(
-    r"(?:г\.?\s*[рн]\.?|(?:г\.?|года?)\s+(?:рождения|нараджэння)|ж\.?\s*т\.?|(?:ж\.?|жылы)\s+туған)$",
+    r"(?:г\.?\s*[рн]\.?|(?:г\.?|года?)\s+(?:рождения|нараджэння)|ж\.?\s*т\.?|"
+    + kazakh_pattern(r"(?:ж\.?|жылы)\s+туған")
+    + ")$",
     re.IGNORECASE,
 )
 
@@ -232,7 +241,7 @@ def _named_month(written: str) -> tuple[int, int, int | None] | None:
         else "d"
         if _DAY_SUFFIX.fullmatch(w)
         else "k"
-        if w in ("жылы", "жылғы", "ж.", "ж")
+        if w in _YEAR_WORDS
         else "?"
         for i, w in enumerate(words)
     )
@@ -244,6 +253,10 @@ def _named_month(written: str) -> tuple[int, int, int | None] | None:
     day_word = next((w for w, s in zip(words, shape, strict=True) if s == "d"), None)
     day = int(_DAY_SUFFIX.fullmatch(day_word).group(1)) if day_word else None
     return (year, month, day)
+
+
+# The words for "year" between a year and its day and month (Kazakh): "1944 жылы 24 маусым".
+_YEAR_WORDS = {"ж.", "ж", *kazakh_spellings("жылы", "жылғы")}
 
 
 def _month_word(word: str) -> int | None:

@@ -32,6 +32,8 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from mapapp.text.kazakh_letters import kazakh_pattern
+
 # Cyrillic letters map to key letters; capitals are placeholders for the five
 # one-letter sounds (J, H, C, W, Q) so that the Latin rules leave them alone.
 _CYRILLIC = {
@@ -214,10 +216,12 @@ def area_key(text: str | None) -> str:
 
 # The Kazakh SSR (1936-1991) is Kazakhstan under its Soviet name, within the same borders:
 # OBD cards write "Казахская ССР", "КазССР". Only the republic's names: "Казахский район"
-# (Qazax, in Azerbaijan) stays its own.
+# (Qazax, in Azerbaijan) stays its own. The Kazakh "Қазақ КСР" is read typed without the
+# Kazakh letters too ("Казак КСР", "Казақ ССР"; text.kazakh_letters): never "казак" alone.
 _KAZAKH_SSR = re.compile(
     r"(?<!\w)(?:казахск\w*\s+(?:сср|сср\.|сов\w*\s+соц\w*\s+респ\w*)|каз\.?\s*сср|"
-    r"қазақ\s+(?:кср|сср)|kazakh\s+ssr)(?!\w)",
+    + kazakh_pattern(r"қазақ\s+(?:кср|сср)")
+    + r"|kazakh\s+ssr)(?!\w)",
     re.IGNORECASE,
 )
 

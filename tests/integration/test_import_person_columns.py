@@ -425,3 +425,36 @@ def test_total_lines_and_ranks_in_name_cells_are_handed_over_alike(engine):
         14: ("Боец", "Иван", "Петрович"),
         15: ("Итогов", "Ерлан", None),
     }
+
+
+def test_kazakh_typed_without_its_letters_is_staged_alike(engine):
+    """Kazakh fates, dates, ranks and the unknown soldier's "Белгісіз" typed on a Russian
+    keyboard (қ as к, ғ as г, і as и ...) are read alike by both checks, each distinct
+    cell once; a Kazakh rank so typed beside a name is handed over and refused by both."""
+    cells = [
+        ("Тестов", "Ерлан", "каза тапты", "22 шилде 1944", "катардагы жауынгер"),
+        ("Тестов", "Ерлан", "жаракаттан кайтыс болды", "1944 жылы 5 каңтарда", "киши сержант"),
+        ("Тестов", "Ерлан", "туткында кайтыс болды", "кыркуйек 1943", "кызыласкер"),
+        ("Белгисиз", "катардагы жауынгер", "хабарсыз кетти", "1944 ж.", ""),
+        ("Тестов", "Ерлан", "каза тапты", "22 шилде 1944", "катардагы жауынгер"),  # repeated
+        ("Тестов", "Ерлан катардагы жауынгер", "каза тапты", "1944", ""),
+        ("Казаков", "Ерлан", "Казаков", "1944", ""),  # no fate: a surname
+    ]
+    rows = [
+        (n, _row(ID_записи=str(n), Фамилия=surname, Имя=given, Отчество="",
+                 Причина_выбытия=fate, Дата_выбытия=date, Воинское_звание=rank))
+        for n, (surname, given, fate, date, rank) in enumerate(cells, start=2)
+    ]  # fmt: skip
+    fast, slow = _both(engine, COLUMNS, rows)
+    assert _assert_same(fast, slow) == {7, 8}
+    assert {c.row for c in slow if c.problems} == {7, 8}
+    staged = {
+        row[30]: (row[1], row[2], row[13], tuple(row[14:17]), row[17]) for row in fast.stage_rows
+    }
+    assert staged == {
+        2: ("Тестов", "Ерлан", "катардагы жауынгер", (1944, 7, 22), "killed"),
+        3: ("Тестов", "Ерлан", "киши сержант", (1944, 1, 5), "died_of_wounds"),
+        4: ("Тестов", "Ерлан", "кызыласкер", (1943, 9, None), "died_in_captivity"),
+        5: ("Белгисиз", "катардагы жауынгер", None, (1944, None, None), "missing"),
+        6: ("Тестов", "Ерлан", "катардагы жауынгер", (1944, 7, 22), "killed"),
+    }
