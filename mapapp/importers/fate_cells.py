@@ -40,9 +40,8 @@ _WORDS = {
         r"wound\w*",
         kazakh_pattern(r"жарақат(?:тан|ынан)"),  # (kk) from wounds
         r"жаралан\w*",  # (kk) жараланып (having been wounded), жараланған
-        # Injured or shell-shocked: a wound as the registers count them ("травмирован при
-        # несчастном случае" is no death).
-        r"травм\w*",  # травма, травмирован, от травм
+        kazakh_pattern(r"жара(?:лар)?(?:дан|ынан)"),  # (kk) from a wound, from wounds
+        # Shell-shocked: a wound of war as the registers count them.
         r"контуз\w*",  # контузия, контузило
         r"контужен\w*",
         r"кантуз\w*",  # (be) кантузія
@@ -112,8 +111,16 @@ _WORDS = {
         r"ранен\w*\s+смертельн\w*",
         r"смяротна\s+паранен\w*",  # (be)
         kazakh_pattern(r"жарақат(?:тан|ынан)"),
+        kazakh_pattern(r"жара(?:лар)?(?:дан|ынан)"),  # (kk) жаралардан қайтыс болды
         r"mortally\s+wounded",
         r"of\s+wounds",
+    ],
+    # An injury, perhaps of an accident: alone it is a wound ("травмирован при несчастном
+    # случае": wounded, no death); beside a death it says how he died, and is no wound of
+    # war ("умер от травм": died, not died of wounds). See _injury_read.
+    "injury": [
+        r"травм\w*",  # травма, травмирован, от травм
+        r"injur\w*",
     ],
     # Shot, hanged or put to death by the occupiers (partisans, hostages, prisoners).
     "executed": [
@@ -150,6 +157,7 @@ _NOT = {"не", "ни", "без", "not", "never", "without"}
 _OUT_OF = {"из", "с", "з", "from"}
 _WAS = {"был", "была", "было", "были", "быў", "былі", "was", "were"}  # "не был ранен"
 _INTO = {"в", "у", "into", "in"}  # "не попал в плен"
+_NEGATING_A_VERB = {"не", "not", "never"}  # not "без": "пропал без вести в плену"
 _WORD = re.compile(r"\w+")
 
 # The fate a word names alone ("ранен", "попал в плен", "убит")...
@@ -214,7 +222,7 @@ def _counts(kind: str, text: str, start: int) -> bool:
     if kind != "captivity":
         return True
     # "застрелился, чтобы не попасть в плен", "не был в плену": captivity he escaped.
-    return before not in _OUT_OF and not (words[-1] in _INTO and words[-3] in _NOT)
+    return before not in _OUT_OF and not (words[-1] in _INTO and words[-3] in _NEGATING_A_VERB)
 
 
 def named_fates(text: str) -> dict[str, list[str]]:
@@ -249,6 +257,17 @@ def _two_fates(named: dict[str, list[str]], first: str, second: str) -> ValueErr
     )
 
 
+_DEATH_WORDS = {"killed", "executed", "perished", "died", "wound_death"}
+
+
+def _injury_read(named: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A clause's injury words as a wound where it names no death, else left out."""
+    injury = named.pop("injury", None)
+    if injury and not named.keys() & _DEATH_WORDS:
+        named.setdefault("wounds", []).extend(injury)
+    return named
+
+
 def _clauses(text: str) -> list[str]:
     clauses, start = [], 0
     for stop in _STOP.finditer(text):
@@ -268,7 +287,7 @@ def parse_fate(text: str) -> str:
     said: dict[str, dict[str, list[str]]] = {}
     while_a_prisoner = False
     for clause in _clauses(text):
-        if named := named_fates(clause):
+        if named := _injury_read(named_fates(clause)):
             fate = _clause_fate(named)
             kinds = _kinds_naming(fate)
             if named.keys() == {"cause"}:  # "подорвался на мине, тяжело ранен": see below

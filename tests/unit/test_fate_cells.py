@@ -239,7 +239,12 @@ def test_a_burnt_word_negated_or_inside_another_word_is_no_fate(cell):
         ("контужен", "wounded"),
         ("контужен при подрыве на мине", "wounded"),
         ("кантужаны", "wounded"),
-        ("умер от травм", "died_of_wounds"),
+        # An injury beside a death says how he died, and is no wound of war.
+        ("умер от травм", "died"),
+        ("умер от травмы", "died"),
+        ("погиб на фронте в результате травмы", "killed"),
+        ("травмирован, умер в госпитале", "died"),
+        ("умер от контузии", "died_of_wounds"),
         ("тяжело контужен, умер в госпитале", "died"),
         # A death of illness is died.
         ("умер от болезни", "died"),
@@ -302,3 +307,33 @@ def test_words_of_no_recorded_fate_stay_refused(cell):
 )
 def test_captivity_a_negated_verb_names_is_none(cell, fate):
     assert parse_fate(cell) == fate
+
+
+@pytest.mark.parametrize(
+    ("cell", "fate"),
+    [
+        # "Без" negates no verb: the captivity after it stands.
+        ("замучен без суда в концлагере", "died_in_captivity"),
+        ("расстрелян без суда в концлагере", "died_in_captivity"),
+        ("умер без медпомощи в плену", "died_in_captivity"),
+        # (kk) from wounds, with or without the Kazakh letters.
+        ("жаралардан қайтыс болды", "died_of_wounds"),
+        ("жаралардан кайтыс болды", "died_of_wounds"),
+        ("жарадан каза тапты", "died_of_wounds"),
+    ],
+)
+def test_captivity_after_without_and_kazakh_wounds(cell, fate):
+    assert parse_fate(cell) == fate
+
+
+@pytest.mark.parametrize(
+    ("cell", "named"),
+    [
+        ("пропал без вести в плену", "captured ('плену') and missing ('пропал')"),
+        ("прапаў без вестак у палоне", "captured ('палоне') and missing ('прапаў')"),
+    ],
+)
+def test_missing_and_captivity_after_without_are_two_fates(cell, named):
+    with pytest.raises(ValueError, match="^the cell names two fates, ") as refused:
+        parse_fate(cell)
+    assert named in str(refused.value)
