@@ -757,10 +757,10 @@ def batches_check(batch_id: int | None, limit: int) -> None:
     """Read the stored persons of batch BATCH_ID (default: every persons batch) again by
     today's checks, and list those an import of the same file would refuse now (a list's
     heading stored as a person, say). Changes nothing. Exit status 1 when any is found, 2
-    when BATCH_ID names no persons batch."""
+    when BATCH_ID names no persons batch or a batch could not be read again."""
     from mapapp.importers.stored_rows import BatchNotReadable, persons_batches, refused_today
 
-    found = 0
+    found = skipped = 0
     with _engine(_settings()).connect() as conn:
         try:
             batches_read = persons_batches(conn, batch_id)
@@ -774,11 +774,12 @@ def batches_check(batch_id: int | None, limit: int) -> None:
                 refused = list(refused_today(conn, batch, _progress_line(batch["id"])))
             except BatchNotReadable as exc:
                 click.echo(f"batch {batch['id']}: skipped: {exc}")
+                skipped += 1
                 continue
             found += len(refused)
             _print_refused_today(batch, refused, limit)
-    if found:
-        sys.exit(1)
+    if skipped or found:
+        sys.exit(2 if skipped else 1)
 
 
 def _progress_line(batch_id: int):

@@ -483,15 +483,23 @@ def map_columns(
         raise ColumnNotFound(missing_field_message(kind, missing[0], columns, free))
     unmapped = [c for c in columns if c not in field_of]
     _refuse_withdrawals(unmapped)
-    # A field named with --map is read from that column alone.
-    chosen = set((explicit or {}).values())
-    also_named = {
+    also_named = further_columns(kind, unmapped, field_of, set((explicit or {}).values()))
+    return ColumnMap(field_of=field_of, unmapped=unmapped, also_named=also_named, missing=missing)
+
+
+def further_columns(
+    kind: str, unmapped: list[str], field_of: dict[str, str], chosen: set[str] = frozenset()
+) -> dict[str, str]:
+    """ColumnMap.also_named: the unmapped columns whose headers name a mapped field, in
+    the file's order. A field named with --map (``chosen``) is read from that column
+    alone."""
+    aliases = _aliases(kind)
+    fields = set(field_of.values()) - chosen
+    return {
         c: aliases[fold_header(c)]
         for c in unmapped
-        if c not in REJECTS_COLUMNS
-        and aliases.get(fold_header(c)) in set(field_of.values()) - chosen
+        if c not in REJECTS_COLUMNS and aliases.get(fold_header(c)) in fields
     }
-    return ColumnMap(field_of=field_of, unmapped=unmapped, also_named=also_named, missing=missing)
 
 
 def check_repeated_headers(

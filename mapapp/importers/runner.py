@@ -338,9 +338,7 @@ def _import_places(engine, options, table, ctx, report, progress) -> ImportRepor
             conn.rollback()
             _write_rejects(options, table, _sources_of(checked), rejected_rows, report)
             return report
-        batch_id = writers.create_batch(
-            conn, options, file_sha256(options.path), report.mapped, report.sheet
-        )
+        batch_id = writers.create_batch(conn, options, file_sha256(options.path), report)
         # A place stored already (by its ref, register number or older key) is not added.
         new = [item for item in good if item.row not in present_rows]
         added = writers.WRITERS[options.kind](conn, new, batch_id, options, progress)
@@ -364,7 +362,7 @@ def _pairs_a_dry_run_would_list(conn, options: ImportOptions, report, new: list)
         return
     savepoint = conn.begin_nested()
     try:
-        batch_id = writers.create_batch(conn, options, "", report.mapped, report.sheet)
+        batch_id = writers.create_batch(conn, options, "", report)
         writers.WRITERS[options.kind](conn, new, batch_id, options, lambda *_: None)
         table = "burial_sites" if options.kind == "sites" else "battle_locations"
         row_of = dict(
@@ -529,9 +527,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
             conn.rollback()
             _write_rejects(options, table, rejected_sources, rejected_rows, report)
             return report
-        batch_id = writers.create_batch(
-            conn, options, file_sha256(options.path), report.mapped, report.sheet
-        )
+        batch_id = writers.create_batch(conn, options, file_sha256(options.path), report)
         cites = "sources" in {*ctx.field_of.values(), *ctx.fallback_of.values(), *ctx.given}
         added, present = writers.write_staged_persons(
             conn, batch_id, staged, options, progress, cites

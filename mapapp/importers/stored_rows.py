@@ -3,10 +3,10 @@ import of the same file would refuse now (a list's heading stored as a person, a
 stored as a patronymic, a date or fate no longer read as it was).
 
 Each person keeps the row as its import read it, and the batch names which column was
-read as which field and the ``--set`` values, so the row can be checked again exactly as
-it would be imported today. Nothing is changed: the persons found are listed, for a
-moderator to correct or withdraw through a contribution (or for the batch to be undone
-and its file imported again).
+read as which field, the further columns read where those were empty, and the ``--set``
+values, so the row can be checked again as it would be imported today. Nothing is
+changed: the persons found are listed, for a moderator to correct or withdraw through a
+contribution (or for the batch to be undone and its file imported again).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, text
 
 from mapapp.contributions.record_work import DERIVED
+from mapapp.importers.columns import further_columns
 from mapapp.importers.errors import Problem
 from mapapp.importers.links import SiteResolver
 from mapapp.importers.person_columns import check_person_chunk
@@ -89,9 +90,11 @@ def persons_batches(conn: Connection, batch_id: int | None) -> list[dict]:
     return batches
 
 
-def row_context(batch: dict) -> RowContext:
+def row_context(batch: dict, header: list[str]) -> RowContext:
     """The context an import of the batch's file would check its rows in today: its
-    columns as that import read them, and its ``--set`` values."""
+    columns as that import read them, the further columns it read where those were empty,
+    and its ``--set`` values. ``header``: the file's columns (a row as read's keys), to
+    work out the further columns of a batch from before they were recorded."""
     options = batch["options"] or {}
     columns = options.get("columns")
     if not isinstance(columns, dict) or not columns:
@@ -99,12 +102,17 @@ def row_context(batch: dict) -> RowContext:
             f"import batch {batch['id']} ({batch['file_name']}) does not record which of its "
             "columns was read as which field: its rows cannot be read again"
         )
+    further = options.get("also_named")
+    if not isinstance(further, dict):  # recorded since; the headers say the same
+        unmapped = [column for column in header if column not in columns]
+        further = further_columns("persons", unmapped, columns)
     return RowContext(
         kind="persons",
         field_of=dict(columns),
         region_bbox=ImportOptions.region_bbox,
         given=dict(options.get("set") or {}),
         record_source=batch["file_name"],
+        fallback_of=dict(further),
     )
 
 
@@ -116,7 +124,7 @@ def refused_today(conn: Connection, batch: dict, progress=None) -> Iterator[Refu
     As an import does, each chunk is checked column by column first (person_columns:
     each distinct value once), and only the rows it hands back are checked row by row,
     which says why: the same verdicts as check_person on every row, in less time."""
-    ctx = row_context(batch)
+    ctx = None
     resolver = SiteResolver(conn)
     persons = conn.execute(
         _PERSONS,
@@ -126,6 +134,7 @@ def refused_today(conn: Connection, batch: dict, progress=None) -> Iterator[Refu
     read = 0
     while chunk := persons.fetchmany(CHUNK):
         cells = [(i, _as_cells(person.import_source)) for i, person in enumerate(chunk)]
+        ctx = ctx or row_context(batch, list(cells[0][1]))
         refused = []
         for i, raw in check_person_chunk(ctx, cells, resolver).by_row:
             person = chunk[i]

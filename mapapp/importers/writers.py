@@ -35,12 +35,11 @@ from mapapp.importers.sources import (
 )
 
 
-def create_batch(
-    conn: Connection, options, sha256: str, columns: dict[str, str], sheet: str | None = None
-) -> int:
-    """The batch's record: the file, its options, the sheet (layer) read, and which of its
-    columns was read as which field (``columns``), so that what an import read can be
-    told from its record alone, whatever headers or mapping file it had."""
+def create_batch(conn: Connection, options, sha256: str, report) -> int:
+    """The batch's record: the file, its options, the sheet (layer) read, which of its
+    columns was read as which field (``report.mapped``) and which further columns were
+    read where those were empty (``report.also_named``), so that what an import read can
+    be told from its record alone, whatever headers or mapping file it had."""
     return conn.execute(
         text(
             "INSERT INTO import_batches (kind, file_name, file_sha256, options) "
@@ -56,11 +55,12 @@ def create_batch(
                     "encoding": options.encoding,
                     "crs": options.crs,
                     "mapping": str(options.mapping) if options.mapping else None,
-                    "columns": columns,
+                    "columns": report.mapped,
+                    "also_named": report.also_named,
                     "set": options.given or None,
                     "source": options.source,
                     "online": options.online,
-                    "sheet": sheet,
+                    "sheet": report.sheet,
                 }
             ),
         },

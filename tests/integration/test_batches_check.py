@@ -109,15 +109,58 @@ def test_a_batch_that_passes_and_every_batch_at_once(engine, test_settings, run,
     assert "Traceback" not in every.stderr
 
 
-def test_a_batch_that_is_not_a_persons_import_is_a_clear_error(engine, test_settings, tmp_path):
+def test_a_field_read_from_its_further_column_passes(engine, test_settings, run, tmp_path):
+    # "Surname" also names the surname: the import read it where "Фамилия" is empty, and
+    # so does the check, also for a batch from before further columns were recorded.
+    path = tmp_path / "further.csv"
+    path.write_text(
+        "ID записи;Фамилия;Surname;Имя;Место захоронения;Район захоронения\n"
+        "BC-6;;Батчинский;Ерлан;Шуховцы;Дубровенский\n",
+        encoding="utf-8",
+    )
+    report = run("persons", path)
+    assert report.committed and report.added == 1, [str(p) for p in report.problems]
+    said = f"batch {report.batch_id} (further.csv): every stored person passes"
+    recorded = _run(["batches", "check", str(report.batch_id)], test_settings)
+    assert recorded.returncode == 0 and said in recorded.stdout, recorded.stdout
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE import_batches SET options = options - 'also_named' WHERE id = :b"),
+            {"b": report.batch_id},
+        )
+    earlier = _run(["batches", "check", str(report.batch_id)], test_settings)
+    assert earlier.returncode == 0 and said in earlier.stdout, earlier.stdout
+
+
+def test_a_batch_that_cannot_be_read_again_is_said_so(engine, test_settings, run, tmp_path):
+    batch_id = _import(
+        run, tmp_path, "BC-7;Батченко;Ерлан;Сапарович;рядовой;Шуховцы;Дубровенский\n"
+    )
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE import_batches SET options = options - 'columns' WHERE id = :b"),
+            {"b": batch_id},
+        )
+    result = _run(["batches", "check", str(batch_id)], test_settings)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert (
+        f"batch {batch_id}: skipped: import batch {batch_id} (earlier_list.csv) does not "
+        "record which of its columns" in result.stdout
+    )
+
+
+def test_a_batch_that_is_not_a_persons_import_is_a_clear_error(
+    engine, test_settings, run, tmp_path
+):
+    path = tmp_path / "one_site.csv"
+    path.write_text("name,kind,lat,lon\nСтела батчей,memorial,54.5,30.7\n", encoding="utf-8")
+    sites = run("sites", path).batch_id
+    assert sites
     with engine.connect() as conn:
-        sites = conn.execute(
-            text("SELECT min(id) FROM import_batches WHERE kind = 'sites'")
-        ).scalar()
-        last = conn.execute(text("SELECT coalesce(max(id), 0) FROM import_batches")).scalar()
+        last = conn.execute(text("SELECT max(id) FROM import_batches")).scalar()
     for batch, said in (
         (last + 1000, f"no import batch {last + 1000}"),
-        *([(sites, f"import batch {sites} imported sites; only persons")] if sites else []),
+        (sites, f"import batch {sites} imported sites; only persons"),
     ):
         result = _run(["batches", "check", str(batch)], test_settings)
         assert result.returncode == 2, result.stdout + result.stderr
