@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from mapapp.importers.fate_cells import parse_fate
 from mapapp.models import FATES
+from mapapp.text.kazakh_letters import kazakh_pattern
 
 # The column each person's import read as the fate, and that row's cell in it. A fate given
 # for a whole file (--set fate=) is the importer's word, not the record's: not shown.
@@ -34,25 +35,29 @@ _FATE_CELL = text(
 )
 
 # What says a fate and no more: the label's own words, in each language the importer reads
-# (lower case, "ё" as "е"); with these the cell would only repeat the label.
+# (lower case, "ё" as "е"); with these the cell would only repeat the label. The Kazakh
+# ones typed without the Kazakh letters too ("каза тапты": text.kazakh_letters).
 _BARE = {
     "killed": [
         r"убит(?:а|ы)?", r"погиб(?:ла|ли)?", r"забіт(?:ы|а)", r"загін(?:уў|ула)",
-        r"killed(?: in action)?", r"қаза тапты",
+        r"killed(?: in action)?", kazakh_pattern(r"қаза тапты"),
     ],
     "died_of_wounds": [
         r"(?:(?:умер(?:ла)?|скончал(?:ся|ась)) )?от ран", r"(?:памер(?:ла)? )?ад ран",
-        r"died of wounds", r"(?:жарақаттан|жарақатынан) қайтыс болды",
+        r"died of wounds", kazakh_pattern(r"(?:жарақаттан|жарақатынан) қайтыс болды"),
     ],
     "missing": [
-        r"пропал(?:а)? без вести", r"прапа(?:ў|ла) без вестак", r"хабарсыз кетті",
+        r"пропал(?:а)? без вести", r"прапа(?:ў|ла) без вестак", kazakh_pattern(r"хабарсыз кетті"),
         r"missing(?: in action)?",
     ],
     "died_in_captivity": [
         r"(?:умер(?:ла)?|погиб(?:ла)?) в плену", r"(?:памер(?:ла)?|загін(?:уў|ула)) у палоне",
-        r"тұтқында қайтыс болды", r"died in captivity",
+        kazakh_pattern(r"тұтқында қайтыс болды"), r"died in captivity",
     ],
-    "died": [r"умер(?:ла)?", r"скончал(?:ся|ась)", r"памер(?:ла)?", r"died", r"қайтыс болды"],
+    "died": [
+        r"умер(?:ла)?", r"скончал(?:ся|ась)", r"памер(?:ла)?", r"died",
+        kazakh_pattern(r"қайтыс болды"),
+    ],
     "wounded": [r"ранен(?:а)?", r"паранен(?:ы|а)", r"wounded"],
     "captured": [r"попал(?:а)? в плен", r"captured", r"taken prisoner"],
     "executed": [r"расстрелян(?:а)?", r"расстраля(?:ны|на)", r"executed"],

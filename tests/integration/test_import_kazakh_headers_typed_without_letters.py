@@ -88,3 +88,24 @@ def test_inspect_reads_the_headers_typed_without_the_letters(tmp_path):
         "    Жерленген жери → burial_place",
     ):
         assert shown in lines, lines
+
+
+def test_a_fate_typed_without_the_letters_is_not_repeated_beside_its_label(
+    run, tmp_path, engine, client, shukhovtsy_id
+):
+    """ "каза тапты" under "Тагдыры" says no more than the label "Killed", as "қаза тапты"
+    does not: the page shows nothing beside it."""
+    path = tmp_path / "kazakh_fates_typed.csv"
+    path.write_text(HEADER + "\n".join(ROWS) + "\n", encoding="utf-8")
+    report = run("persons", path)
+    assert report.ok and report.committed, report.problems
+    with engine.connect() as conn:
+        ids = conn.execute(
+            text("SELECT id FROM persons WHERE import_batch_id = :b ORDER BY import_row"),
+            {"b": report.batch_id},
+        ).scalars()
+        answers = [client.get(f"/api/persons/{i}").get_json() for i in ids]
+    assert [(a["fate"], a["fate_as_written"]) for a in answers] == [
+        ("killed", None),
+        ("died_of_wounds", None),
+    ]
