@@ -109,3 +109,23 @@ def test_a_fate_typed_without_the_letters_is_not_repeated_beside_its_label(
         ("killed", None),
         ("died_of_wounds", None),
     ]
+
+
+def test_kazakh_yes_and_no_typed_without_the_letters_are_stored_as_yes_and_no(
+    run, tmp_path, engine
+):
+    path = tmp_path / "kazakh_flags_typed.csv"
+    path.write_text(
+        "Теги;Аты;Партизан\nЖаксыиаев;Ерлан;иа\nЖаксыжоков;Серик;жок\n", encoding="utf-8"
+    )
+    report = run("persons", path)
+    assert report.ok and report.committed and report.added == 2, report.problems
+    with engine.connect() as conn:
+        stored = conn.execute(
+            text(
+                "SELECT surname, is_partisan FROM persons WHERE import_batch_id = :b "
+                "ORDER BY import_row"
+            ),
+            {"b": report.batch_id},
+        ).all()
+    assert [tuple(s) for s in stored] == [("Жаксыиаев", True), ("Жаксыжоков", False)]
