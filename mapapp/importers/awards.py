@@ -5,9 +5,10 @@ problems that keep the row out. "Герой Советского Союза" amo
 person a Hero; every other award (orders, "полный кавалер ордена Славы", medals) is kept
 as written. Several awards are separated by ";", and so are several decree dates, which
 go to the Hero titles in the order both are listed (a twice Hero has two). "Дважды Герой
-Советского Союза" (Belarusian "Двойчы …", Kazakh "Екі мәрте …") is two Hero titles,
-"Трижды" ("Тройчы", "Үш мәрте") three, each stored as the title without that word; fewer
-dates than such titles go to the first of them, with a warning, and none is made up.
+Советского Союза" (Belarusian "Двойчы …", Kazakh "Екі мәрте …", typed without the Kazakh
+letters too: "Еки марте …") is two Hero titles, "Трижды" ("Тройчы", "Үш мәрте", "Уш
+марте") three, each stored as the title without that word; fewer dates than such titles
+go to the first of them, with a warning, and none is made up.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 
 from mapapp.importers.values import only_dashes, parse_flag
 from mapapp.text.dates import parse_partial_date
+from mapapp.text.kazakh_letters import kazakh_pattern, kazakh_spellings
 
 HERO_TITLE = "Герой Советского Союза"
 MAX_AWARDS = 40
@@ -66,26 +68,34 @@ def is_hero_title(title: str) -> bool:
     folded = _fold(title)
     if folded.replace(".", "").replace(" ", "") == "гсс":  # the usual abbreviation
         return True
-    at = min((i for t in _HERO_TITLES if (i := folded.find(t)) >= 0), default=-1)
+    found = _HERO_TITLE.search(folded)  # the first title the text names
+    at = found.start() if found else -1
     # "Представлен к званию Герой Советского Союза": a nomination, said before the title
     # (after it, "..., представлен к ордену Ленина" is of another award); after it, "(не
     # присвоено)", "- отказано", "(представлен)" say the title was not given.
     return at >= 0 and not _NOMINATION.search(folded[:at]) and not _NOT_GIVEN.search(folded[at:])
 
 
-# The title in Russian, Belarusian and Kazakh.
-_HERO_TITLES = [
-    _fold(t)
-    for t in (
-        HERO_TITLE,
-        # "Звание Героя ... присвоено"; not the Gold Star medal "... Героя Советского
-        # Союза", listed beside the title it comes with.
-        "Звание Героя Советского Союза",
-        "Герой Савецкага Саюза",
-        "Званне Героя Савецкага Саюза",
-        "Кеңес Одағының Батыры",
+# The title in Russian, Belarusian and Kazakh; the Kazakh one typed without the Kazakh
+# letters too ("Кенес Одагынын Батыры": text.kazakh_letters).
+_HERO_TITLE = re.compile(
+    "|".join(
+        [
+            *(
+                re.escape(_fold(t))
+                for t in (
+                    HERO_TITLE,
+                    # "Звание Героя ... присвоено"; not the Gold Star medal "... Героя
+                    # Советского Союза", listed beside the title it comes with.
+                    "Звание Героя Советского Союза",
+                    "Герой Савецкага Саюза",
+                    "Званне Героя Савецкага Саюза",
+                )
+            ),
+            kazakh_pattern(_fold("Кеңес Одағының Батыры")),
+        ]
     )
-]
+)
 _NOT_GIVEN = re.compile(r"не присвоен|не прысвоен|отказ|адмоў|не утвержд|\(\s*представлен")
 # A nomination is not the title: Pamyat Naroda writes "Представлен к: Герой ...".
 _NOMINATION = re.compile(r"представл|наградн\w* лист|к званию|к присвоению|прадстаўл")
@@ -179,9 +189,15 @@ _QUOTES = str.maketrans(dict.fromkeys("«»\"'“”„", " "))
 
 
 # "Дважды Герой Советского Союза": the title twice (Belarusian "двойчы", Kazakh "екі мәрте"
-# or "екі рет"), "трижды" three times.
-_TIMES = re.compile(r"(дважды|двойчы|екі\s+(?:мәрте|рет)|трижды|тройчы|үш\s+(?:мәрте|рет))\s+")
-_TIMES_COUNT = {"дважды": 2, "двойчы": 2, "екі": 2, "трижды": 3, "тройчы": 3, "үш": 3}
+# or "екі рет"), "трижды" three times. The Kazakh words typed without the Kazakh letters
+# too: "Еки марте", "Уш марте" (text.kazakh_letters).
+_TIMES = re.compile(
+    r"(дважды|двойчы|трижды|тройчы|" + kazakh_pattern(r"(?:екі|үш)\s+(?:мәрте|рет)") + r")\s+"
+)
+_TIMES_COUNT = {
+    "дважды": 2, "двойчы": 2, "трижды": 3, "тройчы": 3,
+    **dict.fromkeys(kazakh_spellings("екі"), 2), **dict.fromkeys(kazakh_spellings("үш"), 3),
+}  # fmt: skip
 
 
 def _titles_of(item: str) -> list[str]:

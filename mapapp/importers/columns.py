@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from mapapp.importers.errors import ImportFileError
+from mapapp.text.kazakh_letters import kazakh_spellings
 
 
 class ColumnNotFound(ImportFileError):
@@ -338,12 +339,22 @@ ROW_NUMBER_HEADERS = (
     "№ по порядку", "номер по порядку", "порядковый номер", "№ па парадку",
     "парадкавы нумар", "р/с", "реттік нөмірі",
 )  # fmt: skip
+# The Kazakh one typed without the Kazakh letters too ("Реттик номири"): text.kazakh_letters.
+_KAZAKH_ROW_NUMBER_HEADER = "реттік нөмірі"
+
+
+@cache
+def _row_number_headers() -> frozenset[str]:
+    folded = {fold_header(h) for h in ROW_NUMBER_HEADERS} | kazakh_spellings(
+        fold_header(_KAZAKH_ROW_NUMBER_HEADER)
+    )
+    return frozenset(folded - {""})
 
 
 def row_number_columns(columns: list[str]) -> list[str]:
     """The columns whose headers say they number a list's rows. "№" and "#" fold to
     nothing, as "*", "—" and a blank header do: those are matched as written."""
-    folded = {fold_header(h) for h in ROW_NUMBER_HEADERS} - {""}
+    folded = _row_number_headers()
     signs = {h for h in ROW_NUMBER_HEADERS if not fold_header(h)}
     return [
         c
@@ -380,6 +391,21 @@ _KAZAKH_PERSON_HEADERS = {
 for _field, _names in _KAZAKH_PERSON_HEADERS.items():
     FIELDS["persons"][_field] = [*FIELDS["persons"][_field], *_names]
 
+
+@cache
+def kazakh_typed_headers(kind: str) -> dict[str, str]:
+    """The Kazakh headers of ``kind`` typed on a Russian keyboard, without the Kazakh letters
+    or with some of them ("Акесинин аты", "Каза тапкан куни", "Тегi" with a Latin i;
+    text.kazakh_letters), folded -> their field. A few thousand spellings, made once."""
+    if kind != "persons":
+        return {}
+    return {
+        spelling: field
+        for field, names in _KAZAKH_PERSON_HEADERS.items()
+        for spelling in kazakh_spellings(*map(fold_header, names))
+    }
+
+
 # Each entry: alternatives of which one must have a column (or a --set value). A site
 # without a kind column takes its kind from its name or --set kind=..., row by row; a
 # site without coordinates can be placed at a settlement or district the gazetteer knows.
@@ -392,8 +418,11 @@ REQUIRED = {
 
 @cache
 def _aliases(kind: str) -> dict[str, str]:
-    """Every header a kind of file is read by, folded -> its field."""
-    return {fold_header(a): f for f, names in FIELDS[kind].items() for a in [f, *names]}
+    """Every header a kind of file is read by, folded -> its field. A Kazakh header typed
+    without the Kazakh letters is read as the Kazakh one; a header as written (of any
+    language) keeps its own field whatever Kazakh spelling it looks like."""
+    written = {fold_header(a): f for f, names in FIELDS[kind].items() for a in [f, *names]}
+    return {**kazakh_typed_headers(kind), **written}
 
 
 def fold_header(header: str) -> str:

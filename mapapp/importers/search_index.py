@@ -15,6 +15,7 @@ from functools import lru_cache
 from sqlalchemy import Connection, text
 
 from mapapp.text.districts import district_key
+from mapapp.text.kazakh_letters import kazakh_pattern
 from mapapp.text.normalize import area_key, search_key
 
 PERSON_KEY_SOURCES = {
@@ -80,8 +81,14 @@ def settlement_name(settlement: str | None) -> str | None:
 
 
 # The kind of a settlement written after its name, in Kazakh: ауылы (village), қаласы
-# (town), кенті (settlement), селосы.
-_SETTLEMENT_TYPE_AFTER = re.compile(r"(?<=\w)\s+(?:ауылы|қаласы|кенті|селосы)$", re.IGNORECASE)
+# (town), кенті (settlement), селосы; typed without the Kazakh letters too, "каласы",
+# "кенти" (text.kazakh_letters). But "каласы" is also Belarusian (ears of grain): after a
+# Belarusian plural adjective ("Новыя Каласы", "Залатыя Каласы") it is part of the name.
+_SETTLEMENT_TYPE_AFTER = re.compile(
+    r"(?<=\w)\s+(?:қаласы|" + kazakh_pattern(r"ауылы|кенті|селосы") + r")$"
+    r"|(?<=\w)(?<![ыі]я)\s+каласы$",
+    re.IGNORECASE,
+)
 
 
 def reindex_persons(conn: Connection, ids: Iterable[int] | None = None) -> int:

@@ -15,6 +15,7 @@ from mapapp.importers.fate_cells import parse_fate as parse_fate
 from mapapp.importers.readers import MAX_CELL_CHARS, RefusedCell
 from mapapp.importers.site_kind_cells import parse_site_kind as parse_site_kind
 from mapapp.text.dates import slashed_day_month
+from mapapp.text.kazakh_letters import kazakh_spellings
 
 _DMS = re.compile(
     r"""^\s*(?P<deg>\d{1,3}(?:[.,]\d+)?)\s*[°º˚d]\s*
@@ -278,8 +279,9 @@ def parse_battle_year(text: str) -> int:
     return year
 
 
-_TRUE = {"1", "true", "yes", "y", "да", "д", "так", "иә", "+", "x", "✓"}
-_FALSE = {"0", "false", "no", "n", "нет", "н", "не", "няма", "жоқ", "-", ""}
+# Kazakh "иә" and "жоқ" typed without the Kazakh letters too: "иа", "жок" (text.kazakh_letters).
+_TRUE = {"1", "true", "yes", "y", "да", "д", "так", *kazakh_spellings("иә"), "+", "x", "✓"}
+_FALSE = {"0", "false", "no", "n", "нет", "н", "не", "няма", *kazakh_spellings("жоқ"), "-", ""}
 
 
 def parse_flag(text: str | None) -> bool:
