@@ -148,6 +148,7 @@ def operations(settings: Settings) -> dict[str, dict]:
                 _int("per_page", "Persons per page", 100, 20),
             ],
             _ok("{total, total_is_lower_bound, page, per_page, items}"),
+            not_found=True,  # a page past the last one; the error names the last page
         ),
         "api.search_places": _get(
             "Burial sites, battle locations and settlements by name",
