@@ -290,3 +290,17 @@ def linked_site(engine: Engine, surname: str) -> str | None:
             ),
             {"s": surname},
         ).scalar_one_or_none()
+
+
+def searched_surnames(client, query: str) -> set[str]:
+    """The surnames a person search (/api/persons) finds, over all its pages: it asks
+    for no page past the last one, which is a 404."""
+    surnames, page = set(), 1
+    while True:
+        response = client.get(f"/api/persons?{query}&per_page=100&page={page}")
+        assert response.status_code == 200, response.get_data(as_text=True)
+        body = response.get_json()
+        surnames |= {p["surname"] for p in body["items"]}
+        if page * 100 >= body["total"]:
+            return surnames
+        page += 1
