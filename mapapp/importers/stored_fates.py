@@ -17,15 +17,18 @@ from mapapp.importers.fate_cells import parse_fate
 EARLIER_READING = {"wounded": "died_of_wounds", "captured": "died_in_captivity"}
 CHUNK = 10_000
 
+# The column an import batch ``b`` read as the fate (its record of columns), or NULL.
+FATE_COLUMN_SQL = """(SELECT c.key FROM jsonb_each_text(
+                CASE WHEN jsonb_typeof(b.options -> 'columns') = 'object'
+                     THEN b.options -> 'columns' END) c
+              WHERE c.value = 'fate' LIMIT 1)"""
+
 _STORED_AS_READ = text(
-    """
+    f"""
     WITH fate_cell AS (
       SELECT b.id,
              b.options -> 'set' ->> 'fate' AS given,
-             (SELECT c.key FROM jsonb_each_text(
-                CASE WHEN jsonb_typeof(b.options -> 'columns') = 'object'
-                     THEN b.options -> 'columns' END) c
-              WHERE c.value = 'fate' LIMIT 1) AS column_name
+             {FATE_COLUMN_SQL} AS column_name
       FROM import_batches b WHERE b.kind = 'persons'
     )
     SELECT p.id, p.fate, COALESCE(f.given, p.import_source ->> f.column_name) AS cell

@@ -17,18 +17,15 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from mapapp.importers.fate_cells import parse_fate
+from mapapp.importers.stored_fates import FATE_COLUMN_SQL
 from mapapp.models import FATES
 from mapapp.text.kazakh_letters import kazakh_pattern
 
 # The column each person's import read as the fate, and that row's cell in it. A fate given
 # for a whole file (--set fate=) is the importer's word, not the record's: not shown.
 _FATE_CELL = text(
-    """
-    SELECT p.import_source ->> (
-             SELECT c.key FROM jsonb_each_text(
-               CASE WHEN jsonb_typeof(b.options -> 'columns') = 'object'
-                    THEN b.options -> 'columns' END) c
-             WHERE c.value = 'fate' LIMIT 1)
+    f"""
+    SELECT p.import_source ->> {FATE_COLUMN_SQL}
     FROM persons p JOIN import_batches b ON b.id = p.import_batch_id
     WHERE p.id = :id
     """
