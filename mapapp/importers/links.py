@@ -155,10 +155,12 @@ class SiteResolver:
                 )
             if not found:
                 return f"no burial site with register number {link['register_number']!r}{where}"
+            named = sites_named([self.named_as[i] for i in sorted(set(found))])
             return f"register number {link['register_number']!r}{where} matches " + (
-                f"{len(found)} sites: give the site id"
+                f"{len(found)} sites: {named}; give the site id or the site's ref"
                 if district
-                else f"{len(found)} sites: add the district, or give the site id"
+                else f"{len(found)} sites: {named}; add the district, or give the site id "
+                "or the site's ref"
             )
         if link.get("burial_place"):
             # The search key reads spellings alike and leaves digits out: the numbers
@@ -219,8 +221,9 @@ class SiteResolver:
                 return self._number_not_said(where, sorted({i for i, _ in numbered}))
             if not ids:
                 return f"no burial site named {where}"
-            return f"{where} matches {len(ids)} sites (ids {', '.join(map(str, ids[:5]))}); " + (
-                "give the register number or the site id"
+            named = sites_named([self.named_as[i] for i in ids])
+            return f"{where} matches {len(ids)} sites: {named}; " + (
+                "give the register number or the site id (or the site's ref)"
                 if link.get("burial_district")
                 else "add the district or the register number"
             )

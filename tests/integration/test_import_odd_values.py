@@ -7,7 +7,9 @@ import json
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
+from mapapp.models import BurialSite
 from tests.integration.test_import_real_files import write
 
 
@@ -247,7 +249,9 @@ def test_an_earlier_rejects_file_is_never_overwritten(run, tmp_path):
     assert first.rejects_file.read_text(encoding="utf-8") == "corrections in progress"
 
 
-def test_two_sites_of_one_name_in_the_given_district_ask_for_more_than_the_district(run, tmp_path):
+def test_two_sites_of_one_name_in_the_given_district_ask_for_more_than_the_district(
+    run, tmp_path, engine
+):
     sites = (
         "name,kind,lat,lon,district\n"
         "Братская могила двойная,mass_grave,54.61,30.11,Дубровенский район\n"
@@ -262,6 +266,11 @@ def test_two_sites_of_one_name_in_the_given_district_ask_for_more_than_the_distr
     problem = str(report.problems[0])
     assert "matches 2 sites" in problem and "give the register number or the site id" in problem
     assert "add the district" not in problem  # it was given
+    # Both are named, by ref and where they lie, so that the person choosing can look.
+    twins = Session(engine).query(BurialSite).filter_by(name="Братская могила двойная")
+    refs = [site.ref for site in twins.order_by(BurialSite.id)]
+    assert f"ref {refs[0]!r} (Братская могила двойная, Дубровенский район), " in problem
+    assert f"ref {refs[1]!r} (Братская могила двойная, Дубровенский район);" in problem
 
 
 def test_a_title_above_the_header_is_named_as_such(run, tmp_path, counts):

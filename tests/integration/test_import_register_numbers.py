@@ -302,3 +302,34 @@ def test_a_plain_number_with_a_district_on_one_side_only_is_never_taken_as_one_s
         "the row says 'Дубровенский район' while the stored site says no district: which one "
         "it is is for a person to say; give the site id"
     ) in str(linked.problems[0])
+
+
+def test_a_number_two_stored_sites_carry_names_both_in_the_refusal(run, tmp_path, engine):
+    """Two stored graves of one district under one number (one renumbered by hand since):
+    the row names neither for sure; the refusal names both, by ref, name and place."""
+    book = (
+        DISTRICT_BOOK
+        + "12,Братская могила,mass grave,Дубровенский район,д. Ляды,3,54.60,30.95\n"
+        + "13,Могила лётчиков,mass grave,Дубровенский район,д. Осинторф,2,54.62,30.90\n"
+    )
+    assert run("sites", write(tmp_path, "book.csv", book)).added == 2
+    with engine.begin() as conn:
+        renumber = text("UPDATE burial_sites SET register_number = '12' WHERE name = :n")
+        conn.execute(renumber, {"n": "Могила лётчиков"})
+        refs = dict(
+            conn.execute(
+                text("SELECT settlement, ref FROM burial_sites WHERE register_number = '12'")
+            ).all()
+        )
+    persons = (
+        "Фамилия,Имя,Учётный номер захоронения,Район захоронения\n"
+        "Двоев,Иван,12,Дубровенский район\n"
+    )
+    report = run("persons", write(tmp_path, "p.csv", persons))
+    assert report.added == 0
+    assert report.problems[0].reason == (
+        "register number '12' in 'Дубровенский район' matches 2 sites: "
+        f"ref {refs['д. Ляды']!r} (Братская могила, д. Ляды), "
+        f"ref {refs['д. Осинторф']!r} (Могила лётчиков, д. Осинторф); "
+        "give the site id or the site's ref"
+    )
