@@ -56,6 +56,7 @@ _WORDS = {
         r"(?:шталаг|офлаг|stalag|oflag)\w*",  # a camp for prisoners of war
         r"в/пл\w*",  # в/пленный, в/пл: военнопленный
         r"captiv\w*",
+        r"taken\s+prisoner",  # the label's words
         kazakh_pattern(r"тұтқында"),  # (kk) in captivity
     ],
     "missing": [
@@ -129,7 +130,7 @@ _WORDS = {
         r"повесил\w*",  # повесили
         r"казнен(?:а|ы|о)?",  # казнён
         r"казнил\w*",  # казнили
-        r"расстраля(?:ны|ная|ная|лі)",  # (be) расстраляны
+        r"расстраля(?:ны|на|ная|лі)",  # (be) расстраляны, расстраляна
         r"павешан(?:ы|а)?",  # (be)
         r"executed",
     ],
