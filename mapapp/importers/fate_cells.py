@@ -416,7 +416,9 @@ BARE_FATES = {
     "killed": [rf"{_plain('killed', 'perished')}(?:\s+in\s+action)?"],
     "died_of_wounds": [rf"(?:{_plain('died')}\s+)?{_plain('wound_death')}(?:\s+{_plain('died')})?"],
     "missing": [
-        rf"{_plain('missing')}(?:\s+(?:без\s+вести|без\s+вестак|in\s+action|"
+        # пропал без вести (б/в, as lists of losses abbreviate it), прапаў без вестак,
+        # хабарсыз кетті, missing in action
+        rf"{_plain('missing')}(?:\s+(?:без\s+вести|б/в|без\s+вестак|in\s+action|"
         + kazakh_pattern("кетті")
         + "))?"
     ],

@@ -71,6 +71,8 @@ def test_a_cell_that_does_not_give_the_stored_fate_is_not_shown(cell, fate):
         # Forms of the label's words the importer reads as the fate: they say no more.
         ("забітая", "killed"),
         ("пропал", "missing"),
+        ("пропал б/в", "missing"),  # без вести, abbreviated
+        ("Пропала б/в.", "missing"),
         ("умер от ранений", "died_of_wounds"),
         ("памёр ад ранення", "died_of_wounds"),
         ("умерли", "died"),
