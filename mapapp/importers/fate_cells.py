@@ -26,36 +26,23 @@ import re
 from mapapp.models import FATES
 from mapapp.text.kazakh_letters import kazakh_pattern
 
-# What a word says. The circumstances (wounds, captivity, missing) are fates of their
-# own; "умер"/"погиб" with a circumstance is that circumstance ("умер от ран", "погиб в
-# плену"). "Убит" is a death by the enemy's hand: with wounds it is a second fate.
-# Kazakh words (kk) are read typed without the Kazakh letters too ("каза тапты",
-# "туткында"), as lists typed on a Russian keyboard write them (text.kazakh_letters).
-_WORDS = {
+# The words that say a fate as its label does and nothing of how it came ("убит", "погиб",
+# "казнён"; not "утонул", "замучен", "повешен"), in each language the importer reads. Each
+# is read as a fate below (_WORDS), and a cell of these alone, in the phrases BARE_FATES
+# makes of them, says no more than the fate's label: says_only_the_fate.
+# A word learnt that says only its fate goes here, and so is both read and not repeated; a
+# word of how the loss came (drowned, hanged, a camp) goes in _WORDS alone.
+_PLAIN = {
     "wounds": [
-        r"ран(?:ы|а|ам|ами|амі|ах)?",  # от ран, ад ран, раны
         r"(?:по|па)?ранен(?:а|о|ы|ый|ая|ое|ого|ому|ым|ом|ые|ых|ыя|ага|аму)?",
-        r"ранени\w*",  # ранение, ранения
-        r"раненн\w*",  # раненный; раненне, ранення (be)
         r"wound\w*",
-        kazakh_pattern(r"жарақат(?:тан|ынан)"),  # (kk) from wounds
-        r"жаралан\w*",  # (kk) жараланып (having been wounded), жараланған
-        kazakh_pattern(r"жара(?:лар)?(?:дан|ынан)"),  # (kk) from a wound, from wounds
-        # Shell-shocked: a wound of war as the registers count them.
-        r"контуз\w*",  # контузия, контузило
-        r"контужен\w*",
-        r"кантуз\w*",  # (be) кантузія
-        r"кантужан\w*",  # (be) кантужаны
+        r"жаралан\w*",  # (kk) жараланды (was wounded), жараланған
     ],
     "captivity": [
         r"плен(?:а|у|е|ом|ен\w*|н\w*)?",  # плен, в плену, пленен, пленный
-        r"военнопленн\w*",
         r"палон(?:а|у|е|ам|н\w*)?",  # (be) у палоне
-        r"ваеннапалонн\w*",
-        r"(?:конц|канц)лагер\w*",  # погиб в концлагере; (be) у канцлагеры
-        r"(?:шталаг|офлаг|stalag|oflag)\w*",  # a camp for prisoners of war
-        r"в/пл\w*",  # в/пленный, в/пл: военнопленный
         r"captiv\w*",
+        r"taken\s+prisoner",
         kazakh_pattern(r"тұтқында"),  # (kk) in captivity
     ],
     "missing": [
@@ -64,10 +51,64 @@ _WORDS = {
         r"missing",
         r"хабарсыз",  # (kk) хабарсыз кетті
     ],
+    "killed": [r"убит\w*", r"killed", r"забіт\w*"],
+    "wound_death": [
+        r"(?:от|ад)\s+ран(?:ы|ений|ения|енняў|ення)?",
+        kazakh_pattern(r"жарақат(?:тан|ынан)"),
+        kazakh_pattern(r"жара(?:лар)?(?:дан|ынан)"),  # (kk) жаралардан қайтыс болды
+        r"of\s+wounds",
+    ],
+    "executed": [
+        r"расстрел\w*",  # расстрелян, расстреляли; погиб при расстреле
+        r"казнен(?:а|ы|о)?",  # казнён
+        r"казнил\w*",  # казнили
+        r"расстраля(?:ны|на|ная|лі)",  # (be) расстраляны
+        r"executed",
+    ],
+    "perished": [
+        r"погиб\w*",
+        r"загін(?:уў|ула|уло|улі|уўш\w*|улы\w*)",  # (be) загінуў; not загінаць (to bend)
+        kazakh_pattern(r"қаза\s+тап\w*"),  # (kk) қаза тапты
+    ],
+    "died": [
+        r"умер(?:ла|ло|ли|ш\w*)?",
+        r"скончал\w*",
+        r"died",
+        r"памер(?:ла|ло|лі|лы\w*)?",  # (be) памёр, памерла
+        kazakh_pattern(r"қайтыс\s+бол\w*"),  # (kk) қайтыс болды
+    ],
+}
+
+# What a word says. The circumstances (wounds, captivity, missing) are fates of their
+# own; "умер"/"погиб" with a circumstance is that circumstance ("умер от ран", "погиб в
+# плену"). "Убит" is a death by the enemy's hand: with wounds it is a second fate.
+# Kazakh words (kk) are read typed without the Kazakh letters too ("каза тапты",
+# "туткында"), as lists typed on a Russian keyboard write them (text.kazakh_letters).
+_WORDS = {
+    "wounds": [
+        *_PLAIN["wounds"],
+        r"ран(?:ы|а|ам|ами|амі|ах)?",  # от ран, ад ран, раны
+        r"ранени\w*",  # ранение, ранения
+        r"раненн\w*",  # раненный; раненне, ранення (be)
+        kazakh_pattern(r"жарақат(?:тан|ынан)"),  # (kk) from wounds
+        kazakh_pattern(r"жара(?:лар)?(?:дан|ынан)"),  # (kk) from a wound, from wounds
+        # Shell-shocked: a wound of war as the registers count them.
+        r"контуз\w*",  # контузия, контузило
+        r"контужен\w*",
+        r"кантуз\w*",  # (be) кантузія
+        r"кантужан\w*",  # (be) кантужаны
+    ],
+    "captivity": [
+        *_PLAIN["captivity"],
+        r"военнопленн\w*",
+        r"ваеннапалонн\w*",
+        r"(?:конц|канц)лагер\w*",  # погиб в концлагере; (be) у канцлагеры
+        r"(?:шталаг|офлаг|stalag|oflag)\w*",  # a camp for prisoners of war
+        r"в/пл\w*",  # в/пленный, в/пл: военнопленный
+    ],
+    "missing": _PLAIN["missing"],
     "killed": [
-        r"убит\w*",
-        r"killed",
-        r"забіт\w*",
+        *_PLAIN["killed"],
         # Burnt, by punitive forces or in a tank: "сожжён карателями", "сгорел в танке";
         # a death by the enemy's hand, not from wounds ("ранен и сгорел": killed).
         r"сожжен(?:а|о|ы|ный|ная|ные)?",
@@ -106,14 +147,11 @@ _WORDS = {
     # A death from wounds written without a verb of dying, as a cause of death is: "от
     # ран", "смертельно ранен", (kk) "жарақаттан" (from wounds).
     "wound_death": [
-        r"(?:от|ад)\s+ран(?:ы|ений|ения|енняў|ення)?",
+        *_PLAIN["wound_death"],
         r"смертельн\w*\s+ранен\w*",
         r"ранен\w*\s+смертельн\w*",
         r"смяротна\s+паранен\w*",  # (be)
-        kazakh_pattern(r"жарақат(?:тан|ынан)"),
-        kazakh_pattern(r"жара(?:лар)?(?:дан|ынан)"),  # (kk) жаралардан қайтыс болды
         r"mortally\s+wounded",
-        r"of\s+wounds",
     ],
     # An injury, perhaps of an accident: alone it is a wound ("травмирован при несчастном
     # случае": wounded, no death); beside a death it says how he died, and is no wound of
@@ -124,28 +162,16 @@ _WORDS = {
     ],
     # Shot, hanged or put to death by the occupiers (partisans, hostages, prisoners).
     "executed": [
-        r"расстрел\w*",  # расстрелян, расстреляли; погиб при расстреле
-        r"повешен(?:а|ы|о)?",
+        *_PLAIN["executed"],
+        r"повешен(?:а|ы|о)?",  # hanged: how
         r"повесил\w*",  # повесили
-        r"казнен(?:а|ы|о)?",  # казнён
-        r"казнил\w*",  # казнили
-        r"расстраля(?:ны|ная|ная|лі)",  # (be) расстраляны
         r"павешан(?:ы|а)?",  # (be)
-        r"executed",
     ],
     "perished": [
-        r"погиб\w*",
+        *_PLAIN["perished"],
         r"замуч[еа]н\w*",  # замучен в плену; (be) замучаны
-        r"загін(?:уў|ула|уло|улі|уўш\w*|улы\w*)",  # (be) загінуў; not загінаць (to bend)
-        kazakh_pattern(r"қаза\s+тап\w*"),  # (kk) қаза тапты
     ],
-    "died": [
-        r"умер(?:ла|ло|ли|ш\w*)?",
-        r"скончал\w*",
-        r"died",
-        r"памер(?:ла|ло|лі|лы\w*)?",  # (be) памёр, памерла
-        kazakh_pattern(r"қайтыс\s+бол\w*"),  # (kk) қайтыс болды
-    ],
+    "died": _PLAIN["died"],
 }
 _WORD_OF = {
     kind: re.compile("(?<!\\w)(?:" + "|".join(words) + ")(?!\\w)") for kind, words in _WORDS.items()
@@ -374,3 +400,48 @@ def _death_of(named: dict[str, list[str]], deaths: list[str]) -> str:
     if len(fates) > 1:
         raise _two_fates(named, *fates)
     return fates[0]
+
+
+# A cell that says its fate as the label does and no more ("убит", "умер от ран", "қаза
+# тапты", "пропал без вести."): the plain words above, alone or in the phrases the fates'
+# labels are, in each language the importer reads (Kazakh also typed without its letters).
+# A word more ("убит под Оршей", "умер от ран в госпитале") or a word of how the loss came
+# ("утонул", "замучен", "повешен") says more than the label.
+def _plain(*kinds: str) -> str:
+    return "(?:" + "|".join(word for kind in kinds for word in _PLAIN[kind]) + ")"
+
+
+_DYING = _plain("died", "perished")
+BARE_FATES = {
+    "killed": [rf"{_plain('killed', 'perished')}(?:\s+in\s+action)?"],
+    "died_of_wounds": [rf"(?:{_plain('died')}\s+)?{_plain('wound_death')}(?:\s+{_plain('died')})?"],
+    "missing": [
+        # пропал без вести (б/в, as lists of losses abbreviate it), прапаў без вестак,
+        # хабарсыз кетті, missing in action
+        rf"{_plain('missing')}(?:\s+(?:без\s+вести|б/в|без\s+вестак|in\s+action|"
+        + kazakh_pattern("кетті")
+        + "))?"
+    ],
+    "died_in_captivity": [
+        rf"{_DYING}\s+(?:в|у|in)\s+{_plain('captivity')}",  # умер в плену, загінуў у палоне
+        rf"{_plain('captivity')}\s+{_DYING}",  # (kk) тұтқында қайтыс болды, тұтқында қаза тапты
+    ],
+    "died": [_plain("died")],
+    "wounded": [_plain("wounds")],
+    # попал в плен, взят в плен, (be) трапіў у палон, taken prisoner (the code "captured"
+    # is one of FATES)
+    "captured": [
+        rf"(?:(?:попал(?:а|и)?|взят(?:а|ы)?|трапі(?:ў|ла|лі))\s+(?:в|у)\s+)?{_plain('captivity')}",
+    ],
+    "executed": [_plain("executed")],
+}
+_BARE_OF = {fate: re.compile("|".join(phrases)) for fate, phrases in BARE_FATES.items()}
+_ENDS = " \t\n.,;:!"
+
+
+def says_only_the_fate(cell: str, fate: str) -> bool:
+    """Whether ``cell`` says ``fate`` in its label's words and no more: its code, or the
+    plain words of it alone (case, "ё", spaces and a closing stop aside). Whether the cell
+    gives that fate at all is parse_fate's to say."""
+    words = " ".join(cell.lower().replace("ё", "е").split()).strip(_ENDS)
+    return words in FATES or (fate in _BARE_OF and bool(_BARE_OF[fate].fullmatch(words)))

@@ -63,3 +63,32 @@ def test_a_cell_that_only_says_the_fate_is_not_repeated(cell, fate):
 )
 def test_a_cell_that_does_not_give_the_stored_fate_is_not_shown(cell, fate):
     assert fate_as_written(cell, fate) is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "fate"),
+    [
+        # Forms of the label's words the importer reads as the fate: they say no more.
+        ("забітая", "killed"),
+        ("пропал", "missing"),
+        ("пропал б/в", "missing"),  # без вести, abbreviated
+        ("Пропала б/в.", "missing"),
+        ("умер от ранений", "died_of_wounds"),
+        ("памёр ад ранення", "died_of_wounds"),
+        ("умерли", "died"),
+        ("ранены", "wounded"),
+        ("жараланды", "wounded"),
+        ("Жараланған", "wounded"),
+        ("жараланган", "wounded"),
+        ("расстреляны", "executed"),
+        # The labels' own words: "Казнён", "Трапіў у палон", "Тұтқында қаза тапты".
+        ("Казнён", "executed"),
+        ("казнена", "executed"),
+        ("Трапіў у палон", "captured"),
+        ("взят в плен", "captured"),
+        ("Тұтқында қаза тапты", "died_in_captivity"),
+        ("туткында каза тапты", "died_in_captivity"),
+    ],
+)
+def test_other_forms_of_the_labels_words_are_not_repeated(cell, fate):
+    assert fate_as_written(cell, fate) is None

@@ -42,6 +42,8 @@ from mapapp.importers.values import parse_fate
         ("находясь в плену", "captured"),
         ("военнопленный", "captured"),
         ("wounded", "wounded"),
+        ("taken prisoner", "captured"),  # the label's words
+        ("was taken prisoner in 1941", "captured"),
         # A wound beside another fate is a circumstance of it.
         ("ранен, попал в плен", "captured"),
         ("раненым попал в плен", "captured"),
@@ -96,6 +98,7 @@ from mapapp.importers.values import parse_fate
         ("казнён", "executed"),
         ("погиб при расстреле", "executed"),
         ("расстраляны", "executed"),
+        ("расстраляна", "executed"),  # (be) she was shot
         ("расстрелян в плену", "died_in_captivity"),
         ("ранен, расстрелян", "executed"),
         # Belarusian.
@@ -284,6 +287,7 @@ def test_a_blast_or_drowning_beside_another_fate_is_refused_with_both(cell, name
         # Captivity he escaped is none: the words are his death's, not a fate's.
         "застрелился, чтобы не попасть в плен",
         "не попал в плен",
+        "never taken prisoner",
         # A blast of his own doing, not on him; a place named for no mine.
         "подорвал танк",
         "участвовал в подрыве моста",
