@@ -1,9 +1,10 @@
 """What a name cell may hold, and how one full-name cell splits into its parts.
 
-A list's total line ("Итого: 2 человека", "Усяго: 12", "Барлығы: 12"; refused as such),
-its title and signature lines ("Список составил военком Петров", "М.П."), a place
-written where the name goes ("д. Озаричи") and cells that say a name is not known
-("н/д", "нет данных", "б/ф") must never become a person's name. A full name splits as
+A list's total line ("Итого: 2 человека", "Усяго: 12", "Барлығы: 12", "Похоронено всего
+35 человек", "Пахавана ўсяго 12"; refused as such), its title and signature lines
+("Список составил военком Петров", "М.П."), a place written where the name goes ("д.
+Озаричи") and cells that say a name is not known ("н/д", "нет данных", "б/ф") must never
+become a person's name. A full name splits as
 registers write it, surname first: a namesake's ordinal ("Иванов 2-й") or another
 spelling in brackets ("Иванов (Иваненко)") stays with the word before it, and a
 surname's small-letter particle ("фон Берг", "де Голль") with the word after it. A word
@@ -47,17 +48,14 @@ from mapapp.text.kazakh_letters import kazakh_spellings
 
 # No name holds a colon or a number sign.
 _NOT_IN_NAMES = re.compile(r"[:№]")
-# Words of a list's totals line ("Итого", "Всего"; Belarusian "Усяго"; Kazakh "Барлығы",
-# typed "Барлыгы" without its letter, "Жиыны"), and of its title and signature lines:
-# never of a name.
-_TOTAL_WORDS = {"итого", "всего", "усяго", "барлығы", "барлыгы", "жиыны"}
-# A totals line: a total word first, as a word of its own ("Итогов", "Всеволодов" are
-# names), alone or followed by a colon, a number or "по" ("Итого по району"), or with a
-# number further on ("Всего захоронено 120 человек").
-_TOTAL_LINE = re.compile(
-    rf"\s*(?:{'|'.join(sorted(_TOTAL_WORDS))})(?![\w-])\.?(?:\s*(?:$|:)|\s*\d|\s+по\b|.*\d)",
-    re.IGNORECASE,
-)
+# Words of a list's totals line ("Итого", "Всего"; Belarusian "Усяго", "ўсяго" after a
+# vowel; Kazakh "Барлығы", typed "Барлыгы" without its letter, "Жиыны"), and of its title
+# and signature lines: never of a name.
+_TOTAL_WORDS = {"итого", "всего", "усяго", "ўсяго", "барлығы", "барлыгы", "жиыны"}
+# A totals line: a total word as a word of its own ("Итогов", "Всеволодов", "Усягоў" are
+# names), first ("Итого: 35", "Итого по району", "Всего захоронено 120 человек") or
+# further on ("Похоронено всего 35 человек", "Из них всего: 12", "Пахавана ўсяго 12").
+_TOTAL_LINE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(_TOTAL_WORDS))})(?![\w-])", re.IGNORECASE)
 _LIST_WORDS = _TOTAL_WORDS | {
     "список", "списка", "составил", "составила", "подпись", "военком", "человек",
     "человека", "чел", "м.п", "мп",
@@ -190,7 +188,7 @@ def check_name_part(text: str) -> str:
 
 
 def _refuse_total_line(text: str) -> None:
-    if _TOTAL_LINE.match(text):
+    if _TOTAL_LINE.search(text):
         raise ValueError(
             "a total line of the list, not a person: leave it out (each person is a row of "
             "their own)"

@@ -572,3 +572,33 @@ def test_a_footnote_mark_stays_in_the_name_and_the_search_finds_it(run, tmp_path
     ):
         found = client.get("/api/persons", query_string={"q": query}).get_json()
         assert [p["surname"] for p in found["items"]] == [surname], query
+
+
+def test_a_total_line_with_its_total_word_further_on_is_refused_as_such(run, tmp_path, engine):
+    """ "Похоронено всего 35 человек", "Из них всего: 12": refused as "a title, a total or a
+    signature line?" from a surname cell and in parts from a full name ("всего", "35
+    человек"), and the Belarusian "Пахавана ўсяго 12" was stored as a surname. Each is
+    refused as a total line, once, with the cell as written; surnames alike are names."""
+    totals = ["Похоронено всего 35 человек", "Из них всего: 12", "Пахавана ўсяго 12",
+              "Жерленгендер барлығы 12 адам"]  # fmt: skip
+    names = [("Всеволодов", "Иван", "Петрович"), ("Итогов", "Ерлан", None),
+             ("Усягов", "Іван", None)]  # fmt: skip
+    full = [" ".join(filter(None, n)) for n in names]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in totals + full)
+    report = run("persons", write(tmp_path, "totals_further.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "ФИО", total) for row, total in enumerate(totals, start=2)
+    ]
+    for problem in report.problems:
+        assert problem.reason.startswith(TOTAL_LINE), str(problem)
+    assert stored_names(engine, report.batch_id) == names
+
+    content = HEADER + "".join(f"{t};;;;\n" for t in totals)
+    content += "".join(line(s, g, p or "") for s, g, p in names)
+    report = run("persons", write(tmp_path, "totals_further.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "Фамилия", total) for row, total in enumerate(totals, start=2)
+    ]
+    for problem in report.problems:
+        assert problem.reason.startswith(TOTAL_LINE), str(problem)
+    assert stored_names(engine, report.batch_id) == names

@@ -442,3 +442,20 @@ def test_a_capital_rank_first_is_a_surname_only_before_a_given_name_and_patronym
 def test_a_footnote_mark_stays_with_its_word(full, parts):
     assert split_full_name(full) == parts
     assert all(check_name_part(part) == part for part in parts if part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Похоронено всего 35 человек", "Из них всего: 12", "Из них всего 12",
+        "Похоронено всего: 35", "Из них итого 12", "Пахавана ўсяго 12", "Пахавана усяго: 12",
+        "Жерленгендер барлығы 12 адам", "12 адам барлығы", "Похоронено всего",
+    ],
+)  # fmt: skip
+def test_a_total_line_with_its_total_word_further_on_is_refused_as_such(text):
+    """Such a line got "not a name: a title, a total or a signature line?", split from a
+    full name into parts each refused apart, or ("Пахавана ўсяго 12") was a surname."""
+    for check in (check_name_part, check_surname, check_patronymic, split_full_name):
+        with pytest.raises(ValueError) as refused:
+            check(text)
+        assert str(refused.value).startswith(TOTAL_LINE), check
