@@ -33,7 +33,8 @@ unknown word is the surname, the rest the given name; a given name column holds 
 beside a surname "Неизвестный" only. Else a given name or patronymic that is all a rank
 or a soldier's word is refused in any case ("Боец", "жауынгер"), as it is split so from
 a full name ("Тестов Ерлан Боец"); in the surname's place, before a given name (and in a
-full name, a given name and patronymic), it is a surname ("Боец Иван Петрович"). A
+full name, a given name and patronymic), it is a surname ("Боец Иван Петрович"); in small
+letters, all of the surname cell ("боец", "рядовой"), it is refused as no surname. A
 footnote's mark ("Иванов*", "Петров И.И.**", "Сидоров¹") stays with its word, as
 written.
 """
@@ -338,11 +339,26 @@ def check_surname(text: str) -> str:
         )
     if is_unknown_soldier(text):
         return text
+    _refuse_rank_as_surname(text)
     check_name_part(text)
     parts = text.split()
     if len(parts) == 3:
         _refuse_given_first(parts)
     return text
+
+
+def _refuse_rank_as_surname(text: str) -> None:
+    """A surname cell that is all a rank or a soldier's word in small letters ("боец",
+    "жауынгер", "рядовой", "ст. сержант"): no surname, with a given name beside it or
+    alone; a capital one may be a surname ("Боец"), and is kept."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    if first.islower() and (rank := _rank_cell(text)):
+        raise ValueError(
+            f"a rank or a soldier's word ({rank}) where the surname goes, not a surname: put "
+            "it in the rank column and write the surname, where the list gives one; a record "
+            "of an unknown soldier is written «Неизвестный» (with his rank: «Неизвестный "
+            "красноармеец»)"
+        )
 
 
 def reads_as_whole_name(surname: str) -> bool:

@@ -574,6 +574,54 @@ def test_a_footnote_mark_stays_in_the_name_and_the_search_finds_it(run, tmp_path
         assert [p["surname"] for p in found["items"]] == [surname], query
 
 
+NOT_A_SURNAME = "where the surname goes, not a surname: put it in the rank column"
+
+
+def test_a_soldier_s_word_in_small_letters_is_no_surname(run, tmp_path, engine):
+    """A surname cell "боец", "жауынгер", "красноармеец" or "партизан", alone or beside a
+    given name, was stored as a person of that surname ("рядовой" refused as a rank
+    beside a name): it is refused, saying where the rank goes and how an unknown soldier
+    is written. A capital one may be a surname, and is; an unknown soldier's name is his."""
+    refused = [("боец", ""), ("боец", "Ерлан"), ("жауынгер", "Ерлан"),
+               ("красноармеец", "Иван"), ("рядовой", "Иван"), ("партизан", "")]  # fmt: skip
+    kept = [("Боец", ""), ("Боец", "Ерлан"), ("Неизвестный", "красноармеец"),
+            ("Неизвестный красноармеец", "")]  # fmt: skip
+    content = HEADER + "".join(line(s, g) for s, g in [*refused, *kept])
+    report = run("persons", write(tmp_path, "soldier_surnames.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "Фамилия", surname) for row, (surname, _) in enumerate(refused, start=2)
+    ]
+    for problem in report.problems:
+        assert NOT_A_SURNAME in problem.reason, str(problem)
+        assert "«Неизвестный»" in problem.reason, str(problem)
+    assert str(report.problems[1]) == (
+        "row 3, column 'Фамилия': a rank or a soldier's word (боец) where the surname goes, "
+        "not a surname: put it in the rank column and write the surname, where the list "
+        "gives one; a record of an unknown soldier is written «Неизвестный» (with his rank: "
+        "«Неизвестный красноармеец») (value: 'боец')"
+    )
+    assert stored_names(engine, report.batch_id) == [(s, g or None, None) for s, g in kept]
+
+    # A full name of the word alone, as a surname without a given name.
+    cells = ["боец", "жауынгер", "боец Ерлан", "Боец Ерлан", "Неизвестный боец"]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    report = run("persons", write(tmp_path, "soldier_full.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (2, "ФИО", "боец"),
+        (3, "ФИО", "жауынгер"),
+        (4, "ФИО", "боец Ерлан"),
+    ]
+    assert NOT_A_SURNAME in report.problems[0].reason
+    assert NOT_A_SURNAME in report.problems[1].reason
+    assert report.problems[2].reason == (
+        "the name cell holds a rank (боец): put it in the rank column"
+    )
+    assert stored_names(engine, report.batch_id) == [
+        ("Боец", "Ерлан", None),
+        ("Неизвестный", "боец", None),
+    ]
+
+
 def test_a_total_line_with_its_total_word_further_on_is_refused_as_such(run, tmp_path, engine):
     """ "Похоронено всего 35 человек", "Из них всего: 12": refused as "a title, a total or a
     signature line?" from a surname cell and in parts from a full name ("всего", "35

@@ -481,3 +481,34 @@ def test_total_lines_with_the_total_word_further_on_are_handed_over_alike(engine
         7: ("Усягов", "Іван", None),
         8: ("Итогов", "Ерлан", None),
     }
+
+
+def test_soldier_s_words_as_surnames_are_handed_over_alike(engine):
+    """A rank or a soldier's word in small letters in the surname's place, alone or beside
+    a given name, is refused by both checks; a capital one and an unknown soldier's name
+    are staged alike."""
+    columns = ["ФИО", "Фамилия", "Имя", "Отчество", "Место захоронения", "Район захоронения"]
+    names = [
+        ("", "боец", "", ""),
+        ("", "боец", "Ерлан", ""),
+        ("", "жауынгер", "Ерлан", ""),
+        ("", "красноармеец", "Иван", ""),
+        ("", "рядовой", "Иван", ""),
+        ("", "партизан", "", ""),
+        ("боец", "", "", ""),
+        ("", "боец", "Ерлан", ""),  # a cell repeated: checked once, handed over alike
+        ("", "Боец", "Ерлан", ""),
+        ("Боец", "", "", ""),
+        ("", "Неизвестный", "красноармеец", ""),
+        ("Неизвестный боец", "", "", ""),
+    ]
+    rows = [(n, [*c, "Шуховцы", "Дубровенский"]) for n, c in enumerate(names, start=2)]
+    fast, slow = _both(engine, columns, rows)
+    assert _assert_same(fast, slow) == set(range(2, 10))
+    assert {c.row for c in slow if c.problems} == set(range(2, 10))
+    assert {row[30]: row[1:4] for row in fast.stage_rows} == {
+        10: ("Боец", "Ерлан", None),
+        11: ("Боец", None, None),
+        12: ("Неизвестный", "красноармеец", None),
+        13: ("Неизвестный", "боец", None),
+    }

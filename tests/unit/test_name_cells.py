@@ -459,3 +459,20 @@ def test_a_total_line_with_its_total_word_further_on_is_refused_as_such(text):
         with pytest.raises(ValueError) as refused:
             check(text)
         assert str(refused.value).startswith(TOTAL_LINE), check
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["боец", "жауынгер", "красноармеец", "рядовой", "партизан", "солдат", "баец",
+     "чырвонаармеец", "сержант", "ст. сержант", "рядовой 2-й", "қатардағы жауынгер"],
+)  # fmt: skip
+def test_a_rank_or_a_soldier_s_word_in_small_letters_is_no_surname(word):
+    said = f"a rank or a soldier's word ({word}) where the surname goes, not a surname"
+    with pytest.raises(ValueError, match=re.escape(said)) as refused:
+        check_surname(word)
+    assert "«Неизвестный»" in str(refused.value)
+    # A capital one may be a surname; an unknown soldier's name by one is a name.
+    capital = word[0].upper() + word[1:]
+    if " " not in word:
+        assert check_surname(capital) == capital
+    assert check_surname(f"Неизвестный {word}") == f"Неизвестный {word}"
