@@ -423,6 +423,20 @@ def _refuse_rank_as_a_part(
     )
 
 
+def surname_alike_a_rank(full: str) -> str | None:
+    """The surname a full name splits with where it is a rank or a soldier's word with a
+    capital ("Майор Иван Петрович", "Капитан Иванов", "Боец Ерлан"): stored as written, as
+    such a surname is real, and named to the importer, as it may be the rank. None for
+    other names, an unknown soldier's and a cell refused."""
+    if is_unknown_soldier(full):
+        return None
+    try:
+        surname = split_full_name(full)[0]
+    except ValueError:
+        return None
+    return surname if surname[:1].isupper() and _rank_cell(surname) else None
+
+
 def _refuse_commas_inside_parts(words: list[str], commas: list[int], parts: tuple) -> None:
     """A comma parts the surname, given name and patronymic, and is then left out; one
     inside a part would be lost in it ("Жумабаевич, Жумабекович")."""

@@ -650,3 +650,42 @@ def test_a_total_line_with_its_total_word_further_on_is_refused_as_such(run, tmp
     for problem in report.problems:
         assert problem.reason.startswith(TOTAL_LINE), str(problem)
     assert stored_names(engine, report.batch_id) == names
+
+
+def test_a_full_name_beginning_with_a_capital_rank_is_named(run, tmp_path, engine):
+    """ "Майор Ерлан Касым", "Капитан Иванов Иван": refused, naming the rank and how to
+    import the row. "Майор Иван Петрович", "Капитан Иванов": stored with the surname
+    "Майор", "Капитан", as such surnames are real, and were stored without a word; the
+    import now names them once, as the word may be the rank written before the name."""
+    cells = ["Майор Ерлан Касым", "Капитан Иванов Иван", "Майор Иван Петрович",
+             "Капитан Иванов", "Тестов Ерлан", "Неизвестный капитан"]  # fmt: skip
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    path = write(tmp_path, "rank_first.csv", content)
+    report = run("persons", path, dry_run=True)
+    assert [str(p) for p in report.problems] == [
+        f"row {row}, column 'ФИО': the name cell holds a rank ({rank}) before the name: put "
+        f"it in the rank column; if {rank} is the surname, give the surname, given name and "
+        f"patronymic their own columns (value: '{cell}')"
+        for row, rank, cell in [(2, "Майор", cells[0]), (3, "Капитан", cells[1])]
+    ]
+    said = (
+        "row 4, column 'ФИО': 2 full names begin with a word that is also a rank or a "
+        "soldier's word (Капитан, Майор; rows 4, 5): {} as written, with it as the surname, "
+        "as a surname may be; where it is the rank, write the name without it and the rank "
+        "in the rank column (value: 'Майор Иван Петрович')"
+    )
+    assert [str(w) for w in report.warnings] == [said.format("Would be stored")]
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == 4
+    assert [str(w) for w in report.warnings] == [said.format("Stored")]
+    assert stored_names(engine, report.batch_id) == [
+        ("Майор", "Иван", "Петрович"),
+        ("Капитан", "Иванов", None),
+        ("Тестов", "Ерлан", None),
+        ("Неизвестный", "капитан", None),
+    ]
+
+    # In a surname column of its own, the surname is the list's: no word of it.
+    content = HEADER + line("Майор", "Иван", "Петрович") + line("Боец", "Ерлан")
+    report = run("persons", write(tmp_path, "rank_surname.csv", content))
+    assert report.committed and not report.warnings

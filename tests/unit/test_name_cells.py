@@ -12,6 +12,7 @@ from mapapp.importers.name_cells import (
     check_patronymic,
     check_surname,
     split_full_name,
+    surname_alike_a_rank,
 )
 
 
@@ -476,3 +477,17 @@ def test_a_rank_or_a_soldier_s_word_in_small_letters_is_no_surname(word):
     if " " not in word:
         assert check_surname(capital) == capital
     assert check_surname(f"Неизвестный {word}") == f"Неизвестный {word}"
+
+
+@pytest.mark.parametrize(
+    ("full", "word"),
+    [
+        ("Майор Иван Петрович", "Майор"), ("Капитан Иванов", "Капитан"), ("Боец Ерлан", "Боец"),
+        ("Рядовой Иван Петрович", "Рядовой"), ("Майоров Иван", None), ("Тестов Ерлан", None),
+        ("Неизвестный капитан", None), ("Майор Ерлан Касым", None), ("боец", None),
+        ("Итого: 35", None),
+    ],
+)  # fmt: skip
+def test_a_surname_alike_a_rank_is_named_where_a_full_name_is_split_so(full, word):
+    """A full name stored with a capital rank as its surname (refused cells aside)."""
+    assert surname_alike_a_rank(full) == word
