@@ -1,9 +1,10 @@
 """What a name cell may hold, and how one full-name cell splits into its parts.
 
-A list's total line ("Итого: 2 человека", "Усяго: 12", "Барлығы: 12"; refused as such),
-its title and signature lines ("Список составил военком Петров", "М.П."), a place
-written where the name goes ("д. Озаричи") and cells that say a name is not known
-("н/д", "нет данных", "б/ф") must never become a person's name. A full name splits as
+A list's total line ("Итого: 2 человека", "Усяго: 12", "Барлығы: 12", "Похоронено всего
+35 человек", "Пахавана ўсяго 12"; refused as such), its title and signature lines
+("Список составил военком Петров", "М.П."), a place written where the name goes ("д.
+Озаричи") and cells that say a name is not known ("н/д", "нет данных", "б/ф") must never
+become a person's name. A full name splits as
 registers write it, surname first: a namesake's ordinal ("Иванов 2-й") or another
 spelling in brackets ("Иванов (Иваненко)") stays with the word before it, and a
 surname's small-letter particle ("фон Берг", "де Голль") with the word after it. A word
@@ -32,7 +33,8 @@ unknown word is the surname, the rest the given name; a given name column holds 
 beside a surname "Неизвестный" only. Else a given name or patronymic that is all a rank
 or a soldier's word is refused in any case ("Боец", "жауынгер"), as it is split so from
 a full name ("Тестов Ерлан Боец"); in the surname's place, before a given name (and in a
-full name, a given name and patronymic), it is a surname ("Боец Иван Петрович"). A
+full name, a given name and patronymic), it is a surname ("Боец Иван Петрович"); in small
+letters, all of the surname cell ("боец", "рядовой"), it is refused as no surname. A
 footnote's mark ("Иванов*", "Петров И.И.**", "Сидоров¹") stays with its word, as
 written.
 """
@@ -47,17 +49,14 @@ from mapapp.text.kazakh_letters import kazakh_spellings
 
 # No name holds a colon or a number sign.
 _NOT_IN_NAMES = re.compile(r"[:№]")
-# Words of a list's totals line ("Итого", "Всего"; Belarusian "Усяго"; Kazakh "Барлығы",
-# typed "Барлыгы" without its letter, "Жиыны"), and of its title and signature lines:
-# never of a name.
-_TOTAL_WORDS = {"итого", "всего", "усяго", "барлығы", "барлыгы", "жиыны"}
-# A totals line: a total word first, as a word of its own ("Итогов", "Всеволодов" are
-# names), alone or followed by a colon, a number or "по" ("Итого по району"), or with a
-# number further on ("Всего захоронено 120 человек").
-_TOTAL_LINE = re.compile(
-    rf"\s*(?:{'|'.join(sorted(_TOTAL_WORDS))})(?![\w-])\.?(?:\s*(?:$|:)|\s*\d|\s+по\b|.*\d)",
-    re.IGNORECASE,
-)
+# Words of a list's totals line ("Итого", "Всего"; Belarusian "Усяго", "ўсяго" after a
+# vowel; Kazakh "Барлығы", typed "Барлыгы" without its letter, "Жиыны"), and of its title
+# and signature lines: never of a name.
+_TOTAL_WORDS = {"итого", "всего", "усяго", "ўсяго", "барлығы", "барлыгы", "жиыны"}
+# A totals line: a total word as a word of its own ("Итогов", "Всеволодов", "Усягоў" are
+# names), first ("Итого: 35", "Итого по району", "Всего захоронено 120 человек") or
+# further on ("Похоронено всего 35 человек", "Из них всего: 12", "Пахавана ўсяго 12").
+_TOTAL_LINE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(_TOTAL_WORDS))})(?![\w-])", re.IGNORECASE)
 _LIST_WORDS = _TOTAL_WORDS | {
     "список", "списка", "составил", "составила", "подпись", "военком", "человек",
     "человека", "чел", "м.п", "мп",
@@ -190,7 +189,7 @@ def check_name_part(text: str) -> str:
 
 
 def _refuse_total_line(text: str) -> None:
-    if _TOTAL_LINE.match(text):
+    if _TOTAL_LINE.search(text):
         raise ValueError(
             "a total line of the list, not a person: leave it out (each person is a row of "
             "their own)"
@@ -340,11 +339,26 @@ def check_surname(text: str) -> str:
         )
     if is_unknown_soldier(text):
         return text
+    _refuse_rank_as_surname(text)
     check_name_part(text)
     parts = text.split()
     if len(parts) == 3:
         _refuse_given_first(parts)
     return text
+
+
+def _refuse_rank_as_surname(text: str) -> None:
+    """A surname cell that is all a rank or a soldier's word in small letters ("боец",
+    "жауынгер", "рядовой", "ст. сержант"): no surname, with a given name beside it or
+    alone; a capital one may be a surname ("Боец"), and is kept."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    if first.islower() and (rank := _rank_cell(text)):
+        raise ValueError(
+            f"a rank or a soldier's word ({rank}) where the surname goes, not a surname: put "
+            "it in the rank column and write the surname, where the list gives one; a record "
+            "of an unknown soldier is written «Неизвестный» (with his rank: «Неизвестный "
+            "красноармеец»)"
+        )
 
 
 def reads_as_whole_name(surname: str) -> bool:
@@ -407,6 +421,20 @@ def _refuse_rank_as_a_part(
         f"column; if {surname} is the surname, give the surname, given name and "
         "patronymic their own columns"
     )
+
+
+def surname_alike_a_rank(full: str) -> str | None:
+    """The surname a full name splits with where it is a rank or a soldier's word with a
+    capital ("Майор Иван Петрович", "Капитан Иванов", "Боец Ерлан"): stored as written, as
+    such a surname is real, and named to the importer, as it may be the rank. None for
+    other names, an unknown soldier's and a cell refused."""
+    if is_unknown_soldier(full):
+        return None
+    try:
+        surname = split_full_name(full)[0]
+    except ValueError:
+        return None
+    return surname if surname[:1].isupper() and _rank_cell(surname) else None
 
 
 def _refuse_commas_inside_parts(words: list[str], commas: list[int], parts: tuple) -> None:

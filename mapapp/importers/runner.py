@@ -61,7 +61,7 @@ from mapapp.importers.several_graves import extra_rows_of_new, judge_graves
 from mapapp.importers.site_duplicates import note_possible_duplicate_sites
 from mapapp.importers.staged_refs import StagedRefs
 from mapapp.importers.unknown_origins import unknown_origins, unknown_origins_note
-from mapapp.importers.whole_names import WholeNamesInSurnames
+from mapapp.importers.whole_names import RanksAsSurnames, WholeNamesInSurnames
 from mapapp.queries.site_duplicates import possible_duplicate_sites
 
 
@@ -473,6 +473,7 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
     rejected_sources: dict[int, dict] = {}
     staged = 0
     whole_names = WholeNamesInSurnames(ctx)
+    ranks_as_surnames = RanksAsSurnames(ctx)
     with engine.begin() as conn:
         writers.create_person_stage(conn)
         resolver = SiteResolver(conn)  # the site keys, read once: no query after this
@@ -489,7 +490,9 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
                 good = _sort_out(checked, report, rejected_rows, rejected_sources, options)
                 staged += stage.add_records(good)
                 refs.add(item.record["ref"] for item in good)
-                whole_names.add([(r, raw) for r, raw in chunk if r not in rejected_rows])
+                passed = [(r, raw) for r, raw in chunk if r not in rejected_rows]
+                whole_names.add(passed)
+                ranks_as_surnames.add(passed)
                 progress("checked", staged + len(rejected_rows))
         for problem in table.problems:
             rejected_rows.setdefault(problem.row, []).append(problem)
@@ -507,8 +510,9 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
         report.problems = [p for row in sorted(rejected_rows) for p in rejected_rows[row]]
         report.rejected = len(rejected_rows)
         written = not options.dry_run and (options.skip_invalid or not report.problems)
-        if warning := whole_names.warning(rejected_rows, written):
-            report.warnings.insert(0, warning)  # once for the file: before the rows' own
+        for said in (ranks_as_surnames, whole_names):
+            if warning := said.warning(rejected_rows, written):
+                report.warnings.insert(0, warning)  # once for the file: before the rows' own
         report.ids_elsewhere = writers.ids_stored_elsewhere(conn)
         earlier = earlier_imports(conn, options.path.name, table.sheet)
         report.earlier_namesakes = earlier_namesakes(conn, earlier)

@@ -2,7 +2,9 @@
 as written they are surnames with no given name, found by no search for the given name.
 Such a column may be a list's own way, so the import goes on, and says so once, of the
 rows it stores: a row refused for another reason (a list's signature line, "Список
-составил военком Петров") is named with its own problem, not as stored."""
+составил военком Петров") is named with its own problem, not as stored. So are full
+names split with a surname that is also a rank ("Майор Иван Петрович", "Капитан
+Иванов"): a real surname, or the rank written before the name."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from array import array
 from collections.abc import Container
 
 from mapapp.importers.errors import Problem
-from mapapp.importers.name_cells import reads_as_whole_name
+from mapapp.importers.name_cells import reads_as_whole_name, surname_alike_a_rank
 from mapapp.importers.records import RowContext
 
 ROWS_SHOWN = 10
@@ -73,3 +75,66 @@ class WholeNamesInSurnames:
             f"surname column? {stored} as written, each whole as the surname; {remedy}",
             self.values.get(shown[0]),
         )
+
+
+class RanksAsSurnames:
+    """The rows whose full name is split with a surname that is a rank or a soldier's word
+    with a capital ("Майор Иван Петрович", "Капитан Иванов"): such a surname is real, so
+    the row is stored as written, and the import says so once, naming the rows, as the
+    word may be the rank written before the name."""
+
+    def __init__(self, ctx: RowContext):
+        def columns(field: str) -> list[str]:
+            return [c for mapping in (ctx.field_of, ctx.fallback_of)
+                    for c, f in mapping.items() if f == field]  # fmt: skip
+
+        self.full_names = columns("full_name")
+        self.surnames = columns("surname")
+        self.column = self.full_names[0] if self.full_names else None
+        self.rows = array("q")
+        self.values: dict[int, str] = {}
+        self.words: dict[str, str | None] = {}  # each distinct cell judged once
+
+    def add(self, chunk: list[tuple[int, dict]]) -> None:
+        """Note the rows of ``chunk`` (the rows a chunk's checks passed)."""
+        if self.column is None:
+            return
+        for row, raw in chunk:
+            if any(_text(raw.get(c)) for c in self.surnames):
+                continue  # the surname is its own column's
+            full = next((t for c in self.full_names if (t := _text(raw.get(c)))), None)
+            if full is None:
+                continue
+            if full not in self.words:
+                self.words[full] = surname_alike_a_rank(full)
+            if self.words[full]:
+                self.rows.append(row)
+                if len(self.values) < _VALUES_KEPT:
+                    self.values[row] = full
+
+    def warning(self, refused: Container[int], written: bool) -> Problem | None:
+        """The warning for the rows not ``refused``; ``written``: whether the import
+        stores its rows."""
+        rows = [row for row in self.rows if row not in refused]
+        if not rows:
+            return None
+        count, shown = len(rows), rows[:ROWS_SHOWN]
+        listed = ", ".join(map(str, shown)) + (" …" if count > len(shown) else "")
+        kept = set(rows)
+        words = sorted({self.words[v] for r, v in self.values.items() if r in kept})
+        cells = "full name begins" if count == 1 else "full names begin"
+        stored = "Stored" if written else "Would be stored"
+        return Problem(
+            shown[0],
+            self.column,
+            f"{count:,} {cells} with a word that is also a rank or a soldier's word "
+            f"({', '.join(words)}; rows {listed}): {stored} as written, with it as the "
+            "surname, as a surname may be; where it is the rank, write the name without it "
+            "and the rank in the rank column",
+            self.values.get(shown[0]),
+        )
+
+
+def _text(value) -> str | None:
+    """A plain text cell, trimmed; None for an empty one and any other (a formula ...)."""
+    return (value.strip() or None) if value.__class__ is str else None

@@ -572,3 +572,120 @@ def test_a_footnote_mark_stays_in_the_name_and_the_search_finds_it(run, tmp_path
     ):
         found = client.get("/api/persons", query_string={"q": query}).get_json()
         assert [p["surname"] for p in found["items"]] == [surname], query
+
+
+NOT_A_SURNAME = "where the surname goes, not a surname: put it in the rank column"
+
+
+def test_a_soldier_s_word_in_small_letters_is_no_surname(run, tmp_path, engine):
+    """A surname cell "боец", "жауынгер", "красноармеец" or "партизан", alone or beside a
+    given name, was stored as a person of that surname ("рядовой" refused as a rank
+    beside a name): it is refused, saying where the rank goes and how an unknown soldier
+    is written. A capital one may be a surname, and is; an unknown soldier's name is his."""
+    refused = [("боец", ""), ("боец", "Ерлан"), ("жауынгер", "Ерлан"),
+               ("красноармеец", "Иван"), ("рядовой", "Иван"), ("партизан", "")]  # fmt: skip
+    kept = [("Боец", ""), ("Боец", "Ерлан"), ("Неизвестный", "красноармеец"),
+            ("Неизвестный красноармеец", "")]  # fmt: skip
+    content = HEADER + "".join(line(s, g) for s, g in [*refused, *kept])
+    report = run("persons", write(tmp_path, "soldier_surnames.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "Фамилия", surname) for row, (surname, _) in enumerate(refused, start=2)
+    ]
+    for problem in report.problems:
+        assert NOT_A_SURNAME in problem.reason, str(problem)
+        assert "«Неизвестный»" in problem.reason, str(problem)
+    assert str(report.problems[1]) == (
+        "row 3, column 'Фамилия': a rank or a soldier's word (боец) where the surname goes, "
+        "not a surname: put it in the rank column and write the surname, where the list "
+        "gives one; a record of an unknown soldier is written «Неизвестный» (with his rank: "
+        "«Неизвестный красноармеец») (value: 'боец')"
+    )
+    assert stored_names(engine, report.batch_id) == [(s, g or None, None) for s, g in kept]
+
+    # A full name of the word alone, as a surname without a given name.
+    cells = ["боец", "жауынгер", "боец Ерлан", "Боец Ерлан", "Неизвестный боец"]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    report = run("persons", write(tmp_path, "soldier_full.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (2, "ФИО", "боец"),
+        (3, "ФИО", "жауынгер"),
+        (4, "ФИО", "боец Ерлан"),
+    ]
+    assert NOT_A_SURNAME in report.problems[0].reason
+    assert NOT_A_SURNAME in report.problems[1].reason
+    assert report.problems[2].reason == (
+        "the name cell holds a rank (боец): put it in the rank column"
+    )
+    assert stored_names(engine, report.batch_id) == [
+        ("Боец", "Ерлан", None),
+        ("Неизвестный", "боец", None),
+    ]
+
+
+def test_a_total_line_with_its_total_word_further_on_is_refused_as_such(run, tmp_path, engine):
+    """ "Похоронено всего 35 человек", "Из них всего: 12": refused as "a title, a total or a
+    signature line?" from a surname cell and in parts from a full name ("всего", "35
+    человек"), and the Belarusian "Пахавана ўсяго 12" was stored as a surname. Each is
+    refused as a total line, once, with the cell as written; surnames alike are names."""
+    totals = ["Похоронено всего 35 человек", "Из них всего: 12", "Пахавана ўсяго 12",
+              "Жерленгендер барлығы 12 адам"]  # fmt: skip
+    names = [("Всеволодов", "Иван", "Петрович"), ("Итогов", "Ерлан", None),
+             ("Усягов", "Іван", None)]  # fmt: skip
+    full = [" ".join(filter(None, n)) for n in names]
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in totals + full)
+    report = run("persons", write(tmp_path, "totals_further.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "ФИО", total) for row, total in enumerate(totals, start=2)
+    ]
+    for problem in report.problems:
+        assert problem.reason.startswith(TOTAL_LINE), str(problem)
+    assert stored_names(engine, report.batch_id) == names
+
+    content = HEADER + "".join(f"{t};;;;\n" for t in totals)
+    content += "".join(line(s, g, p or "") for s, g, p in names)
+    report = run("persons", write(tmp_path, "totals_further.csv", content), skip_invalid=True)
+    assert [(p.row, p.column, p.value) for p in report.problems] == [
+        (row, "Фамилия", total) for row, total in enumerate(totals, start=2)
+    ]
+    for problem in report.problems:
+        assert problem.reason.startswith(TOTAL_LINE), str(problem)
+    assert stored_names(engine, report.batch_id) == names
+
+
+def test_a_full_name_beginning_with_a_capital_rank_is_named(run, tmp_path, engine):
+    """ "Майор Ерлан Касым", "Капитан Иванов Иван": refused, naming the rank and how to
+    import the row. "Майор Иван Петрович", "Капитан Иванов": stored with the surname
+    "Майор", "Капитан", as such surnames are real, and were stored without a word; the
+    import now names them once, as the word may be the rank written before the name."""
+    cells = ["Майор Ерлан Касым", "Капитан Иванов Иван", "Майор Иван Петрович",
+             "Капитан Иванов", "Тестов Ерлан", "Неизвестный капитан"]  # fmt: skip
+    content = FULL_NAME_HEADER + "".join(f'"{c}";Шуховцы;Дубровенский\n' for c in cells)
+    path = write(tmp_path, "rank_first.csv", content)
+    report = run("persons", path, dry_run=True)
+    assert [str(p) for p in report.problems] == [
+        f"row {row}, column 'ФИО': the name cell holds a rank ({rank}) before the name: put "
+        f"it in the rank column; if {rank} is the surname, give the surname, given name and "
+        f"patronymic their own columns (value: '{cell}')"
+        for row, rank, cell in [(2, "Майор", cells[0]), (3, "Капитан", cells[1])]
+    ]
+    said = (
+        "row 4, column 'ФИО': 2 full names begin with a word that is also a rank or a "
+        "soldier's word (Капитан, Майор; rows 4, 5): {} as written, with it as the surname, "
+        "as a surname may be; where it is the rank, write the name without it and the rank "
+        "in the rank column (value: 'Майор Иван Петрович')"
+    )
+    assert [str(w) for w in report.warnings] == [said.format("Would be stored")]
+    report = run("persons", path, skip_invalid=True)
+    assert report.committed and report.added == 4
+    assert [str(w) for w in report.warnings] == [said.format("Stored")]
+    assert stored_names(engine, report.batch_id) == [
+        ("Майор", "Иван", "Петрович"),
+        ("Капитан", "Иванов", None),
+        ("Тестов", "Ерлан", None),
+        ("Неизвестный", "капитан", None),
+    ]
+
+    # In a surname column of its own, the surname is the list's: no word of it.
+    content = HEADER + line("Майор", "Иван", "Петрович") + line("Боец", "Ерлан")
+    report = run("persons", write(tmp_path, "rank_surname.csv", content))
+    assert report.committed and not report.warnings

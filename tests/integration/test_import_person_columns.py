@@ -458,3 +458,57 @@ def test_kazakh_typed_without_its_letters_is_staged_alike(engine):
         5: ("Белгисиз", "катардагы жауынгер", None, (1944, None, None), "missing"),
         6: ("Тестов", "Ерлан", "катардагы жауынгер", (1944, 7, 22), "killed"),
     }
+
+
+def test_total_lines_with_the_total_word_further_on_are_handed_over_alike(engine):
+    """A total line whose total word is not first ("Похоронено всего 35 человек",
+    "Пахавана ўсяго 12") is refused by both checks; surnames alike are staged alike."""
+    columns = ["ФИО", "Фамилия", "Имя", "Отчество", "Место захоронения", "Район захоронения"]
+    names = [
+        ("Похоронено всего 35 человек", "", "", ""),
+        ("Из них всего: 12", "", "", ""),
+        ("", "Пахавана ўсяго 12", "", ""),
+        ("", "Жерленгендер барлығы 12 адам", "", ""),
+        ("", "Пахавана ўсяго 12", "", ""),  # a cell repeated: checked once, handed over alike
+        ("Усягов Іван", "", "", ""),
+        ("", "Итогов", "Ерлан", ""),
+    ]
+    rows = [(n, [*c, "Шуховцы", "Дубровенский"]) for n, c in enumerate(names, start=2)]
+    fast, slow = _both(engine, columns, rows)
+    assert _assert_same(fast, slow) == set(range(2, 7))
+    assert {c.row for c in slow if c.problems} == set(range(2, 7))
+    assert {row[30]: row[1:4] for row in fast.stage_rows} == {
+        7: ("Усягов", "Іван", None),
+        8: ("Итогов", "Ерлан", None),
+    }
+
+
+def test_soldier_s_words_as_surnames_are_handed_over_alike(engine):
+    """A rank or a soldier's word in small letters in the surname's place, alone or beside
+    a given name, is refused by both checks; a capital one and an unknown soldier's name
+    are staged alike."""
+    columns = ["ФИО", "Фамилия", "Имя", "Отчество", "Место захоронения", "Район захоронения"]
+    names = [
+        ("", "боец", "", ""),
+        ("", "боец", "Ерлан", ""),
+        ("", "жауынгер", "Ерлан", ""),
+        ("", "красноармеец", "Иван", ""),
+        ("", "рядовой", "Иван", ""),
+        ("", "партизан", "", ""),
+        ("боец", "", "", ""),
+        ("", "боец", "Ерлан", ""),  # a cell repeated: checked once, handed over alike
+        ("", "Боец", "Ерлан", ""),
+        ("Боец", "", "", ""),
+        ("", "Неизвестный", "красноармеец", ""),
+        ("Неизвестный боец", "", "", ""),
+    ]
+    rows = [(n, [*c, "Шуховцы", "Дубровенский"]) for n, c in enumerate(names, start=2)]
+    fast, slow = _both(engine, columns, rows)
+    assert _assert_same(fast, slow) == set(range(2, 10))
+    assert {c.row for c in slow if c.problems} == set(range(2, 10))
+    assert {row[30]: row[1:4] for row in fast.stage_rows} == {
+        10: ("Боец", "Ерлан", None),
+        11: ("Боец", None, None),
+        12: ("Неизвестный", "красноармеец", None),
+        13: ("Неизвестный", "боец", None),
+    }

@@ -12,6 +12,7 @@ from mapapp.importers.name_cells import (
     check_patronymic,
     check_surname,
     split_full_name,
+    surname_alike_a_rank,
 )
 
 
@@ -442,3 +443,51 @@ def test_a_capital_rank_first_is_a_surname_only_before_a_given_name_and_patronym
 def test_a_footnote_mark_stays_with_its_word(full, parts):
     assert split_full_name(full) == parts
     assert all(check_name_part(part) == part for part in parts if part)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Похоронено всего 35 человек", "Из них всего: 12", "Из них всего 12",
+        "Похоронено всего: 35", "Из них итого 12", "Пахавана ўсяго 12", "Пахавана усяго: 12",
+        "Жерленгендер барлығы 12 адам", "12 адам барлығы", "Похоронено всего",
+    ],
+)  # fmt: skip
+def test_a_total_line_with_its_total_word_further_on_is_refused_as_such(text):
+    """Such a line got "not a name: a title, a total or a signature line?", split from a
+    full name into parts each refused apart, or ("Пахавана ўсяго 12") was a surname."""
+    for check in (check_name_part, check_surname, check_patronymic, split_full_name):
+        with pytest.raises(ValueError) as refused:
+            check(text)
+        assert str(refused.value).startswith(TOTAL_LINE), check
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["боец", "жауынгер", "красноармеец", "рядовой", "партизан", "солдат", "баец",
+     "чырвонаармеец", "сержант", "ст. сержант", "рядовой 2-й", "қатардағы жауынгер"],
+)  # fmt: skip
+def test_a_rank_or_a_soldier_s_word_in_small_letters_is_no_surname(word):
+    said = f"a rank or a soldier's word ({word}) where the surname goes, not a surname"
+    with pytest.raises(ValueError, match=re.escape(said)) as refused:
+        check_surname(word)
+    assert "«Неизвестный»" in str(refused.value)
+    # A capital one may be a surname; an unknown soldier's name by one is a name.
+    capital = word[0].upper() + word[1:]
+    if " " not in word:
+        assert check_surname(capital) == capital
+    assert check_surname(f"Неизвестный {word}") == f"Неизвестный {word}"
+
+
+@pytest.mark.parametrize(
+    ("full", "word"),
+    [
+        ("Майор Иван Петрович", "Майор"), ("Капитан Иванов", "Капитан"), ("Боец Ерлан", "Боец"),
+        ("Рядовой Иван Петрович", "Рядовой"), ("Майоров Иван", None), ("Тестов Ерлан", None),
+        ("Неизвестный капитан", None), ("Майор Ерлан Касым", None), ("боец", None),
+        ("Итого: 35", None),
+    ],
+)  # fmt: skip
+def test_a_surname_alike_a_rank_is_named_where_a_full_name_is_split_so(full, word):
+    """A full name stored with a capital rank as its surname (refused cells aside)."""
+    assert surname_alike_a_rank(full) == word
