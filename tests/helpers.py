@@ -52,6 +52,7 @@ class Scratch:
             "birth_year": fields.get("birth_year"),
             "home_country": fields.get("home_country"),
             "home_region": fields.get("home_region"),
+            "home_district": fields.get("home_district"),
             "fictional": fields.get("is_fictional", True),
         }
         values.update(person_keys(values))
@@ -60,11 +61,13 @@ class Scratch:
                 text(
                     """
                     INSERT INTO persons (ref, surname, given_name, patronymic, birth_year,
-                        home_country, home_region, is_fictional, search_key, name_words,
+                        home_country, home_region, home_district, is_fictional, search_key,
+                        name_words,
                         surname_key, home_country_key, home_region_key, home_district_key,
                         callup_key)
                     VALUES (:ref, :surname, :given_name, :patronymic, :birth_year,
-                        :home_country, :home_region, :fictional, :search_key, :name_words,
+                        :home_country, :home_region, :home_district, :fictional, :search_key,
+                        :name_words,
                         :surname_key, :home_country_key, :home_region_key, :home_district_key,
                         :callup_key)
                     RETURNING id

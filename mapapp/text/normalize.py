@@ -158,11 +158,13 @@ def search_words(text: str | None) -> list[str]:
 
 
 # Words that name the kind of an area rather than the area itself (Kazakh too: облысы,
-# ауданы, қаласы, Республикасы: oblast, district, city, Republic).
+# ауданы, қаласы, Республикасы: oblast, district, city, Republic; and of them, as Kazakh
+# writes a district with its region: "Қарағанды облысының Осакаров ауданы").
 _AREA_WORD_SPELLINGS = (
     "область области обл вобласць вобласці вобл region район района раён раёна р-н р край "
     "края республика ССР АССР district "
-    "ГВК РВК ОВК ВК гор г oblast rayon raion облысы ауданы қаласы республикасы"
+    "ГВК РВК ОВК ВК гор г oblast rayon raion облысы ауданы қаласы республикасы "
+    "облысының ауданының қаласының республикасының"
 )
 # Adjectival and place-name endings, longest first: Карагандинская, Караганда and
 # Karaganda all leave "karagand"; Семипалатинская and Semipalatinsk leave "semipalatin".
@@ -218,9 +220,11 @@ def area_key(text: str | None) -> str:
 # OBD cards write "Казахская ССР", "КазССР". Only the republic's names: "Казахский район"
 # (Qazax, in Azerbaijan) stays its own. The Kazakh "Қазақ КСР" is read typed without the
 # Kazakh letters too ("Казак КСР", "Казақ ССР"; text.kazakh_letters): never "казак" alone.
+# Kazakh joins a case ending to the abbreviation with a hyphen ("Қазақ КСР-і", "Қазақ
+# ССР-нің"): part of the republic's name, not a word of its own.
 _KAZAKH_SSR = re.compile(
     r"(?<!\w)(?:казахск\w*\s+(?:сср|сср\.|сов\w*\s+соц\w*\s+респ\w*)|каз\.?\s*сср|"
-    + kazakh_pattern(r"қазақ\s+(?:кср|сср)")
+    + kazakh_pattern(r"қазақ\s+(?:кср|сср)(?:-[а-яәғқңөұүһі]{1,5})?")
     + r"|kazakh\s+ssr)(?!\w)",
     re.IGNORECASE,
 )
