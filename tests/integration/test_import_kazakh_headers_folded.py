@@ -63,3 +63,19 @@ def test_a_list_pasted_below_with_its_header_typed_otherwise_repeats_the_header(
     assert _stored(engine, report.batch_id)[2] == (
         "Тестжанов", "Мұрат", "Ерланұлы", 1919, shukhovtsy_id,
     )  # fmt: skip
+
+
+def test_inspect_offers_a_header_holding_a_kazakh_one_typed_without_its_letters(tmp_path):
+    """ "Теги бойца" (the soldier's surname) holds "Тегі" typed on a Russian keyboard: it
+    is the likeliest column for the surname the mapping lacks."""
+    from mapapp.importers.inspect import inspect_file
+    from mapapp.importers.runner import ImportOptions
+
+    path = tmp_path / "kazakh_headers_inspect_folded.csv"
+    path.write_text("Теги бойца;Аты;Туган жылы\nТестбаев;Ерлан;1921\n", encoding="utf-8")
+    lines = inspect_file(ImportOptions(kind="persons", path=path))
+    assert "    Теги бойца → (not mapped; kept in provenance; likeliest: 'surname')" in lines
+    assert (
+        "  missing: no column for 'surname' or 'full_name', which an import needs (likeliest: "
+        "'Теги бойца')"
+    ) in lines
