@@ -2,7 +2,8 @@
 (and OSM tags), or a map.
 
 Headers are compared after folding case, spaces and punctuation, so "Дата рождения",
-"дата рождения:" and "ДАТА  РОЖДЕНИЯ" are one header.
+"дата рождения:" and "ДАТА  РОЖДЕНИЯ" are one header, and the Kazakh letters to those a
+Russian keyboard types for them, so "Тегі", "Теги" and "Тегi" (a Latin i) are one header too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from mapapp.importers.errors import ImportFileError
-from mapapp.text.kazakh_letters import kazakh_spellings
+from mapapp.text.kazakh_letters import fold_kazakh_letters
 
 
 class ColumnNotFound(ImportFileError):
@@ -339,16 +340,12 @@ ROW_NUMBER_HEADERS = (
     "№ по порядку", "номер по порядку", "порядковый номер", "№ па парадку",
     "парадкавы нумар", "р/с", "реттік нөмірі",
 )  # fmt: skip
-# The Kazakh one typed without the Kazakh letters too ("Реттик номири"): text.kazakh_letters.
-_KAZAKH_ROW_NUMBER_HEADER = "реттік нөмірі"
 
 
+# The Kazakh one typed without the Kazakh letters too ("Реттик номири"): fold_header.
 @cache
 def _row_number_headers() -> frozenset[str]:
-    folded = {fold_header(h) for h in ROW_NUMBER_HEADERS} | kazakh_spellings(
-        fold_header(_KAZAKH_ROW_NUMBER_HEADER)
-    )
-    return frozenset(folded - {""})
+    return frozenset({fold_header(h) for h in ROW_NUMBER_HEADERS} - {""})
 
 
 def row_number_columns(columns: list[str]) -> list[str]:
@@ -392,20 +389,6 @@ for _field, _names in _KAZAKH_PERSON_HEADERS.items():
     FIELDS["persons"][_field] = [*FIELDS["persons"][_field], *_names]
 
 
-@cache
-def kazakh_typed_headers(kind: str) -> dict[str, str]:
-    """The Kazakh headers of ``kind`` typed on a Russian keyboard, without the Kazakh letters
-    or with some of them ("Акесинин аты", "Каза тапкан куни", "Тегi" with a Latin i;
-    text.kazakh_letters), folded -> their field. A few thousand spellings, made once."""
-    if kind != "persons":
-        return {}
-    return {
-        spelling: field
-        for field, names in _KAZAKH_PERSON_HEADERS.items()
-        for spelling in kazakh_spellings(*map(fold_header, names))
-    }
-
-
 # Each entry: alternatives of which one must have a column (or a --set value). A site
 # without a kind column takes its kind from its name or --set kind=..., row by row; a
 # site without coordinates can be placed at a settlement or district the gazetteer knows.
@@ -419,16 +402,18 @@ REQUIRED = {
 @cache
 def _aliases(kind: str) -> dict[str, str]:
     """Every header a kind of file is read by, folded -> its field. A Kazakh header typed
-    without the Kazakh letters is read as the Kazakh one; a header as written (of any
-    language) keeps its own field whatever Kazakh spelling it looks like."""
-    written = {fold_header(a): f for f, names in FIELDS[kind].items() for a in [f, *names]}
-    return {**kazakh_typed_headers(kind), **written}
+    without the Kazakh letters folds as the Kazakh one does (fold_header); no two fields'
+    headers fold alike (tests/unit/test_header_folding.py)."""
+    return {fold_header(a): f for f, names in FIELDS[kind].items() for a in [f, *names]}
 
 
 def fold_header(header: str) -> str:
+    """The key a header is compared by: case, spaces and punctuation folded, and each Kazakh
+    letter as a Russian keyboard types it (text.kazakh_letters), so that a Kazakh header
+    typed with, without or with some of its letters is the same header."""
     header = header.lower().replace("ё", "е").replace("_", " ")
     header = re.sub(r"[^\w]+", " ", header)
-    return " ".join(header.split())
+    return fold_kazakh_letters(" ".join(header.split()))
 
 
 @dataclass

@@ -17,13 +17,14 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from mapapp.importers.columns import FIELDS, REJECTS_COLUMNS, fold_header, kazakh_typed_headers
+from mapapp.importers.columns import FIELDS, REJECTS_COLUMNS, fold_header
 from mapapp.importers.errors import ImportFileError, Problem
 
-# Kazakh headers typed without the Kazakh letters too ("Теги", "Акесинин аты").
+# Folded (columns.fold_header): a Kazakh header typed without the Kazakh letters ("Теги",
+# "Акесинин аты") is known as the Kazakh one is.
 KNOWN_HEADERS = frozenset(
     fold_header(name) for fields in FIELDS.values() for names in fields.values() for name in names
-) | frozenset(header for kind in FIELDS for header in kazakh_typed_headers(kind))
+)
 # A cell longer than any header name is data.
 LONGEST_HEADER = 80
 

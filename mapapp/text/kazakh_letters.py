@@ -5,11 +5,14 @@ letters: ә ғ қ ң ө ұ ү һ і written as the Russian letters they look or 
 н о у у х и (і also as a Latin i), and at times only some of them in one word ("тутқында"
 for "тұтқында"). A vocabulary of Kazakh words (fates, ranks, months) is widened here to
 accept those letters in place of the Kazakh ones, each letter on its own; words of other
-languages keep their exact spellings, so that only a Kazakh word is read as one.
+languages keep their exact spellings, so that only a Kazakh word is read as one. Column
+headers are compared folded instead (fold_kazakh_letters): a list of every way to type each
+header grows as the product of its Kazakh letters.
 """
 
 from __future__ import annotations
 
+import re
 from itertools import product
 
 # Each Kazakh letter, and the letters a list may type for it (ұ and ү for one another too).
@@ -51,3 +54,20 @@ def kazakh_spellings(*words: str) -> set[str]:
         for word in words
         for letters in product(*(_TYPED_FOR.get(ch, ch) for ch in word))
     }
+
+
+# Each Kazakh letter as a Russian keyboard types it: every way a word may be typed folds to
+# one spelling. Belarusian і folds too ("імя" -> "имя"); only words compared folded on both
+# sides, whose folding merges no two meanings, may be folded so (columns.fold_header).
+_AS_TYPED = str.maketrans("әғқңөұүһі", "агкноуухи")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+def fold_kazakh_letters(text: str) -> str:
+    """``text`` (lower case) with each Kazakh letter as a Russian keyboard types it:
+    "тегі", "теги" and "тегi" (a Latin i) -> "теги". A Latin i is folded only in a word of
+    Cyrillic letters: "birth date" keeps its i."""
+    text = text.translate(_AS_TYPED)
+    if "i" in text:
+        text = " ".join(w.replace("i", "и") if _CYRILLIC.search(w) else w for w in text.split(" "))
+    return text
