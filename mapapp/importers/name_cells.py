@@ -50,16 +50,16 @@ from mapapp.text.kazakh_letters import kazakh_spellings
 # No name holds a colon or a number sign.
 _NOT_IN_NAMES = re.compile(r"[:№]")
 # Words of a list's totals line ("Итого", "Всего"; Belarusian "Усяго", "ўсяго" after a
-# vowel; Kazakh "Барлығы", typed "Барлыгы" without its letter, "Жиыны"), and of its title
+# vowel, "Разам"; Kazakh "Барлығы", typed "Барлыгы" without its letter, "Жиыны"), and of its title
 # and signature lines: never of a name.
-_TOTAL_WORDS = {"итого", "всего", "усяго", "ўсяго", "барлығы", "барлыгы", "жиыны"}
+_TOTAL_WORDS = {"итого", "всего", "усяго", "ўсяго", "разам", "барлығы", "барлыгы", "жиыны"}
 # A totals line: a total word as a word of its own ("Итогов", "Всеволодов", "Усягоў" are
 # names), first ("Итого: 35", "Итого по району", "Всего захоронено 120 человек") or
 # further on ("Похоронено всего 35 человек", "Из них всего: 12", "Пахавана ўсяго 12").
 _TOTAL_LINE = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(_TOTAL_WORDS))})(?![\w-])", re.IGNORECASE)
 _LIST_WORDS = _TOTAL_WORDS | {
     "список", "списка", "составил", "составила", "подпись", "военком", "человек",
-    "человека", "чел", "м.п", "мп",
+    "человека", "чел", "чалавек", "чалавекі", "м.п", "мп",
 }  # fmt: skip
 # Words of a list's heading over a district's, a village council's or a region's
 # persons ("Дубровенский район", "Зарубский сельсовет", "Витебская область"), in Russian,
@@ -189,11 +189,19 @@ def check_name_part(text: str) -> str:
 
 
 def _refuse_total_line(text: str) -> None:
-    if _TOTAL_LINE.search(text):
-        raise ValueError(
-            "a total line of the list, not a person: leave it out (each person is a row of "
-            "their own)"
+    if not (total := _TOTAL_LINE.search(text)):
+        return
+    reason = (
+        "a total line of the list, not a person: leave it out (each person is a row of their own)"
+    )
+    if text[: total.start()].strip():
+        # Words before the total may name a person ("Иванов И.И. и др., всего 12"): he is
+        # not to be left out with the total.
+        reason += (
+            f"; where the words before «{total.group()}» name a person, write his name "
+            "alone in the cell and the total in a column of its own"
         )
+    raise ValueError(reason)
 
 
 def _refuse_heading(text: str) -> None:
@@ -352,7 +360,9 @@ def _refuse_rank_as_surname(text: str) -> None:
     "жауынгер", "рядовой", "ст. сержант"): no surname, with a given name beside it or
     alone; a capital one may be a surname ("Боец"), and is kept."""
     first = next((ch for ch in text if ch.isalpha()), "")
-    if first.islower() and (rank := _rank_cell(text)):
+    # As a list may write it: "боец.", "(боец)", "«красноармеец»", "боец*".
+    bare = text.strip().strip("()[]«»\"'").rstrip(".,;:" + _MARKS).strip()
+    if first.islower() and (rank := _rank_cell(bare)):
         raise ValueError(
             f"a rank or a soldier's word ({rank}) where the surname goes, not a surname: put "
             "it in the rank column and write the surname, where the list gives one; a record "

@@ -20,6 +20,7 @@ ROWS_SHOWN = 10
 # The cells kept to show in the warning: of the first rows, in case some of them are
 # refused after the chunk's checks (one record id on two rows).
 _VALUES_KEPT = 100
+_MOST_WORDS = 65_535 - 1  # the last index is "…"
 
 
 class WholeNamesInSurnames:
@@ -57,7 +58,7 @@ class WholeNamesInSurnames:
         if not rows:
             return None
         count, shown = len(rows), rows[:ROWS_SHOWN]
-        listed = ", ".join(map(str, shown)) + (" …" if count > len(shown) else "")
+        listed = _listed(shown, count)
         cells = "surname cell holds" if count == 1 else "surname cells hold"
         if self.full_name_read:
             remedy = "write the surname alone in the surname column"
@@ -80,8 +81,8 @@ class WholeNamesInSurnames:
 class RanksAsSurnames:
     """The rows whose full name is split with a surname that is a rank or a soldier's word
     with a capital ("Майор Иван Петрович", "Капитан Иванов"): such a surname is real, so
-    the row is stored as written, and the import says so once, naming the rows, as the
-    word may be the rank written before the name."""
+    the row is stored as written, and the import says so once, naming the rows and the
+    words, as the word may be the rank written before the name."""
 
     def __init__(self, ctx: RowContext):
         def columns(field: str) -> list[str]:
@@ -91,48 +92,69 @@ class RanksAsSurnames:
         self.full_names = columns("full_name")
         self.surnames = columns("surname")
         self.column = self.full_names[0] if self.full_names else None
+        # Every such row and its word (an index into self.word_list): 10 bytes a row, as
+        # the file is streamed; the distinct cells are judged chunk by chunk, not kept.
         self.rows = array("q")
+        self.word_of_row = array("H")
+        self.word_list: list[str] = []
+        self._indexes: dict[str, int] = {}
         self.values: dict[int, str] = {}
-        self.words: dict[str, str | None] = {}  # each distinct cell judged once
 
     def add(self, chunk: list[tuple[int, dict]]) -> None:
         """Note the rows of ``chunk`` (the rows a chunk's checks passed)."""
         if self.column is None:
             return
+        judged: dict[str, str | None] = {}  # each distinct cell of the chunk judged once
         for row, raw in chunk:
             if any(_text(raw.get(c)) for c in self.surnames):
                 continue  # the surname is its own column's
             full = next((t for c in self.full_names if (t := _text(raw.get(c)))), None)
             if full is None:
                 continue
-            if full not in self.words:
-                self.words[full] = surname_alike_a_rank(full)
-            if self.words[full]:
+            if full not in judged:
+                judged[full] = surname_alike_a_rank(full)
+            if word := judged[full]:
                 self.rows.append(row)
+                self.word_of_row.append(self._index(word))
                 if len(self.values) < _VALUES_KEPT:
                     self.values[row] = full
+
+    def _index(self, word: str) -> int:
+        if word not in self._indexes and len(self.word_list) >= _MOST_WORDS:
+            # Rank words are a few dozen, in any case; more spellings than an index holds
+            # are named as "…" (never another row's word).
+            word = "…"
+        if word not in self._indexes:
+            self._indexes[word] = len(self.word_list)
+            self.word_list.append(word)
+        return self._indexes[word]
 
     def warning(self, refused: Container[int], written: bool) -> Problem | None:
         """The warning for the rows not ``refused``; ``written``: whether the import
         stores its rows."""
-        rows = [row for row in self.rows if row not in refused]
-        if not rows:
+        kept = [(r, w) for r, w in zip(self.rows, self.word_of_row, strict=True)
+                if r not in refused]  # fmt: skip
+        if not kept:
             return None
+        rows = [r for r, _ in kept]
+        words = sorted({self.word_list[w] for _, w in kept})
         count, shown = len(rows), rows[:ROWS_SHOWN]
-        listed = ", ".join(map(str, shown)) + (" …" if count > len(shown) else "")
-        kept = set(rows)
-        words = sorted({self.words[v] for r, v in self.values.items() if r in kept})
         cells = "full name begins" if count == 1 else "full names begin"
         stored = "Stored" if written else "Would be stored"
         return Problem(
             shown[0],
             self.column,
             f"{count:,} {cells} with a word that is also a rank or a soldier's word "
-            f"({', '.join(words)}; rows {listed}): {stored} as written, with it as the "
-            "surname, as a surname may be; where it is the rank, write the name without it "
-            "and the rank in the rank column",
+            f"({', '.join(words)}; rows {_listed(shown, count)}): {stored} as written, with "
+            "it as the surname, as a surname may be; where it is the rank, write the name "
+            "without it and the rank in the rank column",
             self.values.get(shown[0]),
         )
+
+
+def _listed(shown: list[int], count: int) -> str:
+    """The rows shown, and an ellipsis where there are more."""
+    return ", ".join(map(str, shown)) + (" …" if count > len(shown) else "")
 
 
 def _text(value) -> str | None:

@@ -689,3 +689,28 @@ def test_a_full_name_beginning_with_a_capital_rank_is_named(run, tmp_path, engin
     content = HEADER + line("Майор", "Иван", "Петрович") + line("Боец", "Ерлан")
     report = run("persons", write(tmp_path, "rank_surname.csv", content))
     assert report.committed and not report.warnings
+
+
+def test_the_rank_words_are_named_of_every_row_not_of_the_first_hundred(run, tmp_path):
+    """The warning names the words of all the rows it counts: "Капитан" after a hundred
+    and more "Майор" rows is named too, and rows refused by the file's own checks (one
+    record id twice) are neither counted nor named."""
+    cells = [f"Майор Иван{'а' * (n % 7)} Петрович" for n in range(120)] + ["Капитан Иванов"]
+    content = FULL_NAME_HEADER.replace("ФИО", "№ записи;ФИО")
+    content += "".join(f'{n};"{c}";Шуховцы;Дубровенский\n' for n, c in enumerate(cells, 1))
+    report = run("persons", write(tmp_path, "ranks_many.csv", content), dry_run=True)
+    assert not report.problems
+    (warning,) = report.warnings
+    assert "121 full names begin with a word that is also a rank or a soldier's word " in str(
+        warning
+    )
+    assert "(Капитан, Майор; rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 …)" in str(warning)
+
+    # The only "Капитан" row and one "Майор" row share a record id: both refused, the
+    # word of neither is counted apart from the other rows.
+    twice = content.replace("121;", "1;")
+    report = run("persons", write(tmp_path, "ranks_twice.csv", twice), dry_run=True)
+    assert [p.row for p in report.problems] == [2, 122]
+    (warning,) = report.warnings
+    assert "119 full names begin" in str(warning)
+    assert "(Майор; rows 3, 4," in str(warning)

@@ -491,3 +491,52 @@ def test_a_rank_or_a_soldier_s_word_in_small_letters_is_no_surname(word):
 def test_a_surname_alike_a_rank_is_named_where_a_full_name_is_split_so(full, word):
     """A full name stored with a capital rank as its surname (refused cells aside)."""
     assert surname_alike_a_rank(full) == word
+
+
+@pytest.mark.parametrize(
+    "cell",
+    ["боец.", "солдат.", "жауынгер.", "боец;", "(боец)", "«красноармеец»", "боец*", "рядовой*",
+     "[партизан]"],
+)  # fmt: skip
+def test_a_soldier_s_word_as_a_list_writes_it_is_no_surname(cell):
+    """With a stop, a footnote's mark, brackets or quotes, as a list may write it, the word
+    alone in the surname cell is still no surname; with a capital it may be one."""
+    with pytest.raises(ValueError, match="where the surname goes, not a surname"):
+        check_surname(cell)
+    capital = cell.replace(cell.strip("()[]«»")[0], cell.strip("()[]«»")[0].upper(), 1)
+    assert check_surname(capital) == capital
+
+
+@pytest.mark.parametrize(
+    ("cell", "word"),
+    [("Иванов И.И. и др., всего 12 чел.", "всего"), ("Петров Петр Петрович, итого 1", "итого"),
+     ("Иванов Иван (всего 3 брата)", "всего"), ("Пахавана разам 12", "разам")],
+)  # fmt: skip
+def test_a_total_after_words_that_may_name_a_person_says_how_to_keep_him(cell, word):
+    """Refused as a total line, and told that the words before it, where they name a
+    person, are to be written alone: a person named beside a total is not to be lost."""
+    for check in (check_surname, split_full_name):
+        with pytest.raises(ValueError) as refused:
+            check(cell)
+        assert str(refused.value).startswith(TOTAL_LINE)
+        assert f"where the words before «{word}» name a person, write his name alone" in str(
+            refused.value
+        )
+    # A total word first is a total line alone.
+    with pytest.raises(ValueError) as refused:
+        check_surname("Итого: 35")
+    assert "where the words before" not in str(refused.value)
+
+
+@pytest.mark.parametrize("cell", ["Разам 12 чалавек", "Пахавана 12 чалавек", "Разам: 4"])
+def test_belarusian_total_lines_without_a_russian_word_are_refused(cell):
+    """ "Разам" (in all) is a total word; "чалавек" (persons) a word of a list's lines, as
+    "человек" is: no part of a name, whichever part a full name splits it into."""
+    with pytest.raises(ValueError):
+        check_surname(cell)
+    try:
+        surname, given, _ = split_full_name(cell)
+    except ValueError:
+        return
+    with pytest.raises(ValueError):
+        check_given_name(given, surname)
