@@ -155,12 +155,12 @@ class SiteResolver:
                 )
             if not found:
                 return f"no burial site with register number {link['register_number']!r}{where}"
-            named = sites_named([self.named_as[i] for i in sorted(set(found))])
+            candidates = sites_named([self.named_as[i] for i in sorted(set(found))])
             return f"register number {link['register_number']!r}{where} matches " + (
-                f"{len(found)} sites: {named}; give the site id or the site's ref"
+                f"{len(found)} sites: {candidates}; give the site id or the site's ref"
                 if district
-                else f"{len(found)} sites: {named}; add the district, or give the site id "
-                "or the site's ref"
+                else f"{len(found)} sites: {candidates}; add the district, or give the site "
+                "id or the site's ref"
             )
         if link.get("burial_place"):
             # The search key reads spellings alike and leaves digits out: the numbers
@@ -221,11 +221,11 @@ class SiteResolver:
                 return self._number_not_said(where, sorted({i for i, _ in numbered}))
             if not ids:
                 return f"no burial site named {where}"
-            named = sites_named([self.named_as[i] for i in ids])
-            return f"{where} matches {len(ids)} sites: {named}; " + (
+            candidates = sites_named([self.named_as[i] for i in ids])
+            return f"{where} matches {len(ids)} sites: {candidates}; " + (
                 "give the register number or the site id (or the site's ref)"
                 if link.get("burial_district")
-                else "add the district or the register number"
+                else "add the district or the register number (or give the site's ref)"
             )
         return None
 

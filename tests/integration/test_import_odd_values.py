@@ -271,6 +271,15 @@ def test_two_sites_of_one_name_in_the_given_district_ask_for_more_than_the_distr
     refs = [site.ref for site in twins.order_by(BurialSite.id)]
     assert f"ref {refs[0]!r} (Братская могила двойная, Дубровенский район), " in problem
     assert f"ref {refs[1]!r} (Братская могила двойная, Дубровенский район);" in problem
+    # Without the district: named too, and the district asked for.
+    persons = "Фамилия;Место захоронения\nДвоев;Братская могила двойная\n"
+    report = run("persons", write(tmp_path, "q.csv", persons))
+    assert report.problems[0].reason == (
+        "'Братская могила двойная' matches 2 sites: "
+        f"ref {refs[0]!r} (Братская могила двойная, Дубровенский район), "
+        f"ref {refs[1]!r} (Братская могила двойная, Дубровенский район); "
+        "add the district or the register number (or give the site's ref)"
+    )
 
 
 def test_a_title_above_the_header_is_named_as_such(run, tmp_path, counts):
