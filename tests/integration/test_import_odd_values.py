@@ -267,8 +267,9 @@ def test_two_sites_of_one_name_in_the_given_district_ask_for_more_than_the_distr
     assert "matches 2 sites" in problem and "give the register number or the site id" in problem
     assert "add the district" not in problem  # it was given
     # Both are named, by ref and where they lie, so that the person choosing can look.
-    twins = Session(engine).query(BurialSite).filter_by(name="Братская могила двойная")
-    refs = [site.ref for site in twins.order_by(BurialSite.id)]
+    with Session(engine) as session:  # closed: a session left open holds its locks
+        twins = session.query(BurialSite).filter_by(name="Братская могила двойная")
+        refs = [site.ref for site in twins.order_by(BurialSite.id)]
     assert f"ref {refs[0]!r} (Братская могила двойная, Дубровенский район), " in problem
     assert f"ref {refs[1]!r} (Братская могила двойная, Дубровенский район);" in problem
     # Without the district: named too, and the district asked for.
