@@ -17,6 +17,11 @@ beside a wound or a death the cell names, it is how that came ("ранен пр�
 мине": wounded; "подорвался на мине, умер от ран": died of wounds); alone, it is the
 death those registers mean by it: killed. Words for what the app records no fate of
 ("застрелился", "бежал из плена", "осужден", "демобилизован") stay unknown.
+
+The app's own fate labels, in each language it shows them in, are read back as their fates
+and say no more than them ("Хабар-ошарсыз кетті", "Тұтқынға түскен", "Пакараны смерцю").
+The Kazakh label of executed, "Жазаланған" (punished), is read so only as the whole cell:
+_AS_THE_WHOLE_CELL.
 """
 
 from __future__ import annotations
@@ -44,12 +49,19 @@ _PLAIN = {
         r"captiv\w*",
         r"taken\s+prisoner",
         kazakh_pattern(r"тұтқында"),  # (kk) in captivity
+        # (kk) тұтқынға түскен, тұтқынға түсті: was taken prisoner (the app's kk label of
+        # "captured"). Only the affirmative forms: "түспеген", "түспеді" (was not taken) are
+        # no fate, and "тұтқынға" (into captivity) alone says nothing happened.
+        kazakh_pattern(r"тұтқынға\s+түс(?:ті|кен)"),
     ],
     "missing": [
         r"пропал(?:а|о|и)?",
         r"прапа(?:ў|ла|ло|лі)",  # (be) прапаў без вестак
         r"missing",
         r"хабарсыз",  # (kk) хабарсыз кетті
+        # (kk) хабар-ошарсыз кетті, the app's kk label of "missing": the pair word with its
+        # hyphen, so that "ошарсыз" alone stays no fate.
+        r"хабар-ошарсыз",
     ],
     "killed": [r"убит\w*", r"killed", r"забіт\w*"],
     "wound_death": [
@@ -63,6 +75,9 @@ _PLAIN = {
         r"казнен(?:а|ы|о)?",  # казнён
         r"казнил\w*",  # казнили
         r"расстраля(?:ны|на|ная|лі)",  # (be) расстраляны
+        # (be) пакараны смерцю, "punished by death", the app's be label of "executed";
+        # "пакараны" (punished) alone says no death and stays no fate.
+        r"пакаран(?:ы|а|ыя)\s+смерцю",
         r"executed",
     ],
     "perished": [
@@ -77,6 +92,17 @@ _PLAIN = {
         r"памер(?:ла|ло|лі|лы\w*)?",  # (be) памёр, памерла
         kazakh_pattern(r"қайтыс\s+бол\w*"),  # (kk) қайтыс болды
     ],
+}
+
+# Words read as a fate only where they are the whole cell (case, spaces and a closing stop
+# aside), never within a longer one. (kk) "Жазаланған" is the app's own Kazakh label of
+# "executed", so a cell of that word alone is read back as it; but the word means
+# "punished", which a register may write of a sentence, a penalty company or a camp term
+# ("сотталып жазаланған": convicted and punished). Read inside a cell it would make any
+# punishment an execution, so within a longer cell it is no word of a fate at all. These
+# cells say no more than the label (says_only_the_fate).
+_AS_THE_WHOLE_CELL = {
+    "executed": [kazakh_pattern(r"жазаланған")],
 }
 
 # What a word says. The circumstances (wounds, captivity, missing) are fates of their
@@ -305,10 +331,24 @@ def _clauses(text: str) -> list[str]:
     return [*clauses, text[start:]]
 
 
+def _cell_words(cell: str) -> str:
+    """The cell's words as the bare checks compare them: in small letters, "ё" as "е", one
+    space between words, no closing stop."""
+    return " ".join(cell.lower().replace("ё", "е").split()).strip(_ENDS)
+
+
+def _whole_cell_fate(cell: str) -> str | None:
+    """The fate of a cell that is one of the _AS_THE_WHOLE_CELL words alone, else None."""
+    words = _cell_words(cell)
+    return next((fate for fate, p in _WHOLE_CELL_OF.items() if p.fullmatch(words)), None)
+
+
 def parse_fate(text: str) -> str:
     value = text.strip().lower()
     if value in FATES:
         return value
+    if whole := _whole_cell_fate(text):  # "Жазаланған": see _AS_THE_WHOLE_CELL
+        return whole
     # Each clause's fate, and the words that name it.
     said: dict[str, dict[str, list[str]]] = {}
     while_a_prisoner = False
@@ -436,12 +476,18 @@ BARE_FATES = {
     "executed": [_plain("executed")],
 }
 _BARE_OF = {fate: re.compile("|".join(phrases)) for fate, phrases in BARE_FATES.items()}
+_WHOLE_CELL_OF = {fate: re.compile("|".join(ws)) for fate, ws in _AS_THE_WHOLE_CELL.items()}
 _ENDS = " \t\n.,;:!"
 
 
 def says_only_the_fate(cell: str, fate: str) -> bool:
     """Whether ``cell`` says ``fate`` in its label's words and no more: its code, or the
-    plain words of it alone (case, "ё", spaces and a closing stop aside). Whether the cell
-    gives that fate at all is parse_fate's to say."""
-    words = " ".join(cell.lower().replace("ё", "е").split()).strip(_ENDS)
-    return words in FATES or (fate in _BARE_OF and bool(_BARE_OF[fate].fullmatch(words)))
+    plain words of it alone, or a word it is read by only as the whole cell (case, "ё",
+    spaces and a closing stop aside). Whether the cell gives that fate at all is
+    parse_fate's to say."""
+    words = _cell_words(cell)
+    return (
+        words in FATES
+        or (fate in _BARE_OF and bool(_BARE_OF[fate].fullmatch(words)))
+        or _whole_cell_fate(cell) == fate
+    )
