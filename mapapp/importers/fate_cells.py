@@ -343,12 +343,18 @@ def _whole_cell_fate(cell: str) -> str | None:
     return next((fate for fate, p in _WHOLE_CELL_OF.items() if p.fullmatch(words)), None)
 
 
+# English writes "not" into its verb ("wasn't taken prisoner"): the negation is read as
+# "not", which a word split would part into "wasn" and "t".
+_CONTRACTED_NOT = re.compile(r"n['’]t(?!\w)", re.IGNORECASE)
+
+
 def parse_fate(text: str) -> str:
     value = text.strip().lower()
     if value in FATES:
         return value
     if whole := _whole_cell_fate(text):  # "Жазаланған": see _AS_THE_WHOLE_CELL
         return whole
+    text = _CONTRACTED_NOT.sub(" not", text)
     # Each clause's fate, and the words that name it.
     said: dict[str, dict[str, list[str]]] = {}
     while_a_prisoner = False
@@ -454,7 +460,8 @@ def _plain(*kinds: str) -> str:
 _DYING = _plain("died", "perished")
 BARE_FATES = {
     "killed": [rf"{_plain('killed', 'perished')}(?:\s+in\s+action)?"],
-    "died_of_wounds": [rf"(?:{_plain('died')}\s+)?{_plain('wound_death')}(?:\s+{_plain('died')})?"],
+    # умер от ран, погиб от ран, загінуў ад ран, жарақаттан қайтыс болды
+    "died_of_wounds": [rf"(?:{_DYING}\s+)?{_plain('wound_death')}(?:\s+{_DYING})?"],
     "missing": [
         # пропал без вести (б/в, as lists of losses abbreviate it), прапаў без вестак,
         # хабарсыз кетті, missing in action

@@ -75,6 +75,9 @@ def test_a_cell_that_does_not_give_the_stored_fate_is_not_shown(cell, fate):
         ("Пропала б/в.", "missing"),
         ("умер от ранений", "died_of_wounds"),
         ("памёр ад ранення", "died_of_wounds"),
+        ("погиб от ран", "died_of_wounds"),  # a verb of perishing, as "умер"
+        ("Погибла от ран.", "died_of_wounds"),
+        ("загінуў ад ран", "died_of_wounds"),
         ("умерли", "died"),
         ("ранены", "wounded"),
         ("жараланды", "wounded"),
