@@ -493,6 +493,8 @@ def _import_persons(engine, options, table, ctx, report, progress) -> ImportRepo
                 passed = [(r, raw) for r, raw in chunk if r not in rejected_rows]
                 whole_names.add(passed)
                 ranks_as_surnames.add(passed)
+                # No chunk's rows are kept while the next is read: memory stays flat.
+                del chunk, passed, fast, checked, good
                 progress("checked", staged + len(rejected_rows))
         for problem in table.problems:
             rejected_rows.setdefault(problem.row, []).append(problem)
