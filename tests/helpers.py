@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Engine, text
 
 
@@ -307,3 +309,24 @@ def searched_surnames(client, query: str) -> set[str]:
         if page * 100 >= body["total"]:
             return surnames
         page += 1
+
+
+def fate_as_written_on(page: str) -> str | None:
+    """The fate cell a person page shows as written beside the fate's label, as text."""
+    found = re.search(r'data-testid="fate-as-written">(.*?)</dd>', page)
+    return re.sub(r"<[^>]+>", "", found.group(1)) if found else None
+
+
+def imported_fate_cells(run, tmp_path, engine, cells: dict[str, str]) -> list[tuple]:
+    """Imports a persons file of one row a surname (given name Иван), with its fate cell,
+    and gives (surname, person id, stored fate) of each row stored."""
+    lines = "".join(f'{surname},Иван,"{cell}"\n' for surname, cell in cells.items())
+    path = tmp_path / "fate_cells.csv"
+    path.write_text("Фамилия,Имя,Судьба\n" + lines, encoding="utf-8")
+    report = run("persons", path)
+    assert report.ok and report.added == len(cells), [str(p) for p in report.problems]
+    with engine.connect() as conn:
+        return conn.execute(
+            text("SELECT surname, id, fate FROM persons WHERE import_batch_id = :b"),
+            {"b": report.batch_id},
+        ).all()

@@ -5,9 +5,7 @@ more is shown as written."""
 
 from __future__ import annotations
 
-import re
-
-from sqlalchemy import text
+from tests.helpers import fate_as_written_on, imported_fate_cells
 
 BARE = {
     "Казнёнов": ("Казнён", "executed"),
@@ -23,31 +21,17 @@ BARE = {
 MORE = {"Оршанский": ("убит под Оршей", "killed")}
 
 
-def _fate_as_written(page: str) -> str | None:
-    found = re.search(r'data-testid="fate-as-written">(.*?)</dd>', page)
-    return re.sub(r"<[^>]+>", "", found.group(1)) if found else None
-
-
 def test_the_labels_words_are_not_repeated_beside_it(run, tmp_path, engine, client):
     rows = {**BARE, **MORE}
-    path = tmp_path / "labels.csv"
-    lines = "".join(f'{surname},Иван,"{cell}"\n' for surname, (cell, _) in rows.items())
-    path.write_text("Фамилия,Имя,Судьба\n" + lines, encoding="utf-8")
-    report = run("persons", path)
-    assert report.ok and report.added == len(rows), [str(p) for p in report.problems]
-    with engine.connect() as conn:
-        stored = conn.execute(
-            text("SELECT surname, id, fate FROM persons WHERE import_batch_id = :b"),
-            {"b": report.batch_id},
-        ).all()
+    stored = imported_fate_cells(run, tmp_path, engine, {s: c for s, (c, _) in rows.items()})
     assert {s: fate for s, _, fate in stored} == {s: fate for s, (_, fate) in rows.items()}
 
     for surname, person, _ in stored:
         page = client.get(f"/persons/{person}?lang=en").get_data(as_text=True)
         answer = client.get(f"/api/persons/{person}").get_json()
         if surname in BARE:
-            assert _fate_as_written(page) is None, surname
+            assert fate_as_written_on(page) is None, surname
             assert answer["fate_as_written"] is None, surname
         else:
-            assert _fate_as_written(page) == f"as the source writes it: “{rows[surname][0]}”"
+            assert fate_as_written_on(page) == f"as the source writes it: “{rows[surname][0]}”"
             assert answer["fate_as_written"] == rows[surname][0]

@@ -5,11 +5,9 @@ words for no fate the app records are refused with row, column and value."""
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import text
 
-from tests.helpers import sign_in
+from tests.helpers import fate_as_written_on, sign_in
 
 FATES = {
     "Переправин": ("утонул при переправе через р. Днепр", "killed"),
@@ -34,13 +32,6 @@ def _import(run, tmp_path, rows: dict[str, str], name: str):
     path = tmp_path / name
     path.write_text("Фамилия,Имя,Судьба\n" + lines, encoding="utf-8")
     return run("persons", path)
-
-
-def _fate_as_written(page: str) -> str | None:
-    """The text of the line under the fate's label (its words are in a span of their own
-    language)."""
-    found = re.search(r'data-testid="fate-as-written">(.*?)</dd>', page)
-    return re.sub(r"<[^>]+>", "", found.group(1)) if found else None
 
 
 def _persons(engine, batch_id: int) -> dict[str, tuple[int, str]]:
@@ -78,7 +69,7 @@ def test_the_person_page_shows_the_register_words_beside_the_fate(run, tmp_path,
     page = client.get(f"/persons/{person}?lang=en").get_data(as_text=True)
     assert "<dd>Killed</dd>" in page
     drowned = "утонул при переправе через р. Днепр"
-    assert _fate_as_written(page) == f"as the source writes it: “{drowned}”"
+    assert fate_as_written_on(page) == f"as the source writes it: “{drowned}”"
     assert '<span lang="ru">утонул при переправе через р. Днепр</span>' in page
     page = client.get(f"/persons/{person}?lang=ru").get_data(as_text=True)
     assert "<dd>Погиб</dd>" in page and "утонул при переправе через р. Днепр" in page
@@ -89,7 +80,7 @@ def test_the_person_page_shows_the_register_words_beside_the_fate(run, tmp_path,
     for surname in ("Болезнев", "Подрывов", "Осколков"):
         person = persons[surname][0]
         page = client.get(f"/persons/{person}?lang=en").get_data(as_text=True)
-        assert f"“{FATES[surname][0]}”" in _fate_as_written(page), surname
+        assert f"“{FATES[surname][0]}”" in fate_as_written_on(page), surname
 
     # A plain "убит" says no more than the label: nothing beside it.
     person = persons["Убитов"][0]

@@ -5,13 +5,12 @@ the person page does not repeat the label as written beside it."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from babel.messages.pofile import read_po
-from sqlalchemy import text
 
 from mapapp.web.labels import FATE_LABELS
+from tests.helpers import fate_as_written_on, imported_fate_cells
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "mapapp" / "translations"
 # Each Kazakh letter as a Russian keyboard types it.
@@ -45,27 +44,12 @@ def _surnames(count: int) -> list[str]:
     return [f"{stem}ренцев" for stem in stems[:count]]
 
 
-def _fate_as_written(page: str) -> str | None:
-    found = re.search(r'data-testid="fate-as-written">(.*?)</dd>', page)
-    return re.sub(r"<[^>]+>", "", found.group(1)) if found else None
-
-
 def test_the_apps_own_fate_labels_are_imported_as_their_fates(run, tmp_path, engine, client):
     labels = _labels()
     assert {lang for lang, *_ in labels} >= {"en", "ru", "be", "kk"}
     assert ("kk", "missing", "Хабар-ошарсыз кетти", "Хабар-ошарсыз кетті") in labels
     rows = dict(zip(_surnames(len(labels)), labels, strict=True))
-    path = tmp_path / "labels.csv"
-    lines = "".join(f'{surname},Иван,"{cell}"\n' for surname, (_, _, cell, _) in rows.items())
-    path.write_text("Фамилия,Имя,Судьба\n" + lines, encoding="utf-8")
-
-    report = run("persons", path)
-    assert report.ok and report.added == len(rows), [str(p) for p in report.problems]
-    with engine.connect() as conn:
-        stored = conn.execute(
-            text("SELECT surname, id, fate FROM persons WHERE import_batch_id = :b"),
-            {"b": report.batch_id},
-        ).all()
+    stored = imported_fate_cells(run, tmp_path, engine, {s: r[2] for s, r in rows.items()})
     assert {s: (rows[s][2], fate) for s, _, fate in stored} == {
         s: (cell, code) for s, (_, code, cell, _) in rows.items()
     }
@@ -74,5 +58,5 @@ def test_the_apps_own_fate_labels_are_imported_as_their_fates(run, tmp_path, eng
         lang, _, cell, label = rows[surname]
         page = client.get(f"/persons/{person}?lang={lang}").get_data(as_text=True)
         assert label in page, cell  # the label, in the language it was written in
-        assert _fate_as_written(page) is None, cell
+        assert fate_as_written_on(page) is None, cell
         assert client.get(f"/api/persons/{person}").get_json()["fate_as_written"] is None, cell
