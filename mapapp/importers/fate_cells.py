@@ -337,9 +337,9 @@ def _cell_words(cell: str) -> str:
     return " ".join(cell.lower().replace("ё", "е").split()).strip(_ENDS)
 
 
-def _whole_cell_fate(cell: str) -> str | None:
-    """The fate of a cell that is one of the _AS_THE_WHOLE_CELL words alone, else None."""
-    words = _cell_words(cell)
+def _whole_cell_fate(words: str) -> str | None:
+    """The fate of a cell (its _cell_words) that is one of the _AS_THE_WHOLE_CELL words
+    alone, else None."""
     return next((fate for fate, p in _WHOLE_CELL_OF.items() if p.fullmatch(words)), None)
 
 
@@ -352,7 +352,7 @@ def parse_fate(text: str) -> str:
     value = text.strip().lower()
     if value in FATES:
         return value
-    if whole := _whole_cell_fate(text):  # "Жазаланған": see _AS_THE_WHOLE_CELL
+    if whole := _whole_cell_fate(_cell_words(text)):  # "Жазаланған": _AS_THE_WHOLE_CELL
         return whole
     text = _CONTRACTED_NOT.sub(" not", text)
     # Each clause's fate, and the words that name it.
@@ -496,5 +496,5 @@ def says_only_the_fate(cell: str, fate: str) -> bool:
     return (
         words in FATES
         or (fate in _BARE_OF and bool(_BARE_OF[fate].fullmatch(words)))
-        or _whole_cell_fate(cell) == fate
+        or _whole_cell_fate(words) == fate
     )

@@ -153,6 +153,8 @@ _ORDINAL = re.compile(r"\(?\d{1,2}(-?[а-яё]{1,3})?\)?")
 # A footnote's mark or the list's doubt after a word ("Иванов*", "Сидоров¹", "Петров?"):
 # kept with its word as written.
 _MARKS = "?*!¹²³⁴⁵⁶⁷⁸⁹⁰"
+# Brackets and quotes a list may write a word in: "(боец)", "«красноармеец»".
+_ENCLOSING = "()[]\"'«»"
 _INITIALS = re.compile(rf"([А-ЯЁA-Z]\.)([А-ЯЁA-Z]\.[{_MARKS}]*)")
 # What may follow a patronymic in a full name: a namesake's ordinal or "junior"/"senior"
 # ("Сидорович мл.", kept in the patronymic as written), the list's doubt.
@@ -315,7 +317,7 @@ def _rank_in(text: str) -> str | None:
     registers do ("Неизвестный красноармеец"), or is one of them alone."""
     if not _SMALL_LETTER_FIRST.search(text):
         return None  # every word capitalised, as names are
-    words = [w.strip("()[]\"'«»") for w in re.split(r"[\s,;]+", text) if w]
+    words = [w.strip(_ENCLOSING) for w in re.split(r"[\s,;]+", text) if w]
     if all(w.lower() in _UNKNOWN_WORDS for w in words):
         return None  # an unknown soldier's name, or a part of it: his given name
     for i, word in enumerate(words):
@@ -361,7 +363,7 @@ def _refuse_rank_as_surname(text: str) -> None:
     alone; a capital one may be a surname ("Боец"), and is kept."""
     first = next((ch for ch in text if ch.isalpha()), "")
     # As a list may write it: "боец.", "(боец)", "«красноармеец»", "боец*".
-    bare = text.strip().strip("()[]«»\"'").rstrip(".,;:" + _MARKS).strip()
+    bare = text.strip().strip(_ENCLOSING).rstrip(".,;:" + _MARKS).strip()
     if first.islower() and (rank := _rank_cell(bare)):
         raise ValueError(
             f"a rank or a soldier's word ({rank}) where the surname goes, not a surname: put "

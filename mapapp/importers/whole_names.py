@@ -20,7 +20,6 @@ ROWS_SHOWN = 10
 # The cells kept to show in the warning: of the first rows, in case some of them are
 # refused after the chunk's checks (one record id on two rows).
 _VALUES_KEPT = 100
-_MOST_WORDS = 65_535 - 1  # the last index is "…"
 
 
 class WholeNamesInSurnames:
@@ -92,12 +91,9 @@ class RanksAsSurnames:
         self.full_names = columns("full_name")
         self.surnames = columns("surname")
         self.column = self.full_names[0] if self.full_names else None
-        # Every such row and its word (an index into self.word_list): 10 bytes a row, as
-        # the file is streamed; the distinct cells are judged chunk by chunk, not kept.
-        self.rows = array("q")
-        self.word_of_row = array("H")
-        self.word_list: list[str] = []
-        self._indexes: dict[str, int] = {}
+        # The rows of each such word (8 bytes a row, as the file is streamed); the distinct
+        # cells are judged chunk by chunk, not kept.
+        self.rows_of: dict[str, array] = {}
         self.values: dict[int, str] = {}
 
     def add(self, chunk: list[tuple[int, dict]]) -> None:
@@ -114,30 +110,18 @@ class RanksAsSurnames:
             if full not in judged:
                 judged[full] = surname_alike_a_rank(full)
             if word := judged[full]:
-                self.rows.append(row)
-                self.word_of_row.append(self._index(word))
+                self.rows_of.setdefault(word, array("q")).append(row)
                 if len(self.values) < _VALUES_KEPT:
                     self.values[row] = full
-
-    def _index(self, word: str) -> int:
-        if word not in self._indexes and len(self.word_list) >= _MOST_WORDS:
-            # Rank words are a few dozen, in any case; more spellings than an index holds
-            # are named as "…" (never another row's word).
-            word = "…"
-        if word not in self._indexes:
-            self._indexes[word] = len(self.word_list)
-            self.word_list.append(word)
-        return self._indexes[word]
 
     def warning(self, refused: Container[int], written: bool) -> Problem | None:
         """The warning for the rows not ``refused``; ``written``: whether the import
         stores its rows."""
-        kept = [(r, w) for r, w in zip(self.rows, self.word_of_row, strict=True)
-                if r not in refused]  # fmt: skip
-        if not kept:
+        kept = {w: [r for r in rows if r not in refused] for w, rows in self.rows_of.items()}
+        words = sorted(w for w, rows in kept.items() if rows)
+        rows = sorted(r for w in words for r in kept[w])
+        if not rows:
             return None
-        rows = [r for r, _ in kept]
-        words = sorted({self.word_list[w] for _, w in kept})
         count, shown = len(rows), rows[:ROWS_SHOWN]
         cells = "full name begins" if count == 1 else "full names begin"
         stored = "Stored" if written else "Would be stored"
